@@ -1,0 +1,907 @@
+/**
+ * @file score.h
+ * @brief Rapport scoring engine: plain input structs in, assessments out.
+ *
+ * The engine (service/scoring/, CMake target `rapport_scoring`) is pure:
+ * no I/O, no clock (the caller passes @c as_of), no libmicrohttpd, libpq
+ * or Jansson. It reads the model (struct score_model, loaded and validated
+ * by model_load() in svc/model.h) and the account data the store loaded.
+ *
+ * Memory: every input is caller-owned and only read. Every output struct
+ * is caller-owned and filled in place; outputs are large (tens of kB), so
+ * allocate them on the heap. `const char *` text in outputs (guidance,
+ * actions) is borrowed from the model and lives as long as the model.
+ * The only allocation is struct score_scratch (score_scratch_new), which
+ * owns the Snowball stemmer and note-token buffers; create one per thread
+ * and reuse it. Nothing else is allocated.
+ *
+ * Seeds: orientations 000-customer-orientations.txt, seller approach
+ * 001-pusher-vs-builder.txt, pillars 002-relationship-pillars.txt, values
+ * 003-value-discovery.txt, buyer risk 004-customers-are-buyers.txt.
+ */
+#ifndef SVC_SCORE_H
+#define SVC_SCORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------ */
+/* Compile-time limits                                                  */
+/* ------------------------------------------------------------------ */
+
+/** Bytes of a UUID string plus NUL. */
+#define SCORE_ID_LEN 37
+/** Bytes of a contact name (truncated by the caller if longer). */
+#define SCORE_NAME_LEN 128
+/** Most contacts per account considered. */
+#define SCORE_MAX_CONTACTS 64
+/** Most contacts attached to one call. */
+#define SCORE_MAX_CALL_CONTACTS 16
+/** Most calls per assessment (the model's limits.max_calls is <= this). */
+#define SCORE_MAX_CALLS 1000
+/** Most report cards per assessment (model limits.max_report_cards <=). */
+#define SCORE_MAX_CARDS 200
+/** Most commitments per assessment (model limits.max_commitments <=). */
+#define SCORE_MAX_COMMITMENTS 200
+/** Most value-discovery answers per values record. */
+#define SCORE_MAX_ANSWERS 16
+/** Longest note read, in bytes (PRODUCT.md: 20,000 characters). */
+#define SCORE_MAX_NOTE_BYTES 80000
+/** Evidence items kept per list (strongest first; `total` counts all). */
+#define SCORE_MAX_EVIDENCE 12
+/** Bytes of an evidence excerpt including NUL (valid UTF-8). */
+#define SCORE_EXCERPT_LEN 161
+/** Bytes of a signal/cue/rule name including NUL. */
+#define SCORE_SIGNAL_LEN 48
+/** Bytes of a formatted explanation including NUL. */
+#define SCORE_TEXT_LEN 240
+
+/* ------------------------------------------------------------------ */
+/* Vocabularies (PRODUCT.md). Each has name <-> enum helpers below.     */
+/* ------------------------------------------------------------------ */
+
+/** Customer orientation (000-customer-orientations.txt). */
+enum score_orientation
+{
+  SCORE_ORIENTATION_NONE = -1, /**< thin evidence: no primary */
+  SCORE_ORIENTATION_SECURITY = 0,
+  SCORE_ORIENTATION_POWER,
+  SCORE_ORIENTATION_AFFILIATION,
+  SCORE_ORIENTATION_ACTUALIZATION,
+  SCORE_ORIENTATION_COUNT
+};
+
+/** Relationship pillar (002-relationship-pillars.txt). */
+enum score_pillar
+{
+  SCORE_PILLAR_COMPATIBILITY = 0,
+  SCORE_PILLAR_KNOWLEDGE,
+  SCORE_PILLAR_TRUST,
+  SCORE_PILLAR_COUNT
+};
+
+/** Pillar status of an account. */
+enum score_pillar_status
+{
+  SCORE_STATUS_VULNERABLE = 0, /**< zero or one pillar stands */
+  SCORE_STATUS_DEVELOPING,     /**< two pillars stand */
+  SCORE_STATUS_FAVORED_VENDOR  /**< all three stand */
+};
+
+/** Buyer-risk level. */
+enum score_risk_level
+{
+  SCORE_RISK_LOW = 0,
+  SCORE_RISK_MEDIUM,
+  SCORE_RISK_HIGH,
+  SCORE_RISK_CRITICAL
+};
+
+/** Buyer-risk drivers (004-customers-are-buyers.txt and others). */
+enum score_driver
+{
+  SCORE_DRIVER_COMPETITOR_ACTIVITY = 0, /**< competitors, shopping, RFP */
+  SCORE_DRIVER_SUPPLIER_EVALUATION, /**< reviews, justification, price, budget */
+  SCORE_DRIVER_SERVICE_PROBLEMS,    /**< complaints, service failures */
+  SCORE_DRIVER_NEW_DECISION_MAKER,
+  SCORE_DRIVER_CONTACT_GAP,         /**< silence vs the account's cadence */
+  SCORE_DRIVER_COMMITMENTS,         /**< overdue or broken promises */
+  SCORE_DRIVER_REPORT_CARD_TREND,   /**< falling or low report cards */
+  SCORE_DRIVER_DETRACTORS,          /**< recommend_score 0..6 */
+  SCORE_DRIVER_SINGLE_THREADED,     /**< one engaged contact */
+  SCORE_DRIVER_ONE_PILLAR,          /**< relationship on <= one pillar */
+  SCORE_DRIVER_ORIENTATION_EXPOSURE, /**< e.g. Actualization low loyalty */
+  SCORE_DRIVER_COUNT
+};
+
+/** Seller approach (001-pusher-vs-builder.txt). */
+enum score_approach
+{
+  SCORE_APPROACH_PUSHER = 0,
+  SCORE_APPROACH_MIXED,
+  SCORE_APPROACH_BUILDER
+};
+
+/** Seller traits behind the approach score. */
+enum score_trait
+{
+  SCORE_TRAIT_TALK_SHARE = 0,
+  SCORE_TRAIT_QUESTIONS,
+  SCORE_TRAIT_PROSPECTING,   /**< cold calls vs referrals */
+  SCORE_TRAIT_PRICE_RELIANCE,
+  SCORE_TRAIT_REPORT_CARDS,  /**< gathered and followed up */
+  SCORE_TRAIT_SERVICE_RECOVERY,
+  SCORE_TRAIT_ALTERNATIVE,   /**< recommended someone else's product */
+  SCORE_TRAIT_PRODUCT_PUSH,  /**< pitching, force-fitting, talking */
+  SCORE_TRAIT_COUNT
+};
+
+/** Values-fit recommendation (003-value-discovery.txt). */
+enum score_values_rec
+{
+  SCORE_VALUES_NONE = -1, /**< no answers or priorities: null */
+  SCORE_VALUES_PROCEED = 0,
+  SCORE_VALUES_HAND_OFF,
+  SCORE_VALUES_WALK_AWAY
+};
+
+/** The 13 named values of PRODUCT.md. */
+enum score_value
+{
+  SCORE_VALUE_QUALITY = 0,
+  SCORE_VALUE_RELIABILITY,
+  SCORE_VALUE_INNOVATION,
+  SCORE_VALUE_COST_SAVINGS,
+  SCORE_VALUE_TIME_SAVINGS,
+  SCORE_VALUE_PRODUCTIVITY,
+  SCORE_VALUE_PROFITABILITY,
+  SCORE_VALUE_PARTNERSHIP,
+  SCORE_VALUE_SPEED,
+  SCORE_VALUE_COMPLIANCE,
+  SCORE_VALUE_SUSTAINABILITY,
+  SCORE_VALUE_GROWTH,
+  SCORE_VALUE_SERVICE,
+  SCORE_VALUE_COUNT
+};
+
+/** Contact role. */
+enum score_role
+{
+  SCORE_ROLE_DECISION_MAKER = 0,
+  SCORE_ROLE_INFLUENCER,
+  SCORE_ROLE_CHAMPION,
+  SCORE_ROLE_END_USER,
+  SCORE_ROLE_GATEKEEPER,
+  SCORE_ROLE_PROCUREMENT,
+  SCORE_ROLE_COUNT
+};
+
+/** Call channel. */
+enum score_channel
+{
+  SCORE_CHANNEL_IN_PERSON = 0,
+  SCORE_CHANNEL_VIDEO,
+  SCORE_CHANNEL_PHONE,
+  SCORE_CHANNEL_EMAIL,
+  SCORE_CHANNEL_CHAT,
+  SCORE_CHANNEL_EVENT,
+  SCORE_CHANNEL_COUNT
+};
+
+/** Call kind. */
+enum score_call_kind
+{
+  SCORE_KIND_COLD_CALL = 0,
+  SCORE_KIND_DISCOVERY,
+  SCORE_KIND_FOLLOW_UP,
+  SCORE_KIND_DEMO,
+  SCORE_KIND_NEGOTIATION,
+  SCORE_KIND_SERVICE,
+  SCORE_KIND_REVIEW,
+  SCORE_KIND_SOCIAL,
+  SCORE_KIND_COUNT
+};
+
+/** Call topics; a call carries a bit set (1u << topic). */
+enum score_topic
+{
+  SCORE_TOPIC_PERSONAL = 0,
+  SCORE_TOPIC_INDUSTRY,
+  SCORE_TOPIC_BUSINESS,
+  SCORE_TOPIC_PRODUCT,
+  SCORE_TOPIC_PRICING,
+  SCORE_TOPIC_SERVICE_ISSUE,
+  SCORE_TOPIC_PROJECT,
+  SCORE_TOPIC_VALUES,
+  SCORE_TOPIC_COUNT
+};
+
+/** Controlled signal vocabulary; a call carries a bit set (1ull << sig). */
+enum score_signal
+{
+  /* Security */
+  SCORE_SIG_AVOIDS_RISK = 0,
+  SCORE_SIG_METHODICAL_PROCESS,
+  SCORE_SIG_SEEKS_OTHERS_OPINION,
+  SCORE_SIG_REQUESTS_DOCUMENTATION,
+  SCORE_SIG_DETAIL_ORIENTED,
+  SCORE_SIG_ASKS_FOR_GUARANTEE,
+  SCORE_SIG_DISLIKES_SURPRISES,
+  /* Power */
+  SCORE_SIG_ASSERTIVE,
+  SCORE_SIG_RESULTS_FOCUSED,
+  SCORE_SIG_WANTS_RECOGNITION,
+  SCORE_SIG_WANTS_INVOLVEMENT,
+  SCORE_SIG_ASKS_FOR_MILESTONES,
+  /* Affiliation */
+  SCORE_SIG_WARM_RAPPORT,
+  SCORE_SIG_SEEKS_HARMONY,
+  SCORE_SIG_AVOIDS_CONFLICT,
+  SCORE_SIG_LOYAL_TO_INCUMBENT,
+  SCORE_SIG_WITHHOLDS_PROBLEMS,
+  /* Actualization */
+  SCORE_SIG_ORGANIZATION_FIRST,
+  SCORE_SIG_CANDID_FEEDBACK,
+  SCORE_SIG_TAKES_RISKS,
+  SCORE_SIG_SHARES_CREDIT,
+  SCORE_SIG_DEMANDS_PERFORMANCE,
+  /* Compatibility */
+  SCORE_SIG_PERSONAL_CONVERSATION,
+  SCORE_SIG_SHARED_INTEREST,
+  /* Knowledge */
+  SCORE_SIG_SHARED_INSIGHT,
+  SCORE_SIG_SOLVED_BUSINESS_PROBLEM,
+  SCORE_SIG_ASKED_ABOUT_PLANS,
+  /* Trust */
+  SCORE_SIG_ASKED_FOR_ADVICE,
+  SCORE_SIG_EARLY_INVOLVEMENT,
+  SCORE_SIG_EXECUTIVE_ACCESS,
+  SCORE_SIG_REFERRAL_GIVEN,
+  SCORE_SIG_CONFIDED_INFORMATION,
+  /* Risk */
+  SCORE_SIG_COMPETITOR_MENTIONED,
+  SCORE_SIG_SHOPPING_ALTERNATIVES,
+  SCORE_SIG_RFP_ISSUED,
+  SCORE_SIG_PRICE_PRESSURE,
+  SCORE_SIG_SUPPLIER_REVIEW,
+  SCORE_SIG_BUDGET_CUT,
+  SCORE_SIG_NEW_DECISION_MAKER,
+  SCORE_SIG_COMPLAINT_RAISED,
+  SCORE_SIG_SERVICE_FAILURE,
+  SCORE_SIG_JUSTIFICATION_REQUESTED,
+  /* Seller conduct */
+  SCORE_SIG_SERVICE_RECOVERY,
+  SCORE_SIG_RECOMMENDED_ALTERNATIVE,
+  SCORE_SIG_PUSHED_PRODUCT,
+  SCORE_SIG_COUNT
+};
+
+/** Report-card rating fields; 0 in score_report_card.ratings = absent. */
+enum score_rating
+{
+  SCORE_RATING_RESPONSIVENESS = 0,
+  SCORE_RATING_PRODUCT_KNOWLEDGE,
+  SCORE_RATING_INDUSTRY_INSIGHT,
+  SCORE_RATING_PROMISES_KEPT,
+  SCORE_RATING_PROBLEM_RESOLUTION,
+  SCORE_RATING_COMMUNICATION,
+  SCORE_RATING_VALUE_FOR_MONEY,
+  SCORE_RATING_OVERALL,
+  SCORE_RATING_COUNT
+};
+
+/** Account stage. */
+enum score_stage
+{
+  SCORE_STAGE_PROSPECT = 0,
+  SCORE_STAGE_CUSTOMER,
+  SCORE_STAGE_FORMER
+};
+
+/** Purchase stage; NONE when not set. */
+enum score_purchase_stage
+{
+  SCORE_PURCHASE_NONE = -1,
+  SCORE_PURCHASE_PRE = 0,
+  SCORE_PURCHASE_PURCHASE,
+  SCORE_PURCHASE_POST
+};
+
+/** Commitment status. */
+enum score_commitment_status
+{
+  SCORE_COMMITMENT_OPEN = 0,
+  SCORE_COMMITMENT_KEPT,
+  SCORE_COMMITMENT_BROKEN
+};
+
+/** What an evidence item points at. */
+enum score_source
+{
+  SCORE_SOURCE_CALL = 0,
+  SCORE_SOURCE_REPORT_CARD,
+  SCORE_SOURCE_COMMITMENT,
+  SCORE_SOURCE_VALUES,  /**< source_id "account"|"organization"|"owner" */
+  SCORE_SOURCE_ACCOUNT, /**< a rule over the whole account */
+  SCORE_SOURCE_CONTACT
+};
+
+/** Result of an assessment call. */
+enum score_status
+{
+  SCORE_OK = 0,
+  SCORE_ERR_ARGUMENT,        /**< NULL pointer or count over a limit */
+  SCORE_ERR_UNKNOWN_CONTACT, /**< contact id not in the input */
+  SCORE_ERR_STEMMER          /**< scratch has no stemmer */
+};
+
+/* ------------------------------------------------------------------ */
+/* Inputs (caller-owned, read-only; pointers are borrowed)               */
+/* ------------------------------------------------------------------ */
+
+/** The account row. */
+struct score_account
+{
+  char id[SCORE_ID_LEN];
+  char owner_id[SCORE_ID_LEN];          /**< owner seller, "" if none */
+  enum score_stage stage;
+  enum score_purchase_stage purchase_stage;
+  double annual_value;                  /**< >= 0 */
+  int64_t renewal_date;                 /**< unix seconds, 0 = none */
+};
+
+/** A member of the buying team. */
+struct score_contact
+{
+  char id[SCORE_ID_LEN];
+  char name[SCORE_NAME_LEN];            /**< used to attribute note cues */
+  enum score_role role;
+  double influence;                     /**< 0..1 (default 0.5) */
+};
+
+/** One sales interaction. */
+struct score_call
+{
+  char id[SCORE_ID_LEN];
+  char account_id[SCORE_ID_LEN];        /**< needed by seller assessment */
+  char seller_id[SCORE_ID_LEN];         /**< "" if none */
+  int64_t occurred_at;                  /**< unix seconds */
+  size_t n_contacts;
+  char contact_ids[SCORE_MAX_CALL_CONTACTS][SCORE_ID_LEN];
+  enum score_channel channel;
+  enum score_call_kind kind;
+  int duration_minutes;                 /**< 0..1440, -1 unknown */
+  double seller_talk_ratio;             /**< 0..1, negative = unknown */
+  int questions_asked;                  /**< >= 0, negative = unknown */
+  uint32_t topics;                      /**< bits (1u << enum score_topic) */
+  uint64_t signals;                     /**< bits (1ull << enum score_signal) */
+  const char *notes;                    /**< borrowed UTF-8, may be NULL */
+  size_t notes_len;                     /**< bytes of notes */
+  bool next_step_agreed;
+};
+
+/** The customer grading the seller and supplier. */
+struct score_report_card
+{
+  char id[SCORE_ID_LEN];
+  char contact_id[SCORE_ID_LEN];        /**< "" if none */
+  char seller_id[SCORE_ID_LEN];         /**< "" if none */
+  int64_t received_at;
+  int ratings[SCORE_RATING_COUNT];      /**< 1..5, 0 = absent (overall req.) */
+  int recommend_score;                  /**< 0..10, negative = absent */
+  int improvements_requested;           /**< count */
+  bool follow_up_done;
+};
+
+/** A promise made to the buyer. */
+struct score_commitment
+{
+  char id[SCORE_ID_LEN];
+  char seller_id[SCORE_ID_LEN];
+  int64_t made_at;
+  int64_t due_date;                     /**< unix seconds, 0 = none */
+  enum score_commitment_status status;
+  int64_t resolved_at;                  /**< unix seconds, 0 = unresolved */
+};
+
+/** Values of an account, the organization or a seller. */
+struct score_values
+{
+  bool has_priority[SCORE_VALUE_COUNT];
+  double priorities[SCORE_VALUE_COUNT]; /**< 0..1 where has_priority */
+  size_t n_answers;
+  const char *answers[SCORE_MAX_ANSWERS]; /**< borrowed UTF-8 strings */
+};
+
+/** Everything the store loaded for one account. */
+struct score_account_input
+{
+  struct score_account account;
+  const struct score_contact *contacts;
+  size_t n_contacts;                    /**< <= SCORE_MAX_CONTACTS */
+  const struct score_call *calls;       /**< any order */
+  size_t n_calls;                       /**< <= SCORE_MAX_CALLS */
+  const struct score_report_card *cards;
+  size_t n_cards;                       /**< <= SCORE_MAX_CARDS */
+  const struct score_commitment *commitments;
+  size_t n_commitments;                 /**< <= SCORE_MAX_COMMITMENTS */
+  const struct score_values *account_values; /**< NULL = none */
+  const struct score_values *org_values;     /**< NULL = none */
+  const struct score_values *owner_values;   /**< NULL = none */
+};
+
+/** A seller's own calls and report cards across accounts. */
+struct score_seller_input
+{
+  char seller_id[SCORE_ID_LEN];
+  const struct score_call *calls;
+  size_t n_calls;                       /**< <= SCORE_MAX_CALLS */
+  const struct score_report_card *cards;
+  size_t n_cards;                       /**< <= SCORE_MAX_CARDS */
+};
+
+/* ------------------------------------------------------------------ */
+/* Outputs (caller-owned; filled in place)                               */
+/* ------------------------------------------------------------------ */
+
+/** One piece of evidence behind a number. */
+struct score_evidence
+{
+  enum score_source source;
+  char source_id[SCORE_ID_LEN];         /**< call/card/commitment id */
+  int64_t at;                           /**< date of the source, 0 = none */
+  char signal[SCORE_SIGNAL_LEN];        /**< signal, lexicon cue id or rule */
+  char excerpt[SCORE_EXCERPT_LEN];      /**< note excerpt, "" if structured */
+  double weight;                        /**< signed, after recency decay */
+};
+
+/** Strongest evidence first; @c total counts every item found. */
+struct score_evidence_list
+{
+  size_t n;
+  size_t total;
+  struct score_evidence items[SCORE_MAX_EVIDENCE];
+};
+
+/** Orientation of a person or a buying team. */
+struct score_orientation_result
+{
+  double scores[SCORE_ORIENTATION_COUNT]; /**< each 0..1, sum 1 */
+  enum score_orientation primary;       /**< NONE while evidence is thin */
+  double confidence;                    /**< 0..1 */
+  unsigned independent_evidence;        /**< distinct (source, cue) items */
+  const char *guidance;                 /**< borrowed from model; NULL if none */
+  struct score_evidence_list evidence;
+};
+
+/** GET /v1/contacts/{id}/assessment. */
+struct score_contact_assessment
+{
+  char contact_id[SCORE_ID_LEN];
+  struct score_orientation_result orientation;
+};
+
+/** One member of the buying team in the account assessment. */
+struct score_team_member
+{
+  char contact_id[SCORE_ID_LEN];
+  enum score_role role;
+  double influence;
+  double weight;                        /**< role x influence used for team */
+  enum score_orientation primary;
+  double confidence;
+  double coverage;      /**< share of counted calls this contact attended */
+  unsigned calls;       /**< counted calls this contact attended */
+  int64_t last_contact; /**< newest such call, 0 = never */
+};
+
+/** One relationship pillar. */
+struct score_pillar_result
+{
+  double score;                         /**< 0..100 */
+  bool stands;                          /**< score >= model threshold */
+  struct score_evidence_list evidence;
+};
+
+/** Pillars of the account. */
+struct score_pillars_result
+{
+  struct score_pillar_result pillars[SCORE_PILLAR_COUNT];
+  unsigned foundation;                  /**< bit set (1u << enum score_pillar) */
+  enum score_pillar_status status;
+  const char *guidance;                 /**< borrowed from model */
+};
+
+/** One buyer-risk driver with its points. */
+struct score_risk_driver_result
+{
+  enum score_driver driver;
+  double points;                        /**< > 0 */
+  char explanation[SCORE_TEXT_LEN];
+  const char *action;                   /**< borrowed from model */
+  struct score_evidence_list evidence;
+};
+
+/** Buyer risk of the account. */
+struct score_buyer_risk_result
+{
+  double score;                         /**< 0..100 */
+  enum score_risk_level level;
+  size_t n_drivers;                     /**< drivers with points, biggest first */
+  struct score_risk_driver_result drivers[SCORE_DRIVER_COUNT];
+  size_t n_actions;
+  const char *actions[SCORE_DRIVER_COUNT]; /**< borrowed; one per driver */
+};
+
+/** Values fit of a prospect. */
+struct score_values_fit_result
+{
+  bool available;                       /**< false: values_fit is null */
+  double score;                         /**< 0..1 overall */
+  double score_organization;            /**< 0..1, negative if no org values */
+  double score_owner;                   /**< 0..1, negative if no owner values */
+  enum score_values_rec recommendation;
+  const char *guidance;                 /**< borrowed from model */
+  double account_priorities[SCORE_VALUE_COUNT]; /**< effective, 0..1 */
+  struct score_evidence_list evidence;
+};
+
+/** GET /v1/accounts/{id}/assessment. */
+struct score_account_assessment
+{
+  char account_id[SCORE_ID_LEN];
+  struct score_orientation_result orientation; /**< buying team */
+  size_t n_team;
+  struct score_team_member team[SCORE_MAX_CONTACTS];
+  struct score_pillars_result pillars;
+  struct score_buyer_risk_result buyer_risk;
+  struct score_values_fit_result values_fit;
+};
+
+/** One seller trait. */
+struct score_trait_result
+{
+  enum score_trait trait;
+  bool known;                           /**< false: no data, contributes 0 */
+  double value;                         /**< raw measure (see explanation) */
+  double contribution;                  /**< signed points toward the score */
+  char explanation[SCORE_TEXT_LEN];
+  struct score_evidence_list evidence;
+};
+
+/** GET /v1/sellers/{id}/assessment. */
+struct score_seller_assessment
+{
+  char seller_id[SCORE_ID_LEN];
+  enum score_approach approach;
+  double score;                         /**< -100 pusher .. +100 builder */
+  struct score_trait_result traits[SCORE_TRAIT_COUNT];
+  const char *guidance;                 /**< borrowed from model */
+};
+
+/* ------------------------------------------------------------------ */
+/* The model (filled and validated by model_load in svc/model.h)         */
+/* ------------------------------------------------------------------ */
+
+/** Most lexicon patterns. */
+#define SCORE_MAX_PATTERNS 2048
+/** Most cues (groups of patterns sharing target/weight/seed). */
+#define SCORE_MAX_CUES 768
+/** Most tokens in one lexicon pattern. */
+#define SCORE_MAX_PATTERN_TOKENS 8
+/** Bytes of one lexicon word or stem including NUL. */
+#define SCORE_WORD_LEN 32
+/** Bytes of a seed file name including NUL. */
+#define SCORE_SEED_LEN 48
+/** Bytes of a guidance/explanation text including NUL. */
+#define SCORE_GUIDANCE_LEN 400
+/** Bytes of the model version including NUL. */
+#define SCORE_VERSION_LEN 32
+
+/**
+ * What a cue or a structured signal counts toward. Orientation, pillar
+ * and value targets are indices offset into one flat range.
+ */
+enum score_target_kind
+{
+  SCORE_TARGET_ORIENTATION = 0, /**< index: enum score_orientation */
+  SCORE_TARGET_PILLAR,          /**< index: enum score_pillar */
+  SCORE_TARGET_RISK,            /**< index: enum score_driver */
+  SCORE_TARGET_TRAIT,           /**< index: enum score_trait */
+  SCORE_TARGET_VALUE            /**< index: enum score_value */
+};
+
+/** A target: kind plus index within that kind. */
+struct score_target
+{
+  enum score_target_kind kind;
+  int index;
+};
+
+/** One lexicon cue: a meaning with its weight and seed. */
+struct score_cue
+{
+  char id[SCORE_SIGNAL_LEN];
+  struct score_target target;
+  double weight;                        /**< signed, |w| <= 5 */
+  char seed[SCORE_SEED_LEN];
+};
+
+/** Special pattern token hashes. */
+#define SCORE_TOKEN_GAP 1u  /**< "~": skip 0..model.gap_max tokens */
+#define SCORE_TOKEN_NEG 2u  /**< any negator (not, no, never, n't ...) */
+
+/** One lexicon pattern: a phrase of stems belonging to a cue. */
+struct score_pattern
+{
+  int cue;                              /**< index into model.cues */
+  int n_tokens;
+  uint32_t hashes[SCORE_MAX_PATTERN_TOKENS]; /**< stem hashes / specials */
+  char words[SCORE_MAX_PATTERN_TOKENS][SCORE_WORD_LEN]; /**< raw words */
+  bool has_negator;                     /**< pattern contains a negator */
+  char text[SCORE_GUIDANCE_LEN / 4];    /**< the phrase as written */
+};
+
+/** A structured signal's contribution. */
+struct score_signal_weight
+{
+  struct score_target target;
+  double weight;
+  char seed[SCORE_SEED_LEN];
+};
+
+/** A number with the seed that justifies it. */
+struct score_param
+{
+  double value;
+  char seed[SCORE_SEED_LEN];
+};
+
+/** A text with the seed it comes from. */
+struct score_text
+{
+  char text[SCORE_GUIDANCE_LEN];
+  char seed[SCORE_SEED_LEN];
+};
+
+/** Named numeric parameters of the model (thresholds, scales). */
+enum score_param_id
+{
+  SCORE_P_MAX_CALLS = 0,
+  SCORE_P_MAX_CARDS,
+  SCORE_P_MAX_COMMITMENTS,
+  SCORE_P_HALF_LIFE_ORIENTATION,   /**< days */
+  SCORE_P_HALF_LIFE_PILLARS,
+  SCORE_P_HALF_LIFE_RISK,
+  SCORE_P_HALF_LIFE_SELLER,
+  SCORE_P_NEGATION_WINDOW,         /**< tokens */
+  SCORE_P_GAP_MAX,                 /**< tokens a "~" may skip */
+  SCORE_P_NOTE_WEIGHT,             /**< multiplier of note cues */
+  SCORE_P_ORIENTATION_PRIOR,       /**< smoothing weight per orientation */
+  SCORE_P_THIN_MIN_EVIDENCE,       /**< independent items for a primary */
+  SCORE_P_THIN_MIN_WEIGHT,         /**< decayed weight for a primary */
+  SCORE_P_THIN_MIN_MARGIN,         /**< top minus second share */
+  SCORE_P_CONFIDENCE_SCALE,        /**< items for 63% saturation */
+  SCORE_P_PILLAR_SCALE,            /**< weight for 63% of 100 */
+  SCORE_P_PILLAR_STANDS,           /**< score a pillar needs to stand */
+  SCORE_P_RISK_MEDIUM,             /**< level thresholds */
+  SCORE_P_RISK_HIGH,
+  SCORE_P_RISK_CRITICAL,
+  SCORE_P_RISK_SCALE,              /**< weight for 63% of a driver's max */
+  SCORE_P_CADENCE_DEFAULT_DAYS,    /**< cadence with < 3 calls */
+  SCORE_P_CADENCE_MIN_DAYS,
+  SCORE_P_GAP_RATIO_START,         /**< silence/cadence ratio for points */
+  SCORE_P_GAP_RATIO_FULL,
+  SCORE_P_ENGAGED_WINDOW_DAYS,     /**< window for single-threaded test */
+  SCORE_P_DETRACTOR_MAX,           /**< recommend_score <= this */
+  SCORE_P_CARD_LOW,                /**< overall <= this is low */
+  SCORE_P_SELLER_SCALE,            /**< trait sum for tanh scaling */
+  SCORE_P_SELLER_BUILDER,          /**< score >= this: builder */
+  SCORE_P_SELLER_PUSHER,           /**< score <= this: pusher */
+  SCORE_P_VALUES_PROCEED,          /**< fit >= this: proceed */
+  SCORE_P_VALUES_WALK_AWAY,        /**< org fit < this: walk away */
+  SCORE_P_VALUES_TEXT_WEIGHT,      /**< weight of answers-derived values */
+  SCORE_P_COUNT
+};
+
+/** The whole scoring model; flat (memcpy-able), no pointers. */
+struct score_model
+{
+  char version[SCORE_VERSION_LEN];
+  struct score_param params[SCORE_P_COUNT];
+  struct score_signal_weight signals[SCORE_SIG_COUNT][2]; /**< up to 2 targets */
+  int n_signal_targets[SCORE_SIG_COUNT];
+  struct score_signal_weight topics[SCORE_TOPIC_COUNT];
+  bool has_topic[SCORE_TOPIC_COUNT];
+  struct score_param role_weights[SCORE_ROLE_COUNT];
+  struct score_param driver_max[SCORE_DRIVER_COUNT]; /**< max points */
+  struct score_text driver_explanations[SCORE_DRIVER_COUNT];
+  struct score_text driver_actions[SCORE_DRIVER_COUNT];
+  struct score_text guidance_orientation[SCORE_ORIENTATION_COUNT];
+  struct score_text guidance_pillars[3]; /**< per enum score_pillar_status */
+  struct score_text guidance_values[3];  /**< per enum score_values_rec */
+  struct score_text guidance_seller[3];  /**< per enum score_approach */
+  struct score_text guidance_thin;
+  int n_cues;
+  struct score_cue cues[SCORE_MAX_CUES];
+  int n_patterns;
+  struct score_pattern patterns[SCORE_MAX_PATTERNS];
+  /** Patterns sorted by first-token hash for lookup (built by prepare). */
+  uint32_t index_hash[SCORE_MAX_PATTERNS];
+  int index_pattern[SCORE_MAX_PATTERNS];
+};
+
+/* ------------------------------------------------------------------ */
+/* API                                                                  */
+/* ------------------------------------------------------------------ */
+
+/** Opaque, per-thread note-analysis scratch (owns the Snowball stemmer). */
+struct score_scratch;
+
+/**
+ * Create a scratch: a Snowball English stemmer and token buffers.
+ *
+ * @return new scratch (free with score_scratch_free), NULL when out of
+ *         memory or libstemmer has no English UTF-8 stemmer
+ */
+struct score_scratch *score_scratch_new (void);
+
+/**
+ * Free a scratch and set the pointer to NULL. NULL is a no-op.
+ *
+ * @param[in,out] scratch the scratch to free
+ */
+void score_scratch_free (struct score_scratch **scratch);
+
+/**
+ * Finish a model filled from data: tokenize and stem every lexicon
+ * pattern, build the lookup index and check the parameters.
+ *
+ * @param[in,out] model model whose cues/patterns text has been filled
+ * @param scratch a scratch (for its stemmer)
+ * @param[out] err message naming the bad entry, on failure
+ * @param err_len bytes of @a err
+ * @return true when the model is usable
+ */
+bool score_model_prepare (struct score_model *model,
+                          struct score_scratch *scratch,
+                          char *err, size_t err_len);
+
+/**
+ * Assess one contact's customer orientation.
+ *
+ * @param model the prepared model
+ * @param in the account's data (the contact must be in in->contacts)
+ * @param contact_id the contact to assess
+ * @param as_of only data dated on or before this counts (unix seconds)
+ * @param scratch per-thread scratch
+ * @param[out] out filled on SCORE_OK
+ * @return SCORE_OK or an error status
+ */
+enum score_status score_assess_contact (const struct score_model *model,
+                                        const struct score_account_input *in,
+                                        const char *contact_id,
+                                        int64_t as_of,
+                                        struct score_scratch *scratch,
+                                        struct score_contact_assessment *out);
+
+/**
+ * Assess an account: team orientation, pillars, buyer risk, values fit.
+ *
+ * @param model the prepared model
+ * @param in the account's data
+ * @param as_of only data dated on or before this counts (unix seconds)
+ * @param scratch per-thread scratch
+ * @param[out] out filled on SCORE_OK (about 100 kB: heap-allocate it)
+ * @return SCORE_OK or an error status
+ */
+enum score_status score_assess_account (const struct score_model *model,
+                                        const struct score_account_input *in,
+                                        int64_t as_of,
+                                        struct score_scratch *scratch,
+                                        struct score_account_assessment *out);
+
+/**
+ * Assess a seller's approach from their calls and report cards.
+ *
+ * @param model the prepared model
+ * @param in the seller's calls and report cards
+ * @param as_of only data dated on or before this counts (unix seconds)
+ * @param scratch per-thread scratch
+ * @param[out] out filled on SCORE_OK
+ * @return SCORE_OK or an error status
+ */
+enum score_status score_assess_seller (const struct score_model *model,
+                                       const struct score_seller_input *in,
+                                       int64_t as_of,
+                                       struct score_scratch *scratch,
+                                       struct score_seller_assessment *out);
+
+/* Name <-> enum helpers: names are PRODUCT.md's snake_case words.
+ * *_name returns a static string ("" for out of range); *_from_name
+ * returns the enum value or -1 for an unknown name. */
+
+/** @param v value @return its name */
+const char *score_orientation_name (int v);
+/** @param s name @return enum score_orientation or -1 */
+int score_orientation_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_pillar_name (int v);
+/** @param v value @return its name */
+const char *score_pillar_status_name (int v);
+/** @param v value @return its name */
+const char *score_risk_level_name (int v);
+/** @param v value @return its name */
+const char *score_driver_name (int v);
+/** @param s name @return enum score_driver or -1 */
+int score_driver_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_approach_name (int v);
+/** @param v value @return its name */
+const char *score_trait_name (int v);
+/** @param s name @return enum score_trait or -1 */
+int score_trait_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_values_rec_name (int v);
+/** @param v value @return its name */
+const char *score_value_name (int v);
+/** @param s name @return enum score_value or -1 */
+int score_value_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_role_name (int v);
+/** @param s name @return enum score_role or -1 */
+int score_role_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_channel_name (int v);
+/** @param s name @return enum score_channel or -1 */
+int score_channel_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_call_kind_name (int v);
+/** @param s name @return enum score_call_kind or -1 */
+int score_call_kind_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_topic_name (int v);
+/** @param s name @return enum score_topic or -1 */
+int score_topic_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_signal_name (int v);
+/** @param s name @return enum score_signal or -1 */
+int score_signal_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_rating_name (int v);
+/** @param s name @return enum score_rating or -1 */
+int score_rating_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_source_name (int v);
+/** @param v value @return its name */
+const char *score_stage_name (int v);
+/** @param s name @return enum score_stage or -1 */
+int score_stage_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_purchase_stage_name (int v);
+/** @param s name @return enum score_purchase_stage or -1 */
+int score_purchase_stage_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_commitment_status_name (int v);
+/** @param s name @return enum score_commitment_status or -1 */
+int score_commitment_status_from_name (const char *s);
+/** @param v value @return its name */
+const char *score_param_name (int v);
+/** @param s name @return enum score_param_id or -1 */
+int score_param_from_name (const char *s);
+/** @param k target kind @return its name ("orientation", "pillar", ...) */
+const char *score_target_kind_name (int k);
+/** @param t target @return the target's name, e.g. "security", "trust" */
+const char *score_target_name (struct score_target t);
+/**
+ * Parse a target name such as "security", "trust", "competitor_activity",
+ * "trait:talk_share" or "value:quality".
+ *
+ * @param s the name
+ * @param[out] t the target
+ * @return true when known
+ */
+bool score_target_from_name (const char *s, struct score_target *t);
+
+#endif /* SVC_SCORE_H */
