@@ -1,0 +1,38 @@
+/**
+ * @file api.h
+ * @brief One public function per endpoint, named api_<resource>_<verb>.
+ *        Each validates its input, runs its transaction and sets a reply on
+ *        @a req; it returns 0, or -1 when no reply could be made.
+ */
+#ifndef SVC_API_H
+#define SVC_API_H
+
+#include "svc/http.h"
+
+int api_accounts_list (struct http_request *req);
+int api_accounts_create (struct http_request *req);
+int api_accounts_get (struct http_request *req);
+int api_accounts_patch (struct http_request *req);
+int api_accounts_delete (struct http_request *req);
+int api_accounts_get_by_external_id (struct http_request *req);
+int api_accounts_put_by_external_id (struct http_request *req);
+
+int api_api_keys_list (struct http_request *req);
+int api_api_keys_create (struct http_request *req);
+int api_api_keys_get (struct http_request *req);
+int api_api_keys_delete (struct http_request *req);
+
+int api_ops_healthz (struct http_request *req);
+int api_ops_readyz (struct http_request *req);
+
+
+/**
+ * Makes a new API key: "rk_live_" + 43 base64url characters (256 random
+ * bits), its display prefix, and the SHA-256 that is all we store.
+ *
+ * @return 0, or -1 without randomness
+ */
+int
+api_key_generate (char secret[64], char prefix[16], uint8_t hash[32]);
+
+#endif

@@ -1,0 +1,52 @@
+/**
+ * @file config.h
+ * @brief Service configuration: environment variables overridden by flags,
+ *        described by one table that also renders --help.
+ */
+#ifndef SVC_CONFIG_H
+#define SVC_CONFIG_H
+
+#include <stdio.h>
+
+/** Everything the service reads at start; read-only once MHD runs. */
+struct cfg
+{
+  char *bind_address;         /**< IPv4 address to listen on */
+  long port;                  /**< TCP port, 0 picks a free one */
+  char *database_url;         /**< libpq connection string for requests */
+  char *migrate_database_url; /**< for `migrate` and `org create`; defaults
+                                   to database_url */
+  char *migrations_dir;       /**< folder of NNNN_name.sql files */
+  long threads;               /**< MHD worker threads = PG connections */
+  long body_max;              /**< request body cap in bytes */
+  long connection_timeout;    /**< idle connection timeout, seconds */
+  long connection_limit;      /**< simultaneous TCP connections */
+  long statement_timeout_ms;  /**< per-statement limit in PostgreSQL */
+  long db_acquire_timeout_ms; /**< wait for a pooled connection */
+  char *log_level;            /**< debug, info, warn or error */
+};
+
+/**
+ * Fills @a cfg from defaults, then the environment, then @a argv flags
+ * (`--name=value` or `--name value`); positional words are left in
+ * @a argv, compacted, and their count returned through @a argc.
+ *
+ * @param[out] cfg the configuration (free with cfg_free)
+ * @param[in,out] argc argument count
+ * @param[in,out] argv arguments; flags are removed
+ * @param[out] err a message naming the bad setting, on failure
+ * @param err_len capacity of @a err
+ * @return 0 on success, 1 if --help was asked for, -1 on a bad setting
+ */
+int
+cfg_load (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len);
+
+/** Writes the table of settings to @a out, for --help. */
+void
+cfg_usage (FILE *out);
+
+/** Frees the strings of @a cfg; NULL-safe. */
+void
+cfg_free (struct cfg *cfg);
+
+#endif

@@ -1,0 +1,146 @@
+/**
+ * @file http.h
+ * @brief The request context handlers see, and the replies they can make.
+ *        Nothing outside service/http includes microhttpd.h: handlers read
+ *        the request and set a reply here; the router queues it.
+ */
+#ifndef SVC_HTTP_H
+#define SVC_HTTP_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "svc/config.h"
+#include "svc/errors.h"
+
+struct store_pool;
+struct store_conn;
+
+/** What an API key may do; each scope includes the ones before it. */
+enum http_scope
+{
+  HTTP_SCOPE_NONE = 0,
+  HTTP_SCOPE_READ,
+  HTTP_SCOPE_WRITE,
+  HTTP_SCOPE_ADMIN
+};
+
+/** The authenticated caller. */
+struct http_principal
+{
+  char key_id[37];         /**< the API key's id */
+  char org_id[37];         /**< its organization */
+  enum http_scope scope;   /**< its scope */
+};
+
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_HEADERS 8
+
+/** One response header set by a handler. */
+struct http_header
+{
+  char *name;   /**< new, owned */
+  char *value;  /**< new, owned */
+};
+
+/** Per-request state; lives from the first callback to NOTIFY_COMPLETED. */
+struct http_request
+{
+  void *connection;           /**< the MHD connection (opaque here) */
+  const char *method;         /**< borrowed from MHD; HEAD reads as GET */
+  const char *url;            /**< borrowed from MHD: path without query */
+  const char *route;          /**< the matched path template, or NULL */
+  char request_id[33];        /**< hex; also the X-Request-Id header */
+  char *params[HTTP_MAX_PARAMS]; /**< path parameters, new, owned */
+  unsigned int n_params;      /**< how many */
+  json_t *body;               /**< parsed JSON body (owned) or NULL */
+  const char *raw_body;       /**< the body bytes, borrowed, NUL-terminated */
+  size_t raw_body_len;        /**< their length */
+  struct http_principal auth; /**< set before the handler runs */
+  struct store_conn *db;      /**< a pooled connection for this callback */
+  int64_t started_us;         /**< monotonic start time */
+
+  /* The reply, set by the handler through http_reply_*. */
+  unsigned int status;        /**< 0 until a reply is set */
+  char *reply_body;           /**< new, owned, NUL-terminated */
+  const char *reply_type;     /**< static content type */
+  struct http_header headers[HTTP_MAX_HEADERS]; /**< extra headers */
+  unsigned int n_headers;     /**< how many */
+};
+
+/** The process-wide state handlers may read (read-only while serving). */
+struct http_service
+{
+  const struct cfg *cfg;      /**< configuration */
+  struct store_pool *pool;    /**< database pool */
+};
+
+/** The service handlers run in; set once before MHD starts. */
+extern struct http_service http_service;
+
+/**
+ * A query-string argument.
+ *
+ * @return borrowed until the request completes, or NULL if absent
+ */
+const char *
+http_query (struct http_request *req, const char *name);
+
+/**
+ * A request header (case-insensitive name).
+ *
+ * @return borrowed until the request completes, or NULL if absent
+ */
+const char *
+http_header (struct http_request *req, const char *name);
+
+/**
+ * Reports every query argument whose name is not in @a allowed (a NULL
+ * terminated list) as a 400 naming them all.
+ *
+ * @return true when every argument is known; false with the reply set
+ */
+bool
+http_check_query_names (struct http_request *req,
+                        const char *const *allowed);
+
+/**
+ * Sets a JSON reply; takes ownership of @a body (may be NULL for 204).
+ *
+ * @return 0, or -1 if it could not be rendered (a 500 is set instead)
+ */
+int
+http_reply_json (struct http_request *req, unsigned int status,
+                 json_t *body);
+
+/**
+ * Sets a problem+json reply from the error table.
+ *
+ * @param detail the occurrence-specific explanation, or NULL
+ * @return 0
+ */
+int
+http_reply_error (struct http_request *req, enum svc_ec ec,
+                  const char *detail);
+
+/**
+ * Sets a problem+json reply with an `errors` array, which it takes.
+ *
+ * @param errors array of {"field": JSON Pointer, "message": text}
+ * @return 0
+ */
+int
+http_reply_errors (struct http_request *req, enum svc_ec ec,
+                   const char *detail, json_t *errors);
+
+/** Adds a response header (copied); silently ignored past the maximum. */
+void
+http_add_header (struct http_request *req, const char *name,
+                 const char *value);
+
+/** The reply for a failed store call: 503 when unavailable, else 500. */
+int
+http_reply_store_error (struct http_request *req, int qs);
+
+#endif

@@ -1,0 +1,357 @@
+/**
+ * @file store.h
+ * @brief All PostgreSQL access: a bounded connection pool, transactions
+ *        with retry, and one function per query.  Nothing outside
+ *        service/store includes libpq-fe.h, and no PGresult leaves it.
+ *
+ * Query functions return a query status (the GNU Taler convention):
+ * negative for errors, 0 for "no row", n for n rows.
+ */
+#ifndef SVC_STORE_H
+#define SVC_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** Outcome of a query or transaction. */
+enum store_qs
+{
+  STORE_QS_ROLLBACK = -5,    /**< the callback chose to abort (reply set) */
+  STORE_QS_CONFLICT = -4,    /**< a unique constraint said no */
+  STORE_QS_HARD_ERROR = -3,  /**< a bug or unexpected failure: 500 */
+  STORE_QS_UNAVAILABLE = -2, /**< the database cannot be reached: 503 */
+  STORE_QS_SOFT_ERROR = -1,  /**< serialization failure or deadlock: retry */
+  STORE_QS_NO_RESULTS = 0,   /**< success, no row */
+  STORE_QS_ONE = 1           /**< success, one row (n for n rows) */
+};
+
+struct store_pool;
+struct store_conn;
+
+/** Numbers a /metrics page shows about the pool. */
+struct store_pool_stats
+{
+  unsigned int size;        /**< connections in all */
+  unsigned int in_use;      /**< handed out now */
+  uint64_t waits;           /**< acquisitions that had to wait */
+  uint64_t timeouts;        /**< acquisitions that gave up */
+};
+
+/**
+ * Makes a pool of @a size connections to @a conninfo.  Connections are
+ * opened lazily and re-opened after a failure, so this succeeds while the
+ * database is down.
+ *
+ * @param statement_timeout_ms per-statement limit set on each connection
+ * @return new pool (free with store_pool_free), or NULL on out-of-memory
+ */
+struct store_pool *
+store_pool_new (const char *conninfo, unsigned int size,
+                long statement_timeout_ms);
+
+/** Closes every connection and frees the pool; NULL-safe. */
+void
+store_pool_free (struct store_pool *pool);
+
+/**
+ * Takes a connection, waiting up to @a timeout_ms, and makes sure it is
+ * connected with every statement prepared.
+ *
+ * @param[out] qs STORE_QS_ONE, or STORE_QS_UNAVAILABLE when no connection
+ *             came free or the database cannot be reached
+ * @return the connection (give it back with store_release) or NULL
+ */
+struct store_conn *
+store_acquire (struct store_pool *pool, long timeout_ms, enum store_qs *qs);
+
+/** Gives a connection back, rolling back anything left open; NULL-safe. */
+void
+store_release (struct store_pool *pool, struct store_conn *conn);
+
+/** Copies the pool's counters. */
+void
+store_pool_stats (struct store_pool *pool, struct store_pool_stats *out);
+
+/**
+ * A transaction body: runs the request's queries on @a conn.
+ *
+ * @return a store_qs; >= 0 commits, STORE_QS_SOFT_ERROR retries, anything
+ *         else rolls back and is returned
+ */
+typedef enum store_qs (*store_tx_cb) (void *cls, struct store_conn *conn);
+
+/**
+ * Runs @a cb in a READ COMMITTED transaction scoped to @a org_id (row
+ * level security sees only that organization), retrying serialization
+ * failures and deadlocks up to three times.
+ *
+ * @return what @a cb returned, or the error of BEGIN/COMMIT; a COMMIT whose
+ *         outcome is unknown (connection lost) is STORE_QS_UNAVAILABLE
+ */
+enum store_qs
+store_run_tx (struct store_conn *conn, const char *org_id, store_tx_cb cb,
+              void *cls);
+
+/* ---------------------------------------------------------------- auth -- */
+
+/** An API key found by its hash. */
+struct store_principal
+{
+  char key_id[37];   /**< the key's id */
+  char org_id[37];   /**< its organization */
+  char scope[8];     /**< read, write or admin */
+};
+
+/**
+ * Finds the active key whose SHA-256 is @a hash (outside any transaction).
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS for unknown or revoked, or an
+ *         error
+ */
+enum store_qs
+store_authenticate (struct store_conn *conn, const uint8_t hash[32],
+                    struct store_principal *out);
+
+/**
+ * Reads the shared 32-byte secret that signs pagination cursors (cached
+ * after the first successful read).
+ */
+enum store_qs
+store_cursor_secret (struct store_conn *conn, uint8_t out[32]);
+
+/* ------------------------------------------------------------ api keys -- */
+
+/** An API key as listed (never its secret). */
+struct store_api_key
+{
+  char id[37];
+  char name[801];
+  bool has_name;
+  char scope[8];
+  char prefix[32];
+  char created_at[40];
+};
+
+/**
+ * Inserts a key of the transaction's organization.
+ *
+ * @param name may be NULL
+ * @param[out] out the stored row
+ */
+enum store_qs
+store_api_keys_insert (struct store_conn *conn, const char *org_id,
+                       const char *name, const char *scope,
+                       const char *prefix, const uint8_t hash[32],
+                       struct store_api_key *out);
+
+/** Called once per row of a listing. */
+typedef void (*store_api_key_cb) (void *cls, const struct store_api_key *k);
+
+/**
+ * Lists active keys newest first, after the (created_at, id) position
+ * given by @a after_ts / @a after_id (both NULL for the first page).
+ *
+ * @return the number of rows, or an error
+ */
+enum store_qs
+store_api_keys_list (struct store_conn *conn, const char *org_id,
+                     const char *after_ts, const char *after_id,
+                     unsigned int limit, store_api_key_cb cb, void *cls);
+
+/** Reads one active key. */
+enum store_qs
+store_api_keys_get (struct store_conn *conn, const char *org_id,
+                    const char *id, struct store_api_key *out);
+
+/**
+ * Revokes an active key.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS if no such active key,
+ *         STORE_QS_CONFLICT if it is the organization's last admin key
+ */
+enum store_qs
+store_api_keys_revoke (struct store_conn *conn, const char *org_id,
+                       const char *id);
+
+/* ------------------------------------------------------- organizations -- */
+
+/**
+ * Creates an organization with an admin key (for `rapport org create`).
+ *
+ * @param[out] org_id the new organization's id
+ */
+enum store_qs
+store_org_create (struct store_conn *conn, const char *name,
+                  const char *prefix, const uint8_t hash[32],
+                  char org_id[37]);
+
+/* ------------------------------------------------------------- accounts -- */
+
+/** An account row; text columns are bounded by the schema. */
+struct store_account
+{
+  char id[37];
+  char name[801];
+  char external_id[1021];
+  char industry[801];
+  char owner_id[37];
+  char stage[16];
+  char purchase_stage[16];
+  char annual_value[48];
+  char currency[4];
+  char renewal_date[11];
+  char created_at[40];
+  char updated_at[40];
+  int version;
+  bool has_external_id, has_industry, has_owner_id, has_stage,
+       has_purchase_stage, has_annual_value, has_currency, has_renewal_date;
+};
+
+/** Writable account fields as text parameters; NULL means SQL NULL. */
+struct store_account_fields
+{
+  const char *name;
+  const char *external_id;
+  const char *industry;
+  const char *owner_id;
+  const char *stage;
+  const char *purchase_stage;
+  const char *annual_value;
+  const char *currency;
+  const char *renewal_date;
+};
+
+/** Filters of GET /v1/accounts; NULL means "any". */
+struct store_account_filter
+{
+  const char *stage;
+  const char *owner_id;
+  const char *name_like;     /**< an ILIKE pattern, already escaped */
+  const char *updated_since;
+  const char *after_ts;      /**< keyset position: created_at */
+  const char *after_id;      /**< keyset position: id */
+  unsigned int limit;
+};
+
+/**
+ * Inserts an account.
+ *
+ * @return STORE_QS_ONE, STORE_QS_CONFLICT on a taken external_id, or error
+ */
+enum store_qs
+store_accounts_insert (struct store_conn *conn, const char *org_id,
+                       const struct store_account_fields *f,
+                       struct store_account *out);
+
+/**
+ * Reads one account; with @a for_update, locks it until the transaction
+ * ends.
+ */
+enum store_qs
+store_accounts_get (struct store_conn *conn, const char *org_id,
+                    const char *id, bool for_update,
+                    struct store_account *out);
+
+/** Reads one account by its external id. */
+enum store_qs
+store_accounts_get_by_external_id (struct store_conn *conn,
+                                   const char *org_id, const char *xid,
+                                   struct store_account *out);
+
+/**
+ * Replaces an account's writable fields, bumping its version.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS, STORE_QS_CONFLICT, or error
+ */
+enum store_qs
+store_accounts_update (struct store_conn *conn, const char *org_id,
+                       const char *id, const struct store_account_fields *f,
+                       struct store_account *out);
+
+/**
+ * Inserts or replaces the account with external id @a f->external_id.
+ *
+ * @param[out] created true when a new row was made
+ */
+enum store_qs
+store_accounts_upsert (struct store_conn *conn, const char *org_id,
+                       const struct store_account_fields *f,
+                       struct store_account *out, bool *created);
+
+/** Deletes an account. */
+enum store_qs
+store_accounts_delete (struct store_conn *conn, const char *org_id,
+                       const char *id);
+
+/** Called once per row of a listing. */
+typedef void (*store_account_cb) (void *cls, const struct store_account *a);
+
+/**
+ * Lists accounts newest first by (created_at, id).
+ *
+ * @return the number of rows, or an error
+ */
+enum store_qs
+store_accounts_list (struct store_conn *conn, const char *org_id,
+                     const struct store_account_filter *f,
+                     store_account_cb cb, void *cls);
+
+/* --------------------------------------------------------- idempotency -- */
+
+/** The stored first response of an idempotent POST. */
+struct store_idem
+{
+  uint8_t request_hash[32];
+  int status;
+  char *location;   /**< new, or NULL; free with store_idem_clear */
+  char *body;       /**< new, or NULL; free with store_idem_clear */
+};
+
+/**
+ * Claims @a key for this request (or re-claims one older than 24 hours).
+ *
+ * @param[out] existing filled when the key was already used
+ * @return STORE_QS_ONE when claimed, STORE_QS_NO_RESULTS with @a existing
+ *         filled when it was used before, or an error
+ */
+enum store_qs
+store_idem_claim (struct store_conn *conn, const char *org_id,
+                  const char *key, const uint8_t hash[32],
+                  struct store_idem *existing);
+
+/** Records the response given for a claimed key. */
+enum store_qs
+store_idem_complete (struct store_conn *conn, const char *org_id,
+                     const char *key, int status, const char *location,
+                     const char *body);
+
+/** Frees the strings of @a idem; NULL-safe. */
+void
+store_idem_clear (struct store_idem *idem);
+
+/* ---------------------------------------------------------- migrations -- */
+
+/**
+ * Applies every migration in @a dir not yet applied, in name order, each
+ * in its own transaction, under an advisory lock so several instances can
+ * start together.  Connects with @a conninfo and disconnects.
+ *
+ * @param[out] applied how many were applied now
+ * @param[out] err a message on failure
+ * @return 0 on success, -1 on failure
+ */
+int
+store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
+               char *err, size_t err_len);
+
+/**
+ * Creates an organization with an admin key through its own connection
+ * (for `rapport org create`).
+ */
+int
+store_org_create_cli (const char *conninfo, const char *name,
+                      const char *prefix, const uint8_t hash[32],
+                      char org_id[37], char *err, size_t err_len);
+
+#endif

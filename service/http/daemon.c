@@ -1,0 +1,326 @@
+/**
+ * @file daemon.c
+ * @brief libmicrohttpd set-up (every limit explicit) and the access
+ *        handler: route, accumulate the body under a cap, parse JSON,
+ *        authenticate, call the handler, queue the reply, log.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "svc/log.h"
+#include "svc/store.h"
+
+struct http_service http_service;
+
+/** Longest path we route; longer ones answer 414. */
+#define MAX_URL_LEN 2048
+
+/** Makes a new request context with a fresh request id. */
+static struct request_ctx *
+ctx_new (struct MHD_Connection *connection, const char *url,
+         const char *method)
+{
+  struct request_ctx *rc = calloc (1, sizeof (*rc));
+  uint8_t id[16];
+
+  if (NULL == rc)
+    return NULL;
+  rc->req.connection = connection;
+  rc->req.url = url;
+  rc->req.method = method;
+  rc->req.started_us = util_now_us ();
+  if (0 != util_random (id, sizeof (id)))
+    memset (id, 0, sizeof (id));
+  util_hex (id, sizeof (id), rc->req.request_id);
+  return rc;
+}
+
+/** True when the request's Content-Type is JSON (or merge-patch JSON). */
+static bool
+is_json_type (const char *ct)
+{
+  size_t n;
+
+  if (NULL == ct)
+    return false;
+  n = strcspn (ct, "; \t");
+  return (16 == n && 0 == strncasecmp (ct, "application/json", 16))
+         || (28 == n && 0 == strncasecmp (ct, "application/merge-patch+json",
+                                          28));
+}
+
+/**
+ * First callback: routes the request and rejects what can be rejected
+ * before any body is read (414, 404, 405, 413, 415).
+ *
+ * @return true when a reply was set
+ */
+static bool
+first_checks (struct request_ctx *rc, const char *url, const char *method)
+{
+  struct http_request *req = &rc->req;
+  const char *cl = http_header (req, MHD_HTTP_HEADER_CONTENT_LENGTH);
+  const char *te = http_header (req, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+  char allow[128];
+
+  rc->has_body = (NULL != cl && 0 != strtoull (cl, NULL, 10)) || NULL != te;
+  if (strlen (url) > MAX_URL_LEN)
+    return 0 == http_reply_error (req, SVC_EC_URI_TOO_LONG, NULL);
+  if (0 == strcmp (method, "OPTIONS"))
+    return false;
+  switch (router_match (method, url, &rc->route, req->params, &req->n_params,
+                        allow, sizeof (allow)))
+  {
+  case ROUTE_NO_PATH:
+    return 0 == http_reply_error (req, SVC_EC_ENDPOINT_NOT_FOUND, NULL);
+  case ROUTE_NO_METHOD:
+    http_reply_error (req, SVC_EC_METHOD_NOT_ALLOWED, NULL);
+    http_add_header (req, MHD_HTTP_HEADER_ALLOW, allow);
+    return true;
+  case ROUTE_FOUND:
+    break;
+  }
+  req->route = rc->route->path;
+  if (NULL != cl && strtoull (cl, NULL, 10)
+      > (unsigned long long) http_service.cfg->body_max)
+    return 0 == http_reply_error (req, SVC_EC_BODY_TOO_LARGE,
+                                  "The body is larger than the limit.");
+  if (rc->has_body && rc->route->body
+      && ! is_json_type (http_header (req, MHD_HTTP_HEADER_CONTENT_TYPE)))
+    return 0 == http_reply_error (req, SVC_EC_UNSUPPORTED_MEDIA_TYPE,
+                                  "Send Content-Type: application/json.");
+  return false;
+}
+
+/** Parses the accumulated body as JSON; sets a 400 on failure. */
+static bool
+parse_body (struct request_ctx *rc)
+{
+  json_error_t jerr;
+  char detail[300];
+
+  if (0 == rc->body.len)
+  {
+    http_reply_error (&rc->req, SVC_EC_MALFORMED_JSON,
+                      "The request needs a JSON body.");
+    return false;
+  }
+  rc->req.body = json_loadb (rc->body.data, rc->body.len,
+                             JSON_REJECT_DUPLICATES, &jerr);
+  if (NULL == rc->req.body)
+  {
+    snprintf (detail, sizeof (detail), "Line %d, column %d: %s.", jerr.line,
+              jerr.column, jerr.text);
+    http_reply_error (&rc->req, SVC_EC_MALFORMED_JSON, detail);
+    return false;
+  }
+  rc->req.raw_body = rc->body.data;
+  rc->req.raw_body_len = rc->body.len;
+  return true;
+}
+
+/**
+ * Checks the bearer key against the database and the route's scope.
+ *
+ * @return true when the caller may go on; false with a reply set
+ */
+static bool
+authenticate (struct request_ctx *rc)
+{
+  struct http_request *req = &rc->req;
+  const char *h = http_header (req, MHD_HTTP_HEADER_AUTHORIZATION);
+  struct store_principal p;
+  uint8_t hash[32];
+  enum store_qs qs;
+
+  if (NULL == h || 0 != strncasecmp (h, "Bearer ", 7) || '\0' == h[7])
+    goto unauthenticated;
+  h += 7;
+  while (' ' == *h)
+    h++;
+  util_sha256 (h, strlen (h), hash);
+  qs = store_authenticate (req->db, hash, &p);
+  if (qs < 0)
+  {
+    http_reply_store_error (req, qs);
+    return false;
+  }
+  if (0 == qs)
+    goto unauthenticated;
+  memcpy (req->auth.key_id, p.key_id, sizeof (p.key_id));
+  memcpy (req->auth.org_id, p.org_id, sizeof (p.org_id));
+  req->auth.scope = 'a' == p.scope[0] ? HTTP_SCOPE_ADMIN
+                    : 'w' == p.scope[0] ? HTTP_SCOPE_WRITE : HTTP_SCOPE_READ;
+  if ((int) req->auth.scope >= (int) rc->route->auth)
+    return true;
+  http_reply_error (req, SVC_EC_FORBIDDEN_SCOPE,
+                    ROUTE_ADMIN == rc->route->auth
+                    ? "This needs an API key with the admin scope."
+                    : "This needs an API key with the write scope.");
+  return false;
+unauthenticated:
+  http_reply_error (req, SVC_EC_UNAUTHENTICATED,
+                    "Send Authorization: Bearer <api key> with an active key.");
+  http_add_header (req, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+                   "Bearer realm=\"rapport\"");
+  return false;
+}
+
+/** Last callback: body complete; authenticate, run the handler. */
+static void
+dispatch (struct request_ctx *rc)
+{
+  struct http_request *req = &rc->req;
+  enum store_qs qs;
+
+  if (rc->too_large)
+  {
+    http_reply_error (req, SVC_EC_BODY_TOO_LARGE,
+                      "The body is larger than the limit.");
+    return;
+  }
+  if (rc->route->body && ! parse_body (rc))
+    return;
+  if (ROUTE_PUBLIC != rc->route->auth)
+  {
+    req->db = store_acquire (http_service.pool,
+                             http_service.cfg->db_acquire_timeout_ms, &qs);
+    if (NULL == req->db)
+    {
+      http_reply_store_error (req, qs);
+      return;
+    }
+    if (! authenticate (rc))
+      return;
+  }
+  if (0 != rc->route->handler (req) || 0 == req->status)
+  {
+    reply_clear (req);
+    http_reply_error (req, SVC_EC_INTERNAL, NULL);
+  }
+}
+
+/** The MHD access handler. */
+static enum MHD_Result
+on_access (void *cls, struct MHD_Connection *connection, const char *url,
+           const char *method, const char *version, const char *upload_data,
+           size_t *upload_data_size, void **req_cls)
+{
+  struct request_ctx *rc = *req_cls;
+
+  if (NULL == rc)
+  {
+    rc = ctx_new (connection, url, method);
+    if (NULL == rc)
+      return MHD_NO;
+    *req_cls = rc;
+    if (first_checks (rc, url, method) || 0 == strcmp (method, "OPTIONS"))
+    {
+      if (0 == rc->req.status)
+        http_reply_json (&rc->req, 204, NULL);
+      return reply_queue (connection, rc);
+    }
+    return MHD_YES;
+  }
+  if (0 != *upload_data_size)
+  {
+    /* Past the cap, keep reading but drop the bytes: the 413 goes out once
+       the body has ended, and memory stays flat. */
+    if (! rc->too_large
+        && 0 != buf_append (&rc->body, upload_data, *upload_data_size,
+                            (size_t) http_service.cfg->body_max))
+    {
+      rc->too_large = true;
+      buf_free (&rc->body);
+    }
+    *upload_data_size = 0;
+    return MHD_YES;
+  }
+  if (rc->queued)
+    return MHD_YES;
+  dispatch (rc);
+  store_release (http_service.pool, rc->req.db);
+  rc->req.db = NULL;
+  return reply_queue (connection, rc);
+}
+
+/** NOTIFY_COMPLETED: log the request and free its context. */
+static void
+on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
+              enum MHD_RequestTerminationCode toe)
+{
+  struct request_ctx *rc = *req_cls;
+  char fields[512];
+
+  if (NULL == rc)
+    return;
+  snprintf (fields, sizeof (fields),
+            "\"request_id\":\"%s\",\"method\":\"%s\",\"route\":\"%s\","
+            "\"status\":%u,\"latency_us\":%lld%s",
+            rc->req.request_id, rc->req.method,
+            NULL != rc->req.route ? rc->req.route : "-", rc->req.status,
+            (long long) (util_now_us () - rc->req.started_us),
+            MHD_REQUEST_TERMINATED_COMPLETED_OK == toe ? ""
+            : ",\"aborted\":true");
+  log_line (rc->req.status >= 500 ? LOG_WARN : LOG_INFO, fields, "request");
+  store_release (http_service.pool, rc->req.db);
+  json_decref (rc->req.body);
+  for (unsigned int i = 0; i < rc->req.n_params; i++)
+    free (rc->req.params[i]);
+  reply_clear (&rc->req);
+  buf_free (&rc->body);
+  free (rc);
+  *req_cls = NULL;
+}
+
+/** Logs MHD's own errors as JSON lines. */
+static void
+on_mhd_error (void *cls, const char *fmt, va_list ap)
+{
+  char msg[512];
+
+  vsnprintf (msg, sizeof (msg), fmt, ap);
+  msg[strcspn (msg, "\n")] = '\0';
+  log_warn ("libmicrohttpd: %s", msg);
+}
+
+struct MHD_Daemon *
+http_daemon_start (const struct cfg *cfg, unsigned int *port)
+{
+  struct sockaddr_in addr;
+  struct MHD_Daemon *d;
+  const union MHD_DaemonInfo *info;
+
+  memset (&addr, 0, sizeof (addr));
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons ((uint16_t) cfg->port);
+  if (1 != inet_pton (AF_INET, cfg->bind_address, &addr.sin_addr))
+  {
+    log_line (LOG_ERROR, NULL, "BIND_ADDRESS %s is not an IPv4 address",
+              cfg->bind_address);
+    return NULL;
+  }
+  d = MHD_start_daemon (
+    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG,
+    0, NULL, NULL, &on_access, NULL,
+    MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
+    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) cfg->threads,
+    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->connection_timeout,
+    MHD_OPTION_CONNECTION_LIMIT, (unsigned int) cfg->connection_limit,
+    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) (64 * 1024),
+    MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
+    MHD_OPTION_STRICT_FOR_CLIENT, (int) 1,
+    MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL,
+    MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error, NULL,
+    MHD_OPTION_END);
+  if (NULL == d)
+    return NULL;
+  info = MHD_get_daemon_info (d, MHD_DAEMON_INFO_BIND_PORT);
+  *port = (NULL != info) ? info->port : (unsigned int) cfg->port;
+  return d;
+}

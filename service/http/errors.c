@@ -1,0 +1,57 @@
+/**
+ * @file errors.c
+ * @brief The single error table.
+ */
+#include "svc/errors.h"
+
+static const struct svc_error_info table[] = {
+  { SVC_EC_MALFORMED_JSON, 400, "malformed-json",
+    "The request body is not valid JSON" },
+  { SVC_EC_INVALID_PARAMETER, 400, "invalid-parameter",
+    "A query parameter or header is invalid" },
+  { SVC_EC_UNAUTHENTICATED, 401, "unauthenticated",
+    "A valid API key is required" },
+  { SVC_EC_FORBIDDEN_SCOPE, 403, "insufficient-scope",
+    "The API key's scope does not allow this" },
+  { SVC_EC_ENDPOINT_NOT_FOUND, 404, "endpoint-not-found",
+    "No such endpoint" },
+  { SVC_EC_METHOD_NOT_ALLOWED, 405, "method-not-allowed",
+    "The endpoint does not support this method" },
+  { SVC_EC_CONFLICT, 409, "conflict",
+    "The request conflicts with the current state" },
+  { SVC_EC_PRECONDITION_FAILED, 412, "precondition-failed",
+    "The resource has changed since it was read" },
+  { SVC_EC_BODY_TOO_LARGE, 413, "body-too-large",
+    "The request body is too large" },
+  { SVC_EC_URI_TOO_LONG, 414, "uri-too-long", "The request URI is too long" },
+  { SVC_EC_UNSUPPORTED_MEDIA_TYPE, 415, "unsupported-media-type",
+    "The request body must be application/json" },
+  { SVC_EC_VALIDATION_FAILED, 422, "validation-failed",
+    "The request has invalid fields" },
+  { SVC_EC_IDEMPOTENCY_KEY_REUSED, 422, "idempotency-key-reused",
+    "The Idempotency-Key was already used with a different request" },
+  { SVC_EC_RATE_LIMITED, 429, "rate-limited", "Too many requests" },
+  { SVC_EC_INTERNAL, 500, "internal-error", "Internal server error" },
+  { SVC_EC_DB_UNAVAILABLE, 503, "service-unavailable",
+    "The database is unavailable; retry later" },
+  { SVC_EC_ACCOUNT_NOT_FOUND, 404, "not-found", "Not found" },
+  { SVC_EC_ACCOUNT_EXTERNAL_ID_TAKEN, 409, "external-id-taken",
+    "Another account already has this external_id" },
+  { SVC_EC_API_KEY_NOT_FOUND, 404, "not-found", "Not found" },
+};
+
+const struct svc_error_info *
+svc_error_info (enum svc_ec ec)
+{
+  for (unsigned int i = 0; i < sizeof (table) / sizeof (table[0]); i++)
+    if (table[i].ec == ec)
+      return &table[i];
+  return svc_error_info (SVC_EC_INTERNAL);
+}
+
+const struct svc_error_info *
+svc_error_table (unsigned int *n)
+{
+  *n = sizeof (table) / sizeof (table[0]);
+  return table;
+}

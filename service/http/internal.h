@@ -1,0 +1,89 @@
+/**
+ * @file internal.h
+ * @brief What the HTTP layer's own files share.
+ */
+#ifndef SVC_HTTP_INTERNAL_H
+#define SVC_HTTP_INTERNAL_H
+
+#include <microhttpd.h>
+
+#include "svc/http.h"
+#include "svc/util.h"
+
+/** Who may call a route. */
+enum route_auth
+{
+  ROUTE_PUBLIC = 0,   /**< no key needed */
+  ROUTE_READ,         /**< any key */
+  ROUTE_WRITE,        /**< write or admin keys */
+  ROUTE_ADMIN         /**< admin keys */
+};
+
+/** One row of the route table. */
+struct route
+{
+  const char *method;     /**< GET, POST, PUT, PATCH or DELETE */
+  const char *path;       /**< template; {name} matches one segment */
+  int (*handler) (struct http_request *req);
+  enum route_auth auth;   /**< who may call it */
+  bool body;              /**< takes a JSON body */
+};
+
+/** Outcome of matching a request against the table. */
+enum route_match
+{
+  ROUTE_FOUND,
+  ROUTE_NO_PATH,
+  ROUTE_NO_METHOD
+};
+
+/**
+ * Finds the route of @a method and @a path; HEAD matches GET.
+ *
+ * @param[out] found the route, when ROUTE_FOUND
+ * @param[out] params new copies of the path parameters (caller frees)
+ * @param[out] n_params how many
+ * @param[out] allow for ROUTE_NO_METHOD, the allowed methods
+ */
+enum route_match
+router_match (const char *method, const char *path,
+              const struct route **found, char **params,
+              unsigned int *n_params, char *allow, size_t allow_len);
+
+/**
+ * The route table.
+ *
+ * @param[out] n rows
+ */
+const struct route *
+router_table (unsigned int *n);
+
+/** Per-request state of the daemon around the handler's view. */
+struct request_ctx
+{
+  struct http_request req;   /**< what handlers see */
+  struct buf body;           /**< the body as it arrives */
+  const struct route *route; /**< matched route or NULL */
+  bool too_large;            /**< the body passed the cap */
+  bool queued;               /**< a response was queued */
+  bool has_body;             /**< Content-Length > 0 or chunked */
+};
+
+/** Queues the reply set on @a rc->req; returns MHD's answer. */
+enum MHD_Result
+reply_queue (struct MHD_Connection *connection, struct request_ctx *rc);
+
+/** Frees everything the reply part of @a req owns. */
+void
+reply_clear (struct http_request *req);
+
+/**
+ * Starts the daemon on the configured address and port.
+ *
+ * @param[out] port the port bound (useful with port 0)
+ * @return the daemon or NULL
+ */
+struct MHD_Daemon *
+http_daemon_start (const struct cfg *cfg, unsigned int *port);
+
+#endif

@@ -1,0 +1,118 @@
+/**
+ * @file router.c
+ * @brief The static route table and its matcher (Taler's table of
+ *        {path, method, handler}); 404 and 405 differ.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "svc/api.h"
+
+static const struct route routes[] = {
+  { "GET", "/healthz", api_ops_healthz, ROUTE_PUBLIC, false },
+  { "GET", "/readyz", api_ops_readyz, ROUTE_PUBLIC, false },
+
+  { "GET", "/v1/accounts", api_accounts_list, ROUTE_READ, false },
+  { "POST", "/v1/accounts", api_accounts_create, ROUTE_WRITE, true },
+  { "GET", "/v1/accounts/by-external-id/{external_id}",
+    api_accounts_get_by_external_id, ROUTE_READ, false },
+  { "PUT", "/v1/accounts/by-external-id/{external_id}",
+    api_accounts_put_by_external_id, ROUTE_WRITE, true },
+  { "GET", "/v1/accounts/{id}", api_accounts_get, ROUTE_READ, false },
+  { "PATCH", "/v1/accounts/{id}", api_accounts_patch, ROUTE_WRITE, true },
+  { "DELETE", "/v1/accounts/{id}", api_accounts_delete, ROUTE_WRITE, false },
+
+  { "GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false },
+  { "POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true },
+  { "GET", "/v1/api-keys/{id}", api_api_keys_get, ROUTE_ADMIN, false },
+  { "DELETE", "/v1/api-keys/{id}", api_api_keys_delete, ROUTE_ADMIN, false },
+};
+
+#define N_ROUTES (sizeof (routes) / sizeof (routes[0]))
+
+const struct route *
+router_table (unsigned int *n)
+{
+  *n = N_ROUTES;
+  return routes;
+}
+
+/**
+ * Matches @a path against @a tmpl segment by segment.
+ *
+ * @param[out] params new copies of the {name} segments (only on a match)
+ * @return true on a match
+ */
+static bool
+match_path (const char *tmpl, const char *path, char **params,
+            unsigned int *n_params)
+{
+  const char *t = tmpl;
+  const char *p = path;
+  unsigned int n = 0;
+  const char *seg[HTTP_MAX_PARAMS];
+  size_t seg_len[HTTP_MAX_PARAMS];
+
+  while ('\0' != *t && '\0' != *p)
+  {
+    if ('{' == *t)
+    {
+      size_t len = strcspn (p, "/");
+
+      if (0 == len || n >= HTTP_MAX_PARAMS)
+        return false;
+      seg[n] = p;
+      seg_len[n++] = len;
+      p += len;
+      t = strchr (t, '}') + 1;
+      continue;
+    }
+    if (*t != *p)
+      return false;
+    t++;
+    p++;
+  }
+  if ('\0' != *t || '\0' != *p)
+    return false;
+  for (unsigned int i = 0; i < n; i++)
+    params[i] = strndup (seg[i], seg_len[i]);
+  *n_params = n;
+  return true;
+}
+
+enum route_match
+router_match (const char *method, const char *path,
+              const struct route **found, char **params,
+              unsigned int *n_params, char *allow, size_t allow_len)
+{
+  bool path_known = false;
+  size_t off = 0;
+  const char *m = (0 == strcmp (method, "HEAD")) ? "GET" : method;
+
+  allow[0] = '\0';
+  for (unsigned int i = 0; i < N_ROUTES; i++)
+  {
+    char *tmp[HTTP_MAX_PARAMS];
+    unsigned int n = 0;
+
+    if (! match_path (routes[i].path, path, tmp, &n))
+      continue;
+    path_known = true;
+    if (0 == strcmp (routes[i].method, m))
+    {
+      memcpy (params, tmp, n * sizeof (char *));
+      *n_params = n;
+      *found = &routes[i];
+      return ROUTE_FOUND;
+    }
+    for (unsigned int k = 0; k < n; k++)
+      free (tmp[k]);
+    off += (size_t) snprintf (allow + off, allow_len - off, "%s%s",
+                              0 == off ? "" : ", ", routes[i].method);
+    if (0 == strcmp (routes[i].method, "GET"))
+      off += (size_t) snprintf (allow + off, allow_len - off, ", HEAD");
+  }
+  return path_known ? ROUTE_NO_METHOD : ROUTE_NO_PATH;
+}

@@ -1,0 +1,270 @@
+/**
+ * @file jspec.c
+ * @brief Table-driven validation of JSON bodies; collects every error.
+ */
+#include "svc/jspec.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "svc/util.h"
+
+/* Active ISO 4217 codes (2024 list). */
+static const char currencies[] =
+  "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND "
+  "BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF "
+  "DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD "
+  "HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW "
+  "KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR "
+  "MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN "
+  "PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN "
+  "SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VED "
+  "VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL";
+
+bool
+jspec_is_currency (const char *code)
+{
+  if (NULL == code || 3 != strlen (code))
+    return false;
+  for (int i = 0; i < 3; i++)
+    if (code[i] < 'A' || code[i] > 'Z')
+      return false;
+  return NULL != strstr (currencies, code);
+}
+
+void
+jspec_error (json_t *errors, const char *prefix, const char *name,
+             const char *message)
+{
+  char pointer[512];
+  size_t off = (size_t) snprintf (pointer, sizeof (pointer), "%s/", prefix);
+
+  /* JSON Pointer escaping: ~ is ~0 and / is ~1 (RFC 6901). */
+  for (const char *p = name; *p && off + 3 < sizeof (pointer); p++)
+  {
+    if ('~' == *p || '/' == *p)
+    {
+      pointer[off++] = '~';
+      pointer[off++] = ('~' == *p) ? '0' : '1';
+    }
+    else
+      pointer[off++] = *p;
+  }
+  pointer[off] = '\0';
+  json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", pointer,
+                                            "message", message));
+}
+
+/** Checks a string field's length and characters. */
+static const char *
+check_string (const struct jspec_field *f, const char *s, size_t len)
+{
+  static _Thread_local char msg[128];
+  long n = util_utf8_length (s, len);
+
+  if (n < 0 || NULL != memchr (s, '\0', len))
+    return "must be valid UTF-8 text without NUL characters";
+  if ((size_t) n < f->min_len || (size_t) n > f->max_len)
+  {
+    snprintf (msg, sizeof (msg), "must be from %zu to %zu characters long",
+              f->min_len, f->max_len);
+    return msg;
+  }
+  return NULL;
+}
+
+/** Checks an enum value and builds the list of choices for the message. */
+static const char *
+check_enum (const struct jspec_field *f, const char *s)
+{
+  static _Thread_local char msg[512];
+  size_t off;
+
+  for (const char *const *c = f->choices; NULL != *c; c++)
+    if (0 == strcmp (*c, s))
+      return NULL;
+  off = (size_t) snprintf (msg, sizeof (msg), "must be one of");
+  for (const char *const *c = f->choices; NULL != *c; c++)
+    off += (size_t) snprintf (msg + off, sizeof (msg) - off, "%s %s",
+                              c == f->choices ? "" : ",", *c);
+  return msg;
+}
+
+/** Checks a numeric field. */
+static const char *
+check_number (const struct jspec_field *f, const json_t *v,
+              struct jspec_value *out)
+{
+  static _Thread_local char msg[128];
+
+  if (JSPEC_INTEGER == f->type)
+  {
+    if (! json_is_integer (v))
+      goto range;
+    out->i = json_integer_value (v);
+    out->d = (double) out->i;
+  }
+  else
+  {
+    if (! json_is_number (v))
+      goto range;
+    out->d = json_number_value (v);
+  }
+  if (isfinite (out->d) && out->d >= f->min && out->d <= f->max)
+    return NULL;
+range:
+  snprintf (msg, sizeof (msg), "must be %s from %.15g to %.15g",
+            JSPEC_INTEGER == f->type ? "an integer" : "a number", f->min,
+            f->max);
+  return msg;
+}
+
+/** Validates one present, non-null member; returns NULL or a message. */
+static const char *
+check_value (const struct jspec_field *f, const json_t *v,
+             struct jspec_value *out)
+{
+  if (JSPEC_NUMBER == f->type || JSPEC_INTEGER == f->type)
+    return check_number (f, v, out);
+  if (JSPEC_BOOL == f->type)
+  {
+    if (! json_is_boolean (v))
+      return "must be true or false";
+    out->b = json_is_true (v);
+    return NULL;
+  }
+  if (! json_is_string (v))
+    return "must be a string";
+  out->s = json_string_value (v);
+  switch (f->type)
+  {
+  case JSPEC_STRING:
+    return check_string (f, out->s, json_string_length (v));
+  case JSPEC_ENUM:
+    return check_enum (f, out->s);
+  case JSPEC_UUID:
+    return util_is_uuid (out->s) ? NULL : "must be a UUID";
+  case JSPEC_DATE:
+    return util_is_date (out->s) ? NULL : "must be a date (YYYY-MM-DD)";
+  case JSPEC_TIMESTAMP:
+    return util_is_timestamp (out->s)
+           ? NULL
+           : "must be an RFC 3339 timestamp with a time zone";
+  case JSPEC_CURRENCY:
+    return jspec_is_currency (out->s)
+           ? NULL
+           : "must be an ISO 4217 currency code such as EUR or USD";
+  default:
+    return "has an unsupported type";
+  }
+}
+
+/** True when @a name is one of the spec's fields or read-only names. */
+static int
+name_kind (const struct jspec_spec *spec, const char *name)
+{
+  for (size_t i = 0; i < spec->n_fields; i++)
+    if (0 == strcmp (spec->fields[i].name, name))
+      return 1;
+  if (NULL != spec->read_only)
+    for (const char *const *r = spec->read_only; NULL != *r; r++)
+      if (0 == strcmp (*r, name))
+        return 2;
+  return 0;
+}
+
+unsigned int
+jspec_check_names (const struct jspec_spec *spec, const json_t *obj,
+                   const char *prefix, json_t *errors)
+{
+  const char *key;
+  json_t *v;
+  unsigned int n = 0;
+
+  json_object_foreach ((json_t *) obj, key, v)
+  {
+    int kind = name_kind (spec, key);
+
+    if (1 == kind)
+      continue;
+    jspec_error (errors, prefix, key,
+                 2 == kind ? "is set by the server and cannot be written"
+                           : "is not a known field");
+    n++;
+  }
+  return n;
+}
+
+unsigned int
+jspec_parse (const struct jspec_spec *spec, const json_t *obj,
+             const char *prefix, struct jspec_value *out, json_t *errors)
+{
+  unsigned int n;
+
+  if (! json_is_object (obj))
+  {
+    json_array_append_new (errors,
+                           json_pack ("{s:s, s:s}", "field", prefix,
+                                      "message", "must be a JSON object"));
+    return 1;
+  }
+  n = jspec_check_names (spec, obj, prefix, errors);
+  for (size_t i = 0; i < spec->n_fields; i++)
+  {
+    const struct jspec_field *f = &spec->fields[i];
+    json_t *v = json_object_get (obj, f->name);
+    const char *msg;
+
+    memset (&out[i], 0, sizeof (out[i]));
+    out[i].present = (NULL != v);
+    out[i].is_null = (NULL == v || json_is_null (v));
+    if (out[i].is_null)
+    {
+      if (f->required)
+      {
+        jspec_error (errors, prefix, f->name, "is required");
+        n++;
+      }
+      continue;
+    }
+    msg = check_value (f, v, &out[i]);
+    if (NULL != msg)
+    {
+      jspec_error (errors, prefix, f->name, msg);
+      n++;
+    }
+  }
+  return n;
+}
+
+json_t *
+jspec_merge_patch (json_t *target, const json_t *patch)
+{
+  const char *key;
+  json_t *v;
+
+  if (! json_is_object (patch))
+  {
+    json_decref (target);
+    return json_deep_copy (patch);
+  }
+  if (! json_is_object (target))
+  {
+    json_decref (target);
+    target = json_object ();
+  }
+  json_object_foreach ((json_t *) patch, key, v)
+  {
+    if (json_is_null (v))
+      json_object_del (target, key);
+    else
+    {
+      json_t *cur = json_object_get (target, key);
+
+      json_object_set_new (target, key,
+                           jspec_merge_patch (json_incref (cur), v));
+    }
+  }
+  return target;
+}

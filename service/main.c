@@ -1,0 +1,151 @@
+/**
+ * @file main.c
+ * @brief rapport: `serve` (default), `migrate`, `org create NAME`.
+ *        Serving: configuration -> logs -> pool -> MHD -> wait for a
+ *        signal on the main thread -> stop -> free.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <microhttpd.h>
+
+#include "svc/api.h"
+#include "svc/config.h"
+#include "svc/log.h"
+#include "svc/store.h"
+#include "../service/http/internal.h"
+
+/** `rapport migrate`. */
+static int
+cmd_migrate (const struct cfg *cfg)
+{
+  char err[1024] = "";
+  unsigned int applied = 0;
+
+  if (0 != store_migrate (cfg->migrate_database_url, cfg->migrations_dir,
+                          &applied, err, sizeof (err)))
+  {
+    fprintf (stderr, "rapport: migration failed: %s\n", err);
+    return 1;
+  }
+  log_info ("migrations current (%u applied now)", applied);
+  return 0;
+}
+
+/** `rapport org create NAME`: prints RAPPORT_ORG_ID and RAPPORT_API_KEY. */
+static int
+cmd_org_create (const struct cfg *cfg, const char *name)
+{
+  char secret[64], prefix[16], org_id[37], err[1024] = "";
+  uint8_t hash[32];
+  size_t len = strlen (name);
+
+  if (0 == len || len > 200)
+  {
+    fprintf (stderr, "rapport: the organization name must be 1 to 200 "
+             "characters\n");
+    return 2;
+  }
+  if (0 != api_key_generate (secret, prefix, hash)
+      || 0 != store_org_create_cli (cfg->migrate_database_url, name, prefix,
+                                    hash, org_id, err, sizeof (err)))
+  {
+    fprintf (stderr, "rapport: org create failed: %s\n", err);
+    return 1;
+  }
+  printf ("RAPPORT_ORG_ID=%s\nRAPPORT_API_KEY=%s\n", org_id, secret);
+  return 0;
+}
+
+/** Serves until SIGINT or SIGTERM. */
+static int
+cmd_serve (const struct cfg *cfg)
+{
+  sigset_t set;
+  int sig = 0;
+  unsigned int port = 0;
+  struct MHD_Daemon *d;
+
+  /* Signals are taken by this thread alone, with sigwait (no handler). */
+  sigemptyset (&set);
+  sigaddset (&set, SIGINT);
+  sigaddset (&set, SIGTERM);
+  pthread_sigmask (SIG_BLOCK, &set, NULL);
+  signal (SIGPIPE, SIG_IGN);
+  json_object_seed (0);
+  http_service.cfg = cfg;
+  http_service.pool = store_pool_new (cfg->database_url,
+                                      (unsigned int) cfg->threads,
+                                      cfg->statement_timeout_ms);
+  if (NULL == http_service.pool)
+    return 1;
+  d = http_daemon_start (cfg, &port);
+  if (NULL == d)
+  {
+    log_line (LOG_ERROR, NULL, "cannot listen on %s:%ld", cfg->bind_address,
+              cfg->port);
+    store_pool_free (http_service.pool);
+    return 1;
+  }
+  {
+    char fields[96];
+
+    snprintf (fields, sizeof (fields), "\"port\":%u,\"threads\":%ld", port,
+              cfg->threads);
+    log_line (LOG_INFO, fields, "rapport %s listening on %s:%u",
+              RAPPORT_VERSION, cfg->bind_address, port);
+  }
+  sigwait (&set, &sig);
+  log_info ("signal %d: stopping", sig);
+  MHD_stop_daemon (d);
+  store_pool_free (http_service.pool);
+  log_info ("stopped");
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  struct cfg cfg;
+  char err[512] = "";
+  enum log_level level;
+  int rc = cfg_load (&cfg, &argc, argv, err, sizeof (err));
+
+  if (1 == rc)
+  {
+    cfg_usage (stdout);
+    cfg_free (&cfg);
+    return 0;
+  }
+  if (0 != rc || 0 != log_level_parse (cfg.log_level, &level))
+  {
+    fprintf (stderr, "rapport: %s\n",
+             '\0' != err[0] ? err : "LOG_LEVEL must be debug, info, warn or "
+             "error");
+    cfg_free (&cfg);
+    return 2;
+  }
+  log_set_level (level);
+  if (NULL == cfg.database_url)
+  {
+    fprintf (stderr, "rapport: DATABASE_URL (or --database-url) is required\n");
+    rc = 2;
+  }
+  else if (argc < 2 || 0 == strcmp (argv[1], "serve"))
+    rc = cmd_serve (&cfg);
+  else if (0 == strcmp (argv[1], "migrate"))
+    rc = cmd_migrate (&cfg);
+  else if (4 == argc && 0 == strcmp (argv[1], "org")
+           && 0 == strcmp (argv[2], "create"))
+    rc = cmd_org_create (&cfg, argv[3]);
+  else
+  {
+    fprintf (stderr, "rapport: unknown command (see --help)\n");
+    rc = 2;
+  }
+  cfg_free (&cfg);
+  return rc;
+}

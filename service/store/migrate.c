@@ -1,0 +1,214 @@
+/**
+ * @file migrate.c
+ * @brief The migration runner and the organization-creating CLI path.
+ *        Migrations are plain SQL files applied in name order, each in
+ *        its own transaction, recorded in schema_migrations with their
+ *        SHA-256, under an advisory lock.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "svc/log.h"
+#include "svc/util.h"
+
+/** Arbitrary constant naming our advisory lock. */
+#define MIGRATION_LOCK "7316204051"
+
+/** Runs @a sql; on failure fills @a err and returns -1. */
+static int
+run (PGconn *pg, const char *sql, char *err, size_t err_len)
+{
+  PGresult *r = PQexec (pg, sql);
+  int ok = PGRES_COMMAND_OK == PQresultStatus (r)
+           || PGRES_TUPLES_OK == PQresultStatus (r);
+
+  if (! ok)
+    snprintf (err, err_len, "%s", PQresultErrorMessage (r));
+  PQclear (r);
+  return ok ? 0 : -1;
+}
+
+/** Reads a whole file into a new NUL-terminated string. */
+static char *
+slurp (const char *path, size_t *len)
+{
+  FILE *f = fopen (path, "rb");
+  char *data = NULL;
+  long size;
+
+  if (NULL == f)
+    return NULL;
+  if (0 == fseek (f, 0, SEEK_END) && (size = ftell (f)) >= 0
+      && 0 == fseek (f, 0, SEEK_SET) && NULL != (data = malloc (size + 1)))
+  {
+    *len = fread (data, 1, (size_t) size, f);
+    data[*len] = '\0';
+  }
+  fclose (f);
+  return data;
+}
+
+/** True if @a name looks like NNNN_something.sql. */
+static int
+is_migration (const struct dirent *d)
+{
+  size_t n = strlen (d->d_name);
+
+  return n > 8 && 0 == strcmp (d->d_name + n - 4, ".sql")
+         && d->d_name[0] >= '0' && d->d_name[0] <= '9';
+}
+
+/** Applies one file unless schema_migrations already has it. */
+static int
+apply_one (PGconn *pg, const char *dir, const char *name, unsigned int *applied,
+           char *err, size_t err_len)
+{
+  char path[4096];
+  char hex[65];
+  uint8_t sum[32];
+  size_t len = 0;
+  char *sql;
+  const char *v[2] = { name, hex };
+  PGresult *r;
+  int done;
+
+  r = PQexecParams (pg, "SELECT 1 FROM schema_migrations WHERE version = $1",
+                    1, NULL, v, NULL, NULL, 0);
+  done = PGRES_TUPLES_OK == PQresultStatus (r) && PQntuples (r) > 0;
+  PQclear (r);
+  if (done)
+    return 0;
+  snprintf (path, sizeof (path), "%s/%s", dir, name);
+  sql = slurp (path, &len);
+  if (NULL == sql)
+  {
+    snprintf (err, err_len, "cannot read %s", path);
+    return -1;
+  }
+  util_sha256 (sql, len, sum);
+  util_hex (sum, 32, hex);
+  if (0 != run (pg, "BEGIN", err, err_len) || 0 != run (pg, sql, err, err_len))
+  {
+    free (sql);
+    PQclear (PQexec (pg, "ROLLBACK"));
+    snprintf (err + strlen (err), err_len - strlen (err), " (in %s)", name);
+    return -1;
+  }
+  free (sql);
+  r = PQexecParams (pg, "INSERT INTO schema_migrations (version, sha256)"
+                    " VALUES ($1, $2)", 2, NULL, v, NULL, NULL, 0);
+  PQclear (r);
+  if (0 != run (pg, "COMMIT", err, err_len))
+    return -1;
+  log_info ("applied migration %s", name);
+  (*applied)++;
+  return 0;
+}
+
+int
+store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
+               char *err, size_t err_len)
+{
+  PGconn *pg = store_connect_once (conninfo, err, err_len);
+  struct dirent **names = NULL;
+  int n;
+  int rc = -1;
+
+  *applied = 0;
+  if (NULL == pg)
+    return -1;
+  n = scandir (dir, &names, is_migration, alphasort);
+  if (n < 0)
+    snprintf (err, err_len, "cannot read migrations folder %s", dir);
+  else if (0 == run (pg, "SET client_min_messages = warning;"
+                     "SELECT pg_advisory_lock(" MIGRATION_LOCK ")",
+                     err, err_len)
+           && 0 == run (pg, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                        " version text PRIMARY KEY, sha256 text NOT NULL,"
+                        " applied_at timestamptz NOT NULL DEFAULT now())",
+                        err, err_len))
+  {
+    rc = 0;
+    for (int i = 0; i < n && 0 == rc; i++)
+      rc = apply_one (pg, dir, names[i]->d_name, applied, err, err_len);
+    /* The service role reads it to tell whether migrations are current. */
+    PQclear (PQexec (pg, "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles"
+                     " WHERE rolname = 'rapport_app') THEN GRANT SELECT ON"
+                     " schema_migrations TO rapport_app; END IF; END $$"));
+    PQclear (PQexec (pg, "SELECT pg_advisory_unlock(" MIGRATION_LOCK ")"));
+  }
+  for (int i = 0; i < n; i++)
+    free (names[i]);
+  free (names);
+  PQfinish (pg);
+  return rc;
+}
+
+/** Writes a random (version 4) UUID. */
+static int
+uuid_v4 (char out[37])
+{
+  uint8_t b[16];
+
+  if (0 != util_random (b, sizeof (b)))
+    return -1;
+  b[6] = (uint8_t) ((b[6] & 0x0F) | 0x40);
+  b[8] = (uint8_t) ((b[8] & 0x3F) | 0x80);
+  snprintf (out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+            "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5],
+            b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  return 0;
+}
+
+/** Context of the org-creating transaction. */
+struct org_create_ctx
+{
+  const char *name;
+  const char *prefix;
+  const uint8_t *hash;
+  char *org_id;
+};
+
+/** Transaction body of store_org_create_cli. */
+static enum store_qs
+org_create_tx (void *cls, struct store_conn *c)
+{
+  struct org_create_ctx *oc = cls;
+
+  return store_org_create (c, oc->name, oc->prefix, oc->hash, oc->org_id);
+}
+
+int
+store_org_create_cli (const char *conninfo, const char *name,
+                      const char *prefix, const uint8_t hash[32],
+                      char org_id[37], char *err, size_t err_len)
+{
+  struct store_pool *pool;
+  struct store_conn *c;
+  enum store_qs qs;
+  struct org_create_ctx oc = { name, prefix, hash, org_id };
+
+  if (0 != uuid_v4 (org_id))
+  {
+    snprintf (err, err_len, "no randomness available");
+    return -1;
+  }
+  pool = store_pool_new (conninfo, 1, 10000);
+  if (NULL == pool)
+    return -1;
+  c = store_acquire (pool, 1000, &qs);
+  if (NULL != c)
+    qs = store_run_tx (c, org_id, &org_create_tx, &oc);
+  store_release (pool, c);
+  store_pool_free (pool);
+  if (qs < 0)
+  {
+    snprintf (err, err_len, "creating the organization failed (%d); is the"
+              " database migrated?", (int) qs);
+    return -1;
+  }
+  return 0;
+}

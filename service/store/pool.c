@@ -1,0 +1,226 @@
+/**
+ * @file pool.c
+ * @brief A bounded pool of PostgreSQL connections, one per HTTP worker:
+ *        lazily connected, checked on handout, re-prepared on reconnect.
+ */
+#include "svc/store.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+#include "svc/log.h"
+
+/** The pool: a stack of free connections behind a mutex. */
+struct store_pool
+{
+  pthread_mutex_t lock;
+  pthread_cond_t freed;
+  char *conninfo;
+  unsigned int size;
+  unsigned int n_free;
+  struct store_conn *conns;     /**< all of them */
+  struct store_conn **free;     /**< stack of free ones */
+  uint64_t waits;
+  uint64_t timeouts;
+};
+
+struct store_pool *
+store_pool_new (const char *conninfo, unsigned int size,
+                long statement_timeout_ms)
+{
+  struct store_pool *p = calloc (1, sizeof (*p));
+
+  if (NULL == p)
+    return NULL;
+  p->conninfo = strdup (conninfo);
+  p->conns = calloc (size, sizeof (*p->conns));
+  p->free = calloc (size, sizeof (*p->free));
+  if (NULL == p->conninfo || NULL == p->conns || NULL == p->free)
+  {
+    store_pool_free (p);
+    return NULL;
+  }
+  pthread_mutex_init (&p->lock, NULL);
+  pthread_cond_init (&p->freed, NULL);
+  p->size = size;
+  for (unsigned int i = 0; i < size; i++)
+  {
+    p->conns[i].statement_timeout_ms = statement_timeout_ms;
+    p->free[p->n_free++] = &p->conns[i];
+  }
+  return p;
+}
+
+void
+store_pool_free (struct store_pool *p)
+{
+  if (NULL == p)
+    return;
+  if (NULL != p->conns)
+    for (unsigned int i = 0; i < p->size; i++)
+      if (NULL != p->conns[i].pg)
+        PQfinish (p->conns[i].pg);
+  if (NULL != p->free)
+  {
+    pthread_mutex_destroy (&p->lock);
+    pthread_cond_destroy (&p->freed);
+  }
+  free (p->conns);
+  free (p->free);
+  free (p->conninfo);
+  free (p);
+}
+
+PGconn *
+store_connect_once (const char *conninfo, char *err, size_t err_len)
+{
+  /* A short connect timeout keeps an unreachable database a quick 503. */
+  const char *keys[] = { "dbname", "connect_timeout", "application_name",
+                         NULL };
+  const char *vals[] = { conninfo, "3", "rapport", NULL };
+  PGconn *pg = PQconnectdbParams (keys, vals, 1);
+
+  if (NULL == pg || CONNECTION_OK != PQstatus (pg))
+  {
+    if (NULL != err)
+      snprintf (err, err_len, "cannot connect to PostgreSQL: %s",
+                NULL != pg ? PQerrorMessage (pg) : "out of memory");
+    if (NULL != pg)
+      PQfinish (pg);
+    return NULL;
+  }
+  return pg;
+}
+
+/** Applies session settings and prepares every statement on @a c. */
+static int
+prepare_conn (struct store_conn *c)
+{
+  char sql[256];
+  unsigned int n;
+  const struct store_statement *st = store_statements (&n);
+  PGresult *r;
+
+  snprintf (sql, sizeof (sql),
+            "SET statement_timeout = %ld;"
+            "SET idle_in_transaction_session_timeout = '30s';"
+            "SET TimeZone = 'UTC'; SET DateStyle = 'ISO'",
+            c->statement_timeout_ms);
+  r = PQexec (c->pg, sql);
+  if (PGRES_COMMAND_OK != PQresultStatus (r))
+  {
+    store_classify (c, r, "session settings");
+    PQclear (r);
+    return -1;
+  }
+  PQclear (r);
+  for (unsigned int i = 0; i < n; i++)
+  {
+    r = PQprepare (c->pg, st[i].name, st[i].sql, 0, NULL);
+    if (PGRES_COMMAND_OK != PQresultStatus (r))
+    {
+      log_error ("preparing %s failed: %s", st[i].name,
+                 PQresultErrorMessage (r));
+      PQclear (r);
+      return -1;
+    }
+    PQclear (r);
+  }
+  c->prepared = true;
+  return 0;
+}
+
+/** Makes @a c usable: connects or reconnects, prepares. */
+static enum store_qs
+ensure_ready (struct store_pool *p, struct store_conn *c)
+{
+  if (NULL != c->pg && CONNECTION_OK == PQstatus (c->pg) && c->prepared)
+  {
+    if (PQTRANS_IDLE == PQtransactionStatus (c->pg))
+      return STORE_QS_ONE;
+    log_error ("pooled connection was not idle; rolling back");
+    PQclear (PQexec (c->pg, "ROLLBACK"));
+    if (PQTRANS_IDLE == PQtransactionStatus (c->pg))
+      return STORE_QS_ONE;
+  }
+  if (NULL != c->pg)
+    PQfinish (c->pg);
+  c->prepared = false;
+  c->pg = store_connect_once (p->conninfo, NULL, 0);
+  if (NULL == c->pg)
+    return STORE_QS_UNAVAILABLE;
+  if (0 != prepare_conn (c))
+  {
+    PQfinish (c->pg);
+    c->pg = NULL;
+    return STORE_QS_UNAVAILABLE;
+  }
+  return STORE_QS_ONE;
+}
+
+struct store_conn *
+store_acquire (struct store_pool *p, long timeout_ms, enum store_qs *qs)
+{
+  struct store_conn *c = NULL;
+  struct timespec deadline;
+
+  clock_gettime (CLOCK_REALTIME, &deadline);
+  deadline.tv_sec += timeout_ms / 1000;
+  deadline.tv_nsec += (timeout_ms % 1000) * 1000000L;
+  if (deadline.tv_nsec >= 1000000000L)
+  {
+    deadline.tv_sec++;
+    deadline.tv_nsec -= 1000000000L;
+  }
+  pthread_mutex_lock (&p->lock);
+  if (0 == p->n_free)
+    p->waits++;
+  while (0 == p->n_free)
+    if (ETIMEDOUT == pthread_cond_timedwait (&p->freed, &p->lock, &deadline))
+      break;
+  if (p->n_free > 0)
+    c = p->free[--p->n_free];
+  else
+    p->timeouts++;
+  pthread_mutex_unlock (&p->lock);
+  *qs = STORE_QS_UNAVAILABLE;
+  if (NULL == c)
+    return NULL;
+  *qs = ensure_ready (p, c);
+  if (STORE_QS_ONE != *qs)
+  {
+    store_release (p, c);
+    return NULL;
+  }
+  return c;
+}
+
+void
+store_release (struct store_pool *p, struct store_conn *c)
+{
+  if (NULL == c)
+    return;
+  if (NULL != c->pg && CONNECTION_OK == PQstatus (c->pg)
+      && PQTRANS_IDLE != PQtransactionStatus (c->pg))
+    PQclear (PQexec (c->pg, "ROLLBACK"));
+  pthread_mutex_lock (&p->lock);
+  p->free[p->n_free++] = c;
+  pthread_cond_signal (&p->freed);
+  pthread_mutex_unlock (&p->lock);
+}
+
+void
+store_pool_stats (struct store_pool *p, struct store_pool_stats *out)
+{
+  pthread_mutex_lock (&p->lock);
+  out->size = p->size;
+  out->in_use = p->size - p->n_free;
+  out->waits = p->waits;
+  out->timeouts = p->timeouts;
+  pthread_mutex_unlock (&p->lock);
+}

@@ -1,0 +1,132 @@
+/**
+ * @file tx.c
+ * @brief Executing statements, classifying SQLSTATEs, and transactions
+ *        with retry (after GNUnet's pq_eval.c and Taler's retry loop).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "svc/log.h"
+#include "svc/util.h"
+
+enum store_qs
+store_classify (struct store_conn *c, const PGresult *res, const char *what)
+{
+  const char *state = NULL != res ? PQresultErrorField (res, PG_DIAG_SQLSTATE)
+                                  : NULL;
+
+  if (NULL == c->pg || CONNECTION_BAD == PQstatus (c->pg) || NULL == res)
+  {
+    log_warn ("database unavailable during %s: %s", what,
+              NULL != c->pg ? PQerrorMessage (c->pg) : "not connected");
+    return STORE_QS_UNAVAILABLE;
+  }
+  if (NULL == state)
+    state = "";
+  if (0 == strcmp (state, "40001") || 0 == strcmp (state, "40P01"))
+    return STORE_QS_SOFT_ERROR;
+  if (0 == strcmp (state, "23505"))
+    return STORE_QS_CONFLICT;
+  /* Connection trouble, shutdown, too many connections, statement timeout
+     and lock timeout: the client should retry later. */
+  if (0 == strncmp (state, "08", 2) || 0 == strncmp (state, "57P", 3)
+      || 0 == strcmp (state, "53300") || 0 == strcmp (state, "57014")
+      || 0 == strcmp (state, "55P03"))
+  {
+    log_warn ("database unavailable during %s: SQLSTATE %s", what, state);
+    return STORE_QS_UNAVAILABLE;
+  }
+  log_line (LOG_ERROR, NULL, "%s failed: SQLSTATE %s: %s %s", what, state,
+            PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY),
+            NULL != PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL)
+            ? PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL) : "");
+  return STORE_QS_HARD_ERROR;
+}
+
+enum store_qs
+store_exec (struct store_conn *c, const char *stmt, int n,
+            const char *const *values, PGresult **res)
+{
+  PGresult *r = PQexecPrepared (c->pg, stmt, n, values, NULL, NULL, 0);
+  ExecStatusType st = PQresultStatus (r);
+  enum store_qs qs;
+
+  *res = NULL;
+  if (PGRES_TUPLES_OK == st)
+  {
+    *res = r;
+    return (enum store_qs) PQntuples (r);
+  }
+  if (PGRES_COMMAND_OK == st)
+  {
+    const char *t = PQcmdTuples (r);
+
+    *res = r;
+    return (enum store_qs) ('\0' == t[0] ? 0 : atoi (t));
+  }
+  qs = store_classify (c, r, stmt);
+  PQclear (r);
+  return qs;
+}
+
+bool
+store_copy (const PGresult *res, int row, int col, char *dst, size_t cap)
+{
+  if (PQgetisnull (res, row, col))
+  {
+    dst[0] = '\0';
+    return false;
+  }
+  snprintf (dst, cap, "%s", PQgetvalue (res, row, col));
+  return true;
+}
+
+/** Runs a plain command such as BEGIN or COMMIT. */
+static enum store_qs
+command (struct store_conn *c, const char *sql)
+{
+  PGresult *r = PQexec (c->pg, sql);
+  enum store_qs qs = STORE_QS_NO_RESULTS;
+
+  if (PGRES_COMMAND_OK != PQresultStatus (r)
+      && PGRES_TUPLES_OK != PQresultStatus (r))
+    qs = store_classify (c, r, sql);
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_run_tx (struct store_conn *c, const char *org_id, store_tx_cb cb,
+              void *cls)
+{
+  char begin[160];
+  enum store_qs qs = STORE_QS_SOFT_ERROR;
+
+  /* The org id is ours (from the key lookup); check it before inlining. */
+  if (NULL != org_id && ! util_is_uuid (org_id))
+    return STORE_QS_HARD_ERROR;
+  snprintf (begin, sizeof (begin),
+            "BEGIN; SELECT set_config('app.org_id', '%s', true)",
+            NULL != org_id ? org_id : "");
+  for (int attempt = 0; attempt < 3 && STORE_QS_SOFT_ERROR == qs; attempt++)
+  {
+    enum store_qs done;
+
+    qs = command (c, begin);
+    if (qs < 0)
+      break;
+    qs = cb (cls, c);
+    if (qs < 0)
+    {
+      if (CONNECTION_OK == PQstatus (c->pg))
+        PQclear (PQexec (c->pg, "ROLLBACK"));
+      continue;
+    }
+    done = command (c, "COMMIT");
+    if (done < 0)
+      qs = done;
+  }
+  return qs;
+}

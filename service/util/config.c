@@ -1,0 +1,229 @@
+/**
+ * @file config.c
+ * @brief Table-driven configuration (after pgbouncer's bouncer_params[]):
+ *        each setting has a flag, an environment variable, a default and,
+ *        for numbers, bounds.
+ */
+#include "svc/config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum cfg_kind
+{
+  CFG_STR,
+  CFG_LONG
+};
+
+/** One configurable setting. */
+struct cfg_param
+{
+  const char *flag;     /**< long flag without the dashes */
+  const char *env;      /**< environment variable */
+  enum cfg_kind kind;   /**< string or integer */
+  size_t offset;        /**< where in struct cfg */
+  const char *def;      /**< default, as text; NULL for none */
+  long min, max;        /**< bounds for CFG_LONG */
+  const char *help;     /**< one line for --help */
+};
+
+#define OFF(f) offsetof (struct cfg, f)
+
+static const struct cfg_param params[] = {
+  { "bind", "BIND_ADDRESS", CFG_STR, OFF (bind_address), "127.0.0.1", 0, 0,
+    "IPv4 address to listen on" },
+  { "port", "PORT", CFG_LONG, OFF (port), "8080", 0, 65535,
+    "TCP port to listen on (0 picks a free one)" },
+  { "database-url", "DATABASE_URL", CFG_STR, OFF (database_url), NULL, 0, 0,
+    "PostgreSQL connection string used to serve requests" },
+  { "migrate-database-url", "MIGRATE_DATABASE_URL", CFG_STR,
+    OFF (migrate_database_url), NULL, 0, 0,
+    "connection string for migrate and org create (default: DATABASE_URL)" },
+  { "migrations-dir", "RAPPORT_MIGRATIONS_DIR", CFG_STR, OFF (migrations_dir),
+    RAPPORT_SOURCE_DIR "/migrations", 0, 0, "folder of the SQL migrations" },
+  { "threads", "RAPPORT_THREADS", CFG_LONG, OFF (threads), "4", 1, 256,
+    "HTTP worker threads, each with one PostgreSQL connection" },
+  { "body-max", "RAPPORT_BODY_MAX", CFG_LONG, OFF (body_max), "1048576",
+    1024, 64L * 1024 * 1024, "largest request body in bytes (413 above)" },
+  { "connection-timeout", "RAPPORT_CONNECTION_TIMEOUT", CFG_LONG,
+    OFF (connection_timeout), "30", 1, 3600,
+    "seconds before an idle connection is closed" },
+  { "connection-limit", "RAPPORT_CONNECTION_LIMIT", CFG_LONG,
+    OFF (connection_limit), "512", 4, 100000,
+    "simultaneous client connections" },
+  { "statement-timeout-ms", "RAPPORT_STATEMENT_TIMEOUT_MS", CFG_LONG,
+    OFF (statement_timeout_ms), "5000", 10, 600000,
+    "longest a single SQL statement may run" },
+  { "db-acquire-timeout-ms", "RAPPORT_DB_ACQUIRE_TIMEOUT_MS", CFG_LONG,
+    OFF (db_acquire_timeout_ms), "2000", 1, 60000,
+    "longest a request waits for a database connection (503 after)" },
+  { "log-level", "LOG_LEVEL", CFG_STR, OFF (log_level), "info", 0, 0,
+    "debug, info, warn or error" },
+};
+
+#define N_PARAMS (sizeof (params) / sizeof (params[0]))
+
+/**
+ * Stores @a value into the setting @a p of @a cfg.
+ *
+ * @param source "flag --x" or "environment variable X", for messages
+ * @return 0 on success, -1 with @a err filled
+ */
+static int
+set_param (struct cfg *cfg, const struct cfg_param *p, const char *value,
+           const char *source, char *err, size_t err_len)
+{
+  char *at = (char *) cfg + p->offset;
+
+  if (CFG_STR == p->kind)
+  {
+    char **slot = (char **) at;
+
+    free (*slot);
+    *slot = strdup (value);
+    return NULL == *slot ? -1 : 0;
+  }
+  {
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol (value, &end, 10);
+    if (0 != errno || end == value || '\0' != *end || v < p->min
+        || v > p->max)
+    {
+      snprintf (err, err_len, "%s: '%s' must be an integer from %ld to %ld",
+                source, value, p->min, p->max);
+      return -1;
+    }
+    *(long *) at = v;
+    return 0;
+  }
+}
+
+/** Finds the setting whose flag is @a name (length @a n), or NULL. */
+static const struct cfg_param *
+find_flag (const char *name, size_t n)
+{
+  for (size_t i = 0; i < N_PARAMS; i++)
+    if (strlen (params[i].flag) == n && 0 == strncmp (params[i].flag, name, n))
+      return &params[i];
+  return NULL;
+}
+
+/** Applies defaults then environment variables. */
+static int
+load_defaults_and_env (struct cfg *cfg, char *err, size_t err_len)
+{
+  char source[128];
+
+  for (size_t i = 0; i < N_PARAMS; i++)
+  {
+    const char *env = getenv (params[i].env);
+
+    if (NULL != params[i].def
+        && 0 != set_param (cfg, &params[i], params[i].def, "default", err,
+                           err_len))
+      return -1;
+    if (NULL == env || '\0' == env[0])
+      continue;
+    snprintf (source, sizeof (source), "environment variable %s",
+              params[i].env);
+    if (0 != set_param (cfg, &params[i], env, source, err, err_len))
+      return -1;
+  }
+  return 0;
+}
+
+/** Applies flags from @a argv, compacting positional words to the front. */
+static int
+load_flags (struct cfg *cfg, int *argc, char **argv, char *err,
+            size_t err_len)
+{
+  int out = 1;
+  char source[128];
+
+  for (int i = 1; i < *argc; i++)
+  {
+    const char *a = argv[i];
+    const char *eq;
+    const struct cfg_param *p;
+    const char *value;
+
+    if (0 == strcmp (a, "--help") || 0 == strcmp (a, "-h"))
+      return 1;
+    if (0 != strncmp (a, "--", 2))
+    {
+      argv[out++] = argv[i];
+      continue;
+    }
+    eq = strchr (a + 2, '=');
+    p = find_flag (a + 2, NULL != eq ? (size_t) (eq - a - 2) : strlen (a + 2));
+    if (NULL == p)
+    {
+      snprintf (err, err_len, "unknown flag %s (see --help)", a);
+      return -1;
+    }
+    if (NULL != eq)
+      value = eq + 1;
+    else if (i + 1 < *argc)
+      value = argv[++i];
+    else
+    {
+      snprintf (err, err_len, "flag --%s needs a value", p->flag);
+      return -1;
+    }
+    snprintf (source, sizeof (source), "flag --%s", p->flag);
+    if (0 != set_param (cfg, p, value, source, err, err_len))
+      return -1;
+  }
+  *argc = out;
+  return 0;
+}
+
+int
+cfg_load (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len)
+{
+  int rc;
+
+  memset (cfg, 0, sizeof (*cfg));
+  if (0 != load_defaults_and_env (cfg, err, err_len))
+    return -1;
+  rc = load_flags (cfg, argc, argv, err, err_len);
+  if (0 != rc)
+    return rc;
+  if (NULL == cfg->migrate_database_url && NULL != cfg->database_url)
+    cfg->migrate_database_url = strdup (cfg->database_url);
+  return 0;
+}
+
+void
+cfg_usage (FILE *out)
+{
+  fprintf (out,
+           "usage: rapport [serve | migrate | org create NAME] [flags]\n\n"
+           "Every flag can also be set by its environment variable; the "
+           "flag wins.\n\n");
+  for (size_t i = 0; i < N_PARAMS; i++)
+    fprintf (out, "  --%-24s %-30s %s%s%s%s\n", params[i].flag, params[i].env,
+             params[i].help, NULL != params[i].def ? " [default: " : "",
+             NULL != params[i].def ? params[i].def : "",
+             NULL != params[i].def ? "]" : "");
+}
+
+void
+cfg_free (struct cfg *cfg)
+{
+  if (NULL == cfg)
+    return;
+  for (size_t i = 0; i < N_PARAMS; i++)
+    if (CFG_STR == params[i].kind)
+    {
+      char **slot = (char **) ((char *) cfg + params[i].offset);
+
+      free (*slot);
+      *slot = NULL;
+    }
+}
