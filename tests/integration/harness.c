@@ -1,0 +1,274 @@
+/**
+ * @file harness.c
+ * @brief libcurl client and organization set-up for integration tests.
+ */
+#include "harness.h"
+
+#include <criterion/criterion.h>
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+const char *
+th_url (void)
+{
+  const char *u = getenv ("RAPPORT_URL");
+
+  cr_assert_not_null (u, "RAPPORT_URL is not set: run the tests through "
+                      "scripts/test");
+  return u;
+}
+
+void
+th_org_new (struct th_org *org)
+{
+  const char *bin = getenv ("RAPPORT_BIN");
+  char cmd[1024], line[512];
+  FILE *p;
+  static int counter;
+
+  cr_assert_not_null (bin, "RAPPORT_BIN is not set: use scripts/test");
+  memset (org, 0, sizeof (*org));
+  snprintf (cmd, sizeof (cmd),
+            "LOG_LEVEL=warn '%s' org create 'test org %d-%d' 2>&1", bin,
+            (int) getpid (), ++counter);
+  p = popen (cmd, "r");
+  cr_assert_not_null (p);
+  while (NULL != fgets (line, sizeof (line), p))
+  {
+    line[strcspn (line, "\n")] = '\0';
+    if (0 == strncmp (line, "RAPPORT_ORG_ID=", 15))
+      snprintf (org->id, sizeof (org->id), "%s", line + 15);
+    else if (0 == strncmp (line, "RAPPORT_API_KEY=", 16))
+      snprintf (org->key, sizeof (org->key), "%s", line + 16);
+  }
+  cr_assert_eq (0, pclose (p), "rapport org create failed");
+  cr_assert (org->key[0] != '\0' && org->id[0] != '\0');
+}
+
+/** libcurl write callback into a growable string. */
+static size_t
+collect (char *data, size_t size, size_t n, void *cls)
+{
+  char **buf = cls;
+  size_t old = NULL != *buf ? strlen (*buf) : 0;
+  char *p = realloc (*buf, old + size * n + 1);
+
+  cr_assert_not_null (p);
+  memcpy (p + old, data, size * n);
+  p[old + size * n] = '\0';
+  *buf = p;
+  return size * n;
+}
+
+/** State of a chunked upload. */
+struct upload
+{
+  const char *data;
+  size_t len, off, chunk;
+};
+
+/** libcurl read callback: hands out at most one chunk at a time. */
+static size_t
+feed (char *dst, size_t size, size_t n, void *cls)
+{
+  struct upload *u = cls;
+  size_t room = size * n;
+  size_t take = u->len - u->off;
+
+  if (take > u->chunk)
+    take = u->chunk;
+  if (take > room)
+    take = room;
+  memcpy (dst, u->data + u->off, take);
+  u->off += take;
+  return take;
+}
+
+/** The shared request path; @a up set means a chunked upload. */
+static void
+perform (const char *method, const char *path, const char *key,
+         const char *body, const char *const *extra, struct upload *up,
+         struct th_resp *out)
+{
+  CURL *c = curl_easy_init ();
+  struct curl_slist *h = NULL;
+  char url[4096], auth[256];
+  CURLcode rc;
+
+  memset (out, 0, sizeof (*out));
+  snprintf (url, sizeof (url), "%s%s", th_url (), path);
+  curl_easy_setopt (c, CURLOPT_URL, url);
+  curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
+  if (0 == strcmp (method, "HEAD"))
+    curl_easy_setopt (c, CURLOPT_NOBODY, 1L);
+  curl_easy_setopt (c, CURLOPT_TIMEOUT, 30L);
+  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt (c, CURLOPT_WRITEDATA, &out->body);
+  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, collect);
+  curl_easy_setopt (c, CURLOPT_HEADERDATA, &out->headers);
+  if (NULL != key)
+  {
+    snprintf (auth, sizeof (auth), "Authorization: Bearer %s", key);
+    h = curl_slist_append (h, auth);
+  }
+  for (; NULL != extra && NULL != *extra; extra++)
+    h = curl_slist_append (h, *extra);
+  h = curl_slist_append (h, "Expect:");
+  if (NULL != up)
+  {
+    h = curl_slist_append (h, "Transfer-Encoding: chunked");
+    curl_easy_setopt (c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt (c, CURLOPT_READFUNCTION, feed);
+    curl_easy_setopt (c, CURLOPT_READDATA, up);
+  }
+  else if (NULL != body)
+  {
+    curl_easy_setopt (c, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt (c, CURLOPT_POSTFIELDSIZE, (long) strlen (body));
+  }
+  curl_easy_setopt (c, CURLOPT_HTTPHEADER, h);
+  rc = curl_easy_perform (c);
+  cr_assert_eq (CURLE_OK, rc, "%s %s: %s", method, path,
+                curl_easy_strerror (rc));
+  curl_easy_getinfo (c, CURLINFO_RESPONSE_CODE, &out->status);
+  if (NULL == out->body)
+    out->body = strdup ("");
+  out->body_len = strlen (out->body);
+  out->json = json_loads (out->body, 0, NULL);
+  curl_slist_free_all (h);
+  curl_easy_cleanup (c);
+}
+
+void
+th_request (const char *method, const char *path, const char *key,
+            const char *body, const char *const *extra, struct th_resp *out)
+{
+  perform (method, path, key, body, extra, NULL, out);
+}
+
+void
+th_json (const char *method, const char *path, const char *key,
+         const char *body, struct th_resp *out)
+{
+  static const char *const ct[] = { "Content-Type: application/json", NULL };
+
+  perform (method, path, key, body, NULL != body ? ct : NULL, NULL, out);
+}
+
+void
+th_chunked (const char *method, const char *path, const char *key,
+            const char *body, size_t len, size_t chunk, struct th_resp *out)
+{
+  static const char *const ct[] = { "Content-Type: application/json", NULL };
+  struct upload up = { body, len, 0, chunk };
+
+  perform (method, path, key, NULL, ct, &up, out);
+}
+
+char *
+th_header (const struct th_resp *r, const char *name)
+{
+  size_t n = strlen (name);
+
+  for (const char *p = r->headers; NULL != p && *p;)
+  {
+    const char *eol = strstr (p, "\r\n");
+    size_t len = NULL != eol ? (size_t) (eol - p) : strlen (p);
+
+    if (len > n + 1 && 0 == strncasecmp (p, name, n) && ':' == p[n])
+    {
+      const char *v = p + n + 1;
+
+      while (' ' == *v)
+        v++;
+      return strndup (v, len - (size_t) (v - p));
+    }
+    p += len + (NULL != eol ? 2 : 0);
+  }
+  return NULL;
+}
+
+void
+th_resp_free (struct th_resp *r)
+{
+  if (NULL == r)
+    return;
+  free (r->body);
+  free (r->headers);
+  json_decref (r->json);
+  memset (r, 0, sizeof (*r));
+}
+
+void
+th_key_new (const struct th_org *org, const char *scope, char secret[128],
+            char id[64])
+{
+  struct th_resp r;
+  char body[128];
+
+  snprintf (body, sizeof (body), "{\"scope\":\"%s\",\"name\":\"%s key\"}",
+            scope, scope);
+  th_json ("POST", "/v1/api-keys", org->key, body, &r);
+  cr_assert_eq (201, r.status, "creating a %s key: %s", scope, r.body);
+  snprintf (secret, 128, "%s",
+            json_string_value (json_object_get (r.json, "secret")));
+  if (NULL != id)
+    snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
+  th_resp_free (&r);
+}
+
+void
+th_account_new (const char *key, const char *name, char id[64])
+{
+  struct th_resp r;
+  json_t *b = json_pack ("{s:s}", "name", name);
+  char *body = json_dumps (b, 0);
+
+  th_json ("POST", "/v1/accounts", key, body, &r);
+  cr_assert_eq (201, r.status, "creating account %s: %s", name, r.body);
+  snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
+  th_resp_free (&r);
+  free (body);
+  json_decref (b);
+}
+
+void
+th_assert_problem (const struct th_resp *r, long status)
+{
+  char *ct = th_header (r, "Content-Type");
+  char *rid = th_header (r, "X-Request-Id");
+
+  cr_assert_eq (status, r->status, "expected %ld, got %ld: %s", status,
+                r->status, r->body);
+  cr_assert_not_null (ct);
+  cr_assert_str_eq (ct, "application/problem+json");
+  cr_assert_not_null (rid, "no X-Request-Id");
+  cr_assert_not_null (r->json, "problem body is not JSON: %s", r->body);
+  cr_assert (json_is_string (json_object_get (r->json, "type")));
+  cr_assert (json_is_string (json_object_get (r->json, "title")));
+  cr_assert_eq (status, json_integer_value (json_object_get (r->json,
+                                                             "status")));
+  free (ct);
+  free (rid);
+}
+
+bool
+th_has_error (const struct th_resp *r, const char *field)
+{
+  json_t *errors = json_object_get (r->json, "errors");
+  size_t i;
+  json_t *e;
+
+  json_array_foreach (errors, i, e)
+  {
+    const char *f = json_string_value (json_object_get (e, "field"));
+
+    if (NULL != f && 0 == strcmp (f, field))
+      return true;
+  }
+  return false;
+}

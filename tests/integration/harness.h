@@ -1,0 +1,99 @@
+/**
+ * @file harness.h
+ * @brief What integration tests share: HTTP requests to the running
+ *        service (libcurl) and fresh organizations to run them in.
+ */
+#ifndef TEST_HARNESS_H
+#define TEST_HARNESS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/** A response as the client saw it. */
+struct th_resp
+{
+  long status;        /**< HTTP status */
+  char *body;         /**< new, NUL-terminated (maybe empty) */
+  size_t body_len;    /**< its length */
+  json_t *json;       /**< the body parsed, or NULL */
+  char *headers;      /**< raw header block, new */
+};
+
+/** An organization made for one test, with an admin key. */
+struct th_org
+{
+  char id[64];
+  char key[128];
+};
+
+/** The base URL of the service under test (fails the test when unset). */
+const char *
+th_url (void);
+
+/**
+ * Makes a new organization through `rapport org create`.
+ */
+void
+th_org_new (struct th_org *org);
+
+/**
+ * Sends a request.
+ *
+ * @param key API key, or NULL for none
+ * @param body request body, or NULL
+ * @param extra NULL-terminated extra header lines ("Name: value"), or NULL
+ * @param[out] out the response (free with th_resp_free)
+ */
+void
+th_request (const char *method, const char *path, const char *key,
+            const char *body, const char *const *extra, struct th_resp *out);
+
+/** Like th_request with Content-Type: application/json when a body is set. */
+void
+th_json (const char *method, const char *path, const char *key,
+         const char *body, struct th_resp *out);
+
+/**
+ * Sends @a len bytes of @a body with Transfer-Encoding: chunked (no
+ * Content-Length), in chunks of @a chunk bytes.
+ */
+void
+th_chunked (const char *method, const char *path, const char *key,
+            const char *body, size_t len, size_t chunk, struct th_resp *out);
+
+/**
+ * A response header's value (case-insensitive name).
+ *
+ * @return a new string (free it), or NULL when absent
+ */
+char *
+th_header (const struct th_resp *r, const char *name);
+
+/** Frees a response; NULL-safe. */
+void
+th_resp_free (struct th_resp *r);
+
+/** Creates an API key of @a scope in @a org; writes its secret and id. */
+void
+th_key_new (const struct th_org *org, const char *scope, char secret[128],
+            char id[64]);
+
+/** Creates an account named @a name; writes its id. */
+void
+th_account_new (const char *key, const char *name, char id[64]);
+
+/**
+ * Asserts the response is problem+json with @a status, a `type`, `title`
+ * and an X-Request-Id header.
+ */
+void
+th_assert_problem (const struct th_resp *r, long status);
+
+/**
+ * True when the problem's `errors` array names @a field.
+ */
+bool
+th_has_error (const struct th_resp *r, const char *field);
+
+#endif
