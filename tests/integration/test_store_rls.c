@@ -1,0 +1,103 @@
+/**
+ * @file test_store_rls.c
+ * @brief Row-level security as the second wall: connected as the service's
+ *        own role, a query that forgets its org_id filter still sees only
+ *        the transaction's organization, and cannot write into another.
+ */
+#include <criterion/criterion.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "harness.h"
+
+static PGconn *pg;
+
+static void
+setup (void)
+{
+  const char *url = getenv ("DATABASE_URL");
+
+  cr_assert_not_null (url, "DATABASE_URL (the service role) is not set");
+  pg = PQconnectdb (url);
+  cr_assert_eq (CONNECTION_OK, PQstatus (pg), "%s", PQerrorMessage (pg));
+}
+
+static void
+teardown (void)
+{
+  PQfinish (pg);
+}
+
+TestSuite (rls, .init = setup, .fini = teardown);
+
+/** Runs @a sql with parameters; returns the first column of the first row
+    as an integer, or -1 when the statement failed. */
+static long
+scalar (const char *sql, int n, const char *const *v)
+{
+  PGresult *r = PQexecParams (pg, sql, n, NULL, v, NULL, NULL, 0);
+  long out = -1;
+
+  if (PGRES_TUPLES_OK == PQresultStatus (r) && PQntuples (r) > 0)
+    out = atol (PQgetvalue (r, 0, 0));
+  else if (PGRES_COMMAND_OK == PQresultStatus (r))
+    out = atol (PQcmdTuples (r));
+  PQclear (r);
+  return out;
+}
+
+Test (rls, unfiltered_queries_see_only_the_transactions_organization)
+{
+  struct th_org a, b;
+  char id[64];
+  const char *va[] = { a.id };
+
+  th_org_new (&a);
+  th_org_new (&b);
+  th_account_new (a.key, "A1", id);
+  th_account_new (a.key, "A2", id);
+  th_account_new (b.key, "B1", id);
+  va[0] = a.id;
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM accounts", 0, NULL),
+                "no organization set: nothing visible");
+  PQclear (PQexec (pg, "BEGIN"));
+  scalar ("SELECT set_config('app.org_id', $1, true)", 1, va);
+  cr_assert_eq (2, scalar ("SELECT count(*) FROM accounts", 0, NULL));
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM accounts WHERE name = 'B1'",
+                           0, NULL));
+  cr_assert_eq (1, scalar ("SELECT count(*) FROM organizations", 0, NULL));
+  cr_assert_eq (0, scalar ("UPDATE accounts SET name = 'x' WHERE name = 'B1'",
+                           0, NULL), "another tenant's rows cannot be changed");
+  PQclear (PQexec (pg, "COMMIT"));
+}
+
+Test (rls, writes_into_another_organization_are_refused)
+{
+  struct th_org a, b;
+  const char *va[] = { NULL };
+  const char *vb[] = { NULL };
+
+  th_org_new (&a);
+  th_org_new (&b);
+  va[0] = a.id;
+  vb[0] = b.id;
+  PQclear (PQexec (pg, "BEGIN"));
+  scalar ("SELECT set_config('app.org_id', $1, true)", 1, va);
+  cr_assert_eq (-1, scalar ("INSERT INTO accounts (org_id, name)"
+                            " VALUES ($1, 'planted')", 1, vb),
+                "WITH CHECK refuses another organization's org_id");
+  PQclear (PQexec (pg, "ROLLBACK"));
+}
+
+Test (rls, the_service_role_owns_nothing_and_cannot_bypass)
+{
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM pg_tables WHERE schemaname ="
+                           " 'public' AND tableowner = current_user", 0,
+                           NULL));
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM pg_roles WHERE rolname ="
+                           " current_user AND (rolsuper OR rolbypassrls)", 0,
+                           NULL));
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM api_keys", 0, NULL),
+                "keys are not listable without an organization");
+}
