@@ -306,7 +306,9 @@ api_accounts_patch (struct http_request *req)
     return 0;
   errors = json_array ();
   if (! json_is_object (req->body))
-    jspec_error (errors, "", "", "must be a JSON object");
+    json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", "",
+                                              "message",
+                                              "must be a JSON object"));
   else if (0 == jspec_check_names (&spec, req->body, "", errors))
   {
     json_decref (errors);
