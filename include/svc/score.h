@@ -55,7 +55,7 @@
 /** Bytes of a signal/cue/rule name including NUL. */
 #define SCORE_SIGNAL_LEN 48
 /** Bytes of a formatted explanation including NUL. */
-#define SCORE_TEXT_LEN 240
+#define SCORE_TEXT_LEN 480
 
 /* ------------------------------------------------------------------ */
 /* Vocabularies (PRODUCT.md). Each has name <-> enum helpers below.     */
@@ -585,7 +585,7 @@ struct score_seller_assessment
 /* ------------------------------------------------------------------ */
 
 /** Most lexicon patterns. */
-#define SCORE_MAX_PATTERNS 2048
+#define SCORE_MAX_PATTERNS 4096
 /** Most cues (groups of patterns sharing target/weight/seed). */
 #define SCORE_MAX_CUES 768
 /** Most tokens in one lexicon pattern. */
@@ -598,6 +598,10 @@ struct score_seller_assessment
 #define SCORE_GUIDANCE_LEN 400
 /** Bytes of the model version including NUL. */
 #define SCORE_VERSION_LEN 32
+/** Most distinct lexicon words kept for typo correction. */
+#define SCORE_MAX_VOCAB 4096
+/** Most distinct lexicon stems. */
+#define SCORE_MAX_STEMS 8192
 
 /**
  * What a cue or a structured signal counts toward. Orientation, pillar
@@ -675,7 +679,9 @@ enum score_param_id
   SCORE_P_HALF_LIFE_PILLARS,
   SCORE_P_HALF_LIFE_RISK,
   SCORE_P_HALF_LIFE_SELLER,
-  SCORE_P_NEGATION_WINDOW,         /**< tokens */
+  SCORE_P_NEGATION_WINDOW,         /**< tokens before a cue */
+  SCORE_P_NEGATION_AFTER,          /**< tokens after a cue ("not asked") */
+  SCORE_P_FUZZY_MIN_LEN,           /**< shortest word corrected by 1 edit */
   SCORE_P_GAP_MAX,                 /**< tokens a "~" may skip */
   SCORE_P_NOTE_WEIGHT,             /**< multiplier of note cues */
   SCORE_P_ORIENTATION_PRIOR,       /**< smoothing weight per orientation */
@@ -702,6 +708,9 @@ enum score_param_id
   SCORE_P_VALUES_PROCEED,          /**< fit >= this: proceed */
   SCORE_P_VALUES_WALK_AWAY,        /**< org fit < this: walk away */
   SCORE_P_VALUES_TEXT_WEIGHT,      /**< weight of answers-derived values */
+  SCORE_P_COMMITMENT_KEPT,         /**< trust weight of a kept promise */
+  SCORE_P_COMMITMENT_BROKEN,       /**< trust weight of a broken promise */
+  SCORE_P_UNATTRIBUTED_WEIGHT,     /**< team weight of calls w/o contacts */
   SCORE_P_COUNT
 };
 
@@ -709,13 +718,20 @@ enum score_param_id
 struct score_model
 {
   char version[SCORE_VERSION_LEN];
+  int n_seeds;                          /**< seed articles cited */
+  char seeds[8][SCORE_SEED_LEN];        /**< their file names */
+  char seed_titles[8][SCORE_GUIDANCE_LEN / 2];
   struct score_param params[SCORE_P_COUNT];
   struct score_signal_weight signals[SCORE_SIG_COUNT][2]; /**< up to 2 targets */
   int n_signal_targets[SCORE_SIG_COUNT];
   struct score_signal_weight topics[SCORE_TOPIC_COUNT];
   bool has_topic[SCORE_TOPIC_COUNT];
+  struct score_signal_weight ratings[SCORE_RATING_COUNT]; /**< per point
+                                         above 3 (1..5 scale) */
+  bool has_rating[SCORE_RATING_COUNT];
   struct score_param role_weights[SCORE_ROLE_COUNT];
   struct score_param driver_max[SCORE_DRIVER_COUNT]; /**< max points */
+  struct score_param trait_max[SCORE_TRAIT_COUNT];   /**< max |points| */
   struct score_text driver_explanations[SCORE_DRIVER_COUNT];
   struct score_text driver_actions[SCORE_DRIVER_COUNT];
   struct score_text guidance_orientation[SCORE_ORIENTATION_COUNT];
@@ -730,6 +746,14 @@ struct score_model
   /** Patterns sorted by first-token hash for lookup (built by prepare). */
   uint32_t index_hash[SCORE_MAX_PATTERNS];
   int index_pattern[SCORE_MAX_PATTERNS];
+  /** Sorted stem hashes of every lexicon word (built by prepare). */
+  int n_stems;
+  uint32_t stems[SCORE_MAX_STEMS];
+  /** Lexicon words for one-edit typo correction, sorted by first letter. */
+  int n_vocab;
+  char vocab[SCORE_MAX_VOCAB][SCORE_WORD_LEN];
+  uint32_t vocab_hash[SCORE_MAX_VOCAB]; /**< stem hash of vocab[i] */
+  int vocab_start[27];                  /**< first index per letter a..z */
 };
 
 /* ------------------------------------------------------------------ */
