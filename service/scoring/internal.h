@@ -1,0 +1,344 @@
+/**
+ * @file internal.h
+ * @brief Shared internals of the scoring engine (not part of the API).
+ */
+#ifndef SVC_SCORING_INTERNAL_H
+#define SVC_SCORING_INTERNAL_H
+
+#include "svc/score.h"
+
+/** Seconds per day. */
+#define SCORE_DAY 86400.0
+
+/** Token flags. */
+#define TOK_NEG 1u       /**< a negator */
+#define TOK_CLAUSE 2u    /**< a clause break precedes this token */
+#define TOK_SENTENCE 4u  /**< a sentence break precedes this token */
+
+/** One token of a note. */
+struct score_token
+{
+  uint32_t hash;     /**< stem hash, or SCORE_TOKEN_NEG */
+  uint32_t start;    /**< byte offset in the text */
+  uint32_t end;      /**< byte offset one past the token */
+  uint16_t flags;    /**< TOK_* */
+  uint16_t sentence; /**< sentence number within the text */
+};
+
+/** One lexicon match in a text. */
+struct score_hit
+{
+  int cue;           /**< index into model->cues */
+  int pattern;       /**< index into model->patterns */
+  uint32_t first;    /**< first token */
+  uint32_t last;     /**< last token */
+  bool negated;      /**< inside a negation scope: not evidence */
+};
+
+/** Cached stem of one word. */
+struct score_stem_cache
+{
+  uint64_t key;      /**< FNV-64 of the lowercased word, 0 = empty */
+  uint32_t hash;     /**< resulting stem hash (after typo correction) */
+};
+
+/** Stem-cache slots (power of two). */
+#define SCORE_STEM_CACHE 8192
+
+/** Accumulated orientation evidence of one person or team. */
+struct score_orient_acc
+{
+  double w[SCORE_ORIENTATION_COUNT];   /**< decayed positive weights */
+  unsigned items[SCORE_ORIENTATION_COUNT]; /**< independent items */
+  struct score_evidence_list evidence;
+};
+
+/** Pillar and risk evidence gathered over an account's calls. */
+struct score_account_acc
+{
+  double pillar_w[SCORE_PILLAR_COUNT];
+  struct score_evidence_list pillar_ev[SCORE_PILLAR_COUNT];
+  double risk_w[SCORE_DRIVER_COUNT];
+  struct score_evidence_list risk_ev[SCORE_DRIVER_COUNT];
+  int64_t last_problem_talk;  /**< newest call discussing a problem */
+};
+
+/** Per-thread scratch (see score.h). */
+struct score_scratch
+{
+  struct sb_stemmer *stemmer;
+  struct score_token *tokens;
+  size_t tokens_cap;
+  size_t n_tokens;
+  struct score_hit *hits;
+  size_t hits_cap;
+  size_t n_hits;
+  const char *text;          /**< text of the last analysis (borrowed) */
+  size_t text_len;
+  struct score_stem_cache cache[SCORE_STEM_CACHE];
+  size_t call_idx[SCORE_MAX_CALLS];          /**< selected calls */
+  struct score_orient_acc accs[SCORE_MAX_CONTACTS + 1]; /**< + unattributed */
+  struct score_account_acc account;
+};
+
+/**
+ * Tokenize, stem and match a text against the lexicon. Results stay in
+ * scratch->tokens and scratch->hits until the next call.
+ *
+ * @param model prepared model
+ * @param scratch scratch
+ * @param text UTF-8 text (need not be NUL-terminated), may be NULL
+ * @param len bytes of @a text (cut at SCORE_MAX_NOTE_BYTES)
+ */
+void score_text_analyze (const struct score_model *model,
+                         struct score_scratch *scratch,
+                         const char *text, size_t len);
+
+/**
+ * Tokenize and stem a text without matching (used for lexicon patterns
+ * and contact names).
+ *
+ * @param model model (for typo correction; NULL disables it)
+ * @param scratch scratch
+ * @param text UTF-8 text
+ * @param len bytes of @a text
+ */
+void score_text_tokenize (const struct score_model *model,
+                          struct score_scratch *scratch,
+                          const char *text, size_t len);
+
+/**
+ * Stem hash of one lowercased word, as the tokenizer computes it.
+ *
+ * @param scratch scratch (stemmer)
+ * @param word lowercased ASCII/UTF-8 word
+ * @param len bytes
+ * @return the hash (never 0, 1 or 2)
+ */
+uint32_t score_stem_hash (struct score_scratch *scratch,
+                          const char *word, size_t len);
+
+/**
+ * Copy a short excerpt around hit @a h of the last analysed text.
+ *
+ * @param scratch scratch holding the analysis
+ * @param h the hit
+ * @param[out] out buffer of SCORE_EXCERPT_LEN bytes (valid UTF-8)
+ */
+void score_text_excerpt (const struct score_scratch *scratch,
+                         const struct score_hit *h, char *out);
+
+/**
+ * Recency weight of a dated item.
+ *
+ * @param at item date (unix seconds)
+ * @param as_of assessment time
+ * @param half_life_days half-life in days (<= 0: no decay)
+ * @return 0 when at > as_of, else 0.5^(age/half_life) in (0, 1]
+ */
+double score_decay (int64_t at, int64_t as_of, double half_life_days);
+
+/**
+ * Clear an evidence list.
+ *
+ * @param l the list
+ */
+void score_evidence_clear (struct score_evidence_list *l);
+
+/**
+ * Add evidence, keeping the SCORE_MAX_EVIDENCE strongest by |weight|
+ * (ties keep the earlier item, so results are deterministic).
+ *
+ * @param l the list
+ * @param e the item (copied)
+ */
+void score_evidence_add (struct score_evidence_list *l,
+                         const struct score_evidence *e);
+
+/**
+ * Fill an evidence item.
+ *
+ * @param[out] e the item
+ * @param source source kind
+ * @param id source id (may be NULL)
+ * @param at source date
+ * @param signal signal, cue or rule name
+ * @param weight signed weight
+ */
+void score_evidence_set (struct score_evidence *e, enum score_source source,
+                         const char *id, int64_t at, const char *signal,
+                         double weight);
+
+/**
+ * Copy a string into a fixed buffer, always NUL-terminated, never cutting
+ * a UTF-8 sequence.
+ *
+ * @param dst buffer
+ * @param cap bytes of @a dst
+ * @param src source (NULL copies "")
+ */
+void score_strlcpy (char *dst, size_t cap, const char *src);
+
+/**
+ * Model parameter value.
+ *
+ * @param m model
+ * @param id parameter
+ * @return its value
+ */
+static inline double
+score_p (const struct score_model *m, enum score_param_id id)
+{
+  return m->params[id].value;
+}
+
+/**
+ * Turn accumulated orientation weights into scores, primary, confidence
+ * and guidance.
+ *
+ * @param m model
+ * @param acc accumulated evidence
+ * @param[out] out result (evidence copied from @a acc)
+ */
+void score_orientation_finish (const struct score_model *m,
+                               const struct score_orient_acc *acc,
+                               struct score_orientation_result *out);
+
+/**
+ * Add one call's orientation evidence (structured signals and the note
+ * analysed in @a scratch) to the accumulators of the call's contacts.
+ *
+ * @param m model
+ * @param in account data (contacts)
+ * @param c the call
+ * @param as_of assessment time
+ * @param scratch scratch holding the analysis of c->notes
+ * @param acc accumulators indexed like in->contacts
+ * @param unattributed accumulator for calls with no known contact
+ */
+void score_orientation_add_call (const struct score_model *m,
+                                 const struct score_account_input *in,
+                                 const struct score_call *c, int64_t as_of,
+                                 struct score_scratch *scratch,
+                                 struct score_orient_acc *acc,
+                                 struct score_orient_acc *unattributed);
+
+/**
+ * Pick the newest counted calls (occurred_at <= as_of), newest first,
+ * at most the model's max_calls.
+ *
+ * @param m model
+ * @param calls the calls
+ * @param n number of calls
+ * @param as_of assessment time
+ * @param[out] idx indices (SCORE_MAX_CALLS entries)
+ * @return number of indices
+ */
+size_t score_select_calls (const struct score_model *m,
+                           const struct score_call *calls, size_t n,
+                           int64_t as_of, size_t *idx);
+
+/**
+ * Weight of a note cue after decay and the model's note multiplier.
+ *
+ * @param m model
+ * @param cue cue index
+ * @return the cue's base weight times the note multiplier
+ */
+double score_cue_weight (const struct score_model *m, int cue);
+
+/**
+ * Add one call's pillar evidence (signals, topics, note cues).
+ *
+ * @param m model
+ * @param c the call
+ * @param as_of assessment time
+ * @param scratch scratch holding the analysis of c->notes
+ * @param acc account accumulator
+ */
+void score_pillars_add_call (const struct score_model *m,
+                             const struct score_call *c, int64_t as_of,
+                             const struct score_scratch *scratch,
+                             struct score_account_acc *acc);
+
+/**
+ * Add report cards and commitments, then score the pillars.
+ *
+ * @param m model
+ * @param in account data
+ * @param as_of assessment time
+ * @param acc account accumulator (call evidence added)
+ * @param[out] out pillars
+ */
+void score_pillars_finish (const struct score_model *m,
+                           const struct score_account_input *in,
+                           int64_t as_of, struct score_account_acc *acc,
+                           struct score_pillars_result *out);
+
+/**
+ * Add one call's buyer-risk evidence (risk signals and note cues).
+ *
+ * @param m model
+ * @param c the call
+ * @param as_of assessment time
+ * @param scratch scratch holding the analysis of c->notes
+ * @param acc account accumulator
+ */
+void score_risk_add_call (const struct score_model *m,
+                          const struct score_call *c, int64_t as_of,
+                          const struct score_scratch *scratch,
+                          struct score_account_acc *acc);
+
+/**
+ * Score every buyer-risk driver.
+ *
+ * @param m model
+ * @param in account data
+ * @param as_of assessment time
+ * @param calls counted calls, newest first
+ * @param n_calls number of counted calls
+ * @param acc account accumulator (call evidence added)
+ * @param a assessment with orientation, team and pillars filled
+ * @param[out] out risk
+ */
+void score_risk_finish (const struct score_model *m,
+                        const struct score_account_input *in,
+                        int64_t as_of, const size_t *calls, size_t n_calls,
+                        struct score_account_acc *acc,
+                        const struct score_account_assessment *a,
+                        struct score_buyer_risk_result *out);
+
+/**
+ * Fill the account's values fit.
+ *
+ * @param m model
+ * @param in account data (values)
+ * @param scratch scratch
+ * @param[out] out values fit
+ */
+void score_values_assess (const struct score_model *m,
+                          const struct score_account_input *in,
+                          struct score_scratch *scratch,
+                          struct score_values_fit_result *out);
+
+/**
+ * Sum a call's note cues for one target kind into per-index weights and
+ * record evidence.
+ *
+ * @param m model
+ * @param scratch scratch holding the analysis of the call's notes
+ * @param c the call
+ * @param kind target kind to collect
+ * @param decay recency factor
+ * @param[in,out] w weights per target index
+ * @param n_w number of entries in @a w
+ * @param[in,out] ev evidence lists per target index (may be NULL)
+ */
+void score_collect_note_hits (const struct score_model *m,
+                              const struct score_scratch *scratch,
+                              const struct score_call *c,
+                              enum score_target_kind kind, double decay,
+                              double *w, size_t n_w,
+                              struct score_evidence_list *ev);
+
+#endif /* SVC_SCORING_INTERNAL_H */

@@ -1,0 +1,337 @@
+/**
+ * @file orientation.c
+ * @brief Customer orientation of a contact and of a buying team
+ *        (seed 000-customer-orientations.txt).
+ *
+ * Structured signals and note cues of the calls a contact attended add
+ * recency-decayed weight to Security, Power, Affiliation or
+ * Actualization. Scores are the smoothed shares of those weights; the
+ * primary orientation is withheld while the evidence is thin (fewer
+ * independent items, less weight or a smaller lead than the model asks).
+ */
+#include "svc/score.h"
+#include "internal.h"
+
+#include <math.h>
+#include <string.h>
+
+/**
+ * Hash the words of a contact's name (3+ letters) for note attribution.
+ *
+ * @param s scratch
+ * @param name the name
+ * @param[out] out up to 4 hashes, 0 = unused
+ */
+static void
+name_hashes (struct score_scratch *s, const char *name, uint32_t out[4])
+{
+  char w[SCORE_NAME_LEN];
+  size_t k = 0;
+  int n = 0;
+
+  memset (out, 0, 4 * sizeof (uint32_t));
+  for (const char *p = name;; p++)
+    {
+      char c = *p;
+
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+          || (unsigned char) c >= 0x80)
+        {
+          if (k < sizeof (w) - 1)
+            w[k++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+          continue;
+        }
+      if (k >= 3 && n < 4)
+        out[n++] = score_stem_hash (s, w, k);
+      k = 0;
+      if ('\0' == c)
+        break;
+    }
+}
+
+/**
+ * Index of a contact id in the input, or -1.
+ *
+ * @param in account data
+ * @param id contact id
+ * @return index or -1
+ */
+static int
+contact_index (const struct score_account_input *in, const char *id)
+{
+  for (size_t i = 0; i < in->n_contacts; i++)
+    if (0 == strcmp (in->contacts[i].id, id))
+      return (int) i;
+  return -1;
+}
+
+/**
+ * Which of a call's contacts are named in the sentence of a hit.
+ *
+ * @param s scratch with the analysed note
+ * @param h the hit
+ * @param names name hashes per call contact
+ * @param n number of call contacts
+ * @param[out] named flags per call contact
+ * @return number of contacts named
+ */
+static size_t
+named_in_sentence (const struct score_scratch *s, const struct score_hit *h,
+                   const uint32_t (*names)[4], size_t n, bool *named)
+{
+  uint16_t sent = s->tokens[h->first].sentence;
+  size_t lo = h->first;
+  size_t hi = h->first;
+  size_t count = 0;
+
+  while (lo > 0 && s->tokens[lo - 1].sentence == sent)
+    lo--;
+  while (hi + 1 < s->n_tokens && s->tokens[hi + 1].sentence == sent)
+    hi++;
+  for (size_t c = 0; c < n; c++)
+    {
+      named[c] = false;
+      for (size_t t = lo; t <= hi && !named[c]; t++)
+        for (int k = 0; k < 4 && names[c][k]; k++)
+          named[c] = named[c] || s->tokens[t].hash == names[c][k];
+      count += named[c];
+    }
+  return count;
+}
+
+/**
+ * Add one evidence item to an accumulator.
+ *
+ * @param acc accumulator
+ * @param o orientation
+ * @param e evidence (weight already final)
+ * @param new_item whether it counts as an independent item
+ */
+static void
+acc_add (struct score_orient_acc *acc, int o, const struct score_evidence *e,
+         bool new_item)
+{
+  acc->w[o] += e->weight;
+  if (new_item)
+    acc->items[o]++;
+  score_evidence_add (&acc->evidence, e);
+}
+
+/**
+ * Add a call's structured orientation signals to its contacts.
+ *
+ * @param m model
+ * @param c call
+ * @param decay recency factor
+ * @param accs accumulators of the call's contacts (NULL entries skipped)
+ * @param n number of entries
+ */
+static void
+add_signals (const struct score_model *m, const struct score_call *c,
+             double decay, struct score_orient_acc **accs, size_t n)
+{
+  for (int sig = 0; sig < SCORE_SIG_COUNT; sig++)
+    {
+      if (!(c->signals & (1ull << sig)))
+        continue;
+      for (int t = 0; t < m->n_signal_targets[sig]; t++)
+        {
+          const struct score_signal_weight *sw = &m->signals[sig][t];
+          struct score_evidence e;
+
+          if (SCORE_TARGET_ORIENTATION != sw->target.kind || sw->weight <= 0)
+            continue;
+          score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                              score_signal_name (sig),
+                              sw->weight * decay / (double) n);
+          for (size_t k = 0; k < n; k++)
+            if (NULL != accs[k])
+              acc_add (accs[k], sw->target.index, &e, true);
+        }
+    }
+}
+
+/**
+ * Add a call's note cues to its contacts: a cue goes to the contacts
+ * named in its sentence, else it is shared by all the call's contacts.
+ *
+ * @param m model
+ * @param s scratch with the call's analysed note
+ * @param c call
+ * @param decay recency factor
+ * @param accs accumulators (NULL entries skipped)
+ * @param names name hashes per call contact
+ * @param n number of call contacts (>= 1)
+ */
+static void
+add_notes (const struct score_model *m, const struct score_scratch *s,
+           const struct score_call *c, double decay,
+           struct score_orient_acc **accs, const uint32_t (*names)[4],
+           size_t n)
+{
+  bool named[SCORE_MAX_CALL_CONTACTS + 1];
+
+  for (size_t i = 0; i < s->n_hits; i++)
+    {
+      const struct score_hit *h = &s->hits[i];
+      const struct score_cue *cue = &m->cues[h->cue];
+      struct score_evidence e;
+      size_t k;
+      bool dup = false;
+
+      if (h->negated || SCORE_TARGET_ORIENTATION != cue->target.kind
+          || cue->weight <= 0)
+        continue;
+      for (size_t j = 0; j < i && !dup; j++)
+        dup = !s->hits[j].negated && s->hits[j].cue == h->cue;
+      k = (n > 1) ? named_in_sentence (s, h, names, n, named) : 0;
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                          cue->id, score_cue_weight (m, h->cue) * decay
+                          / (double) (k > 0 ? k : n));
+      score_text_excerpt (s, h, e.excerpt);
+      for (size_t j = 0; j < n; j++)
+        if (NULL != accs[j] && (0 == k || named[j]))
+          acc_add (accs[j], cue->target.index, &e, !dup);
+    }
+}
+
+void
+score_orientation_add_call (const struct score_model *m,
+                            const struct score_account_input *in,
+                            const struct score_call *c, int64_t as_of,
+                            struct score_scratch *s,
+                            struct score_orient_acc *acc,
+                            struct score_orient_acc *unattributed)
+{
+  struct score_orient_acc *accs[SCORE_MAX_CALL_CONTACTS];
+  uint32_t names[SCORE_MAX_CALL_CONTACTS][4];
+  double decay = score_decay (c->occurred_at, as_of,
+                              score_p (m, SCORE_P_HALF_LIFE_ORIENTATION));
+  size_t n = 0;
+
+  for (size_t i = 0; i < c->n_contacts && i < SCORE_MAX_CALL_CONTACTS; i++)
+    {
+      int ci = contact_index (in, c->contact_ids[i]);
+
+      if (ci < 0)
+        continue;
+      accs[n] = (NULL != acc) ? &acc[ci] : NULL;
+      memset (names[n], 0, sizeof (names[n]));
+      n++;
+    }
+  if (0 == n)
+    {
+      accs[0] = unattributed;
+      n = 1;
+    }
+  else if (n > 1)
+    for (size_t i = 0, k = 0; i < c->n_contacts && k < n; i++)
+      {
+        int ci = contact_index (in, c->contact_ids[i]);
+
+        if (ci >= 0)
+          name_hashes (s, in->contacts[ci].name, names[k++]);
+      }
+  add_signals (m, c, decay, accs, n);
+  add_notes (m, s, c, decay, accs, (const uint32_t (*)[4]) names, n);
+}
+
+/**
+ * Indices of the largest and second-largest weights (first wins ties).
+ *
+ * @param w weights
+ * @param[out] top largest
+ * @param[out] second second largest
+ */
+static void
+top_two (const double *w, int *top, int *second)
+{
+  *top = 0;
+  for (int o = 1; o < SCORE_ORIENTATION_COUNT; o++)
+    if (w[o] > w[*top])
+      *top = o;
+  *second = (0 == *top) ? 1 : 0;
+  for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    if (o != *top && w[o] > w[*second])
+      *second = o;
+}
+
+void
+score_orientation_finish (const struct score_model *m,
+                          const struct score_orient_acc *acc,
+                          struct score_orientation_result *out)
+{
+  double prior = score_p (m, SCORE_P_ORIENTATION_PRIOR);
+  double sum = 0.0;
+  double norm = 0.0;
+  int top;
+  int second;
+  bool thin;
+
+  for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    sum += (acc->w[o] > 0) ? acc->w[o] : 0.0;
+  for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    {
+      out->scores[o] = ((acc->w[o] > 0 ? acc->w[o] : 0.0) + prior)
+                       / (sum + SCORE_ORIENTATION_COUNT * prior);
+      norm += out->scores[o];
+    }
+  for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    out->scores[o] /= norm;
+  top_two (acc->w, &top, &second);
+  out->independent_evidence = acc->items[top];
+  thin = sum <= 0.0
+         || acc->items[top] < (unsigned) score_p (m, SCORE_P_THIN_MIN_EVIDENCE)
+         || acc->w[top] < score_p (m, SCORE_P_THIN_MIN_WEIGHT)
+         || (acc->w[top] - acc->w[second]) / sum
+            < score_p (m, SCORE_P_THIN_MIN_MARGIN);
+  out->confidence = (sum <= 0.0) ? 0.0
+                    : (1.0 - exp (-(double) acc->items[top]
+                                  / score_p (m, SCORE_P_CONFIDENCE_SCALE)))
+                      * (acc->w[top] / sum);
+  out->primary = thin ? SCORE_ORIENTATION_NONE : (enum score_orientation) top;
+  out->guidance = thin ? m->guidance_thin.text
+                  : m->guidance_orientation[top].text;
+  out->evidence = acc->evidence;
+}
+
+enum score_status
+score_assess_contact (const struct score_model *m,
+                      const struct score_account_input *in,
+                      const char *contact_id, int64_t as_of,
+                      struct score_scratch *s,
+                      struct score_contact_assessment *out)
+{
+  struct score_orient_acc *acc;
+  size_t *idx;
+  size_t n;
+  int ci;
+
+  if (NULL == m || NULL == in || NULL == contact_id || NULL == out
+      || in->n_contacts > SCORE_MAX_CONTACTS || in->n_calls > SCORE_MAX_CALLS)
+    return SCORE_ERR_ARGUMENT;
+  if (NULL == s || NULL == s->stemmer)
+    return SCORE_ERR_STEMMER;
+  if ((ci = contact_index (in, contact_id)) < 0)
+    return SCORE_ERR_UNKNOWN_CONTACT;
+  acc = s->accs;
+  idx = s->call_idx;
+  memset (out, 0, sizeof (*out));
+  memset (acc, 0, sizeof (acc[0]) * in->n_contacts);
+  score_strlcpy (out->contact_id, sizeof (out->contact_id), contact_id);
+  n = score_select_calls (m, in->calls, in->n_calls, as_of, idx);
+  for (size_t i = 0; i < n; i++)
+    {
+      const struct score_call *c = &in->calls[idx[i]];
+      bool attended = false;
+
+      for (size_t k = 0; k < c->n_contacts && !attended; k++)
+        attended = 0 == strcmp (c->contact_ids[k], contact_id);
+      if (!attended)
+        continue;
+      score_text_analyze (m, s, c->notes, c->notes_len);
+      score_orientation_add_call (m, in, c, as_of, s, acc, NULL);
+    }
+  score_orientation_finish (m, &acc[ci], &out->orientation);
+  return SCORE_OK;
+}

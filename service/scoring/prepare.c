@@ -1,0 +1,257 @@
+/**
+ * @file prepare.c
+ * @brief Turn a model's lexicon text into stem hashes and lookup indices.
+ *
+ * Runs once when a model is loaded; it is the one engine function that
+ * allocates (a temporary sort buffer, freed before it returns).
+ */
+#include "svc/score.h"
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/**
+ * Compare two uint32 values for qsort.
+ *
+ * @param a first
+ * @param b second
+ * @return ordering
+ */
+static int
+cmp_u32 (const void *a, const void *b)
+{
+  uint32_t x = *(const uint32_t *) a;
+  uint32_t y = *(const uint32_t *) b;
+
+  return (x > y) - (x < y);
+}
+
+/** Pattern index entry while sorting. */
+struct index_entry
+{
+  uint32_t hash;
+  int pattern;
+};
+
+/**
+ * Compare index entries (hash, then pattern) for qsort.
+ *
+ * @param a first
+ * @param b second
+ * @return ordering
+ */
+static int
+cmp_index (const void *a, const void *b)
+{
+  const struct index_entry *x = a;
+  const struct index_entry *y = b;
+
+  if (x->hash != y->hash)
+    return (x->hash > y->hash) - (x->hash < y->hash);
+  return x->pattern - y->pattern;
+}
+
+/**
+ * Compare vocabulary words for qsort (plain strcmp order).
+ *
+ * @param a first
+ * @param b second
+ * @return ordering
+ */
+static int
+cmp_word (const void *a, const void *b)
+{
+  return strcmp ((const char *) a, (const char *) b);
+}
+
+/**
+ * Tokenize one pattern's text into hashes and raw words.
+ *
+ * @param m model
+ * @param s scratch
+ * @param p pattern
+ * @param err error buffer
+ * @param err_len bytes of @a err
+ * @return true when usable
+ */
+static bool
+prepare_pattern (struct score_model *m, struct score_scratch *s,
+                 struct score_pattern *p, char *err, size_t err_len)
+{
+  score_text_tokenize (NULL, s, p->text, strlen (p->text));
+  if (0 == s->n_tokens || s->n_tokens > SCORE_MAX_PATTERN_TOKENS)
+    {
+      snprintf (err, err_len, "phrase \"%s\" must have 1 to %d words",
+                p->text, SCORE_MAX_PATTERN_TOKENS);
+      return false;
+    }
+  p->n_tokens = (int) s->n_tokens;
+  p->has_negator = false;
+  for (size_t i = 0; i < s->n_tokens; i++)
+    {
+      const struct score_token *t = &s->tokens[i];
+      size_t len = t->end - t->start;
+      size_t k = 0;
+
+      if (i > 0 && (t->flags & TOK_CLAUSE))
+        {
+          snprintf (err, err_len, "phrase \"%s\" crosses a clause break "
+                    "(punctuation or a contrast word)", p->text);
+          return false;
+        }
+      p->hashes[i] = t->hash;
+      p->has_negator = p->has_negator || SCORE_TOKEN_NEG == t->hash;
+      for (size_t j = 0; j < len && k < SCORE_WORD_LEN - 1; j++)
+        {
+          char c = p->text[t->start + j];
+
+          if (c >= 'A' && c <= 'Z')
+            c = (char) (c - 'A' + 'a');
+          p->words[i][k++] = c;
+        }
+      p->words[i][k] = '\0';
+    }
+  if (SCORE_TOKEN_GAP == p->hashes[0]
+      || SCORE_TOKEN_GAP == p->hashes[p->n_tokens - 1])
+    {
+      snprintf (err, err_len, "phrase \"%s\" may not start or end with ~",
+                p->text);
+      return false;
+    }
+  return true;
+}
+
+/**
+ * Drop adjacent duplicates from a sorted array.
+ *
+ * @param base array
+ * @param size element size
+ * @param n element count
+ * @return new count
+ */
+static size_t
+dedupe (void *base, size_t size, size_t n)
+{
+  char *b = base;
+  size_t k = 0;
+
+  for (size_t i = 0; i < n; i++)
+    if (0 == k || 0 != memcmp (b + (k - 1) * size, b + i * size, size))
+      {
+        if (k != i)
+          memcpy (b + k * size, b + i * size, size);
+        k++;
+      }
+  return k;
+}
+
+/**
+ * Build the sorted stem set and the typo vocabulary.
+ *
+ * @param m model with prepared patterns
+ */
+static void
+build_vocab (struct score_model *m)
+{
+  int min_len = (int) score_p (m, SCORE_P_FUZZY_MIN_LEN);
+
+  m->n_stems = 0;
+  m->n_vocab = 0;
+  for (int i = 0; i < m->n_patterns; i++)
+    for (int j = 0; j < m->patterns[i].n_tokens; j++)
+      {
+        const struct score_pattern *p = &m->patterns[i];
+        const char *w = p->words[j];
+        bool alpha = true;
+
+        if (p->hashes[j] <= SCORE_TOKEN_NEG)
+          continue;
+        if (m->n_stems < SCORE_MAX_STEMS)
+          m->stems[m->n_stems++] = p->hashes[j];
+        for (const char *c = w; *c; c++)
+          alpha = alpha && *c >= 'a' && *c <= 'z';
+        if (alpha && (int) strlen (w) >= min_len && m->n_vocab < SCORE_MAX_VOCAB)
+          {
+            score_strlcpy (m->vocab[m->n_vocab], SCORE_WORD_LEN, w);
+            m->n_vocab++;
+          }
+      }
+  qsort (m->stems, (size_t) m->n_stems, sizeof (uint32_t), cmp_u32);
+  qsort (m->vocab, (size_t) m->n_vocab, SCORE_WORD_LEN, cmp_word);
+  m->n_stems = (int) dedupe (m->stems, sizeof (uint32_t), (size_t) m->n_stems);
+  m->n_vocab = (int) dedupe (m->vocab, SCORE_WORD_LEN, (size_t) m->n_vocab);
+}
+
+/**
+ * Hash the vocabulary words and index them by first letter.
+ *
+ * @param m model
+ * @param s scratch
+ */
+static void
+index_vocab (struct score_model *m, struct score_scratch *s)
+{
+  int k = 0;
+
+  for (int i = 0; i < m->n_vocab; i++)
+    m->vocab_hash[i] = score_stem_hash (s, m->vocab[i], strlen (m->vocab[i]));
+  for (int letter = 0; letter <= 26; letter++)
+    {
+      while (k < m->n_vocab && m->vocab[k][0] - 'a' < letter)
+        k++;
+      m->vocab_start[letter] = k;
+    }
+}
+
+bool
+score_model_prepare (struct score_model *m, struct score_scratch *s,
+                     char *err, size_t err_len)
+{
+  struct index_entry *entries = NULL;
+  bool ok = false;
+
+  if (NULL == m || NULL == s || NULL == s->stemmer)
+    {
+      snprintf (err, err_len, "no model or no stemmer");
+      goto cleanup;
+    }
+  if (m->n_patterns > SCORE_MAX_PATTERNS || m->n_cues > SCORE_MAX_CUES)
+    {
+      snprintf (err, err_len, "too many lexicon entries");
+      goto cleanup;
+    }
+  entries = calloc ((size_t) m->n_patterns + 1, sizeof (*entries));
+  if (NULL == entries)
+    {
+      snprintf (err, err_len, "out of memory");
+      goto cleanup;
+    }
+  for (int i = 0; i < m->n_patterns; i++)
+    {
+      char why[200];
+
+      if (!prepare_pattern (m, s, &m->patterns[i], why, sizeof (why)))
+        {
+          snprintf (err, err_len, "lexicon cue \"%s\": %s",
+                    m->cues[m->patterns[i].cue].id, why);
+          goto cleanup;
+        }
+      entries[i].hash = m->patterns[i].hashes[0];
+      entries[i].pattern = i;
+    }
+  qsort (entries, (size_t) m->n_patterns, sizeof (entries[0]), cmp_index);
+  for (int i = 0; i < m->n_patterns; i++)
+    {
+      m->index_hash[i] = entries[i].hash;
+      m->index_pattern[i] = entries[i].pattern;
+    }
+  build_vocab (m);
+  index_vocab (m, s);
+  memset (s->cache, 0, sizeof (s->cache));
+  ok = true;
+cleanup:
+  free (entries);
+  return ok;
+}

@@ -1,0 +1,691 @@
+/**
+ * @file text.c
+ * @brief The note reader: tokenizer, Snowball stems, typo correction,
+ *        phrase matching over stems and negation scope.
+ *
+ * A note is cut into tokens (lowercased words; apostrophes handled; "n't"
+ * and the other negators become one NEG token). Punctuation and contrast
+ * words ("but", "however") mark clause breaks. Each word is stemmed with
+ * libstemmer's English stemmer and hashed; lexicon patterns are sequences
+ * of such hashes, with "~" gaps. A match inside a negator's scope (a few
+ * tokens after "not"/"no"/"never"/"without"... in the same clause, or a
+ * negator right after the cue) is marked negated and is not evidence.
+ */
+#include "svc/score.h"
+#include "internal.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+/** Largest word considered; longer ones are cut. */
+#define WORD_MAX 64
+
+/** Words that negate what follows (besides any word ending in "n't"). */
+static const char *const negators[] = {
+  "not", "no", "never", "without", "none", "hardly", "barely", "nobody",
+  "nothing", "neither", "nor", "nope", "nowhere", "cannot",
+  "dont", "didnt", "doesnt", "wont", "cant", "isnt", "wasnt", "arent",
+  "werent", "havent", "hasnt", "hadnt", "wouldnt", "couldnt", "shouldnt",
+  "aint", "nt"
+};
+
+/** Words that end a negation scope (contrast and clause words). */
+static const char *const breakers[] = {
+  "but", "however", "although", "though", "yet", "whereas", "except",
+  "instead", "still", "otherwise", "meanwhile", "anyway", "although",
+  "btw", "also", "then", "plus"
+};
+
+/**
+ * 32-bit FNV-1a of a byte string, avoiding the special values 0..2.
+ *
+ * @param s bytes
+ * @param n length
+ * @return hash
+ */
+static uint32_t
+fnv32 (const unsigned char *s, size_t n)
+{
+  uint32_t h = 2166136261u;
+
+  for (size_t i = 0; i < n; i++)
+    {
+      h ^= s[i];
+      h *= 16777619u;
+    }
+  return (h < 16u) ? h + 16u : h;
+}
+
+/**
+ * 64-bit FNV-1a of a byte string, never 0.
+ *
+ * @param s bytes
+ * @param n length
+ * @return hash
+ */
+static uint64_t
+fnv64 (const char *s, size_t n)
+{
+  uint64_t h = 1469598103934665603ull;
+
+  for (size_t i = 0; i < n; i++)
+    {
+      h ^= (unsigned char) s[i];
+      h *= 1099511628211ull;
+    }
+  return (0 == h) ? 1 : h;
+}
+
+/**
+ * Whether a word is in a word list.
+ *
+ * @param list words
+ * @param n entries
+ * @param w word
+ * @param len bytes
+ * @return true if present
+ */
+static bool
+in_list (const char *const *list, size_t n, const char *w, size_t len)
+{
+  for (size_t i = 0; i < n; i++)
+    if (strlen (list[i]) == len && 0 == memcmp (list[i], w, len))
+      return true;
+  return false;
+}
+
+struct score_scratch *
+score_scratch_new (void)
+{
+  struct score_scratch *s = calloc (1, sizeof (*s));
+
+  if (NULL == s)
+    return NULL;
+  s->stemmer = sb_stemmer_new ("english", "UTF_8");
+  s->tokens_cap = SCORE_MAX_NOTE_BYTES / 2 + 2;
+  s->tokens = calloc (s->tokens_cap, sizeof (*s->tokens));
+  s->hits_cap = 4096;
+  s->hits = calloc (s->hits_cap, sizeof (*s->hits));
+  if (NULL == s->stemmer || NULL == s->tokens || NULL == s->hits)
+    score_scratch_free (&s);
+  return s;
+}
+
+void
+score_scratch_free (struct score_scratch **scratch)
+{
+  struct score_scratch *s;
+
+  if (NULL == scratch || NULL == *scratch)
+    return;
+  s = *scratch;
+  if (NULL != s->stemmer)
+    sb_stemmer_delete (s->stemmer);
+  free (s->tokens);
+  free (s->hits);
+  free (s);
+  *scratch = NULL;
+}
+
+/**
+ * Whether two words are one edit apart (substitution, insertion,
+ * deletion or adjacent transposition).
+ *
+ * @param a first word
+ * @param la its length
+ * @param b second word (NUL-terminated)
+ * @return true if exactly one edit apart
+ */
+static bool
+one_edit (const char *a, size_t la, const char *b)
+{
+  size_t lb = strlen (b);
+  size_t i = 0;
+
+  if (la + 1 < lb || lb + 1 < la)
+    return false;
+  while (i < la && i < lb && a[i] == b[i])
+    i++;
+  if (la == lb)
+    {
+      if (i == la)
+        return false;
+      if (0 == memcmp (a + i + 1, b + i + 1, la - i - 1))
+        return true;
+      return (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i]
+              && 0 == memcmp (a + i + 2, b + i + 2, la - i - 2));
+    }
+  if (la > lb)
+    return 0 == memcmp (a + i + 1, b + i, lb - i);
+  return 0 == memcmp (a + i, b + i + 1, la - i);
+}
+
+/**
+ * Whether a stem hash is one of the lexicon's stems.
+ *
+ * @param m model
+ * @param h hash
+ * @return true if known
+ */
+static bool
+known_stem (const struct score_model *m, uint32_t h)
+{
+  int lo = 0;
+  int hi = m->n_stems - 1;
+
+  while (lo <= hi)
+    {
+      int mid = (lo + hi) / 2;
+
+      if (m->stems[mid] == h)
+        return true;
+      if (m->stems[mid] < h)
+        lo = mid + 1;
+      else
+        hi = mid - 1;
+    }
+  return false;
+}
+
+/**
+ * Correct a likely typo: a long word whose stem the lexicon does not
+ * know but which is one edit from a lexicon word.
+ *
+ * @param m model (NULL: no correction)
+ * @param w lowercased word
+ * @param len bytes
+ * @param h the word's own stem hash
+ * @return corrected stem hash, or @a h
+ */
+static uint32_t
+correct_typo (const struct score_model *m, const char *w, size_t len,
+              uint32_t h)
+{
+  int letter;
+
+  if (NULL == m || m->n_vocab <= 0 || len < (size_t) score_p (m, SCORE_P_FUZZY_MIN_LEN)
+      || known_stem (m, h) || w[0] < 'a' || w[0] > 'z')
+    return h;
+  letter = w[0] - 'a';
+  for (int i = m->vocab_start[letter]; i < m->vocab_start[letter + 1]; i++)
+    if (one_edit (w, len, m->vocab[i]))
+      return m->vocab_hash[i];
+  return h;
+}
+
+uint32_t
+score_stem_hash (struct score_scratch *scratch, const char *word, size_t len)
+{
+  const sb_symbol *stem;
+  int slen;
+
+  stem = sb_stemmer_stem (scratch->stemmer, (const sb_symbol *) word,
+                          (int) len);
+  if (NULL == stem)
+    return fnv32 ((const unsigned char *) word, len);
+  slen = sb_stemmer_length (scratch->stemmer);
+  return fnv32 (stem, (size_t) slen);
+}
+
+/**
+ * Hash of a word through the cache: negators give SCORE_TOKEN_NEG,
+ * others their (typo-corrected) stem hash.
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param w lowercased word
+ * @param len bytes
+ * @return the token hash
+ */
+static uint32_t
+word_hash (const struct score_model *m, struct score_scratch *s,
+           const char *w, size_t len)
+{
+  uint64_t salt = (NULL == m) ? 0x9e3779b97f4a7c15ull
+                  : ((uint64_t) m->n_stems << 32) ^ (uint64_t) m->n_vocab;
+  uint64_t key = (fnv64 (w, len) ^ salt) | 1u;
+  struct score_stem_cache *slot = &s->cache[key & (SCORE_STEM_CACHE - 1)];
+  uint32_t h;
+
+  if (slot->key == key)
+    return slot->hash;
+  if (in_list (negators, sizeof (negators) / sizeof (negators[0]), w, len)
+      || (len >= 3 && 0 == memcmp (w + len - 3, "n't", 3)))
+    h = SCORE_TOKEN_NEG;
+  else if (1 == len && '~' == w[0])
+    h = SCORE_TOKEN_GAP;
+  else
+    h = correct_typo (m, w, len, score_stem_hash (s, w, len));
+  slot->key = key;
+  slot->hash = h;
+  return h;
+}
+
+/**
+ * Classify the byte at @a p: word byte (1), apostrophe (2, with its byte
+ * length in *n), clause break (3), sentence break (4) or space (0).
+ *
+ * @param t text
+ * @param len text length
+ * @param p position
+ * @param[out] n bytes of the character
+ * @return the class
+ */
+static int
+char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
+{
+  unsigned char c = t[p];
+
+  *n = 1;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+      || (c >= '0' && c <= '9') || '~' == c)
+    return 1;
+  if ('\'' == c)
+    return 2;
+  if ('.' == c || '!' == c || '?' == c || '\n' == c || '\r' == c)
+    return 4;
+  if (',' == c || ';' == c || '(' == c || ')' == c
+      || '"' == c || '[' == c || ']' == c || '|' == c || '*' == c
+      || '=' == c || '>' == c || '<' == c)
+    return 3;
+  if (0xE2 == c && p + 2 < len && 0x80 == t[p + 1])
+    {
+      *n = 3;
+      if (0x98 == t[p + 2] || 0x99 == t[p + 2])
+        return 2;               /* curly apostrophes */
+      if (0xA6 == t[p + 2])
+        return 4;               /* ellipsis */
+      return 3;                 /* dashes, quotes, bullets */
+    }
+  if (0xC2 == c && p + 1 < len && (0xA0 == t[p + 1] || 0xB7 == t[p + 1]))
+    {
+      *n = 2;
+      return 0;
+    }
+  if (c >= 0x80)
+    return 1;
+  if ('-' == c && p > 0 && p + 1 < len && ' ' == t[p - 1] && ' ' == t[p + 1])
+    return 3;
+  return 0;
+}
+
+/**
+ * Normalise a raw word: lowercase ASCII, drop "'s", turn "x'nt" forms
+ * into "n't", drop other apostrophes.
+ *
+ * @param raw raw bytes (apostrophes as ASCII '\'')
+ * @param n bytes
+ * @param[out] out buffer of WORD_MAX bytes
+ * @return length of the normalised word
+ */
+static size_t
+normalize_word (const char *raw, size_t n, char *out)
+{
+  size_t k = 0;
+
+  if (n >= 2 && '\'' == raw[n - 2] && ('s' == raw[n - 1] || 'S' == raw[n - 1]))
+    n -= 2;
+  if (n >= 3 && 0 == memcmp (raw + n - 3, "n't", 3))
+    {
+      memcpy (out, "n't", 3);
+      return 3;
+    }
+  for (size_t i = 0; i < n && k < WORD_MAX - 1; i++)
+    {
+      char c = raw[i];
+
+      if ('\'' == c)
+        continue;
+      if (c >= 'A' && c <= 'Z')
+        c = (char) (c - 'A' + 'a');
+      out[k++] = c;
+    }
+  return k;
+}
+
+/**
+ * Append one token for the word at [start, end).
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param t text
+ * @param start word start
+ * @param end word end
+ * @param flags pending break flags
+ * @param sentence sentence number
+ * @return flags to carry to the next token
+ */
+static uint16_t
+push_word (const struct score_model *m, struct score_scratch *s,
+           const char *t, size_t start, size_t end, uint16_t flags,
+           uint16_t sentence)
+{
+  char raw[WORD_MAX];
+  char w[WORD_MAX];
+  size_t n = 0;
+  size_t len;
+  struct score_token *tok;
+
+  for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
+    {
+      unsigned char c = (unsigned char) t[i];
+
+      if (0xE2 == c && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
+        {
+          raw[n++] = '\'';
+          i += 2;
+          continue;
+        }
+      raw[n++] = (char) c;
+    }
+  len = normalize_word (raw, n, w);
+  if (0 == len || s->n_tokens >= s->tokens_cap)
+    return flags;
+  if (in_list (breakers, sizeof (breakers) / sizeof (breakers[0]), w, len))
+    return flags | TOK_CLAUSE;
+  tok = &s->tokens[s->n_tokens++];
+  tok->hash = word_hash (m, s, w, len);
+  tok->start = (uint32_t) start;
+  tok->end = (uint32_t) end;
+  tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
+  tok->sentence = sentence;
+  return 0;
+}
+
+void
+score_text_tokenize (const struct score_model *m,
+                     struct score_scratch *s, const char *text, size_t len)
+{
+  const unsigned char *t = (const unsigned char *) text;
+  uint16_t flags = TOK_CLAUSE | TOK_SENTENCE;
+  uint16_t sentence = 0;
+  size_t p = 0;
+  size_t start = 0;
+  bool in_word = false;
+
+  s->n_tokens = 0;
+  s->text = text;
+  s->text_len = len;
+  if (NULL == text)
+    return;
+  if (len > SCORE_MAX_NOTE_BYTES)
+    len = SCORE_MAX_NOTE_BYTES;
+  while (p <= len)
+    {
+      size_t n = 1;
+      int cls = (p < len) ? char_class (t, len, p, &n) : 0;
+
+      if (2 == cls && in_word && p + n < len
+          && 1 == char_class (t, len, p + n, &(size_t) { 0 }))
+        cls = 1;                /* apostrophe inside a word */
+      if (1 == cls && !in_word)
+        {
+          in_word = true;
+          start = p;
+        }
+      else if (1 != cls && in_word)
+        {
+          in_word = false;
+          flags = push_word (m, s, text, start, p, flags, sentence);
+        }
+      if (3 == cls)
+        flags |= TOK_CLAUSE;
+      else if (4 == cls && !(flags & TOK_SENTENCE))
+        {
+          flags |= TOK_CLAUSE | TOK_SENTENCE;
+          sentence++;
+        }
+      p += n;
+    }
+}
+
+/**
+ * Try to match pattern @a pat at token @a ti, pattern token @a pi.
+ *
+ * @param m model
+ * @param s scratch
+ * @param pat pattern
+ * @param ti token index
+ * @param pi pattern token index
+ * @param[out] last last matched token
+ * @param[in,out] gap_neg set when a gap skipped a negator
+ * @return true on a match
+ */
+static bool
+match_at (const struct score_model *m, const struct score_scratch *s,
+          const struct score_pattern *pat, size_t ti, int pi,
+          uint32_t *last, bool *gap_neg)
+{
+  if (pi == pat->n_tokens)
+    {
+      *last = (uint32_t) (ti - 1);
+      return true;
+    }
+  if (SCORE_TOKEN_GAP == pat->hashes[pi])
+    {
+      int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+
+      for (int k = 0; k <= gmax; k++)
+        {
+          size_t tj = ti + (size_t) k;
+          bool neg = false;
+
+          if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+            return false;       /* a phrase stays inside one clause */
+          for (size_t q = ti; q < tj; q++)
+            neg = neg || (s->tokens[q].flags & TOK_NEG);
+          if (match_at (m, s, pat, tj, pi + 1, last, gap_neg))
+            {
+              *gap_neg = *gap_neg || neg;
+              return true;
+            }
+        }
+      return false;
+    }
+  if (ti >= s->n_tokens || s->tokens[ti].hash != pat->hashes[pi])
+    return false;
+  if (pi > 0 && (s->tokens[ti].flags & TOK_CLAUSE))
+    return false;
+  return match_at (m, s, pat, ti + 1, pi + 1, last, gap_neg);
+}
+
+/**
+ * Whether the match [first, last] sits in a negation scope.
+ *
+ * @param m model
+ * @param s scratch
+ * @param first first token
+ * @param last last token
+ * @return true if negated
+ */
+static bool
+negated (const struct score_model *m, const struct score_scratch *s,
+         uint32_t first, uint32_t last)
+{
+  size_t before = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
+  size_t after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
+
+  for (size_t q = first; q > 0 && first - q < before; q--)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q - 1].flags & TOK_NEG)
+        return true;
+    }
+  for (size_t q = (size_t) last + 1; q < s->n_tokens && q - last <= after; q++)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q].flags & TOK_NEG)
+        return true;
+    }
+  return false;
+}
+
+/**
+ * Record a hit unless the same cue already matched overlapping tokens or
+ * a longer phrase of the same target kind contains it (a longer one
+ * replaces shorter ones it contains).
+ *
+ * @param m model
+ * @param s scratch
+ * @param h the hit
+ */
+static void
+add_hit (const struct score_model *m, struct score_scratch *s,
+         const struct score_hit *h)
+{
+  enum score_target_kind kind = m->cues[h->cue].target.kind;
+
+  for (size_t i = s->n_hits; i > 0; i--)
+    {
+      struct score_hit *o = &s->hits[i - 1];
+      bool overlap = !(o->last < h->first || h->last < o->first);
+      uint32_t lo = o->last - o->first;
+      uint32_t lh = h->last - h->first;
+
+      if (o->last + 8 < h->first)
+        break;
+      if (!overlap || m->cues[o->cue].target.kind != kind)
+        continue;
+      if (o->cue == h->cue)
+        {
+          if (o->negated && !h->negated && lh >= lo)
+            *o = *h;
+          return;
+        }
+      /* the most specific (longest, containing) phrase wins */
+      if (lo > lh && o->first <= h->first && o->last >= h->last)
+        return;
+      if (lh > lo && h->first <= o->first && h->last >= o->last)
+        {
+          *o = *h;
+          return;
+        }
+    }
+  if (s->n_hits < s->hits_cap)
+    s->hits[s->n_hits++] = *h;
+}
+
+/**
+ * First index in the model's sorted pattern index with hash @a h.
+ *
+ * @param m model
+ * @param h hash
+ * @return index (== n_patterns if none)
+ */
+static int
+index_lower_bound (const struct score_model *m, uint32_t h)
+{
+  int lo = 0;
+  int hi = m->n_patterns;
+
+  while (lo < hi)
+    {
+      int mid = (lo + hi) / 2;
+
+      if (m->index_hash[mid] < h)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+score_text_analyze (const struct score_model *m, struct score_scratch *s,
+                    const char *text, size_t len)
+{
+  s->n_hits = 0;
+  score_text_tokenize (m, s, text, len);
+  for (size_t ti = 0; ti < s->n_tokens; ti++)
+    {
+      uint32_t h = s->tokens[ti].hash;
+
+      for (int k = index_lower_bound (m, h);
+           k < m->n_patterns && m->index_hash[k] == h; k++)
+        {
+          const struct score_pattern *pat = &m->patterns[m->index_pattern[k]];
+          struct score_hit hit = { 0 };
+          bool gap_neg = false;
+
+          if (!match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
+            continue;
+          hit.cue = pat->cue;
+          hit.pattern = m->index_pattern[k];
+          hit.first = (uint32_t) ti;
+          hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
+          add_hit (m, s, &hit);
+        }
+    }
+}
+
+/**
+ * Move @a p back to the start of a UTF-8 character.
+ *
+ * @param t text
+ * @param p position
+ * @return adjusted position
+ */
+static size_t
+utf8_back (const char *t, size_t p)
+{
+  while (p > 0 && 0x80 == ((unsigned char) t[p] & 0xC0))
+    p--;
+  return p;
+}
+
+void
+score_text_excerpt (const struct score_scratch *s, const struct score_hit *h,
+                    char *out)
+{
+  const struct score_token *a = &s->tokens[h->first];
+  const struct score_token *b = &s->tokens[h->last];
+  size_t room = SCORE_EXCERPT_LEN - 1;
+  size_t span = b->end - a->start;
+  size_t lo = a->start;
+  size_t hi = b->end;
+  size_t k = 0;
+
+  if (span < room)
+    {
+      size_t pad = (room - span) / 2;
+
+      lo = (a->start > pad) ? a->start - pad : 0;
+      hi = b->end + (room - span - (a->start - lo));
+      if (hi > s->text_len)
+        hi = s->text_len;
+    }
+  else
+    hi = lo + room;
+  /* stay inside the sentence around the cue */
+  for (size_t i = a->start; i > lo; i--)
+    if ('.' == s->text[i - 1] || '\n' == s->text[i - 1] || '!' == s->text[i - 1]
+        || '?' == s->text[i - 1])
+      {
+        lo = i;
+        break;
+      }
+  for (size_t i = b->end; i < hi; i++)
+    if ('.' == s->text[i] || '\n' == s->text[i] || '!' == s->text[i]
+        || '?' == s->text[i])
+      {
+        hi = i + 1;
+        break;
+      }
+  lo = utf8_back (s->text, lo);
+  if (hi < s->text_len)
+    hi = utf8_back (s->text, hi);
+  while (lo < hi && (' ' == s->text[lo] || '\t' == s->text[lo]))
+    lo++;
+  for (size_t i = lo; i < hi && k < room; i++)
+    {
+      char c = s->text[i];
+
+      out[k++] = ('\n' == c || '\r' == c || '\t' == c) ? ' ' : c;
+    }
+  while (k > 0 && ' ' == out[k - 1])
+    k--;
+  out[k] = '\0';
+}
