@@ -1,0 +1,129 @@
+/**
+ * @file eval.c
+ * @brief Run the labelled development set and report accuracy per suite.
+ */
+#include "eval.h"
+#include "fixture.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/**
+ * Predicted label of one case.
+ *
+ * @param m model
+ * @param s scratch
+ * @param c case JSON
+ * @param[out] label buffer (32 bytes)
+ */
+static void
+predict (const struct score_model *m, struct score_scratch *s, json_t *c,
+         char *label)
+{
+  const char *suite = json_string_value (json_object_get (c, "suite"));
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  struct score_account_assessment *b = calloc (1, sizeof (*b));
+
+  if (0 == strcmp (suite, "risk_pair"))
+    {
+      struct fx_case *x = fx_case_new (json_object_get (c, "a"));
+      struct fx_case *y = fx_case_new (json_object_get (c, "b"));
+
+      score_assess_account (m, &x->in, x->as_of, s, a);
+      score_assess_account (m, &y->in, y->as_of, s, b);
+      snprintf (label, 32, "%s", a->buyer_risk.score > b->buyer_risk.score ? "a" : "b");
+      fx_case_free (x);
+      fx_case_free (y);
+    }
+  else
+    {
+      struct fx_case *x = fx_case_new (c);
+
+      if (0 == strcmp (suite, "orientation"))
+        {
+          struct score_contact_assessment ca;
+
+          score_assess_contact (m, &x->in, "c1", x->as_of, s, &ca);
+          snprintf (label, 32, "%s", ca.orientation.primary < 0 ? "none"
+                    : score_orientation_name (ca.orientation.primary));
+        }
+      else if (0 == strcmp (suite, "seller"))
+        {
+          struct score_seller_assessment sa;
+
+          score_assess_seller (m, &x->seller, x->as_of, s, &sa);
+          snprintf (label, 32, "%s", score_approach_name (sa.approach));
+        }
+      else
+        {
+          score_assess_account (m, &x->in, x->as_of, s, a);
+          if (0 == strcmp (suite, "pillars"))
+            snprintf (label, 32, "%s", score_pillar_status_name (a->pillars.status));
+          else if (0 == strcmp (suite, "values"))
+            snprintf (label, 32, "%s", a->values_fit.recommendation < 0 ? "none"
+                      : score_values_rec_name (a->values_fit.recommendation));
+          else
+            snprintf (label, 32, "%s", a->buyer_risk.level >= SCORE_RISK_HIGH ? "high"
+                      : a->buyer_risk.level == SCORE_RISK_LOW ? "low" : "medium");
+        }
+      fx_case_free (x);
+    }
+  free (a);
+  free (b);
+}
+
+/**
+ * Index of a suite name in the result table.
+ *
+ * @param suite name
+ * @return index or -1
+ */
+static int
+suite_index (const char *suite)
+{
+  for (int i = 0; i < EVAL_SUITES; i++)
+    if (0 == strcmp (eval_suite_names[i], suite))
+      return i;
+  return -1;
+}
+
+const char *const eval_suite_names[EVAL_SUITES] = {
+  "orientation", "pillars", "risk_pair", "risk_level", "seller", "values"
+};
+
+int
+eval_run (const char *path, struct eval_result *r, bool verbose)
+{
+  json_error_t jerr;
+  json_t *root = json_load_file (path, 0, &jerr);
+  struct score_model *m = fx_model ();
+  struct score_scratch *s = score_scratch_new ();
+  json_t *c;
+  size_t i;
+
+  memset (r, 0, sizeof (*r));
+  if (NULL == root)
+    return -1;
+  json_array_foreach (json_object_get (root, "cases"), i, c)
+    {
+      char got[32];
+      const char *want = json_string_value (json_object_get (c, "expect"));
+      int held = 0 == strcmp ("held", json_string_value (json_object_get (c, "split")));
+      int k = suite_index (json_string_value (json_object_get (c, "suite")));
+
+      if (k < 0)
+        continue;
+      predict (m, s, c, got);
+      r->total[held][k]++;
+      if (0 == strcmp (got, want))
+        r->correct[held][k]++;
+      else if (verbose)
+        printf ("  miss %-24s want %-14s got %s\n",
+                json_string_value (json_object_get (c, "id")), want, got);
+    }
+  json_decref (root);
+  score_scratch_free (&s);
+  model_free_shared (&m);
+  return 0;
+}

@@ -1,0 +1,137 @@
+/**
+ * @file test_scoring_model.c
+ * @brief Model loading, validation messages, weight overrides, rendering.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "svc/model.h"
+
+/**
+ * Parse the shipped model file.
+ *
+ * @return new reference
+ */
+static json_t *
+shipped (void)
+{
+  json_error_t e;
+  json_t *root = json_load_file (RAPPORT_MODEL_PATH, 0, &e);
+
+  cr_assert_not_null (root, "%s", e.text);
+  return root;
+}
+
+Test (scoring_model, shipped_model_loads)
+{
+  char err[512];
+  struct score_model *m = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
+
+  cr_assert_not_null (m, "%s", err);
+  cr_assert_str_eq (m->version, "2026-11-22.1");
+  cr_assert_gt (m->n_patterns, 1000);
+  for (int i = 0; i < m->n_cues; i++)
+    cr_assert_str_neq (m->cues[i].seed, "");
+  model_free (&m);
+  cr_assert_null (m);
+}
+
+Test (scoring_model, missing_file_names_the_path)
+{
+  char err[512];
+
+  cr_assert_null (model_load ("/nonexistent/model.json", err, sizeof (err)));
+  cr_assert_not_null (strstr (err, "/nonexistent/model.json"));
+}
+
+/**
+ * Load a changed copy of the shipped model and return its error.
+ *
+ * @param root changed document
+ * @param err buffer
+ * @param len bytes
+ */
+static void
+expect_error (json_t *root, char *err, size_t len)
+{
+  struct score_model *m = model_from_json (root, err, len);
+
+  cr_assert_null (m);
+  json_decref (root);
+}
+
+Test (scoring_model, bad_entries_are_named_by_path)
+{
+  char err[512];
+  json_t *root = shipped ();
+
+  json_object_set_new (json_array_get (json_object_get (root, "lexicon"), 3),
+                       "weight", json_real (9.0));
+  expect_error (root, err, sizeof (err));
+  cr_assert_not_null (strstr (err, "/lexicon/3/weight"), "%s", err);
+
+  root = shipped ();
+  json_object_set_new (json_array_get (json_object_get (root, "lexicon"), 0),
+                       "seed", json_string ("999-made-up.txt"));
+  expect_error (root, err, sizeof (err));
+  cr_assert_not_null (strstr (err, "/lexicon/0/seed"), "%s", err);
+
+  root = shipped ();
+  json_object_del (json_object_get (root, "parameters"), "risk.high_at");
+  expect_error (root, err, sizeof (err));
+  cr_assert_not_null (strstr (err, "/parameters/risk.high_at"), "%s", err);
+
+  root = shipped ();
+  json_object_set_new (json_array_get (json_object_get (root, "lexicon"), 1),
+                       "target", json_string ("charisma"));
+  expect_error (root, err, sizeof (err));
+  cr_assert_not_null (strstr (err, "/lexicon/1/target"), "%s", err);
+}
+
+Test (scoring_model, weights_override_is_validated_and_applied)
+{
+  char err[512];
+  struct score_model *m = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
+  struct model_errors errors;
+  json_t *bad = json_pack ("{s:{s:f, s:f}, s:{s:i}, s:{}}", "signals",
+                           "avoids_risk", 7.0, "not_a_signal", 1.0,
+                           "half_lives_days", "orientation", 0, "colour");
+  json_t *good = json_pack ("{s:{s:f}, s:{s:f}, s:{s:i}}", "signals", "assertive",
+                            2.0, "role_weights", "end_user", 1.0,
+                            "half_lives_days", "risk", 30);
+  struct score_model *o;
+
+  cr_assert_not (model_validate_weights (m, bad, &errors));
+  cr_assert_eq (errors.n, 4);
+  cr_assert_null (model_apply_weights (m, bad, &errors));
+  o = model_apply_weights (m, good, &errors);
+  cr_assert_not_null (o);
+  cr_assert_eq (errors.n, 0);
+  cr_assert_float_eq (o->signals[SCORE_SIG_ASSERTIVE][0].weight, 2.0, 1e-12);
+  cr_assert_float_eq (o->params[SCORE_P_HALF_LIFE_RISK].value, 30.0, 1e-12);
+  cr_assert_float_eq (m->signals[SCORE_SIG_ASSERTIVE][0].weight, 1.0, 1e-12);
+  model_free (&o);
+  json_decref (bad);
+  json_decref (good);
+  model_free (&m);
+}
+
+Test (scoring_model, render_round_trips)
+{
+  char err[512];
+  struct score_model *m = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
+  json_t *j = model_to_json (m);
+  struct score_model *again;
+
+  cr_assert_str_eq (json_string_value (json_object_get (j, "model_version")),
+                    "2026-11-22.1");
+  cr_assert_gt (json_array_size (json_object_get (j, "lexicon")), 10);
+  cr_assert_not_null (json_object_get (json_array_get (json_object_get (j, "lexicon"), 0),
+                                       "seed"));
+  again = model_from_json (j, err, sizeof (err));
+  cr_assert_not_null (again, "%s", err);
+  cr_assert_eq (again->n_patterns, m->n_patterns);
+  model_free (&again);
+  json_decref (j);
+  model_free (&m);
+}

@@ -1,0 +1,142 @@
+/**
+ * @file test_scoring_text.c
+ * @brief The note reader: stems, phrases, negation scope, typos, excerpts.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "svc/model.h"
+#include "../../../service/scoring/internal.h"
+
+/** Shared model and scratch. */
+static struct score_model *model;
+/** Shared scratch. */
+static struct score_scratch *scratch;
+
+/** Load the model. */
+static void
+setup (void)
+{
+  model = fx_model ();
+  scratch = score_scratch_new ();
+  cr_assert_not_null (scratch);
+}
+
+/** Free the model. */
+static void
+teardown (void)
+{
+  score_scratch_free (&scratch);
+  model_free (&model);
+}
+
+/**
+ * Whether a cue matched the text, and whether negated.
+ *
+ * @param text note
+ * @param cue cue id
+ * @return 0 no match, 1 matched, 2 matched but negated
+ */
+static int
+hit (const char *text, const char *cue)
+{
+  int best = 0;
+
+  score_text_analyze (model, scratch, text, strlen (text));
+  for (size_t i = 0; i < scratch->n_hits; i++)
+    if (0 == strcmp (model->cues[scratch->hits[i].cue].id, cue))
+      {
+        if (!scratch->hits[i].negated)
+          return 1;
+        best = 2;
+      }
+  return best;
+}
+
+TestSuite (scoring_text, .init = setup, .fini = teardown);
+
+Test (scoring_text, snowball_stems_match_inflections)
+{
+  cr_assert_eq (hit ("they want guarantees on uptime", "security.guarantee"), 1);
+  cr_assert_eq (hit ("she's been shopping around", "risk.competitor"), 1);
+  cr_assert_eq (hit ("Competitors came in low", "risk.competitor"), 1);
+}
+
+Test (scoring_text, negation_scope)
+{
+  cr_assert_eq (hit ("Did not ask for a discount.", "risk.evaluation"), 2);
+  cr_assert_eq (hit ("No mention of competitors.", "risk.competitor"), 2);
+  cr_assert_eq (hit ("he never pushed back", "power.assertive"), 2);
+  cr_assert_eq (hit ("he pushed back hard on price", "power.assertive"), 1);
+  cr_assert_eq (hit ("didnt mention any competitor", "risk.competitor"), 2);
+  cr_assert_eq (hit ("competitors weren't discussed", "risk.competitor"), 2);
+  /* the scope ends at punctuation and contrast words */
+  cr_assert_eq (hit ("no worries, they asked for a discount", "risk.evaluation"), 1);
+  cr_assert_eq (hit ("not sure yet but a competitor called them", "risk.competitor"), 1);
+}
+
+Test (scoring_text, negator_inside_a_phrase_is_the_cue)
+{
+  cr_assert_eq (hit ("she said: no surprises please", "security.surprises"), 1);
+  cr_assert_eq (hit ("Beth never complains about anything", "affiliation.withholds"), 1);
+}
+
+Test (scoring_text, phrases_with_gaps_stay_in_a_clause)
+{
+  cr_assert_eq (hit ("wants it all put firmly in writing", "security.guarantee"), 1);
+  cr_assert_eq (hit ("put it down. in writing later", "security.guarantee"), 1);
+  cr_assert_eq (hit ("asked us for some advice on tooling", "trust.advice"), 1);
+  cr_assert_eq (hit ("asked. advice", "trust.advice"), 0);
+}
+
+Test (scoring_text, one_edit_typos_are_corrected)
+{
+  cr_assert_eq (hit ("they are talking to a competiter", "risk.competitor"), 1);
+  cr_assert_eq (hit ("wants a written guarentee", "security.guarantee"), 1);
+  cr_assert_eq (hit ("asked about the gaurantee", "security.guarantee"), 1);
+}
+
+Test (scoring_text, apostrophes_curly_and_straight)
+{
+  cr_assert_eq (hit ("She doesn\xE2\x80\x99t want to rock the boat",
+                     "affiliation.avoids_conflict"), 1);
+  cr_assert_eq (hit ("he didn\xE2\x80\x99t ask for a discount", "risk.evaluation"), 2);
+}
+
+Test (scoring_text, excerpt_is_bounded_valid_utf8)
+{
+  char text[1200];
+  char ex[SCORE_EXCERPT_LEN];
+  size_t n = 0;
+
+  for (int i = 0; i < 60; i++)
+    n += (size_t) snprintf (text + n, sizeof (text) - n, "caf\xC3\xA9 ");
+  snprintf (text + n, sizeof (text) - n, "wants a guarantee \xE2\x80\x94 "
+            "na\xC3\xAFve caf\xC3\xA9 talk");
+  score_text_analyze (model, scratch, text, strlen (text));
+  cr_assert_gt (scratch->n_hits, 0);
+  score_text_excerpt (scratch, &scratch->hits[0], ex);
+  cr_assert_lt (strlen (ex), SCORE_EXCERPT_LEN);
+  cr_assert_not_null (strstr (ex, "guarantee"));
+  for (size_t i = 0; ex[i];)
+    {
+      unsigned char c = (unsigned char) ex[i];
+      size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+
+      cr_assert (c < 0x80 || (c >= 0xC2 && c <= 0xF4), "lead byte");
+      for (size_t k = 1; k < len; k++)
+        cr_assert_eq ((unsigned char) ex[i + k] & 0xC0, 0x80, "continuation");
+      i += len;
+    }
+}
+
+Test (scoring_text, empty_and_null_notes)
+{
+  score_text_analyze (model, scratch, NULL, 0);
+  cr_assert_eq (scratch->n_hits, 0);
+  score_text_analyze (model, scratch, "", 0);
+  cr_assert_eq (scratch->n_hits, 0);
+  score_text_analyze (model, scratch, "...,,,!!!   ", 12);
+  cr_assert_eq (scratch->n_tokens, 0);
+}
