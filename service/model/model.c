@@ -111,7 +111,7 @@ get_string (struct loader *l, const json_t *obj, const char *key,
   const json_t *v = json_object_get (obj, key);
   char p[256];
 
-  snprintf (p, sizeof (p), "%s/%s", ptr, key);
+  snprintf (p, sizeof (p), "%.180s/%.60s", ptr, key);
   if (!json_is_string (v) || 0 == json_string_length (v))
     fail (l, p, "must be a non-empty string");
   else if (json_string_length (v) >= cap)
@@ -139,7 +139,7 @@ get_number (struct loader *l, const json_t *obj, const char *key,
   char p[256];
   double x;
 
-  snprintf (p, sizeof (p), "%s/%s", ptr, key);
+  snprintf (p, sizeof (p), "%.180s/%.60s", ptr, key);
   if (!json_is_number (v))
     {
       fail (l, p, "must be a number from %g to %g", min, max);
@@ -165,7 +165,7 @@ get_seed (struct loader *l, const json_t *obj, const char *ptr, char *dst)
   char p[256];
 
   get_string (l, obj, "seed", ptr, dst, SCORE_SEED_LEN);
-  snprintf (p, sizeof (p), "%s/seed", ptr);
+  snprintf (p, sizeof (p), "%.200s/seed", ptr);
   if (!l->failed && NULL == json_object_get (l->seeds, dst))
     fail (l, p, "\"%s\" is not one of the seed articles listed in /seeds", dst);
 }
@@ -208,7 +208,7 @@ get_target_weight (struct loader *l, const json_t *v, const char *ptr,
   const json_t *t = json_object_get (v, "target");
   char p[256];
 
-  snprintf (p, sizeof (p), "%s/target", ptr);
+  snprintf (p, sizeof (p), "%.200s/target", ptr);
   if (!json_is_object (v))
     {
       fail (l, ptr, "must be an object with target, weight and seed");
@@ -344,7 +344,7 @@ load_weight_table (struct loader *l, const json_t *root, const char *key,
     int i = from_name (name);
     char p[256];
 
-    snprintf (p, sizeof (p), "%s/%s", ptr, name);
+    snprintf (p, sizeof (p), "%.180s/%.60s", ptr, name);
     if (i < 0 || i >= n)
       {
         fail (l, p, "unknown name");
@@ -382,7 +382,7 @@ load_param_table (struct loader *l, const json_t *root, const char *key,
       const json_t *v = json_object_get (obj, name_of (i));
       char p[256];
 
-      snprintf (p, sizeof (p), "%s/%s", ptr, name_of (i));
+      snprintf (p, sizeof (p), "%.180s/%.60s", ptr, name_of (i));
       if (!json_is_object (v))
         {
           fail (l, p, "missing (an object with %s and seed)", member);
@@ -409,7 +409,7 @@ load_text (struct loader *l, const json_t *obj, const char *key,
   const json_t *v = json_object_get (obj, key);
   char p[256];
 
-  snprintf (p, sizeof (p), "%s/%s", ptr, key);
+  snprintf (p, sizeof (p), "%.180s/%.60s", ptr, key);
   if (!json_is_object (v))
     {
       fail (l, p, "missing (an object with text and seed)");

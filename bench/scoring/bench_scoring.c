@@ -1,0 +1,183 @@
+/**
+ * @file bench_scoring.c
+ * @brief Time score_assess_account on 500 calls with 2,000-character notes.
+ *
+ * Usage: bench_scoring [runs]  (default 21). Prints min, median and max
+ * wall time of one account assessment (model loaded once, scratch reused).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "svc/model.h"
+
+/** Calls per account. */
+#define N_CALLS 500
+/** Characters per note. */
+#define NOTE_LEN 2000
+/** Contacts on the account. */
+#define N_CONTACTS 6
+
+/** Sentences the notes are assembled from (CRM style, mixed cues). */
+static const char *const sentences[] = {
+  "Talked with Dana about the rollout, she wants everything in writing. ",
+  "Did not ask for a discount and no mention of competitors this time. ",
+  "Mark ran the meeting and pushed for milestones and a weekly dashboard. ",
+  "Chatted about golf and his kids before we got into the numbers. ",
+  "They are getting quotes from two other vendors, procurement involved. ",
+  "Shared a benchmark on freight costs, helped them cut waste by 8%. ",
+  "She asked my advice on the reorg and told me in confidence about budget. ",
+  "Ops lead complained about the late shipment, escalated to their VP. ",
+  "Honest feedback from Ellen: best solution wins, no loyalty to vendors. ",
+  "Follow-up scheduled for next Tuesday, sending the spec sheet tonight. ",
+  "Nice lunch, very warm group, they never complain but had an outage. ",
+  "Asked lots of questions about their plans for the new plant next year. "
+};
+
+/**
+ * Monotonic time in seconds.
+ *
+ * @return seconds
+ */
+static double
+now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+/**
+ * Compare doubles for qsort.
+ *
+ * @param a first
+ * @param b second
+ * @return ordering
+ */
+static int
+cmp_double (const void *a, const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/**
+ * Fill the account: contacts, calls and notes (deterministic).
+ *
+ * @param in input to fill
+ * @param contacts contact array
+ * @param calls call array
+ * @param notes note buffer (N_CALLS * (NOTE_LEN + 1))
+ */
+static void
+build (struct score_account_input *in, struct score_contact *contacts,
+       struct score_call *calls, char *notes)
+{
+  const int64_t as_of = 1767225600;
+  size_t ns = sizeof (sentences) / sizeof (sentences[0]);
+
+  memset (in, 0, sizeof (*in));
+  snprintf (in->account.id, SCORE_ID_LEN, "bench-account");
+  in->account.stage = SCORE_STAGE_CUSTOMER;
+  for (int i = 0; i < N_CONTACTS; i++)
+    {
+      snprintf (contacts[i].id, SCORE_ID_LEN, "contact-%d", i);
+      snprintf (contacts[i].name, SCORE_NAME_LEN, "%s Person",
+                (const char *[]) { "Dana", "Mark", "Ellen", "Priya", "Tom", "Sue" }[i]);
+      contacts[i].role = (enum score_role) (i % SCORE_ROLE_COUNT);
+      contacts[i].influence = 0.5;
+    }
+  for (int i = 0; i < N_CALLS; i++)
+    {
+      struct score_call *c = &calls[i];
+      char *note = notes + (size_t) i * (NOTE_LEN + 1);
+      size_t len = 0;
+
+      memset (c, 0, sizeof (*c));
+      snprintf (c->id, SCORE_ID_LEN, "call-%d", i);
+      c->occurred_at = as_of - (int64_t) i * 3 * 86400;
+      c->n_contacts = 2;
+      snprintf (c->contact_ids[0], SCORE_ID_LEN, "contact-%d", i % N_CONTACTS);
+      snprintf (c->contact_ids[1], SCORE_ID_LEN, "contact-%d", (i + 1) % N_CONTACTS);
+      c->seller_talk_ratio = -1;
+      c->questions_asked = -1;
+      for (size_t k = (size_t) i; len < NOTE_LEN; k += 7)
+        {
+          const char *s = sentences[k % ns];
+          size_t n = strlen (s);
+
+          if (len + n > NOTE_LEN)
+            n = NOTE_LEN - len;
+          memcpy (note + len, s, n);
+          len += n;
+        }
+      note[len] = '\0';
+      c->notes = note;
+      c->notes_len = len;
+    }
+  in->contacts = contacts;
+  in->n_contacts = N_CONTACTS;
+  in->calls = calls;
+  in->n_calls = N_CALLS;
+}
+
+/**
+ * Entry point.
+ *
+ * @param argc argument count
+ * @param argv arguments: [runs] [model path]
+ * @return 0 on success
+ */
+int
+main (int argc, char **argv)
+{
+  int runs = (argc > 1) ? atoi (argv[1]) : 21;
+  const char *path = (argc > 2) ? argv[2] : RAPPORT_MODEL_PATH;
+  char err[512];
+  struct score_model *m = NULL;
+  struct score_scratch *s = NULL;
+  struct score_contact contacts[N_CONTACTS];
+  struct score_account_input in;
+  struct score_call *calls = calloc (N_CALLS, sizeof (*calls));
+  char *notes = malloc ((size_t) N_CALLS * (NOTE_LEN + 1));
+  struct score_account_assessment *out = calloc (1, sizeof (*out));
+  double *t = calloc ((size_t) (runs > 0 ? runs : 1), sizeof (double));
+  int rc = 1;
+
+  if (runs < 1 || NULL == calls || NULL == notes || NULL == out || NULL == t)
+    goto cleanup;
+  if (NULL == (m = model_load (path, err, sizeof (err))))
+    {
+      fprintf (stderr, "%s\n", err);
+      goto cleanup;
+    }
+  s = score_scratch_new ();
+  build (&in, contacts, calls, notes);
+  score_assess_account (m, &in, 1767225600, s, out); /* warm-up */
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = now ();
+
+      if (SCORE_OK != score_assess_account (m, &in, 1767225600, s, out))
+        goto cleanup;
+      t[r] = now () - t0;
+    }
+  qsort (t, (size_t) runs, sizeof (double), cmp_double);
+  printf ("score_assess_account: %d calls x %d-char notes, %d runs: "
+          "min %.2f ms, median %.2f ms, max %.2f ms (risk %.1f, %zu drivers)\n",
+          N_CALLS, NOTE_LEN, runs, t[0] * 1e3, t[runs / 2] * 1e3,
+          t[runs - 1] * 1e3, out->buyer_risk.score, out->buyer_risk.n_drivers);
+  rc = 0;
+cleanup:
+  score_scratch_free (&s);
+  model_free (&m);
+  free (calls);
+  free (notes);
+  free (out);
+  free (t);
+  return rc;
+}
