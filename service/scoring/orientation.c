@@ -154,6 +154,8 @@ add_signals (const struct score_model *m, const struct score_call *c,
 /**
  * Add a call's note cues to its contacts: a cue goes to the contacts
  * named in its sentence, else it is shared by all the call's contacts.
+ * Each distinct phrase matched in a note is one independent item; the
+ * same phrase repeated in one note adds weight but no new item.
  *
  * @param m model
  * @param s scratch with the call's analysed note
@@ -183,7 +185,7 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
           || cue->weight <= 0)
         continue;
       for (size_t j = 0; j < i && !dup; j++)
-        dup = !s->hits[j].negated && s->hits[j].cue == h->cue;
+        dup = !s->hits[j].negated && s->hits[j].pattern == h->pattern;
       k = (n > 1) ? named_in_sentence (s, h, names, n, named) : 0;
       score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
                           cue->id, score_cue_weight (m, h->cue) * decay
