@@ -15,6 +15,7 @@
 #include "svc/api.h"
 #include "svc/config.h"
 #include "svc/log.h"
+#include "svc/resource.h"
 #include "svc/store.h"
 #include "../service/http/internal.h"
 
@@ -129,6 +130,17 @@ main (int argc, char **argv)
     return 2;
   }
   log_set_level (level);
+  resources_init ();
+  {
+    unsigned int n;
+    struct resource *const *table = resources_table (&n);
+
+    if (0 != store_resources_init (table, n))
+    {
+      cfg_free (&cfg);
+      return 1;
+    }
+  }
   if (NULL == cfg.database_url)
   {
     fprintf (stderr, "rapport: DATABASE_URL (or --database-url) is required\n");
@@ -146,6 +158,7 @@ main (int argc, char **argv)
     fprintf (stderr, "rapport: unknown command (see --help)\n");
     rc = 2;
   }
+  store_resources_free ();
   cfg_free (&cfg);
   return rc;
 }

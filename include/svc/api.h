@@ -9,13 +9,21 @@
 
 #include "svc/http.h"
 
-int api_accounts_list (struct http_request *req);
-int api_accounts_create (struct http_request *req);
-int api_accounts_get (struct http_request *req);
-int api_accounts_patch (struct http_request *req);
-int api_accounts_delete (struct http_request *req);
-int api_accounts_get_by_external_id (struct http_request *req);
-int api_accounts_put_by_external_id (struct http_request *req);
+/* Every resource of the table; the route's closure names it. */
+int api_resource_list (struct http_request *req);
+int api_resource_create (struct http_request *req);
+int api_resource_get (struct http_request *req);
+int api_resource_patch (struct http_request *req);
+int api_resource_delete (struct http_request *req);
+int api_resource_get_by_external_id (struct http_request *req);
+int api_resource_put_by_external_id (struct http_request *req);
+
+int api_values_account_get (struct http_request *req);
+int api_values_account_put (struct http_request *req);
+int api_values_org_get (struct http_request *req);
+int api_values_org_put (struct http_request *req);
+
+int api_batch (struct http_request *req);
 
 int api_api_keys_list (struct http_request *req);
 int api_api_keys_create (struct http_request *req);

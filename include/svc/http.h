@@ -51,6 +51,7 @@ struct http_request
   const char *method;         /**< borrowed from MHD; HEAD reads as GET */
   const char *url;            /**< borrowed from MHD: path without query */
   const char *route;          /**< the matched path template, or NULL */
+  const void *route_cls;      /**< the route's closure (e.g. a resource) */
   char request_id[33];        /**< hex; also the X-Request-Id header */
   char *params[HTTP_MAX_PARAMS]; /**< path parameters, new, owned */
   unsigned int n_params;      /**< how many */
@@ -113,6 +114,14 @@ http_check_query_names (struct http_request *req,
 int
 http_reply_json (struct http_request *req, unsigned int status,
                  json_t *body);
+
+/**
+ * Sets a reply whose body is already JSON text; takes @a json.
+ *
+ * @return 0
+ */
+int
+http_reply_text (struct http_request *req, unsigned int status, char *json);
 
 /**
  * Sets a problem+json reply from the error table.

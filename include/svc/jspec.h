@@ -23,7 +23,16 @@ enum jspec_type
   JSPEC_INTEGER,    /**< a JSON integer in min..max */
   JSPEC_BOOL,       /**< true or false */
   JSPEC_CURRENCY,   /**< an ISO 4217 code */
+  JSPEC_EMAIL,      /**< local@domain, at most 320 characters, no spaces */
+  JSPEC_ARRAY,      /**< up to max_items values of type `item`, each checked
+                         with this field's bounds and choices; no repeats */
+  JSPEC_OBJECT,     /**< an object checked against `nested` */
+  JSPEC_MAP,        /**< up to max_items members; names from `choices`
+                         (or any name up to 500 characters), values of type
+                         `item` with this field's bounds */
 };
+
+struct jspec_spec;
 
 /** One field of a body. */
 struct jspec_field
@@ -34,6 +43,9 @@ struct jspec_field
   size_t min_len, max_len;       /**< for strings, in code points */
   double min, max;               /**< for numbers */
   const char *const *choices;    /**< NULL-terminated, for enums */
+  enum jspec_type item;          /**< element type of arrays and maps */
+  size_t max_items;              /**< for arrays and maps */
+  const struct jspec_spec *nested; /**< for objects */
 };
 
 /** A parsed value; strings are borrowed from the JSON document. */
@@ -45,6 +57,7 @@ struct jspec_value
   double d;          /**< numbers */
   long long i;       /**< integers */
   bool b;            /**< booleans */
+  const json_t *j;   /**< the value itself (borrowed), for every type */
 };
 
 /** A body's fields and the names the server owns. */

@@ -186,117 +186,6 @@ store_org_create (struct store_conn *conn, const char *name,
                   const char *prefix, const uint8_t hash[32],
                   char org_id[37]);
 
-/* ------------------------------------------------------------- accounts -- */
-
-/** An account row; text columns are bounded by the schema. */
-struct store_account
-{
-  char id[37];
-  char name[801];
-  char external_id[1021];
-  char industry[801];
-  char owner_id[37];
-  char stage[16];
-  char purchase_stage[16];
-  char annual_value[48];
-  char currency[4];
-  char renewal_date[11];
-  char created_at[40];
-  char updated_at[40];
-  int version;
-  bool has_external_id, has_industry, has_owner_id, has_stage,
-       has_purchase_stage, has_annual_value, has_currency, has_renewal_date;
-};
-
-/** Writable account fields as text parameters; NULL means SQL NULL. */
-struct store_account_fields
-{
-  const char *name;
-  const char *external_id;
-  const char *industry;
-  const char *owner_id;
-  const char *stage;
-  const char *purchase_stage;
-  const char *annual_value;
-  const char *currency;
-  const char *renewal_date;
-};
-
-/** Filters of GET /v1/accounts; NULL means "any". */
-struct store_account_filter
-{
-  const char *stage;
-  const char *owner_id;
-  const char *name_like;     /**< an ILIKE pattern, already escaped */
-  const char *updated_since;
-  const char *after_ts;      /**< keyset position: created_at */
-  const char *after_id;      /**< keyset position: id */
-  unsigned int limit;
-};
-
-/**
- * Inserts an account.
- *
- * @return STORE_QS_ONE, STORE_QS_CONFLICT on a taken external_id, or error
- */
-enum store_qs
-store_accounts_insert (struct store_conn *conn, const char *org_id,
-                       const struct store_account_fields *f,
-                       struct store_account *out);
-
-/**
- * Reads one account; with @a for_update, locks it until the transaction
- * ends.
- */
-enum store_qs
-store_accounts_get (struct store_conn *conn, const char *org_id,
-                    const char *id, bool for_update,
-                    struct store_account *out);
-
-/** Reads one account by its external id. */
-enum store_qs
-store_accounts_get_by_external_id (struct store_conn *conn,
-                                   const char *org_id, const char *xid,
-                                   struct store_account *out);
-
-/**
- * Replaces an account's writable fields, bumping its version.
- *
- * @return STORE_QS_ONE, STORE_QS_NO_RESULTS, STORE_QS_CONFLICT, or error
- */
-enum store_qs
-store_accounts_update (struct store_conn *conn, const char *org_id,
-                       const char *id, const struct store_account_fields *f,
-                       struct store_account *out);
-
-/**
- * Inserts or replaces the account with external id @a f->external_id.
- *
- * @param[out] created true when a new row was made
- */
-enum store_qs
-store_accounts_upsert (struct store_conn *conn, const char *org_id,
-                       const struct store_account_fields *f,
-                       struct store_account *out, bool *created);
-
-/** Deletes an account. */
-enum store_qs
-store_accounts_delete (struct store_conn *conn, const char *org_id,
-                       const char *id);
-
-/** Called once per row of a listing. */
-typedef void (*store_account_cb) (void *cls, const struct store_account *a);
-
-/**
- * Lists accounts newest first by (created_at, id).
- *
- * @return the number of rows, or an error
- */
-enum store_qs
-store_accounts_list (struct store_conn *conn, const char *org_id,
-                     const struct store_account_filter *f,
-                     store_account_cb cb, void *cls);
-
 /* --------------------------------------------------------- idempotency -- */
 
 /** The stored first response of an idempotent POST. */
@@ -353,5 +242,153 @@ int
 store_org_create_cli (const char *conninfo, const char *name,
                       const char *prefix, const uint8_t hash[32],
                       char org_id[37], char *err, size_t err_len);
+
+
+/* ----------------------------------------------------- generic resources -- */
+
+struct resource;
+
+/** One row of a resource, as the API shows it. */
+struct store_row
+{
+  char *json;           /**< new: the resource's JSON; free with
+                             store_row_clear */
+  int version;          /**< for the ETag */
+  char id[37];          /**< its id */
+  char account_id[37];  /**< its account, for child resources */
+  char order_key[40];   /**< its order column, for cursors */
+  bool created;         /**< an upsert made a new row */
+};
+
+/** Frees the generated statements (at exit). */
+void
+store_resources_free (void);
+
+/** A values document ({priorities, answers}) as stored. */
+struct store_values
+{
+  char *json;            /**< new; free with store_row_clear-like free() */
+  int version;
+  char updated_at[40];
+};
+
+/**
+ * Reads the values of an account, or of the organization when
+ * @a account_id is NULL.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (none recorded), or an error
+ */
+enum store_qs
+store_values_get (struct store_conn *conn, const char *org_id,
+                  const char *account_id, struct store_values *out);
+
+/**
+ * Replaces the values of an account (or of the organization).
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such account), or an error
+ */
+enum store_qs
+store_values_put (struct store_conn *conn, const char *org_id,
+                  const char *account_id, const char *body,
+                  struct store_values *out);
+
+/** Frees what @a row owns; NULL-safe. */
+void
+store_row_clear (struct store_row *row);
+
+/**
+ * Generates the statements of every resource; call once, before the first
+ * connection is made.
+ *
+ * @return 0, or -1 on out-of-memory
+ */
+int
+store_resources_init (struct resource *const *table, unsigned int n);
+
+/**
+ * Inserts a resource from @a body (validated JSON text holding every
+ * column), under @a account_id for child resources.
+ *
+ * @return STORE_QS_ONE; STORE_QS_NO_RESULTS when the account does not
+ *         exist or a reference does not hold; STORE_QS_CONFLICT on a taken
+ *         external_id; or an error
+ */
+enum store_qs
+store_res_insert (struct store_conn *conn, const struct resource *res,
+                  const char *org_id, const char *account_id,
+                  const char *body, struct store_row *out);
+
+/** Reads one row by id; @a lock keeps it until the transaction ends. */
+enum store_qs
+store_res_get (struct store_conn *conn, const struct resource *res,
+               const char *org_id, const char *id, bool lock,
+               struct store_row *out);
+
+/** Reads one row by external id. */
+enum store_qs
+store_res_get_by_external_id (struct store_conn *conn,
+                              const struct resource *res, const char *org_id,
+                              const char *xid, struct store_row *out);
+
+/**
+ * Replaces the writable columns of a row from @a body.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (gone, or a reference does not
+ *         hold), STORE_QS_CONFLICT, or an error
+ */
+enum store_qs
+store_res_update (struct store_conn *conn, const struct resource *res,
+                  const char *org_id, const char *id, const char *body,
+                  struct store_row *out);
+
+/**
+ * Inserts or replaces the row with @a body's external_id.  A row that
+ * would not change is left alone.
+ *
+ * @return STORE_QS_ONE with @a out (created or changed), STORE_QS_NO_RESULTS
+ *         when nothing was written (unchanged, another account's, a missing
+ *         account or a broken reference: look again), or an error
+ */
+enum store_qs
+store_res_upsert (struct store_conn *conn, const struct resource *res,
+                  const char *org_id, const char *account_id,
+                  const char *body, struct store_row *out);
+
+/** Deletes one row. */
+enum store_qs
+store_res_delete (struct store_conn *conn, const struct resource *res,
+                  const char *org_id, const char *id);
+
+/** Called once per listed row (borrowed for the call). */
+typedef void (*store_row_cb) (void *cls, const struct store_row *row);
+
+/**
+ * Lists rows newest first by the resource's order column.
+ *
+ * @param filters one value (or NULL) per filter of the resource, in order
+ * @param after_key,after_id keyset position, or NULL for the first page
+ * @return the number of rows, or an error
+ */
+enum store_qs
+store_res_list (struct store_conn *conn, const struct resource *res,
+                const char *org_id, const char *account_id,
+                const char *const *filters, const char *after_key,
+                const char *after_id, unsigned int limit, store_row_cb cb,
+                void *cls);
+
+/**
+ * Tells which references of @a body do not hold.
+ *
+ * @param[out] bad bit i set when column i's reference fails
+ */
+enum store_qs
+store_res_check_refs (struct store_conn *conn, const struct resource *res,
+                      const char *org_id, const char *account_id,
+                      const char *body, uint32_t *bad);
+
+/** Whether the account exists (STORE_QS_ONE) or not (NO_RESULTS). */
+enum store_qs
+store_account_exists (struct store_conn *conn, const char *org_id,
+                      const char *account_id);
 
 #endif

@@ -75,10 +75,9 @@ api_idem_claim (struct http_request *req, struct store_conn *conn,
 
 enum store_qs
 api_idem_created (struct http_request *req, struct store_conn *conn,
-                  struct api_idem *idem, const char *location, json_t *body)
+                  struct api_idem *idem, const char *location, char *body)
 {
-  if (0 != http_reply_json (req, 201, body))
-    return STORE_QS_HARD_ERROR;
+  http_reply_text (req, 201, body);
   http_add_header (req, "Location", location);
   if (NULL == idem->key)
     return STORE_QS_ONE;

@@ -131,7 +131,42 @@ api_idem_claim (struct http_request *req, struct store_conn *conn,
  */
 enum store_qs
 api_idem_created (struct http_request *req, struct store_conn *conn,
-                  struct api_idem *idem, const char *location, json_t *body);
+                  struct api_idem *idem, const char *location, char *body);
+
+struct resource;
+
+/**
+ * Validates a whole resource body (fields, external_id, cross-field rules)
+ * and, when valid, fills defaults and server-derived values into it.
+ *
+ * @return the number of errors appended to @a errors
+ */
+unsigned int
+api_resource_validate (const struct resource *res, json_t *obj,
+                       const char *prefix, json_t *errors);
+
+/**
+ * Explains why a write of @a body wrote nothing: a missing account (error
+ * at @a item_prefix/account_id), broken references (errors at
+ * @a data_prefix/column), or another account's external id.
+ *
+ * @param xid the external id of an upsert, or NULL
+ * @param[out] row for an unchanged upsert, the row as it stands
+ * @return STORE_QS_ONE (unchanged, @a row filled), STORE_QS_NO_RESULTS
+ *         (errors appended), STORE_QS_SOFT_ERROR (nothing explains it:
+ *         retry), or an error
+ */
+enum store_qs
+api_resource_explain (struct store_conn *conn, const struct resource *res,
+                      const char *org_id, const char *account_id,
+                      const char *body, const char *xid,
+                      const char *item_prefix, const char *data_prefix,
+                      json_t *errors, struct store_row *row);
+
+/** Appends one error per column whose bit is set in @a bad. */
+void
+api_resource_ref_errors (const struct resource *res, uint32_t bad,
+                         const char *prefix, json_t *errors);
 
 /** Adds @a s as a string or JSON null. */
 void

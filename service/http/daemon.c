@@ -86,6 +86,7 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
     break;
   }
   req->route = rc->route->path;
+  req->route_cls = rc->route->cls;
   if (NULL != cl && strtoull (cl, NULL, 10)
       > (unsigned long long) http_service.cfg->body_max)
     return 0 == http_reply_error (req, SVC_EC_BODY_TOO_LARGE,

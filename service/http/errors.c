@@ -37,7 +37,14 @@ static const struct svc_error_info table[] = {
   { SVC_EC_ACCOUNT_NOT_FOUND, 404, "not-found", "Not found" },
   { SVC_EC_ACCOUNT_EXTERNAL_ID_TAKEN, 409, "external-id-taken",
     "Another account already has this external_id" },
+  { SVC_EC_EXTERNAL_ID_TAKEN, 409, "external-id-taken",
+    "Another resource of this type already has this external_id" },
   { SVC_EC_API_KEY_NOT_FOUND, 404, "not-found", "Not found" },
+  { SVC_EC_SELLER_NOT_FOUND, 404, "not-found", "Not found" },
+  { SVC_EC_CONTACT_NOT_FOUND, 404, "not-found", "Not found" },
+  { SVC_EC_CALL_NOT_FOUND, 404, "not-found", "Not found" },
+  { SVC_EC_REPORT_CARD_NOT_FOUND, 404, "not-found", "Not found" },
+  { SVC_EC_COMMITMENT_NOT_FOUND, 404, "not-found", "Not found" },
 };
 
 const struct svc_error_info *

@@ -27,6 +27,7 @@ struct route
   int (*handler) (struct http_request *req);
   enum route_auth auth;   /**< who may call it */
   bool body;              /**< takes a JSON body */
+  const void *cls;        /**< handed to the handler as req->route_cls */
 };
 
 /** Outcome of matching a request against the table. */

@@ -32,12 +32,23 @@ http_reply_json (struct http_request *req, unsigned int status, json_t *body)
   req->reply_type = "application/json";
   if (NULL == body)
     return 0;
-  req->reply_body = json_dumps (body, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  req->reply_body = json_dumps (body, JSON_COMPACT | JSON_PRESERVE_ORDER
+                                | JSON_REAL_PRECISION (15));
   json_decref (body);
   if (NULL != req->reply_body)
     return 0;
   log_error ("rendering a reply failed");
   return http_reply_error (req, SVC_EC_INTERNAL, NULL) - 1;
+}
+
+int
+http_reply_text (struct http_request *req, unsigned int status, char *json)
+{
+  reply_clear (req);
+  req->status = status;
+  req->reply_type = "application/json";
+  req->reply_body = json;
+  return 0;
 }
 
 int

@@ -9,20 +9,59 @@
 
 #include "internal.h"
 #include "svc/api.h"
+#include "svc/resource.h"
+
+/* The routes of a resource: its collection (under an account or not),
+   its items, and (with external ids) read and upsert by external id.
+   By-external-id routes come first: "/v1/accounts/by-external-id/x" must
+   not be read as account "by-external-id". */
+#define COLLECTION(path, res) \
+  { "GET", path, api_resource_list, ROUTE_READ, false, &res }, \
+  { "POST", path, api_resource_create, ROUTE_WRITE, true, &res }
+#define ITEMS(path, res) \
+  { "GET", path "/{id}", api_resource_get, ROUTE_READ, false, &res }, \
+  { "PATCH", path "/{id}", api_resource_patch, ROUTE_WRITE, true, &res }, \
+  { "DELETE", path "/{id}", api_resource_delete, ROUTE_WRITE, false, &res }
+#define BY_EXTERNAL_ID(path, res) \
+  { "GET", path "/by-external-id/{external_id}", \
+    api_resource_get_by_external_id, ROUTE_READ, false, &res }, \
+  { "PUT", path "/by-external-id/{external_id}", \
+    api_resource_put_by_external_id, ROUTE_WRITE, true, &res }
 
 static const struct route routes[] = {
   { "GET", "/healthz", api_ops_healthz, ROUTE_PUBLIC, false },
   { "GET", "/readyz", api_ops_readyz, ROUTE_PUBLIC, false },
 
-  { "GET", "/v1/accounts", api_accounts_list, ROUTE_READ, false },
-  { "POST", "/v1/accounts", api_accounts_create, ROUTE_WRITE, true },
-  { "GET", "/v1/accounts/by-external-id/{external_id}",
-    api_accounts_get_by_external_id, ROUTE_READ, false },
-  { "PUT", "/v1/accounts/by-external-id/{external_id}",
-    api_accounts_put_by_external_id, ROUTE_WRITE, true },
-  { "GET", "/v1/accounts/{id}", api_accounts_get, ROUTE_READ, false },
-  { "PATCH", "/v1/accounts/{id}", api_accounts_patch, ROUTE_WRITE, true },
-  { "DELETE", "/v1/accounts/{id}", api_accounts_delete, ROUTE_WRITE, false },
+  BY_EXTERNAL_ID ("/v1/accounts", res_accounts),
+  COLLECTION ("/v1/accounts", res_accounts),
+  ITEMS ("/v1/accounts", res_accounts),
+  { "GET", "/v1/accounts/{id}/values", api_values_account_get, ROUTE_READ,
+    false },
+  { "PUT", "/v1/accounts/{id}/values", api_values_account_put, ROUTE_WRITE,
+    true },
+
+  BY_EXTERNAL_ID ("/v1/sellers", res_sellers),
+  COLLECTION ("/v1/sellers", res_sellers),
+  ITEMS ("/v1/sellers", res_sellers),
+
+  COLLECTION ("/v1/accounts/{id}/contacts", res_contacts),
+  BY_EXTERNAL_ID ("/v1/contacts", res_contacts),
+  ITEMS ("/v1/contacts", res_contacts),
+
+  COLLECTION ("/v1/accounts/{id}/calls", res_calls),
+  BY_EXTERNAL_ID ("/v1/calls", res_calls),
+  ITEMS ("/v1/calls", res_calls),
+
+  COLLECTION ("/v1/accounts/{id}/report-cards", res_report_cards),
+  ITEMS ("/v1/report-cards", res_report_cards),
+
+  COLLECTION ("/v1/accounts/{id}/commitments", res_commitments),
+  ITEMS ("/v1/commitments", res_commitments),
+
+  { "GET", "/v1/organization/values", api_values_org_get, ROUTE_READ, false },
+  { "PUT", "/v1/organization/values", api_values_org_put, ROUTE_ADMIN, true },
+
+  { "POST", "/v1/batch", api_batch, ROUTE_WRITE, true },
 
   { "GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false },
   { "POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true },

@@ -120,6 +120,97 @@ range:
   return msg;
 }
 
+static unsigned int
+check_member (const struct jspec_field *f, const json_t *v, const char *prefix,
+              struct jspec_value *out, json_t *errors);
+
+/** The field an array or map element is checked against. */
+static struct jspec_field
+element_field (const struct jspec_field *f)
+{
+  struct jspec_field e = *f;
+
+  e.type = f->item;
+  e.required = true;
+  if (JSPEC_MAP == f->type)
+    e.choices = NULL;
+  return e;
+}
+
+/** Checks an array's elements; errors name each bad index. */
+static unsigned int
+check_array (const struct jspec_field *f, const json_t *v, const char *ptr,
+             json_t *errors)
+{
+  struct jspec_field e = element_field (f);
+  unsigned int n = 0;
+  char at[32];
+  size_t i;
+  json_t *item;
+
+  if (json_array_size (v) > f->max_items)
+  {
+    char msg[64];
+
+    snprintf (msg, sizeof (msg), "must have at most %zu items", f->max_items);
+    json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", ptr,
+                                              "message", msg));
+    return 1;
+  }
+  json_array_foreach (v, i, item)
+  {
+    struct jspec_value ev;
+
+    snprintf (at, sizeof (at), "%zu", i);
+    e.name = at;
+    n += check_member (&e, item, ptr, &ev, errors);
+    for (size_t k = 0; k < i && 0 == n; k++)
+      if (json_equal (item, json_array_get (v, k)))
+      {
+        jspec_error (errors, ptr, at, "repeats an earlier item");
+        n++;
+      }
+  }
+  return n;
+}
+
+/** Checks a map's member names and values. */
+static unsigned int
+check_map (const struct jspec_field *f, const json_t *v, const char *ptr,
+           json_t *errors)
+{
+  struct jspec_field e = element_field (f);
+  unsigned int n = 0;
+  const char *key;
+  json_t *item;
+
+  if (json_object_size (v) > f->max_items)
+  {
+    json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", ptr,
+                                              "message", "has too many "
+                                              "members"));
+    return 1;
+  }
+  json_object_foreach ((json_t *) v, key, item)
+  {
+    struct jspec_value ev;
+    bool known = (NULL == f->choices);
+
+    for (const char *const *c = f->choices; NULL != c && NULL != *c; c++)
+      known |= (0 == strcmp (*c, key));
+    e.name = key;
+    if (! known || strlen (key) > 500 || '\0' == key[0])
+    {
+      jspec_error (errors, ptr, key, known ? "has a name that is empty or "
+                   "longer than 500 characters" : "is not a known name");
+      n++;
+      continue;
+    }
+    n += check_member (&e, item, ptr, &ev, errors);
+  }
+  return n;
+}
+
 /** Validates one present, non-null member; returns NULL or a message. */
 static const char *
 check_value (const struct jspec_field *f, const json_t *v,
@@ -134,6 +225,10 @@ check_value (const struct jspec_field *f, const json_t *v,
     out->b = json_is_true (v);
     return NULL;
   }
+  if (JSPEC_ARRAY == f->type)
+    return json_is_array (v) ? NULL : "must be an array";
+  if (JSPEC_OBJECT == f->type || JSPEC_MAP == f->type)
+    return json_is_object (v) ? NULL : "must be an object";
   if (! json_is_string (v))
     return "must be a string";
   out->s = json_string_value (v);
@@ -151,6 +246,16 @@ check_value (const struct jspec_field *f, const json_t *v,
     return util_is_timestamp (out->s)
            ? NULL
            : "must be an RFC 3339 timestamp with a time zone";
+  case JSPEC_EMAIL:
+    {
+      const char *at = strchr (out->s, '@');
+
+      if (NULL != at && at != out->s && '\0' != at[1]
+          && NULL == strchr (at + 1, '@') && NULL == strpbrk (out->s, " \t\r\n")
+          && strlen (out->s) <= 320)
+        return NULL;
+      return "must be an email address";
+    }
   case JSPEC_CURRENCY:
     return jspec_is_currency (out->s)
            ? NULL
@@ -214,28 +319,55 @@ jspec_parse (const struct jspec_spec *spec, const json_t *obj,
   {
     const struct jspec_field *f = &spec->fields[i];
     json_t *v = json_object_get (obj, f->name);
-    const char *msg;
 
-    memset (&out[i], 0, sizeof (out[i]));
-    out[i].present = (NULL != v);
-    out[i].is_null = (NULL == v || json_is_null (v));
-    if (out[i].is_null)
-    {
-      if (f->required)
-      {
-        jspec_error (errors, prefix, f->name, "is required");
-        n++;
-      }
-      continue;
-    }
-    msg = check_value (f, v, &out[i]);
-    if (NULL != msg)
-    {
-      jspec_error (errors, prefix, f->name, msg);
-      n++;
-    }
+    n += check_member (f, v, prefix, &out[i], errors);
   }
   return n;
+}
+
+/**
+ * Checks member @a v (NULL when absent) of field @a f, descending into
+ * arrays, maps and objects.
+ *
+ * @return the number of errors appended
+ */
+static unsigned int
+check_member (const struct jspec_field *f, const json_t *v, const char *prefix,
+              struct jspec_value *out, json_t *errors)
+{
+  const char *msg;
+  char ptr[512];
+
+  memset (out, 0, sizeof (*out));
+  out->present = (NULL != v);
+  out->is_null = (NULL == v || json_is_null (v));
+  out->j = v;
+  if (out->is_null)
+  {
+    if (! f->required)
+      return 0;
+    jspec_error (errors, prefix, f->name, "is required");
+    return 1;
+  }
+  msg = check_value (f, v, out);
+  if (NULL != msg)
+  {
+    jspec_error (errors, prefix, f->name, msg);
+    return 1;
+  }
+  if (JSPEC_ARRAY != f->type && JSPEC_MAP != f->type
+      && JSPEC_OBJECT != f->type)
+    return 0;
+  snprintf (ptr, sizeof (ptr), "%s/%s", prefix, f->name);
+  if (JSPEC_ARRAY == f->type)
+    return check_array (f, v, ptr, errors);
+  if (JSPEC_MAP == f->type)
+    return check_map (f, v, ptr, errors);
+  {
+    struct jspec_value sub[f->nested->n_fields];
+
+    return jspec_parse (f->nested, v, ptr, sub, errors);
+  }
 }
 
 json_t *

@@ -35,6 +35,15 @@ const struct store_statement *
 store_statements (unsigned int *n);
 
 /**
+ * The statements generated from the resource table.
+ *
+ * @param[out] n number of statements
+ * @return borrowed, valid for the life of the process
+ */
+const struct store_statement *
+store_generated_statements (unsigned int *n);
+
+/**
  * Runs a prepared statement with text parameters.
  *
  * @param[out] res the result on success (caller PQclears), else NULL

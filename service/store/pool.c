@@ -97,13 +97,35 @@ store_connect_once (const char *conninfo, char *err, size_t err_len)
   return pg;
 }
 
+/** Prepares @a n statements of @a st on @a c. */
+static int
+prepare_all (struct store_conn *c, const struct store_statement *st,
+             unsigned int n)
+{
+  for (unsigned int i = 0; i < n; i++)
+  {
+    PGresult *r = PQprepare (c->pg, st[i].name, st[i].sql, 0, NULL);
+
+    if (PGRES_COMMAND_OK != PQresultStatus (r))
+    {
+      log_error ("preparing %s failed: %s", st[i].name,
+                 PQresultErrorMessage (r));
+      PQclear (r);
+      return -1;
+    }
+    PQclear (r);
+  }
+  return 0;
+}
+
 /** Applies session settings and prepares every statement on @a c. */
 static int
 prepare_conn (struct store_conn *c)
 {
   char sql[256];
-  unsigned int n;
+  unsigned int n, n_gen;
   const struct store_statement *st = store_statements (&n);
+  const struct store_statement *gen = store_generated_statements (&n_gen);
   PGresult *r;
 
   snprintf (sql, sizeof (sql),
@@ -119,18 +141,8 @@ prepare_conn (struct store_conn *c)
     return -1;
   }
   PQclear (r);
-  for (unsigned int i = 0; i < n; i++)
-  {
-    r = PQprepare (c->pg, st[i].name, st[i].sql, 0, NULL);
-    if (PGRES_COMMAND_OK != PQresultStatus (r))
-    {
-      log_error ("preparing %s failed: %s", st[i].name,
-                 PQresultErrorMessage (r));
-      PQclear (r);
-      return -1;
-    }
-    PQclear (r);
-  }
+  if (0 != prepare_all (c, st, n) || 0 != prepare_all (c, gen, n_gen))
+    return -1;
   c->prepared = true;
   return 0;
 }

@@ -9,11 +9,6 @@
 /* Timestamps leave the database as RFC 3339 in UTC with microseconds. */
 #define TS(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
-#define ACCOUNT_COLS \
-  "id::text, name, external_id, industry, owner_id::text, stage," \
-  " purchase_stage, annual_value::text, currency, renewal_date::text, " \
-  TS ("created_at") ", " TS ("updated_at") ", version"
-
 #define API_KEY_COLS \
   "id::text, name, scope, prefix, " TS ("created_at")
 
@@ -43,53 +38,29 @@ static const struct store_statement statements[] = {
 
   { "org_insert", "INSERT INTO organizations (id, name) VALUES ($1, $2)" },
 
-  { "accounts_insert",
-    "INSERT INTO accounts (org_id, name, external_id, industry, owner_id,"
-    " stage, purchase_stage, annual_value, currency, renewal_date)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    " RETURNING " ACCOUNT_COLS },
-  { "accounts_get",
-    "SELECT " ACCOUNT_COLS " FROM accounts WHERE org_id = $1 AND id = $2" },
-  { "accounts_get_locked",
-    "SELECT " ACCOUNT_COLS " FROM accounts WHERE org_id = $1 AND id = $2"
-    " FOR UPDATE" },
-  { "accounts_get_by_xid",
-    "SELECT " ACCOUNT_COLS " FROM accounts"
-    " WHERE org_id = $1 AND external_id = $2" },
-  { "accounts_update",
-    "UPDATE accounts SET name = $3, external_id = $4, industry = $5,"
-    " owner_id = $6, stage = $7, purchase_stage = $8, annual_value = $9,"
-    " currency = $10, renewal_date = $11, version = version + 1,"
+  { "account_exists",
+    "SELECT 1 FROM accounts WHERE org_id = $1 AND id = $2" },
+
+  { "account_values_get",
+    "SELECT \"values\"::text, version, " TS ("updated_at")
+    " FROM account_values WHERE org_id = $1 AND account_id = $2" },
+  { "account_values_put",
+    "INSERT INTO account_values AS v (org_id, account_id, \"values\")"
+    " SELECT $1, $2, $3::jsonb WHERE EXISTS (SELECT 1 FROM accounts"
+    "  WHERE org_id = $1 AND id = $2)"
+    " ON CONFLICT (org_id, account_id) DO UPDATE SET \"values\" ="
+    " EXCLUDED.\"values\", version = v.version + 1,"
     " updated_at = clock_timestamp()"
-    " WHERE org_id = $1 AND id = $2 RETURNING " ACCOUNT_COLS },
-  /* A PUT that changes nothing leaves version and updated_at alone, so
-     syncing integrations do not see spurious updates. */
-  { "accounts_upsert",
-    "INSERT INTO accounts AS a (org_id, name, external_id, industry,"
-    " owner_id, stage, purchase_stage, annual_value, currency, renewal_date)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
-    " ON CONFLICT (org_id, external_id) DO UPDATE SET name = EXCLUDED.name,"
-    " industry = EXCLUDED.industry, owner_id = EXCLUDED.owner_id,"
-    " stage = EXCLUDED.stage, purchase_stage = EXCLUDED.purchase_stage,"
-    " annual_value = EXCLUDED.annual_value, currency = EXCLUDED.currency,"
-    " renewal_date = EXCLUDED.renewal_date, version = a.version + 1,"
+    " RETURNING \"values\"::text, version, " TS ("updated_at") },
+  { "org_values_get",
+    "SELECT \"values\"::text, version, " TS ("updated_at")
+    " FROM organization_values WHERE org_id = $1" },
+  { "org_values_put",
+    "INSERT INTO organization_values AS v (org_id, \"values\")"
+    " VALUES ($1, $2::jsonb) ON CONFLICT (org_id) DO UPDATE SET"
+    " \"values\" = EXCLUDED.\"values\", version = v.version + 1,"
     " updated_at = clock_timestamp()"
-    " WHERE (a.name, a.industry, a.owner_id, a.stage, a.purchase_stage,"
-    "        a.annual_value, a.currency, a.renewal_date)"
-    "   IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.industry,"
-    "        EXCLUDED.owner_id, EXCLUDED.stage, EXCLUDED.purchase_stage,"
-    "        EXCLUDED.annual_value, EXCLUDED.currency, EXCLUDED.renewal_date)"
-    " RETURNING " ACCOUNT_COLS ", (xmax = 0)" },
-  { "accounts_delete",
-    "DELETE FROM accounts WHERE org_id = $1 AND id = $2" },
-  { "accounts_list",
-    "SELECT " ACCOUNT_COLS " FROM accounts WHERE org_id = $1"
-    "   AND ($2::text IS NULL OR stage = $2)"
-    "   AND ($3::uuid IS NULL OR owner_id = $3)"
-    "   AND ($4::text IS NULL OR name ILIKE $4)"
-    "   AND ($5::timestamptz IS NULL OR updated_at >= $5)"
-    "   AND ($6::timestamptz IS NULL OR (created_at, id) < ($6, $7::uuid))"
-    " ORDER BY created_at DESC, id DESC LIMIT $8" },
+    " RETURNING \"values\"::text, version, " TS ("updated_at") },
 
   { "idem_claim",
     "INSERT INTO idempotency_keys AS i (org_id, key, request_hash)"

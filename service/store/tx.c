@@ -31,7 +31,9 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
     return STORE_QS_CONFLICT;
   /* Connection trouble, shutdown, too many connections, statement timeout
      and lock timeout: the client should retry later. */
-  if (0 == strncmp (state, "08", 2) || 0 == strncmp (state, "57P", 3)
+  /* 08P01 (protocol violation) is ours, not the network's. */
+  if ((0 == strncmp (state, "08", 2) && 0 != strcmp (state, "08P01"))
+      || 0 == strncmp (state, "57P", 3)
       || 0 == strcmp (state, "53300") || 0 == strcmp (state, "57014")
       || 0 == strcmp (state, "55P03"))
   {

@@ -292,9 +292,20 @@ Test (accounts, duplicate_external_id_through_post_is_409)
 Test (accounts, filters_stage_owner_q_and_updated_since)
 {
   struct th_resp r;
-  const char *owner = "11111111-2222-4333-8444-555555555555";
+  char owner[64];
   char body[256];
 
+  th_json ("POST", "/v1/sellers", org.key, "{\"name\":\"Sam Seller\"}", &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  snprintf (owner, sizeof (owner), "%s",
+            json_string_value (json_object_get (r.json, "id")));
+  th_resp_free (&r);
+  th_json ("POST", "/v1/accounts", org.key,
+           "{\"name\":\"Orphan\",\"owner_id\":"
+           "\"11111111-2222-4333-8444-555555555555\"}", &r);
+  th_assert_problem (&r, 422);
+  cr_assert (th_has_error (&r, "/owner_id"), "the owner must be a seller");
+  th_resp_free (&r);
   snprintf (body, sizeof (body),
             "{\"name\":\"Northwind Traders\",\"stage\":\"customer\","
             "\"owner_id\":\"%s\"}", owner);

@@ -1,0 +1,235 @@
+/**
+ * @file batch.c
+ * @brief POST /v1/batch: up to 1,000 creates or upserts of any resource,
+ *        all validated before anything is written, then written in one
+ *        transaction; any bad item and nothing is written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "svc/resource.h"
+#include "svc/util.h"
+
+#define BATCH_MAX 1000
+
+/** One validated item. */
+struct batch_item
+{
+  const struct resource *res;
+  bool upsert;
+  char account_id[37];      /**< child resources: their account */
+  char *body;               /**< the data, as JSON text (owned) */
+  const char *xid;          /**< upserts: the external id (borrowed) */
+};
+
+/** The batch being written. */
+struct batch_ctx
+{
+  struct http_request *req;
+  struct batch_item *items;
+  size_t n;
+  struct api_idem idem;
+};
+
+static const char *const ops[] = { "create", "upsert", NULL };
+
+static const struct jspec_field item_fields[] = {
+  { "op", JSPEC_ENUM, true, .choices = ops },
+  { "resource", JSPEC_STRING, true, 1, 64 },
+  { "account_id", JSPEC_UUID },
+};
+
+/** The envelope of item @a i (op, resource, account) without its data. */
+static unsigned int
+check_envelope (json_t *it, const char *prefix, struct batch_item *out,
+                json_t *errors)
+{
+  static const struct jspec_spec spec = { item_fields, 3, NULL };
+  struct jspec_value v[3];
+  json_t *env = json_deep_copy (it);
+  unsigned int n;
+
+  json_object_del (env, "data");
+  n = jspec_parse (&spec, env, prefix, v, errors);
+  if (! json_is_object (json_object_get (it, "data")))
+  {
+    jspec_error (errors, prefix, "data", "must be an object");
+    n++;
+  }
+  if (0 == n)
+  {
+    out->upsert = (0 == strcmp (v[0].s, "upsert"));
+    out->res = resources_find (v[1].s);
+    if (NULL == out->res)
+      jspec_error (errors, prefix, "resource", "must be one of accounts, "
+                   "sellers, contacts, calls, report_cards, commitments");
+    else if (out->upsert && ! out->res->external_id)
+      jspec_error (errors, prefix, "op", "upsert needs a resource with "
+                   "external ids");
+    else if (out->res->under_account && v[2].is_null)
+      jspec_error (errors, prefix, "account_id", "is required for this "
+                   "resource");
+    else if (! v[2].is_null)
+      memcpy (out->account_id, v[2].s, sizeof (out->account_id));
+    n = (NULL == out->res || (out->upsert && ! out->res->external_id)
+         || (out->res->under_account && v[2].is_null)) ? 1 : 0;
+  }
+  json_decref (env);
+  return n;
+}
+
+/** Validates every item; returns the number of errors. */
+static unsigned int
+validate_items (struct batch_ctx *bc, json_t *items, json_t *errors)
+{
+  unsigned int bad = 0;
+  size_t i;
+  json_t *it;
+
+  json_array_foreach (items, i, it)
+  {
+    char prefix[64], data_prefix[80];
+    struct batch_item *b = &bc->items[i];
+    json_t *data;
+
+    snprintf (prefix, sizeof (prefix), "/items/%zu", i);
+    snprintf (data_prefix, sizeof (data_prefix), "%s/data", prefix);
+    if (0 != check_envelope (it, prefix, b, errors))
+    {
+      bad++;
+      continue;
+    }
+    data = json_object_get (it, "data");
+    if (0 != api_resource_validate (b->res, data, data_prefix, errors))
+    {
+      bad++;
+      continue;
+    }
+    b->xid = json_string_value (json_object_get (data, "external_id"));
+    if (b->upsert && NULL == b->xid)
+    {
+      jspec_error (errors, data_prefix, "external_id", "is required to "
+                   "upsert");
+      bad++;
+      continue;
+    }
+    b->body = json_dumps (data, JSON_COMPACT);
+  }
+  return bad;
+}
+
+/**
+ * Writes item @a i; appends a result, or errors.
+ *
+ * @return >= 0 to go on (errors may have been appended), or an error that
+ *         ends the transaction
+ */
+static enum store_qs
+write_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
+            json_t *errors, json_t *results)
+{
+  struct batch_item *b = &bc->items[i];
+  const char *org = bc->req->auth.org_id;
+  const char *acct = b->res->under_account ? b->account_id : NULL;
+  char prefix[64], data_prefix[80];
+  struct store_row row;
+  enum store_qs qs;
+
+  snprintf (prefix, sizeof (prefix), "/items/%zu", i);
+  snprintf (data_prefix, sizeof (data_prefix), "%s/data", prefix);
+  qs = b->upsert ? store_res_upsert (conn, b->res, org, acct, b->body, &row)
+                 : store_res_insert (conn, b->res, org, acct, b->body, &row);
+  if (STORE_QS_CONFLICT == qs)
+  {
+    /* A unique violation aborts the transaction: report it and stop. */
+    jspec_error (errors, data_prefix, "external_id", "is already taken");
+    return STORE_QS_ROLLBACK;
+  }
+  if (0 == qs)
+    qs = api_resource_explain (conn, b->res, org, acct, b->body,
+                               b->upsert ? b->xid : NULL, prefix,
+                               data_prefix, errors, &row);
+  if (qs <= 0)
+    return qs; /* NO_RESULTS: explained in errors, go on */
+  json_array_append_new (results,
+                         json_pack ("{s:I, s:s, s:s, s:i}", "index",
+                                    (json_int_t) i, "resource", b->res->name,
+                                    "id", row.id, "status",
+                                    row.created || ! b->upsert ? 201 : 200));
+  store_row_clear (&row);
+  return STORE_QS_ONE;
+}
+
+/** Transaction: claim the key, write every item, commit only if all did. */
+static enum store_qs
+batch_tx (void *cls, struct store_conn *conn)
+{
+  struct batch_ctx *bc = cls;
+  json_t *errors, *results;
+  enum store_qs qs = api_idem_claim (bc->req, conn, &bc->idem);
+
+  if (STORE_QS_ONE != qs)
+    return qs;
+  errors = json_array ();
+  results = json_array ();
+  for (size_t i = 0; i < bc->n && qs >= 0; i++)
+    qs = write_item (bc, conn, i, errors, results);
+  if (qs < 0 && STORE_QS_ROLLBACK != qs)
+  {
+    json_decref (errors);
+    json_decref (results);
+    return qs;
+  }
+  if (0 != json_array_size (errors))
+  {
+    json_decref (results);
+    http_reply_errors (bc->req, SVC_EC_VALIDATION_FAILED, "Nothing was "
+                       "written; fix the items listed in errors.", errors);
+    return STORE_QS_ROLLBACK;
+  }
+  json_decref (errors);
+  http_reply_json (bc->req, 200, json_pack ("{s:o}", "data", results));
+  if (NULL == bc->idem.key)
+    return STORE_QS_ONE;
+  return store_idem_complete (conn, bc->req->auth.org_id, bc->idem.key, 200,
+                              NULL, bc->req->reply_body);
+}
+
+int
+api_batch (struct http_request *req)
+{
+  struct batch_ctx bc = { .req = req };
+  json_t *items = json_object_get (req->body, "items");
+  json_t *errors = json_array ();
+  int rc = 0;
+
+  if (! json_is_object (req->body) || 1 != json_object_size (req->body)
+      || ! json_is_array (items) || 0 == json_array_size (items)
+      || json_array_size (items) > BATCH_MAX)
+  {
+    json_array_append_new (errors, json_pack (
+                             "{s:s, s:s}", "field", "/items", "message",
+                             "must be an array of 1 to 1000 items, and the "
+                             "only member of the body"));
+    return http_reply_errors (req, SVC_EC_VALIDATION_FAILED, NULL, errors);
+  }
+  bc.n = json_array_size (items);
+  bc.items = calloc (bc.n, sizeof (*bc.items));
+  if (NULL == bc.items)
+    return -1;
+  if (0 != validate_items (&bc, items, errors))
+    http_reply_errors (req, SVC_EC_VALIDATION_FAILED, "Nothing was written; "
+                       "fix the items listed in errors.", errors);
+  else
+  {
+    json_decref (errors);
+    if (api_idem_init (req, &bc.idem))
+      rc = api_run (req, &batch_tx, &bc);
+  }
+  for (size_t i = 0; i < bc.n; i++)
+    free (bc.items[i].body);
+  free (bc.items);
+  return rc;
+}

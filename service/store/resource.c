@@ -1,0 +1,496 @@
+/**
+ * @file resource.c
+ * @brief Statements generated from the resource table, prepared on every
+ *        connection like the hand-written ones, and the generic queries
+ *        that run them.  Bodies travel as one jsonb parameter that
+ *        jsonb_to_record() turns into typed columns, and rows come back as
+ *        the API's JSON, built by json_build_object() in the database.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "svc/resource.h"
+#include "svc/util.h"
+
+/** The statements of one resource, in this order. */
+enum res_stmt
+{
+  RS_INSERT, RS_GET, RS_LOCK, RS_XID, RS_UPDATE, RS_UPSERT, RS_DELETE,
+  RS_LIST, RS_REFS, RS_COUNT
+};
+
+static const char *const stmt_kinds[RS_COUNT] = {
+  "insert", "get", "lock", "xid", "update", "upsert", "delete", "list", "refs"
+};
+
+#define MAX_RESOURCES 16
+
+static struct store_statement generated[MAX_RESOURCES * RS_COUNT];
+static unsigned int n_generated;
+
+/** Appends printf-formatted text to @a b. */
+static void
+sqlf (struct buf *b, const char *fmt, ...)
+{
+  char tmp[4096];
+  va_list ap;
+  int n;
+
+  va_start (ap, fmt);
+  n = vsnprintf (tmp, sizeof (tmp), fmt, ap);
+  va_end (ap);
+  buf_append (b, tmp, (size_t) n, SIZE_MAX);
+}
+
+/** The SQL type of a column kind. */
+static const char *
+sql_type (enum res_sql t)
+{
+  static const char *const names[] = {
+    [RES_TEXT] = "text", [RES_UUID] = "uuid", [RES_INT] = "integer",
+    [RES_FLOAT] = "double precision", [RES_MONEY] = "numeric",
+    [RES_BOOL] = "boolean", [RES_DATE] = "date", [RES_TS] = "timestamptz",
+    [RES_TEXT_ARRAY] = "text[]", [RES_UUID_ARRAY] = "uuid[]",
+    [RES_JSONB] = "jsonb",
+  };
+
+  return names[t];
+}
+
+#define TS_FMT "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'"
+
+/** Appends the output columns: json, version, id, account_id, order key. */
+static void
+out_columns (struct buf *b, const struct resource *r)
+{
+  sqlf (b, "json_build_object('id', t.id");
+  if (r->under_account)
+    sqlf (b, ", 'account_id', t.account_id");
+  for (unsigned int i = 0; i < r->n_columns; i++)
+  {
+    const struct res_column *c = &r->columns[i];
+
+    if (RES_TS == c->sql)
+      sqlf (b, ", '%s', to_char(t.\"%s\" AT TIME ZONE 'UTC', " TS_FMT ")",
+            c->spec.name, c->spec.name);
+    else if (RES_MONEY == c->sql)
+      sqlf (b, ", '%s', t.\"%s\"::float8", c->spec.name, c->spec.name);
+    else
+      sqlf (b, ", '%s', t.\"%s\"", c->spec.name, c->spec.name);
+  }
+  sqlf (b, ", 'created_at', to_char(t.created_at AT TIME ZONE 'UTC', " TS_FMT
+        "), 'updated_at', to_char(t.updated_at AT TIME ZONE 'UTC', " TS_FMT
+        "))::text, t.version, t.id::text, %s, to_char(t.\"%s\" AT TIME ZONE "
+        "'UTC', " TS_FMT ")", r->under_account ? "t.account_id::text" : "NULL",
+        r->order_column);
+}
+
+/** Appends "jsonb_to_record($n::jsonb) AS r(col type, ...)". */
+static void
+record_source (struct buf *b, const struct resource *r, int param)
+{
+  sqlf (b, "jsonb_to_record($%d::jsonb) AS r(", param);
+  for (unsigned int i = 0; i < r->n_columns; i++)
+    sqlf (b, "%s\"%s\" %s", 0 == i ? "" : ", ", r->columns[i].spec.name,
+          sql_type (r->columns[i].sql));
+  sqlf (b, ")");
+}
+
+/** Appends the reference guards, ANDed; @a account is the account SQL. */
+static void
+ref_guards (struct buf *b, const struct resource *r, const char *account,
+            bool as_list)
+{
+  for (unsigned int i = 0; i < r->n_columns; i++)
+  {
+    const char *n = r->columns[i].spec.name;
+
+    if (RES_REF_NONE == r->columns[i].ref)
+      continue;
+    sqlf (b, "%s", as_list ? ", " : " AND ");
+    if (RES_REF_SELLER == r->columns[i].ref)
+      sqlf (b, "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
+            " s.org_id = $1 AND s.id = r.\"%s\"))", n, n);
+    else if (RES_REF_CONTACT == r->columns[i].ref)
+      sqlf (b, "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE"
+            " k.org_id = $1 AND k.account_id = %s AND k.id = r.\"%s\"))", n,
+            account, n);
+    else
+      sqlf (b, "(r.\"%s\" IS NULL OR (SELECT count(*) FROM contacts k WHERE"
+            " k.org_id = $1 AND k.account_id = %s AND k.id = ANY (r.\"%s\"))"
+            " = cardinality(r.\"%s\"))", n, account, n, n);
+  }
+}
+
+/** Appends the column list, each prefixed with @a prefix. */
+static void
+column_list (struct buf *b, const struct resource *r, const char *prefix)
+{
+  for (unsigned int i = 0; i < r->n_columns; i++)
+    sqlf (b, "%s%s\"%s\"", 0 == i ? "" : ", ", prefix,
+          r->columns[i].spec.name);
+}
+
+/**
+ * INSERT (and, with @a upsert, ON CONFLICT on external_id): $1 org,
+ * $2 body, $3 account for child resources.
+ */
+static void
+gen_insert (struct buf *b, const struct resource *r, bool upsert)
+{
+  const char *acct = r->under_account ? "$3::uuid" : "NULL";
+
+  sqlf (b, "INSERT INTO %s AS t (org_id, %s", r->table,
+        r->under_account ? "account_id, " : "");
+  column_list (b, r, "");
+  sqlf (b, ") SELECT $1, %s", r->under_account ? "$3::uuid, " : "");
+  column_list (b, r, "r.");
+  sqlf (b, " FROM ");
+  record_source (b, r, 2);
+  sqlf (b, " WHERE true");
+  if (r->under_account)
+    sqlf (b, " AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND"
+          " a.id = $3::uuid)");
+  ref_guards (b, r, acct, false);
+  if (upsert)
+  {
+    sqlf (b, " ON CONFLICT (org_id, external_id) DO UPDATE SET ");
+    for (unsigned int i = 0; i < r->n_columns; i++)
+      sqlf (b, "\"%s\" = EXCLUDED.\"%s\", ", r->columns[i].spec.name,
+            r->columns[i].spec.name);
+    sqlf (b, "version = t.version + 1, updated_at = clock_timestamp() WHERE (");
+    column_list (b, r, "t.");
+    sqlf (b, ") IS DISTINCT FROM (");
+    column_list (b, r, "EXCLUDED.");
+    sqlf (b, ")%s", r->under_account ? " AND t.account_id = EXCLUDED.account_id"
+          : "");
+  }
+  sqlf (b, " RETURNING ");
+  out_columns (b, r);
+  if (upsert)
+    sqlf (b, ", (t.xmax = 0)");
+}
+
+/** UPDATE: $1 org, $2 id, $3 body. */
+static void
+gen_update (struct buf *b, const struct resource *r)
+{
+  sqlf (b, "UPDATE %s AS t SET ", r->table);
+  for (unsigned int i = 0; i < r->n_columns; i++)
+    sqlf (b, "\"%s\" = r.\"%s\", ", r->columns[i].spec.name,
+          r->columns[i].spec.name);
+  sqlf (b, "version = t.version + 1, updated_at = clock_timestamp() FROM ");
+  record_source (b, r, 3);
+  sqlf (b, " WHERE t.org_id = $1 AND t.id = $2");
+  ref_guards (b, r, "t.account_id", false);
+  sqlf (b, " RETURNING ");
+  out_columns (b, r);
+}
+
+/**
+ * LIST: $1 org, [$2 account], then one parameter per filter, the keyset
+ * position (two) and the limit.
+ */
+static void
+gen_list (struct buf *b, const struct resource *r)
+{
+  int p = r->under_account ? 3 : 2;
+
+  sqlf (b, "SELECT ");
+  out_columns (b, r);
+  sqlf (b, " FROM %s t WHERE t.org_id = $1", r->table);
+  if (r->under_account)
+    sqlf (b, " AND t.account_id = $2");
+  for (unsigned int i = 0; i < r->n_filters; i++, p++)
+  {
+    const struct res_filter *f = &r->filters[i];
+    static const char *const ops[] = { [RES_EQ] = "=", [RES_GE] = ">=",
+                                       [RES_LT] = "<" };
+
+    if (RES_CONTAINS == f->op)
+      sqlf (b, " AND ($%d::uuid IS NULL OR $%d::uuid = ANY (t.\"%s\"))", p, p,
+            f->column);
+    else if (RES_ILIKE == f->op)
+      sqlf (b, " AND ($%d::text IS NULL OR t.\"%s\" ILIKE $%d)", p, f->column,
+            p);
+    else
+    {
+      const char *type = JSPEC_TIMESTAMP == f->spec.type ? "timestamptz"
+                         : JSPEC_UUID == f->spec.type ? "uuid" : "text";
+
+      sqlf (b, " AND ($%d::%s IS NULL OR t.\"%s\" %s $%d::%s)", p, type,
+            f->column, ops[f->op], p, type);
+    }
+  }
+  sqlf (b, " AND ($%d::timestamptz IS NULL OR (t.\"%s\", t.id) < ($%d::timestamptz,"
+        " $%d::uuid)) ORDER BY t.\"%s\" DESC, t.id DESC LIMIT $%d", p,
+        r->order_column, p, p + 1, r->order_column, p + 2);
+}
+
+/** Generates one statement of @a r into the table. */
+static int
+generate (const struct resource *r, enum res_stmt kind)
+{
+  struct buf b = { 0 };
+  char name[64];
+
+  switch (kind)
+  {
+  case RS_INSERT:
+  case RS_UPSERT:
+    gen_insert (&b, r, RS_UPSERT == kind);
+    break;
+  case RS_GET:
+  case RS_LOCK:
+  case RS_XID:
+    sqlf (&b, "SELECT ");
+    out_columns (&b, r);
+    sqlf (&b, " FROM %s t WHERE t.org_id = $1 AND t.%s = $2%s", r->table,
+          RS_XID == kind ? "external_id" : "id",
+          RS_LOCK == kind ? " FOR UPDATE" : "");
+    break;
+  case RS_UPDATE:
+    gen_update (&b, r);
+    break;
+  case RS_DELETE:
+    sqlf (&b, "DELETE FROM %s WHERE org_id = $1 AND id = $2", r->table);
+    break;
+  case RS_LIST:
+    gen_list (&b, r);
+    break;
+  case RS_REFS:
+    sqlf (&b, "SELECT true");
+    ref_guards (&b, r, "$3::uuid", true);
+    sqlf (&b, " FROM ");
+    record_source (&b, r, 2);
+    sqlf (&b, " WHERE $1::uuid IS NOT NULL");
+    break;
+  default:
+    break;
+  }
+  if (NULL == b.data || n_generated >= MAX_RESOURCES * RS_COUNT)
+    return -1;
+  snprintf (name, sizeof (name), "%s.%s", r->table, stmt_kinds[kind]);
+  generated[n_generated].name = strdup (name);
+  generated[n_generated].sql = b.data;
+  n_generated++;
+  return 0;
+}
+
+int
+store_resources_init (struct resource *const *table, unsigned int n)
+{
+  if (n > MAX_RESOURCES)
+    return -1;
+  for (unsigned int i = 0; i < n; i++)
+    for (int k = 0; k < RS_COUNT; k++)
+    {
+      if ((RS_XID == k || RS_UPSERT == k) && ! table[i]->external_id)
+        continue;
+      if (0 != generate (table[i], (enum res_stmt) k))
+        return -1;
+    }
+  return 0;
+}
+
+const struct store_statement *
+store_generated_statements (unsigned int *n)
+{
+  *n = n_generated;
+  return generated;
+}
+
+void
+store_resources_free (void)
+{
+  for (unsigned int i = 0; i < n_generated; i++)
+  {
+    free ((char *) generated[i].name);
+    free ((char *) generated[i].sql);
+  }
+  n_generated = 0;
+}
+
+void
+store_row_clear (struct store_row *row)
+{
+  if (NULL == row)
+    return;
+  free (row->json);
+  row->json = NULL;
+}
+
+/** Copies row @a i of an out_columns() result into @a out. */
+static void
+read_row (const PGresult *r, int i, struct store_row *out)
+{
+  out->json = strdup (PQgetvalue (r, i, 0));
+  out->version = atoi (PQgetvalue (r, i, 1));
+  store_copy (r, i, 2, out->id, sizeof (out->id));
+  store_copy (r, i, 3, out->account_id, sizeof (out->account_id));
+  store_copy (r, i, 4, out->order_key, sizeof (out->order_key));
+  out->created = PQnfields (r) > 5 && 't' == PQgetvalue (r, i, 5)[0];
+}
+
+/** Runs statement @a kind of @a res and reads at most one row. */
+static enum store_qs
+one_row (struct store_conn *c, const struct resource *res,
+         enum res_stmt kind, int n, const char *const *v,
+         struct store_row *out)
+{
+  char name[64];
+  PGresult *r;
+  enum store_qs qs;
+
+  snprintf (name, sizeof (name), "%s.%s", res->table, stmt_kinds[kind]);
+  memset (out, 0, sizeof (*out));
+  qs = store_exec (c, name, n, v, &r);
+  if (qs > 0)
+  {
+    read_row (r, 0, out);
+    qs = STORE_QS_ONE;
+  }
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_res_insert (struct store_conn *c, const struct resource *res,
+                  const char *org_id, const char *account_id,
+                  const char *body, struct store_row *out)
+{
+  const char *v[] = { org_id, body, account_id };
+
+  return one_row (c, res, RS_INSERT, res->under_account ? 3 : 2, v, out);
+}
+
+enum store_qs
+store_res_get (struct store_conn *c, const struct resource *res,
+               const char *org_id, const char *id, bool lock,
+               struct store_row *out)
+{
+  const char *v[] = { org_id, id };
+
+  return one_row (c, res, lock ? RS_LOCK : RS_GET, 2, v, out);
+}
+
+enum store_qs
+store_res_get_by_external_id (struct store_conn *c,
+                              const struct resource *res, const char *org_id,
+                              const char *xid, struct store_row *out)
+{
+  const char *v[] = { org_id, xid };
+
+  return one_row (c, res, RS_XID, 2, v, out);
+}
+
+enum store_qs
+store_res_update (struct store_conn *c, const struct resource *res,
+                  const char *org_id, const char *id, const char *body,
+                  struct store_row *out)
+{
+  const char *v[] = { org_id, id, body };
+
+  return one_row (c, res, RS_UPDATE, 3, v, out);
+}
+
+enum store_qs
+store_res_upsert (struct store_conn *c, const struct resource *res,
+                  const char *org_id, const char *account_id,
+                  const char *body, struct store_row *out)
+{
+  const char *v[] = { org_id, body, account_id };
+
+  return one_row (c, res, RS_UPSERT, res->under_account ? 3 : 2, v, out);
+}
+
+enum store_qs
+store_res_delete (struct store_conn *c, const struct resource *res,
+                  const char *org_id, const char *id)
+{
+  const char *v[] = { org_id, id };
+  char name[64];
+  PGresult *r;
+  enum store_qs qs;
+
+  snprintf (name, sizeof (name), "%s.delete", res->table);
+  qs = store_exec (c, name, 2, v, &r);
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_res_list (struct store_conn *c, const struct resource *res,
+                const char *org_id, const char *account_id,
+                const char *const *filters, const char *after_key,
+                const char *after_id, unsigned int limit, store_row_cb cb,
+                void *cls)
+{
+  const char *v[3 + RES_MAX_FILTERS + 3];
+  char lim[16], name[64];
+  int n = 0;
+  PGresult *r;
+  enum store_qs qs;
+
+  v[n++] = org_id;
+  if (res->under_account)
+    v[n++] = account_id;
+  for (unsigned int i = 0; i < res->n_filters; i++)
+    v[n++] = filters[i];
+  snprintf (lim, sizeof (lim), "%u", limit);
+  v[n++] = after_key;
+  v[n++] = after_id;
+  v[n++] = lim;
+  snprintf (name, sizeof (name), "%s.list", res->table);
+  qs = store_exec (c, name, n, v, &r);
+  for (int i = 0; i < (int) qs; i++)
+  {
+    struct store_row row = { 0 };
+
+    read_row (r, i, &row);
+    cb (cls, &row);
+    store_row_clear (&row);
+  }
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_res_check_refs (struct store_conn *c, const struct resource *res,
+                      const char *org_id, const char *account_id,
+                      const char *body, uint32_t *bad)
+{
+  const char *v[] = { org_id, body, account_id };
+  char name[64];
+  PGresult *r;
+  enum store_qs qs;
+  int col = 1;
+
+  *bad = 0;
+  snprintf (name, sizeof (name), "%s.refs", res->table);
+  qs = store_exec (c, name, res->under_account ? 3 : 2, v, &r);
+  for (unsigned int i = 0; qs > 0 && i < res->n_columns; i++)
+  {
+    if (RES_REF_NONE == res->columns[i].ref)
+      continue;
+    if ('t' != PQgetvalue (r, 0, col++)[0])
+      *bad |= (uint32_t) 1 << i;
+  }
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_account_exists (struct store_conn *c, const char *org_id,
+                      const char *account_id)
+{
+  const char *v[] = { org_id, account_id };
+  PGresult *r;
+  enum store_qs qs = store_exec (c, "account_exists", 2, v, &r);
+
+  PQclear (r);
+  return qs > 0 ? STORE_QS_ONE : qs;
+}
