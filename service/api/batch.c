@@ -115,7 +115,7 @@ validate_items (struct batch_ctx *bc, json_t *items, json_t *errors)
       bad++;
       continue;
     }
-    b->body = json_dumps (data, JSON_COMPACT);
+    b->body = json_dumps (data, API_JSON_FLAGS);
   }
   return bad;
 }

@@ -10,6 +10,10 @@
 #include "svc/jspec.h"
 #include "svc/store.h"
 
+/** How bodies are rendered for the store: compact, and numbers with no
+    more digits than a double holds (0.9 stays 0.9). */
+#define API_JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION (15))
+
 /** A decoded keyset position. */
 struct api_cursor
 {

@@ -249,7 +249,7 @@ api_resource_create (struct http_request *req)
   json_decref (errors);
   if (! api_idem_init (req, &cc.idem))
     return 0;
-  cc.body = json_dumps (req->body, JSON_COMPACT);
+  cc.body = json_dumps (req->body, API_JSON_FLAGS);
   rc = api_run (req, &create_tx, &cc);
   free (cc.body);
   return rc;
@@ -358,7 +358,7 @@ patch_tx (void *cls, struct store_conn *conn)
     return STORE_QS_ROLLBACK;
   }
   json_decref (errors);
-  body = json_dumps (merged, JSON_COMPACT);
+  body = json_dumps (merged, API_JSON_FLAGS);
   json_decref (merged);
   qs = store_res_update (conn, res, req->auth.org_id, oc->id, body, &row);
   if (STORE_QS_CONFLICT == qs)
@@ -502,7 +502,7 @@ api_resource_put_by_external_id (struct http_request *req)
       || 0 != json_array_size (errors))
     return reply_invalid (req, errors);
   json_decref (errors);
-  pc.body = json_dumps (body, JSON_COMPACT);
+  pc.body = json_dumps (body, API_JSON_FLAGS);
   rc = api_run (req, &put_tx, &pc);
   free (pc.body);
   return rc;

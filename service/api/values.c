@@ -108,7 +108,7 @@ values_put (struct http_request *req, bool account)
   if (NULL == json_object_get (req->body, "answers")
       || json_is_null (json_object_get (req->body, "answers")))
     json_object_set_new (req->body, "answers", json_object ());
-  vc.body = json_dumps (req->body, JSON_COMPACT);
+  vc.body = json_dumps (req->body, API_JSON_FLAGS);
   rc = api_run (req, &put_tx, &vc);
   free (vc.body);
   return rc;

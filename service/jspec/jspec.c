@@ -78,7 +78,7 @@ check_string (const struct jspec_field *f, const char *s, size_t len)
 static const char *
 check_enum (const struct jspec_field *f, const char *s)
 {
-  static _Thread_local char msg[512];
+  static _Thread_local char msg[2048];
   size_t off;
 
   for (const char *const *c = f->choices; NULL != *c; c++)
@@ -86,8 +86,14 @@ check_enum (const struct jspec_field *f, const char *s)
       return NULL;
   off = (size_t) snprintf (msg, sizeof (msg), "must be one of");
   for (const char *const *c = f->choices; NULL != *c; c++)
-    off += (size_t) snprintf (msg + off, sizeof (msg) - off, "%s %s",
-                              c == f->choices ? "" : ",", *c);
+  {
+    int n = snprintf (msg + off, sizeof (msg) - off, "%s %s",
+                      c == f->choices ? "" : ",", *c);
+
+    if (n < 0 || (size_t) n >= sizeof (msg) - off)
+      break; /* the list is cut short rather than overflowing */
+    off += (size_t) n;
+  }
   return msg;
 }
 

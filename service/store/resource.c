@@ -62,30 +62,34 @@ sql_type (enum res_sql t)
 
 #define TS_FMT "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'"
 
-/** Appends the output columns: json, version, id, account_id, order key. */
+/**
+ * Appends the output columns: json, version, id, account_id, order key.
+ * row_to_json over a sub-select keeps the column order and writes compact
+ * JSON.
+ */
 static void
 out_columns (struct buf *b, const struct resource *r)
 {
-  sqlf (b, "json_build_object('id', t.id");
+  sqlf (b, "(SELECT row_to_json(x) FROM (SELECT t.id");
   if (r->under_account)
-    sqlf (b, ", 'account_id', t.account_id");
+    sqlf (b, ", t.account_id");
   for (unsigned int i = 0; i < r->n_columns; i++)
   {
-    const struct res_column *c = &r->columns[i];
+    const char *n = r->columns[i].spec.name;
 
-    if (RES_TS == c->sql)
-      sqlf (b, ", '%s', to_char(t.\"%s\" AT TIME ZONE 'UTC', " TS_FMT ")",
-            c->spec.name, c->spec.name);
-    else if (RES_MONEY == c->sql)
-      sqlf (b, ", '%s', t.\"%s\"::float8", c->spec.name, c->spec.name);
+    if (RES_TS == r->columns[i].sql)
+      sqlf (b, ", to_char(t.\"%s\" AT TIME ZONE 'UTC', " TS_FMT ") AS \"%s\"",
+            n, n);
+    else if (RES_MONEY == r->columns[i].sql)
+      sqlf (b, ", t.\"%s\"::float8 AS \"%s\"", n, n);
     else
-      sqlf (b, ", '%s', t.\"%s\"", c->spec.name, c->spec.name);
+      sqlf (b, ", t.\"%s\"", n);
   }
-  sqlf (b, ", 'created_at', to_char(t.created_at AT TIME ZONE 'UTC', " TS_FMT
-        "), 'updated_at', to_char(t.updated_at AT TIME ZONE 'UTC', " TS_FMT
-        "))::text, t.version, t.id::text, %s, to_char(t.\"%s\" AT TIME ZONE "
-        "'UTC', " TS_FMT ")", r->under_account ? "t.account_id::text" : "NULL",
-        r->order_column);
+  sqlf (b, ", to_char(t.created_at AT TIME ZONE 'UTC', " TS_FMT ") AS"
+        " created_at, to_char(t.updated_at AT TIME ZONE 'UTC', " TS_FMT ") AS"
+        " updated_at) x)::text, t.version, t.id::text, %s, to_char(t.\"%s\" AT"
+        " TIME ZONE 'UTC', " TS_FMT ")",
+        r->under_account ? "t.account_id::text" : "NULL", r->order_column);
 }
 
 /** Appends "jsonb_to_record($n::jsonb) AS r(col type, ...)". */
