@@ -15,9 +15,11 @@
 #include "svc/api.h"
 #include "svc/config.h"
 #include "svc/log.h"
+#include "svc/model.h"
 #include "svc/resource.h"
 #include "svc/store.h"
 #include "../service/http/internal.h"
+#include "../service/api/internal.h"
 
 /** `rapport migrate`. */
 static int
@@ -61,6 +63,32 @@ cmd_org_create (const struct cfg *cfg, const char *name)
   return 0;
 }
 
+/**
+ * Loads and checks the scoring model; a bad one stops the service with a
+ * message naming what is wrong.
+ */
+static int
+load_model (const struct cfg *cfg)
+{
+  char err[512] = "";
+  struct score_model *m = model_load (cfg->model_path, err, sizeof (err));
+  json_t *j;
+
+  if (NULL == m)
+  {
+    fprintf (stderr, "rapport: the scoring model %s is not usable: %s\n",
+             cfg->model_path, err);
+    return -1;
+  }
+  j = model_to_json (m);
+  http_service.model = m;
+  http_service.model_json = json_dumps (j, JSON_COMPACT | JSON_PRESERVE_ORDER
+                                        | JSON_REAL_PRECISION (15));
+  json_decref (j);
+  log_info ("scoring model %s loaded", m->version);
+  return 0;
+}
+
 /** Serves until SIGINT or SIGTERM. */
 static int
 cmd_serve (const struct cfg *cfg)
@@ -78,6 +106,8 @@ cmd_serve (const struct cfg *cfg)
   signal (SIGPIPE, SIG_IGN);
   json_object_seed (0);
   http_service.cfg = cfg;
+  if (0 != load_model (cfg))
+    return 1;
   http_service.pool = store_pool_new (cfg->database_url,
                                       (unsigned int) cfg->threads,
                                       cfg->statement_timeout_ms);
@@ -103,6 +133,9 @@ cmd_serve (const struct cfg *cfg)
   log_info ("signal %d: stopping", sig);
   MHD_stop_daemon (d);
   store_pool_free (http_service.pool);
+  api_model_cache_free ();
+  model_free ((struct score_model **) &http_service.model);
+  free (http_service.model_json);
   log_info ("stopped");
   return 0;
 }

@@ -25,6 +25,13 @@ int api_values_org_put (struct http_request *req);
 
 int api_batch (struct http_request *req);
 
+int api_assess_contact (struct http_request *req);
+int api_assess_account (struct http_request *req);
+int api_assess_seller (struct http_request *req);
+int api_scoring_model_get (struct http_request *req);
+int api_scoring_weights_get (struct http_request *req);
+int api_scoring_weights_put (struct http_request *req);
+
 int api_api_keys_list (struct http_request *req);
 int api_api_keys_create (struct http_request *req);
 int api_api_keys_get (struct http_request *req);

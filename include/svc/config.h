@@ -24,6 +24,7 @@ struct cfg
   long statement_timeout_ms;  /**< per-statement limit in PostgreSQL */
   long db_acquire_timeout_ms; /**< wait for a pooled connection */
   char *log_level;            /**< debug, info, warn or error */
+  char *model_path;           /**< the scoring model file */
 };
 
 /**

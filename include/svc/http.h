@@ -16,6 +16,7 @@
 
 struct store_pool;
 struct store_conn;
+struct score_model;
 
 /** What an API key may do; each scope includes the ones before it. */
 enum http_scope
@@ -75,6 +76,8 @@ struct http_service
 {
   const struct cfg *cfg;      /**< configuration */
   struct store_pool *pool;    /**< database pool */
+  const struct score_model *model; /**< the scoring model as shipped */
+  char *model_json;           /**< GET /v1/scoring-model's body */
 };
 
 /** The service handlers run in; set once before MHD starts. */

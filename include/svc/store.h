@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "svc/score.h"
+
 /** Outcome of a query or transaction. */
 enum store_qs
 {
@@ -390,5 +392,84 @@ store_res_check_refs (struct store_conn *conn, const struct resource *res,
 enum store_qs
 store_account_exists (struct store_conn *conn, const char *org_id,
                       const char *account_id);
+
+/* --------------------------------------------------------- assessments -- */
+
+/** How much history an assessment reads (the model's limits). */
+struct store_assess_limits
+{
+  unsigned int calls;
+  unsigned int cards;
+  unsigned int commitments;
+};
+
+/**
+ * Everything one assessment reads, in the engine's own input structs.
+ * The loader owns every array and string; free with store_assess_free.
+ */
+struct store_assess_data
+{
+  struct score_account_input account_in;  /**< account assessments */
+  struct score_seller_input seller_in;    /**< seller assessments */
+  struct score_account account;
+  struct score_contact *contacts;
+  struct score_call *calls;
+  struct score_report_card *cards;
+  struct score_commitment *commitments;
+  struct score_values values[3];          /**< account, organization, owner */
+  char **strings;                         /**< notes and answers (owned) */
+  size_t n_strings;
+  char *weights;          /**< the organization's overrides (JSON) or NULL */
+  int weights_version;    /**< their version */
+};
+
+/**
+ * Loads an account's data as of @a as_of (RFC 3339): its contacts, the
+ * newest calls, report cards and commitments dated on or before it, the
+ * values of the account, the organization and the owner, and the
+ * organization's weight overrides.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such account), or an error
+ */
+enum store_qs
+store_assess_load_account (struct store_conn *conn, const char *org_id,
+                           const char *account_id, const char *as_of,
+                           const struct store_assess_limits *limits,
+                           struct store_assess_data *out);
+
+/**
+ * Loads a seller's own calls and report cards across accounts as of
+ * @a as_of, and the organization's weight overrides.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such seller), or an error
+ */
+enum store_qs
+store_assess_load_seller (struct store_conn *conn, const char *org_id,
+                          const char *seller_id, const char *as_of,
+                          const struct store_assess_limits *limits,
+                          struct store_assess_data *out);
+
+/**
+ * Finds the account of a contact.
+ *
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS, or an error
+ */
+enum store_qs
+store_contact_account (struct store_conn *conn, const char *org_id,
+                       const char *contact_id, char account_id[37]);
+
+/** Frees what @a data owns; NULL-safe. */
+void
+store_assess_free (struct store_assess_data *data);
+
+/** Reads the organization's weight overrides (NO_RESULTS: none). */
+enum store_qs
+store_weights_get (struct store_conn *conn, const char *org_id, char **json,
+                   int *version, char updated_at[40]);
+
+/** Replaces the organization's weight overrides. */
+enum store_qs
+store_weights_put (struct store_conn *conn, const char *org_id,
+                   const char *json, int *version, char updated_at[40]);
 
 #endif

@@ -89,6 +89,17 @@ util_is_timestamp (const char *s);
 long
 util_utf8_length (const char *s, size_t n);
 
+/**
+ * Converts an RFC 3339 timestamp (already checked by util_is_timestamp)
+ * to Unix seconds, honouring its offset.
+ */
+int64_t
+util_timestamp_epoch (const char *s);
+
+/** Writes @a t (Unix seconds) as RFC 3339 UTC into @a out (32 bytes). */
+void
+util_epoch_timestamp (int64_t t, char out[32]);
+
 /** Monotonic clock in microseconds. */
 int64_t
 util_now_us (void);

@@ -172,6 +172,37 @@ void
 api_resource_ref_errors (const struct resource *res, uint32_t bad,
                          const char *prefix, json_t *errors);
 
+struct score_model;
+struct score_scratch;
+
+/** A model borrowed for one request (the base or an organization's). */
+struct api_model
+{
+  const struct score_model *model;  /**< borrowed until api_model_release */
+  void *entry;                      /**< the cache entry, or NULL */
+};
+
+/**
+ * The model to score an organization with: the shipped one, or it with
+ * the organization's weight overrides (@a weights, version @a version)
+ * applied, cached per organization and version.
+ */
+void
+api_model_get (const char *org_id, const char *weights, int version,
+               struct api_model *out);
+
+/** Gives back what api_model_get lent. */
+void
+api_model_release (struct api_model *m);
+
+/** Frees the cache (at exit). */
+void
+api_model_cache_free (void);
+
+/** This thread's note-analysis scratch (made on first use). */
+struct score_scratch *
+api_scratch (void);
+
 /** Adds @a s as a string or JSON null. */
 void
 api_set_str (json_t *obj, const char *key, bool has, const char *s);

@@ -201,6 +201,7 @@ dispatch (struct request_ctx *rc)
   }
   if (0 != rc->route->handler (req) || 0 == req->status)
   {
+    log_error ("%s %s set no reply", req->method, rc->route->path);
     reply_clear (req);
     http_reply_error (req, SVC_EC_INTERNAL, NULL);
   }
@@ -309,6 +310,7 @@ http_daemon_start (const struct cfg *cfg, unsigned int *port)
   d = MHD_start_daemon (
     MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG,
     0, NULL, NULL, &on_access, NULL,
+    MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error, NULL,
     MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) cfg->threads,
     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->connection_timeout,
@@ -317,7 +319,6 @@ http_daemon_start (const struct cfg *cfg, unsigned int *port)
     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
     MHD_OPTION_STRICT_FOR_CLIENT, (int) 1,
     MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL,
-    MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error, NULL,
     MHD_OPTION_END);
   if (NULL == d)
     return NULL;

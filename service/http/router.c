@@ -58,6 +58,18 @@ static const struct route routes[] = {
   COLLECTION ("/v1/accounts/{id}/commitments", res_commitments),
   ITEMS ("/v1/commitments", res_commitments),
 
+  { "GET", "/v1/accounts/{id}/assessment", api_assess_account, ROUTE_READ,
+    false },
+  { "GET", "/v1/contacts/{id}/assessment", api_assess_contact, ROUTE_READ,
+    false },
+  { "GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
+    false },
+  { "GET", "/v1/scoring-model", api_scoring_model_get, ROUTE_READ, false },
+  { "GET", "/v1/organization/scoring-weights", api_scoring_weights_get,
+    ROUTE_READ, false },
+  { "PUT", "/v1/organization/scoring-weights", api_scoring_weights_put,
+    ROUTE_ADMIN, true },
+
   { "GET", "/v1/organization/values", api_values_org_get, ROUTE_READ, false },
   { "PUT", "/v1/organization/values", api_values_org_put, ROUTE_ADMIN, true },
 

@@ -9,6 +9,25 @@
 /* Timestamps leave the database as RFC 3339 in UTC with microseconds. */
 #define TS(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
+/* What the engine reads of a call and of a report card (store/assess.c
+   parses these columns in this order). */
+#define ASSESS_CALL_COLS \
+  "SELECT id::text, account_id::text, coalesce(seller_id::text, '')," \
+  " extract(epoch FROM occurred_at)::bigint," \
+  " array_to_string(contact_ids, ','), coalesce(channel, 'phone')," \
+  " coalesce(kind, 'follow_up'), coalesce(duration_minutes, -1)," \
+  " coalesce(seller_talk_ratio, -1), coalesce(questions_asked, -1)," \
+  " array_to_string(topics, ','), array_to_string(signals, ','), notes," \
+  " coalesce(next_step_agreed, false)"
+
+#define ASSESS_CARD_COLS \
+  "SELECT id::text, coalesce(contact_id::text, '')," \
+  " coalesce(seller_id::text, ''), extract(epoch FROM received_at)::bigint," \
+  " (SELECT string_agg(key || '=' || value, ',')" \
+  "   FROM jsonb_each_text(ratings))," \
+  " coalesce(recommend_score, -1), cardinality(improvements_requested)," \
+  " coalesce(follow_up_done, false)"
+
 #define API_KEY_COLS \
   "id::text, name, scope, prefix, " TS ("created_at")
 
@@ -61,6 +80,71 @@ static const struct store_statement statements[] = {
     " \"values\" = EXCLUDED.\"values\", version = v.version + 1,"
     " updated_at = clock_timestamp()"
     " RETURNING \"values\"::text, version, " TS ("updated_at") },
+
+  /* Assessments read what was known at $3 (as_of).  A promise resolved
+     after as_of was still open then. */
+  { "assess_account",
+    "SELECT coalesce(owner_id::text, ''), coalesce(stage, 'customer'),"
+    " coalesce(purchase_stage, ''), coalesce(annual_value, 0)::float8,"
+    " coalesce(extract(epoch FROM renewal_date::timestamp)::bigint, 0)"
+    " FROM accounts WHERE org_id = $1 AND id = $2" },
+  { "assess_contacts",
+    "SELECT id::text, name, coalesce(role, 'influencer'), influence"
+    " FROM contacts WHERE org_id = $1 AND account_id = $2"
+    " ORDER BY influence DESC, created_at LIMIT $3" },
+  { "assess_calls",
+    ASSESS_CALL_COLS
+    " FROM calls WHERE org_id = $1 AND account_id = $2 AND occurred_at <= $3"
+    " ORDER BY occurred_at DESC, id DESC LIMIT $4" },
+  { "assess_cards",
+    ASSESS_CARD_COLS
+    " FROM report_cards WHERE org_id = $1 AND account_id = $2"
+    " AND received_at <= $3 ORDER BY received_at DESC, id DESC LIMIT $4" },
+  { "assess_commitments",
+    "SELECT id::text, coalesce(seller_id::text, ''),"
+    " extract(epoch FROM made_at)::bigint,"
+    " coalesce(extract(epoch FROM due_date::timestamp)::bigint, 0),"
+    " CASE WHEN resolved_at <= $3 THEN status ELSE 'open' END,"
+    " CASE WHEN resolved_at <= $3 THEN extract(epoch FROM resolved_at)::bigint"
+    " ELSE 0 END"
+    " FROM commitments WHERE org_id = $1 AND account_id = $2 AND made_at <= $3"
+    " ORDER BY made_at DESC, id DESC LIMIT $4" },
+  /* (which: 0 account, 1 organization, 2 owner; kind: x present,
+     p priority, a answer; key; value) */
+  { "assess_values",
+    "WITH docs AS ("
+    " SELECT 0 AS which, \"values\" AS doc FROM account_values"
+    "  WHERE org_id = $1 AND account_id = $2"
+    " UNION ALL SELECT 1, \"values\" FROM organization_values WHERE org_id = $1"
+    " UNION ALL SELECT 2, s.\"values\" FROM accounts a JOIN sellers s"
+    "  ON s.org_id = a.org_id AND s.id = a.owner_id"
+    "  WHERE a.org_id = $1 AND a.id = $2 AND s.\"values\" IS NOT NULL)"
+    " SELECT which, 'x', '', '' FROM docs"
+    " UNION ALL SELECT which, 'p', key, value FROM docs,"
+    "  jsonb_each_text(coalesce(doc->'priorities', '{}'))"
+    " UNION ALL SELECT which, 'a', key, value FROM docs,"
+    "  jsonb_each_text(coalesce(doc->'answers', '{}'))" },
+  { "assess_seller_calls",
+    ASSESS_CALL_COLS
+    " FROM calls WHERE org_id = $1 AND seller_id = $2 AND occurred_at <= $3"
+    " ORDER BY occurred_at DESC, id DESC LIMIT $4" },
+  { "assess_seller_cards",
+    ASSESS_CARD_COLS
+    " FROM report_cards WHERE org_id = $1 AND seller_id = $2"
+    " AND received_at <= $3 ORDER BY received_at DESC, id DESC LIMIT $4" },
+  { "seller_exists",
+    "SELECT 1 FROM sellers WHERE org_id = $1 AND id = $2" },
+  { "contact_account",
+    "SELECT account_id::text FROM contacts WHERE org_id = $1 AND id = $2" },
+  { "weights_get",
+    "SELECT weights::text, version, " TS ("updated_at")
+    " FROM organization_scoring_weights WHERE org_id = $1" },
+  { "weights_put",
+    "INSERT INTO organization_scoring_weights AS w (org_id, weights)"
+    " VALUES ($1, $2::jsonb) ON CONFLICT (org_id) DO UPDATE SET"
+    " weights = EXCLUDED.weights, version = w.version + 1,"
+    " updated_at = clock_timestamp()"
+    " RETURNING weights::text, version, " TS ("updated_at") },
 
   { "idem_claim",
     "INSERT INTO idempotency_keys AS i (org_id, key, request_hash)"

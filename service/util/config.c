@@ -61,6 +61,9 @@ static const struct cfg_param params[] = {
     "longest a request waits for a database connection (503 after)" },
   { "log-level", "LOG_LEVEL", CFG_STR, OFF (log_level), "info", 0, 0,
     "debug, info, warn or error" },
+  { "model", "RAPPORT_MODEL", CFG_STR, OFF (model_path),
+    RAPPORT_SOURCE_DIR "/model/rapport-model-v1.json", 0, 0,
+    "the scoring model file (a bad one stops the service)" },
 };
 
 #define N_PARAMS (sizeof (params) / sizeof (params[0]))

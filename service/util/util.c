@@ -310,6 +310,42 @@ util_utf8_length (const char *s, size_t n)
 }
 
 int64_t
+util_timestamp_epoch (const char *s)
+{
+  struct tm tm = { 0 };
+  const char *p = s + 19;
+  int64_t t;
+
+  tm.tm_year = digits (s, 4) - 1900;
+  tm.tm_mon = digits (s + 5, 2) - 1;
+  tm.tm_mday = digits (s + 8, 2);
+  tm.tm_hour = digits (s + 11, 2);
+  tm.tm_min = digits (s + 14, 2);
+  tm.tm_sec = digits (s + 17, 2);
+  t = (int64_t) timegm (&tm);
+  if ('.' == *p)
+    while (isdigit ((unsigned char) *++p))
+      ;
+  if ('+' == *p || '-' == *p)
+  {
+    int64_t off = digits (p + 1, 2) * 3600 + digits (p + 4, 2) * 60;
+
+    t += ('+' == *p) ? -off : off;
+  }
+  return t;
+}
+
+void
+util_epoch_timestamp (int64_t t, char out[32])
+{
+  time_t tt = (time_t) t;
+  struct tm tm;
+
+  gmtime_r (&tt, &tm);
+  strftime (out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int64_t
 util_now_us (void)
 {
   struct timespec ts;

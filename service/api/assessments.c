@@ -1,0 +1,486 @@
+/**
+ * @file assessments.c
+ * @brief The assessments: a contact's orientation, an account's
+ *        orientation, pillars, buyer risk and values fit, a seller's
+ *        approach.  Data is read in one transaction, scored after it by the
+ *        pure engine, and rendered with every number's evidence and every
+ *        conclusion's guidance.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "internal.h"
+#include "svc/model.h"
+#include "svc/score.h"
+#include "svc/util.h"
+
+/** A number rounded to 3 decimals, as JSON. */
+static json_t *
+num (double v)
+{
+  return json_real (round (v * 1000.0) / 1000.0);
+}
+
+/** A borrowed string, or JSON null. */
+static json_t *
+str_or_null (const char *s)
+{
+  return (NULL != s && '\0' != s[0]) ? json_string (s) : json_null ();
+}
+
+/** A Unix time as RFC 3339, or null for 0. */
+static json_t *
+when (int64_t t)
+{
+  char buf[32];
+
+  if (0 == t)
+    return json_null ();
+  util_epoch_timestamp (t, buf);
+  return json_string (buf);
+}
+
+/** The evidence behind a number: what, when, which signal or words. */
+static json_t *
+evidence_json (const struct score_evidence_list *l)
+{
+  json_t *a = json_array ();
+
+  for (size_t i = 0; i < l->n; i++)
+  {
+    const struct score_evidence *e = &l->items[i];
+    json_t *o = json_pack ("{s:s, s:o, s:o, s:s, s:o}", "source",
+                           score_source_name (e->source), "id",
+                           str_or_null (e->source_id), "at", when (e->at),
+                           "signal", e->signal, "weight", num (e->weight));
+
+    if ('\0' != e->excerpt[0])
+      json_object_set_new (o, "excerpt", json_string (e->excerpt));
+    json_array_append_new (a, o);
+  }
+  return a;
+}
+
+/** An orientation result: scores, primary, confidence, evidence, guidance. */
+static json_t *
+orientation_json (const struct score_orientation_result *r)
+{
+  json_t *scores = json_object ();
+
+  for (int i = 0; i < SCORE_ORIENTATION_COUNT; i++)
+    json_object_set_new (scores, score_orientation_name (i),
+                         num (r->scores[i]));
+  return json_pack ("{s:o, s:o, s:o, s:i, s:o, s:I, s:o}", "scores", scores,
+                    "primary", SCORE_ORIENTATION_NONE == r->primary
+                    ? json_null () : json_string (score_orientation_name (
+                                                    r->primary)),
+                    "confidence", num (r->confidence), "independent_evidence",
+                    (int) r->independent_evidence, "evidence",
+                    evidence_json (&r->evidence), "evidence_total",
+                    (json_int_t) r->evidence.total, "guidance",
+                    str_or_null (r->guidance));
+}
+
+/**
+ * Reads `as_of` (a timestamp, or a date meaning the end of that day);
+ * default now.  Sets a 400 and returns false when it is malformed.
+ */
+static bool
+parse_as_of (struct http_request *req, char text[40], int64_t *epoch)
+{
+  const char *q = http_query (req, "as_of");
+
+  if (NULL == q)
+  {
+    *epoch = (int64_t) time (NULL);
+    util_epoch_timestamp (*epoch, text);
+    return true;
+  }
+  if (util_is_date (q))
+    snprintf (text, 40, "%sT23:59:59Z", q);
+  else if (util_is_timestamp (q))
+    snprintf (text, 40, "%s", q);
+  else
+  {
+    json_t *errors = json_array ();
+
+    api_param_error (errors, "as_of", "must be an RFC 3339 timestamp or a "
+                     "date (YYYY-MM-DD)");
+    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+    return false;
+  }
+  *epoch = util_timestamp_epoch (text);
+  util_epoch_timestamp (*epoch, text);
+  return true;
+}
+
+/** Transaction context of an assessment read. */
+struct assess_ctx
+{
+  struct http_request *req;
+  const char *id;               /**< the contact, account or seller */
+  char account_id[37];          /**< the account read */
+  char as_of[40];
+  int64_t as_of_epoch;
+  bool seller;                  /**< read a seller's history */
+  bool contact;                 /**< find the contact's account first */
+  struct store_assess_data data;
+};
+
+/** The limits of the shipped model. */
+static struct store_assess_limits
+limits (void)
+{
+  const struct score_model *m = http_service.model;
+
+  return (struct store_assess_limits) {
+    (unsigned int) m->params[SCORE_P_MAX_CALLS].value,
+    (unsigned int) m->params[SCORE_P_MAX_CARDS].value,
+    (unsigned int) m->params[SCORE_P_MAX_COMMITMENTS].value,
+  };
+}
+
+/** Transaction: load what the assessment reads (scored afterwards). */
+static enum store_qs
+load_tx (void *cls, struct store_conn *conn)
+{
+  struct assess_ctx *ac = cls;
+  const char *org = ac->req->auth.org_id;
+  struct store_assess_limits lim = limits ();
+  enum svc_ec missing = ac->seller ? SVC_EC_SELLER_NOT_FOUND
+                        : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
+                        : SVC_EC_ACCOUNT_NOT_FOUND;
+  enum store_qs qs = STORE_QS_ONE;
+
+  store_assess_free (&ac->data);
+  if (ac->contact)
+    qs = store_contact_account (conn, org, ac->id, ac->account_id);
+  else
+    snprintf (ac->account_id, sizeof (ac->account_id), "%s", ac->id);
+  if (qs > 0)
+    qs = ac->seller
+         ? store_assess_load_seller (conn, org, ac->id, ac->as_of, &lim,
+                                     &ac->data)
+         : store_assess_load_account (conn, org, ac->account_id, ac->as_of,
+                                      &lim, &ac->data);
+  if (0 == qs)
+  {
+    http_reply_error (ac->req, missing, NULL);
+    return STORE_QS_ROLLBACK;
+  }
+  return qs;
+}
+
+/**
+ * Reads the data of @a ac in a transaction.
+ *
+ * @return true when it is loaded; false with a reply set
+ */
+static bool
+load (struct http_request *req, struct assess_ctx *ac)
+{
+  ac->req = req;
+  ac->id = req->params[0];
+  if (! api_id_param (req, 0, ac->seller ? SVC_EC_SELLER_NOT_FOUND
+                      : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
+                      : SVC_EC_ACCOUNT_NOT_FOUND)
+      || ! parse_as_of (req, ac->as_of, &ac->as_of_epoch))
+    return false;
+  api_run (req, &load_tx, ac);
+  return 0 == req->status;
+}
+
+/** The common head of every assessment: what, when, which model. */
+static json_t *
+head (const char *key, const char *id, const char *as_of,
+      const struct score_model *m)
+{
+  return json_pack ("{s:s, s:s, s:s}", key, id, "as_of", as_of,
+                    "model_version", m->version);
+}
+
+int
+api_assess_contact (struct http_request *req)
+{
+  struct assess_ctx ac = { .contact = true };
+  struct score_contact_assessment *out;
+  struct api_model m;
+  json_t *body;
+
+  if (! load (req, &ac))
+  {
+    store_assess_free (&ac.data);
+    return 0;
+  }
+  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
+                 &m);
+  out = calloc (1, sizeof (*out));
+  if (NULL != out
+      && SCORE_OK == score_assess_contact (m.model, &ac.data.account_in,
+                                           ac.id, ac.as_of_epoch,
+                                           api_scratch (), out))
+  {
+    body = head ("contact_id", ac.id, ac.as_of, m.model);
+    json_object_set_new (body, "account_id", json_string (ac.account_id));
+    json_object_set_new (body, "orientation",
+                         orientation_json (&out->orientation));
+    http_reply_json (req, 200, body);
+  }
+  free (out);
+  api_model_release (&m);
+  store_assess_free (&ac.data);
+  return 0;
+}
+
+/** The buying team: each contact's primary orientation and coverage. */
+static json_t *
+team_json (const struct score_account_assessment *a,
+           const struct score_account_input *in)
+{
+  json_t *team = json_array ();
+
+  for (size_t i = 0; i < a->n_team; i++)
+  {
+    const struct score_team_member *t = &a->team[i];
+    const char *name = "";
+
+    for (size_t k = 0; k < in->n_contacts; k++)
+      if (0 == strcmp (in->contacts[k].id, t->contact_id))
+        name = in->contacts[k].name;
+    json_array_append_new (team, json_pack (
+      "{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:o}",
+      "contact_id", t->contact_id, "name", name, "role",
+      score_role_name (t->role), "influence", num (t->influence), "weight",
+      num (t->weight), "primary", SCORE_ORIENTATION_NONE == t->primary
+      ? json_null () : json_string (score_orientation_name (t->primary)),
+      "confidence", num (t->confidence), "coverage", num (t->coverage),
+      "calls", (int) t->calls, "last_contact", when (t->last_contact)));
+  }
+  return team;
+}
+
+/** The three pillars, the foundation they give and its status. */
+static json_t *
+pillars_json (const struct score_pillars_result *p)
+{
+  json_t *o = json_object ();
+  json_t *foundation = json_array ();
+
+  for (int i = 0; i < SCORE_PILLAR_COUNT; i++)
+  {
+    json_object_set_new (o, score_pillar_name (i), json_pack (
+      "{s:o, s:b, s:o}", "score", num (p->pillars[i].score), "stands",
+      p->pillars[i].stands, "evidence", evidence_json (&p->pillars[i].evidence)));
+    if (0 != (p->foundation & (1u << i)))
+      json_array_append_new (foundation, json_string (score_pillar_name (i)));
+  }
+  json_object_set_new (o, "foundation", foundation);
+  json_object_set_new (o, "status", json_string (score_pillar_status_name (
+                                                   p->status)));
+  json_object_set_new (o, "guidance", str_or_null (p->guidance));
+  return o;
+}
+
+/** Buyer risk: score, level, drivers with points and evidence, actions. */
+static json_t *
+risk_json (const struct score_buyer_risk_result *r)
+{
+  json_t *drivers = json_array ();
+  json_t *actions = json_array ();
+
+  for (size_t i = 0; i < r->n_drivers; i++)
+  {
+    const struct score_risk_driver_result *d = &r->drivers[i];
+
+    json_array_append_new (drivers, json_pack (
+      "{s:s, s:o, s:s, s:o, s:o}", "driver", score_driver_name (d->driver),
+      "points", num (d->points), "explanation", d->explanation, "action",
+      str_or_null (d->action), "evidence", evidence_json (&d->evidence)));
+  }
+  for (size_t i = 0; i < r->n_actions; i++)
+    json_array_append_new (actions, json_string (r->actions[i]));
+  return json_pack ("{s:o, s:s, s:o, s:o}", "score", num (r->score), "level",
+                    score_risk_level_name (r->level), "drivers", drivers,
+                    "actions", actions);
+}
+
+/** Values fit, or null without answers or priorities. */
+static json_t *
+values_json (const struct score_values_fit_result *v)
+{
+  json_t *prio = json_object ();
+
+  if (! v->available)
+  {
+    json_decref (prio);
+    return json_null ();
+  }
+  for (int i = 0; i < SCORE_VALUE_COUNT; i++)
+    if (v->account_priorities[i] > 0)
+      json_object_set_new (prio, score_value_name (i),
+                           num (v->account_priorities[i]));
+  return json_pack ("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "score",
+                    num (v->score), "score_organization",
+                    v->score_organization < 0 ? json_null ()
+                    : num (v->score_organization), "score_owner",
+                    v->score_owner < 0 ? json_null () : num (v->score_owner),
+                    "recommendation", SCORE_VALUES_NONE == v->recommendation
+                    ? json_null () : json_string (score_values_rec_name (
+                                                    v->recommendation)),
+                    "guidance", str_or_null (v->guidance),
+                    "account_priorities", prio, "evidence",
+                    evidence_json (&v->evidence));
+}
+
+/** Parts of the account assessment named by ?include= (all by default). */
+enum part
+{
+  PART_ORIENTATION = 1,
+  PART_PILLARS = 2,
+  PART_RISK = 4,
+  PART_VALUES = 8
+};
+
+/** Reads ?include=; sets a 400 and returns 0 on an unknown part. */
+static unsigned int
+parse_include (struct http_request *req)
+{
+  static const char *const names[] = { "orientation", "pillars",
+                                       "buyer_risk", "values_fit" };
+  const char *q = http_query (req, "include");
+  char tmp[256];
+  unsigned int parts = 0;
+
+  if (NULL == q)
+    return 15;
+  snprintf (tmp, sizeof (tmp), "%s", q);
+  for (char *save = NULL, *w = strtok_r (tmp, ",", &save); NULL != w;
+       w = strtok_r (NULL, ",", &save))
+  {
+    unsigned int before = parts;
+
+    for (int i = 0; i < 4; i++)
+      if (0 == strcmp (w, names[i]))
+        parts |= 1u << i;
+    if (before == parts)
+      parts |= 16; /* unknown */
+  }
+  if (0 == parts || 0 != (parts & 16))
+  {
+    json_t *errors = json_array ();
+
+    api_param_error (errors, "include", "must be a comma-separated list of "
+                     "orientation, pillars, buyer_risk, values_fit");
+    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+    return 0;
+  }
+  return parts;
+}
+
+/** Renders the parts of an account assessment. */
+static json_t *
+account_json (const struct score_account_assessment *a,
+              const struct score_account_input *in, unsigned int parts,
+              json_t *body)
+{
+  if (0 != (parts & PART_ORIENTATION))
+  {
+    json_t *o = orientation_json (&a->orientation);
+
+    json_object_set_new (o, "buying_team", team_json (a, in));
+    json_object_set_new (body, "orientation", o);
+  }
+  if (0 != (parts & PART_PILLARS))
+    json_object_set_new (body, "pillars", pillars_json (&a->pillars));
+  if (0 != (parts & PART_RISK))
+    json_object_set_new (body, "buyer_risk", risk_json (&a->buyer_risk));
+  if (0 != (parts & PART_VALUES))
+    json_object_set_new (body, "values_fit", values_json (&a->values_fit));
+  return body;
+}
+
+int
+api_assess_account (struct http_request *req)
+{
+  struct assess_ctx ac = { 0 };
+  struct score_account_assessment *out;
+  struct api_model m;
+  unsigned int parts = parse_include (req);
+
+  if (0 == parts || ! load (req, &ac))
+  {
+    store_assess_free (&ac.data);
+    return 0;
+  }
+  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
+                 &m);
+  out = calloc (1, sizeof (*out));
+  if (NULL != out
+      && SCORE_OK == score_assess_account (m.model, &ac.data.account_in,
+                                           ac.as_of_epoch, api_scratch (),
+                                           out))
+    http_reply_json (req, 200, account_json (out, &ac.data.account_in, parts,
+                                             head ("account_id", ac.id,
+                                                   ac.as_of, m.model)));
+  free (out);
+  api_model_release (&m);
+  store_assess_free (&ac.data);
+  return 0;
+}
+
+/** A seller's traits with their contributions and evidence. */
+static json_t *
+traits_json (const struct score_seller_assessment *s)
+{
+  json_t *traits = json_array ();
+
+  for (int i = 0; i < SCORE_TRAIT_COUNT; i++)
+  {
+    const struct score_trait_result *t = &s->traits[i];
+
+    json_array_append_new (traits, json_pack (
+      "{s:s, s:b, s:o, s:o, s:s, s:o}", "trait", score_trait_name (t->trait),
+      "known", t->known, "value", t->known ? num (t->value) : json_null (),
+      "contribution", num (t->contribution), "explanation", t->explanation,
+      "evidence", evidence_json (&t->evidence)));
+  }
+  return traits;
+}
+
+int
+api_assess_seller (struct http_request *req)
+{
+  struct assess_ctx ac = { .seller = true };
+  struct score_seller_assessment *out;
+  struct api_model m;
+  json_t *body;
+
+  if (! load (req, &ac))
+  {
+    store_assess_free (&ac.data);
+    return 0;
+  }
+  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
+                 &m);
+  out = calloc (1, sizeof (*out));
+  if (NULL != out
+      && SCORE_OK == score_assess_seller (m.model, &ac.data.seller_in,
+                                          ac.as_of_epoch, api_scratch (),
+                                          out))
+  {
+    body = head ("seller_id", ac.id, ac.as_of, m.model);
+    json_object_set_new (body, "approach", json_string (score_approach_name (
+                                                          out->approach)));
+    json_object_set_new (body, "score", num (out->score));
+    json_object_set_new (body, "traits", traits_json (out));
+    json_object_set_new (body, "guidance", str_or_null (out->guidance));
+    http_reply_json (req, 200, body);
+  }
+  free (out);
+  api_model_release (&m);
+  store_assess_free (&ac.data);
+  return 0;
+}
