@@ -270,7 +270,10 @@ generate (const struct resource *r, enum res_stmt kind)
     ref_guards (&b, r, "$3::uuid", true);
     sqlf (&b, " FROM ");
     record_source (&b, r, 2);
-    sqlf (&b, " WHERE $1::uuid IS NOT NULL");
+    /* Every parameter is named, so the statement takes exactly what
+       store_res_check_refs binds. */
+    sqlf (&b, " WHERE $1::uuid IS NOT NULL%s",
+          r->under_account ? " AND $3::uuid IS NOT NULL" : "");
     break;
   default:
     break;

@@ -1,0 +1,379 @@
+/**
+ * @file test_http_assessments.c
+ * @brief The assessments over HTTP: a contact's orientation from notes and
+ *        signals, thin evidence, as_of replay, the account's parts, the
+ *        seller's approach, the scoring model and weight overrides.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct th_org org;
+
+static void
+setup (void)
+{
+  th_org_new (&org);
+}
+
+TestSuite (assess, .init = setup, .timeout = 120);
+
+/** POSTs @a body to @a path and returns the new id. */
+static void
+create (const char *path, const char *body, char id[64])
+{
+  struct th_resp r;
+
+  th_json ("POST", path, org.key, body, &r);
+  cr_assert_eq (201, r.status, "POST %s: %s", path, r.body);
+  snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
+  th_resp_free (&r);
+}
+
+/**
+ * Logs a call of @a account with @a contact (or none), by @a seller (or
+ * none), with the members of the JSON object @a extra (or NULL) and
+ * @a notes (or NULL).
+ */
+static void
+call (const char *account, const char *contact, const char *seller,
+      const char *when, const char *extra, const char *notes)
+{
+  char path[128], id[64];
+  json_t *b = json_pack ("{s:s}", "occurred_at", when);
+  char *text;
+
+  if (NULL != contact)
+    json_object_set_new (b, "contact_ids", json_pack ("[s]", contact));
+  if (NULL != seller)
+    json_object_set_new (b, "seller_id", json_string (seller));
+  if (NULL != notes)
+    json_object_set_new (b, "notes", json_string (notes));
+  if (NULL != extra)
+  {
+    json_t *e = json_loads (extra, 0, NULL);
+
+    cr_assert_not_null (e, "bad extra: %s", extra);
+    json_object_update (b, e);
+    json_decref (e);
+  }
+  text = json_dumps (b, 0);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/calls", account);
+  create (path, text, id);
+  free (text);
+  json_decref (b);
+}
+
+/** GETs @a path and asserts 200; the caller frees @a r. */
+static void
+get_ok (const char *path, struct th_resp *r)
+{
+  th_request ("GET", path, org.key, NULL, NULL, r);
+  cr_assert_eq (200, r->status, "GET %s: %s", path, r->body);
+}
+
+/** The primary orientation of a contact, or "" when null. */
+static const char *
+primary (json_t *assessment)
+{
+  json_t *p = json_object_get (json_object_get (assessment, "orientation"),
+                               "primary");
+
+  return json_is_string (p) ? json_string_value (p) : "";
+}
+
+/** An account with one contact; writes both ids. */
+static void
+account_with_contact (const char *name, char account[64], char contact[64])
+{
+  char path[128];
+
+  th_account_new (org.key, name, account);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/contacts", account);
+  create (path, "{\"name\":\"Dana Okafor\",\"role\":\"decision_maker\","
+          "\"influence\":0.9}", contact);
+}
+
+Test (assess, a_security_buyer_is_read_from_everyday_notes)
+{
+  char account[64], contact[64], path[128];
+  struct th_resp r;
+  json_t *scores, *v;
+  const char *k;
+  double sum = 0;
+
+  account_with_contact ("Harbor Freight Co", account, contact);
+  call (account, contact, NULL, "2026-09-01T10:00:00Z", NULL,
+        "Dana wants everything in writing, asked for the SLA doc and a "
+        "guarantee on uptime before she signs anything.");
+  call (account, contact, NULL, "2026-09-15T10:00:00Z", NULL,
+        "She is checking with legal and her team first, no rush, wants "
+        "references from similar customers. Hates surprises.");
+  call (account, contact, NULL, "2026-10-01T10:00:00Z",
+        "{\"signals\":[\"avoids_risk\",\"requests_documentation\"]}", NULL);
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment", contact);
+  get_ok (path, &r);
+  cr_assert_str_eq (primary (r.json), "security", "%s", r.body);
+  scores = json_object_get (json_object_get (r.json, "orientation"), "scores");
+  json_object_foreach (scores, k, v)
+    sum += json_number_value (v);
+  cr_assert_float_eq (1.0, sum, 0.01, "orientation scores sum to 1");
+  cr_assert_gt (json_array_size (json_object_get (json_object_get (
+                  r.json, "orientation"), "evidence")), 0);
+  cr_assert (json_is_string (json_object_get (json_object_get (r.json,
+                                                               "orientation"),
+                                              "guidance")));
+  cr_assert (json_is_string (json_object_get (r.json, "model_version")));
+  th_resp_free (&r);
+}
+
+Test (assess, thin_evidence_leaves_the_primary_null)
+{
+  char account[64], contact[64], path[128];
+  struct th_resp r;
+
+  account_with_contact ("Quiet Corp", account, contact);
+  call (account, contact, NULL, "2026-10-01T10:00:00Z", NULL,
+        "Quick intro call, talked about the weather and the game.");
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment", contact);
+  get_ok (path, &r);
+  cr_assert_str_eq (primary (r.json), "", "no primary on thin evidence: %s",
+                    r.body);
+  th_resp_free (&r);
+}
+
+Test (assess, as_of_before_the_calls_removes_their_evidence)
+{
+  char account[64], contact[64], path[160];
+  struct th_resp before, after;
+
+  account_with_contact ("Replay Ltd", account, contact);
+  call (account, contact, NULL, "2026-09-01T10:00:00Z",
+        "{\"signals\":[\"assertive\",\"results_focused\","
+        "\"wants_recognition\"]}", "Wants the win credited to her team.");
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?as_of=2026-08-31",
+            contact);
+  get_ok (path, &before);
+  snprintf (path, sizeof (path),
+            "/v1/contacts/%s/assessment?as_of=2026-09-02T00:00:00%%2B02:00",
+            contact);
+  get_ok (path, &after);
+  cr_assert_eq (0, json_array_size (json_object_get (json_object_get (
+                  before.json, "orientation"), "evidence")));
+  cr_assert_str_eq (json_string_value (json_object_get (before.json, "as_of")),
+                    "2026-08-31T23:59:59Z");
+  cr_assert_gt (json_array_size (json_object_get (json_object_get (
+                  after.json, "orientation"), "evidence")), 0);
+  th_resp_free (&before);
+  th_resp_free (&after);
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?as_of=yesterday",
+            contact);
+  th_request ("GET", path, org.key, NULL, NULL, &before);
+  th_assert_problem (&before, 400);
+  cr_assert (th_has_error (&before, "as_of"));
+  th_resp_free (&before);
+}
+
+Test (assess, the_account_reads_pillars_risk_and_values_with_include)
+{
+  char account[64], contact[64], path[160], id[64];
+  struct th_resp r;
+  json_t *p;
+
+  account_with_contact ("Pillar Industries", account, contact);
+  call (account, contact, NULL, "2026-10-01T10:00:00Z",
+        "{\"signals\":[\"competitor_mentioned\",\"shopping_alternatives\","
+        "\"rfp_issued\"]}", "They issued an RFP and are talking to two "
+        "other vendors.");
+  snprintf (path, sizeof (path), "/v1/accounts/%s/commitments", account);
+  create (path, "{\"description\":\"Fix the export bug\","
+          "\"made_at\":\"2026-08-01T00:00:00Z\",\"status\":\"broken\","
+          "\"resolved_at\":\"2026-09-01T00:00:00Z\"}", id);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment", account);
+  get_ok (path, &r);
+  p = json_object_get (r.json, "pillars");
+  cr_assert (json_is_object (json_object_get (p, "trust")));
+  cr_assert (json_is_array (json_object_get (p, "foundation")));
+  cr_assert (json_is_string (json_object_get (p, "status")));
+  p = json_object_get (r.json, "buyer_risk");
+  cr_assert_gt (json_number_value (json_object_get (p, "score")), 0);
+  cr_assert_gt (json_array_size (json_object_get (p, "drivers")), 0);
+  cr_assert (strstr (r.body, "\"competitor") != NULL,
+             "competitor activity drives the risk: %s", r.body);
+  cr_assert (json_is_null (json_object_get (r.json, "values_fit")),
+             "no values, no fit");
+  cr_assert (json_is_array (json_object_get (json_object_get (
+                r.json, "orientation"), "buying_team")));
+  th_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=pillars",
+            account);
+  get_ok (path, &r);
+  cr_assert_not_null (json_object_get (r.json, "pillars"));
+  cr_assert_null (json_object_get (r.json, "buyer_risk"));
+  cr_assert_null (json_object_get (r.json, "orientation"));
+  th_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=nope",
+            account);
+  th_request ("GET", path, org.key, NULL, NULL, &r);
+  th_assert_problem (&r, 400);
+  th_resp_free (&r);
+}
+
+Test (assess, a_risky_account_ranks_above_a_healthy_one)
+{
+  char risky[64], healthy[64], c1[64], c2[64], path[160];
+  struct th_resp a, b;
+
+  account_with_contact ("Risky Co", risky, c1);
+  account_with_contact ("Healthy Co", healthy, c2);
+  call (risky, c1, NULL, "2026-11-01T10:00:00Z",
+        "{\"signals\":[\"competitor_mentioned\",\"price_pressure\","
+        "\"complaint_raised\",\"supplier_review\"]}",
+        "Angry about the outage, evaluating other suppliers, wants a discount.");
+  call (healthy, c2, NULL, "2026-11-01T10:00:00Z",
+        "{\"signals\":[\"asked_for_advice\",\"referral_given\","
+        "\"shared_insight\"]}",
+        "Asked our advice on their roadmap and introduced us to a peer.");
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=buyer_risk",
+            risky);
+  get_ok (path, &a);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=buyer_risk",
+            healthy);
+  get_ok (path, &b);
+  cr_assert_gt (json_number_value (json_object_get (json_object_get (
+                  a.json, "buyer_risk"), "score")),
+                json_number_value (json_object_get (json_object_get (
+                  b.json, "buyer_risk"), "score")), "%s\n%s", a.body, b.body);
+  th_resp_free (&a);
+  th_resp_free (&b);
+}
+
+Test (assess, values_fit_appears_with_values)
+{
+  char account[64], path[160];
+  struct th_resp r;
+
+  th_account_new (org.key, "Values Inc", account);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
+  th_json ("PUT", path, org.key, "{\"priorities\":{\"quality\":0.9,"
+           "\"reliability\":0.8},\"answers\":{\"What matters?\":"
+           "\"Uptime and quality, we never cut corners.\"}}", &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/organization/values", org.key,
+           "{\"priorities\":{\"quality\":1,\"reliability\":0.7}}", &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=values_fit",
+            account);
+  get_ok (path, &r);
+  cr_assert (json_is_object (json_object_get (r.json, "values_fit")), "%s",
+             r.body);
+  cr_assert_str_eq (json_string_value (json_object_get (json_object_get (
+                      r.json, "values_fit"), "recommendation")), "proceed",
+                    "%s", r.body);
+  th_resp_free (&r);
+}
+
+Test (assess, a_seller_who_listens_is_a_builder_and_one_who_pushes_is_not)
+{
+  char builder[64], pusher[64], account[64], contact[64], path[160];
+  struct th_resp b, p;
+
+  create ("/v1/sellers", "{\"name\":\"Bea Builder\"}", builder);
+  create ("/v1/sellers", "{\"name\":\"Pete Pusher\"}", pusher);
+  account_with_contact ("Sellers Test", account, contact);
+  for (int i = 1; i <= 4; i++)
+  {
+    char when[32];
+
+    snprintf (when, sizeof (when), "2026-10-%02dT10:00:00Z", i * 5);
+    call (account, contact, builder, when,
+          "{\"kind\":\"discovery\",\"seller_talk_ratio\":0.3,"
+          "\"questions_asked\":12,\"signals\":[\"asked_about_plans\","
+          "\"referral_given\"]}", "Mostly listened; asked about their plans.");
+    call (account, contact, pusher, when,
+          "{\"kind\":\"cold_call\",\"seller_talk_ratio\":0.85,"
+          "\"questions_asked\":1,\"signals\":[\"pushed_product\"],"
+          "\"topics\":[\"pricing\"]}",
+          "Pitched the bundle and offered 20% off to close this week.");
+  }
+  snprintf (path, sizeof (path), "/v1/sellers/%s/assessment", builder);
+  get_ok (path, &b);
+  snprintf (path, sizeof (path), "/v1/sellers/%s/assessment", pusher);
+  get_ok (path, &p);
+  cr_assert_str_eq (json_string_value (json_object_get (b.json, "approach")),
+                    "builder", "%s", b.body);
+  cr_assert_str_eq (json_string_value (json_object_get (p.json, "approach")),
+                    "pusher", "%s", p.body);
+  cr_assert_gt (json_number_value (json_object_get (b.json, "score")),
+                json_number_value (json_object_get (p.json, "score")));
+  cr_assert_gt (json_array_size (json_object_get (b.json, "traits")), 0);
+  th_resp_free (&b);
+  th_resp_free (&p);
+}
+
+Test (assess, unknown_and_foreign_ids_are_404)
+{
+  struct th_org other;
+  char account[64], contact[64], path[160];
+  struct th_resp r;
+  static const char *const kinds[] = { "accounts", "contacts", "sellers" };
+
+  th_org_new (&other);
+  account_with_contact ("Foreign", account, contact);
+  for (int i = 0; i < 3; i++)
+  {
+    snprintf (path, sizeof (path), "/v1/%s/%s/assessment", kinds[i],
+              "00000000-0000-4000-8000-000000000000");
+    th_request ("GET", path, org.key, NULL, NULL, &r);
+    th_assert_problem (&r, 404);
+    th_resp_free (&r);
+  }
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment", account);
+  th_request ("GET", path, other.key, NULL, NULL, &r);
+  th_assert_problem (&r, 404);
+  th_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment", contact);
+  th_request ("GET", path, other.key, NULL, NULL, &r);
+  th_assert_problem (&r, 404);
+  th_resp_free (&r);
+}
+
+Test (assess, the_scoring_model_and_weight_overrides)
+{
+  struct th_resp r;
+  char rkey[128];
+
+  get_ok ("/v1/scoring-model", &r);
+  cr_assert (json_is_string (json_object_get (r.json, "model_version")));
+  cr_assert_not_null (strstr (r.body, "000-customer-orientations.txt"),
+                      "the model cites its seeds");
+  th_resp_free (&r);
+  get_ok ("/v1/organization/scoring-weights", &r);
+  cr_assert_eq (0, json_object_size (json_object_get (r.json, "weights")));
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/organization/scoring-weights", org.key,
+           "{\"signals\":{\"avoids_risk\":99},\"bogus\":1}", &r);
+  th_assert_problem (&r, 422);
+  cr_assert (th_has_error (&r, "/signals/avoids_risk"));
+  cr_assert (th_has_error (&r, "/bogus"));
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/organization/scoring-weights", org.key,
+           "{\"half_lives_days\":{\"orientation\":45}}", &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  get_ok ("/v1/organization/scoring-weights", &r);
+  cr_assert_eq (45, json_number_value (json_object_get (json_object_get (
+                  json_object_get (r.json, "weights"), "half_lives_days"),
+                                                        "orientation")));
+  th_resp_free (&r);
+  th_key_new (&org, "write", rkey, NULL);
+  th_json ("PUT", "/v1/organization/scoring-weights", rkey, "{}", &r);
+  th_assert_problem (&r, 403);
+  th_resp_free (&r);
+}
