@@ -88,6 +88,25 @@ suite_index (const char *suite)
   return -1;
 }
 
+const char *const eval_split_names[EVAL_SPLITS] = {
+  "train", "held", "blind3", "blind4"
+};
+
+/**
+ * Index of a split name; unknown splits count as held.
+ *
+ * @param split name (may be NULL)
+ * @return index
+ */
+static int
+split_index (const char *split)
+{
+  for (int i = 0; NULL != split && i < EVAL_SPLITS; i++)
+    if (0 == strcmp (eval_split_names[i], split))
+      return i;
+  return 1;
+}
+
 const char *const eval_suite_names[EVAL_SUITES] = {
   "orientation", "pillars", "risk_pair", "risk_level", "seller", "values"
 };
@@ -109,7 +128,7 @@ eval_run (const char *path, struct eval_result *r, bool verbose)
     {
       char got[32];
       const char *want = json_string_value (json_object_get (c, "expect"));
-      int held = 0 == strcmp ("held", json_string_value (json_object_get (c, "split")));
+      int held = split_index (json_string_value (json_object_get (c, "split")));
       int k = suite_index (json_string_value (json_object_get (c, "suite")));
 
       if (k < 0)
@@ -119,7 +138,7 @@ eval_run (const char *path, struct eval_result *r, bool verbose)
       if (0 == strcmp (got, want))
         r->correct[held][k]++;
       else if (verbose)
-        printf ("  miss %-24s want %-14s got %s\n",
+        printf ("  miss %-6s %-24s want %-14s got %s\n", eval_split_names[held],
                 json_string_value (json_object_get (c, "id")), want, got);
     }
   json_decref (root);

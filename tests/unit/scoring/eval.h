@@ -14,11 +14,17 @@
 /** Suite names. */
 extern const char *const eval_suite_names[EVAL_SUITES];
 
-/** Correct and total cases per [split: 0 train, 1 held][suite]. */
+/** Number of splits: train, held, blind3, blind4. */
+#define EVAL_SPLITS 4
+
+/** Split names (dev.json "split"); an unknown split counts as held. */
+extern const char *const eval_split_names[EVAL_SPLITS];
+
+/** Correct and total cases per [split][suite]. */
 struct eval_result
 {
-  int correct[2][EVAL_SUITES];
-  int total[2][EVAL_SUITES];
+  int correct[EVAL_SPLITS][EVAL_SUITES];
+  int total[EVAL_SPLITS][EVAL_SUITES];
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
  * @file eval_main.c
- * @brief Print development-set accuracy per suite (train and held-out).
+ * @brief Print development-set accuracy per suite and split.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,10 +25,13 @@ main (int argc, char **argv)
   if (0 != eval_run (path, &r, verbose))
     return 1;
   for (int k = 0; k < EVAL_SUITES; k++)
-    printf ("%-12s train %2d/%2d = %.2f   held-out %2d/%2d = %.2f\n",
-            eval_suite_names[k], r.correct[0][k], r.total[0][k],
-            r.total[0][k] ? (double) r.correct[0][k] / r.total[0][k] : 1.0,
-            r.correct[1][k], r.total[1][k],
-            r.total[1][k] ? (double) r.correct[1][k] / r.total[1][k] : 1.0);
+    {
+      printf ("%-12s", eval_suite_names[k]);
+      for (int p = 0; p < EVAL_SPLITS; p++)
+        if (r.total[p][k])
+          printf ("  %s %2d/%2d = %.2f", eval_split_names[p], r.correct[p][k],
+                  r.total[p][k], (double) r.correct[p][k] / r.total[p][k]);
+      printf ("\n");
+    }
   return 0;
 }

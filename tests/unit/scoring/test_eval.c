@@ -1,6 +1,6 @@
 /**
  * @file test_eval.c
- * @brief Accuracy floors on the labelled development set (train and held-out).
+ * @brief Accuracy floors on the labelled development set, per split.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -8,9 +8,12 @@
 
 #include "eval.h"
 
-/** Floors: train is what the model was tuned on, held-out was not. */
-#define FLOOR_TRAIN 0.85
-#define FLOOR_HELD 0.75
+/**
+ * Floors per split: train is what the model was tuned on; held, blind3
+ * and blind4 were not (blind3 was measured before this round's tuning,
+ * blind4 after it). They guard against regressions, not targets to tune.
+ */
+static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75 };
 
 Test (scoring_eval, dev_set_accuracy)
 {
@@ -19,14 +22,16 @@ Test (scoring_eval, dev_set_accuracy)
   cr_assert_eq (eval_run (RAPPORT_FIXTURES "/dev.json", &r,
                           NULL != getenv ("SCORING_EVAL_VERBOSE")), 0);
   for (int k = 0; k < EVAL_SUITES; k++)
-    {
-      double tr = r.total[0][k] ? (double) r.correct[0][k] / r.total[0][k] : 1;
-      double ho = r.total[1][k] ? (double) r.correct[1][k] / r.total[1][k] : 1;
+    for (int p = 0; p < EVAL_SPLITS; p++)
+      {
+        double acc;
 
-      printf ("scoring eval %-12s train %2d/%2d = %.2f   held-out %2d/%2d = %.2f\n",
-              eval_suite_names[k], r.correct[0][k], r.total[0][k], tr,
-              r.correct[1][k], r.total[1][k], ho);
-      cr_expect_geq (tr, FLOOR_TRAIN, "%s train accuracy %.2f", eval_suite_names[k], tr);
-      cr_expect_geq (ho, FLOOR_HELD, "%s held-out accuracy %.2f", eval_suite_names[k], ho);
-    }
+        if (0 == r.total[p][k])
+          continue;
+        acc = (double) r.correct[p][k] / r.total[p][k];
+        printf ("scoring eval %-12s %-6s %2d/%2d = %.2f\n", eval_suite_names[k],
+                eval_split_names[p], r.correct[p][k], r.total[p][k], acc);
+        cr_expect_geq (acc, floors[p], "%s %s accuracy %.2f", eval_suite_names[k],
+                       eval_split_names[p], acc);
+      }
 }
