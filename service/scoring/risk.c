@@ -402,10 +402,29 @@ single_threaded (const struct score_model *m,
       engaged++;
   if (engaged > 1 || SCORE_STAGE_FORMER == in->account.stage)
     return;
-  snprintf (detail, sizeof (detail), "%u contact(s) engaged in the last %.0f "
-            "days.", engaged, score_p (m, SCORE_P_ENGAGED_WINDOW_DAYS));
+  if (1 == engaged)
+    {
+      snprintf (detail, sizeof (detail), "1 contact engaged in the last %.0f "
+                "days.", score_p (m, SCORE_P_ENGAGED_WINDOW_DAYS));
+      driver_set (m, out, SCORE_DRIVER_SINGLE_THREADED,
+                  m->driver_max[SCORE_DRIVER_SINGLE_THREADED].value, detail);
+      return;
+    }
+  /* no thread at all: the model's "one contact" sentence would be wrong */
   driver_set (m, out, SCORE_DRIVER_SINGLE_THREADED,
-              m->driver_max[SCORE_DRIVER_SINGLE_THREADED].value, detail);
+              m->driver_max[SCORE_DRIVER_SINGLE_THREADED].value, NULL);
+  if (0 == a->n_team)
+    snprintf (detail, sizeof (detail), "No contact is recorded for this "
+              "account: nobody in the buying team is known, and others "
+              "influence the next buying decision.");
+  else
+    snprintf (detail, sizeof (detail), "No contact engaged in the last %.0f "
+              "days (%zu on record): no thread into the buying team, and "
+              "others influence the next buying decision.",
+              score_p (m, SCORE_P_ENGAGED_WINDOW_DAYS), a->n_team);
+  score_strlcpy (out->drivers[SCORE_DRIVER_SINGLE_THREADED].explanation,
+                 sizeof (out->drivers[SCORE_DRIVER_SINGLE_THREADED].explanation),
+                 detail);
 }
 
 /**

@@ -137,16 +137,40 @@ conversation_traits (const struct score_model *m, const struct seller_acc *acc,
   double nt = acc->note_w[SCORE_TRAIT_TALK_SHARE];
   double nq = acc->note_w[SCORE_TRAIT_QUESTIONS];
 
-  snprintf (text, sizeof (text), "Seller talks %.0f%% of the time on average; "
-            "builders listen more than they transmit.", talk * 100.0);
+  if (talk >= 0)
+    snprintf (text, sizeof (text), "Seller talks %.0f%% of the time on "
+              "average; builders listen more than they transmit.", talk * 100.0);
+  else if (nt != 0)
+    snprintf (text, sizeof (text), "No talk-time figures; the notes say the "
+              "seller %s. Log seller_talk_ratio on calls to measure it.",
+              nt > 0 ? "mostly listens" : "does most of the talking");
+  else
+    snprintf (text, sizeof (text), "No talk-time data yet: log "
+              "seller_talk_ratio on calls. Builders listen more than they "
+              "transmit.");
   trait_set (m, &out->traits[SCORE_TRAIT_TALK_SHARE], talk >= 0 || nt != 0,
-             talk, (talk >= 0 ? (0.5 - talk) / 0.2 : 0.0) + 0.5 * nt, text);
-  snprintf (text, sizeof (text), "%.1f questions asked per call; deep "
-            "conversations expose opportunities.", q);
-  trait_set (m, &out->traits[SCORE_TRAIT_QUESTIONS], q >= 0 || nq != 0, q,
-             (q >= 0 ? (q - 5.0) / 4.0 : 0.0) + 0.5 * nq, text);
-  snprintf (text, sizeof (text), "%.1f cold calls against %.1f referrals "
-            "(recency-weighted).", cold, refs);
+             talk >= 0 ? talk : nt,
+             (talk >= 0 ? (0.5 - talk) / 0.2 : 0.0) + 0.5 * nt, text);
+  if (q >= 0)
+    snprintf (text, sizeof (text), "%.1f questions asked per call; deep "
+              "conversations expose opportunities.", q);
+  else if (nq != 0)
+    snprintf (text, sizeof (text), "No question counts; the notes say the "
+              "seller %s. Log questions_asked on calls to measure it.",
+              nq > 0 ? "asks and digs into needs" : "skips discovery questions");
+  else
+    snprintf (text, sizeof (text), "No question data yet: log "
+              "questions_asked on calls. Deep conversations with the client "
+              "expose opportunities.");
+  trait_set (m, &out->traits[SCORE_TRAIT_QUESTIONS], q >= 0 || nq != 0,
+             q >= 0 ? q : nq, (q >= 0 ? (q - 5.0) / 4.0 : 0.0) + 0.5 * nq, text);
+  if (refs + cold > 0)
+    snprintf (text, sizeof (text), "%.1f cold calls against %.1f referrals "
+              "(recency-weighted).", cold, refs);
+  else
+    snprintf (text, sizeof (text), "No prospecting data yet: log cold calls "
+              "(kind cold_call) and referrals (signal referral_given). "
+              "Builders grow through referrals rather than cold calls.");
   trait_set (m, &out->traits[SCORE_TRAIT_PROSPECTING], refs + cold > 0,
              refs - cold, (refs - cold) / (refs + cold + 1.0), text);
 }
@@ -184,8 +208,13 @@ card_trait (const struct score_model *m, const struct score_seller_input *in,
                           ? "follow_up_done" : "report_card", 1.0);
       score_evidence_add (&r->evidence, &e);
     }
-  snprintf (text, sizeof (text), "%u report card(s) gathered; %u of %u "
-            "improvement request(s) followed up.", cards, followed, asked);
+  if (cards > 0)
+    snprintf (text, sizeof (text), "%u report card(s) gathered; %u of %u "
+              "improvement request(s) followed up.", cards, followed, asked);
+  else
+    snprintf (text, sizeof (text), "No report cards yet: gather customer "
+              "report cards regularly and follow up so improvements are "
+              "recognized.");
   trait_set (m, r, cards > 0, cards,
              0.5 * (cards >= 3 ? 1.0 : cards / 3.0)
              + (asked ? (double) followed / asked - 0.5 : 0.5), text);
@@ -202,15 +231,29 @@ static void
 conduct_traits (const struct score_model *m, const struct seller_acc *acc,
                 struct score_seller_assessment *out)
 {
-  static const struct { int trait; double scale; const char *text; } t[] = {
+  static const struct
+  {
+    int trait;
+    double scale;
+    const char *text;
+    const char *none;
+  } t[] = {
     { SCORE_TRAIT_PRICE_RELIANCE, 1.5, "Leaning on discounts and low prices "
-      "rather than selling value." },
+      "rather than selling value.", "No evidence yet on price reliance: note "
+      "when you hold your price or discount. Builders sell value at the "
+      "highest price possible." },
     { SCORE_TRAIT_SERVICE_RECOVERY, 1.5, "Owning and recovering from "
-      "service mistakes." },
+      "service mistakes.", "No service recovery on record yet: when a service "
+      "mistake hurts a client, do whatever it takes to recover and log it "
+      "(signal service_recovery)." },
     { SCORE_TRAIT_ALTERNATIVE, 1.0, "Recommending another product when it "
-      "solves the client's problem better." },
+      "solves the client's problem better.", "No recommendation of another "
+      "product on record: when someone else's product solves the client's "
+      "problem better, say so and log it (signal recommended_alternative)." },
     { SCORE_TRAIT_PRODUCT_PUSH, 1.5, "Pitching and force-fitting product "
-      "instead of solving the client's problem." }
+      "instead of solving the client's problem.", "No evidence yet of pitching "
+      "or of solving the client's problem: note what was proposed and why it "
+      "fits their problem." }
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
@@ -218,7 +261,7 @@ conduct_traits (const struct score_model *m, const struct seller_acc *acc,
       double w = acc->signal_w[t[i].trait] + acc->note_w[t[i].trait];
 
       trait_set (m, &out->traits[t[i].trait], w != 0.0, w, w / t[i].scale,
-                 t[i].text);
+                 w != 0.0 ? t[i].text : t[i].none);
     }
 }
 

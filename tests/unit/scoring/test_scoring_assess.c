@@ -374,3 +374,141 @@ Test (scoring_assess, bad_arguments)
                 SCORE_ERR_STEMMER);
   fx_case_free (fc);
 }
+
+/**
+ * Assess seller s1 of a JSON case.
+ *
+ * @param c case JSON (stolen)
+ * @param[out] out result
+ */
+static void
+seller_case (json_t *c, struct score_seller_assessment *out)
+{
+  struct fx_case *fc = fx_case_new (c);
+
+  json_decref (c);
+  cr_assert_eq (score_assess_seller (model, &fc->seller, fc->as_of, scratch, out),
+                SCORE_OK);
+  fx_case_free (fc);
+}
+
+Test (scoring_assess, seller_traits_without_data_say_so)
+{
+  struct score_seller_assessment *s = calloc (1, sizeof (*s));
+
+  /* one call with no talk ratio, no question count and a neutral note */
+  seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:s}], s:[]}", "calls", "id",
+                          "call-a", "days_ago", 3, "kind", "follow_up", "notes",
+                          "sent the agenda for next week", "cards"), s);
+  for (int t = 0; t < SCORE_TRAIT_COUNT; t++)
+    {
+      const struct score_trait_result *r = &s->traits[t];
+
+      cr_assert (!r->known, "trait %d has no data", t);
+      cr_assert_eq (r->contribution, 0.0);
+      cr_assert_null (strstr (r->explanation, "-100"), "%s", r->explanation);
+      cr_assert_null (strstr (r->explanation, "-1.0"), "%s", r->explanation);
+      cr_assert_null (strstr (r->explanation, "%"), "%s", r->explanation);
+      cr_assert (0 == strncmp (r->explanation, "No ", 3), "%s", r->explanation);
+    }
+  cr_assert_str_eq (s->traits[SCORE_TRAIT_TALK_SHARE].explanation,
+                    "No talk-time data yet: log seller_talk_ratio on calls. "
+                    "Builders listen more than they transmit.");
+  cr_assert (strstr (s->traits[SCORE_TRAIT_QUESTIONS].explanation, "questions_asked"));
+  cr_assert (strstr (s->traits[SCORE_TRAIT_REPORT_CARDS].explanation, "report cards"));
+  cr_assert_eq (s->approach, SCORE_APPROACH_MIXED);
+
+  /* measured traits keep their numbers */
+  seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:f, s:i, s:s}], s:[]}", "calls",
+                          "id", "call-a", "days_ago", 3, "kind", "discovery",
+                          "talk", 0.3, "questions", 9, "notes", "agenda",
+                          "cards"), s);
+  cr_assert (s->traits[SCORE_TRAIT_TALK_SHARE].known);
+  cr_assert (strstr (s->traits[SCORE_TRAIT_TALK_SHARE].explanation, "talks 30%"),
+             "%s", s->traits[SCORE_TRAIT_TALK_SHARE].explanation);
+  cr_assert (strstr (s->traits[SCORE_TRAIT_QUESTIONS].explanation, "9.0 questions"),
+             "%s", s->traits[SCORE_TRAIT_QUESTIONS].explanation);
+
+  /* talk known from notes only: no invented percentage */
+  seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:s}], s:[]}", "calls", "id",
+                          "call-a", "days_ago", 3, "kind", "discovery", "notes",
+                          "mostly listened and let her talk", "cards"), s);
+  cr_assert (s->traits[SCORE_TRAIT_TALK_SHARE].known);
+  cr_assert_null (strstr (s->traits[SCORE_TRAIT_TALK_SHARE].explanation, "%"),
+                  "%s", s->traits[SCORE_TRAIT_TALK_SHARE].explanation);
+  cr_assert (strstr (s->traits[SCORE_TRAIT_TALK_SHARE].explanation, "listens"),
+             "%s", s->traits[SCORE_TRAIT_TALK_SHARE].explanation);
+  free (s);
+}
+
+/**
+ * Assess an account built from JSON.
+ *
+ * @param c case JSON (stolen)
+ * @param[out] a result
+ */
+static void
+account_json (json_t *c, struct score_account_assessment *a)
+{
+  struct fx_case *fc = fx_case_new (c);
+
+  json_decref (c);
+  cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, a),
+                SCORE_OK);
+  fx_case_free (fc);
+}
+
+/**
+ * The single_threaded driver of an assessment.
+ *
+ * @param a assessment
+ * @return the driver among the ranked ones, or NULL
+ */
+static const struct score_risk_driver_result *
+single_thread_driver (const struct score_account_assessment *a)
+{
+  for (size_t i = 0; i < a->buyer_risk.n_drivers; i++)
+    if (SCORE_DRIVER_SINGLE_THREADED == a->buyer_risk.drivers[i].driver)
+      return &a->buyer_risk.drivers[i];
+  return NULL;
+}
+
+Test (scoring_assess, single_threaded_wording_counts_contacts)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  const struct score_risk_driver_result *d;
+
+  /* no contacts at all */
+  account_json (json_pack ("{s:[], s:[{s:s, s:i, s:[], s:s}]}", "contacts",
+                           "calls", "id", "call-a", "days_ago", 5, "contacts",
+                           "notes", "left a voicemail"), a);
+  d = single_thread_driver (a);
+  cr_assert_not_null (d);
+  cr_assert_gt (d->points, 0);
+  cr_assert_null (strstr (d->explanation, "0 contact"), "%s", d->explanation);
+  cr_assert_null (strstr (d->explanation, "One contact"), "%s", d->explanation);
+  cr_assert (0 == strncmp (d->explanation, "No contact is recorded", 22), "%s",
+             d->explanation);
+
+  /* two contacts on record, none met in the window */
+  account_json (json_pack ("{s:[{s:s, s:s}, {s:s, s:s}], s:[{s:s, s:i, s:[s], s:s}]}",
+                           "contacts", "id", "c1", "name", "Dana Reyes", "id", "c2",
+                           "name", "Tim Ng", "calls", "id", "call-a", "days_ago", 200,
+                           "contacts", "c1", "notes", "check in"), a);
+  d = single_thread_driver (a);
+  cr_assert_not_null (d);
+  cr_assert_null (strstr (d->explanation, "One contact"), "%s", d->explanation);
+  cr_assert (strstr (d->explanation, "No contact engaged in the last 120 days (2 on record)"),
+             "%s", d->explanation);
+
+  /* one contact met: the thin-thread wording */
+  account_json (json_pack ("{s:[{s:s, s:s}], s:[{s:s, s:i, s:[s], s:s}]}",
+                           "contacts", "id", "c1", "name", "Dana Reyes", "calls",
+                           "id", "call-a", "days_ago", 5, "contacts", "c1", "notes",
+                           "check in"), a);
+  d = single_thread_driver (a);
+  cr_assert_not_null (d);
+  cr_assert (strstr (d->explanation, "1 contact engaged in the last 120 days. One contact is a thin thread"),
+             "%s", d->explanation);
+  free (a);
+}
