@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 #include <microhttpd.h>
@@ -18,6 +20,8 @@
 #include "svc/model.h"
 #include "svc/resource.h"
 #include "svc/store.h"
+#include "svc/util.h"
+#include "svc/yaml.h"
 #include "../service/http/internal.h"
 #include "../service/api/internal.h"
 
@@ -89,6 +93,67 @@ load_model (const struct cfg *cfg)
   return 0;
 }
 
+/**
+ * Reads what the operational endpoints serve: the contract (as JSON) and
+ * the newest migration the database should have.  Neither is fatal.
+ */
+static void
+load_ops (const struct cfg *cfg)
+{
+  char err[512] = "";
+  json_t *doc = yaml_load_json (cfg->openapi_path, err, sizeof (err));
+
+  if (NULL == doc)
+    log_warn ("GET /v1/openapi.json will answer 404: %s", err);
+  else
+  {
+    http_service.openapi_json = json_dumps (doc, JSON_COMPACT
+                                            | JSON_PRESERVE_ORDER);
+    json_decref (doc);
+  }
+  if (0 != store_latest_migration (cfg->migrations_dir,
+                                   http_service.latest_migration,
+                                   sizeof (http_service.latest_migration)))
+    log_warn ("no migrations in %s: /readyz will not check them",
+              cfg->migrations_dir);
+}
+
+/**
+ * Drains before stopping: readiness fails at once, the listening socket
+ * closes (a load balancer sends new connections elsewhere), replies carry
+ * Connection: close, and requests in flight finish, up to the shutdown
+ * deadline.  Idle keep-alive connections get a short grace to see their
+ * last reply's Connection: close.
+ */
+static void
+drain (struct MHD_Daemon *d, const struct cfg *cfg, int sig)
+{
+  int64_t start = util_now_us ();
+  int64_t deadline = start + cfg->shutdown_timeout * 1000000;
+  MHD_socket listen_fd;
+
+  log_info ("signal %d: draining (%u requests in flight)", sig,
+            http_active ());
+  http_drain ();
+  listen_fd = MHD_quiesce_daemon (d);
+  if (MHD_INVALID_SOCKET != listen_fd)
+    close (listen_fd);
+  for (;;)
+  {
+    const union MHD_DaemonInfo *info
+      = MHD_get_daemon_info (d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    unsigned int conns = NULL != info ? info->num_connections : 0;
+    int64_t now = util_now_us ();
+    struct timespec pause = { 0, 20 * 1000000L };
+
+    if (now >= deadline
+        || (0 == http_active () && (0 == conns || now - start > 2000000)))
+      break;
+    nanosleep (&pause, NULL);
+  }
+  log_info ("stopping with %u requests in flight", http_active ());
+}
+
 /** Serves until SIGINT or SIGTERM. */
 static int
 cmd_serve (const struct cfg *cfg)
@@ -108,6 +173,7 @@ cmd_serve (const struct cfg *cfg)
   http_service.cfg = cfg;
   if (0 != load_model (cfg))
     return 1;
+  load_ops (cfg);
   http_service.pool = store_pool_new (cfg->database_url,
                                       (unsigned int) cfg->threads,
                                       cfg->statement_timeout_ms);
@@ -130,12 +196,13 @@ cmd_serve (const struct cfg *cfg)
               RAPPORT_VERSION, cfg->bind_address, port);
   }
   sigwait (&set, &sig);
-  log_info ("signal %d: stopping", sig);
+  drain (d, cfg, sig);
   MHD_stop_daemon (d);
   store_pool_free (http_service.pool);
   api_model_cache_free ();
   model_free ((struct score_model **) &http_service.model);
   free (http_service.model_json);
+  free (http_service.openapi_json);
   log_info ("stopped");
   return 0;
 }

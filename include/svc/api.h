@@ -39,6 +39,8 @@ int api_api_keys_delete (struct http_request *req);
 
 int api_ops_healthz (struct http_request *req);
 int api_ops_readyz (struct http_request *req);
+int api_ops_metrics (struct http_request *req);
+int api_ops_openapi (struct http_request *req);
 
 
 /**

@@ -25,6 +25,12 @@ struct cfg
   long db_acquire_timeout_ms; /**< wait for a pooled connection */
   char *log_level;            /**< debug, info, warn or error */
   char *model_path;           /**< the scoring model file */
+  char *openapi_path;         /**< the contract, served as JSON */
+  char *cors_origins;         /**< comma-separated allowed origins, "*" */
+  long rate_limit;            /**< requests per second per key, 0 = off */
+  long rate_burst;            /**< bucket size per key */
+  long instances;             /**< instances sharing the rate limit */
+  long shutdown_timeout;      /**< seconds to finish requests on SIGTERM */
 };
 
 /**

@@ -69,6 +69,9 @@ struct http_request
   const char *reply_type;     /**< static content type */
   struct http_header headers[HTTP_MAX_HEADERS]; /**< extra headers */
   unsigned int n_headers;     /**< how many */
+  long rl_limit;              /**< rate limit of the key (0: none) */
+  long rl_remaining;          /**< requests left in its bucket */
+  long rl_reset;              /**< seconds until the bucket is full */
 };
 
 /** The process-wide state handlers may read (read-only while serving). */
@@ -78,6 +81,8 @@ struct http_service
   struct store_pool *pool;    /**< database pool */
   const struct score_model *model; /**< the scoring model as shipped */
   char *model_json;           /**< GET /v1/scoring-model's body */
+  char latest_migration[256]; /**< newest migration file, "" if unknown */
+  char *openapi_json;         /**< GET /v1/openapi.json's body, or NULL */
 };
 
 /** The service handlers run in; set once before MHD starts. */
@@ -150,6 +155,18 @@ http_reply_errors (struct http_request *req, enum svc_ec ec,
 void
 http_add_header (struct http_request *req, const char *name,
                  const char *value);
+
+/** True once SIGTERM asked the service to drain. */
+bool
+http_draining (void);
+
+/** Starts draining: readiness fails, replies close their connections. */
+void
+http_drain (void);
+
+/** Requests between their first callback and completion. */
+unsigned int
+http_active (void);
 
 /** The reply for a failed store call: 503 when unavailable, else 500. */
 int

@@ -237,6 +237,22 @@ store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
                char *err, size_t err_len);
 
 /**
+ * The name of the newest migration file in @a dir (e.g. "0003_x.sql").
+ *
+ * @return 0, or -1 when the folder cannot be read or holds none
+ */
+int
+store_latest_migration (const char *dir, char *out, size_t len);
+
+/**
+ * Whether the database has applied migration @a latest.
+ *
+ * @return STORE_QS_ONE (current), STORE_QS_NO_RESULTS (behind), or an error
+ */
+enum store_qs
+store_migrations_current (struct store_conn *conn, const char *latest);
+
+/**
  * Creates an organization with an admin key through its own connection
  * (for `rapport org create`).
  */

@@ -5,6 +5,7 @@
  *        authenticate, call the handler, queue the reply, log.
  */
 #include <arpa/inet.h>
+#include <stdatomic.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +14,31 @@
 
 #include "internal.h"
 #include "svc/log.h"
+#include "svc/metrics.h"
 #include "svc/store.h"
 
 struct http_service http_service;
+
+static atomic_bool draining;
+static atomic_uint active;
+
+bool
+http_draining (void)
+{
+  return atomic_load (&draining);
+}
+
+void
+http_drain (void)
+{
+  atomic_store (&draining, true);
+}
+
+unsigned int
+http_active (void)
+{
+  return atomic_load (&active);
+}
 
 /** Longest path we route; longer ones answer 414. */
 #define MAX_URL_LEN 2048
@@ -55,6 +78,34 @@ is_json_type (const char *ct)
 }
 
 /**
+ * Answers an OPTIONS request (a CORS preflight needs no key): 204 with the
+ * methods the path allows, or 404 for an unknown path.
+ */
+static bool
+preflight (struct http_request *req, const char *url)
+{
+  const struct route *r;
+  char *params[HTTP_MAX_PARAMS];
+  unsigned int n = 0;
+  char allow[128];
+  enum route_match m = router_match ("OPTIONS", url, &r, params, &n, allow,
+                                     sizeof (allow));
+
+  for (unsigned int i = 0; i < n; i++)
+    free (params[i]);
+  if (ROUTE_NO_PATH == m)
+    return 0 == http_reply_error (req, SVC_EC_ENDPOINT_NOT_FOUND, NULL);
+  http_reply_json (req, 204, NULL);
+  http_add_header (req, MHD_HTTP_HEADER_ALLOW, allow);
+  http_add_header (req, "Access-Control-Allow-Methods", allow);
+  http_add_header (req, "Access-Control-Allow-Headers",
+                   "Authorization, Content-Type, If-Match, Idempotency-Key, "
+                   "X-Request-Id");
+  http_add_header (req, "Access-Control-Max-Age", "600");
+  return true;
+}
+
+/**
  * First callback: routes the request and rejects what can be rejected
  * before any body is read (414, 404, 405, 413, 415).
  *
@@ -72,7 +123,7 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
   if (strlen (url) > MAX_URL_LEN)
     return 0 == http_reply_error (req, SVC_EC_URI_TOO_LONG, NULL);
   if (0 == strcmp (method, "OPTIONS"))
-    return false;
+    return preflight (req, url);
   switch (router_match (method, url, &rc->route, req->params, &req->n_params,
                         allow, sizeof (allow)))
   {
@@ -125,6 +176,28 @@ parse_body (struct request_ctx *rc)
   return true;
 }
 
+/** Applies the key's rate limit; sets a 429 and returns false when over. */
+static bool
+rate_limit (struct http_request *req)
+{
+  struct ratelimit_state st;
+  char v[32];
+  bool ok = ratelimit_take (req->auth.key_id, &st);
+
+  /* Kept on the request: reply_queue adds them to whatever the reply is. */
+  req->rl_limit = st.limit;
+  req->rl_remaining = st.remaining;
+  req->rl_reset = st.reset_s;
+  if (ok)
+    return true;
+  http_reply_error (req, SVC_EC_RATE_LIMITED, "This API key sent more "
+                    "requests than its rate limit; retry after the number of "
+                    "seconds in Retry-After.");
+  snprintf (v, sizeof (v), "%ld", st.retry_after_s);
+  http_add_header (req, MHD_HTTP_HEADER_RETRY_AFTER, v);
+  return false;
+}
+
 /**
  * Checks the bearer key against the database and the route's scope.
  *
@@ -158,7 +231,7 @@ authenticate (struct request_ctx *rc)
   req->auth.scope = 'a' == p.scope[0] ? HTTP_SCOPE_ADMIN
                     : 'w' == p.scope[0] ? HTTP_SCOPE_WRITE : HTTP_SCOPE_READ;
   if ((int) req->auth.scope >= (int) rc->route->auth)
-    return true;
+    return rate_limit (req);
   http_reply_error (req, SVC_EC_FORBIDDEN_SCOPE,
                     ROUTE_ADMIN == rc->route->auth
                     ? "This needs an API key with the admin scope."
@@ -221,12 +294,9 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
     if (NULL == rc)
       return MHD_NO;
     *req_cls = rc;
-    if (first_checks (rc, url, method) || 0 == strcmp (method, "OPTIONS"))
-    {
-      if (0 == rc->req.status)
-        http_reply_json (&rc->req, 204, NULL);
+    atomic_fetch_add (&active, 1);
+    if (first_checks (rc, url, method))
       return reply_queue (connection, rc);
-    }
     return MHD_YES;
   }
   if (0 != *upload_data_size)
@@ -270,6 +340,14 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
             MHD_REQUEST_TERMINATED_COMPLETED_OK == toe ? ""
             : ",\"aborted\":true");
   log_line (rc->req.status >= 500 ? LOG_WARN : LOG_INFO, fields, "request");
+  {
+    unsigned int n;
+    const struct route *t = router_table (&n);
+
+    metrics_request (NULL != rc->route ? (int) (rc->route - t) : -1,
+                     rc->req.status, util_now_us () - rc->req.started_us);
+  }
+  atomic_fetch_sub (&active, 1);
   store_release (http_service.pool, rc->req.db);
   json_decref (rc->req.body);
   for (unsigned int i = 0; i < rc->req.n_params; i++)
@@ -308,7 +386,8 @@ http_daemon_start (const struct cfg *cfg, unsigned int *port)
     return NULL;
   }
   d = MHD_start_daemon (
-    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG,
+    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG
+    | MHD_USE_ITC,
     0, NULL, NULL, &on_access, NULL,
     MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error, NULL,
     MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,

@@ -78,6 +78,23 @@ reply_queue (struct MHD_Connection *connection, struct request_ctx *rc);
 void
 reply_clear (struct http_request *req);
 
+/** What a rate-limit decision tells the client. */
+struct ratelimit_state
+{
+  long limit;           /**< requests per second per key (whole service) */
+  long remaining;       /**< requests left in this instance's bucket */
+  long reset_s;         /**< seconds until the bucket is full again */
+  long retry_after_s;   /**< when refused: seconds until one is allowed */
+};
+
+/**
+ * Takes one request from @a key_id's bucket.
+ *
+ * @return true when allowed; false when the key is over its rate
+ */
+bool
+ratelimit_take (const char *key_id, struct ratelimit_state *st);
+
 /**
  * Starts the daemon on the configured address and port.
  *

@@ -3,6 +3,7 @@
  * @brief Building replies: JSON and problem+json bodies, headers, and the
  *        single place that creates MHD responses.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,6 +104,61 @@ http_add_header (struct http_request *req, const char *name,
   req->n_headers++;
 }
 
+/** Adds the RateLimit-* headers of an authenticated request. */
+static void
+add_rate_limit (struct MHD_Response *resp, const struct http_request *req)
+{
+  char v[32];
+
+  if (0 == req->rl_limit)
+    return;
+  snprintf (v, sizeof (v), "%ld", req->rl_limit);
+  MHD_add_response_header (resp, "RateLimit-Limit", v);
+  snprintf (v, sizeof (v), "%ld", req->rl_remaining);
+  MHD_add_response_header (resp, "RateLimit-Remaining", v);
+  snprintf (v, sizeof (v), "%ld", req->rl_reset);
+  MHD_add_response_header (resp, "RateLimit-Reset", v);
+}
+
+/** True when @a origin is in the configured allow-list (or it is "*"). */
+static bool
+origin_allowed (const char *origin)
+{
+  const char *list = http_service.cfg->cors_origins;
+  size_t n = strlen (origin);
+
+  if (NULL == list || '\0' == list[0])
+    return false;
+  if (0 == strcmp (list, "*"))
+    return true;
+  for (const char *p = list; *p;)
+  {
+    size_t len = strcspn (p, ", ");
+
+    if (len == n && 0 == strncmp (p, origin, n))
+      return true;
+    p += len;
+    p += strspn (p, ", ");
+  }
+  return false;
+}
+
+/** CORS: lets allowed browser origins read every reply, errors too. */
+static void
+add_cors (struct MHD_Response *resp, struct http_request *req)
+{
+  const char *origin = http_header (req, "Origin");
+
+  if (NULL == origin || ! origin_allowed (origin))
+    return;
+  MHD_add_response_header (resp, "Access-Control-Allow-Origin", origin);
+  MHD_add_response_header (resp, "Vary", "Origin");
+  MHD_add_response_header (resp, "Access-Control-Expose-Headers",
+                           "ETag, Location, X-Request-Id, Retry-After, "
+                           "Idempotent-Replayed, RateLimit-Limit, "
+                           "RateLimit-Remaining, RateLimit-Reset");
+}
+
 enum MHD_Result
 reply_queue (struct MHD_Connection *connection, struct request_ctx *rc)
 {
@@ -124,6 +180,12 @@ reply_queue (struct MHD_Connection *connection, struct request_ctx *rc)
   for (unsigned int i = 0; i < req->n_headers; i++)
     MHD_add_response_header (resp, req->headers[i].name,
                              req->headers[i].value);
+  add_rate_limit (resp, req);
+  add_cors (resp, req);
+  /* Draining: finish this request, then let the client reconnect to an
+     instance that is not stopping. */
+  if (http_draining ())
+    MHD_add_response_header (resp, MHD_HTTP_HEADER_CONNECTION, "close");
   ret = MHD_queue_response (connection, req->status, resp);
   MHD_destroy_response (resp);
   rc->queued = true;

@@ -31,6 +31,8 @@
 static const struct route routes[] = {
   { "GET", "/healthz", api_ops_healthz, ROUTE_PUBLIC, false },
   { "GET", "/readyz", api_ops_readyz, ROUTE_PUBLIC, false },
+  { "GET", "/metrics", api_ops_metrics, ROUTE_PUBLIC, false },
+  { "GET", "/v1/openapi.json", api_ops_openapi, ROUTE_PUBLIC, false },
 
   BY_EXTERNAL_ID ("/v1/accounts", res_accounts),
   COLLECTION ("/v1/accounts", res_accounts),

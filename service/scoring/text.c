@@ -38,6 +38,55 @@ static const char *const breakers[] = {
 };
 
 /**
+ * CRM shorthand and informal spellings, read as the words they stand for
+ * (notes are "short, informal": w/ for with, b4 for before, refs for
+ * references). Applied to lexicon phrases too, so both sides agree.
+ */
+static const struct
+{
+  const char *word;
+  const char *as;
+} shorthand[] = {
+  { "w", "with" }, { "w/", "with" }, { "w/o", "without" }, { "w/in", "within" },
+  { "b/c", "because" }, { "bc", "because" }, { "cuz", "because" },
+  { "coz", "because" }, { "b4", "before" }, { "abt", "about" },
+  { "thru", "through" }, { "tho", "though" }, { "altho", "although" },
+  { "alot", "a lot" }, { "v", "very" }, { "vv", "very" }, { "ppl", "people" },
+  { "yrs", "years" }, { "yr", "year" }, { "wk", "week" }, { "wks", "weeks" },
+  { "hrs", "hours" }, { "mos", "months" }, { "mgr", "manager" },
+  { "mgrs", "managers" }, { "mngr", "manager" }, { "mgmt", "management" },
+  { "mtg", "meeting" }, { "mtgs", "meetings" }, { "convo", "conversation" },
+  { "convos", "conversations" }, { "ref", "reference" },
+  { "refs", "references" }, { "impl", "implementation" },
+  { "q", "question" }, { "qs", "questions" }, { "exec", "executive" },
+  { "execs", "executives" }, { "bday", "birthday" }, { "prob", "problem" },
+  { "probs", "problems" }, { "info", "information" },
+  { "req", "requirement" }, { "reqs", "requirements" },
+  { "cust", "customer" }, { "custs", "customers" }, { "biz", "business" },
+  { "dept", "department" }, { "depts", "departments" },
+  { "govt", "government" }, { "gonna", "going to" }, { "wanna", "want to" },
+  { "gotta", "got to" }, { "kinda", "kind of" }, { "sorta", "sort of" },
+  { "pls", "please" }, { "plz", "please" }, { "thx", "thanks" },
+  { "tmrw", "tomorrow" }, { "prolly", "probably" }, { "def", "definitely" },
+  { "defo", "definitely" }, { "rly", "really" }, { "esp", "especially" },
+  { "recs", "recommendations" }, { "sched", "schedule" },
+  { "cmte", "committee" }, { "cttee", "committee" }, { "approx", "about" },
+  { "pref", "prefers" }, { "prefs", "preferences" }, { "reqd", "required" },
+  { "docs", "docs" }, { "doc", "document" }, { "dox", "docs" },
+  { "guar", "guarantee" }, { "perf", "performance" }, { "org", "org" },
+  { "orgs", "organizations" }, { "co", "company" }, { "cos", "companies" },
+  { "rel", "relationship" }, { "rels", "relationships" },
+  { "negs", "negotiations" }, { "neg", "negotiation" }
+};
+
+/** Words that a following "." does not end a sentence after. */
+static const char *const dot_words[] = {
+  "v", "vs", "mr", "mrs", "ms", "dr", "approx", "etc", "eg", "ie", "st",
+  "jr", "sr", "inc", "co", "ltd", "dept", "mgmt", "appt", "est", "min",
+  "max", "no", "w", "re", "fyi", "cc", "i.e", "e.g"
+};
+
+/**
  * 32-bit FNV-1a of a byte string, avoiding the special values 0..2.
  *
  * @param s bytes
@@ -345,7 +394,40 @@ normalize_word (const char *raw, size_t n, char *out)
 }
 
 /**
- * Append one token for the word at [start, end).
+ * Append one token for a normalised word.
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param w normalised word
+ * @param len its length
+ * @param start source start
+ * @param end source end
+ * @param flags pending break flags
+ * @param sentence sentence number
+ * @return flags to carry to the next token
+ */
+static uint16_t
+push_one (const struct score_model *m, struct score_scratch *s, const char *w,
+          size_t len, size_t start, size_t end, uint16_t flags,
+          uint16_t sentence)
+{
+  struct score_token *tok;
+
+  if (s->n_tokens >= s->tokens_cap)
+    return flags;
+  if (in_list (breakers, sizeof (breakers) / sizeof (breakers[0]), w, len))
+    return flags | TOK_CLAUSE;
+  tok = &s->tokens[s->n_tokens++];
+  tok->hash = word_hash (m, s, w, len);
+  tok->start = (uint32_t) start;
+  tok->end = (uint32_t) end;
+  tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
+  tok->sentence = sentence;
+  return 0;
+}
+
+/**
+ * Append the token(s) for the word at [start, end): shorthand expands.
  *
  * @param m model (may be NULL)
  * @param s scratch
@@ -365,7 +447,6 @@ push_word (const struct score_model *m, struct score_scratch *s,
   char w[WORD_MAX];
   size_t n = 0;
   size_t len;
-  struct score_token *tok;
 
   for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
     {
@@ -380,17 +461,44 @@ push_word (const struct score_model *m, struct score_scratch *s,
       raw[n++] = (char) c;
     }
   len = normalize_word (raw, n, w);
-  if (0 == len || s->n_tokens >= s->tokens_cap)
+  if (0 == len)
     return flags;
-  if (in_list (breakers, sizeof (breakers) / sizeof (breakers[0]), w, len))
-    return flags | TOK_CLAUSE;
-  tok = &s->tokens[s->n_tokens++];
-  tok->hash = word_hash (m, s, w, len);
-  tok->start = (uint32_t) start;
-  tok->end = (uint32_t) end;
-  tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
-  tok->sentence = sentence;
-  return 0;
+  for (size_t i = 0; i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
+    if (strlen (shorthand[i].word) == len
+        && 0 == memcmp (shorthand[i].word, w, len))
+      {
+        /* one token per word of the expansion, all on the same bytes */
+        const char *x = shorthand[i].as;
+
+        while ('\0' != *x)
+          {
+            size_t k = strcspn (x, " ");
+
+            flags = push_one (m, s, x, k, start, end, flags, sentence);
+            x += k + (' ' == x[k]);
+          }
+        return flags;
+      }
+  return push_one (m, s, w, len, start, end, flags, sentence);
+}
+
+/**
+ * Whether a word (any case) is one a dot does not end a sentence after.
+ *
+ * @param w raw word
+ * @param n bytes
+ * @return true for v, vs, Mr, approx ...
+ */
+static bool
+dot_word (const char *w, size_t n)
+{
+  char low[8];
+
+  if (n >= sizeof (low))
+    return false;
+  for (size_t i = 0; i < n; i++)
+    low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char) (w[i] - 'A' + 'a') : w[i];
+  return in_list (dot_words, sizeof (dot_words) / sizeof (dot_words[0]), low, n);
 }
 
 void
@@ -419,6 +527,18 @@ score_text_tokenize (const struct score_model *m,
       if (2 == cls && in_word && p + n < len
           && 1 == char_class (t, len, p + n, &(size_t) { 0 }))
         cls = 1;                /* apostrophe inside a word */
+      if ('/' == t[p] && in_word && p - start == 1)
+        cls = 1;                /* w/ w/o b/c: one shorthand word */
+      if (4 == cls && '.' == t[p] && in_word && p - start <= 6
+          && dot_word (text + start, p - start)
+          && (p + 1 >= len || ' ' == t[p + 1]))
+        {
+          /* "v. cautious", "Mr. Hollis": the dot ends the word only */
+          flags = push_word (m, s, text, start, p, flags, sentence);
+          in_word = false;
+          p += n;
+          continue;
+        }
       if (1 == cls && !in_word)
         {
           in_word = true;

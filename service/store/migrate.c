@@ -147,6 +147,35 @@ store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
   return rc;
 }
 
+int
+store_latest_migration (const char *dir, char *out, size_t len)
+{
+  struct dirent **names = NULL;
+  int n = scandir (dir, &names, is_migration, alphasort);
+
+  if (n <= 0)
+  {
+    free (names);
+    return -1;
+  }
+  snprintf (out, len, "%s", names[n - 1]->d_name);
+  for (int i = 0; i < n; i++)
+    free (names[i]);
+  free (names);
+  return 0;
+}
+
+enum store_qs
+store_migrations_current (struct store_conn *c, const char *latest)
+{
+  const char *v[] = { latest };
+  PGresult *r;
+  enum store_qs qs = store_exec (c, "migration_applied", 1, v, &r);
+
+  PQclear (r);
+  return qs > 0 ? STORE_QS_ONE : qs;
+}
+
 /** Writes a random (version 4) UUID. */
 static int
 uuid_v4 (char out[37])

@@ -57,6 +57,8 @@ static const struct store_statement statements[] = {
 
   { "org_insert", "INSERT INTO organizations (id, name) VALUES ($1, $2)" },
 
+  { "migration_applied",
+    "SELECT 1 FROM schema_migrations WHERE version = $1" },
   { "account_exists",
     "SELECT 1 FROM accounts WHERE org_id = $1 AND id = $2" },
 

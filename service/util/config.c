@@ -64,6 +64,21 @@ static const struct cfg_param params[] = {
   { "model", "RAPPORT_MODEL", CFG_STR, OFF (model_path),
     RAPPORT_SOURCE_DIR "/model/rapport-model-v1.json", 0, 0,
     "the scoring model file (a bad one stops the service)" },
+  { "openapi", "RAPPORT_OPENAPI", CFG_STR, OFF (openapi_path),
+    RAPPORT_SOURCE_DIR "/openapi/openapi.yaml", 0, 0,
+    "the OpenAPI document served at /v1/openapi.json" },
+  { "cors-origins", "RAPPORT_CORS_ORIGINS", CFG_STR, OFF (cors_origins), "",
+    0, 0, "browser origins allowed by CORS, comma-separated, or *" },
+  { "rate-limit", "RAPPORT_RATE_LIMIT", CFG_LONG, OFF (rate_limit), "100", 0,
+    1000000, "requests per second per API key across instances (0: off)" },
+  { "rate-burst", "RAPPORT_RATE_BURST", CFG_LONG, OFF (rate_burst), "500", 1,
+    10000000, "requests an API key may send at once before the rate applies" },
+  { "instances", "RAPPORT_INSTANCES", CFG_LONG, OFF (instances), "1", 1, 1000,
+    "instances behind the load balancer (each enforces its share of the "
+    "rate limit)" },
+  { "shutdown-timeout", "RAPPORT_SHUTDOWN_TIMEOUT", CFG_LONG,
+    OFF (shutdown_timeout), "20", 1, 3600,
+    "seconds SIGTERM waits for requests in flight" },
 };
 
 #define N_PARAMS (sizeof (params) / sizeof (params[0]))

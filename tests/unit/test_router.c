@@ -68,7 +68,8 @@ Test (router, every_route_has_a_handler_and_a_sane_template)
   {
     cr_assert_not_null (t[i].handler);
     cr_assert_eq ('/', t[i].path[0]);
-    if (0 == strncmp (t[i].path, "/v1/", 4))
+    if (0 == strncmp (t[i].path, "/v1/", 4)
+        && 0 != strcmp (t[i].path, "/v1/openapi.json"))
       cr_assert_neq (ROUTE_PUBLIC, t[i].auth, "%s needs a key", t[i].path);
     cr_assert_eq (0 == strcmp (t[i].method, "POST")
                   || 0 == strcmp (t[i].method, "PUT")
