@@ -197,6 +197,7 @@ struct store_idem
   int status;
   char *location;   /**< new, or NULL; free with store_idem_clear */
   char *body;       /**< new, or NULL; free with store_idem_clear */
+  char *etag;       /**< new, or NULL; free with store_idem_clear */
 };
 
 /**
@@ -215,7 +216,7 @@ store_idem_claim (struct store_conn *conn, const char *org_id,
 enum store_qs
 store_idem_complete (struct store_conn *conn, const char *org_id,
                      const char *key, int status, const char *location,
-                     const char *body);
+                     const char *body, const char *etag);
 
 /** Frees the strings of @a idem; NULL-safe. */
 void
@@ -403,6 +404,36 @@ enum store_qs
 store_res_check_refs (struct store_conn *conn, const struct resource *res,
                       const char *org_id, const char *account_id,
                       const char *body, uint32_t *bad);
+
+/** Called for each item a bulk write wrote: its index in the group. */
+typedef void (*store_bulk_cb) (void *cls, size_t index, const char *id,
+                               bool created);
+
+/**
+ * Writes a group of items of one resource in one statement.  @a items is a
+ * JSON array of {"a": account id or null, "d": validated data}.
+ *
+ * @return how many were written (the rest were refused by a reference or
+ *         account guard, or were unchanged upserts), or an error; a
+ *         statement error leaves the transaction needing a rollback to a
+ *         savepoint
+ */
+enum store_qs
+store_res_bulk (struct store_conn *conn, const struct resource *res,
+                bool upsert, const char *org_id, const char *items,
+                store_bulk_cb cb, void *cls);
+
+/** What to do with the transaction's savepoint. */
+enum store_savepoint_op
+{
+  STORE_SAVEPOINT_SET = 0,
+  STORE_SAVEPOINT_ROLLBACK,
+  STORE_SAVEPOINT_RELEASE
+};
+
+/** Sets, rolls back to, or releases the savepoint of bulk writes. */
+enum store_qs
+store_savepoint (struct store_conn *conn, enum store_savepoint_op op);
 
 /** Whether the account exists (STORE_QS_ONE) or not (NO_RESULTS). */
 enum store_qs

@@ -22,6 +22,9 @@ struct batch_item
   char account_id[37];      /**< child resources: their account */
   char *body;               /**< the data, as JSON text (owned) */
   const char *xid;          /**< upserts: the external id (borrowed) */
+  bool done;                /**< written (or found unchanged) */
+  bool created;             /**< a new row */
+  char id[37];              /**< its id, once done */
 };
 
 /** The batch being written. */
@@ -121,26 +124,29 @@ validate_items (struct batch_ctx *bc, json_t *items, json_t *errors)
 }
 
 /**
- * Writes item @a i; appends a result, or errors.
+ * Writes item @a i on its own (after a bulk statement failed), or explains
+ * why a bulk statement skipped it; marks it done or appends errors.
  *
+ * @param write false: only explain (the bulk statement already tried)
  * @return >= 0 to go on (errors may have been appended), or an error that
  *         ends the transaction
  */
 static enum store_qs
-write_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
-            json_t *errors, json_t *results)
+one_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
+          bool write, json_t *errors)
 {
   struct batch_item *b = &bc->items[i];
   const char *org = bc->req->auth.org_id;
   const char *acct = b->res->under_account ? b->account_id : NULL;
   char prefix[64], data_prefix[80];
-  struct store_row row;
-  enum store_qs qs;
+  struct store_row row = { 0 };
+  enum store_qs qs = STORE_QS_NO_RESULTS;
 
   snprintf (prefix, sizeof (prefix), "/items/%zu", i);
   snprintf (data_prefix, sizeof (data_prefix), "%s/data", prefix);
-  qs = b->upsert ? store_res_upsert (conn, b->res, org, acct, b->body, &row)
-                 : store_res_insert (conn, b->res, org, acct, b->body, &row);
+  if (write)
+    qs = b->upsert ? store_res_upsert (conn, b->res, org, acct, b->body, &row)
+                   : store_res_insert (conn, b->res, org, acct, b->body, &row);
   if (STORE_QS_CONFLICT == qs)
   {
     /* A unique violation aborts the transaction: report it and stop. */
@@ -153,48 +159,142 @@ write_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
                                data_prefix, errors, &row);
   if (qs <= 0)
     return qs; /* NO_RESULTS: explained in errors, go on */
-  json_array_append_new (results,
-                         json_pack ("{s:I, s:s, s:s, s:i}", "index",
-                                    (json_int_t) i, "resource", b->res->name,
-                                    "id", row.id, "status",
-                                    row.created || ! b->upsert ? 201 : 200));
+  b->done = true;
+  b->created = row.created;
+  memcpy (b->id, row.id, sizeof (b->id));
   store_row_clear (&row);
   return STORE_QS_ONE;
 }
 
-/** Transaction: claim the key, write every item, commit only if all did. */
+/** A group of items of one resource and operation. */
+struct group
+{
+  struct batch_ctx *bc;
+  size_t *index;            /**< batch index of each member */
+  size_t n;
+};
+
+/** Bulk callback: marks member @a k written. */
+static void
+bulk_done (void *cls, size_t k, const char *id, bool created)
+{
+  struct group *g = cls;
+  struct batch_item *b;
+
+  if (k >= g->n)
+    return;
+  b = &g->bc->items[g->index[k]];
+  b->done = true;
+  b->created = created;
+  snprintf (b->id, sizeof (b->id), "%s", id);
+}
+
+/** The members of a group as the bulk statement's JSON array. */
+static char *
+group_json (const struct group *g)
+{
+  struct buf out = { 0 };
+
+  buf_append (&out, "[", 1, SIZE_MAX);
+  for (size_t k = 0; k < g->n; k++)
+  {
+    const struct batch_item *b = &g->bc->items[g->index[k]];
+    char head[80];
+    int n = snprintf (head, sizeof (head), "%s{\"a\":%s%s%s,\"d\":",
+                      0 == k ? "" : ",", b->res->under_account ? "\"" : "",
+                      b->res->under_account ? b->account_id : "null",
+                      b->res->under_account ? "\"" : "");
+
+    buf_append (&out, head, (size_t) n, SIZE_MAX);
+    buf_append (&out, b->body, strlen (b->body), SIZE_MAX);
+    buf_append (&out, "}", 1, SIZE_MAX);
+  }
+  buf_append (&out, "]", 1, SIZE_MAX);
+  return out.data;
+}
+
+/**
+ * Writes every item of @a res (creates or upserts) in one statement; when
+ * it fails (a taken or repeated external id), again one by one to name the
+ * item; items it skipped are explained.
+ */
+static enum store_qs
+write_group (struct batch_ctx *bc, struct store_conn *conn,
+             const struct resource *res, bool upsert, json_t *errors)
+{
+  struct group g = { bc, calloc (bc->n, sizeof (size_t)), 0 };
+  enum store_qs qs = STORE_QS_ONE;
+  char *items;
+  bool one_by_one = false;
+
+  for (size_t i = 0; NULL != g.index && i < bc->n; i++)
+    if (bc->items[i].res == res && bc->items[i].upsert == upsert)
+      g.index[g.n++] = i;
+  if (NULL == g.index || 0 == g.n)
+  {
+    free (g.index);
+    return NULL == g.index ? STORE_QS_HARD_ERROR : STORE_QS_ONE;
+  }
+  items = group_json (&g);
+  if ((qs = store_savepoint (conn, STORE_SAVEPOINT_SET)) >= 0)
+  {
+    qs = store_res_bulk (conn, res, upsert, bc->req->auth.org_id, items,
+                         &bulk_done, &g);
+    one_by_one = (qs < 0 && STORE_QS_UNAVAILABLE != qs);
+    if (one_by_one)
+      qs = store_savepoint (conn, STORE_SAVEPOINT_ROLLBACK);
+    else if (qs >= 0)
+      qs = store_savepoint (conn, STORE_SAVEPOINT_RELEASE);
+  }
+  for (size_t k = 0; k < g.n && qs >= 0; k++)
+    if (! bc->items[g.index[k]].done)
+      qs = one_item (bc, conn, g.index[k], one_by_one, errors);
+  free (items);
+  free (g.index);
+  return qs;
+}
+
+/** Transaction: claim the key, write every group, commit only if all did. */
 static enum store_qs
 batch_tx (void *cls, struct store_conn *conn)
 {
   struct batch_ctx *bc = cls;
+  unsigned int n_res;
+  struct resource *const *table = resources_table (&n_res);
   json_t *errors, *results;
   enum store_qs qs = api_idem_claim (bc->req, conn, &bc->idem);
 
   if (STORE_QS_ONE != qs)
     return qs;
+  for (size_t i = 0; i < bc->n; i++)
+    bc->items[i].done = false;
   errors = json_array ();
-  results = json_array ();
-  for (size_t i = 0; i < bc->n && qs >= 0; i++)
-    qs = write_item (bc, conn, i, errors, results);
+  for (unsigned int r = 0; r < n_res && qs >= 0; r++)
+    for (int upsert = 0; upsert < 2 && qs >= 0; upsert++)
+      qs = write_group (bc, conn, table[r], upsert, errors);
   if (qs < 0 && STORE_QS_ROLLBACK != qs)
   {
     json_decref (errors);
-    json_decref (results);
     return qs;
   }
   if (0 != json_array_size (errors))
   {
-    json_decref (results);
     http_reply_errors (bc->req, SVC_EC_VALIDATION_FAILED, "Nothing was "
                        "written; fix the items listed in errors.", errors);
     return STORE_QS_ROLLBACK;
   }
   json_decref (errors);
+  results = json_array ();
+  for (size_t i = 0; i < bc->n; i++)
+    json_array_append_new (results, json_pack (
+      "{s:I, s:s, s:s, s:i}", "index", (json_int_t) i, "resource",
+      bc->items[i].res->name, "id", bc->items[i].id, "status",
+      bc->items[i].created ? 201 : 200));
   http_reply_json (bc->req, 200, json_pack ("{s:o}", "data", results));
   if (NULL == bc->idem.key)
     return STORE_QS_ONE;
   return store_idem_complete (conn, bc->req->auth.org_id, bc->idem.key, 200,
-                              NULL, bc->req->reply_body);
+                              NULL, bc->req->reply_body, NULL);
 }
 
 int

@@ -67,6 +67,8 @@ api_idem_claim (struct http_request *req, struct store_conn *conn,
     prev.body = NULL;
     if (NULL != prev.location)
       http_add_header (req, "Location", prev.location);
+    if (NULL != prev.etag)
+      http_add_header (req, "ETag", prev.etag);
     http_add_header (req, "Idempotent-Replayed", "true");
   }
   store_idem_clear (&prev);
@@ -75,12 +77,17 @@ api_idem_claim (struct http_request *req, struct store_conn *conn,
 
 enum store_qs
 api_idem_created (struct http_request *req, struct store_conn *conn,
-                  struct api_idem *idem, const char *location, char *body)
+                  struct api_idem *idem, const char *location, char *body,
+                  int version)
 {
+  char etag[16];
+
+  api_etag (version, etag);
   http_reply_text (req, 201, body);
   http_add_header (req, "Location", location);
+  http_add_header (req, "ETag", etag);
   if (NULL == idem->key)
     return STORE_QS_ONE;
   return store_idem_complete (conn, req->auth.org_id, idem->key, 201,
-                              location, req->reply_body);
+                              location, req->reply_body, etag);
 }

@@ -135,7 +135,8 @@ api_idem_claim (struct http_request *req, struct store_conn *conn,
  */
 enum store_qs
 api_idem_created (struct http_request *req, struct store_conn *conn,
-                  struct api_idem *idem, const char *location, char *body);
+                  struct api_idem *idem, const char *location, char *body,
+                  int version);
 
 struct resource;
 

@@ -221,9 +221,9 @@ create_tx (void *cls, struct store_conn *conn)
   if (qs < 0)
     return qs;
   snprintf (location, sizeof (location), "%s/%s", res->path, row.id);
-  qs = api_idem_created (req, conn, &cc->idem, location, row.json);
+  qs = api_idem_created (req, conn, &cc->idem, location, row.json,
+                         row.version);
   row.json = NULL;
-  api_set_etag (req, row.version);
   return qs;
 }
 

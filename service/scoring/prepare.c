@@ -155,8 +155,12 @@ dedupe (void *base, size_t size, size_t n)
 static void
 build_vocab (struct score_model *m)
 {
-  int min_len = (int) score_p (m, SCORE_P_FUZZY_MIN_LEN);
+  /* typed words from FUZZY_MIN_LEN - 2 letters may be corrected (see
+     text.c), so the vocabulary keeps words from one letter shorter */
+  int min_len = (int) score_p (m, SCORE_P_FUZZY_MIN_LEN) - 3;
 
+  if (min_len < 4)
+    min_len = 4;
   m->n_stems = 0;
   m->n_vocab = 0;
   for (int i = 0; i < m->n_patterns; i++)
@@ -168,10 +172,23 @@ build_vocab (struct score_model *m)
 
         if (p->hashes[j] <= SCORE_TOKEN_NEG)
           continue;
+        if (m->n_stems == SCORE_MAX_STEMS)
+          {
+            /* full of repeats: compact before adding more */
+            qsort (m->stems, (size_t) m->n_stems, sizeof (uint32_t), cmp_u32);
+            m->n_stems = (int) dedupe (m->stems, sizeof (uint32_t),
+                                       (size_t) m->n_stems);
+          }
         if (m->n_stems < SCORE_MAX_STEMS)
           m->stems[m->n_stems++] = p->hashes[j];
         for (const char *c = w; *c; c++)
           alpha = alpha && *c >= 'a' && *c <= 'z';
+        if (alpha && (int) strlen (w) >= min_len && m->n_vocab == SCORE_MAX_VOCAB)
+          {
+            qsort (m->vocab, (size_t) m->n_vocab, SCORE_WORD_LEN, cmp_word);
+            m->n_vocab = (int) dedupe (m->vocab, SCORE_WORD_LEN,
+                                       (size_t) m->n_vocab);
+          }
         if (alpha && (int) strlen (w) >= min_len && m->n_vocab < SCORE_MAX_VOCAB)
           {
             score_strlcpy (m->vocab[m->n_vocab], SCORE_WORD_LEN, w);

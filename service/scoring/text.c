@@ -16,6 +16,7 @@
 
 #include <libstemmer.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 /** Largest word considered; longer ones are cut. */
@@ -72,18 +73,16 @@ static const struct
   { "recs", "recommendations" }, { "sched", "schedule" },
   { "cmte", "committee" }, { "cttee", "committee" }, { "approx", "about" },
   { "pref", "prefers" }, { "prefs", "preferences" }, { "reqd", "required" },
-  { "docs", "docs" }, { "doc", "document" }, { "dox", "docs" },
-  { "guar", "guarantee" }, { "perf", "performance" }, { "org", "org" },
-  { "orgs", "organizations" }, { "co", "company" }, { "cos", "companies" },
-  { "rel", "relationship" }, { "rels", "relationships" },
-  { "negs", "negotiations" }, { "neg", "negotiation" }
+  { "doc", "document" }, { "dox", "docs" },
+  { "guar", "guarantee" }, { "perf", "performance" },
+  { "orgs", "organizations" }, { "cos", "companies" }
 };
 
 /** Words that a following "." does not end a sentence after. */
 static const char *const dot_words[] = {
   "v", "vs", "mr", "mrs", "ms", "dr", "approx", "etc", "eg", "ie", "st",
   "jr", "sr", "inc", "co", "ltd", "dept", "mgmt", "appt", "est", "min",
-  "max", "no", "w", "re", "fyi", "cc", "i.e", "e.g"
+  "max", "w", "re", "fyi", "cc"
 };
 
 /**
@@ -184,10 +183,11 @@ score_scratch_free (struct score_scratch **scratch)
  * @param a first word
  * @param la its length
  * @param b second word (NUL-terminated)
+ * @param substitution whether a substituted letter counts
  * @return true if exactly one edit apart
  */
 static bool
-one_edit (const char *a, size_t la, const char *b)
+one_edit (const char *a, size_t la, const char *b, bool substitution)
 {
   size_t lb = strlen (b);
   size_t i = 0;
@@ -200,7 +200,7 @@ one_edit (const char *a, size_t la, const char *b)
     {
       if (i == la)
         return false;
-      if (0 == memcmp (a + i + 1, b + i + 1, la - i - 1))
+      if (substitution && 0 == memcmp (a + i + 1, b + i + 1, la - i - 1))
         return true;
       return (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i]
               && 0 == memcmp (a + i + 2, b + i + 2, la - i - 2));
@@ -251,15 +251,25 @@ static uint32_t
 correct_typo (const struct score_model *m, const char *w, size_t len,
               uint32_t h)
 {
+  size_t min_len;
   int letter;
 
-  if (NULL == m || m->n_vocab <= 0 || len < (size_t) score_p (m, SCORE_P_FUZZY_MIN_LEN)
-      || known_stem (m, h) || w[0] < 'a' || w[0] > 'z')
+  if (NULL == m || m->n_vocab <= 0)
+    return h;
+  min_len = (size_t) score_p (m, SCORE_P_FUZZY_MIN_LEN);
+  /* long words: any one edit; shorter ones (from min_len - 2 letters):
+     only a dropped, doubled or swapped letter, the commonest typing slips,
+     and only towards a word of 6+ letters ("cautios", "freindly") */
+  if (len + 2 < min_len || known_stem (m, h) || w[0] < 'a' || w[0] > 'z')
     return h;
   letter = w[0] - 'a';
   for (int i = m->vocab_start[letter]; i < m->vocab_start[letter + 1]; i++)
-    if (one_edit (w, len, m->vocab[i]))
-      return m->vocab_hash[i];
+    if ((len >= min_len || strlen (m->vocab[i]) >= 6)
+        && one_edit (w, len, m->vocab[i], len >= min_len))
+      {
+        if (getenv ("TYPO_DEBUG")) fprintf (stderr, "TYPO %.*s -> %s\n", (int) len, w, m->vocab[i]);
+        return m->vocab_hash[i];
+      }
   return h;
 }
 

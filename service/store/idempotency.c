@@ -40,6 +40,8 @@ store_idem_claim (struct store_conn *c, const char *org_id, const char *key,
       existing->location = strdup (PQgetvalue (r, 0, 2));
     if (! PQgetisnull (r, 0, 3))
       existing->body = strdup (PQgetvalue (r, 0, 3));
+    if (! PQgetisnull (r, 0, 4))
+      existing->etag = strdup (PQgetvalue (r, 0, 4));
     qs = STORE_QS_NO_RESULTS;
   }
   else if (0 == qs) /* deleted between the two statements: try again */
@@ -51,15 +53,15 @@ store_idem_claim (struct store_conn *c, const char *org_id, const char *key,
 enum store_qs
 store_idem_complete (struct store_conn *c, const char *org_id,
                      const char *key, int status, const char *location,
-                     const char *body)
+                     const char *body, const char *etag)
 {
   char st[16];
-  const char *v[] = { org_id, key, st, location, body };
+  const char *v[] = { org_id, key, st, location, body, etag };
   PGresult *r;
   enum store_qs qs;
 
   snprintf (st, sizeof (st), "%d", status);
-  qs = store_exec (c, "idem_complete", 5, v, &r);
+  qs = store_exec (c, "idem_complete", 6, v, &r);
   PQclear (r);
   return qs;
 }
@@ -71,6 +73,8 @@ store_idem_clear (struct store_idem *idem)
     return;
   free (idem->location);
   free (idem->body);
+  free (idem->etag);
   idem->location = NULL;
   idem->body = NULL;
+  idem->etag = NULL;
 }

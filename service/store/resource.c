@@ -19,11 +19,12 @@
 enum res_stmt
 {
   RS_INSERT, RS_GET, RS_LOCK, RS_XID, RS_UPDATE, RS_UPSERT, RS_DELETE,
-  RS_LIST, RS_REFS, RS_COUNT
+  RS_LIST, RS_REFS, RS_BULK_INSERT, RS_BULK_UPSERT, RS_COUNT
 };
 
 static const char *const stmt_kinds[RS_COUNT] = {
-  "insert", "get", "lock", "xid", "update", "upsert", "delete", "list", "refs"
+  "insert", "get", "lock", "xid", "update", "upsert", "delete", "list", "refs",
+  "bulk_insert", "bulk_upsert"
 };
 
 #define MAX_RESOURCES 16
@@ -143,21 +144,36 @@ column_list (struct buf *b, const struct resource *r, const char *prefix)
  * $2 body, $3 account for child resources.
  */
 static void
-gen_insert (struct buf *b, const struct resource *r, bool upsert)
+gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
 {
-  const char *acct = r->under_account ? "$3::uuid" : "NULL";
+  /* One row from $2 (account $3), or every item of the array $2, each
+     {"a": account, "d": data}, with a fresh id to find it again. */
+  const char *acct = ! r->under_account ? "NULL"
+                     : bulk ? "i.acct" : "$3::uuid";
 
-  sqlf (b, "INSERT INTO %s AS t (org_id, %s", r->table,
+  sqlf (b, "INSERT INTO %s AS t (org_id, %s%s", r->table, bulk ? "id, " : "",
         r->under_account ? "account_id, " : "");
   column_list (b, r, "");
-  sqlf (b, ") SELECT $1, %s", r->under_account ? "$3::uuid, " : "");
+  sqlf (b, ") SELECT $1, %s%s%s", bulk ? "i.new_id, " : "",
+        r->under_account ? acct : "", r->under_account ? ", " : "");
   column_list (b, r, "r.");
-  sqlf (b, " FROM ");
-  record_source (b, r, 2);
+  if (bulk)
+  {
+    sqlf (b, " FROM input i, jsonb_to_record(i.d) AS r(");
+    for (unsigned int k = 0; k < r->n_columns; k++)
+      sqlf (b, "%s\"%s\" %s", 0 == k ? "" : ", ", r->columns[k].spec.name,
+            sql_type (r->columns[k].sql));
+    sqlf (b, ")");
+  }
+  else
+  {
+    sqlf (b, " FROM ");
+    record_source (b, r, 2);
+  }
   sqlf (b, " WHERE true");
   if (r->under_account)
     sqlf (b, " AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND"
-          " a.id = $3::uuid)");
+          " a.id = %s)", acct);
   ref_guards (b, r, acct, false);
   if (upsert)
   {
@@ -172,10 +188,34 @@ gen_insert (struct buf *b, const struct resource *r, bool upsert)
     sqlf (b, ")%s", r->under_account ? " AND t.account_id = EXCLUDED.account_id"
           : "");
   }
+  if (bulk)
+  {
+    sqlf (b, " RETURNING t.id, %s AS external_id, (t.xmax = 0) AS created)",
+          r->external_id ? "t.external_id" : "NULL::text");
+    return;
+  }
   sqlf (b, " RETURNING ");
   out_columns (b, r);
   if (upsert)
     sqlf (b, ", (t.xmax = 0)");
+}
+
+/**
+ * A whole batch group in one statement: $1 org, $2 the items.  Answers
+ * (ordinal, id, created) for every item written; items a guard refused or
+ * an unchanged upsert are missing, for the caller to explain.
+ */
+static void
+gen_bulk (struct buf *b, const struct resource *r, bool upsert)
+{
+  sqlf (b, "WITH input AS (SELECT e.ord, gen_random_uuid() AS new_id,"
+        " (e.v->>'a')::uuid AS acct, e.v->'d' AS d"
+        " FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)),"
+        " ins AS (");
+  gen_insert (b, r, upsert, true);
+  sqlf (b, " SELECT i.ord, ins.id::text, ins.created FROM input i JOIN ins ON"
+        " %s ORDER BY i.ord", upsert ? "ins.external_id = i.d->>'external_id'"
+        : "ins.id = i.new_id");
 }
 
 /** UPDATE: $1 org, $2 id, $3 body. */
@@ -245,7 +285,11 @@ generate (const struct resource *r, enum res_stmt kind)
   {
   case RS_INSERT:
   case RS_UPSERT:
-    gen_insert (&b, r, RS_UPSERT == kind);
+    gen_insert (&b, r, RS_UPSERT == kind, false);
+    break;
+  case RS_BULK_INSERT:
+  case RS_BULK_UPSERT:
+    gen_bulk (&b, r, RS_BULK_UPSERT == kind);
     break;
   case RS_GET:
   case RS_LOCK:
@@ -295,7 +339,8 @@ store_resources_init (struct resource *const *table, unsigned int n)
   for (unsigned int i = 0; i < n; i++)
     for (int k = 0; k < RS_COUNT; k++)
     {
-      if ((RS_XID == k || RS_UPSERT == k) && ! table[i]->external_id)
+      if ((RS_XID == k || RS_UPSERT == k || RS_BULK_UPSERT == k)
+          && ! table[i]->external_id)
         continue;
       if (0 != generate (table[i], (enum res_stmt) k))
         return -1;
@@ -486,6 +531,41 @@ store_res_check_refs (struct store_conn *c, const struct resource *res,
     if ('t' != PQgetvalue (r, 0, col++)[0])
       *bad |= (uint32_t) 1 << i;
   }
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_res_bulk (struct store_conn *c, const struct resource *res, bool upsert,
+                const char *org_id, const char *items, store_bulk_cb cb,
+                void *cls)
+{
+  const char *v[] = { org_id, items };
+  char name[64];
+  PGresult *r;
+  enum store_qs qs;
+
+  snprintf (name, sizeof (name), "%s.%s", res->table,
+            stmt_kinds[upsert ? RS_BULK_UPSERT : RS_BULK_INSERT]);
+  qs = store_exec (c, name, 2, v, &r);
+  for (int i = 0; i < (int) qs; i++)
+    cb (cls, (size_t) atol (PQgetvalue (r, i, 0)) - 1, PQgetvalue (r, i, 1),
+        't' == PQgetvalue (r, i, 2)[0]);
+  PQclear (r);
+  return qs;
+}
+
+enum store_qs
+store_savepoint (struct store_conn *c, enum store_savepoint_op op)
+{
+  static const char *const sql[] = { "SAVEPOINT bulk",
+                                     "ROLLBACK TO SAVEPOINT bulk",
+                                     "RELEASE SAVEPOINT bulk" };
+  PGresult *r = PQexec (c->pg, sql[op]);
+  enum store_qs qs = STORE_QS_NO_RESULTS;
+
+  if (PGRES_COMMAND_OK != PQresultStatus (r))
+    qs = store_classify (c, r, sql[op]);
   PQclear (r);
   return qs;
 }

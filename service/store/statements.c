@@ -156,10 +156,11 @@ static const struct store_statement statements[] = {
     " WHERE i.created_at < clock_timestamp() - interval '24 hours'"
     " RETURNING 1" },
   { "idem_get",
-    "SELECT request_hash, status, location, body FROM idempotency_keys"
+    "SELECT request_hash, status, location, body, etag FROM idempotency_keys"
     " WHERE org_id = $1 AND key = $2" },
   { "idem_complete",
-    "UPDATE idempotency_keys SET status = $3, location = $4, body = $5"
+    "UPDATE idempotency_keys SET status = $3, location = $4, body = $5,"
+    " etag = $6"
     " WHERE org_id = $1 AND key = $2" },
 };
 

@@ -240,6 +240,10 @@ util_is_timestamp (const char *s)
   if (! util_is_date ((char[11]) { s[0], s[1], s[2], s[3], s[4], s[5], s[6],
                                    s[7], s[8], s[9], '\0' }))
     return false;
+  /* Years 1000..9998, so the instant stays a four-digit year in UTC
+     whatever the offset. */
+  if (digits (s, 4) < 1000 || digits (s, 4) > 9998)
+    return false;
   if (('T' != s[10] && 't' != s[10]) || ':' != s[13] || ':' != s[16])
     return false;
   hh = digits (s + 11, 2);

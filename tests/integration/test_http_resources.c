@@ -1041,12 +1041,12 @@ Test (resources, idempotent_retry_for_every_resource)
   }
 }
 
-/* BUG (service/api/idempotency.c, api_idem_claim): a replayed 201 has
+/* Regression (fixed; was a bug in service/api/idempotency.c, api_idem_claim): a replayed 201 has
    the stored body and Location but no ETag, so a client whose first
    response was lost cannot PATCH with If-Match without reading the
    resource again; every other single-resource response carries one.
-   Enable once fixed. */
-Test (resources, a_replayed_create_has_an_etag, .disabled = true)
+  */
+Test (resources, a_replayed_create_has_an_etag)
 {
   const char *h[] = { "Content-Type: application/json",
                       "Idempotency-Key: etag-1", NULL };
@@ -1364,16 +1364,15 @@ Test (resources, deleting_a_contact_takes_it_out_of_calls_and_cards)
   free (call_etag);
 }
 
-/* BUG (migrations/0002_resources.sql, report_cards' and the other
+/* Regression (fixed; was a bug in migrations/0002_resources.sql, report_cards' and the other
    ON DELETE SET NULL foreign keys): deleting a contact nulls a report
    card's contact_id (and deleting a seller nulls seller_id / owner_id)
    through a bare FK action that bumps neither `version` nor `updated_at`.
    The card's representation changes but its ETag stays the same, and an
    integration syncing with ?updated_since= never sees the change.  Calls
    are handled (rapport_contact_deleted() bumps them); the SET NULL paths
-   are not.  Enable once fixed. */
-Test (resources, nulled_references_change_etag_and_updated_at,
-      .disabled = true)
+   are not. */
+Test (resources, nulled_references_change_etag_and_updated_at)
 {
   char acct[64], c1[64], card[64], seller[64], call[64];
   char before[64], *etag, *etag2, *cetag, *cetag2;
@@ -1424,16 +1423,16 @@ Test (resources, nulled_references_change_etag_and_updated_at,
   free (cetag2);
 }
 
-/* BUG (service/util/util.c, util_is_timestamp, and the YYYY format of
+/* Regression (fixed; was a bug in service/util/util.c, util_is_timestamp, and the YYYY format of
    service/store/resource.c out_columns): the year is checked on the local
    date only, so instants just outside 0001..9999 in UTC are accepted.
    9999-12-31T23:59:59-05:00 is stored and comes back as
    "10000-01-01T04:59:59.000000Z", which the API itself rejects: every
    later PATCH of the call (even of notes only) is a 422 on /occurred_at.
    0001-01-01T00:00:00+05:00 is 1 BC in UTC and comes back as
-   "0001-12-31T19:00:00.000000Z", a different instant.  Enable once
-   fixed (reject such instants, or keep what is accepted patchable). */
-Test (resources, accepted_timestamps_round_trip, .disabled = true)
+   "0001-12-31T19:00:00.000000Z", a different instant.  Now refused
+   up front: timestamps are limited to years 1000..9998. */
+Test (resources, accepted_timestamps_round_trip)
 {
   char acct[64], id[64];
   struct th_resp r;
