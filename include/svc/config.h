@@ -19,6 +19,7 @@ struct cfg
   char *migrations_dir;       /**< folder of NNNN_name.sql files */
   long threads;               /**< MHD worker threads = PG connections */
   long body_max;              /**< request body cap in bytes */
+  long batch_body_max;        /**< body cap of POST /v1/batch */
   long connection_timeout;    /**< idle connection timeout, seconds */
   long connection_limit;      /**< simultaneous TCP connections */
   long statement_timeout_ms;  /**< per-statement limit in PostgreSQL */

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "svc/metrics.h"
 #include "svc/model.h"
 #include "svc/score.h"
 #include "svc/util.h"
@@ -223,6 +224,7 @@ api_assess_contact (struct http_request *req)
                                            ac.id, ac.as_of_epoch,
                                            api_scratch (), out))
   {
+    metrics_assessment (METRICS_ASSESS_CONTACT);
     body = head ("contact_id", ac.id, ac.as_of, m.model);
     json_object_set_new (body, "account_id", json_string (ac.account_id));
     json_object_set_new (body, "orientation",
@@ -422,9 +424,12 @@ api_assess_account (struct http_request *req)
       && SCORE_OK == score_assess_account (m.model, &ac.data.account_in,
                                            ac.as_of_epoch, api_scratch (),
                                            out))
+  {
+    metrics_assessment (METRICS_ASSESS_ACCOUNT);
     http_reply_json (req, 200, account_json (out, &ac.data.account_in, parts,
                                              head ("account_id", ac.id,
                                                    ac.as_of, m.model)));
+  }
   free (out);
   api_model_release (&m);
   store_assess_free (&ac.data);
@@ -471,6 +476,7 @@ api_assess_seller (struct http_request *req)
                                           ac.as_of_epoch, api_scratch (),
                                           out))
   {
+    metrics_assessment (METRICS_ASSESS_SELLER);
     body = head ("seller_id", ac.id, ac.as_of, m.model);
     json_object_set_new (body, "approach", json_string (score_approach_name (
                                                           out->approach)));

@@ -77,6 +77,16 @@ is_json_type (const char *ct)
                                           28));
 }
 
+/** The body cap of the request's route. */
+static size_t
+body_cap (const struct request_ctx *rc)
+{
+  const struct cfg *cfg = http_service.cfg;
+
+  return (size_t) (NULL != rc->route && rc->route->batch
+                   ? cfg->batch_body_max : cfg->body_max);
+}
+
 /**
  * Answers an OPTIONS request (a CORS preflight needs no key): 204 with the
  * methods the path allows, or 404 for an unknown path.
@@ -138,8 +148,7 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
   }
   req->route = rc->route->path;
   req->route_cls = rc->route->cls;
-  if (NULL != cl && strtoull (cl, NULL, 10)
-      > (unsigned long long) http_service.cfg->body_max)
+  if (NULL != cl && strtoull (cl, NULL, 10) > body_cap (rc))
     return 0 == http_reply_error (req, SVC_EC_BODY_TOO_LARGE,
                                   "The body is larger than the limit.");
   if (rc->has_body && rc->route->body
@@ -305,7 +314,7 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
        the body has ended, and memory stays flat. */
     if (! rc->too_large
         && 0 != buf_append (&rc->body, upload_data, *upload_data_size,
-                            (size_t) http_service.cfg->body_max))
+                            body_cap (rc)))
     {
       rc->too_large = true;
       buf_free (&rc->body);

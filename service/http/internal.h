@@ -28,6 +28,7 @@ struct route
   enum route_auth auth;   /**< who may call it */
   bool body;              /**< takes a JSON body */
   const void *cls;        /**< handed to the handler as req->route_cls */
+  bool batch;             /**< takes the batch body cap */
 };
 
 /** Outcome of matching a request against the table. */

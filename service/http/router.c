@@ -75,7 +75,7 @@ static const struct route routes[] = {
   { "GET", "/v1/organization/values", api_values_org_get, ROUTE_READ, false },
   { "PUT", "/v1/organization/values", api_values_org_put, ROUTE_ADMIN, true },
 
-  { "POST", "/v1/batch", api_batch, ROUTE_WRITE, true },
+  { "POST", "/v1/batch", api_batch, ROUTE_WRITE, true, .batch = true },
 
   { "GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false },
   { "POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true },

@@ -16,7 +16,6 @@
 
 #include <libstemmer.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 /** Largest word considered; longer ones are cut. */
@@ -211,6 +210,38 @@ one_edit (const char *a, size_t la, const char *b, bool substitution)
 }
 
 /**
+ * Whether two words differ by one of the commonest typing slips that
+ * rarely turns one real word into another: two adjacent letters swapped
+ * ("freindly") or a doubled letter typed once or a letter doubled
+ * ("sucess", "carefull").
+ *
+ * @param a typed word
+ * @param la its length
+ * @param b lexicon word (NUL-terminated)
+ * @return true on such a slip
+ */
+static bool
+typing_slip (const char *a, size_t la, const char *b)
+{
+  size_t lb = strlen (b);
+  const char *lo = (la < lb) ? a : b;   /* the shorter */
+  const char *hi = (la < lb) ? b : a;
+  size_t n = (la < lb) ? la : lb;
+  size_t i = 0;
+
+  if (la == lb)
+    return one_edit (a, la, b, false);
+  if (la + 1 != lb && lb + 1 != la)
+    return false;
+  while (i < n && lo[i] == hi[i])
+    i++;
+  /* hi has one extra letter at i: it must repeat a neighbour */
+  if (0 != memcmp (lo + i, hi + i + 1, n - i))
+    return false;
+  return (i > 0 && hi[i] == hi[i - 1]) || hi[i] == hi[i + 1];
+}
+
+/**
  * Whether a stem hash is one of the lexicon's stems.
  *
  * @param m model
@@ -258,18 +289,16 @@ correct_typo (const struct score_model *m, const char *w, size_t len,
     return h;
   min_len = (size_t) score_p (m, SCORE_P_FUZZY_MIN_LEN);
   /* long words: any one edit; shorter ones (from min_len - 2 letters):
-     only a dropped, doubled or swapped letter, the commonest typing slips,
-     and only towards a word of 6+ letters ("cautios", "freindly") */
+     only a swapped or doubled/undoubled letter, towards a word of 6+
+     letters ("sucess", "carefull"): a dropped letter is too often another
+     real word ("contact" is not "contract") */
   if (len + 2 < min_len || known_stem (m, h) || w[0] < 'a' || w[0] > 'z')
     return h;
   letter = w[0] - 'a';
   for (int i = m->vocab_start[letter]; i < m->vocab_start[letter + 1]; i++)
-    if ((len >= min_len || strlen (m->vocab[i]) >= 6)
-        && one_edit (w, len, m->vocab[i], len >= min_len))
-      {
-        if (getenv ("TYPO_DEBUG")) fprintf (stderr, "TYPO %.*s -> %s\n", (int) len, w, m->vocab[i]);
-        return m->vocab_hash[i];
-      }
+    if ((len >= min_len) ? one_edit (w, len, m->vocab[i], true)
+        : (strlen (m->vocab[i]) >= 6 && typing_slip (w, len, m->vocab[i])))
+      return m->vocab_hash[i];
   return h;
 }
 
