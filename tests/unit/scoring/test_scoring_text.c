@@ -140,3 +140,30 @@ Test (scoring_text, empty_and_null_notes)
   score_text_analyze (model, scratch, "...,,,!!!   ", 12);
   cr_assert_eq (scratch->n_tokens, 0);
 }
+
+Test (scoring_text, crm_shorthand_reads_as_words)
+{
+  /* "w/" is with, "b4" before, "refs" references, "v." very (no sentence break) */
+  cr_assert_eq (hit ("needs to check w/ legal", "security.others_opinion"), 1);
+  cr_assert_eq (hit ("wants 2 refs b4 signing", "security.documentation"), 1);
+  cr_assert_eq (hit ("v. cautious guy", "security.risk_averse"), 1);
+  /* "w/o" is a negator */
+  cr_assert_eq (hit ("signed w/o any guarantee", "security.guarantee"), 2);
+  /* "Mr." does not end the sentence, so the dot keeps the clause whole */
+  score_text_tokenize (model, scratch, "Mr. Hollis called", 17);
+  cr_assert_eq (scratch->n_tokens, 3);
+  cr_assert_eq (scratch->tokens[1].flags & TOK_SENTENCE, 0);
+  /* a real sentence end still breaks */
+  score_text_tokenize (model, scratch, "she agreed. then left", 21);
+  cr_assert (scratch->tokens[2].flags & TOK_SENTENCE);
+}
+
+Test (scoring_text, short_words_only_forgive_typing_slips)
+{
+  /* swapped or doubled letters in 6-7 letter words are forgiven */
+  cr_assert_eq (hit ("she is very carfeul", "security.risk_averse"), 1);
+  cr_assert_eq (hit ("he is nevrous about it", "security.risk_averse"), 1);
+  cr_assert_eq (hit ("always so politte", "affiliation.avoids_conflict"), 1);
+  /* a dropped letter is not: "contact" must not read as "contract" */
+  cr_assert_eq (hit ("reviewed the contact list", "risk.evaluation"), 0);
+}
