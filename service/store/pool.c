@@ -79,10 +79,15 @@ store_pool_free (struct store_pool *p)
 PGconn *
 store_connect_once (const char *conninfo, char *err, size_t err_len)
 {
-  /* A short connect timeout keeps an unreachable database a quick 503. */
+  /* A short connect timeout keeps an unreachable database a quick 503;
+     keepalives and a TCP user timeout turn a database that stops answering
+     into an error instead of a hang. */
   const char *keys[] = { "dbname", "connect_timeout", "application_name",
-                         NULL };
-  const char *vals[] = { conninfo, "3", "rapport", NULL };
+                         "keepalives", "keepalives_idle",
+                         "keepalives_interval", "keepalives_count",
+                         "tcp_user_timeout", NULL };
+  const char *vals[] = { conninfo, "3", "rapport", "1", "10", "3", "3",
+                         "10000", NULL };
   PGconn *pg = PQconnectdbParams (keys, vals, 1);
 
   if (NULL == pg || CONNECTION_OK != PQstatus (pg))
@@ -108,8 +113,9 @@ prepare_all (struct store_conn *c, const struct store_statement *st,
 
     if (PGRES_COMMAND_OK != PQresultStatus (r))
     {
-      log_error ("preparing %s failed: %s", st[i].name,
-                 PQresultErrorMessage (r));
+      /* A server going down is a warning; a statement that does not
+         prepare (a schema behind the code) is an error. */
+      store_classify (c, r, st[i].name);
       PQclear (r);
       return -1;
     }
@@ -151,15 +157,25 @@ prepare_conn (struct store_conn *c)
 static enum store_qs
 ensure_ready (struct store_pool *p, struct store_conn *c)
 {
-  if (NULL != c->pg && CONNECTION_OK == PQstatus (c->pg) && c->prepared)
+  bool alive = NULL != c->pg && CONNECTION_OK == PQstatus (c->pg)
+               && c->prepared;
+
+  /* Reading what the server sent while the connection sat in the pool
+     notices a backend that was terminated or a server that restarted, so
+     the request gets a fresh connection instead of an error. */
+  if (alive && 0 == PQconsumeInput (c->pg))
   {
-    if (PQTRANS_IDLE == PQtransactionStatus (c->pg))
-      return STORE_QS_ONE;
+    log_warn ("a pooled database connection was closed; reconnecting");
+    alive = false;
+  }
+  if (alive && PQTRANS_IDLE != PQtransactionStatus (c->pg))
+  {
     log_error ("pooled connection was not idle; rolling back");
     PQclear (PQexec (c->pg, "ROLLBACK"));
-    if (PQTRANS_IDLE == PQtransactionStatus (c->pg))
-      return STORE_QS_ONE;
+    alive = PQTRANS_IDLE == PQtransactionStatus (c->pg);
   }
+  if (alive)
+    return STORE_QS_ONE;
   if (NULL != c->pg)
     PQfinish (c->pg);
   c->prepared = false;
