@@ -502,8 +502,8 @@ push_word (const struct score_model *m, struct score_scratch *s,
   len = normalize_word (raw, n, w);
   if (0 == len)
     return flags;
-  for (size_t i = 0; i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
-    if (strlen (shorthand[i].word) == len
+  for (size_t i = 0; len <= 6 && i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
+    if (shorthand[i].word[0] == w[0] && strlen (shorthand[i].word) == len
         && 0 == memcmp (shorthand[i].word, w, len))
       {
         /* one token per word of the expansion, all on the same bytes */
