@@ -203,38 +203,69 @@ head (const char *key, const char *id, const char *as_of,
                     "model_version", m->version);
 }
 
+/**
+ * Scores the loaded data with @a m and renders the assessment.
+ *
+ * @return the body (new), or NULL when the engine refused the input
+ */
+typedef json_t *(*scorer) (const struct assess_ctx *ac,
+                           const struct score_model *m, unsigned int parts);
+
+/**
+ * Every assessment: load in a transaction, score with the organization's
+ * model on this thread's scratch, reply, free.
+ */
+static int
+assess (struct http_request *req, struct assess_ctx *ac, scorer score,
+        unsigned int parts)
+{
+  struct api_model m;
+  json_t *body;
+
+  if (! load (req, ac))
+  {
+    store_assess_free (&ac->data);
+    return 0;
+  }
+  api_model_get (req->auth.org_id, ac->data.weights,
+                 ac->data.weights_version, &m);
+  body = score (ac, m.model, parts);
+  if (NULL != body)
+    http_reply_json (req, 200, body);
+  api_model_release (&m);
+  store_assess_free (&ac->data);
+  return 0;
+}
+
+/** A contact's orientation. */
+static json_t *
+score_contact (const struct assess_ctx *ac, const struct score_model *m,
+               unsigned int parts)
+{
+  struct score_contact_assessment *out = calloc (1, sizeof (*out));
+  json_t *body = NULL;
+
+  if (NULL != out
+      && SCORE_OK == score_assess_contact (m, &ac->data.account_in, ac->id,
+                                           ac->as_of_epoch, api_scratch (),
+                                           out))
+  {
+    metrics_assessment (METRICS_ASSESS_CONTACT);
+    body = head ("contact_id", ac->id, ac->as_of, m);
+    json_object_set_new (body, "account_id", json_string (ac->account_id));
+    json_object_set_new (body, "orientation",
+                         orientation_json (&out->orientation));
+  }
+  free (out);
+  return body;
+}
+
 int
 api_assess_contact (struct http_request *req)
 {
   struct assess_ctx ac = { .contact = true };
-  struct score_contact_assessment *out;
-  struct api_model m;
-  json_t *body;
 
-  if (! load (req, &ac))
-  {
-    store_assess_free (&ac.data);
-    return 0;
-  }
-  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
-                 &m);
-  out = calloc (1, sizeof (*out));
-  if (NULL != out
-      && SCORE_OK == score_assess_contact (m.model, &ac.data.account_in,
-                                           ac.id, ac.as_of_epoch,
-                                           api_scratch (), out))
-  {
-    metrics_assessment (METRICS_ASSESS_CONTACT);
-    body = head ("contact_id", ac.id, ac.as_of, m.model);
-    json_object_set_new (body, "account_id", json_string (ac.account_id));
-    json_object_set_new (body, "orientation",
-                         orientation_json (&out->orientation));
-    http_reply_json (req, 200, body);
-  }
-  free (out);
-  api_model_release (&m);
-  store_assess_free (&ac.data);
-  return 0;
+  return assess (req, &ac, &score_contact, 0);
 }
 
 /** The buying team: each contact's primary orientation and coverage. */
@@ -404,36 +435,34 @@ account_json (const struct score_account_assessment *a,
   return body;
 }
 
+/** An account: the parts asked for. */
+static json_t *
+score_account (const struct assess_ctx *ac, const struct score_model *m,
+               unsigned int parts)
+{
+  struct score_account_assessment *out = calloc (1, sizeof (*out));
+  json_t *body = NULL;
+
+  if (NULL != out
+      && SCORE_OK == score_assess_account (m, &ac->data.account_in,
+                                           ac->as_of_epoch, api_scratch (),
+                                           out))
+  {
+    metrics_assessment (METRICS_ASSESS_ACCOUNT);
+    body = account_json (out, &ac->data.account_in, parts,
+                         head ("account_id", ac->id, ac->as_of, m));
+  }
+  free (out);
+  return body;
+}
+
 int
 api_assess_account (struct http_request *req)
 {
   struct assess_ctx ac = { 0 };
-  struct score_account_assessment *out;
-  struct api_model m;
   unsigned int parts = parse_include (req);
 
-  if (0 == parts || ! load (req, &ac))
-  {
-    store_assess_free (&ac.data);
-    return 0;
-  }
-  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
-                 &m);
-  out = calloc (1, sizeof (*out));
-  if (NULL != out
-      && SCORE_OK == score_assess_account (m.model, &ac.data.account_in,
-                                           ac.as_of_epoch, api_scratch (),
-                                           out))
-  {
-    metrics_assessment (METRICS_ASSESS_ACCOUNT);
-    http_reply_json (req, 200, account_json (out, &ac.data.account_in, parts,
-                                             head ("account_id", ac.id,
-                                                   ac.as_of, m.model)));
-  }
-  free (out);
-  api_model_release (&m);
-  store_assess_free (&ac.data);
-  return 0;
+  return 0 == parts ? 0 : assess (req, &ac, &score_account, parts);
 }
 
 /** A seller's traits with their contributions and evidence. */
@@ -455,38 +484,35 @@ traits_json (const struct score_seller_assessment *s)
   return traits;
 }
 
-int
-api_assess_seller (struct http_request *req)
+/** A seller's approach. */
+static json_t *
+score_seller (const struct assess_ctx *ac, const struct score_model *m,
+              unsigned int parts)
 {
-  struct assess_ctx ac = { .seller = true };
-  struct score_seller_assessment *out;
-  struct api_model m;
-  json_t *body;
+  struct score_seller_assessment *out = calloc (1, sizeof (*out));
+  json_t *body = NULL;
 
-  if (! load (req, &ac))
-  {
-    store_assess_free (&ac.data);
-    return 0;
-  }
-  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
-                 &m);
-  out = calloc (1, sizeof (*out));
   if (NULL != out
-      && SCORE_OK == score_assess_seller (m.model, &ac.data.seller_in,
-                                          ac.as_of_epoch, api_scratch (),
+      && SCORE_OK == score_assess_seller (m, &ac->data.seller_in,
+                                          ac->as_of_epoch, api_scratch (),
                                           out))
   {
     metrics_assessment (METRICS_ASSESS_SELLER);
-    body = head ("seller_id", ac.id, ac.as_of, m.model);
+    body = head ("seller_id", ac->id, ac->as_of, m);
     json_object_set_new (body, "approach", json_string (score_approach_name (
                                                           out->approach)));
     json_object_set_new (body, "score", num (out->score));
     json_object_set_new (body, "traits", traits_json (out));
     json_object_set_new (body, "guidance", str_or_null (out->guidance));
-    http_reply_json (req, 200, body);
   }
   free (out);
-  api_model_release (&m);
-  store_assess_free (&ac.data);
-  return 0;
+  return body;
+}
+
+int
+api_assess_seller (struct http_request *req)
+{
+  struct assess_ctx ac = { .seller = true };
+
+  return assess (req, &ac, &score_seller, 0);
 }
