@@ -207,6 +207,15 @@ cmd_serve (const struct cfg *cfg)
   return 0;
 }
 
+/** Says which connection string is missing; returns the exit status. */
+static int
+missing (const char *variable)
+{
+  fprintf (stderr, "rapport: %s is required (or its flag; see --help)\n",
+           variable);
+  return 2;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,18 +250,18 @@ main (int argc, char **argv)
       return 1;
     }
   }
-  if (NULL == cfg.database_url)
-  {
-    fprintf (stderr, "rapport: DATABASE_URL (or --database-url) is required\n");
-    rc = 2;
-  }
-  else if (argc < 2 || 0 == strcmp (argv[1], "serve"))
-    rc = cmd_serve (&cfg);
+  /* Each command needs the connection string it uses: serving the
+     service role's, migrating and onboarding the migrating role's. */
+  if (argc < 2 || 0 == strcmp (argv[1], "serve"))
+    rc = NULL == cfg.database_url ? missing ("DATABASE_URL")
+                                  : cmd_serve (&cfg);
   else if (0 == strcmp (argv[1], "migrate"))
-    rc = cmd_migrate (&cfg);
+    rc = NULL == cfg.migrate_database_url ? missing ("MIGRATE_DATABASE_URL")
+                                          : cmd_migrate (&cfg);
   else if (4 == argc && 0 == strcmp (argv[1], "org")
            && 0 == strcmp (argv[2], "create"))
-    rc = cmd_org_create (&cfg, argv[3]);
+    rc = NULL == cfg.migrate_database_url
+         ? missing ("MIGRATE_DATABASE_URL") : cmd_org_create (&cfg, argv[3]);
   else
   {
     fprintf (stderr, "rapport: unknown command (see --help)\n");
