@@ -647,6 +647,25 @@ struct score_pattern
   char text[SCORE_GUIDANCE_LEN / 4];    /**< the phrase as written */
 };
 
+/** "Any second token" key of a pattern index group (single-word phrases
+    and phrases whose second token is "~"). */
+#define SCORE_INDEX_ANY 0u
+/** Slots of the pattern lookup table (a power of two, over twice the
+    most patterns, so probes stay short). */
+#define SCORE_INDEX_SLOTS (2 * SCORE_MAX_PATTERNS)
+/** Bits of the first-token filter (a power of two). */
+#define SCORE_INDEX_FILTER_BITS 65536
+
+/** One group of the pattern lookup table: the patterns whose first token
+    is @a first and whose second is @a second (or SCORE_INDEX_ANY). */
+struct score_index_slot
+{
+  uint32_t first;                       /**< first-token hash */
+  uint32_t second;                      /**< second-token hash or ANY */
+  uint32_t start;                       /**< into model.index_pattern */
+  uint32_t count;                       /**< 0 = empty slot */
+};
+
 /** A structured signal's contribution. */
 struct score_signal_weight
 {
@@ -743,9 +762,14 @@ struct score_model
   struct score_cue cues[SCORE_MAX_CUES];
   int n_patterns;
   struct score_pattern patterns[SCORE_MAX_PATTERNS];
-  /** Patterns sorted by first-token hash for lookup (built by prepare). */
-  uint32_t index_hash[SCORE_MAX_PATTERNS];
+  /** Pattern indices grouped by (first token, second token or any),
+      ascending within a group (built by prepare). */
   int index_pattern[SCORE_MAX_PATTERNS];
+  /** Open-addressing table of those groups (built by prepare). */
+  struct score_index_slot index_slots[SCORE_INDEX_SLOTS];
+  /** Bit (hash & (SCORE_INDEX_FILTER_BITS - 1)) set for every first-token
+      hash: most note tokens start no phrase (built by prepare). */
+  uint64_t index_filter[SCORE_INDEX_FILTER_BITS / 64];
   /** Sorted stem hashes of every lexicon word (built by prepare). */
   int n_stems;
   uint32_t stems[SCORE_MAX_STEMS];

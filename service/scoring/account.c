@@ -101,6 +101,7 @@ score_assess_account (const struct score_model *m,
   memset (out, 0, sizeof (*out));
   memset (acc, 0, sizeof (acc[0]) * (in->n_contacts + 1));
   memset (aa, 0, sizeof (*aa));
+  memset (s->names_ready, 0, sizeof (s->names_ready));
   score_strlcpy (out->account_id, sizeof (out->account_id), in->account.id);
   n = score_select_calls (m, in->calls, in->n_calls, as_of, idx);
   for (size_t i = 0; i < n; i++)

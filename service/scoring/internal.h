@@ -7,6 +7,9 @@
 
 #include "svc/score.h"
 
+#include <math.h>
+#include <string.h>
+
 /** Seconds per day. */
 #define SCORE_DAY 86400.0
 
@@ -33,17 +36,32 @@ struct score_hit
   uint32_t first;    /**< first token */
   uint32_t last;     /**< last token */
   bool negated;      /**< inside a negation scope: not evidence */
+  bool cue_repeat;   /**< an earlier hit of the text, not negated, has
+                          the same cue */
+  bool pattern_repeat; /**< ... has the same pattern */
 };
 
-/** Cached stem of one word. */
+/** Most tokens one cached word stands for (shorthand "a lot"). */
+#define SCORE_WORD_ITEMS 3
+
+/** Cache item meaning "a clause break, no token" (a contrast word). */
+#define SCORE_ITEM_BREAK 3u
+
+/**
+ * Cached reading of one normalised word: the token hashes it becomes
+ * (stem hash after typo correction, SCORE_TOKEN_NEG, SCORE_TOKEN_GAP) or
+ * SCORE_ITEM_BREAK, one per word of its shorthand expansion.
+ */
 struct score_stem_cache
 {
-  uint64_t key;      /**< FNV-64 of the lowercased word, 0 = empty */
-  uint32_t hash;     /**< resulting stem hash (after typo correction) */
+  uint64_t key;      /**< FNV-64 of the word and model salt, 0 = empty */
+  uint32_t items[SCORE_WORD_ITEMS]; /**< what the word becomes */
+  uint32_t n;        /**< number of items */
 };
 
-/** Stem-cache slots (power of two). */
-#define SCORE_STEM_CACHE 8192
+/** Stem-cache slots (power of two; two-way: a word lives in one of the
+    pair of slots at (key & (SCORE_STEM_CACHE - 2))). */
+#define SCORE_STEM_CACHE 16384
 
 /** Accumulated orientation evidence of one person or team. */
 struct score_orient_acc
@@ -76,10 +94,71 @@ struct score_scratch
   const char *text;          /**< text of the last analysis (borrowed) */
   size_t text_len;
   struct score_stem_cache cache[SCORE_STEM_CACHE];
+  uint32_t stamp;                            /**< generation of the marks */
+  uint32_t pattern_mark[SCORE_MAX_PATTERNS]; /**< == stamp: pattern seen */
+  uint32_t cue_mark[SCORE_MAX_CUES];         /**< == stamp: cue seen */
   size_t call_idx[SCORE_MAX_CALLS];          /**< selected calls */
   struct score_orient_acc accs[SCORE_MAX_CONTACTS + 1]; /**< + unattributed */
   struct score_account_acc account;
+  uint32_t names[SCORE_MAX_CONTACTS][4];     /**< name word stems per contact */
+  bool names_ready[SCORE_MAX_CONTACTS];      /**< names[i] filled for this
+                                                  assessment */
 };
+
+/** Second-token key of "x ~ y ..." phrases: y's hash, flipped so that
+    it rarely equals a plain second-token key (when it does, the groups
+    merge: lookups then return a few patterns too many, never too few). */
+#define SCORE_INDEX_GAPPED(h) ((h) ^ 0x80000000u)
+
+/**
+ * Second-token key of a pattern for the lookup table: its second token's
+ * hash; for "x ~ y" the gapped key of y; SCORE_INDEX_ANY for one-word
+ * phrases (and "x ~ ~ y").
+ *
+ * @param p prepared pattern
+ * @return the key
+ */
+static inline uint32_t
+score_pattern_second (const struct score_pattern *p)
+{
+  if (p->n_tokens < 2)
+    return SCORE_INDEX_ANY;
+  if (SCORE_TOKEN_GAP != p->hashes[1])
+    return p->hashes[1];
+  if (p->n_tokens < 3 || SCORE_TOKEN_GAP == p->hashes[2])
+    return SCORE_INDEX_ANY;
+  return SCORE_INDEX_GAPPED (p->hashes[2]);
+}
+
+/**
+ * Home slot of a (first, second) group in the pattern lookup table.
+ *
+ * @param first first-token hash
+ * @param second second-token key
+ * @return slot index
+ */
+static inline uint32_t
+score_index_probe (uint32_t first, uint32_t second)
+{
+  uint32_t h = first * 0x9E3779B1u ^ (second + 0x7F4A7C15u) * 0x85EBCA77u;
+
+  return (h ^ (h >> 15)) & (SCORE_INDEX_SLOTS - 1);
+}
+
+/**
+ * Whether score_evidence_add would keep an item of this weight (so its
+ * excerpt is worth cutting).
+ *
+ * @param l the list
+ * @param weight the item's weight
+ * @return true unless the list is full of items at least as strong
+ */
+static inline bool
+score_evidence_keeps (const struct score_evidence_list *l, double weight)
+{
+  return l->n < SCORE_MAX_EVIDENCE
+         || fabs (l->items[l->n - 1].weight) < fabs (weight);
+}
 
 /**
  * Tokenize, stem and match a text against the lexicon. Results stay in

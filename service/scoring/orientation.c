@@ -172,6 +172,8 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
            size_t n)
 {
   bool named[SCORE_MAX_CALL_CONTACTS + 1];
+  uint32_t named_sentence = UINT32_MAX; /* sentence `named` describes */
+  size_t named_k = 0;
 
   for (size_t i = 0; i < s->n_hits; i++)
     {
@@ -179,21 +181,30 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
       const struct score_cue *cue = &m->cues[h->cue];
       struct score_evidence e;
       size_t k;
-      bool dup = false;
+      bool kept = false;
 
       if (h->negated || SCORE_TARGET_ORIENTATION != cue->target.kind
           || cue->weight <= 0)
         continue;
-      for (size_t j = 0; j < i && !dup; j++)
-        dup = !s->hits[j].negated && s->hits[j].pattern == h->pattern;
-      k = (n > 1) ? named_in_sentence (s, h, names, n, named) : 0;
+      if (n > 1 && s->tokens[h->first].sentence != named_sentence)
+        {
+          /* hits come in text order: one look per sentence */
+          named_sentence = s->tokens[h->first].sentence;
+          named_k = named_in_sentence (s, h, names, n, named);
+        }
+      k = (n > 1) ? named_k : 0;
       score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
                           cue->id, score_cue_weight (m, h->cue) * decay
                           / (double) (k > 0 ? k : n));
-      score_text_excerpt (s, h, e.excerpt);
+      /* cut the excerpt only when some list keeps the item */
+      for (size_t j = 0; j < n && !kept; j++)
+        kept = NULL != accs[j] && (0 == k || named[j])
+               && score_evidence_keeps (&accs[j]->evidence, e.weight);
+      if (kept)
+        score_text_excerpt (s, h, e.excerpt);
       for (size_t j = 0; j < n; j++)
         if (NULL != accs[j] && (0 == k || named[j]))
-          acc_add (accs[j], cue->target.index, &e, !dup);
+          acc_add (accs[j], cue->target.index, &e, !h->pattern_repeat);
     }
 }
 
@@ -232,7 +243,15 @@ score_orientation_add_call (const struct score_model *m,
         int ci = contact_index (in, c->contact_ids[i]);
 
         if (ci >= 0)
-          name_hashes (s, in->contacts[ci].name, names[k++]);
+          {
+            /* stemmed once per contact and assessment */
+            if (!s->names_ready[ci])
+              {
+                name_hashes (s, in->contacts[ci].name, s->names[ci]);
+                s->names_ready[ci] = true;
+              }
+            memcpy (names[k++], s->names[ci], sizeof (names[0]));
+          }
       }
   add_signals (m, c, decay, accs, n);
   add_notes (m, s, c, decay, accs, (const uint32_t (*)[4]) names, n);
@@ -320,6 +339,7 @@ score_assess_contact (const struct score_model *m,
   idx = s->call_idx;
   memset (out, 0, sizeof (*out));
   memset (acc, 0, sizeof (acc[0]) * in->n_contacts);
+  memset (s->names_ready, 0, sizeof (s->names_ready));
   score_strlcpy (out->contact_id, sizeof (out->contact_id), contact_id);
   n = score_select_calls (m, in->calls, in->n_calls, as_of, idx);
   for (size_t i = 0; i < n; i++)

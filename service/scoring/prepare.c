@@ -31,12 +31,13 @@ cmp_u32 (const void *a, const void *b)
 /** Pattern index entry while sorting. */
 struct index_entry
 {
-  uint32_t hash;
+  uint32_t first;   /**< first-token hash */
+  uint32_t second;  /**< second-token hash or SCORE_INDEX_ANY */
   int pattern;
 };
 
 /**
- * Compare index entries (hash, then pattern) for qsort.
+ * Compare index entries (first, second, then pattern) for qsort.
  *
  * @param a first
  * @param b second
@@ -48,8 +49,10 @@ cmp_index (const void *a, const void *b)
   const struct index_entry *x = a;
   const struct index_entry *y = b;
 
-  if (x->hash != y->hash)
-    return (x->hash > y->hash) - (x->hash < y->hash);
+  if (x->first != y->first)
+    return (x->first > y->first) - (x->first < y->first);
+  if (x->second != y->second)
+    return (x->second > y->second) - (x->second < y->second);
   return x->pattern - y->pattern;
 }
 
@@ -222,6 +225,42 @@ index_vocab (struct score_model *m, struct score_scratch *s)
     }
 }
 
+/**
+ * Fill the pattern lookup table from sorted index entries: one slot per
+ * (first, second) group, patterns ascending within it.
+ *
+ * @param m model
+ * @param entries n_patterns entries sorted by cmp_index
+ */
+static void
+build_index (struct score_model *m, const struct index_entry *entries)
+{
+  memset (m->index_slots, 0, sizeof (m->index_slots));
+  memset (m->index_filter, 0, sizeof (m->index_filter));
+  for (int i = 0; i < m->n_patterns; i++)
+    m->index_pattern[i] = entries[i].pattern;
+  for (int i = 0; i < m->n_patterns;)
+    {
+      uint32_t first = entries[i].first;
+      uint32_t second = entries[i].second;
+      uint32_t k = score_index_probe (first, second);
+      int j = i;
+
+      while (j < m->n_patterns && entries[j].first == first
+             && entries[j].second == second)
+        j++;
+      while (0 != m->index_slots[k].count)
+        k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
+      m->index_slots[k] = (struct score_index_slot) {
+        .first = first, .second = second, .start = (uint32_t) i,
+        .count = (uint32_t) (j - i)
+      };
+      m->index_filter[(first & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
+        |= 1ull << (first % 64);
+      i = j;
+    }
+}
+
 bool
 score_model_prepare (struct score_model *m, struct score_scratch *s,
                      char *err, size_t err_len)
@@ -255,15 +294,12 @@ score_model_prepare (struct score_model *m, struct score_scratch *s,
                     m->cues[m->patterns[i].cue].id, why);
           goto cleanup;
         }
-      entries[i].hash = m->patterns[i].hashes[0];
+      entries[i].first = m->patterns[i].hashes[0];
+      entries[i].second = score_pattern_second (&m->patterns[i]);
       entries[i].pattern = i;
     }
   qsort (entries, (size_t) m->n_patterns, sizeof (entries[0]), cmp_index);
-  for (int i = 0; i < m->n_patterns; i++)
-    {
-      m->index_hash[i] = entries[i].hash;
-      m->index_pattern[i] = entries[i].pattern;
-    }
+  build_index (m, entries);
   build_vocab (m);
   index_vocab (m, s);
   memset (s->cache, 0, sizeof (s->cache));

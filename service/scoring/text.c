@@ -317,7 +317,7 @@ score_stem_hash (struct score_scratch *scratch, const char *word, size_t len)
 }
 
 /**
- * Hash of a word through the cache: negators give SCORE_TOKEN_NEG,
+ * Token hash of one word: negators give SCORE_TOKEN_NEG, "~" the gap,
  * others their (typo-corrected) stem hash.
  *
  * @param m model (may be NULL)
@@ -330,25 +330,98 @@ static uint32_t
 word_hash (const struct score_model *m, struct score_scratch *s,
            const char *w, size_t len)
 {
+  if (in_list (negators, sizeof (negators) / sizeof (negators[0]), w, len)
+      || (len >= 3 && 0 == memcmp (w + len - 3, "n't", 3)))
+    return SCORE_TOKEN_NEG;
+  if (1 == len && '~' == w[0])
+    return SCORE_TOKEN_GAP;
+  return correct_typo (m, w, len, score_stem_hash (s, w, len));
+}
+
+/**
+ * What one word becomes: a contrast word a clause break
+ * (SCORE_ITEM_BREAK), any other word its token hash.
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param w lowercased word
+ * @param len bytes
+ * @return the item
+ */
+static uint32_t
+word_item (const struct score_model *m, struct score_scratch *s,
+           const char *w, size_t len)
+{
+  if (in_list (breakers, sizeof (breakers) / sizeof (breakers[0]), w, len))
+    return SCORE_ITEM_BREAK;
+  return word_hash (m, s, w, len);
+}
+
+/**
+ * Look a normalised word up in the cache, filling the slot on a miss:
+ * shorthand expands to the words it stands for, each read by word_item.
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param w normalised word
+ * @param len bytes
+ * @return the slot
+ */
+static const struct score_stem_cache *
+word_items (const struct score_model *m, struct score_scratch *s,
+            const char *w, size_t len)
+{
   uint64_t salt = (NULL == m) ? 0x9e3779b97f4a7c15ull
                   : ((uint64_t) m->n_stems << 32) ^ (uint64_t) m->n_vocab;
   uint64_t key = (fnv64 (w, len) ^ salt) | 1u;
-  struct score_stem_cache *slot = &s->cache[key & (SCORE_STEM_CACHE - 1)];
-  uint32_t h;
+  /* two-way: a word that shares its slot with another common word ("to"
+     and "vendors") must not evict it on every use */
+  struct score_stem_cache *slot = &s->cache[key & (SCORE_STEM_CACHE - 2)];
+  const char *x = NULL;
 
-  if (slot->key == key)
-    return slot->hash;
-  if (in_list (negators, sizeof (negators) / sizeof (negators[0]), w, len)
-      || (len >= 3 && 0 == memcmp (w + len - 3, "n't", 3)))
-    h = SCORE_TOKEN_NEG;
-  else if (1 == len && '~' == w[0])
-    h = SCORE_TOKEN_GAP;
+  if (slot[0].key == key)
+    return &slot[0];
+  if (slot[1].key == key)
+    return &slot[1];
+  slot[1] = slot[0];
+  for (size_t i = 0; len <= 6 && i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
+    if (shorthand[i].word[0] == w[0] && strlen (shorthand[i].word) == len
+        && 0 == memcmp (shorthand[i].word, w, len))
+      {
+        x = shorthand[i].as;
+        break;
+      }
+  slot->n = 0;
+  if (NULL == x)
+    slot->items[slot->n++] = word_item (m, s, w, len);
   else
-    h = correct_typo (m, w, len, score_stem_hash (s, w, len));
+    while ('\0' != *x && slot->n < SCORE_WORD_ITEMS)
+      {
+        /* one item per word of the expansion */
+        size_t k = strcspn (x, " ");
+
+        slot->items[slot->n++] = word_item (m, s, x, k);
+        x += k + (' ' == x[k]);
+      }
   slot->key = key;
-  slot->hash = h;
-  return h;
+  return slot;
 }
+
+/** ASCII bytes char_class calls word bytes (class 1). */
+static const bool word_byte[256] = {
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+  ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['~'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+  ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+  ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+  ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1,
+  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+  ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+  ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+  ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+  ['Y'] = 1, ['Z'] = 1
+};
 
 /**
  * Classify the byte at @a p: word byte (1), apostrophe (2, with its byte
@@ -433,40 +506,9 @@ normalize_word (const char *raw, size_t n, char *out)
 }
 
 /**
- * Append one token for a normalised word.
- *
- * @param m model (may be NULL)
- * @param s scratch
- * @param w normalised word
- * @param len its length
- * @param start source start
- * @param end source end
- * @param flags pending break flags
- * @param sentence sentence number
- * @return flags to carry to the next token
- */
-static uint16_t
-push_one (const struct score_model *m, struct score_scratch *s, const char *w,
-          size_t len, size_t start, size_t end, uint16_t flags,
-          uint16_t sentence)
-{
-  struct score_token *tok;
-
-  if (s->n_tokens >= s->tokens_cap)
-    return flags;
-  if (in_list (breakers, sizeof (breakers) / sizeof (breakers[0]), w, len))
-    return flags | TOK_CLAUSE;
-  tok = &s->tokens[s->n_tokens++];
-  tok->hash = word_hash (m, s, w, len);
-  tok->start = (uint32_t) start;
-  tok->end = (uint32_t) end;
-  tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
-  tok->sentence = sentence;
-  return 0;
-}
-
-/**
- * Append the token(s) for the word at [start, end): shorthand expands.
+ * Append the token(s) for the word at [start, end): shorthand expands
+ * to one token per word, all on the same bytes; a contrast word adds a
+ * clause break instead of a token.
  *
  * @param m model (may be NULL)
  * @param s scratch
@@ -484,41 +526,64 @@ push_word (const struct score_model *m, struct score_scratch *s,
 {
   char raw[WORD_MAX];
   char w[WORD_MAX];
+  const struct score_stem_cache *c;
   size_t n = 0;
   size_t len;
 
-  for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
-    {
-      unsigned char c = (unsigned char) t[i];
+  /* most words are plain ASCII letters and digits: lowercase them in one
+     pass (what normalize_word does to such a word) */
+  len = 0;
+  if (end - start < WORD_MAX)
+    for (size_t i = start; i < end; i++)
+      {
+        unsigned char ch = (unsigned char) t[i];
 
-      if (0xE2 == c && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
+        if (!word_byte[ch])
+          {
+            len = 0;
+            break;
+          }
+        w[len++] = (char) ((ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch);
+      }
+  if (0 == len)
+    {
+      for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
         {
-          raw[n++] = '\'';
-          i += 2;
-          continue;
+          unsigned char ch = (unsigned char) t[i];
+
+          if (0xE2 == ch && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
+            {
+              raw[n++] = '\'';
+              i += 2;
+              continue;
+            }
+          raw[n++] = (char) ch;
         }
-      raw[n++] = (char) c;
+      len = normalize_word (raw, n, w);
     }
-  len = normalize_word (raw, n, w);
   if (0 == len)
     return flags;
-  for (size_t i = 0; len <= 6 && i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
-    if (shorthand[i].word[0] == w[0] && strlen (shorthand[i].word) == len
-        && 0 == memcmp (shorthand[i].word, w, len))
-      {
-        /* one token per word of the expansion, all on the same bytes */
-        const char *x = shorthand[i].as;
+  c = word_items (m, s, w, len);
+  for (uint32_t i = 0; i < c->n; i++)
+    {
+      struct score_token *tok;
 
-        while ('\0' != *x)
-          {
-            size_t k = strcspn (x, " ");
-
-            flags = push_one (m, s, x, k, start, end, flags, sentence);
-            x += k + (' ' == x[k]);
-          }
-        return flags;
-      }
-  return push_one (m, s, w, len, start, end, flags, sentence);
+      if (s->n_tokens >= s->tokens_cap)
+        continue;
+      if (SCORE_ITEM_BREAK == c->items[i])
+        {
+          flags |= TOK_CLAUSE;
+          continue;
+        }
+      tok = &s->tokens[s->n_tokens++];
+      tok->hash = c->items[i];
+      tok->start = (uint32_t) start;
+      tok->end = (uint32_t) end;
+      tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
+      tok->sentence = sentence;
+      flags = 0;
+    }
+  return flags;
 }
 
 /**
@@ -561,12 +626,16 @@ score_text_tokenize (const struct score_model *m,
   while (p <= len)
     {
       size_t n = 1;
-      int cls = (p < len) ? char_class (t, len, p, &n) : 0;
+      int cls;
 
+      if (in_word)
+        while (p < len && word_byte[t[p]])
+          p++;                  /* the rest of an ASCII word */
+      cls = (p < len) ? char_class (t, len, p, &n) : 0;
       if (2 == cls && in_word && p + n < len
           && 1 == char_class (t, len, p + n, &(size_t) { 0 }))
         cls = 1;                /* apostrophe inside a word */
-      if ('/' == t[p] && in_word && p - start == 1)
+      if (p < len && '/' == t[p] && in_word && p - start == 1)
         cls = 1;                /* w/ w/o b/c: one shorthand word */
       if (4 == cls && '.' == t[p] && in_word && p - start <= 6
           && dot_word (text + start, p - start)
@@ -728,56 +797,164 @@ add_hit (const struct score_model *m, struct score_scratch *s,
 }
 
 /**
- * First index in the model's sorted pattern index with hash @a h.
+ * The patterns of one (first, second) group of the lookup table.
  *
  * @param m model
- * @param h hash
- * @return index (== n_patterns if none)
+ * @param first first-token hash
+ * @param second second-token hash or SCORE_INDEX_ANY
+ * @param[out] n number of patterns
+ * @return the group's pattern indices (ascending), NULL when none
  */
-static int
-index_lower_bound (const struct score_model *m, uint32_t h)
+static const int *
+index_group (const struct score_model *m, uint32_t first, uint32_t second,
+             size_t *n)
 {
-  int lo = 0;
-  int hi = m->n_patterns;
+  uint32_t k = score_index_probe (first, second);
 
-  while (lo < hi)
+  for (;;)
     {
-      int mid = (lo + hi) / 2;
+      const struct score_index_slot *slot = &m->index_slots[k];
 
-      if (m->index_hash[mid] < h)
-        lo = mid + 1;
-      else
-        hi = mid;
+      if (0 == slot->count)
+        break;
+      if (slot->first == first && slot->second == second)
+        {
+          *n = slot->count;
+          return &m->index_pattern[slot->start];
+        }
+      k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
     }
-  return lo;
+  *n = 0;
+  return NULL;
 }
+
+/**
+ * Try one pattern at token @a ti and record the hit.
+ *
+ * @param m model
+ * @param s scratch
+ * @param pi pattern index
+ * @param ti token index
+ */
+static void
+try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
+             size_t ti)
+{
+  const struct score_pattern *pat = &m->patterns[pi];
+  struct score_hit hit = { 0 };
+  bool gap_neg = false;
+
+  if (!match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
+    return;
+  hit.cue = pat->cue;
+  hit.pattern = pi;
+  hit.first = (uint32_t) ti;
+  hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
+  add_hit (m, s, &hit);
+}
+
+/**
+ * Mark hits that repeat an earlier, not negated hit of the same cue or
+ * pattern in this text (one item per cue / phrase per note).
+ *
+ * @param m model
+ * @param s scratch
+ */
+static void
+mark_repeats (const struct score_model *m, struct score_scratch *s)
+{
+  uint32_t stamp;
+
+  (void) m;
+  if (0 == ++s->stamp)
+    {
+      memset (s->pattern_mark, 0, sizeof (s->pattern_mark));
+      memset (s->cue_mark, 0, sizeof (s->cue_mark));
+      s->stamp = 1;
+    }
+  stamp = s->stamp;
+  for (size_t i = 0; i < s->n_hits; i++)
+    {
+      struct score_hit *h = &s->hits[i];
+
+      h->cue_repeat = stamp == s->cue_mark[h->cue];
+      h->pattern_repeat = stamp == s->pattern_mark[h->pattern];
+      if (!h->negated)
+        {
+          s->cue_mark[h->cue] = stamp;
+          s->pattern_mark[h->pattern] = stamp;
+        }
+    }
+}
+
+/** Most tokens a "~" may skip that the lookup handles (model.c allows
+    up to 6). */
+#define GAP_LOOKUP_MAX 15
 
 void
 score_text_analyze (const struct score_model *m, struct score_scratch *s,
                     const char *text, size_t len)
 {
+  int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+
+  if (gmax > GAP_LOOKUP_MAX)
+    gmax = GAP_LOOKUP_MAX;
   s->n_hits = 0;
   score_text_tokenize (m, s, text, len);
   for (size_t ti = 0; ti < s->n_tokens; ti++)
     {
+      /* candidate groups: any second token; this second token; "~" then
+         one of the tokens the gap can reach */
+      const int *list[GAP_LOOKUP_MAX + 3];
+      size_t left[GAP_LOOKUP_MAX + 3];
+      size_t n_lists = 0;
       uint32_t h = s->tokens[ti].hash;
+      int last = -1;
 
-      for (int k = index_lower_bound (m, h);
-           k < m->n_patterns && m->index_hash[k] == h; k++)
+      if (!(m->index_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
+            & (1ull << (h % 64))))
+        continue;
+      list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
+      n_lists += left[n_lists] > 0;
+      for (int k = 0; k <= gmax; k++)
         {
-          const struct score_pattern *pat = &m->patterns[m->index_pattern[k]];
-          struct score_hit hit = { 0 };
-          bool gap_neg = false;
+          size_t tj = ti + 1 + (size_t) k;
 
-          if (!match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
-            continue;
-          hit.cue = pat->cue;
-          hit.pattern = m->index_pattern[k];
-          hit.first = (uint32_t) ti;
-          hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
-          add_hit (m, s, &hit);
+          if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+            break;
+          if (0 == k)
+            {
+              list[n_lists] = index_group (m, h, s->tokens[tj].hash,
+                                           &left[n_lists]);
+              n_lists += left[n_lists] > 0;
+            }
+          list[n_lists] = index_group (m, h,
+                                       SCORE_INDEX_GAPPED (s->tokens[tj].hash),
+                                       &left[n_lists]);
+          n_lists += left[n_lists] > 0;
+        }
+      /* every group ascends: merge them, so patterns are tried in model
+         order, each once, exactly as a scan of every pattern starting
+         with h would try the ones that can match here */
+      for (;;)
+        {
+          size_t best = n_lists;
+
+          for (size_t i = 0; i < n_lists; i++)
+            if (left[i] > 0 && (best == n_lists || list[i][0] < list[best][0]))
+              best = i;
+          if (best == n_lists)
+            break;
+          if (list[best][0] != last)
+            {
+              last = list[best][0];
+              try_pattern (m, s, last, ti);
+            }
+          list[best]++;
+          left[best]--;
         }
     }
+  mark_repeats (m, s);
 }
 
 /**

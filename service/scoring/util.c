@@ -152,14 +152,11 @@ score_collect_note_hits (const struct score_model *m,
       const struct score_cue *cue = &m->cues[h->cue];
       struct score_evidence e;
       double x;
-      bool seen = false;
 
       if (h->negated || cue->target.kind != kind
           || cue->target.index < 0 || (size_t) cue->target.index >= n_w)
         continue;
-      for (size_t j = 0; j < i && !seen; j++)
-        seen = !s->hits[j].negated && s->hits[j].cue == h->cue;
-      if (seen)
+      if (h->cue_repeat)
         continue;               /* one item per cue per note */
       x = score_cue_weight (m, h->cue) * decay;
       w[cue->target.index] += x;
@@ -167,7 +164,8 @@ score_collect_note_hits (const struct score_model *m,
         continue;
       score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
                           cue->id, x);
-      score_text_excerpt (s, h, e.excerpt);
+      if (score_evidence_keeps (&ev[cue->target.index], x))
+        score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (&ev[cue->target.index], &e);
     }
 }
