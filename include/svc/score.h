@@ -585,9 +585,9 @@ struct score_seller_assessment
 /* ------------------------------------------------------------------ */
 
 /** Most lexicon patterns. */
-#define SCORE_MAX_PATTERNS 4096
+#define SCORE_MAX_PATTERNS 8192
 /** Most cues (groups of patterns sharing target/weight/seed). */
-#define SCORE_MAX_CUES 768
+#define SCORE_MAX_CUES 1024
 /** Most tokens in one lexicon pattern. */
 #define SCORE_MAX_PATTERN_TOKENS 8
 /** Bytes of one lexicon word or stem including NUL. */
@@ -599,9 +599,9 @@ struct score_seller_assessment
 /** Bytes of the model version including NUL. */
 #define SCORE_VERSION_LEN 32
 /** Most distinct lexicon words kept for typo correction. */
-#define SCORE_MAX_VOCAB 4096
+#define SCORE_MAX_VOCAB 8192
 /** Most distinct lexicon stems. */
-#define SCORE_MAX_STEMS 8192
+#define SCORE_MAX_STEMS 16384
 
 /**
  * What a cue or a structured signal counts toward. Orientation, pillar
@@ -642,7 +642,6 @@ struct score_pattern
   int cue;                              /**< index into model.cues */
   int n_tokens;
   uint32_t hashes[SCORE_MAX_PATTERN_TOKENS]; /**< stem hashes / specials */
-  char words[SCORE_MAX_PATTERN_TOKENS][SCORE_WORD_LEN]; /**< raw words */
   bool has_negator;                     /**< pattern contains a negator */
   char text[SCORE_GUIDANCE_LEN / 4];    /**< the phrase as written */
 };

@@ -28,6 +28,11 @@ cmp_u32 (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
+_Static_assert (0 == (SCORE_INDEX_SLOTS & (SCORE_INDEX_SLOTS - 1)),
+                "SCORE_INDEX_SLOTS must be a power of two");
+_Static_assert (0 == (SCORE_INDEX_FILTER_BITS & (SCORE_INDEX_FILTER_BITS - 1)),
+                "SCORE_INDEX_FILTER_BITS must be a power of two");
+
 /** Pattern index entry while sorting. */
 struct index_entry
 {
@@ -70,7 +75,7 @@ cmp_word (const void *a, const void *b)
 }
 
 /**
- * Tokenize one pattern's text into hashes and raw words.
+ * Tokenize one pattern's text into hashes.
  *
  * @param m model
  * @param s scratch
@@ -95,8 +100,6 @@ prepare_pattern (struct score_model *m, struct score_scratch *s,
   for (size_t i = 0; i < s->n_tokens; i++)
     {
       const struct score_token *t = &s->tokens[i];
-      size_t len = t->end - t->start;
-      size_t k = 0;
 
       if (i > 0 && (t->flags & TOK_CLAUSE))
         {
@@ -106,15 +109,6 @@ prepare_pattern (struct score_model *m, struct score_scratch *s,
         }
       p->hashes[i] = t->hash;
       p->has_negator = p->has_negator || SCORE_TOKEN_NEG == t->hash;
-      for (size_t j = 0; j < len && k < SCORE_WORD_LEN - 1; j++)
-        {
-          char c = p->text[t->start + j];
-
-          if (c >= 'A' && c <= 'Z')
-            c = (char) (c - 'A' + 'a');
-          p->words[i][k++] = c;
-        }
-      p->words[i][k] = '\0';
     }
   if (SCORE_TOKEN_GAP == p->hashes[0]
       || SCORE_TOKEN_GAP == p->hashes[p->n_tokens - 1])
@@ -151,12 +145,41 @@ dedupe (void *base, size_t size, size_t n)
 }
 
 /**
+ * Copy the lowercased source word of token @a i of the pattern text just
+ * tokenized into @a s (a shorthand token gets the shorthand as written).
+ *
+ * @param p pattern
+ * @param s scratch holding the pattern's tokens
+ * @param i token index
+ * @param[out] w buffer of SCORE_WORD_LEN bytes
+ */
+static void
+pattern_word (const struct score_pattern *p, const struct score_scratch *s,
+              size_t i, char *w)
+{
+  const struct score_token *t = &s->tokens[i];
+  size_t len = t->end - t->start;
+  size_t k = 0;
+
+  for (size_t j = 0; j < len && k < SCORE_WORD_LEN - 1; j++)
+    {
+      char c = p->text[t->start + j];
+
+      if (c >= 'A' && c <= 'Z')
+        c = (char) (c - 'A' + 'a');
+      w[k++] = c;
+    }
+  w[k] = '\0';
+}
+
+/**
  * Build the sorted stem set and the typo vocabulary.
  *
  * @param m model with prepared patterns
+ * @param s scratch (patterns are tokenized again for their words)
  */
 static void
-build_vocab (struct score_model *m)
+build_vocab (struct score_model *m, struct score_scratch *s)
 {
   /* typed words from FUZZY_MIN_LEN - 2 letters may be corrected (see
      text.c), so the vocabulary keeps words from one letter shorter */
@@ -170,8 +193,12 @@ build_vocab (struct score_model *m)
     for (int j = 0; j < m->patterns[i].n_tokens; j++)
       {
         const struct score_pattern *p = &m->patterns[i];
-        const char *w = p->words[j];
+        char w[SCORE_WORD_LEN];
         bool alpha = true;
+
+        if (0 == j)
+          score_text_tokenize (NULL, s, p->text, strlen (p->text));
+        pattern_word (p, s, (size_t) j, w);
 
         if (p->hashes[j] <= SCORE_TOKEN_NEG)
           continue;
@@ -194,6 +221,9 @@ build_vocab (struct score_model *m)
           }
         if (alpha && (int) strlen (w) >= min_len && m->n_vocab < SCORE_MAX_VOCAB)
           {
+            /* whole slot: dedupe compares all SCORE_WORD_LEN bytes, and a
+               slot freed by compaction still holds an older word's tail */
+            memset (m->vocab[m->n_vocab], 0, SCORE_WORD_LEN);
             score_strlcpy (m->vocab[m->n_vocab], SCORE_WORD_LEN, w);
             m->n_vocab++;
           }
@@ -300,7 +330,7 @@ score_model_prepare (struct score_model *m, struct score_scratch *s,
     }
   qsort (entries, (size_t) m->n_patterns, sizeof (entries[0]), cmp_index);
   build_index (m, entries);
-  build_vocab (m);
+  build_vocab (m, s);
   index_vocab (m, s);
   memset (s->cache, 0, sizeof (s->cache));
   ok = true;

@@ -3,6 +3,8 @@
  * @brief Model loading, validation messages, weight overrides, rendering.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "svc/model.h"
@@ -134,4 +136,66 @@ Test (scoring_model, render_round_trips)
   model_free (&again);
   json_decref (j);
   model_free (&m);
+}
+
+/**
+ * Grow the shipped lexicon to @a total phrases by appending made-up ones
+ * ("zq<n> zr<n>", every third with a gap) to the first cue.
+ *
+ * @param root shipped document (changed)
+ * @param total phrases wanted
+ */
+static void
+grow_lexicon (json_t *root, int total)
+{
+  json_t *lex = json_object_get (root, "lexicon");
+  json_t *first = json_object_get (json_array_get (lex, 0), "phrases");
+  int n = 0;
+  size_t i;
+  json_t *cue;
+
+  json_array_foreach (lex, i, cue)
+    n += (int) json_array_size (json_object_get (cue, "phrases"));
+  for (int k = 0; n < total; k++, n++)
+    {
+      char text[64];
+
+      snprintf (text, sizeof (text), "zq%d %szr%d", k, (k % 3) ? "" : "~ ", k);
+      json_array_append_new (first, json_string (text));
+    }
+}
+
+Test (scoring_model, lexicon_fills_to_the_limit)
+{
+  char err[512];
+  json_t *root = shipped ();
+  struct score_model *m;
+  struct score_scratch *s = score_scratch_new ();
+  struct score_contact_assessment *out = calloc (1, sizeof (*out));
+  struct score_contact contact = { .id = "c1", .name = "Dana Reyes",
+                                   .influence = 0.5 };
+  struct score_call call = { .id = "k1", .occurred_at = 1000, .n_contacts = 1,
+                             .contact_ids = { "c1" }, .seller_talk_ratio = -1,
+                             .questions_asked = -1 };
+  struct score_account_input in = { .contacts = &contact, .n_contacts = 1,
+                                    .calls = &call, .n_calls = 1 };
+  static const char note[] = "wants everything in writing and two references, "
+                             "hates surprises; zq3 and zr3, zq7 zr7";
+
+  cr_assert (s && out);
+  grow_lexicon (root, SCORE_MAX_PATTERNS);
+  m = model_from_json (root, err, sizeof (err));
+  cr_assert_not_null (m, "%s", err);
+  cr_assert_eq (m->n_patterns, SCORE_MAX_PATTERNS);
+  call.notes = note;
+  call.notes_len = sizeof (note) - 1;
+  cr_assert_eq (score_assess_contact (m, &in, "c1", 2000, s, out), SCORE_OK);
+  cr_assert_gt (out->orientation.scores[SCORE_ORIENTATION_SECURITY], 0.25);
+  model_free (&m);
+  grow_lexicon (root, SCORE_MAX_PATTERNS + 1);
+  cr_assert_null (model_from_json (root, err, sizeof (err)));
+  cr_assert_not_null (strstr (err, "phrases in the lexicon"), "%s", err);
+  json_decref (root);
+  score_scratch_free (&s);
+  free (out);
 }
