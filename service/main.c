@@ -198,6 +198,7 @@ cmd_serve (const struct cfg *cfg)
   sigwait (&set, &sig);
   drain (d, cfg, sig);
   MHD_stop_daemon (d);
+  janitor_stop ();
   store_pool_free (http_service.pool);
   api_model_cache_free ();
   model_free ((struct score_model **) &http_service.model);

@@ -20,7 +20,10 @@ struct cfg
   long threads;               /**< MHD worker threads = PG connections */
   long body_max;              /**< request body cap in bytes */
   long batch_body_max;        /**< body cap of POST /v1/batch */
-  long connection_timeout;    /**< idle connection timeout, seconds */
+  long connection_timeout;    /**< idle connection timeout, seconds; also
+                                   the time a request's headers may take */
+  long request_timeout;       /**< longest a request may take to arrive
+                                   and be answered, seconds */
   long connection_limit;      /**< simultaneous TCP connections */
   long statement_timeout_ms;  /**< per-statement limit in PostgreSQL */
   long db_acquire_timeout_ms; /**< wait for a pooled connection */

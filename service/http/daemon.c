@@ -304,6 +304,7 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
       return MHD_NO;
     *req_cls = rc;
     atomic_fetch_add (&active, 1);
+    janitor_request (connection, true);
     if (first_checks (rc, url, method))
       return reply_queue (connection, rc);
     return MHD_YES;
@@ -356,6 +357,7 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
     metrics_request (NULL != rc->route ? (int) (rc->route - t) : -1,
                      rc->req.status, util_now_us () - rc->req.started_us);
   }
+  janitor_request (connection, false);
   atomic_fetch_sub (&active, 1);
   store_release (http_service.pool, rc->req.db);
   json_decref (rc->req.body);
@@ -365,6 +367,17 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
   buf_free (&rc->body);
   free (rc);
   *req_cls = NULL;
+}
+
+/** NOTIFY_CONNECTION: connections opening and closing, for deadlines. */
+static void
+on_connection (void *cls, struct MHD_Connection *connection,
+               void **socket_context, enum MHD_ConnectionNotificationCode toe)
+{
+  if (MHD_CONNECTION_NOTIFY_STARTED == toe)
+    janitor_opened (connection, socket_context);
+  else
+    janitor_closed (*socket_context);
 }
 
 /** Logs MHD's own errors as JSON lines. */
@@ -407,9 +420,15 @@ http_daemon_start (const struct cfg *cfg, unsigned int *port)
     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
     MHD_OPTION_STRICT_FOR_CLIENT, (int) 1,
     MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL,
+    MHD_OPTION_NOTIFY_CONNECTION, &on_connection, NULL,
     MHD_OPTION_END);
   if (NULL == d)
     return NULL;
+  if (0 != janitor_start (cfg))
+  {
+    MHD_stop_daemon (d);
+    return NULL;
+  }
   info = MHD_get_daemon_info (d, MHD_DAEMON_INFO_BIND_PORT);
   *port = (NULL != info) ? info->port : (unsigned int) cfg->port;
   return d;

@@ -79,6 +79,26 @@ reply_queue (struct MHD_Connection *connection, struct request_ctx *rc);
 void
 reply_clear (struct http_request *req);
 
+/** Starts the deadline thread; 0 or -1. */
+int
+janitor_start (const struct cfg *cfg);
+
+/** Stops it (after the daemon is stopped); safe when not started. */
+void
+janitor_stop (void);
+
+/** A connection opened: registers it (its socket context is the slot). */
+void
+janitor_opened (struct MHD_Connection *connection, void **socket_context);
+
+/** A connection closed. */
+void
+janitor_closed (void *socket_context);
+
+/** A request's headers arrived (@a started) or the request completed. */
+void
+janitor_request (struct MHD_Connection *connection, bool started);
+
 /** What a rate-limit decision tells the client. */
 struct ratelimit_state
 {

@@ -281,17 +281,13 @@ Test (limits, a_silent_partial_request_is_dropped_after_the_timeout)
 }
 
 /*
- * Disabled: service bug.  service/http/daemon.c:404 gives libmicrohttpd
- * only MHD_OPTION_CONNECTION_TIMEOUT, which (libmicrohttpd 0.9.75) is an
- * *inactivity* timeout: every byte received restarts it.  A client that
- * sends its request line and headers one byte per second therefore holds
- * a connection (and a slot of RAPPORT_CONNECTION_LIMIT) for as long as it
- * likes (64 KiB of header at 1 byte/s is 18 hours); a few hundred such
- * clients take the whole connection limit.  There is no deadline for
- * receiving a request's headers.
+ * Regression: libmicrohttpd's connection timeout is an inactivity timeout
+ * (every byte restarts it), so a client sending its headers one byte a
+ * second held a connection, and a slot of RAPPORT_CONNECTION_LIMIT, for as
+ * long as it liked.  service/http/janitor.c now gives a request's headers
+ * a deadline of one connection timeout.
  */
-Test (limits, a_slow_loris_trickling_headers_is_dropped,
-      .disabled = true)
+Test (limits, a_slow_loris_trickling_headers_is_dropped)
 {
   static const char *const env[] = { "RAPPORT_CONNECTION_TIMEOUT=2", NULL };
   struct sp_instance in;

@@ -42,7 +42,8 @@ check() {
 }
 
 # raw NAME BYTES [SECONDS]: sends BYTES (printf format) on a fresh TCP
-# connection, reads what comes back for a while, and requires no 5xx.
+# connection, reads what comes back for a while, and requires no 5xx but
+# 505 (HTTP Version Not Supported).
 raw() {
   local name=$1 bytes=$2 wait=${3:-1} out
   cases=$((cases + 1))
@@ -51,7 +52,9 @@ raw() {
     printf "$2" >&3 2>/dev/null
     timeout "$3" cat <&3 2>/dev/null | head -c 2000
     exec 3>&-' "$HOST" "$PORT" "$bytes" "$wait" 2>/dev/null | head -1 | tr -d '\r')
-  if [[ $out =~ ^HTTP/1\.[01]\ 5 ]]; then
+  # 505 is the right answer to an unknown HTTP version; any other 5xx is
+  # a failure.
+  if [[ $out =~ ^HTTP/1\.[01]\ 5 ]] && ! [[ $out =~ ^HTTP/1\.[01]\ 505 ]]; then
     fail "$name: answered '$out'"
   fi
   alive "$name"
