@@ -89,6 +89,23 @@ read_key (const PGresult *r, int row, struct store_api_key *k)
   store_copy (r, row, 4, k->created_at, sizeof (k->created_at));
 }
 
+/** Runs @a stmt and reads at most one key from it. */
+static enum store_qs
+one_key (struct store_conn *c, const char *stmt, int n, const char *const *v,
+         struct store_api_key *out)
+{
+  PGresult *r;
+  enum store_qs qs = store_exec (c, stmt, n, v, &r);
+
+  if (qs > 0)
+  {
+    read_key (r, 0, out);
+    qs = STORE_QS_ONE;
+  }
+  PQclear (r);
+  return qs;
+}
+
 enum store_qs
 store_api_keys_insert (struct store_conn *c, const char *org_id,
                        const char *name, const char *scope,
@@ -97,18 +114,9 @@ store_api_keys_insert (struct store_conn *c, const char *org_id,
 {
   char h[67];
   const char *v[] = { org_id, name, scope, prefix, h };
-  PGresult *r;
-  enum store_qs qs;
 
   bytea_param (hash, h);
-  qs = store_exec (c, "api_keys_insert", 5, v, &r);
-  if (qs > 0)
-  {
-    read_key (r, 0, out);
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
+  return one_key (c, "api_keys_insert", 5, v, out);
 }
 
 enum store_qs
@@ -139,16 +147,8 @@ store_api_keys_get (struct store_conn *c, const char *org_id, const char *id,
                     struct store_api_key *out)
 {
   const char *v[] = { org_id, id };
-  PGresult *r;
-  enum store_qs qs = store_exec (c, "api_keys_get", 2, v, &r);
 
-  if (qs > 0)
-  {
-    read_key (r, 0, out);
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
+  return one_key (c, "api_keys_get", 2, v, out);
 }
 
 enum store_qs
