@@ -89,7 +89,7 @@ suite_index (const char *suite)
 }
 
 const char *const eval_split_names[EVAL_SPLITS] = {
-  "train", "held", "blind3", "blind4"
+  "train", "held", "blind3", "blind4", "blind5", "blind6"
 };
 
 /**

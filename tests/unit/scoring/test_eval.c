@@ -9,11 +9,12 @@
 #include "eval.h"
 
 /**
- * Floors per split: train is what the model was tuned on; held, blind3
- * and blind4 were not (blind3 was measured before this round's tuning,
- * blind4 after it). They guard against regressions, not targets to tune.
+ * Floors per split: train is what the model was tuned on; held, blind3,
+ * blind4, blind5 and blind6 were not (each blind batch was written before
+ * the round it measures; see docs/scoring.md).
+ * They guard against regressions, not targets to tune.
  */
-static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75 };
+static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75, 0.75, 0.75 };
 
 Test (scoring_eval, dev_set_accuracy)
 {
