@@ -44,43 +44,47 @@ static const struct jspec_field item_fields[] = {
   { "account_id", JSPEC_UUID },
 };
 
-/** The envelope of item @a i (op, resource, account) without its data. */
+/**
+ * Checks the envelope of an item (op, resource, account) and fills
+ * @a out; the data is checked by the resource's own rules afterwards.
+ *
+ * @return the number of errors appended
+ */
 static unsigned int
 check_envelope (json_t *it, const char *prefix, struct batch_item *out,
                 json_t *errors)
 {
   static const struct jspec_spec spec = { item_fields, 3, NULL };
   struct jspec_value v[3];
-  json_t *env = json_deep_copy (it);
+  json_t *env = json_copy (it); /* shallow: the data is not copied */
+  const char *problem = NULL, *field = NULL;
   unsigned int n;
 
   json_object_del (env, "data");
   n = jspec_parse (&spec, env, prefix, v, errors);
+  json_decref (env);
   if (! json_is_object (json_object_get (it, "data")))
   {
     jspec_error (errors, prefix, "data", "must be an object");
     n++;
   }
-  if (0 == n)
-  {
-    out->upsert = (0 == strcmp (v[0].s, "upsert"));
-    out->res = resources_find (v[1].s);
-    if (NULL == out->res)
-      jspec_error (errors, prefix, "resource", "must be one of accounts, "
-                   "sellers, contacts, calls, report_cards, commitments");
-    else if (out->upsert && ! out->res->external_id)
-      jspec_error (errors, prefix, "op", "upsert needs a resource with "
-                   "external ids");
-    else if (out->res->under_account && v[2].is_null)
-      jspec_error (errors, prefix, "account_id", "is required for this "
-                   "resource");
-    else if (! v[2].is_null)
-      memcpy (out->account_id, v[2].s, sizeof (out->account_id));
-    n = (NULL == out->res || (out->upsert && ! out->res->external_id)
-         || (out->res->under_account && v[2].is_null)) ? 1 : 0;
-  }
-  json_decref (env);
-  return n;
+  if (0 != n)
+    return n;
+  out->upsert = (0 == strcmp (v[0].s, "upsert"));
+  out->res = resources_find (v[1].s);
+  if (NULL == out->res)
+    field = "resource", problem = "must be one of accounts, sellers, "
+                                  "contacts, calls, report_cards, commitments";
+  else if (out->upsert && ! out->res->external_id)
+    field = "op", problem = "upsert needs a resource with external ids";
+  else if (out->res->under_account && v[2].is_null)
+    field = "account_id", problem = "is required for this resource";
+  else if (! v[2].is_null)
+    memcpy (out->account_id, v[2].s, sizeof (out->account_id));
+  if (NULL == problem)
+    return 0;
+  jspec_error (errors, prefix, field, problem);
+  return 1;
 }
 
 /** Validates every item; returns the number of errors. */
