@@ -74,8 +74,30 @@ static const struct
   { "pref", "prefers" }, { "prefs", "preferences" }, { "reqd", "required" },
   { "doc", "document" }, { "dox", "docs" },
   { "guar", "guarantee" }, { "perf", "performance" },
-  { "orgs", "organizations" }, { "cos", "companies" }
+  { "orgs", "organizations" }, { "cos", "companies" },
+  /* "client" and "customer" are one word in a CRM note */
+  { "client", "customer" }, { "clients", "customers" },
+  /* irregular past tenses, which the stemmer leaves alone: "knew
+     exactly what she wanted" is "knows exactly what", "ran the whole
+     meeting" is "runs the meeting" */
+  { "knew", "know" }, { "ran", "run" }, { "took", "take" },
+  { "gave", "give" }, { "brought", "bring" }, { "told", "tell" },
+  { "sent", "send" }, { "made", "make" }, { "went", "go" },
+  { "said", "say" }, { "thought", "think" }, { "felt", "feel" },
+  { "kept", "keep" }, { "met", "meet" }, { "led", "lead" },
+  { "saw", "see" }, { "found", "find" }, { "spent", "spend" },
+  { "bought", "buy" }, { "held", "hold" }, { "left", "leave" },
+  { "paid", "pay" }, { "sold", "sell" }, { "got", "get" },
+  { "came", "come" }, { "wrote", "write" }, { "drove", "drive" },
+  { "spoke", "speak" }, { "chose", "choose" }, { "stood", "stand" },
+  { "built", "build" }, { "lost", "lose" }, { "won", "win" },
+  { "fought", "fight" }, { "taught", "teach" }, { "caught", "catch" },
+  { "heard", "hear" }, { "meant", "mean" }, { "began", "begin" },
+  { "became", "become" }, { "grew", "grow" }, { "threw", "throw" }
 };
+
+/** Longest word of the shorthand table. */
+#define SHORTHAND_MAX 7
 
 /** Words that a following "." does not end a sentence after. */
 static const char *const dot_words[] = {
@@ -302,6 +324,55 @@ correct_typo (const struct score_model *m, const char *w, size_t len,
   return h;
 }
 
+/**
+ * Derivational suffixes whose removal by the stemmer changes a word's
+ * meaning: Snowball reads "confident" and "confided" as "confid",
+ * "forceful" as "force", "useful" as "use", "opinionated" as "opinion",
+ * "organization" as "organ" (of "organized"), "important" as "import",
+ * "decisive" as "decision". A word whose stem dropped one of these keeps
+ * a mark of it, so it matches its own family ("confidently" is
+ * "confident") and no longer the bare stem's. Inflections (-s, -ed, -ing,
+ * -ly alone) are unaffected.
+ */
+static const struct
+{
+  const char *suffix;
+  uint32_t salt;
+} derivations[] = {
+  { "fulness", 0x1001u }, { "fully", 0x1001u }, { "ful", 0x1001u },
+  { "ently", 0x2002u }, { "ences", 0x2002u }, { "ence", 0x2002u },
+  { "ency", 0x2002u }, { "ent", 0x2002u },
+  { "antly", 0x3003u }, { "ances", 0x3003u }, { "ance", 0x3003u },
+  { "ancy", 0x3003u }, { "ant", 0x3003u },
+  { "ively", 0x4004u }, { "ive", 0x4004u },
+  { "ations", 0x5005u }, { "ation", 0x5005u },
+  { "ated", 0x6006u }
+};
+
+/**
+ * Mark of the derivational suffix the stemmer removed from a word, or 0.
+ *
+ * @param w the word (lowercase)
+ * @param len its bytes
+ * @param slen bytes of its stem
+ * @return a salt to mix into the stem hash
+ */
+static uint32_t
+derivation_salt (const char *w, size_t len, size_t slen)
+{
+  if (len < slen + 3 || len < 6)
+    return 0;
+  for (size_t i = 0; i < sizeof (derivations) / sizeof (derivations[0]); i++)
+    {
+      size_t k = strlen (derivations[i].suffix);
+
+      /* the suffix must lie wholly in what the stemmer cut off */
+      if (len >= k + slen && 0 == memcmp (w + len - k, derivations[i].suffix, k))
+        return derivations[i].salt * 0x9e3779b1u;
+    }
+  return 0;
+}
+
 uint32_t
 score_stem_hash (struct score_scratch *scratch, const char *word, size_t len)
 {
@@ -313,7 +384,7 @@ score_stem_hash (struct score_scratch *scratch, const char *word, size_t len)
   if (NULL == stem)
     return fnv32 ((const unsigned char *) word, len);
   slen = sb_stemmer_length (scratch->stemmer);
-  return fnv32 (stem, (size_t) slen);
+  return fnv32 (stem, (size_t) slen) ^ derivation_salt (word, len, (size_t) slen);
 }
 
 /**
@@ -384,7 +455,7 @@ word_items (const struct score_model *m, struct score_scratch *s,
   if (slot[1].key == key)
     return &slot[1];
   slot[1] = slot[0];
-  for (size_t i = 0; len <= 6 && i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
+  for (size_t i = 0; len <= SHORTHAND_MAX && i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
     if (shorthand[i].word[0] == w[0] && strlen (shorthand[i].word) == len
         && 0 == memcmp (shorthand[i].word, w, len))
       {
@@ -485,8 +556,15 @@ normalize_word (const char *raw, size_t n, char *out)
 {
   size_t k = 0;
 
-  if (n >= 2 && '\'' == raw[n - 2] && ('s' == raw[n - 1] || 'S' == raw[n - 1]))
-    n -= 2;
+  if (n >= 2 && '\'' == raw[n - 2] && ('s' == raw[n - 1] || 'S' == raw[n - 1]
+                                       || 'd' == raw[n - 1] || 'D' == raw[n - 1]
+                                       || 'm' == raw[n - 1] || 'M' == raw[n - 1]))
+    n -= 2;                     /* 's, 'd ("we'd" is not "wed"), 'm */
+  else if (n >= 3 && '\'' == raw[n - 3]
+           && ((('l' == (raw[n - 2] | 0x20)) && 'l' == (raw[n - 1] | 0x20))
+               || (('r' == (raw[n - 2] | 0x20)) && 'e' == (raw[n - 1] | 0x20))
+               || (('v' == (raw[n - 2] | 0x20)) && 'e' == (raw[n - 1] | 0x20))))
+    n -= 3;                     /* 'll, 're, 've */
   if (n >= 3 && 0 == memcmp (raw + n - 3, "n't", 3))
     {
       memcpy (out, "n't", 3);

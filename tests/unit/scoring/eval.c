@@ -10,6 +10,20 @@
 #include <string.h>
 
 /**
+ * Print an evidence list (diagnosis: SCORING_EVAL_SHOW=<case id>).
+ *
+ * @param what heading
+ * @param l list
+ */
+static void
+show_evidence (const char *what, const struct score_evidence_list *l)
+{
+  for (size_t i = 0; i < l->n; i++)
+    printf ("    %-14s %-10s %-28s %+.2f  %s\n", what, l->items[i].source_id,
+            l->items[i].signal, l->items[i].weight, l->items[i].excerpt);
+}
+
+/**
  * Predicted label of one case.
  *
  * @param m model
@@ -24,6 +38,9 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
   const char *suite = json_string_value (json_object_get (c, "suite"));
   struct score_account_assessment *a = calloc (1, sizeof (*a));
   struct score_account_assessment *b = calloc (1, sizeof (*b));
+  const char *show_id = getenv ("SCORING_EVAL_SHOW");
+  bool show = NULL != show_id
+    && 0 == strcmp (show_id, json_string_value (json_object_get (c, "id")));
 
   if (0 == strcmp (suite, "risk_pair"))
     {
@@ -33,6 +50,17 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
       score_assess_account (m, &x->in, x->as_of, s, a);
       score_assess_account (m, &y->in, y->as_of, s, b);
       snprintf (label, 32, "%s", a->buyer_risk.score > b->buyer_risk.score ? "a" : "b");
+      for (int p = 0; show && p < 2; p++)
+        {
+          const struct score_buyer_risk_result *r = p ? &b->buyer_risk : &a->buyer_risk;
+
+          printf ("  %s risk %.1f\n", p ? "b" : "a", r->score);
+          for (size_t d = 0; d < r->n_drivers; d++)
+            {
+              printf ("   %5.1f %s\n", r->drivers[d].points, r->drivers[d].explanation);
+              show_evidence ("", &r->drivers[d].evidence);
+            }
+        }
       fx_case_free (x);
       fx_case_free (y);
     }
@@ -47,6 +75,14 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
           score_assess_contact (m, &x->in, "c1", x->as_of, s, &ca);
           snprintf (label, 32, "%s", ca.orientation.primary < 0 ? "none"
                     : score_orientation_name (ca.orientation.primary));
+          if (show)
+            {
+              printf ("  scores %.2f %.2f %.2f %.2f items %u\n",
+                      ca.orientation.scores[0], ca.orientation.scores[1],
+                      ca.orientation.scores[2], ca.orientation.scores[3],
+                      ca.orientation.independent_evidence);
+              show_evidence ("", &ca.orientation.evidence);
+            }
         }
       else if (0 == strcmp (suite, "seller"))
         {
@@ -66,6 +102,11 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
           else
             snprintf (label, 32, "%s", a->buyer_risk.level >= SCORE_RISK_HIGH ? "high"
                       : a->buyer_risk.level == SCORE_RISK_LOW ? "low" : "medium");
+          for (int p = 0; show && p < SCORE_PILLAR_COUNT; p++)
+            {
+              printf ("  pillar %d %.1f\n", p, a->pillars.pillars[p].score);
+              show_evidence ("", &a->pillars.pillars[p].evidence);
+            }
         }
       fx_case_free (x);
     }

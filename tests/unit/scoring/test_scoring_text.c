@@ -167,3 +167,25 @@ Test (scoring_text, short_words_only_forgive_typing_slips)
   /* a dropped letter is not: "contact" must not read as "contract" */
   cr_assert_eq (hit ("reviewed the contact list", "risk.evaluation"), 0);
 }
+
+Test (scoring_text, derivations_the_stemmer_merges_stay_apart)
+{
+  /* Snowball reads confided/confident, force/forceful, use/useful alike */
+  cr_assert_eq (hit ("he confided the CFO is leaving", "power.assertive"), 0);
+  cr_assert_eq (hit ("very confident, sure of herself", "power.assertive"), 1);
+  cr_assert_eq (hit ("she comes across confidently", "power.assertive"), 1);
+  cr_assert_eq (hit ("taught them how to use the models", "knowledge.insight"), 1);
+  cr_assert_eq (score_stem_hash (scratch, "useful", 6) == score_stem_hash (scratch, "use", 3), false);
+  cr_assert_eq (score_stem_hash (scratch, "careful", 7) == score_stem_hash (scratch, "carefully", 9), true);
+  cr_assert_eq (score_stem_hash (scratch, "asked", 5) == score_stem_hash (scratch, "asking", 6), true);
+}
+
+Test (scoring_text, contractions_and_irregular_pasts)
+{
+  /* "we'd" is "we", not "wed(ding)"; "knew" reads as "know" */
+  cr_assert_eq (hit ("asked who we'd suggest", "compatibility.personal"), 0);
+  cr_assert_eq (hit ("they'll decide later", "compatibility.personal"), 0);
+  cr_assert_eq (hit ("knew exactly what she wanted", "power.assertive"), 1);
+  cr_assert_eq (hit ("ran the whole meeting herself", "power.assertive"), 1);
+  cr_assert_eq (hit ("wants to talk to clients our size first", "security.others_opinion"), 1);
+}
