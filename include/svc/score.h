@@ -865,6 +865,12 @@ enum score_status score_assess_seller (const struct score_model *model,
                                        struct score_scratch *scratch,
                                        struct score_seller_assessment *out);
 
+/**
+ * Copies @a src into @a dst (@a cap bytes), NUL-terminated, never cutting a
+ * UTF-8 sequence in two; NULL reads as "".
+ */
+void score_strlcpy (char *dst, size_t cap, const char *src);
+
 /* Name <-> enum helpers: names are PRODUCT.md's snake_case words.
  * *_name returns a static string ("" for out of range); *_from_name
  * returns the enum value or -1 for an unknown name. */

@@ -12,29 +12,6 @@
 #include <string.h>
 
 /**
- * Copy a string into a fixed buffer, NUL-terminated, never cutting a
- * UTF-8 sequence.
- *
- * @param dst buffer
- * @param cap bytes of @a dst
- * @param src source
- */
-static void
-copy_str (char *dst, size_t cap, const char *src)
-{
-  size_t n = strlen (src);
-
-  if (n >= cap)
-    {
-      n = cap - 1;
-      while (n > 0 && 0x80 == ((unsigned char) src[n] & 0xC0))
-        n--;
-    }
-  memcpy (dst, src, n);
-  dst[n] = '\0';
-}
-
-/**
  * A model parameter's value.
  *
  * @param m model
@@ -117,7 +94,7 @@ get_string (struct loader *l, const json_t *obj, const char *key,
   else if (json_string_length (v) >= cap)
     fail (l, p, "must be shorter than %zu bytes", cap);
   else
-    copy_str (dst, cap, json_string_value (v));
+    score_strlcpy (dst, cap, json_string_value (v));
 }
 
 /**
@@ -243,8 +220,8 @@ load_seeds (struct loader *l)
         fail (l, p, "at most 8 seeds: short file name -> title string");
         return;
       }
-    copy_str (l->m->seeds[l->m->n_seeds], SCORE_SEED_LEN, name);
-    copy_str (l->m->seed_titles[l->m->n_seeds], SCORE_GUIDANCE_LEN / 2,
+    score_strlcpy (l->m->seeds[l->m->n_seeds], SCORE_SEED_LEN, name);
+    score_strlcpy (l->m->seed_titles[l->m->n_seeds], SCORE_GUIDANCE_LEN / 2,
               json_string_value (v));
     l->m->n_seeds++;
   }
@@ -447,9 +424,9 @@ load_drivers (struct loader *l, const json_t *root)
                   SCORE_GUIDANCE_LEN);
       get_string (l, v, "action", p, l->m->driver_actions[d].text,
                   SCORE_GUIDANCE_LEN);
-      copy_str (l->m->driver_explanations[d].seed, SCORE_SEED_LEN,
+      score_strlcpy (l->m->driver_explanations[d].seed, SCORE_SEED_LEN,
                      l->m->driver_max[d].seed);
-      copy_str (l->m->driver_actions[d].seed, SCORE_SEED_LEN,
+      score_strlcpy (l->m->driver_actions[d].seed, SCORE_SEED_LEN,
                      l->m->driver_max[d].seed);
     }
   load_param_table (l, root, "traits", score_trait_name, SCORE_TRAIT_COUNT,
@@ -513,7 +490,7 @@ load_cue (struct loader *l, const json_t *v, const char *ptr)
   get_target_weight (l, v, ptr, &tw);
   cue->target = tw.target;
   cue->weight = tw.weight;
-  copy_str (cue->seed, sizeof (cue->seed), tw.seed);
+  score_strlcpy (cue->seed, sizeof (cue->seed), tw.seed);
   for (int i = 0; i < m->n_cues && !l->failed; i++)
     if (0 == strcmp (m->cues[i].id, cue->id))
       fail (l, ptr, "duplicate cue id \"%s\"", cue->id);
@@ -534,7 +511,7 @@ load_cue (struct loader *l, const json_t *v, const char *ptr)
       else
         {
           m->patterns[m->n_patterns].cue = m->n_cues;
-          copy_str (m->patterns[m->n_patterns].text,
+          score_strlcpy (m->patterns[m->n_patterns].text,
                          sizeof (m->patterns[0].text), json_string_value (ph));
           m->n_patterns++;
         }
@@ -710,9 +687,9 @@ add_error (struct model_errors *errors, const char *field, const char *message)
   errors->total++;
   if (errors->n >= MODEL_MAX_ERRORS)
     return;
-  copy_str (errors->items[errors->n].field,
+  score_strlcpy (errors->items[errors->n].field,
                  sizeof (errors->items[0].field), field);
-  copy_str (errors->items[errors->n].message,
+  score_strlcpy (errors->items[errors->n].message,
                  sizeof (errors->items[0].message), message);
   errors->n++;
 }

@@ -249,16 +249,6 @@ void score_evidence_set (struct score_evidence *e, enum score_source source,
                          double weight);
 
 /**
- * Copy a string into a fixed buffer, always NUL-terminated, never cutting
- * a UTF-8 sequence.
- *
- * @param dst buffer
- * @param cap bytes of @a dst
- * @param src source (NULL copies "")
- */
-void score_strlcpy (char *dst, size_t cap, const char *src);
-
-/**
  * Model parameter value.
  *
  * @param m model
