@@ -137,6 +137,28 @@ Test (scoring_assess, negated_cue_changes_nothing)
   fx_case_free (b);
 }
 
+Test (scoring_assess, notes_made_only_of_negated_cues_are_no_evidence)
+{
+  /* The issue's own examples, as a seller would log a quiet call: every
+     cue is negated, so nothing is read about the buyer. */
+  static const char *const notes[] = {
+    "Pat did not ask for a discount. no mention of competitors at all. "
+    "never brought up price. never pushed back on the timeline",
+    "quick check-in, all good", NULL
+  };
+  struct fx_case *fc = notes_case (notes);
+  struct score_contact_assessment a;
+
+  contact (fc, fc->as_of, &a);
+  cr_assert_eq (a.orientation.primary, SCORE_ORIENTATION_NONE,
+                "negations read as %s",
+                score_orientation_name (a.orientation.primary));
+  cr_assert_eq (a.orientation.evidence.total, 0,
+                "first evidence: %s (%s)", a.orientation.evidence.items[0].signal,
+                a.orientation.evidence.items[0].excerpt);
+  fx_case_free (fc);
+}
+
 Test (scoring_assess, supporting_evidence_never_lowers_confidence)
 {
   static const char *const n1[] = { "blunt, ran the meeting, wants milestones", NULL };
