@@ -729,6 +729,9 @@ enum score_param_id
   SCORE_P_COMMITMENT_KEPT,         /**< trust weight of a kept promise */
   SCORE_P_COMMITMENT_BROKEN,       /**< trust weight of a broken promise */
   SCORE_P_UNATTRIBUTED_WEIGHT,     /**< team weight of calls w/o contacts */
+  SCORE_P_PILLAR_PHRASE_STEP,      /**< share of a pillar cue's weight each
+                                        further distinct phrase of it in
+                                        one note adds (at most two) */
   SCORE_P_COUNT
 };
 

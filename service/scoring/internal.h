@@ -17,6 +17,7 @@
 #define TOK_NEG 1u       /**< a negator */
 #define TOK_CLAUSE 2u    /**< a clause break precedes this token */
 #define TOK_SENTENCE 4u  /**< a sentence break precedes this token */
+#define TOK_RESOLVE 8u   /**< a resolution word ("solved", "fixed", ...) */
 
 /** One token of a note. */
 struct score_token
@@ -35,7 +36,12 @@ struct score_hit
   int pattern;       /**< index into model->patterns */
   uint32_t first;    /**< first token */
   uint32_t last;     /**< last token */
-  bool negated;      /**< inside a negation scope: not evidence */
+  bool negated;      /**< inside a negation scope (or resolved or
+                          superseded, below): not evidence */
+  bool resolved;     /**< a service problem we solved ("fixed their
+                          sync issue", "problem solved") */
+  bool superseded;   /**< a risk phrase inside a longer pillar phrase
+                          ("before going to RFP" is trust) */
   bool cue_repeat;   /**< an earlier hit of the text, not negated, has
                           the same cue */
   bool pattern_repeat; /**< ... has the same pattern */

@@ -118,7 +118,7 @@ static const char *const param_names[] = {
   "seller.scale", "seller.builder_at", "seller.pusher_at",
   "values.proceed_at", "values.walk_away_below", "values.text_weight",
   "pillars.commitment_kept", "pillars.commitment_broken",
-  "orientation.unattributed_weight"
+  "orientation.unattributed_weight", "pillars.phrase_step"
 };
 /** Target kind names. */
 static const char *const target_kind_names[] = {

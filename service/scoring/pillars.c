@@ -32,6 +32,54 @@ pillar_add (struct score_account_acc *acc, struct score_target target,
   score_evidence_add (&acc->pillar_ev[target.index], e);
 }
 
+/**
+ * Distinct phrases of one pillar cue in one note ("golf", "kids",
+ * "fishing": three shared interests) are more evidence than one: each
+ * further distinct phrase adds pillars.phrase_step of the cue's weight,
+ * at most two of them (002: compatibility grows with "interests in
+ * common" and "genuine interest in the things they love").
+ *
+ * @param m model
+ * @param c the call
+ * @param s scratch holding the analysis of c->notes
+ * @param decay recency factor
+ * @param acc accumulator
+ */
+static void
+add_further_phrases (const struct score_model *m, const struct score_call *c,
+                     const struct score_scratch *s, double decay,
+                     struct score_account_acc *acc)
+{
+  double step = score_p (m, SCORE_P_PILLAR_PHRASE_STEP);
+
+  if (step <= 0.0)
+    return;
+  for (size_t i = 0; i < s->n_hits; i++)
+    {
+      const struct score_hit *h = &s->hits[i];
+      const struct score_cue *cue = &m->cues[h->cue];
+      unsigned before = 0;
+      struct score_evidence e;
+
+      if (h->negated || !h->cue_repeat || h->pattern_repeat
+          || SCORE_TARGET_PILLAR != cue->target.kind || cue->weight <= 0.0
+          || cue->target.index < 0 || cue->target.index >= SCORE_PILLAR_COUNT)
+        continue;
+      /* distinct phrases of this cue before this one */
+      for (size_t j = 0; j < i; j++)
+        before += s->hits[j].cue == h->cue && !s->hits[j].negated
+                  && !s->hits[j].pattern_repeat
+                  && s->hits[j].pattern != h->pattern;
+      if (before > 2)
+        continue;
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                          cue->id, score_cue_weight (m, h->cue) * step * decay);
+      if (score_evidence_keeps (&acc->pillar_ev[cue->target.index], e.weight))
+        score_text_excerpt (s, h, e.excerpt);
+      pillar_add (acc, cue->target, &e);
+    }
+}
+
 void
 score_pillars_add_call (const struct score_model *m,
                         const struct score_call *c, int64_t as_of,
@@ -64,6 +112,7 @@ score_pillars_add_call (const struct score_model *m,
       }
   score_collect_note_hits (m, s, c, SCORE_TARGET_PILLAR, decay,
                            acc->pillar_w, SCORE_PILLAR_COUNT, acc->pillar_ev);
+  add_further_phrases (m, c, s, decay, acc);
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "internal.h"
 
 #include <libstemmer.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,23 @@ static const char *const negators[] = {
   "werent", "havent", "hasnt", "hadnt", "wouldnt", "couldnt", "shouldnt",
   "aint", "nt"
 };
+
+/**
+ * Resolution words: past forms of solving a problem. A service-problem cue
+ * a few tokens after one ("we solved their routing problem", "fixed the
+ * sync issue") or right before one ("problem solved", "the outage was
+ * fixed") is a problem we solved, not a complaint. Only past forms: "need
+ * to fix the outage" is still a problem.
+ */
+static const char *const resolvers[] = {
+  "solved", "fixed", "resolved", "sorted", "handled", "addressed",
+  "repaired", "patched", "remedied", "rectified"
+};
+
+/** Tokens a resolution word may stand before a problem cue. */
+#define RESOLVE_BEFORE 4
+/** Tokens a resolution word may stand after a problem cue. */
+#define RESOLVE_AFTER 3
 
 /** Words that end a negation scope (contrast and clause words). */
 static const char *const breakers[] = {
@@ -658,6 +676,10 @@ push_word (const struct score_model *m, struct score_scratch *s,
       tok->start = (uint32_t) start;
       tok->end = (uint32_t) end;
       tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
+      if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
+          && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]),
+                      w, len))
+        tok->flags |= TOK_RESOLVE;
       tok->sentence = sentence;
       flags = 0;
     }
@@ -830,6 +852,137 @@ negated (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
+ * Whether a negator governs token @a r (up to the negation window before
+ * it in its clause, or right after it: "never fixed", "not resolved",
+ * "fixed? no").
+ *
+ * @param m model
+ * @param s scratch
+ * @param r token index
+ * @return true if negated
+ */
+static bool
+token_negated (const struct score_model *m, const struct score_scratch *s,
+               size_t r)
+{
+  return negated (m, s, (uint32_t) r, (uint32_t) r);
+}
+
+/**
+ * Resolution scope of a service-problem hit: a resolution word up to
+ * RESOLVE_BEFORE tokens before it or RESOLVE_AFTER after it, in the same
+ * clause, makes it a solved problem (not evidence of a service problem).
+ * A negated resolution ("problem not fixed", "never fixed the bug") keeps
+ * it a problem, and the negator is the resolution's, not the problem's.
+ *
+ * @param m model
+ * @param s scratch
+ * @param h the hit (negated / resolved updated)
+ * @param gap_neg whether the phrase's own gap skipped a negator
+ */
+static void
+resolution_scope (const struct score_model *m, const struct score_scratch *s,
+                  struct score_hit *h, bool gap_neg)
+{
+  const struct score_cue *cue = &m->cues[h->cue];
+  size_t r = SIZE_MAX;
+
+  if (SCORE_TARGET_RISK != cue->target.kind
+      || SCORE_DRIVER_SERVICE_PROBLEMS != cue->target.index
+      || cue->weight <= 0.0 || gap_neg)
+    return;
+  for (size_t q = h->first; q > 0 && h->first - q < RESOLVE_BEFORE; q--)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q - 1].flags & TOK_RESOLVE)
+        {
+          r = q - 1;
+          break;
+        }
+    }
+  for (size_t q = (size_t) h->last + 1;
+       SIZE_MAX == r && q < s->n_tokens && q - h->last <= RESOLVE_AFTER; q++)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q].flags & TOK_RESOLVE)
+        r = q;
+    }
+  if (SIZE_MAX == r)
+    return;
+  if (token_negated (m, s, r))
+    {
+      /* "problem not fixed", "never fixed the bug": still a problem, the
+         negator denies the fix; a negator on the problem's other side
+         ("no problem, ...") still counts */
+      bool other = false;
+
+      if (r < h->first)
+        for (size_t q = (size_t) h->last + 1;
+             q < s->n_tokens
+             && q - h->last <= (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
+             q++)
+          {
+            if (s->tokens[q].flags & TOK_CLAUSE)
+              break;
+            other = other || (s->tokens[q].flags & TOK_NEG);
+          }
+      else
+        for (size_t q = h->first; q > 0 && h->first - q < 2; q--)
+          {
+            if (s->tokens[q].flags & TOK_CLAUSE)
+              break;
+            other = other || (s->tokens[q - 1].flags & TOK_NEG);
+          }
+      h->negated = other;
+      return;
+    }
+  h->resolved = true;
+  h->negated = true;
+}
+
+/**
+ * A positive pillar phrase that strictly contains a positive risk phrase
+ * reads those words: "asked our advice before going to RFP" is coming to
+ * us first (trust), not shopping around; "season tickets" is not a
+ * support ticket. The contained risk hit is superseded (not evidence).
+ *
+ * @param m model
+ * @param s scratch
+ */
+static void
+supersede_risk (const struct score_model *m, struct score_scratch *s)
+{
+  for (size_t i = 0; i < s->n_hits; i++)
+    {
+      const struct score_hit *p = &s->hits[i];
+      const struct score_cue *pc = &m->cues[p->cue];
+      size_t lo = (i > 32) ? i - 32 : 0;
+      size_t hi = (i + 32 < s->n_hits) ? i + 32 : s->n_hits;
+
+      if (p->negated || SCORE_TARGET_PILLAR != pc->target.kind
+          || pc->weight <= 0.0)
+        continue;
+      for (size_t j = lo; j < hi; j++)
+        {
+          struct score_hit *d = &s->hits[j];
+          const struct score_cue *dc = &m->cues[d->cue];
+
+          if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
+              || d->negated)
+            continue;
+          if (p->first <= d->first && p->last >= d->last
+              && p->last - p->first > d->last - d->first)
+            {
+              d->negated = true;
+              d->superseded = true;
+            }
+        }
+    }
+}
+
+/**
  * Record a hit unless the same cue already matched overlapping tokens or
  * a longer phrase of the same target kind contains it (a longer one
  * replaces shorter ones it contains).
@@ -928,6 +1081,7 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
   hit.pattern = pi;
   hit.first = (uint32_t) ti;
   hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
+  resolution_scope (m, s, &hit, gap_neg);
   add_hit (m, s, &hit);
 }
 
@@ -1032,6 +1186,7 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
           left[best]--;
         }
     }
+  supersede_risk (m, s);
   mark_repeats (m, s);
 }
 

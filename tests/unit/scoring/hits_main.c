@@ -29,7 +29,10 @@ main (void)
         {
           const struct score_hit *h = &s->hits[i];
 
-          printf ("  %s%-28s %s\n", h->negated ? "(neg) " : "",
+          printf ("  %s%-28s %s\n",
+                  h->resolved ? "(resolved) "
+                  : h->superseded ? "(superseded) "
+                  : h->negated ? "(neg) " : "",
                   m->cues[h->cue].id, m->patterns[h->pattern].text);
         }
     }
