@@ -66,7 +66,7 @@ add_further_phrases (const struct score_model *m, const struct score_call *c,
           || cue->target.index < 0 || cue->target.index >= SCORE_PILLAR_COUNT)
         continue;
       /* distinct phrases of this cue before this one */
-      for (size_t j = 0; j < i; j++)
+      for (size_t j = 0; j < i && before <= 2; j++)
         before += s->hits[j].cue == h->cue && !s->hits[j].negated
                   && !s->hits[j].pattern_repeat
                   && s->hits[j].pattern != h->pattern;
