@@ -172,9 +172,15 @@ th_chunked (const char *method, const char *path, const char *key,
 char *
 th_header (const struct th_resp *r, const char *name)
 {
+  return th_header_value (r->headers, name);
+}
+
+char *
+th_header_value (const char *headers, const char *name)
+{
   size_t n = strlen (name);
 
-  for (const char *p = r->headers; NULL != p && *p;)
+  for (const char *p = headers; NULL != p && *p;)
   {
     const char *eol = strstr (p, "\r\n");
     size_t len = NULL != eol ? (size_t) (eol - p) : strlen (p);

@@ -70,6 +70,14 @@ th_chunked (const char *method, const char *path, const char *key,
 char *
 th_header (const struct th_resp *r, const char *name);
 
+/**
+ * A header's value in a raw header block (case-insensitive name).
+ *
+ * @return a new string (free it), or NULL when absent
+ */
+char *
+th_header_value (const char *headers, const char *name);
+
 /** Frees a response; NULL-safe. */
 void
 th_resp_free (struct th_resp *r);

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include "spawn.h"
+#include "harness.h"
 
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
@@ -380,24 +381,7 @@ sp_http (void *curl, const char *base, const char *method, const char *path,
 char *
 sp_header (const struct sp_resp *r, const char *name)
 {
-  size_t n = strlen (name);
-
-  for (const char *p = r->headers; NULL != p && *p;)
-  {
-    const char *eol = strstr (p, "\r\n");
-    size_t len = NULL != eol ? (size_t) (eol - p) : strlen (p);
-
-    if (len > n + 1 && 0 == strncasecmp (p, name, n) && ':' == p[n])
-    {
-      const char *v = p + n + 1;
-
-      while (' ' == *v)
-        v++;
-      return strndup (v, len - (size_t) (v - p));
-    }
-    p += len + (NULL != eol ? 2 : 0);
-  }
-  return NULL;
+  return th_header_value (r->headers, name);
 }
 
 void
