@@ -12,6 +12,21 @@
 #include <strings.h>
 #include <unistd.h>
 
+size_t
+th_collect (char *data, size_t size, size_t n, void *cls)
+{
+  char **buf = cls;
+  size_t old = NULL != *buf ? strlen (*buf) : 0;
+  char *p = realloc (*buf, old + size * n + 1);
+
+  if (NULL == p)
+    return 0; /* libcurl fails the transfer, and the caller says so */
+  memcpy (p + old, data, size * n);
+  p[old + size * n] = '\0';
+  *buf = p;
+  return size * n;
+}
+
 const char *
 th_url (void)
 {
@@ -47,21 +62,6 @@ th_org_new (struct th_org *org)
   }
   cr_assert_eq (0, pclose (p), "rapport org create failed");
   cr_assert (org->key[0] != '\0' && org->id[0] != '\0');
-}
-
-/** libcurl write callback into a growable string. */
-static size_t
-collect (char *data, size_t size, size_t n, void *cls)
-{
-  char **buf = cls;
-  size_t old = NULL != *buf ? strlen (*buf) : 0;
-  char *p = realloc (*buf, old + size * n + 1);
-
-  cr_assert_not_null (p);
-  memcpy (p + old, data, size * n);
-  p[old + size * n] = '\0';
-  *buf = p;
-  return size * n;
 }
 
 /** State of a chunked upload. */
@@ -106,9 +106,9 @@ perform (const char *method, const char *path, const char *key,
   if (0 == strcmp (method, "HEAD"))
     curl_easy_setopt (c, CURLOPT_NOBODY, 1L);
   curl_easy_setopt (c, CURLOPT_TIMEOUT, 30L);
-  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
   curl_easy_setopt (c, CURLOPT_WRITEDATA, &out->body);
-  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, collect);
+  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
   curl_easy_setopt (c, CURLOPT_HEADERDATA, &out->headers);
   if (NULL != key)
   {

@@ -27,6 +27,13 @@ struct th_org
   char key[128];
 };
 
+/**
+ * libcurl write callback appending to a NUL-terminated string (@a cls is a
+ * char ** that starts NULL; free it).
+ */
+size_t
+th_collect (char *data, size_t size, size_t n, void *cls);
+
 /** The base URL of the service under test (fails the test when unset). */
 const char *
 th_url (void);

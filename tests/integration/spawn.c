@@ -301,22 +301,6 @@ sp_url_port (const char *url)
   return NULL != p ? (unsigned int) strtoul (p + 1, NULL, 10) : 0;
 }
 
-/** libcurl write callback into a growable string (never fails the test). */
-static size_t
-collect (char *data, size_t size, size_t n, void *cls)
-{
-  char **buf = cls;
-  size_t old = NULL != *buf ? strlen (*buf) : 0;
-  char *p = realloc (*buf, old + size * n + 1);
-
-  if (NULL == p)
-    return 0;
-  memcpy (p + old, data, size * n);
-  p[old + size * n] = '\0';
-  *buf = p;
-  return size * n;
-}
-
 void
 sp_http (void *curl, const char *base, const char *method, const char *path,
          const char *key, const char *body, const char *const *extra,
@@ -340,9 +324,9 @@ sp_http (void *curl, const char *base, const char *method, const char *path,
   curl_easy_setopt (c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt (c, CURLOPT_TIMEOUT, timeout_s);
   curl_easy_setopt (c, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
   curl_easy_setopt (c, CURLOPT_WRITEDATA, &out->body);
-  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, collect);
+  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
   curl_easy_setopt (c, CURLOPT_HEADERDATA, &out->headers);
   if (NULL != key)
   {

@@ -4,6 +4,9 @@
  */
 #include "fixture.h"
 #include "svc/model.h"
+#include "../../../service/scoring/internal.h"
+
+#include <criterion/criterion.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -243,4 +246,38 @@ fx_model (void)
       abort ();
     }
   return m;
+}
+
+struct score_model *fx_tmodel;
+struct score_scratch *fx_tscratch;
+
+void
+fx_text_setup (void)
+{
+  fx_tmodel = fx_model ();
+  fx_tscratch = score_scratch_new ();
+  cr_assert_not_null (fx_tscratch);
+}
+
+void
+fx_text_teardown (void)
+{
+  score_scratch_free (&fx_tscratch);
+  model_free (&fx_tmodel);
+}
+
+int
+fx_hit (const char *text, const char *cue)
+{
+  int best = 0;
+
+  score_text_analyze (fx_tmodel, fx_tscratch, text, strlen (text));
+  for (size_t i = 0; i < fx_tscratch->n_hits; i++)
+    if (0 == strcmp (fx_tmodel->cues[fx_tscratch->hits[i].cue].id, cue))
+      {
+        if (!fx_tscratch->hits[i].negated)
+          return 1;
+        best = 2;
+      }
+  return best;
 }

@@ -44,4 +44,21 @@ void fx_case_free (struct fx_case *fc);
  */
 struct score_model *fx_model (void);
 
+/** The model and scratch of the note-reader tests (fx_text_setup). */
+extern struct score_model *fx_tmodel;
+extern struct score_scratch *fx_tscratch;
+
+/** Criterion init: loads the model and makes a scratch. */
+void fx_text_setup (void);
+
+/** Criterion fini: frees them. */
+void fx_text_teardown (void);
+
+/**
+ * Whether cue @a cue matched @a text and counts.
+ *
+ * @return 0 no match, 1 counted, 2 matched but negated (not counted)
+ */
+int fx_hit (const char *text, const char *cue);
+
 #endif

@@ -12,51 +12,6 @@
 #include "svc/model.h"
 #include "../../../service/scoring/internal.h"
 
-/** Shared model. */
-static struct score_model *model;
-/** Shared scratch. */
-static struct score_scratch *scratch;
-
-/** Load the model. */
-static void
-setup (void)
-{
-  model = fx_model ();
-  scratch = score_scratch_new ();
-  cr_assert_not_null (scratch);
-}
-
-/** Free the model. */
-static void
-teardown (void)
-{
-  score_scratch_free (&scratch);
-  model_free (&model);
-}
-
-/**
- * Whether a cue matched the text and counts.
- *
- * @param text note
- * @param cue cue id
- * @return 0 no match, 1 counted, 2 matched but not counted
- */
-static int
-hit (const char *text, const char *cue)
-{
-  int best = 0;
-
-  score_text_analyze (model, scratch, text, strlen (text));
-  for (size_t i = 0; i < scratch->n_hits; i++)
-    if (0 == strcmp (model->cues[scratch->hits[i].cue].id, cue))
-      {
-        if (!scratch->hits[i].negated)
-          return 1;
-        best = 2;
-      }
-  return best;
-}
-
 /**
  * Assess a one-contact account (decision maker) from notes, calls
  * @a gap days apart, the newest @a newest days ago.
@@ -90,7 +45,7 @@ account (const char *const *notes, int newest, int gap,
     }
   fc = fx_case_new (c);
   json_decref (c);
-  cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, a),
+  cr_assert_eq (score_assess_account (fx_tmodel, &fc->in, fc->as_of, fx_tscratch, a),
                 SCORE_OK);
   fx_case_free (fc);
 }
@@ -111,43 +66,43 @@ driver (const struct score_account_assessment *a, enum score_driver d)
   return 0;
 }
 
-TestSuite (scoring_reader, .init = setup, .fini = teardown);
+TestSuite (scoring_reader, .init = fx_text_setup, .fini = fx_text_teardown);
 
 /* (a) a problem we solved is not a service problem; a complaint is */
 Test (scoring_reader, resolution_scope)
 {
-  cr_assert_eq (hit ("we solved their routing problem", "risk.service"), 2);
-  cr_assert_eq (hit ("we solved their routing problem", "knowledge.solved"), 1);
-  cr_assert_eq (hit ("fixed the sync issue for them", "risk.service"), 2);
-  cr_assert_eq (hit ("fixed the sync issue for them", "knowledge.solved"), 1);
-  cr_assert_eq (hit ("problem solved, she was relieved", "risk.service"), 2);
-  cr_assert_eq (hit ("the outage was resolved last week", "risk.service"), 2);
-  cr_assert_eq (hit ("sorted out the billing glitch", "risk.service"), 2);
+  cr_assert_eq (fx_hit ("we solved their routing problem", "risk.service"), 2);
+  cr_assert_eq (fx_hit ("we solved their routing problem", "knowledge.solved"), 1);
+  cr_assert_eq (fx_hit ("fixed the sync issue for them", "risk.service"), 2);
+  cr_assert_eq (fx_hit ("fixed the sync issue for them", "knowledge.solved"), 1);
+  cr_assert_eq (fx_hit ("problem solved, she was relieved", "risk.service"), 2);
+  cr_assert_eq (fx_hit ("the outage was resolved last week", "risk.service"), 2);
+  cr_assert_eq (fx_hit ("sorted out the billing glitch", "risk.service"), 2);
   /* genuine complaints still count */
-  cr_assert_eq (hit ("still broken", "risk.service"), 1);
-  cr_assert_eq (hit ("complained about the outage", "risk.service"), 1);
-  cr_assert_eq (hit ("problem not fixed", "risk.service"), 1);
-  cr_assert_eq (hit ("they never fixed the bug", "risk.service"), 1);
-  cr_assert_eq (hit ("need to fix the outage asap", "risk.service"), 1);
-  cr_assert_eq (hit ("fixed the login bug but the outage is still broken",
+  cr_assert_eq (fx_hit ("still broken", "risk.service"), 1);
+  cr_assert_eq (fx_hit ("complained about the outage", "risk.service"), 1);
+  cr_assert_eq (fx_hit ("problem not fixed", "risk.service"), 1);
+  cr_assert_eq (fx_hit ("they never fixed the bug", "risk.service"), 1);
+  cr_assert_eq (fx_hit ("need to fix the outage asap", "risk.service"), 1);
+  cr_assert_eq (fx_hit ("fixed the login bug but the outage is still broken",
                      "risk.service"), 1);
 }
 
 /* (b) asked our advice before the RFP is trust; an RFP issued is risk */
 Test (scoring_reader, coming_to_us_before_an_rfp)
 {
-  cr_assert_eq (hit ("asked our advice before the RFP", "risk.competitor"), 2);
-  cr_assert_eq (hit ("asked our advice before the RFP", "trust.advice"), 1);
-  cr_assert_eq (hit ("wants our input on the RFP spec", "risk.competitor"), 2);
-  cr_assert_eq (hit ("wants our input on the RFP spec", "trust.advice"), 1);
-  cr_assert_eq (hit ("called us before going out to bid", "risk.competitor"), 2);
-  cr_assert_eq (hit ("called us before going out to bid", "trust.early"), 1);
+  cr_assert_eq (fx_hit ("asked our advice before the RFP", "risk.competitor"), 2);
+  cr_assert_eq (fx_hit ("asked our advice before the RFP", "trust.advice"), 1);
+  cr_assert_eq (fx_hit ("wants our input on the RFP spec", "risk.competitor"), 2);
+  cr_assert_eq (fx_hit ("wants our input on the RFP spec", "trust.advice"), 1);
+  cr_assert_eq (fx_hit ("called us before going out to bid", "risk.competitor"), 2);
+  cr_assert_eq (fx_hit ("called us before going out to bid", "trust.early"), 1);
   /* shopping around still counts */
-  cr_assert_eq (hit ("they issued an RFP", "risk.competitor"), 1);
-  cr_assert_eq (hit ("going out to bid in march", "risk.competitor"), 1);
-  cr_assert_eq (hit ("getting 3 quotes", "risk.competitor"), 1);
+  cr_assert_eq (fx_hit ("they issued an RFP", "risk.competitor"), 1);
+  cr_assert_eq (fx_hit ("going out to bid in march", "risk.competitor"), 1);
+  cr_assert_eq (fx_hit ("getting 3 quotes", "risk.competitor"), 1);
   /* a competitor outside the trust phrase still counts */
-  cr_assert_eq (hit ("asked our advice before the RFP, 3 other vendors invited",
+  cr_assert_eq (fx_hit ("asked our advice before the RFP, 3 other vendors invited",
                      "risk.competitor"), 1);
 }
 
