@@ -324,6 +324,22 @@ store_row_clear (struct store_row *row);
 int
 store_resources_init (struct resource *const *table, unsigned int n);
 
+/** Called with each prepared statement's name, SQL text and the source
+    file that writes it. */
+typedef int
+(*store_statement_cb) (void *cls, const char *name, const char *sql,
+                       const char *file);
+
+/**
+ * Calls @a cb for every statement the service prepares, hand-written and
+ * generated (after store_resources_init), in the order they are prepared:
+ * what `rapport routes` and the golden SQL files show.
+ *
+ * @return 0, or the first non-zero value @a cb returned
+ */
+int
+store_statements_each (store_statement_cb cb, void *cls);
+
 /**
  * Inserts a resource from @a body (validated JSON text holding every
  * column), under @a account_id for child resources.

@@ -20,27 +20,40 @@ bytea_param (const uint8_t hash[32], char out[67])
   util_hex (hash, 32, out + 2);
 }
 
+/** The key behind a hash ($1, bytea), if it is not revoked. */
+static const struct store_statement auth_sql = {
+  "api_keys.authenticate",
+  "SELECT key_id::text AS key_id, org_id::text AS org_id, scope\n"
+  "  FROM rapport_authenticate($1)"
+};
+
+/** Reads an api_keys.authenticate row into a struct store_principal. */
+static void
+read_principal (const PGresult *r, int row, void *out)
+{
+  struct store_principal *p = out;
+
+  store_copy (r, row, "key_id", p->key_id, sizeof (p->key_id));
+  store_copy (r, row, "org_id", p->org_id, sizeof (p->org_id));
+  store_copy (r, row, "scope", p->scope, sizeof (p->scope));
+}
+
 enum store_qs
 store_authenticate (struct store_conn *c, const uint8_t hash[32],
                     struct store_principal *out)
 {
   char h[67];
   const char *v[] = { h };
-  PGresult *r;
-  enum store_qs qs;
 
   bytea_param (hash, h);
-  qs = store_exec (c, "auth", 1, v, &r);
-  if (qs > 0)
-  {
-    store_copy (r, 0, 0, out->key_id, sizeof (out->key_id));
-    store_copy (r, 0, 1, out->org_id, sizeof (out->org_id));
-    store_copy (r, 0, 2, out->scope, sizeof (out->scope));
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
+  return store_exec_one (c, &auth_sql, 1, v, &read_principal, out);
 }
+
+/** The secret that signs pagination cursors. */
+static const struct store_statement cursor_secret_sql = {
+  "service_secrets.cursor",
+  "SELECT secret FROM service_secrets WHERE name = 'cursor'"
+};
 
 static pthread_mutex_t secret_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool secret_loaded;
@@ -55,12 +68,12 @@ store_cursor_secret (struct store_conn *c, uint8_t out[32])
   pthread_mutex_lock (&secret_lock);
   if (! secret_loaded)
   {
-    qs = store_exec (c, "cursor_secret", 0, NULL, &r);
+    qs = store_exec (c, &cursor_secret_sql, 0, NULL, &r);
     if (qs > 0)
     {
       size_t len = 0;
       unsigned char *raw = PQunescapeBytea (
-        (const unsigned char *) PQgetvalue (r, 0, 0), &len);
+        (const unsigned char *) store_get (r, 0, "secret"), &len);
 
       memset (secret, 0, sizeof (secret));
       if (NULL != raw)
@@ -80,31 +93,29 @@ store_cursor_secret (struct store_conn *c, uint8_t out[32])
 
 /** Copies row @a row of an API_KEY_COLS result into @a k. */
 static void
-read_key (const PGresult *r, int row, struct store_api_key *k)
+read_key (const PGresult *r, int row, void *out)
 {
-  store_copy (r, row, 0, k->id, sizeof (k->id));
-  k->has_name = store_copy (r, row, 1, k->name, sizeof (k->name));
-  store_copy (r, row, 2, k->scope, sizeof (k->scope));
-  store_copy (r, row, 3, k->prefix, sizeof (k->prefix));
-  store_copy (r, row, 4, k->created_at, sizeof (k->created_at));
+  struct store_api_key *k = out;
+
+  store_copy (r, row, "id", k->id, sizeof (k->id));
+  k->has_name = store_copy (r, row, "name", k->name, sizeof (k->name));
+  store_copy (r, row, "scope", k->scope, sizeof (k->scope));
+  store_copy (r, row, "prefix", k->prefix, sizeof (k->prefix));
+  store_copy (r, row, "created_at", k->created_at, sizeof (k->created_at));
 }
 
-/** Runs @a stmt and reads at most one key from it. */
-static enum store_qs
-one_key (struct store_conn *c, const char *stmt, int n, const char *const *v,
-         struct store_api_key *out)
-{
-  PGresult *r;
-  enum store_qs qs = store_exec (c, stmt, n, v, &r);
+/** What every statement answering a key returns. */
+#define KEY_COLUMNS \
+  "id::text AS id, name, scope, prefix, " STORE_TS ("created_at") \
+  " AS created_at"
 
-  if (qs > 0)
-  {
-    read_key (r, 0, out);
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
-}
+/** A new key: $1 org, $2 name, $3 scope, $4 prefix, $5 hash. */
+static const struct store_statement insert_sql = {
+  "api_keys.insert",
+  "INSERT INTO api_keys (org_id, name, scope, prefix, key_hash)\n"
+  "VALUES ($1, $2, $3, $4, $5)\n"
+  "RETURNING " KEY_COLUMNS
+};
 
 enum store_qs
 store_api_keys_insert (struct store_conn *c, const char *org_id,
@@ -116,8 +127,20 @@ store_api_keys_insert (struct store_conn *c, const char *org_id,
   const char *v[] = { org_id, name, scope, prefix, h };
 
   bytea_param (hash, h);
-  return one_key (c, "api_keys_insert", 5, v, out);
+  return store_exec_one (c, &insert_sql, 5, v, &read_key, out);
 }
+
+/** A page of live keys, newest first: $1 org, $2 and $3 the keyset
+    position (created_at, id) or NULL, $4 the limit. */
+static const struct store_statement list_sql = {
+  "api_keys.list",
+  "SELECT " KEY_COLUMNS "\n"
+  "  FROM api_keys\n"
+  " WHERE org_id = $1 AND revoked_at IS NULL\n"
+  "   AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))\n"
+  " ORDER BY created_at DESC, id DESC\n"
+  " LIMIT $4"
+};
 
 enum store_qs
 store_api_keys_list (struct store_conn *c, const char *org_id,
@@ -130,7 +153,7 @@ store_api_keys_list (struct store_conn *c, const char *org_id,
   enum store_qs qs;
 
   snprintf (lim, sizeof (lim), "%u", limit);
-  qs = store_exec (c, "api_keys_list", 4, v, &r);
+  qs = store_exec (c, &list_sql, 4, v, &r);
   for (int i = 0; i < (int) qs; i++)
   {
     struct store_api_key k;
@@ -142,14 +165,40 @@ store_api_keys_list (struct store_conn *c, const char *org_id,
   return qs;
 }
 
+/** One live key: $1 org, $2 id. */
+static const struct store_statement get_sql = {
+  "api_keys.get",
+  "SELECT " KEY_COLUMNS "\n"
+  "  FROM api_keys\n"
+  " WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL"
+};
+
 enum store_qs
 store_api_keys_get (struct store_conn *c, const char *org_id, const char *id,
                     struct store_api_key *out)
 {
   const char *v[] = { org_id, id };
 
-  return one_key (c, "api_keys_get", 2, v, out);
+  return store_exec_one (c, &get_sql, 2, v, &read_key, out);
 }
+
+/** Locks the organization's live admin keys: $1 org. */
+static const struct store_statement lock_admins_sql = {
+  "api_keys.lock_admins",
+  "SELECT id::text AS id\n"
+  "  FROM api_keys\n"
+  " WHERE org_id = $1 AND scope = 'admin' AND revoked_at IS NULL\n"
+  " ORDER BY id\n"
+  "   FOR UPDATE"
+};
+
+/** Revokes a key: $1 org, $2 id. */
+static const struct store_statement revoke_sql = {
+  "api_keys.revoke",
+  "UPDATE api_keys SET revoked_at = clock_timestamp()\n"
+  " WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL\n"
+  "RETURNING scope"
+};
 
 enum store_qs
 store_api_keys_revoke (struct store_conn *c, const char *org_id,
@@ -161,17 +210,23 @@ store_api_keys_revoke (struct store_conn *c, const char *org_id,
   bool last_admin;
 
   /* Lock the admin keys so two revocations cannot both pass the check. */
-  qs = store_exec (c, "api_keys_lock_admins", 1, v, &r);
+  qs = store_exec (c, &lock_admins_sql, 1, v, &r);
   if (qs < 0)
     return qs;
-  last_admin = (1 == PQntuples (r)) && 0 == strcmp (PQgetvalue (r, 0, 0), id);
+  last_admin = (1 == PQntuples (r)) && 0 == strcmp (store_get (r, 0, "id"), id);
   PQclear (r);
   if (last_admin)
     return STORE_QS_CONFLICT;
-  qs = store_exec (c, "api_keys_revoke", 2, v, &r);
+  qs = store_exec (c, &revoke_sql, 2, v, &r);
   PQclear (r);
   return qs;
 }
+
+/** A new organization: $1 id, $2 name. */
+static const struct store_statement org_insert_sql = {
+  "organizations.insert",
+  "INSERT INTO organizations (id, name) VALUES ($1, $2)"
+};
 
 enum store_qs
 store_org_create (struct store_conn *c, const char *name, const char *prefix,
@@ -182,10 +237,15 @@ store_org_create (struct store_conn *c, const char *name, const char *prefix,
   enum store_qs qs;
   struct store_api_key key;
 
-  qs = store_exec (c, "org_insert", 2, v, &r);
+  qs = store_exec (c, &org_insert_sql, 2, v, &r);
   PQclear (r);
   if (qs < 0)
     return qs;
   return store_api_keys_insert (c, org_id, "bootstrap admin key", "admin",
                                 prefix, hash, &key);
 }
+
+const struct store_statement *const store_api_keys_statements[] = {
+  &auth_sql, &cursor_secret_sql, &insert_sql, &list_sql, &get_sql,
+  &lock_admins_sql, &revoke_sql, &org_insert_sql, NULL
+};

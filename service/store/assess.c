@@ -41,7 +41,106 @@ bits (const char *list, int (*from_name) (const char *))
   return out;
 }
 
-/** Reads row @a i of an ASSESS_CALL_COLS result into @a c. */
+/* What the engine reads of a call: the same columns for an account's
+   and a seller's calls. */
+#define CALL_COLUMNS \
+  "SELECT id::text AS id, account_id::text AS account_id,\n" \
+  "       coalesce(seller_id::text, '') AS seller_id,\n" \
+  "       extract(epoch FROM occurred_at)::bigint AS occurred_at,\n" \
+  "       array_to_string(contact_ids, ',') AS contact_ids,\n" \
+  "       coalesce(channel, 'phone') AS channel,\n" \
+  "       coalesce(kind, 'follow_up') AS kind,\n" \
+  "       coalesce(duration_minutes, -1) AS duration_minutes,\n" \
+  "       coalesce(seller_talk_ratio, -1) AS seller_talk_ratio,\n" \
+  "       coalesce(questions_asked, -1) AS questions_asked,\n" \
+  "       array_to_string(topics, ',') AS topics,\n" \
+  "       array_to_string(signals, ',') AS signals, notes,\n" \
+  "       coalesce(next_step_agreed, false) AS next_step_agreed\n"
+
+/* What the engine reads of a report card. */
+#define CARD_COLUMNS \
+  "SELECT id::text AS id, coalesce(contact_id::text, '') AS contact_id,\n" \
+  "       coalesce(seller_id::text, '') AS seller_id,\n" \
+  "       extract(epoch FROM received_at)::bigint AS received_at,\n" \
+  "       (SELECT string_agg(key || '=' || value, ',')\n" \
+  "          FROM jsonb_each_text(ratings)) AS ratings,\n" \
+  "       coalesce(recommend_score, -1) AS recommend_score,\n" \
+  "       cardinality(improvements_requested) AS improvements_requested,\n" \
+  "       coalesce(follow_up_done, false) AS follow_up_done\n"
+
+/* Assessments read what was known at $3 (as_of); $4 is the limit. */
+
+/** An account's calls up to as_of, newest first: $1 org, $2 account. */
+static const struct store_statement calls_sql = {
+  "assess.calls",
+  CALL_COLUMNS
+  "  FROM calls\n"
+  " WHERE org_id = $1 AND account_id = $2 AND occurred_at <= $3\n"
+  " ORDER BY occurred_at DESC, id DESC\n"
+  " LIMIT $4"
+};
+
+/** A seller's calls up to as_of, newest first: $1 org, $2 seller. */
+static const struct store_statement seller_calls_sql = {
+  "assess.seller_calls",
+  CALL_COLUMNS
+  "  FROM calls\n"
+  " WHERE org_id = $1 AND seller_id = $2 AND occurred_at <= $3\n"
+  " ORDER BY occurred_at DESC, id DESC\n"
+  " LIMIT $4"
+};
+
+/** An account's report cards up to as_of: $1 org, $2 account. */
+static const struct store_statement cards_sql = {
+  "assess.cards",
+  CARD_COLUMNS
+  "  FROM report_cards\n"
+  " WHERE org_id = $1 AND account_id = $2 AND received_at <= $3\n"
+  " ORDER BY received_at DESC, id DESC\n"
+  " LIMIT $4"
+};
+
+/** A seller's report cards up to as_of: $1 org, $2 seller. */
+static const struct store_statement seller_cards_sql = {
+  "assess.seller_cards",
+  CARD_COLUMNS
+  "  FROM report_cards\n"
+  " WHERE org_id = $1 AND seller_id = $2 AND received_at <= $3\n"
+  " ORDER BY received_at DESC, id DESC\n"
+  " LIMIT $4"
+};
+
+/** An account's commitments made up to as_of: $1 org, $2 account.  A
+    promise resolved after as_of was still open then. */
+static const struct store_statement commitments_sql = {
+  "assess.commitments",
+  "SELECT id::text AS id, coalesce(seller_id::text, '') AS seller_id,\n"
+  "       extract(epoch FROM made_at)::bigint AS made_at,\n"
+  "       coalesce(extract(epoch FROM due_date::timestamp)::bigint, 0)\n"
+  "         AS due_date,\n"
+  "       CASE WHEN resolved_at <= $3 THEN status ELSE 'open' END AS status,\n"
+  "       CASE WHEN resolved_at <= $3\n"
+  "            THEN extract(epoch FROM resolved_at)::bigint ELSE 0 END\n"
+  "         AS resolved_at\n"
+  "  FROM commitments\n"
+  " WHERE org_id = $1 AND account_id = $2 AND made_at <= $3\n"
+  " ORDER BY made_at DESC, id DESC\n"
+  " LIMIT $4"
+};
+
+/** An account's most influential contacts: $1 org, $2 account, $3 the
+    limit. */
+static const struct store_statement contacts_sql = {
+  "assess.contacts",
+  "SELECT id::text AS id, name, coalesce(role, 'influencer') AS role,\n"
+  "       influence\n"
+  "  FROM contacts\n"
+  " WHERE org_id = $1 AND account_id = $2\n"
+  " ORDER BY influence DESC, created_at\n"
+  " LIMIT $3"
+};
+
+/** Reads row @a i of a CALL_COLUMNS result into @a c. */
 static void
 read_call (struct store_assess_data *d, const PGresult *r, int i,
            struct score_call *c)
@@ -49,44 +148,45 @@ read_call (struct store_assess_data *d, const PGresult *r, int i,
   char ids[SCORE_MAX_CALL_CONTACTS * 37 + 64];
 
   memset (c, 0, sizeof (*c));
-  store_copy (r, i, 0, c->id, sizeof (c->id));
-  store_copy (r, i, 1, c->account_id, sizeof (c->account_id));
-  store_copy (r, i, 2, c->seller_id, sizeof (c->seller_id));
-  c->occurred_at = strtoll (PQgetvalue (r, i, 3), NULL, 10);
-  store_copy (r, i, 4, ids, sizeof (ids));
+  store_copy (r, i, "id", c->id, sizeof (c->id));
+  store_copy (r, i, "account_id", c->account_id, sizeof (c->account_id));
+  store_copy (r, i, "seller_id", c->seller_id, sizeof (c->seller_id));
+  c->occurred_at = store_get_int (r, i, "occurred_at");
+  store_copy (r, i, "contact_ids", ids, sizeof (ids));
   for (char *save = NULL, *w = strtok_r (ids, ",", &save);
        NULL != w && c->n_contacts < SCORE_MAX_CALL_CONTACTS;
        w = strtok_r (NULL, ",", &save))
     snprintf (c->contact_ids[c->n_contacts++], SCORE_ID_LEN, "%s", w);
   c->channel = (enum score_channel) score_channel_from_name (
-    PQgetvalue (r, i, 5));
+    store_get (r, i, "channel"));
   c->kind = (enum score_call_kind) score_call_kind_from_name (
-    PQgetvalue (r, i, 6));
-  c->duration_minutes = atoi (PQgetvalue (r, i, 7));
-  c->seller_talk_ratio = strtod (PQgetvalue (r, i, 8), NULL);
-  c->questions_asked = atoi (PQgetvalue (r, i, 9));
-  c->topics = (uint32_t) bits (PQgetvalue (r, i, 10), score_topic_from_name);
-  c->signals = bits (PQgetvalue (r, i, 11), score_signal_from_name);
-  if (! PQgetisnull (r, i, 12))
+    store_get (r, i, "kind"));
+  c->duration_minutes = (int) store_get_int (r, i, "duration_minutes");
+  c->seller_talk_ratio = store_get_double (r, i, "seller_talk_ratio");
+  c->questions_asked = (int) store_get_int (r, i, "questions_asked");
+  c->topics = (uint32_t) bits (store_get (r, i, "topics"),
+                               score_topic_from_name);
+  c->signals = bits (store_get (r, i, "signals"), score_signal_from_name);
+  if (! store_isnull (r, i, "notes"))
   {
-    c->notes = keep (d, PQgetvalue (r, i, 12));
+    c->notes = keep (d, store_get (r, i, "notes"));
     c->notes_len = NULL != c->notes ? strlen (c->notes) : 0;
   }
-  c->next_step_agreed = 't' == PQgetvalue (r, i, 13)[0];
+  c->next_step_agreed = store_get_bool (r, i, "next_step_agreed");
 }
 
-/** Reads row @a i of an ASSESS_CARD_COLS result into @a c. */
+/** Reads row @a i of a CARD_COLUMNS result into @a c. */
 static void
 read_card (const PGresult *r, int i, struct score_report_card *c)
 {
   char ratings[512];
 
   memset (c, 0, sizeof (*c));
-  store_copy (r, i, 0, c->id, sizeof (c->id));
-  store_copy (r, i, 1, c->contact_id, sizeof (c->contact_id));
-  store_copy (r, i, 2, c->seller_id, sizeof (c->seller_id));
-  c->received_at = strtoll (PQgetvalue (r, i, 3), NULL, 10);
-  store_copy (r, i, 4, ratings, sizeof (ratings));
+  store_copy (r, i, "id", c->id, sizeof (c->id));
+  store_copy (r, i, "contact_id", c->contact_id, sizeof (c->contact_id));
+  store_copy (r, i, "seller_id", c->seller_id, sizeof (c->seller_id));
+  c->received_at = store_get_int (r, i, "received_at");
+  store_copy (r, i, "ratings", ratings, sizeof (ratings));
   for (char *save = NULL, *w = strtok_r (ratings, ",", &save); NULL != w;
        w = strtok_r (NULL, ",", &save))
   {
@@ -100,37 +200,38 @@ read_card (const PGresult *r, int i, struct score_report_card *c)
     if (which >= 0)
       c->ratings[which] = atoi (eq + 1);
   }
-  c->recommend_score = atoi (PQgetvalue (r, i, 5));
-  c->improvements_requested = atoi (PQgetvalue (r, i, 6));
-  c->follow_up_done = 't' == PQgetvalue (r, i, 7)[0];
+  c->recommend_score = (int) store_get_int (r, i, "recommend_score");
+  c->improvements_requested = (int) store_get_int (r, i,
+                                                   "improvements_requested");
+  c->follow_up_done = store_get_bool (r, i, "follow_up_done");
 }
 
-/** Reads row @a i of assess_commitments into @a c. */
+/** Reads row @a i of assess.commitments into @a c. */
 static void
 read_commitment (const PGresult *r, int i, struct score_commitment *c)
 {
-  const char *status = PQgetvalue (r, i, 4);
+  const char *status = store_get (r, i, "status");
 
   memset (c, 0, sizeof (*c));
-  store_copy (r, i, 0, c->id, sizeof (c->id));
-  store_copy (r, i, 1, c->seller_id, sizeof (c->seller_id));
-  c->made_at = strtoll (PQgetvalue (r, i, 2), NULL, 10);
-  c->due_date = strtoll (PQgetvalue (r, i, 3), NULL, 10);
+  store_copy (r, i, "id", c->id, sizeof (c->id));
+  store_copy (r, i, "seller_id", c->seller_id, sizeof (c->seller_id));
+  c->made_at = store_get_int (r, i, "made_at");
+  c->due_date = store_get_int (r, i, "due_date");
   c->status = 'k' == status[0] ? SCORE_COMMITMENT_KEPT
               : 'b' == status[0] ? SCORE_COMMITMENT_BROKEN
               : SCORE_COMMITMENT_OPEN;
-  c->resolved_at = strtoll (PQgetvalue (r, i, 5), NULL, 10);
+  c->resolved_at = store_get_int (r, i, "resolved_at");
 }
 
-/** Reads row @a i of assess_contacts into @a c. */
+/** Reads row @a i of assess.contacts into @a c. */
 static void
 read_contact (const PGresult *r, int i, struct score_contact *c)
 {
   memset (c, 0, sizeof (*c));
-  store_copy (r, i, 0, c->id, sizeof (c->id));
-  store_copy (r, i, 1, c->name, sizeof (c->name));
-  c->role = (enum score_role) score_role_from_name (PQgetvalue (r, i, 2));
-  c->influence = strtod (PQgetvalue (r, i, 3), NULL);
+  store_copy (r, i, "id", c->id, sizeof (c->id));
+  store_copy (r, i, "name", c->name, sizeof (c->name));
+  c->role = (enum score_role) score_role_from_name (store_get (r, i, "role"));
+  c->influence = store_get_double (r, i, "influence");
 }
 
 /** Which rows a many-row statement reads into what. */
@@ -151,7 +252,8 @@ enum rows_kind
  */
 static enum store_qs
 load_rows (struct store_conn *c, struct store_assess_data *d,
-           const char *stmt, const char *const *v, int n_params,
+           const struct store_statement *stmt, const char *const *v,
+           int n_params,
            enum rows_kind kind, void **array)
 {
   static const size_t sizes[] = {
@@ -187,6 +289,30 @@ load_rows (struct store_conn *c, struct store_assess_data *d,
   return NULL != out ? qs : STORE_QS_HARD_ERROR;
 }
 
+/** The values documents behind an account's values fit, as rows
+    (which: 0 account, 1 organization, 2 owner; kind: x present,
+    p priority, a answer; key; value): $1 org, $2 account. */
+static const struct store_statement values_sql = {
+  "assess.values",
+  "WITH docs AS (\n"
+  "  SELECT 0 AS which, \"values\" AS doc\n"
+  "    FROM account_values WHERE org_id = $1 AND account_id = $2\n"
+  "  UNION ALL\n"
+  "  SELECT 1, \"values\" FROM organization_values WHERE org_id = $1\n"
+  "  UNION ALL\n"
+  "  SELECT 2, s.\"values\"\n"
+  "    FROM accounts a\n"
+  "    JOIN sellers s ON s.org_id = a.org_id AND s.id = a.owner_id\n"
+  "   WHERE a.org_id = $1 AND a.id = $2 AND s.\"values\" IS NOT NULL)\n"
+  "SELECT which, 'x' AS kind, '' AS key, '' AS value FROM docs\n"
+  "UNION ALL\n"
+  "SELECT which, 'p', key, value\n"
+  "  FROM docs, jsonb_each_text(coalesce(doc->'priorities', '{}'))\n"
+  "UNION ALL\n"
+  "SELECT which, 'a', key, value\n"
+  "  FROM docs, jsonb_each_text(coalesce(doc->'answers', '{}'))"
+};
+
 /** Reads the three values documents (account, organization, owner). */
 static enum store_qs
 load_values (struct store_conn *c, struct store_assess_data *d,
@@ -194,12 +320,12 @@ load_values (struct store_conn *c, struct store_assess_data *d,
 {
   const char *v[] = { org_id, account_id };
   PGresult *r;
-  enum store_qs qs = store_exec (c, "assess_values", 2, v, &r);
+  enum store_qs qs = store_exec (c, &values_sql, 2, v, &r);
 
   for (int i = 0; i < (int) qs; i++)
   {
-    int which = atoi (PQgetvalue (r, i, 0));
-    char kind = PQgetvalue (r, i, 1)[0];
+    int which = (int) store_get_int (r, i, "which");
+    char kind = store_get (r, i, "kind")[0];
     struct score_values *sv;
 
     if (which < 0 || which > 2)
@@ -208,16 +334,16 @@ load_values (struct store_conn *c, struct store_assess_data *d,
     present[which] = true;
     if ('p' == kind)
     {
-      int value = score_value_from_name (PQgetvalue (r, i, 2));
+      int value = score_value_from_name (store_get (r, i, "key"));
 
       if (value >= 0)
       {
         sv->has_priority[value] = true;
-        sv->priorities[value] = strtod (PQgetvalue (r, i, 3), NULL);
+        sv->priorities[value] = store_get_double (r, i, "value");
       }
     }
     else if ('a' == kind && sv->n_answers < SCORE_MAX_ANSWERS)
-      sv->answers[sv->n_answers++] = keep (d, PQgetvalue (r, i, 3));
+      sv->answers[sv->n_answers++] = keep (d, store_get (r, i, "value"));
   }
   PQclear (r);
   return qs < 0 ? qs : STORE_QS_ONE;
@@ -235,6 +361,19 @@ load_weights (struct store_conn *c, struct store_assess_data *d,
   return qs < 0 ? qs : STORE_QS_ONE;
 }
 
+/** What the engine reads of the account row: $1 org, $2 account. */
+static const struct store_statement account_sql = {
+  "assess.account",
+  "SELECT coalesce(owner_id::text, '') AS owner_id,\n"
+  "       coalesce(stage, 'customer') AS stage,\n"
+  "       coalesce(purchase_stage, '') AS purchase_stage,\n"
+  "       coalesce(annual_value, 0)::float8 AS annual_value,\n"
+  "       coalesce(extract(epoch FROM renewal_date::timestamp)::bigint, 0)\n"
+  "         AS renewal_date\n"
+  "  FROM accounts\n"
+  " WHERE org_id = $1 AND id = $2"
+};
+
 /** Reads the account row itself. */
 static enum store_qs
 load_account_row (struct store_conn *c, const char *org_id,
@@ -242,24 +381,24 @@ load_account_row (struct store_conn *c, const char *org_id,
 {
   const char *v[] = { org_id, account_id };
   PGresult *r;
-  enum store_qs qs = store_exec (c, "assess_account", 2, v, &r);
+  enum store_qs qs = store_exec (c, &account_sql, 2, v, &r);
 
   if (qs > 0)
   {
-    const char *stage = PQgetvalue (r, 0, 1);
-    const char *ps = PQgetvalue (r, 0, 2);
+    const char *stage = store_get (r, 0, "stage");
+    const char *ps = store_get (r, 0, "purchase_stage");
 
     memset (a, 0, sizeof (*a));
     snprintf (a->id, sizeof (a->id), "%s", account_id);
-    store_copy (r, 0, 0, a->owner_id, sizeof (a->owner_id));
+    store_copy (r, 0, "owner_id", a->owner_id, sizeof (a->owner_id));
     a->stage = 'p' == stage[0] ? SCORE_STAGE_PROSPECT
                : 'f' == stage[0] ? SCORE_STAGE_FORMER : SCORE_STAGE_CUSTOMER;
     a->purchase_stage = 0 == strcmp (ps, "pre_purchase") ? SCORE_PURCHASE_PRE
                         : 0 == strcmp (ps, "purchase") ? SCORE_PURCHASE_PURCHASE
                         : 0 == strcmp (ps, "post_purchase")
                         ? SCORE_PURCHASE_POST : SCORE_PURCHASE_NONE;
-    a->annual_value = strtod (PQgetvalue (r, 0, 3), NULL);
-    a->renewal_date = strtoll (PQgetvalue (r, 0, 4), NULL, 10);
+    a->annual_value = store_get_double (r, 0, "annual_value");
+    a->renewal_date = store_get_int (r, 0, "renewal_date");
     qs = STORE_QS_ONE;
   }
   PQclear (r);
@@ -289,19 +428,19 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
   qs = load_account_row (c, org_id, account_id, &d->account);
   if (qs <= 0)
     return qs;
-  if ((qs = load_rows (c, d, "assess_contacts", vc, 3, ROWS_CONTACTS,
+  if ((qs = load_rows (c, d, &contacts_sql, vc, 3, ROWS_CONTACTS,
                        (void **) &d->contacts)) < 0)
     return qs;
   in->n_contacts = (size_t) qs;
-  if ((qs = load_rows (c, d, "assess_calls", v1, 4, ROWS_CALLS,
+  if ((qs = load_rows (c, d, &calls_sql, v1, 4, ROWS_CALLS,
                        (void **) &d->calls)) < 0)
     return qs;
   in->n_calls = (size_t) qs;
-  if ((qs = load_rows (c, d, "assess_cards", v2, 4, ROWS_CARDS,
+  if ((qs = load_rows (c, d, &cards_sql, v2, 4, ROWS_CARDS,
                        (void **) &d->cards)) < 0)
     return qs;
   in->n_cards = (size_t) qs;
-  if ((qs = load_rows (c, d, "assess_commitments", v3, 4, ROWS_COMMITMENTS,
+  if ((qs = load_rows (c, d, &commitments_sql, v3, 4, ROWS_COMMITMENTS,
                        (void **) &d->commitments)) < 0)
     return qs;
   in->n_commitments = (size_t) qs;
@@ -318,6 +457,12 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
   in->owner_values = present[2] ? &d->values[2] : NULL;
   return STORE_QS_ONE;
 }
+
+/** Whether a seller exists: $1 org, $2 seller. */
+static const struct store_statement seller_exists_sql = {
+  "sellers.exists",
+  "SELECT 1 AS found FROM sellers WHERE org_id = $1 AND id = $2"
+};
 
 enum store_qs
 store_assess_load_seller (struct store_conn *c, const char *org_id,
@@ -336,16 +481,16 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
   memset (d, 0, sizeof (*d));
   snprintf (n_calls, sizeof (n_calls), "%u", limits->calls);
   snprintf (n_cards, sizeof (n_cards), "%u", limits->cards);
-  qs = store_exec (c, "seller_exists", 2, v, &r);
+  qs = store_exec (c, &seller_exists_sql, 2, v, &r);
   PQclear (r);
   if (qs <= 0)
     return qs;
   snprintf (in->seller_id, sizeof (in->seller_id), "%s", seller_id);
-  if ((qs = load_rows (c, d, "assess_seller_calls", v1, 4, ROWS_CALLS,
+  if ((qs = load_rows (c, d, &seller_calls_sql, v1, 4, ROWS_CALLS,
                        (void **) &d->calls)) < 0)
     return qs;
   in->n_calls = (size_t) qs;
-  if ((qs = load_rows (c, d, "assess_seller_cards", v2, 4, ROWS_CARDS,
+  if ((qs = load_rows (c, d, &seller_cards_sql, v2, 4, ROWS_CARDS,
                        (void **) &d->cards)) < 0)
     return qs;
   in->n_cards = (size_t) qs;
@@ -354,17 +499,25 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
   return load_weights (c, d, org_id);
 }
 
+/** The account of a contact: $1 org, $2 contact. */
+static const struct store_statement contact_account_sql = {
+  "contacts.account",
+  "SELECT account_id::text AS account_id\n"
+  "  FROM contacts\n"
+  " WHERE org_id = $1 AND id = $2"
+};
+
 enum store_qs
 store_contact_account (struct store_conn *c, const char *org_id,
                        const char *contact_id, char account_id[37])
 {
   const char *v[] = { org_id, contact_id };
   PGresult *r;
-  enum store_qs qs = store_exec (c, "contact_account", 2, v, &r);
+  enum store_qs qs = store_exec (c, &contact_account_sql, 2, v, &r);
 
   if (qs > 0)
   {
-    store_copy (r, 0, 0, account_id, 37);
+    store_copy (r, 0, "account_id", account_id, 37);
     qs = STORE_QS_ONE;
   }
   PQclear (r);
@@ -387,43 +540,8 @@ store_assess_free (struct store_assess_data *d)
   memset (d, 0, sizeof (*d));
 }
 
-/** Runs a weights statement and reads its row. */
-static enum store_qs
-weights_row (struct store_conn *c, const char *stmt, int n,
-             const char *const *v, char **json, int *version,
-             char updated_at[40])
-{
-  PGresult *r;
-  enum store_qs qs = store_exec (c, stmt, n, v, &r);
-
-  if (NULL != json)
-    *json = NULL;
-  if (qs > 0)
-  {
-    if (NULL != json)
-      *json = strdup (PQgetvalue (r, 0, 0));
-    *version = atoi (PQgetvalue (r, 0, 1));
-    store_copy (r, 0, 2, updated_at, 40);
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
-}
-
-enum store_qs
-store_weights_get (struct store_conn *c, const char *org_id, char **json,
-                   int *version, char updated_at[40])
-{
-  const char *v[] = { org_id };
-
-  return weights_row (c, "weights_get", 1, v, json, version, updated_at);
-}
-
-enum store_qs
-store_weights_put (struct store_conn *c, const char *org_id, const char *json,
-                   int *version, char updated_at[40])
-{
-  const char *v[] = { org_id, json };
-
-  return weights_row (c, "weights_put", 2, v, NULL, version, updated_at);
-}
+const struct store_statement *const store_assess_statements[] = {
+  &account_sql, &contacts_sql, &calls_sql, &cards_sql, &commitments_sql,
+  &values_sql, &seller_calls_sql, &seller_cards_sql, &seller_exists_sql,
+  &contact_account_sql, NULL
+};

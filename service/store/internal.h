@@ -18,21 +18,42 @@ struct store_conn
   long statement_timeout_ms;
 };
 
-/** One prepared statement of the table in statements.c. */
+/**
+ * One prepared statement.  Each sits next to the function that runs it
+ * (Taler's pg_*.c lesson); its file lists it in a NULL-terminated array
+ * that statements.c registers, so every statement is prepared on every
+ * connection and written out as tests/golden/sql/<name>.sql.
+ */
 struct store_statement
 {
-  const char *name;    /**< PQprepare name */
-  const char *sql;     /**< the text, with $n parameters */
+  const char *name;    /**< PQprepare name: "<table or feature>.<verb>" */
+  const char *sql;     /**< the text, with $n parameters and named columns */
 };
 
+/** A timestamptz column as RFC 3339 in UTC with microseconds (the
+    session's TimeZone is UTC). */
+#define STORE_TS(col) \
+  "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+
+/* The statements of each file (NULL-terminated). */
+extern const struct store_statement *const store_api_keys_statements[];
+extern const struct store_statement *const store_assess_statements[];
+extern const struct store_statement *const store_idempotency_statements[];
+extern const struct store_statement *const store_migrate_statements[];
+extern const struct store_statement *const store_values_statements[];
+extern const struct store_statement *const store_weights_statements[];
+extern const struct store_statement *const store_resource_statements[];
+
 /**
- * The statement table.
+ * Calls @a cb for every prepared statement: the hand-written ones of each
+ * file, then those generated from the resource table.
  *
- * @param[out] n number of statements
- * @return borrowed, static
+ * @return 0, or the first non-zero value @a cb returned
  */
-const struct store_statement *
-store_statements (unsigned int *n);
+int
+store_statements_visit (int (*cb) (void *cls,
+                                   const struct store_statement *st),
+                        void *cls);
 
 /**
  * The statements generated from the resource table.
@@ -50,8 +71,57 @@ store_generated_statements (unsigned int *n);
  * @return number of rows (tuples or affected), or an error status
  */
 enum store_qs
-store_exec (struct store_conn *c, const char *stmt, int n,
+store_exec (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res);
+
+/** Reads row @a row of @a r into @a out. */
+typedef void
+(*store_read_cb) (const PGresult *r, int row, void *out);
+
+/**
+ * Runs a statement that answers at most one row and reads it with
+ * @a read: the "execute, read one row, clear" every single-row query does.
+ *
+ * @return STORE_QS_ONE (row read), STORE_QS_NO_RESULTS, or an error
+ */
+enum store_qs
+store_exec_one (struct store_conn *c, const struct store_statement *st,
+                int n, const char *const *values, store_read_cb read,
+                void *out);
+
+/**
+ * Column @a name of row @a row, read by name: "" when NULL.  A name the
+ * statement does not answer is a bug, logged as an error (the test suite
+ * fails on any logged error), and reads as "".
+ *
+ * @return borrowed from @a r
+ */
+const char *
+store_get (const PGresult *r, int row, const char *name);
+
+/** Whether column @a name of row @a row is NULL (or missing). */
+bool
+store_isnull (const PGresult *r, int row, const char *name);
+
+/** Column @a name as an integer (0 when NULL). */
+long long
+store_get_int (const PGresult *r, int row, const char *name);
+
+/** Column @a name as a double (0 when NULL). */
+double
+store_get_double (const PGresult *r, int row, const char *name);
+
+/** Column @a name as a boolean (false when NULL). */
+bool
+store_get_bool (const PGresult *r, int row, const char *name);
+
+/**
+ * Column @a name as a new string.
+ *
+ * @return new (free()), or NULL when the value is NULL
+ */
+char *
+store_get_dup (const PGresult *r, int row, const char *name);
 
 /**
  * Classifies a failed result (or a NULL one) into a store_qs and logs it.
@@ -60,12 +130,13 @@ enum store_qs
 store_classify (struct store_conn *c, const PGresult *res, const char *what);
 
 /**
- * Copies column @a col of row @a row into @a dst (capacity @a cap).
+ * Copies column @a name of row @a row into @a dst (capacity @a cap).
  *
  * @return true if the value was not NULL
  */
 bool
-store_copy (const PGresult *res, int row, int col, char *dst, size_t cap);
+store_copy (const PGresult *res, int row, const char *name, char *dst,
+            size_t cap);
 
 /** Opens a one-off connection (for migrations and the CLI). */
 PGconn *

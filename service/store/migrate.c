@@ -165,12 +165,18 @@ store_latest_migration (const char *dir, char *out, size_t len)
   return 0;
 }
 
+/** Whether migration $1 was applied (for /readyz). */
+static const struct store_statement applied_sql = {
+  "schema_migrations.applied",
+  "SELECT 1 AS applied FROM schema_migrations WHERE version = $1"
+};
+
 enum store_qs
 store_migrations_current (struct store_conn *c, const char *latest)
 {
   const char *v[] = { latest };
   PGresult *r;
-  enum store_qs qs = store_exec (c, "migration_applied", 1, v, &r);
+  enum store_qs qs = store_exec (c, &applied_sql, 1, v, &r);
 
   PQclear (r);
   return qs > 0 ? STORE_QS_ONE : qs;
@@ -241,3 +247,7 @@ store_org_create_cli (const char *conninfo, const char *name,
   }
   return 0;
 }
+
+const struct store_statement *const store_migrate_statements[] = {
+  &applied_sql, NULL
+};

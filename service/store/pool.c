@@ -102,25 +102,22 @@ store_connect_once (const char *conninfo, char *err, size_t err_len)
   return pg;
 }
 
-/** Prepares @a n statements of @a st on @a c. */
+/** Prepares statement @a st on connection @a cls; 0 or -1. */
 static int
-prepare_all (struct store_conn *c, const struct store_statement *st,
-             unsigned int n)
+prepare_one (void *cls, const struct store_statement *st)
 {
-  for (unsigned int i = 0; i < n; i++)
-  {
-    PGresult *r = PQprepare (c->pg, st[i].name, st[i].sql, 0, NULL);
+  struct store_conn *c = cls;
+  PGresult *r = PQprepare (c->pg, st->name, st->sql, 0, NULL);
 
-    if (PGRES_COMMAND_OK != PQresultStatus (r))
-    {
-      /* A server going down is a warning; a statement that does not
-         prepare (a schema behind the code) is an error. */
-      store_classify (c, r, st[i].name);
-      PQclear (r);
-      return -1;
-    }
+  if (PGRES_COMMAND_OK != PQresultStatus (r))
+  {
+    /* A server going down is a warning; a statement that does not
+       prepare (a schema behind the code) is an error. */
+    store_classify (c, r, st->name);
     PQclear (r);
+    return -1;
   }
+  PQclear (r);
   return 0;
 }
 
@@ -129,9 +126,6 @@ static int
 prepare_conn (struct store_conn *c)
 {
   char sql[256];
-  unsigned int n, n_gen;
-  const struct store_statement *st = store_statements (&n);
-  const struct store_statement *gen = store_generated_statements (&n_gen);
   PGresult *r;
 
   snprintf (sql, sizeof (sql),
@@ -147,7 +141,7 @@ prepare_conn (struct store_conn *c)
     return -1;
   }
   PQclear (r);
-  if (0 != prepare_all (c, st, n) || 0 != prepare_all (c, gen, n_gen))
+  if (0 != store_statements_visit (&prepare_one, c))
     return -1;
   c->prepared = true;
   return 0;

@@ -29,8 +29,11 @@ static const char *const stmt_kinds[RS_COUNT] = {
 
 #define MAX_RESOURCES 16
 
+/** Every generated statement, compact, in the order they are prepared. */
 static struct store_statement generated[MAX_RESOURCES * RS_COUNT];
 static unsigned int n_generated;
+/** The statement of each resource (by its index) and kind, or NULL. */
+static const struct store_statement *by_kind[MAX_RESOURCES][RS_COUNT];
 
 /** Appends printf-formatted text to @a b. */
 static void
@@ -61,17 +64,20 @@ sql_type (enum res_sql t)
   return names[t];
 }
 
-#define TS_FMT "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'"
+/** A timestamptz column of t as RFC 3339 UTC text. */
+#define TS_SQL(col) \
+  "to_char(t." col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 /**
- * Appends the output columns: json, version, id, account_id, order key.
- * row_to_json over a sub-select keeps the column order and writes compact
- * JSON.
+ * Appends the output columns: json (the API's representation, built by
+ * row_to_json over a sub-select, which keeps the column order and writes
+ * compact JSON), version, id, account_id and order_key.
  */
 static void
 out_columns (struct buf *b, const struct resource *r)
 {
-  sqlf (b, "(SELECT row_to_json(x) FROM (SELECT t.id");
+  sqlf (b, "(SELECT row_to_json(x)\n"
+        "          FROM (SELECT t.id");
   if (r->under_account)
     sqlf (b, ", t.account_id");
   for (unsigned int i = 0; i < r->n_columns; i++)
@@ -79,35 +85,42 @@ out_columns (struct buf *b, const struct resource *r)
     const char *n = r->columns[i].spec.name;
 
     if (RES_TS == r->columns[i].sql)
-      sqlf (b, ", to_char(t.\"%s\" AT TIME ZONE 'UTC', " TS_FMT ") AS \"%s\"",
+      sqlf (b, ",\n                       " TS_SQL ("\"%s\"") " AS \"%s\"",
             n, n);
     else if (RES_MONEY == r->columns[i].sql)
-      sqlf (b, ", t.\"%s\"::float8 AS \"%s\"", n, n);
+      sqlf (b, ",\n                       t.\"%s\"::float8 AS \"%s\"", n, n);
     else
-      sqlf (b, ", t.\"%s\"", n);
+      sqlf (b, ",\n                       t.\"%s\"", n);
   }
-  sqlf (b, ", to_char(t.created_at AT TIME ZONE 'UTC', " TS_FMT ") AS"
-        " created_at, to_char(t.updated_at AT TIME ZONE 'UTC', " TS_FMT ") AS"
-        " updated_at) x)::text, t.version, t.id::text, %s, to_char(t.\"%s\" AT"
-        " TIME ZONE 'UTC', " TS_FMT ")",
-        r->under_account ? "t.account_id::text" : "NULL", r->order_column);
+  sqlf (b, ",\n                       " TS_SQL ("created_at") " AS created_at"
+        ",\n                       " TS_SQL ("updated_at") " AS updated_at"
+        ") x)::text AS json,\n"
+        "       t.version, t.id::text AS id,\n"
+        "       %s AS account_id,\n"
+        "       " TS_SQL ("\"%s\"") " AS order_key",
+        r->under_account ? "t.account_id::text" : "NULL::text",
+        r->order_column);
 }
 
-/** Appends "jsonb_to_record($n::jsonb) AS r(col type, ...)". */
+/** Appends "jsonb_to_record(@a src) AS r(col type, ...)". */
 static void
-record_source (struct buf *b, const struct resource *r, int param)
+record_source (struct buf *b, const struct resource *r, const char *src)
 {
-  sqlf (b, "jsonb_to_record($%d::jsonb) AS r(", param);
+  sqlf (b, "jsonb_to_record(%s) AS r(", src);
   for (unsigned int i = 0; i < r->n_columns; i++)
     sqlf (b, "%s\"%s\" %s", 0 == i ? "" : ", ", r->columns[i].spec.name,
           sql_type (r->columns[i].sql));
   sqlf (b, ")");
 }
 
-/** Appends the reference guards, ANDed; @a account is the account SQL. */
+/**
+ * Appends the reference guards, one a line, each led by @a lead
+ * ("   AND " in a WHERE clause, ",\n       " in a select list); @a account
+ * is the SQL of the account the contacts must belong to.
+ */
 static void
 ref_guards (struct buf *b, const struct resource *r, const char *account,
-            bool as_list)
+            const char *lead)
 {
   for (unsigned int i = 0; i < r->n_columns; i++)
   {
@@ -115,7 +128,7 @@ ref_guards (struct buf *b, const struct resource *r, const char *account,
 
     if (RES_REF_NONE == r->columns[i].ref)
       continue;
-    sqlf (b, "%s", as_list ? ", " : " AND ");
+    sqlf (b, "%s", lead);
     if (RES_REF_SELLER == r->columns[i].ref)
       sqlf (b, "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
             " s.org_id = $1 AND s.id = r.\"%s\"))", n, n);
@@ -127,6 +140,8 @@ ref_guards (struct buf *b, const struct resource *r, const char *account,
       sqlf (b, "(r.\"%s\" IS NULL OR (SELECT count(*) FROM contacts k WHERE"
             " k.org_id = $1 AND k.account_id = %s AND k.id = ANY (r.\"%s\"))"
             " = cardinality(r.\"%s\"))", n, account, n, n);
+    if (0 == strcmp (lead, ",\n       "))
+      sqlf (b, " AS \"%s\"", n);
   }
 }
 
@@ -139,9 +154,27 @@ column_list (struct buf *b, const struct resource *r, const char *prefix)
           r->columns[i].spec.name);
 }
 
+/** Appends the ON CONFLICT (org_id, external_id) clause of an upsert. */
+static void
+upsert_clause (struct buf *b, const struct resource *r)
+{
+  sqlf (b, "\n    ON CONFLICT (org_id, external_id) DO UPDATE\n   SET ");
+  for (unsigned int i = 0; i < r->n_columns; i++)
+    sqlf (b, "\"%s\" = EXCLUDED.\"%s\",\n       ", r->columns[i].spec.name,
+          r->columns[i].spec.name);
+  sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
+        " WHERE (");
+  column_list (b, r, "t.");
+  sqlf (b, ")\n       IS DISTINCT FROM (");
+  column_list (b, r, "EXCLUDED.");
+  sqlf (b, ")%s", r->under_account
+        ? "\n   AND t.account_id = EXCLUDED.account_id" : "");
+}
+
 /**
  * INSERT (and, with @a upsert, ON CONFLICT on external_id): $1 org,
- * $2 body, $3 account for child resources.
+ * $2 body, $3 account for child resources; or, with @a bulk, every item
+ * of the CTE "input" (see gen_bulk).
  */
 static void
 gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
@@ -154,67 +187,49 @@ gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
   sqlf (b, "INSERT INTO %s AS t (org_id, %s%s", r->table, bulk ? "id, " : "",
         r->under_account ? "account_id, " : "");
   column_list (b, r, "");
-  sqlf (b, ") SELECT $1, %s%s%s", bulk ? "i.new_id, " : "",
+  sqlf (b, ")\nSELECT $1, %s%s%s", bulk ? "i.new_id, " : "",
         r->under_account ? acct : "", r->under_account ? ", " : "");
   column_list (b, r, "r.");
+  sqlf (b, "\n  FROM ");
   if (bulk)
-  {
-    sqlf (b, " FROM input i, jsonb_to_record(i.d) AS r(");
-    for (unsigned int k = 0; k < r->n_columns; k++)
-      sqlf (b, "%s\"%s\" %s", 0 == k ? "" : ", ", r->columns[k].spec.name,
-            sql_type (r->columns[k].sql));
-    sqlf (b, ")");
-  }
-  else
-  {
-    sqlf (b, " FROM ");
-    record_source (b, r, 2);
-  }
-  sqlf (b, " WHERE true");
+    sqlf (b, "input i, ");
+  record_source (b, r, bulk ? "i.d" : "$2::jsonb");
+  sqlf (b, "\n WHERE true");
   if (r->under_account)
-    sqlf (b, " AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND"
-          " a.id = %s)", acct);
-  ref_guards (b, r, acct, false);
+    sqlf (b, "\n   AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1"
+          " AND a.id = %s)", acct);
+  ref_guards (b, r, acct, "\n   AND ");
   if (upsert)
-  {
-    sqlf (b, " ON CONFLICT (org_id, external_id) DO UPDATE SET ");
-    for (unsigned int i = 0; i < r->n_columns; i++)
-      sqlf (b, "\"%s\" = EXCLUDED.\"%s\", ", r->columns[i].spec.name,
-            r->columns[i].spec.name);
-    sqlf (b, "version = t.version + 1, updated_at = clock_timestamp() WHERE (");
-    column_list (b, r, "t.");
-    sqlf (b, ") IS DISTINCT FROM (");
-    column_list (b, r, "EXCLUDED.");
-    sqlf (b, ")%s", r->under_account ? " AND t.account_id = EXCLUDED.account_id"
-          : "");
-  }
+    upsert_clause (b, r);
   if (bulk)
   {
-    sqlf (b, " RETURNING t.id, %s AS external_id, (t.xmax = 0) AS created)",
+    sqlf (b, "\nRETURNING t.id, %s AS external_id, (t.xmax = 0) AS created",
           r->external_id ? "t.external_id" : "NULL::text");
     return;
   }
-  sqlf (b, " RETURNING ");
+  sqlf (b, "\nRETURNING ");
   out_columns (b, r);
   if (upsert)
-    sqlf (b, ", (t.xmax = 0)");
+    sqlf (b, ",\n       (t.xmax = 0) AS created");
 }
 
 /**
  * A whole batch group in one statement: $1 org, $2 the items.  Answers
- * (ordinal, id, created) for every item written; items a guard refused or
+ * (ord, id, created) for every item written; items a guard refused or
  * an unchanged upsert are missing, for the caller to explain.
  */
 static void
 gen_bulk (struct buf *b, const struct resource *r, bool upsert)
 {
-  sqlf (b, "WITH input AS (SELECT e.ord, gen_random_uuid() AS new_id,"
-        " (e.v->>'a')::uuid AS acct, e.v->'d' AS d"
-        " FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)),"
-        " ins AS (");
+  sqlf (b, "WITH input AS (\n"
+        "  SELECT e.ord, gen_random_uuid() AS new_id,\n"
+        "         (e.v->>'a')::uuid AS acct, e.v->'d' AS d\n"
+        "    FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)"
+        "),\nins AS (\n");
   gen_insert (b, r, upsert, true);
-  sqlf (b, " SELECT i.ord, ins.id::text, ins.created FROM input i JOIN ins ON"
-        " %s ORDER BY i.ord", upsert ? "ins.external_id = i.d->>'external_id'"
+  sqlf (b, ")\nSELECT i.ord, ins.id::text AS id, ins.created\n"
+        "  FROM input i JOIN ins ON %s\n ORDER BY i.ord",
+        upsert ? "ins.external_id = i.d->>'external_id'"
         : "ins.id = i.new_id");
 }
 
@@ -222,15 +237,16 @@ gen_bulk (struct buf *b, const struct resource *r, bool upsert)
 static void
 gen_update (struct buf *b, const struct resource *r)
 {
-  sqlf (b, "UPDATE %s AS t SET ", r->table);
+  sqlf (b, "UPDATE %s AS t\n   SET ", r->table);
   for (unsigned int i = 0; i < r->n_columns; i++)
-    sqlf (b, "\"%s\" = r.\"%s\", ", r->columns[i].spec.name,
+    sqlf (b, "\"%s\" = r.\"%s\",\n       ", r->columns[i].spec.name,
           r->columns[i].spec.name);
-  sqlf (b, "version = t.version + 1, updated_at = clock_timestamp() FROM ");
-  record_source (b, r, 3);
-  sqlf (b, " WHERE t.org_id = $1 AND t.id = $2");
-  ref_guards (b, r, "t.account_id", false);
-  sqlf (b, " RETURNING ");
+  sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
+        "  FROM ");
+  record_source (b, r, "$3::jsonb");
+  sqlf (b, "\n WHERE t.org_id = $1 AND t.id = $2");
+  ref_guards (b, r, "t.account_id", "\n   AND ");
+  sqlf (b, "\nRETURNING ");
   out_columns (b, r);
 }
 
@@ -245,7 +261,7 @@ gen_list (struct buf *b, const struct resource *r)
 
   sqlf (b, "SELECT ");
   out_columns (b, r);
-  sqlf (b, " FROM %s t WHERE t.org_id = $1", r->table);
+  sqlf (b, "\n  FROM %s t\n WHERE t.org_id = $1", r->table);
   if (r->under_account)
     sqlf (b, " AND t.account_id = $2");
   for (unsigned int i = 0; i < r->n_filters; i++, p++)
@@ -255,23 +271,49 @@ gen_list (struct buf *b, const struct resource *r)
                                        [RES_LT] = "<" };
 
     if (RES_CONTAINS == f->op)
-      sqlf (b, " AND ($%d::uuid IS NULL OR $%d::uuid = ANY (t.\"%s\"))", p, p,
-            f->column);
+      sqlf (b, "\n   AND ($%d::uuid IS NULL OR $%d::uuid = ANY (t.\"%s\"))",
+            p, p, f->column);
     else if (RES_ILIKE == f->op)
-      sqlf (b, " AND ($%d::text IS NULL OR t.\"%s\" ILIKE $%d)", p, f->column,
-            p);
+      sqlf (b, "\n   AND ($%d::text IS NULL OR t.\"%s\" ILIKE $%d)", p,
+            f->column, p);
     else
     {
       const char *type = JSPEC_TIMESTAMP == f->spec.type ? "timestamptz"
                          : JSPEC_UUID == f->spec.type ? "uuid" : "text";
 
-      sqlf (b, " AND ($%d::%s IS NULL OR t.\"%s\" %s $%d::%s)", p, type,
+      sqlf (b, "\n   AND ($%d::%s IS NULL OR t.\"%s\" %s $%d::%s)", p, type,
             f->column, ops[f->op], p, type);
     }
   }
-  sqlf (b, " AND ($%d::timestamptz IS NULL OR (t.\"%s\", t.id) < ($%d::timestamptz,"
-        " $%d::uuid)) ORDER BY t.\"%s\" DESC, t.id DESC LIMIT $%d", p,
-        r->order_column, p, p + 1, r->order_column, p + 2);
+  sqlf (b, "\n   AND ($%d::timestamptz IS NULL\n"
+        "        OR (t.\"%s\", t.id) < ($%d::timestamptz, $%d::uuid))\n"
+        " ORDER BY t.\"%s\" DESC, t.id DESC\n LIMIT $%d", p, r->order_column,
+        p, p + 1, r->order_column, p + 2);
+}
+
+/** SELECT of one row by id (optionally locked) or by external_id. */
+static void
+gen_get (struct buf *b, const struct resource *r, enum res_stmt kind)
+{
+  sqlf (b, "SELECT ");
+  out_columns (b, r);
+  sqlf (b, "\n  FROM %s t\n WHERE t.org_id = $1 AND t.%s = $2%s", r->table,
+        RS_XID == kind ? "external_id" : "id",
+        RS_LOCK == kind ? "\n   FOR UPDATE" : "");
+}
+
+/** Which references of a body hold: $1 org, $2 body, $3 account. */
+static void
+gen_refs (struct buf *b, const struct resource *r)
+{
+  sqlf (b, "SELECT true AS ok");
+  ref_guards (b, r, "$3::uuid", ",\n       ");
+  sqlf (b, "\n  FROM ");
+  record_source (b, r, "$2::jsonb");
+  /* Every parameter is named, so the statement takes exactly what
+     store_res_check_refs binds. */
+  sqlf (b, "\n WHERE $1::uuid IS NOT NULL%s",
+        r->under_account ? " AND $3::uuid IS NOT NULL" : "");
 }
 
 /** Generates one statement of @a r into the table. */
@@ -294,11 +336,7 @@ generate (const struct resource *r, enum res_stmt kind)
   case RS_GET:
   case RS_LOCK:
   case RS_XID:
-    sqlf (&b, "SELECT ");
-    out_columns (&b, r);
-    sqlf (&b, " FROM %s t WHERE t.org_id = $1 AND t.%s = $2%s", r->table,
-          RS_XID == kind ? "external_id" : "id",
-          RS_LOCK == kind ? " FOR UPDATE" : "");
+    gen_get (&b, r, kind);
     break;
   case RS_UPDATE:
     gen_update (&b, r);
@@ -310,14 +348,7 @@ generate (const struct resource *r, enum res_stmt kind)
     gen_list (&b, r);
     break;
   case RS_REFS:
-    sqlf (&b, "SELECT true");
-    ref_guards (&b, r, "$3::uuid", true);
-    sqlf (&b, " FROM ");
-    record_source (&b, r, 2);
-    /* Every parameter is named, so the statement takes exactly what
-       store_res_check_refs binds. */
-    sqlf (&b, " WHERE $1::uuid IS NOT NULL%s",
-          r->under_account ? " AND $3::uuid IS NOT NULL" : "");
+    gen_refs (&b, r);
     break;
   default:
     break;
@@ -345,7 +376,20 @@ store_resources_init (struct resource *const *table, unsigned int n)
       if (0 != generate (table[i], (enum res_stmt) k))
         return -1;
     }
+  /* Pointers into generated[] only now that it no longer grows. */
+  for (unsigned int i = 0, g = 0; i < n; i++)
+    for (int k = 0; k < RS_COUNT; k++)
+      if (! ((RS_XID == k || RS_UPSERT == k || RS_BULK_UPSERT == k)
+             && ! table[i]->external_id))
+        by_kind[table[i]->index][k] = &generated[g++];
   return 0;
+}
+
+/** The statement @a kind of @a res (generated by store_resources_init). */
+static const struct store_statement *
+stmt (const struct resource *res, enum res_stmt kind)
+{
+  return by_kind[res->index][kind];
 }
 
 const struct store_statement *
@@ -364,6 +408,7 @@ store_resources_free (void)
     free ((char *) generated[i].sql);
   }
   n_generated = 0;
+  memset (by_kind, 0, sizeof (by_kind));
 }
 
 void
@@ -375,16 +420,20 @@ store_row_clear (struct store_row *row)
   row->json = NULL;
 }
 
-/** Copies row @a i of an out_columns() result into @a out. */
+/** Copies row @a i of an out_columns() result into @a cls, a struct
+    store_row. */
 static void
-read_row (const PGresult *r, int i, struct store_row *out)
+read_row (const PGresult *r, int i, void *cls)
 {
-  out->json = strdup (PQgetvalue (r, i, 0));
-  out->version = atoi (PQgetvalue (r, i, 1));
-  store_copy (r, i, 2, out->id, sizeof (out->id));
-  store_copy (r, i, 3, out->account_id, sizeof (out->account_id));
-  store_copy (r, i, 4, out->order_key, sizeof (out->order_key));
-  out->created = PQnfields (r) > 5 && 't' == PQgetvalue (r, i, 5)[0];
+  struct store_row *out = cls;
+  int created = PQfnumber (r, "created");   /* upserts only */
+
+  out->json = store_get_dup (r, i, "json");
+  out->version = (int) store_get_int (r, i, "version");
+  store_copy (r, i, "id", out->id, sizeof (out->id));
+  store_copy (r, i, "account_id", out->account_id, sizeof (out->account_id));
+  store_copy (r, i, "order_key", out->order_key, sizeof (out->order_key));
+  out->created = created >= 0 && 't' == PQgetvalue (r, i, created)[0];
 }
 
 /** Runs statement @a kind of @a res and reads at most one row. */
@@ -393,20 +442,8 @@ one_row (struct store_conn *c, const struct resource *res,
          enum res_stmt kind, int n, const char *const *v,
          struct store_row *out)
 {
-  char name[64];
-  PGresult *r;
-  enum store_qs qs;
-
-  snprintf (name, sizeof (name), "%s.%s", res->table, stmt_kinds[kind]);
   memset (out, 0, sizeof (*out));
-  qs = store_exec (c, name, n, v, &r);
-  if (qs > 0)
-  {
-    read_row (r, 0, out);
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
+  return store_exec_one (c, stmt (res, kind), n, v, &read_row, out);
 }
 
 enum store_qs
@@ -464,12 +501,10 @@ store_res_delete (struct store_conn *c, const struct resource *res,
                   const char *org_id, const char *id)
 {
   const char *v[] = { org_id, id };
-  char name[64];
   PGresult *r;
   enum store_qs qs;
 
-  snprintf (name, sizeof (name), "%s.delete", res->table);
-  qs = store_exec (c, name, 2, v, &r);
+  qs = store_exec (c, stmt (res, RS_DELETE), 2, v, &r);
   PQclear (r);
   return qs;
 }
@@ -482,7 +517,7 @@ store_res_list (struct store_conn *c, const struct resource *res,
                 void *cls)
 {
   const char *v[3 + RES_MAX_FILTERS + 3];
-  char lim[16], name[64];
+  char lim[16];
   int n = 0;
   PGresult *r;
   enum store_qs qs;
@@ -496,8 +531,7 @@ store_res_list (struct store_conn *c, const struct resource *res,
   v[n++] = after_key;
   v[n++] = after_id;
   v[n++] = lim;
-  snprintf (name, sizeof (name), "%s.list", res->table);
-  qs = store_exec (c, name, n, v, &r);
+  qs = store_exec (c, stmt (res, RS_LIST), n, v, &r);
   for (int i = 0; i < (int) qs; i++)
   {
     struct store_row row = { 0 };
@@ -516,19 +550,17 @@ store_res_check_refs (struct store_conn *c, const struct resource *res,
                       const char *body, uint32_t *bad)
 {
   const char *v[] = { org_id, body, account_id };
-  char name[64];
   PGresult *r;
   enum store_qs qs;
-  int col = 1;
 
   *bad = 0;
-  snprintf (name, sizeof (name), "%s.refs", res->table);
-  qs = store_exec (c, name, res->under_account ? 3 : 2, v, &r);
+  qs = store_exec (c, stmt (res, RS_REFS), res->under_account ? 3 : 2, v,
+                   &r);
   for (unsigned int i = 0; qs > 0 && i < res->n_columns; i++)
   {
     if (RES_REF_NONE == res->columns[i].ref)
       continue;
-    if ('t' != PQgetvalue (r, 0, col++)[0])
+    if (! store_get_bool (r, 0, res->columns[i].spec.name))
       *bad |= (uint32_t) 1 << i;
   }
   PQclear (r);
@@ -541,16 +573,14 @@ store_res_bulk (struct store_conn *c, const struct resource *res, bool upsert,
                 void *cls)
 {
   const char *v[] = { org_id, items };
-  char name[64];
   PGresult *r;
   enum store_qs qs;
 
-  snprintf (name, sizeof (name), "%s.%s", res->table,
-            stmt_kinds[upsert ? RS_BULK_UPSERT : RS_BULK_INSERT]);
-  qs = store_exec (c, name, 2, v, &r);
+  qs = store_exec (c, stmt (res, upsert ? RS_BULK_UPSERT : RS_BULK_INSERT), 2,
+                   v, &r);
   for (int i = 0; i < (int) qs; i++)
-    cb (cls, (size_t) atol (PQgetvalue (r, i, 0)) - 1, PQgetvalue (r, i, 1),
-        't' == PQgetvalue (r, i, 2)[0]);
+    cb (cls, (size_t) store_get_int (r, i, "ord") - 1, store_get (r, i, "id"),
+        store_get_bool (r, i, "created"));
   PQclear (r);
   return qs;
 }
@@ -570,14 +600,24 @@ store_savepoint (struct store_conn *c, enum store_savepoint_op op)
   return qs;
 }
 
+/** Whether an account exists: $1 org, $2 account. */
+static const struct store_statement account_exists_sql = {
+  "accounts.exists",
+  "SELECT 1 AS found FROM accounts WHERE org_id = $1 AND id = $2"
+};
+
 enum store_qs
 store_account_exists (struct store_conn *c, const char *org_id,
                       const char *account_id)
 {
   const char *v[] = { org_id, account_id };
   PGresult *r;
-  enum store_qs qs = store_exec (c, "account_exists", 2, v, &r);
+  enum store_qs qs = store_exec (c, &account_exists_sql, 2, v, &r);
 
   PQclear (r);
   return qs > 0 ? STORE_QS_ONE : qs;
 }
+
+const struct store_statement *const store_resource_statements[] = {
+  &account_exists_sql, NULL
+};

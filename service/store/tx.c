@@ -48,40 +48,116 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
 }
 
 enum store_qs
-store_exec (struct store_conn *c, const char *stmt, int n,
+store_exec (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res)
 {
-  PGresult *r = PQexecPrepared (c->pg, stmt, n, values, NULL, NULL, 0);
-  ExecStatusType st = PQresultStatus (r);
+  PGresult *r = PQexecPrepared (c->pg, st->name, n, values, NULL, NULL, 0);
+  ExecStatusType status = PQresultStatus (r);
   enum store_qs qs;
 
   *res = NULL;
-  if (PGRES_TUPLES_OK == st)
+  if (PGRES_TUPLES_OK == status)
   {
     *res = r;
     return (enum store_qs) PQntuples (r);
   }
-  if (PGRES_COMMAND_OK == st)
+  if (PGRES_COMMAND_OK == status)
   {
     const char *t = PQcmdTuples (r);
 
     *res = r;
     return (enum store_qs) ('\0' == t[0] ? 0 : atoi (t));
   }
-  qs = store_classify (c, r, stmt);
+  qs = store_classify (c, r, st->name);
   PQclear (r);
   return qs;
 }
 
-bool
-store_copy (const PGresult *res, int row, int col, char *dst, size_t cap)
+enum store_qs
+store_exec_one (struct store_conn *c, const struct store_statement *st,
+                int n, const char *const *values, store_read_cb read,
+                void *out)
 {
-  if (PQgetisnull (res, row, col))
+  PGresult *r;
+  enum store_qs qs = store_exec (c, st, n, values, &r);
+
+  if (qs > 0)
+  {
+    read (r, 0, out);
+    qs = STORE_QS_ONE;
+  }
+  PQclear (r);
+  return qs;
+}
+
+/**
+ * The number of column @a name in @a r.
+ *
+ * @return the column, or -1 (logged: the statement and its reader
+ *         disagree, which is a bug)
+ */
+static int
+column (const PGresult *r, const char *name)
+{
+  int col = PQfnumber (r, name);
+
+  if (col < 0)
+    log_error ("a statement's result has no column \"%s\"", name);
+  return col;
+}
+
+const char *
+store_get (const PGresult *r, int row, const char *name)
+{
+  int col = column (r, name);
+
+  return col < 0 ? "" : PQgetvalue (r, row, col);
+}
+
+bool
+store_isnull (const PGresult *r, int row, const char *name)
+{
+  int col = column (r, name);
+
+  return col < 0 || PQgetisnull (r, row, col);
+}
+
+long long
+store_get_int (const PGresult *r, int row, const char *name)
+{
+  return strtoll (store_get (r, row, name), NULL, 10);
+}
+
+double
+store_get_double (const PGresult *r, int row, const char *name)
+{
+  return strtod (store_get (r, row, name), NULL);
+}
+
+bool
+store_get_bool (const PGresult *r, int row, const char *name)
+{
+  return 't' == store_get (r, row, name)[0];
+}
+
+char *
+store_get_dup (const PGresult *r, int row, const char *name)
+{
+  if (store_isnull (r, row, name))
+    return NULL;
+  return strdup (store_get (r, row, name));
+}
+
+bool
+store_copy (const PGresult *res, int row, const char *name, char *dst,
+            size_t cap)
+{
+  if (store_isnull (res, row, name))
   {
     dst[0] = '\0';
     return false;
   }
-  snprintf (dst, cap, "%s", PQgetvalue (res, row, col));
+  snprintf (dst, cap, "%s", store_get (res, row, name));
   return true;
 }
 

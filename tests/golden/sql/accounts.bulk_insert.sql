@@ -1,0 +1,16 @@
+-- accounts.bulk_insert
+-- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
+WITH input AS (
+  SELECT e.ord, gen_random_uuid() AS new_id,
+         (e.v->>'a')::uuid AS acct, e.v->'d' AS d
+    FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)),
+ins AS (
+INSERT INTO accounts AS t (org_id, id, "name", "external_id", "industry", "owner_id", "stage", "purchase_stage", "annual_value", "currency", "renewal_date")
+SELECT $1, i.new_id, r."name", r."external_id", r."industry", r."owner_id", r."stage", r."purchase_stage", r."annual_value", r."currency", r."renewal_date"
+  FROM input i, jsonb_to_record(i.d) AS r("name" text, "external_id" text, "industry" text, "owner_id" uuid, "stage" text, "purchase_stage" text, "annual_value" numeric, "currency" text, "renewal_date" date)
+ WHERE true
+   AND (r."owner_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."owner_id"))
+RETURNING t.id, t.external_id AS external_id, (t.xmax = 0) AS created)
+SELECT i.ord, ins.id::text AS id, ins.created
+  FROM input i JOIN ins ON ins.id = i.new_id
+ ORDER BY i.ord

@@ -1,0 +1,3 @@
+-- accounts.delete
+-- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
+DELETE FROM accounts WHERE org_id = $1 AND id = $2

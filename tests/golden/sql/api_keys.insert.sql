@@ -1,0 +1,5 @@
+-- api_keys.insert
+-- written in service/store/api_keys.c; rewrite with scripts/golden
+INSERT INTO api_keys (org_id, name, scope, prefix, key_hash)
+VALUES ($1, $2, $3, $4, $5)
+RETURNING id::text AS id, name, scope, prefix, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at

@@ -1,0 +1,30 @@
+-- calls.insert
+-- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
+INSERT INTO calls AS t (org_id, account_id, "occurred_at", "seller_id", "contact_ids", "channel", "kind", "duration_minutes", "seller_talk_ratio", "questions_asked", "topics", "signals", "notes", "next_step", "next_step_agreed", "external_id")
+SELECT $1, $3::uuid, r."occurred_at", r."seller_id", r."contact_ids", r."channel", r."kind", r."duration_minutes", r."seller_talk_ratio", r."questions_asked", r."topics", r."signals", r."notes", r."next_step", r."next_step_agreed", r."external_id"
+  FROM jsonb_to_record($2::jsonb) AS r("occurred_at" timestamptz, "seller_id" uuid, "contact_ids" uuid[], "channel" text, "kind" text, "duration_minutes" integer, "seller_talk_ratio" double precision, "questions_asked" integer, "topics" text[], "signals" text[], "notes" text, "next_step" text, "next_step_agreed" boolean, "external_id" text)
+ WHERE true
+   AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND a.id = $3::uuid)
+   AND (r."seller_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."seller_id"))
+   AND (r."contact_ids" IS NULL OR (SELECT count(*) FROM contacts k WHERE k.org_id = $1 AND k.account_id = $3::uuid AND k.id = ANY (r."contact_ids")) = cardinality(r."contact_ids"))
+RETURNING (SELECT row_to_json(x)
+          FROM (SELECT t.id, t.account_id,
+                       to_char(t."occurred_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurred_at",
+                       t."seller_id",
+                       t."contact_ids",
+                       t."channel",
+                       t."kind",
+                       t."duration_minutes",
+                       t."seller_talk_ratio",
+                       t."questions_asked",
+                       t."topics",
+                       t."signals",
+                       t."notes",
+                       t."next_step",
+                       t."next_step_agreed",
+                       t."external_id",
+                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
+                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
+       t.version, t.id::text AS id,
+       t.account_id::text AS account_id,
+       to_char(t."occurred_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key

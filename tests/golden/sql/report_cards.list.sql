@@ -1,0 +1,28 @@
+-- report_cards.list
+-- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
+SELECT (SELECT row_to_json(x)
+          FROM (SELECT t.id, t.account_id,
+                       to_char(t."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "received_at",
+                       t."contact_id",
+                       t."seller_id",
+                       t."ratings",
+                       t."recommend_score",
+                       t."comments",
+                       t."improvements_requested",
+                       t."follow_up_done",
+                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
+                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
+       t.version, t.id::text AS id,
+       t.account_id::text AS account_id,
+       to_char(t."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+  FROM report_cards t
+ WHERE t.org_id = $1 AND t.account_id = $2
+   AND ($3::timestamptz IS NULL OR t."received_at" >= $3::timestamptz)
+   AND ($4::timestamptz IS NULL OR t."received_at" < $4::timestamptz)
+   AND ($5::uuid IS NULL OR t."seller_id" = $5::uuid)
+   AND ($6::uuid IS NULL OR t."contact_id" = $6::uuid)
+   AND ($7::timestamptz IS NULL OR t."updated_at" >= $7::timestamptz)
+   AND ($8::timestamptz IS NULL
+        OR (t."received_at", t.id) < ($8::timestamptz, $9::uuid))
+ ORDER BY t."received_at" DESC, t.id DESC
+ LIMIT $10

@@ -1,0 +1,31 @@
+-- report_cards.update
+-- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
+UPDATE report_cards AS t
+   SET "received_at" = r."received_at",
+       "contact_id" = r."contact_id",
+       "seller_id" = r."seller_id",
+       "ratings" = r."ratings",
+       "recommend_score" = r."recommend_score",
+       "comments" = r."comments",
+       "improvements_requested" = r."improvements_requested",
+       "follow_up_done" = r."follow_up_done",
+       version = t.version + 1, updated_at = clock_timestamp()
+  FROM jsonb_to_record($3::jsonb) AS r("received_at" timestamptz, "contact_id" uuid, "seller_id" uuid, "ratings" jsonb, "recommend_score" integer, "comments" text, "improvements_requested" text[], "follow_up_done" boolean)
+ WHERE t.org_id = $1 AND t.id = $2
+   AND (r."contact_id" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.org_id = $1 AND k.account_id = t.account_id AND k.id = r."contact_id"))
+   AND (r."seller_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."seller_id"))
+RETURNING (SELECT row_to_json(x)
+          FROM (SELECT t.id, t.account_id,
+                       to_char(t."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "received_at",
+                       t."contact_id",
+                       t."seller_id",
+                       t."ratings",
+                       t."recommend_score",
+                       t."comments",
+                       t."improvements_requested",
+                       t."follow_up_done",
+                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
+                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
+       t.version, t.id::text AS id,
+       t.account_id::text AS account_id,
+       to_char(t."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key

@@ -1,0 +1,21 @@
+-- sellers.list
+-- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
+SELECT (SELECT row_to_json(x)
+          FROM (SELECT t.id,
+                       t."name",
+                       t."email",
+                       t."external_id",
+                       t."values",
+                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
+                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
+       t.version, t.id::text AS id,
+       NULL::text AS account_id,
+       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+  FROM sellers t
+ WHERE t.org_id = $1
+   AND ($2::text IS NULL OR t."name" ILIKE $2)
+   AND ($3::timestamptz IS NULL OR t."updated_at" >= $3::timestamptz)
+   AND ($4::timestamptz IS NULL
+        OR (t."created_at", t.id) < ($4::timestamptz, $5::uuid))
+ ORDER BY t."created_at" DESC, t.id DESC
+ LIMIT $6
