@@ -1,5 +1,5 @@
 /**
- * @file model.c
+ * @file model_cache.c
  * @brief The scoring model at run time: a small cache of organizations'
  *        models (the shipped one with their weight overrides applied:
  *        building one is milliseconds, so it is done once per version),

@@ -1,5 +1,5 @@
 /**
- * @file resource.c
+ * @file resource_handlers.c
  * @brief One set of handlers for every resource of the table: create,
  *        read, list, merge-patch, delete, read and upsert by external id.
  *        The route's closure says which resource.

@@ -1,5 +1,5 @@
 /**
- * @file resources.c
+ * @file resource_table.c
  * @brief Every resource of the brief, described once: columns with their
  *        storage, validation and references; filters; cross-field rules.
  *        Vocabularies (signals, topics, roles, ...) come from the scoring
