@@ -1,29 +1,27 @@
 /**
  * @file main.c
- * @brief rapport: `serve` (default), `migrate`, `org create NAME`.
+ * @brief rapport: `serve` (default), `migrate`, `org create NAME`,
+ *        `routes [--markdown]`.
  *        Serving: configuration -> logs -> pool -> MHD -> wait for a
  *        signal on the main thread -> stop -> free.
  */
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <jansson.h>
-#include <microhttpd.h>
 
 #include "svc/api.h"
 #include "svc/config.h"
+#include "svc/http.h"
 #include "svc/log.h"
 #include "svc/model.h"
 #include "svc/resource.h"
 #include "svc/store.h"
 #include "svc/util.h"
 #include "svc/yaml.h"
-#include "../service/http/internal.h"
-#include "../service/api/internal.h"
 
 /** `rapport migrate`. */
 static int
@@ -118,42 +116,6 @@ load_ops (const struct cfg *cfg)
               cfg->migrations_dir);
 }
 
-/**
- * Drains before stopping: readiness fails at once, the listening socket
- * closes (a load balancer sends new connections elsewhere), replies carry
- * Connection: close, and requests in flight finish, up to the shutdown
- * deadline.  Idle keep-alive connections get a short grace to see their
- * last reply's Connection: close.
- */
-static void
-drain (struct MHD_Daemon *d, const struct cfg *cfg, int sig)
-{
-  int64_t start = util_now_us ();
-  int64_t deadline = start + cfg->shutdown_timeout * 1000000;
-  MHD_socket listen_fd;
-
-  log_info ("signal %d: draining (%u requests in flight)", sig,
-            http_active ());
-  http_drain ();
-  listen_fd = MHD_quiesce_daemon (d);
-  if (MHD_INVALID_SOCKET != listen_fd)
-    close (listen_fd);
-  for (;;)
-  {
-    const union MHD_DaemonInfo *info
-      = MHD_get_daemon_info (d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-    unsigned int conns = NULL != info ? info->num_connections : 0;
-    int64_t now = util_now_us ();
-    struct timespec pause = { 0, 20 * 1000000L };
-
-    if (now >= deadline
-        || (0 == http_active () && (0 == conns || now - start > 2000000)))
-      break;
-    nanosleep (&pause, NULL);
-  }
-  log_info ("stopping with %u requests in flight", http_active ());
-}
-
 /** Serves until SIGINT or SIGTERM. */
 static int
 cmd_serve (const struct cfg *cfg)
@@ -161,7 +123,7 @@ cmd_serve (const struct cfg *cfg)
   sigset_t set;
   int sig = 0;
   unsigned int port = 0;
-  struct MHD_Daemon *d;
+  struct http_server *server;
 
   /* Signals are taken by this thread alone, with sigwait (no handler). */
   sigemptyset (&set);
@@ -179,8 +141,8 @@ cmd_serve (const struct cfg *cfg)
                                       cfg->statement_timeout_ms);
   if (NULL == http_service.pool)
     return 1;
-  d = http_daemon_start (cfg, &port);
-  if (NULL == d)
+  server = http_server_start (cfg, &port);
+  if (NULL == server)
   {
     log_line (LOG_ERROR, NULL, "cannot listen on %s:%ld", cfg->bind_address,
               cfg->port);
@@ -196,15 +158,21 @@ cmd_serve (const struct cfg *cfg)
               RAPPORT_VERSION, cfg->bind_address, port);
   }
   sigwait (&set, &sig);
-  drain (d, cfg, sig);
-  MHD_stop_daemon (d);
-  janitor_stop ();
+  http_server_stop (server, sig);
   store_pool_free (http_service.pool);
   api_model_cache_free ();
   model_free ((struct score_model **) &http_service.model);
   free (http_service.model_json);
   free (http_service.openapi_json);
   log_info ("stopped");
+  return 0;
+}
+
+/** `rapport routes [--markdown]`: the route map (docs/routes.md). */
+static int
+cmd_routes (bool markdown)
+{
+  http_routes_print (stdout, markdown);
   return 0;
 }
 
@@ -223,7 +191,15 @@ main (int argc, char **argv)
   struct cfg cfg;
   char err[512] = "";
   enum log_level level;
-  int rc = cfg_load (&cfg, &argc, argv, err, sizeof (err));
+  int rc;
+
+  /* The map needs no configuration. */
+  if (argc >= 2 && 0 == strcmp (argv[1], "routes"))
+  {
+    resources_init ();
+    return cmd_routes (argc >= 3 && 0 == strcmp (argv[2], "--markdown"));
+  }
+  rc = cfg_load (&cfg, &argc, argv, err, sizeof (err));
 
   if (1 == rc)
   {

@@ -52,4 +52,8 @@ int api_ops_openapi (struct http_request *req);
 int
 api_key_generate (char secret[64], char prefix[16], uint8_t hash[32]);
 
+/** Frees the per-organization model cache (at exit). */
+void
+api_model_cache_free (void);
+
 #endif

@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "svc/config.h"
 #include "svc/errors.h"
@@ -171,5 +172,57 @@ http_active (void);
 /** The reply for a failed store call: 503 when unavailable, else 500. */
 int
 http_reply_store_error (struct http_request *req, int qs);
+
+/** A running HTTP server (libmicrohttpd behind it). */
+struct http_server;
+
+/**
+ * Starts serving on the configured address and port, with the thread
+ * pool, limits and the deadline janitor.
+ *
+ * @param[out] port the port bound (useful with port 0)
+ * @return new (stop with http_server_stop), or NULL
+ */
+struct http_server *
+http_server_start (const struct cfg *cfg, unsigned int *port);
+
+/**
+ * Drains (readiness fails, the listening socket closes, requests in flight
+ * finish up to SHUTDOWN_TIMEOUT), then stops and frees @a server.
+ *
+ * @param sig the signal that asked for it, for the log
+ */
+void
+http_server_stop (struct http_server *server, int sig);
+
+/** One route, as the map shows it. */
+struct http_route_info
+{
+  const char *method;      /**< GET, POST, PUT, PATCH or DELETE */
+  const char *path;        /**< template, {name} for a parameter */
+  const char *handler;     /**< the C function that serves it */
+  const char *auth;        /**< public, read, write or admin */
+  char statements[1536];   /**< prepared statements it runs beyond
+                                authentication, space-separated */
+  char test[128];          /**< its integration test file */
+};
+
+/** How many routes the table has. */
+unsigned int
+http_route_count (void);
+
+/**
+ * Describes route @a i (0 <= i < http_route_count()), in the table's
+ * order, which is the order of matching.
+ */
+void
+http_route_describe (unsigned int i, struct http_route_info *out);
+
+/**
+ * Prints the route map: method, path, auth, handler, statements and test
+ * of every route, as text or (@a markdown) as the page docs/routes.md.
+ */
+void
+http_routes_print (FILE *out, bool markdown);
 
 #endif

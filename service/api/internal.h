@@ -196,10 +196,6 @@ api_model_get (const char *org_id, const char *weights, int version,
 void
 api_model_release (struct api_model *m);
 
-/** Frees the cache (at exit). */
-void
-api_model_cache_free (void);
-
 /** This thread's note-analysis scratch (made on first use). */
 struct score_scratch *
 api_scratch (void);

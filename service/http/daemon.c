@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "svc/log.h"
@@ -391,8 +393,21 @@ on_mhd_error (void *cls, const char *fmt, va_list ap)
   log_warn ("libmicrohttpd: %s", msg);
 }
 
-struct MHD_Daemon *
-http_daemon_start (const struct cfg *cfg, unsigned int *port)
+/** A running daemon. */
+struct http_server
+{
+  struct MHD_Daemon *daemon;
+  const struct cfg *cfg;
+};
+
+/**
+ * Starts the daemon on the configured address and port.
+ *
+ * @param[out] port the port bound (useful with port 0)
+ * @return the daemon or NULL
+ */
+static struct MHD_Daemon *
+daemon_start (const struct cfg *cfg, unsigned int *port)
 {
   struct sockaddr_in addr;
   struct MHD_Daemon *d;
@@ -432,4 +447,68 @@ http_daemon_start (const struct cfg *cfg, unsigned int *port)
   info = MHD_get_daemon_info (d, MHD_DAEMON_INFO_BIND_PORT);
   *port = (NULL != info) ? info->port : (unsigned int) cfg->port;
   return d;
+}
+
+struct http_server *
+http_server_start (const struct cfg *cfg, unsigned int *port)
+{
+  struct http_server *s = calloc (1, sizeof (*s));
+
+  if (NULL == s)
+    return NULL;
+  s->cfg = cfg;
+  s->daemon = daemon_start (cfg, port);
+  if (NULL == s->daemon)
+  {
+    free (s);
+    return NULL;
+  }
+  return s;
+}
+
+/**
+ * Drains before stopping: readiness fails at once, the listening socket
+ * closes (a load balancer sends new connections elsewhere), replies carry
+ * Connection: close, and requests in flight finish, up to the shutdown
+ * deadline.  Idle keep-alive connections get a short grace to see their
+ * last reply's Connection: close.
+ */
+static void
+drain (struct MHD_Daemon *d, const struct cfg *cfg, int sig)
+{
+  int64_t start = util_now_us ();
+  int64_t deadline = start + cfg->shutdown_timeout * 1000000;
+  MHD_socket listen_fd;
+
+  log_info ("signal %d: draining (%u requests in flight)", sig,
+            http_active ());
+  http_drain ();
+  listen_fd = MHD_quiesce_daemon (d);
+  if (MHD_INVALID_SOCKET != listen_fd)
+    close (listen_fd);
+  for (;;)
+  {
+    const union MHD_DaemonInfo *info
+      = MHD_get_daemon_info (d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    unsigned int conns = NULL != info ? info->num_connections : 0;
+    int64_t now = util_now_us ();
+    struct timespec pause = { 0, 20 * 1000000L };
+
+    if (now >= deadline
+        || (0 == http_active () && (0 == conns || now - start > 2000000)))
+      break;
+    nanosleep (&pause, NULL);
+  }
+  log_info ("stopping with %u requests in flight", http_active ());
+}
+
+void
+http_server_stop (struct http_server *s, int sig)
+{
+  if (NULL == s)
+    return;
+  drain (s->daemon, s->cfg, sig);
+  MHD_stop_daemon (s->daemon);
+  janitor_stop ();
+  free (s);
 }

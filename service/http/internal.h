@@ -25,10 +25,17 @@ struct route
   const char *method;     /**< GET, POST, PUT, PATCH or DELETE */
   const char *path;       /**< template; {name} matches one segment */
   int (*handler) (struct http_request *req);
+  const char *handler_name; /**< the handler's C name, for the map */
   enum route_auth auth;   /**< who may call it */
   bool body;              /**< takes a JSON body */
   const void *cls;        /**< handed to the handler as req->route_cls */
   bool batch;             /**< takes the batch body cap */
+  const char *statements; /**< what it runs beyond authentication, for the
+                               map: names separated by spaces, "{t}" for
+                               the resource's table ("{every}": every
+                               resource's) */
+  const char *test;       /**< its integration test, or NULL: the
+                               resource's test_http_<name>.c */
 };
 
 /** Outcome of matching a request against the table. */
@@ -115,14 +122,5 @@ struct ratelimit_state
  */
 bool
 ratelimit_take (const char *key_id, struct ratelimit_state *st);
-
-/**
- * Starts the daemon on the configured address and port.
- *
- * @param[out] port the port bound (useful with port 0)
- * @return the daemon or NULL
- */
-struct MHD_Daemon *
-http_daemon_start (const struct cfg *cfg, unsigned int *port);
 
 #endif

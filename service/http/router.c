@@ -11,36 +11,75 @@
 #include "svc/api.h"
 #include "svc/resource.h"
 
+/*
+ * Each row: method, path template, handler, who may call it, whether it
+ * takes a JSON body; then, for the map (`rapport routes`, docs/routes.md),
+ * the statements it runs beyond authentication and the integration test
+ * that covers it.  In the statements of resource routes "{t}" stands for
+ * the resource's table; a "{t}.xid" or "{t}.upsert" is left out for
+ * resources without external ids.
+ */
+#define ROUTE(method, path, handler, auth, body, statements, test) \
+  { method, path, handler, #handler, auth, body, NULL, false, statements, \
+    "tests/integration/" test }
+
+/* The statements every create that honours an Idempotency-Key runs. */
+#define IDEM_CLAIM "idempotency.claim idempotency.get "
+#define IDEM_DONE " idempotency.complete"
+
 /* The routes of a resource: its collection (under an account or not),
    its items, and (with external ids) read and upsert by external id.
    By-external-id routes come first: "/v1/accounts/by-external-id/x" must
-   not be read as account "by-external-id". */
+   not be read as account "by-external-id".  Their test file is named
+   after the resource (test_http_<name>.c). */
+#define RES_ROUTE(method, path, handler, auth, body, res, statements) \
+  { method, path, handler, #handler, auth, body, &res, false, statements, \
+    NULL }
 #define COLLECTION(path, res) \
-  { "GET", path, api_resource_list, ROUTE_READ, false, &res }, \
-  { "POST", path, api_resource_create, ROUTE_WRITE, true, &res }
+  RES_ROUTE ("GET", path, api_resource_list, ROUTE_READ, false, res, \
+             "{t}.list accounts.exists service_secrets.cursor"), \
+  RES_ROUTE ("POST", path, api_resource_create, ROUTE_WRITE, true, res, \
+             IDEM_CLAIM "{t}.insert accounts.exists {t}.refs {t}.xid" \
+             IDEM_DONE)
 #define ITEMS(path, res) \
-  { "GET", path "/{id}", api_resource_get, ROUTE_READ, false, &res }, \
-  { "PATCH", path "/{id}", api_resource_patch, ROUTE_WRITE, true, &res }, \
-  { "DELETE", path "/{id}", api_resource_delete, ROUTE_WRITE, false, &res }
+  RES_ROUTE ("GET", path "/{id}", api_resource_get, ROUTE_READ, false, res, \
+             "{t}.get"), \
+  RES_ROUTE ("PATCH", path "/{id}", api_resource_patch, ROUTE_WRITE, true, \
+             res, "{t}.lock {t}.update {t}.refs {t}.xid"), \
+  RES_ROUTE ("DELETE", path "/{id}", api_resource_delete, ROUTE_WRITE, false, \
+             res, "{t}.lock {t}.delete")
 #define BY_EXTERNAL_ID(path, res) \
-  { "GET", path "/by-external-id/{external_id}", \
-    api_resource_get_by_external_id, ROUTE_READ, false, &res }, \
-  { "PUT", path "/by-external-id/{external_id}", \
-    api_resource_put_by_external_id, ROUTE_WRITE, true, &res }
+  RES_ROUTE ("GET", path "/by-external-id/{external_id}", \
+             api_resource_get_by_external_id, ROUTE_READ, false, res, \
+             "{t}.xid"), \
+  RES_ROUTE ("PUT", path "/by-external-id/{external_id}", \
+             api_resource_put_by_external_id, ROUTE_WRITE, true, res, \
+             "{t}.upsert accounts.exists {t}.refs {t}.xid")
+
+/* What an assessment reads. */
+#define ASSESS_ACCOUNT \
+  "assess.account assess.contacts assess.calls assess.cards " \
+  "assess.commitments assess.values scoring_weights.get"
 
 static const struct route routes[] = {
-  { "GET", "/healthz", api_ops_healthz, ROUTE_PUBLIC, false },
-  { "GET", "/readyz", api_ops_readyz, ROUTE_PUBLIC, false },
-  { "GET", "/metrics", api_ops_metrics, ROUTE_PUBLIC, false },
-  { "GET", "/v1/openapi.json", api_ops_openapi, ROUTE_PUBLIC, false },
+  ROUTE ("GET", "/healthz", api_ops_healthz, ROUTE_PUBLIC, false, "",
+         "test_ops.c"),
+  ROUTE ("GET", "/readyz", api_ops_readyz, ROUTE_PUBLIC, false,
+         "schema_migrations.applied", "test_ops.c"),
+  ROUTE ("GET", "/metrics", api_ops_metrics, ROUTE_PUBLIC, false, "",
+         "test_ops.c"),
+  ROUTE ("GET", "/v1/openapi.json", api_ops_openapi, ROUTE_PUBLIC, false, "",
+         "test_ops.c"),
 
   BY_EXTERNAL_ID ("/v1/accounts", res_accounts),
   COLLECTION ("/v1/accounts", res_accounts),
   ITEMS ("/v1/accounts", res_accounts),
-  { "GET", "/v1/accounts/{id}/values", api_values_account_get, ROUTE_READ,
-    false },
-  { "PUT", "/v1/accounts/{id}/values", api_values_account_put, ROUTE_WRITE,
-    true },
+  ROUTE ("GET", "/v1/accounts/{id}/values", api_values_account_get,
+         ROUTE_READ, false, "account_values.get accounts.exists",
+         "test_http_values.c"),
+  ROUTE ("PUT", "/v1/accounts/{id}/values", api_values_account_put,
+         ROUTE_WRITE, true, "account_values.put accounts.exists",
+         "test_http_values.c"),
 
   BY_EXTERNAL_ID ("/v1/sellers", res_sellers),
   COLLECTION ("/v1/sellers", res_sellers),
@@ -60,27 +99,40 @@ static const struct route routes[] = {
   COLLECTION ("/v1/accounts/{id}/commitments", res_commitments),
   ITEMS ("/v1/commitments", res_commitments),
 
-  { "GET", "/v1/accounts/{id}/assessment", api_assess_account, ROUTE_READ,
-    false },
-  { "GET", "/v1/contacts/{id}/assessment", api_assess_contact, ROUTE_READ,
-    false },
-  { "GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
-    false },
-  { "GET", "/v1/scoring-model", api_scoring_model_get, ROUTE_READ, false },
-  { "GET", "/v1/organization/scoring-weights", api_scoring_weights_get,
-    ROUTE_READ, false },
-  { "PUT", "/v1/organization/scoring-weights", api_scoring_weights_put,
-    ROUTE_ADMIN, true },
+  ROUTE ("GET", "/v1/accounts/{id}/assessment", api_assess_account,
+         ROUTE_READ, false, ASSESS_ACCOUNT, "test_http_assessments.c"),
+  ROUTE ("GET", "/v1/contacts/{id}/assessment", api_assess_contact,
+         ROUTE_READ, false, "contacts.account " ASSESS_ACCOUNT,
+         "test_http_assessments.c"),
+  ROUTE ("GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
+         false, "sellers.exists assess.seller_calls assess.seller_cards "
+         "scoring_weights.get", "test_http_assessments.c"),
+  ROUTE ("GET", "/v1/scoring-model", api_scoring_model_get, ROUTE_READ, false,
+         "", "test_http_assessments.c"),
+  ROUTE ("GET", "/v1/organization/scoring-weights", api_scoring_weights_get,
+         ROUTE_READ, false, "scoring_weights.get", "test_http_assessments.c"),
+  ROUTE ("PUT", "/v1/organization/scoring-weights", api_scoring_weights_put,
+         ROUTE_ADMIN, true, "scoring_weights.put", "test_http_assessments.c"),
 
-  { "GET", "/v1/organization/values", api_values_org_get, ROUTE_READ, false },
-  { "PUT", "/v1/organization/values", api_values_org_put, ROUTE_ADMIN, true },
+  ROUTE ("GET", "/v1/organization/values", api_values_org_get, ROUTE_READ,
+         false, "organization_values.get", "test_http_values.c"),
+  ROUTE ("PUT", "/v1/organization/values", api_values_org_put, ROUTE_ADMIN,
+         true, "organization_values.put", "test_http_values.c"),
 
-  { "POST", "/v1/batch", api_batch, ROUTE_WRITE, true, .batch = true },
+  { "POST", "/v1/batch", api_batch, "api_batch", ROUTE_WRITE, true, NULL,
+    true, IDEM_CLAIM "{every}.bulk_insert {every}.bulk_upsert {every}.insert "
+    "{every}.upsert accounts.exists {every}.refs {every}.xid" IDEM_DONE,
+    "tests/integration/test_http_batch.c" },
 
-  { "GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false },
-  { "POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true },
-  { "GET", "/v1/api-keys/{id}", api_api_keys_get, ROUTE_ADMIN, false },
-  { "DELETE", "/v1/api-keys/{id}", api_api_keys_delete, ROUTE_ADMIN, false },
+  ROUTE ("GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false,
+         "api_keys.list service_secrets.cursor", "test_http_api_keys.c"),
+  ROUTE ("POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true,
+         "api_keys.insert", "test_http_api_keys.c"),
+  ROUTE ("GET", "/v1/api-keys/{id}", api_api_keys_get, ROUTE_ADMIN, false,
+         "api_keys.get", "test_http_api_keys.c"),
+  ROUTE ("DELETE", "/v1/api-keys/{id}", api_api_keys_delete, ROUTE_ADMIN,
+         false, "api_keys.lock_admins api_keys.revoke",
+         "test_http_api_keys.c"),
 };
 
 #define N_ROUTES (sizeof (routes) / sizeof (routes[0]))

@@ -227,7 +227,8 @@ void
 cfg_usage (FILE *out)
 {
   fprintf (out,
-           "usage: rapport [serve | migrate | org create NAME] [flags]\n\n"
+           "usage: rapport [serve | migrate | org create NAME] [flags]\n"
+           "       rapport routes [--markdown]\n\n"
            "Every flag can also be set by its environment variable; the "
            "flag wins.\n\n");
   for (size_t i = 0; i < N_PARAMS; i++)

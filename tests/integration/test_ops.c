@@ -382,71 +382,6 @@ Test (ops, without_cors_origins_no_origin_is_allowed)
   th_resp_free (&r);
 }
 
-/*
- * The route table of service/http/router.c, hard-coded: when a route is
- * added there, add it here (tests/unit/test_router.c could assert that
- * router_table's length equals this list's, 57).
- */
-static const char *const ROUTES[][2] = {
-  { "GET", "/healthz" }, { "GET", "/readyz" }, { "GET", "/metrics" },
-  { "GET", "/v1/openapi.json" },
-  { "GET", "/v1/accounts/by-external-id/{external_id}" },
-  { "PUT", "/v1/accounts/by-external-id/{external_id}" },
-  { "GET", "/v1/accounts" }, { "POST", "/v1/accounts" },
-  { "GET", "/v1/accounts/{id}" }, { "PATCH", "/v1/accounts/{id}" },
-  { "DELETE", "/v1/accounts/{id}" },
-  { "GET", "/v1/accounts/{id}/values" }, { "PUT", "/v1/accounts/{id}/values" },
-  { "GET", "/v1/sellers/by-external-id/{external_id}" },
-  { "PUT", "/v1/sellers/by-external-id/{external_id}" },
-  { "GET", "/v1/sellers" }, { "POST", "/v1/sellers" },
-  { "GET", "/v1/sellers/{id}" }, { "PATCH", "/v1/sellers/{id}" },
-  { "DELETE", "/v1/sellers/{id}" },
-  { "GET", "/v1/accounts/{id}/contacts" },
-  { "POST", "/v1/accounts/{id}/contacts" },
-  { "GET", "/v1/contacts/by-external-id/{external_id}" },
-  { "PUT", "/v1/contacts/by-external-id/{external_id}" },
-  { "GET", "/v1/contacts/{id}" }, { "PATCH", "/v1/contacts/{id}" },
-  { "DELETE", "/v1/contacts/{id}" },
-  { "GET", "/v1/accounts/{id}/calls" }, { "POST", "/v1/accounts/{id}/calls" },
-  { "GET", "/v1/calls/by-external-id/{external_id}" },
-  { "PUT", "/v1/calls/by-external-id/{external_id}" },
-  { "GET", "/v1/calls/{id}" }, { "PATCH", "/v1/calls/{id}" },
-  { "DELETE", "/v1/calls/{id}" },
-  { "GET", "/v1/accounts/{id}/report-cards" },
-  { "POST", "/v1/accounts/{id}/report-cards" },
-  { "GET", "/v1/report-cards/{id}" }, { "PATCH", "/v1/report-cards/{id}" },
-  { "DELETE", "/v1/report-cards/{id}" },
-  { "GET", "/v1/accounts/{id}/commitments" },
-  { "POST", "/v1/accounts/{id}/commitments" },
-  { "GET", "/v1/commitments/{id}" }, { "PATCH", "/v1/commitments/{id}" },
-  { "DELETE", "/v1/commitments/{id}" },
-  { "GET", "/v1/accounts/{id}/assessment" },
-  { "GET", "/v1/contacts/{id}/assessment" },
-  { "GET", "/v1/sellers/{id}/assessment" },
-  { "GET", "/v1/scoring-model" },
-  { "GET", "/v1/organization/scoring-weights" },
-  { "PUT", "/v1/organization/scoring-weights" },
-  { "GET", "/v1/organization/values" }, { "PUT", "/v1/organization/values" },
-  { "POST", "/v1/batch" },
-  { "GET", "/v1/api-keys" }, { "POST", "/v1/api-keys" },
-  { "GET", "/v1/api-keys/{id}" }, { "DELETE", "/v1/api-keys/{id}" },
-};
-#define N_ROUTES (sizeof (ROUTES) / sizeof (ROUTES[0]))
-
-/** The contract's operation of @a method (upper case) on @a path, or NULL. */
-static json_t *
-documented (json_t *doc, const char *method, const char *path)
-{
-  json_t *item = json_object_get (json_object_get (doc, "paths"), path);
-  char lower[16];
-  size_t i;
-
-  for (i = 0; method[i] && i < sizeof (lower) - 1; i++)
-    lower[i] = (char) (method[i] | 0x20);
-  lower[i] = '\0';
-  return json_object_get (item, lower);
-}
-
 /** The contract, fetched from the service (caller decrefs). */
 static json_t *
 contract (void)
@@ -462,17 +397,6 @@ contract (void)
   return doc;
 }
 
-Test (ops, every_route_is_documented)
-{
-  json_t *doc = contract ();
-
-  for (size_t i = 0; i < N_ROUTES; i++)
-    cr_expect_not_null (documented (doc, ROUTES[i][0], ROUTES[i][1]),
-                        "%s %s is routed but not in the contract",
-                        ROUTES[i][0], ROUTES[i][1]);
-  json_decref (doc);
-}
-
 Test (ops, every_documented_operation_is_routed)
 {
   static const char *const methods[] = { "get", "put", "post", "patch",
@@ -482,8 +406,10 @@ Test (ops, every_documented_operation_is_routed)
   const char *path;
   json_t *item;
   struct th_org org;
-  size_t checked = 0;
 
+  /* That every documented operation is in the route table, and the other
+     way round, tests/unit/test_routes.c checks; this asks the running
+     service. */
   th_org_new (&org);
   json_object_foreach (paths, path, item)
   {
@@ -512,17 +438,11 @@ Test (ops, every_documented_operation_is_routed)
       char upper[16];
       struct th_resp r;
       bool body;
-      bool known = false;
 
       if (NULL == json_object_get (item, *m))
         continue;
       for (size_t i = 0; i <= strlen (*m); i++)
         upper[i] = (char) ((*m)[i] & ~0x20);
-      for (size_t i = 0; i < N_ROUTES && ! known; i++)
-        known = 0 == strcmp (ROUTES[i][0], upper)
-                && 0 == strcmp (ROUTES[i][1], path);
-      cr_expect (known, "%s %s is documented but not in this test's copy of "
-                 "the route table", upper, path);
       body = 0 == strcmp (*m, "put") || 0 == strcmp (*m, "post")
              || 0 == strcmp (*m, "patch");
       /* An empty object is never valid: nothing is written. */
@@ -535,10 +455,7 @@ Test (ops, every_documented_operation_is_routed)
       cr_expect (r.status < 500, "%s %s: %ld %s", upper, concrete, r.status,
                  r.body);
       th_resp_free (&r);
-      checked++;
     }
   }
-  cr_assert_eq (N_ROUTES, checked, "the contract has %zu operations, the "
-                "route table %zu", checked, N_ROUTES);
   json_decref (doc);
 }
