@@ -92,7 +92,7 @@ struct resource res_accounts = {
   .columns = account_columns, .n_columns = 9,
   .filters = account_filters, .n_filters = 4,
   .not_found = SVC_EC_ACCOUNT_NOT_FOUND,
-  .external_id_taken = SVC_EC_ACCOUNT_EXTERNAL_ID_TAKEN,
+  .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
   .check = account_check,
 };
 

@@ -1,6 +1,6 @@
 /**
  * @file errors.c
- * @brief The single error table.
+ * @brief The single error table: one row, and one code, per condition.
  */
 #include "svc/errors.h"
 
@@ -34,17 +34,24 @@ static const struct svc_error_info table[] = {
   { SVC_EC_INTERNAL, 500, "internal-error", "Internal server error" },
   { SVC_EC_DB_UNAVAILABLE, 503, "service-unavailable",
     "The database is unavailable; retry later" },
-  { SVC_EC_ACCOUNT_NOT_FOUND, 404, "not-found", "Not found" },
-  { SVC_EC_ACCOUNT_EXTERNAL_ID_TAKEN, 409, "external-id-taken",
-    "Another account already has this external_id" },
   { SVC_EC_EXTERNAL_ID_TAKEN, 409, "external-id-taken",
-    "Another resource of this type already has this external_id" },
-  { SVC_EC_API_KEY_NOT_FOUND, 404, "not-found", "Not found" },
-  { SVC_EC_SELLER_NOT_FOUND, 404, "not-found", "Not found" },
-  { SVC_EC_CONTACT_NOT_FOUND, 404, "not-found", "Not found" },
-  { SVC_EC_CALL_NOT_FOUND, 404, "not-found", "Not found" },
-  { SVC_EC_REPORT_CARD_NOT_FOUND, 404, "not-found", "Not found" },
-  { SVC_EC_COMMITMENT_NOT_FOUND, 404, "not-found", "Not found" },
+    "Another record of this resource already has this external_id" },
+  /* One code per resource: an id of another organization answers exactly
+     what an unknown id of the same resource answers. */
+  { SVC_EC_ACCOUNT_NOT_FOUND, 404, "account-not-found",
+    "No such account in your organization" },
+  { SVC_EC_API_KEY_NOT_FOUND, 404, "api-key-not-found",
+    "No such API key in your organization" },
+  { SVC_EC_SELLER_NOT_FOUND, 404, "seller-not-found",
+    "No such seller in your organization" },
+  { SVC_EC_CONTACT_NOT_FOUND, 404, "contact-not-found",
+    "No such contact in your organization" },
+  { SVC_EC_CALL_NOT_FOUND, 404, "call-not-found",
+    "No such call in your organization" },
+  { SVC_EC_REPORT_CARD_NOT_FOUND, 404, "report-card-not-found",
+    "No such report card in your organization" },
+  { SVC_EC_COMMITMENT_NOT_FOUND, 404, "commitment-not-found",
+    "No such commitment in your organization" },
 };
 
 const struct svc_error_info *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../service/http/internal.h"
+#include "svc/yaml.h"
 
 /** Matches and frees the parameters; returns the outcome. */
 static enum route_match
@@ -92,4 +93,43 @@ Test (errors, every_code_has_a_row_with_an_error_status)
     cr_assert_eq (&t[i], svc_error_info (t[i].ec));
   }
   cr_assert_eq (500, svc_error_info ((enum svc_ec) 99999)->status);
+}
+
+Test (errors, one_code_per_condition)
+{
+  unsigned int n;
+  const struct svc_error_info *t = svc_error_table (&n);
+
+  for (unsigned int i = 0; i < n; i++)
+    for (unsigned int k = i + 1; k < n; k++)
+      cr_expect_str_neq (t[i].slug, t[k].slug, "two conditions share the "
+                         "code %s", t[i].slug);
+}
+
+Test (errors, the_contract_lists_exactly_the_codes_of_the_table)
+{
+  char err[256] = "";
+  json_t *doc = yaml_load_json (RAPPORT_SOURCE_DIR "/openapi/openapi.yaml",
+                                err, sizeof (err));
+  json_t *codes, *v;
+  unsigned int n;
+  const struct svc_error_info *t = svc_error_table (&n);
+  size_t i;
+
+  cr_assert_not_null (doc, "%s", err);
+  codes = json_object_get (json_object_get (json_object_get (json_object_get (
+    json_object_get (json_object_get (doc, "components"), "schemas"),
+    "Problem"), "properties"), "code"), "enum");
+  cr_assert (json_is_array (codes));
+  cr_expect_eq (n, json_array_size (codes), "the table has %u codes, the "
+                "contract %zu", n, json_array_size (codes));
+  for (unsigned int k = 0; k < n; k++)
+  {
+    bool listed = false;
+
+    json_array_foreach (codes, i, v)
+      listed = listed || 0 == strcmp (json_string_value (v), t[k].slug);
+    cr_expect (listed, "%s is not in the contract's Problem.code", t[k].slug);
+  }
+  json_decref (doc);
 }
