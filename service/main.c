@@ -13,6 +13,7 @@
 
 #include <jansson.h>
 
+#include "svc/alloc.h"
 #include "svc/api.h"
 #include "svc/config.h"
 #include "svc/http.h"
@@ -193,6 +194,7 @@ main (int argc, char **argv)
   enum log_level level;
   int rc;
 
+  util_alloc_init ();
   /* The map needs no configuration. */
   if (argc >= 2 && 0 == strcmp (argv[1], "routes"))
   {

@@ -21,7 +21,7 @@ struct buf
 /**
  * Appends @a n bytes, growing geometrically.
  *
- * @return 0 on success, -1 if that would pass @a max bytes or memory ran out
+ * @return 0 on success, -1 if that would pass @a max bytes
  */
 int
 buf_append (struct buf *b, const void *data, size_t n, size_t max);

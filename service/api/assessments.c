@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/metrics.h"
 #include "svc/model.h"
@@ -242,11 +243,10 @@ static json_t *
 score_contact (const struct assess_ctx *ac, const struct score_model *m,
                unsigned int parts)
 {
-  struct score_contact_assessment *out = calloc (1, sizeof (*out));
+  struct score_contact_assessment *out = util_calloc (1, sizeof (*out));
   json_t *body = NULL;
 
-  if (NULL != out
-      && SCORE_OK == score_assess_contact (m, &ac->data.account_in, ac->id,
+  if (SCORE_OK == score_assess_contact (m, &ac->data.account_in, ac->id,
                                            ac->as_of_epoch, api_scratch (),
                                            out))
   {
@@ -440,11 +440,10 @@ static json_t *
 score_account (const struct assess_ctx *ac, const struct score_model *m,
                unsigned int parts)
 {
-  struct score_account_assessment *out = calloc (1, sizeof (*out));
+  struct score_account_assessment *out = util_calloc (1, sizeof (*out));
   json_t *body = NULL;
 
-  if (NULL != out
-      && SCORE_OK == score_assess_account (m, &ac->data.account_in,
+  if (SCORE_OK == score_assess_account (m, &ac->data.account_in,
                                            ac->as_of_epoch, api_scratch (),
                                            out))
   {
@@ -489,11 +488,10 @@ static json_t *
 score_seller (const struct assess_ctx *ac, const struct score_model *m,
               unsigned int parts)
 {
-  struct score_seller_assessment *out = calloc (1, sizeof (*out));
+  struct score_seller_assessment *out = util_calloc (1, sizeof (*out));
   json_t *body = NULL;
 
-  if (NULL != out
-      && SCORE_OK == score_assess_seller (m, &ac->data.seller_in,
+  if (SCORE_OK == score_assess_seller (m, &ac->data.seller_in,
                                           ac->as_of_epoch, api_scratch (),
                                           out))
   {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/resource.h"
 #include "svc/util.h"
@@ -226,15 +227,15 @@ static enum store_qs
 write_group (struct batch_ctx *bc, struct store_conn *conn,
              const struct resource *res, bool upsert, json_t *errors)
 {
-  struct group g = { bc, calloc (bc->n, sizeof (size_t)), 0 };
+  struct group g = { bc, util_calloc (bc->n, sizeof (size_t)), 0 };
   enum store_qs qs = STORE_QS_ONE;
   char *items;
   bool one_by_one = false;
 
-  for (size_t i = 0; NULL != g.index && i < bc->n; i++)
+  for (size_t i = 0; i < bc->n; i++)
     if (bc->items[i].res == res && bc->items[i].upsert == upsert)
       g.index[g.n++] = i;
-  if (NULL == g.index || 0 == g.n)
+  if (0 == g.n)
   {
     free (g.index);
     return NULL == g.index ? STORE_QS_HARD_ERROR : STORE_QS_ONE;
@@ -320,9 +321,7 @@ api_batch (struct http_request *req)
     return http_reply_errors (req, SVC_EC_VALIDATION_FAILED, NULL, errors);
   }
   bc.n = json_array_size (items);
-  bc.items = calloc (bc.n, sizeof (*bc.items));
-  if (NULL == bc.items)
-    return -1;
+  bc.items = util_calloc (bc.n, sizeof (*bc.items));
   if (0 != validate_items (&bc, items, errors))
     http_reply_errors (req, SVC_EC_VALIDATION_FAILED, "Nothing was written; "
                        "fix the items listed in errors.", errors);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/log.h"
 #include "svc/util.h"
@@ -84,9 +85,8 @@ api_cursor_make (struct store_conn *conn, const char *org_id,
      by recomputing the MAC, so they need not be visible. */
   n = snprintf (payload, sizeof (payload), "%s|%s", ts, id);
   memcpy (payload + n, mac, 16);
-  out = malloc (4 * ((size_t) n + 16) / 3 + 8);
-  if (NULL != out)
-    util_b64url_encode ((uint8_t *) payload, (size_t) n + 16, out);
+  out = util_malloc (4 * ((size_t) n + 16) / 3 + 8);
+  util_b64url_encode ((uint8_t *) payload, (size_t) n + 16, out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/metrics.h"
 
@@ -71,6 +72,6 @@ api_ops_openapi (struct http_request *req)
   if (NULL == http_service.openapi_json)
     return http_reply_error (req, SVC_EC_ENDPOINT_NOT_FOUND,
                              "The contract was not loaded at start.");
-  copy = strdup (http_service.openapi_json);
-  return NULL == copy ? -1 : http_reply_text (req, 200, copy);
+  copy = util_strdup (http_service.openapi_json);
+  return http_reply_text (req, 200, copy);
 }

@@ -6,17 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/model.h"
 
 int
 api_scoring_model_get (struct http_request *req)
 {
-  char *copy = strdup (http_service.model_json);
-
-  if (NULL == copy)
-    return -1;
-  return http_reply_text (req, 200, copy);
+  return http_reply_text (req, 200, util_strdup (http_service.model_json));
 }
 
 /** Transaction context of the weights endpoints. */

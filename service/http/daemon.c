@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/log.h"
 #include "svc/metrics.h"
@@ -50,11 +51,9 @@ static struct request_ctx *
 ctx_new (struct MHD_Connection *connection, const char *url,
          const char *method)
 {
-  struct request_ctx *rc = calloc (1, sizeof (*rc));
+  struct request_ctx *rc = util_calloc (1, sizeof (*rc));
   uint8_t id[16];
 
-  if (NULL == rc)
-    return NULL;
   rc->req.connection = connection;
   rc->req.url = url;
   rc->req.method = method;
@@ -452,10 +451,8 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
 struct http_server *
 http_server_start (const struct cfg *cfg, unsigned int *port)
 {
-  struct http_server *s = calloc (1, sizeof (*s));
+  struct http_server *s = util_calloc (1, sizeof (*s));
 
-  if (NULL == s)
-    return NULL;
   s->cfg = cfg;
   s->daemon = daemon_start (cfg, port);
   if (NULL == s->daemon)

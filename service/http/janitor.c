@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/log.h"
 
@@ -141,9 +142,7 @@ int
 janitor_start (const struct cfg *cfg)
 {
   n_slots = (size_t) cfg->connection_limit + 16;
-  slots = calloc (n_slots, sizeof (*slots));
-  if (NULL == slots)
-    return -1;
+  slots = util_calloc (n_slots, sizeof (*slots));
   running = true;
   if (0 != pthread_create (&thread, NULL, &run, (void *) cfg))
   {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/log.h"
 #include "svc/store.h"
@@ -99,8 +100,8 @@ http_add_header (struct http_request *req, const char *name,
 {
   if (req->n_headers >= HTTP_MAX_HEADERS)
     return;
-  req->headers[req->n_headers].name = strdup (name);
-  req->headers[req->n_headers].value = strdup (value);
+  req->headers[req->n_headers].name = util_strdup (name);
+  req->headers[req->n_headers].value = util_strdup (value);
   req->n_headers++;
 }
 

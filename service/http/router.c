@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/api.h"
 #include "svc/resource.h"
@@ -182,7 +183,7 @@ match_path (const char *tmpl, const char *path, char **params,
   if ('\0' != *t || '\0' != *p)
     return false;
   for (unsigned int i = 0; i < n; i++)
-    params[i] = strndup (seg[i], seg_len[i]);
+    params[i] = util_strndup (seg[i], seg_len[i]);
   *n_params = n;
   return true;
 }

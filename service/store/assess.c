@@ -7,18 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 
 /** Keeps a copy of @a s in @a d (freed with it); returns the copy. */
 static const char *
 keep (struct store_assess_data *d, const char *s)
 {
-  char **grown = realloc (d->strings, (d->n_strings + 1) * sizeof (char *));
-
-  if (NULL == grown)
-    return NULL;
-  d->strings = grown;
-  d->strings[d->n_strings] = strdup (s);
+  d->strings = util_realloc (d->strings,
+                             (d->n_strings + 1) * sizeof (char *));
+  d->strings[d->n_strings] = util_strdup (s);
   return d->strings[d->n_strings++];
 }
 
@@ -170,7 +168,7 @@ read_call (struct store_assess_data *d, const PGresult *r, int i,
   if (! store_isnull (r, i, "notes"))
   {
     c->notes = keep (d, store_get (r, i, "notes"));
-    c->notes_len = NULL != c->notes ? strlen (c->notes) : 0;
+    c->notes_len = strlen (c->notes);
   }
   c->next_step_agreed = store_get_bool (r, i, "next_step_agreed");
 }
@@ -270,8 +268,8 @@ load_rows (struct store_conn *c, struct store_assess_data *d,
     PQclear (r);
     return qs;
   }
-  out = calloc ((size_t) qs, sizes[kind]);
-  for (int i = 0; NULL != out && i < (int) qs; i++)
+  out = util_calloc ((size_t) qs, sizes[kind]);
+  for (int i = 0; i < (int) qs; i++)
   {
     void *at = out + (size_t) i * sizes[kind];
 
@@ -286,7 +284,7 @@ load_rows (struct store_conn *c, struct store_assess_data *d,
   }
   PQclear (r);
   *array = out;
-  return NULL != out ? qs : STORE_QS_HARD_ERROR;
+  return qs;
 }
 
 /** The values documents behind an account's values fit, as rows

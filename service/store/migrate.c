@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/log.h"
 #include "svc/util.h"
@@ -42,8 +43,9 @@ slurp (const char *path, size_t *len)
   if (NULL == f)
     return NULL;
   if (0 == fseek (f, 0, SEEK_END) && (size = ftell (f)) >= 0
-      && 0 == fseek (f, 0, SEEK_SET) && NULL != (data = malloc (size + 1)))
+      && 0 == fseek (f, 0, SEEK_SET))
   {
+    data = util_malloc ((size_t) size + 1);
     *len = fread (data, 1, (size_t) size, f);
     data[*len] = '\0';
   }

@@ -3,6 +3,7 @@
  * @brief A bounded pool of PostgreSQL connections, one per HTTP worker:
  *        lazily connected, checked on handout, re-prepared on reconnect.
  */
+#include "svc/alloc.h"
 #include "svc/store.h"
 
 #include <errno.h>
@@ -33,18 +34,11 @@ struct store_pool *
 store_pool_new (const char *conninfo, unsigned int size,
                 long statement_timeout_ms)
 {
-  struct store_pool *p = calloc (1, sizeof (*p));
+  struct store_pool *p = util_calloc (1, sizeof (*p));
 
-  if (NULL == p)
-    return NULL;
-  p->conninfo = strdup (conninfo);
-  p->conns = calloc (size, sizeof (*p->conns));
-  p->free = calloc (size, sizeof (*p->free));
-  if (NULL == p->conninfo || NULL == p->conns || NULL == p->free)
-  {
-    store_pool_free (p);
-    return NULL;
-  }
+  p->conninfo = util_strdup (conninfo);
+  p->conns = util_calloc (size, sizeof (*p->conns));
+  p->free = util_calloc (size, sizeof (*p->free));
   pthread_mutex_init (&p->lock, NULL);
   pthread_cond_init (&p->freed, NULL);
   p->size = size;

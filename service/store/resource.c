@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/resource.h"
 #include "svc/util.h"
@@ -356,7 +357,7 @@ generate (const struct resource *r, enum res_stmt kind)
   if (NULL == b.data || n_generated >= MAX_RESOURCES * RS_COUNT)
     return -1;
   snprintf (name, sizeof (name), "%s.%s", r->table, stmt_kinds[kind]);
-  generated[n_generated].name = strdup (name);
+  generated[n_generated].name = util_strdup (name);
   generated[n_generated].sql = b.data;
   n_generated++;
   return 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "svc/alloc.h"
 #include "internal.h"
 #include "svc/log.h"
 #include "svc/util.h"
@@ -145,7 +146,7 @@ store_get_dup (const PGresult *r, int row, const char *name)
 {
   if (store_isnull (r, row, name))
     return NULL;
-  return strdup (store_get (r, row, name));
+  return util_strdup (store_get (r, row, name));
 }
 
 bool

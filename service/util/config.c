@@ -4,6 +4,7 @@
  *        each setting has a flag, an environment variable, a default and,
  *        for numbers, bounds.
  */
+#include "svc/alloc.h"
 #include "svc/config.h"
 
 #include <errno.h>
@@ -106,7 +107,7 @@ set_param (struct cfg *cfg, const struct cfg_param *p, const char *value,
     char **slot = (char **) at;
 
     free (*slot);
-    *slot = strdup (value);
+    *slot = util_strdup (value);
     return NULL == *slot ? -1 : 0;
   }
   {
@@ -219,7 +220,7 @@ cfg_load (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len)
   if (0 != rc)
     return rc;
   if (NULL == cfg->migrate_database_url && NULL != cfg->database_url)
-    cfg->migrate_database_url = strdup (cfg->database_url);
+    cfg->migrate_database_url = util_strdup (cfg->database_url);
   return 0;
 }
 

@@ -2,6 +2,7 @@
  * @file util.c
  * @brief Buffers, hashing (OpenSSL libcrypto), encodings and format checks.
  */
+#include "svc/alloc.h"
 #include "svc/util.h"
 
 #include <ctype.h>
@@ -29,9 +30,7 @@ buf_append (struct buf *b, const void *data, size_t n, size_t max)
       cap *= 2;
     if (max < SIZE_MAX && cap > max + 1)
       cap = max + 1;
-    p = realloc (b->data, cap);
-    if (NULL == p)
-      return -1;
+    p = util_realloc (b->data, cap);
     b->data = p;
     b->cap = cap;
   }
