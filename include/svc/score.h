@@ -868,6 +868,31 @@ enum score_status score_assess_seller (const struct score_model *model,
                                        struct score_scratch *scratch,
                                        struct score_seller_assessment *out);
 
+/** The limits of a model: how much of an account's history it reads. */
+struct score_limits
+{
+  unsigned int max_calls;       /**< newest calls read (limits.max_calls) */
+  unsigned int max_cards;       /**< newest report cards read */
+  unsigned int max_commitments; /**< newest commitments read */
+};
+
+/**
+ * The model's version (its "model_version", e.g. "2026-11-23.3").
+ *
+ * @param model the model
+ * @return borrowed from @a model; lives as long as the model
+ */
+const char *score_model_version (const struct score_model *model);
+
+/**
+ * How many calls, report cards and commitments the model reads: the
+ * store loads no more than these.
+ *
+ * @param model the model
+ * @return its limits
+ */
+struct score_limits score_model_limits (const struct score_model *model);
+
 /**
  * Copies @a src into @a dst (@a cap bytes), NUL-terminated, never cutting a
  * UTF-8 sequence in two; NULL reads as "".
