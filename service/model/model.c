@@ -4,6 +4,7 @@
  *        (model/rapport-model-v1.json) with Jansson.
  */
 #include "svc/model.h"
+#include "svc/score_model.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -6,6 +6,7 @@
 #define SVC_SCORING_INTERNAL_H
 
 #include "svc/score.h"
+#include "svc/score_model.h"
 
 #include <math.h>
 #include <string.h>
