@@ -1,5 +1,5 @@
 /**
- * @file text.c
+ * @file tokenize.c
  * @brief The note reader: tokenizer, Snowball stems, typo correction,
  *        phrase matching over stems and negation scope.
  *
