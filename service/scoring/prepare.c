@@ -183,7 +183,7 @@ static void
 build_vocab (struct score_model *m, struct score_scratch *s)
 {
   /* typed words from FUZZY_MIN_LEN - 2 letters may be corrected (see
-     text.c), so the vocabulary keeps words from one letter shorter */
+     lexicon.c), so the vocabulary keeps words from one letter shorter */
   int min_len = (int) score_p (m, SCORE_P_FUZZY_MIN_LEN) - 3;
 
   if (min_len < 4)
