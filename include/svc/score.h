@@ -4,8 +4,10 @@
  *
  * The engine (service/scoring/, CMake target `rapport_scoring`) is pure:
  * no I/O, no clock (the caller passes @c as_of), no libmicrohttpd, libpq
- * or Jansson. It reads the model (struct score_model, loaded and validated
- * by model_load() in svc/model.h) and the account data the store loaded.
+ * or Jansson; the ctest lint_scoring_purity (tests/lint/scoring_purity.sh)
+ * checks the library's symbols and includes against allow-lists. It reads
+ * the model (struct score_model, loaded and validated by model_load() in
+ * svc/model.h) and the account data the store loaded.
  *
  * This header is the engine's API: inputs, outputs and vocabularies, what
  * service/api and service/store use. The model is opaque here; its tables
