@@ -88,7 +88,7 @@ load_model (const struct cfg *cfg)
   http_service.model_json = json_dumps (j, JSON_COMPACT | JSON_PRESERVE_ORDER
                                         | JSON_REAL_PRECISION (15));
   json_decref (j);
-  log_info ("scoring model %s loaded", m->version);
+  log_info ("scoring model %s loaded", score_model_version (m));
   return 0;
 }
 

@@ -136,12 +136,10 @@ struct assess_ctx
 static struct store_assess_limits
 limits (void)
 {
-  const struct score_model *m = http_service.model;
+  struct score_limits l = score_model_limits (http_service.model);
 
   return (struct store_assess_limits) {
-    (unsigned int) m->params[SCORE_P_MAX_CALLS].value,
-    (unsigned int) m->params[SCORE_P_MAX_CARDS].value,
-    (unsigned int) m->params[SCORE_P_MAX_COMMITMENTS].value,
+    l.max_calls, l.max_cards, l.max_commitments
   };
 }
 
@@ -201,7 +199,7 @@ head (const char *key, const char *id, const char *as_of,
       const struct score_model *m)
 {
   return json_pack ("{s:s, s:s, s:s}", key, id, "as_of", as_of,
-                    "model_version", m->version);
+                    "model_version", score_model_version (m));
 }
 
 /**

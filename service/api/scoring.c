@@ -32,7 +32,7 @@ reply_weights (struct http_request *req, const char *weights, int version,
 
   http_reply_json (req, 200, json_pack ("{s:o, s:s, s:o}", "weights", w,
                                         "model_version",
-                                        http_service.model->version,
+                                        score_model_version (http_service.model),
                                         "updated_at", NULL != updated_at
                                         ? json_string (updated_at)
                                         : json_null ()));

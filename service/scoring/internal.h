@@ -6,6 +6,7 @@
 #define SVC_SCORING_INTERNAL_H
 
 #include "svc/score.h"
+#include "svc/score_model.h"
 
 #include <math.h>
 #include <string.h>
@@ -166,6 +167,9 @@ score_evidence_keeps (const struct score_evidence_list *l, double weight)
          || fabs (l->items[l->n - 1].weight) < fabs (weight);
 }
 
+/* The note reader: tokenize.c (words, breaks), lexicon.c (stems, typo
+   correction, the scratch) and match.c (phrases, negation, excerpts). */
+
 /**
  * Tokenize, stem and match a text against the lexicon. Results stay in
  * scratch->tokens and scratch->hits until the next call.
@@ -202,6 +206,19 @@ void score_text_tokenize (const struct score_model *model,
  */
 uint32_t score_stem_hash (struct score_scratch *scratch,
                           const char *word, size_t len);
+
+/**
+ * Correct a likely typo: a long word whose stem the lexicon does not
+ * know but which is one edit from a lexicon word.
+ *
+ * @param model model (NULL: no correction)
+ * @param word lowercased word
+ * @param len bytes
+ * @param hash the word's own stem hash
+ * @return corrected stem hash, or @a hash
+ */
+uint32_t score_correct_typo (const struct score_model *model,
+                             const char *word, size_t len, uint32_t hash);
 
 /**
  * Copy a short excerpt around hit @a h of the last analysed text.

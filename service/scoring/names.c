@@ -3,6 +3,7 @@
  * @brief Names of the engine's vocabularies (PRODUCT.md snake_case words).
  */
 #include "svc/score.h"
+#include "svc/score_model.h"
 
 #include <string.h>
 
@@ -258,7 +259,7 @@ FROM_FNS (param, param_names)
 NAME_FNS (target_kind, target_kind_names)
 
 /**
- * Name of a target (see score.h).
+ * Name of a target (see score_model.h).
  *
  * @param t target
  * @return static name; traits and values carry a "trait:"/"value:" prefix
@@ -296,7 +297,7 @@ score_target_name (struct score_target t)
 }
 
 /**
- * Parse a target name (see score.h).
+ * Parse a target name (see score_model.h).
  *
  * @param s name
  * @param[out] t target

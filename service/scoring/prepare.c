@@ -1,6 +1,7 @@
 /**
  * @file prepare.c
- * @brief Turn a model's lexicon text into stem hashes and lookup indices.
+ * @brief Turn a model's lexicon text into stem hashes and lookup indices,
+ *        and tell the rest of the service a model's version and limits.
  *
  * Runs once when a model is loaded; it is the one engine function that
  * allocates (a temporary sort buffer, freed before it returns).
@@ -182,7 +183,7 @@ static void
 build_vocab (struct score_model *m, struct score_scratch *s)
 {
   /* typed words from FUZZY_MIN_LEN - 2 letters may be corrected (see
-     text.c), so the vocabulary keeps words from one letter shorter */
+     lexicon.c), so the vocabulary keeps words from one letter shorter */
   int min_len = (int) score_p (m, SCORE_P_FUZZY_MIN_LEN) - 3;
 
   if (min_len < 4)
@@ -337,4 +338,20 @@ score_model_prepare (struct score_model *m, struct score_scratch *s,
 cleanup:
   free (entries);
   return ok;
+}
+
+const char *
+score_model_version (const struct score_model *m)
+{
+  return m->version;
+}
+
+struct score_limits
+score_model_limits (const struct score_model *m)
+{
+  return (struct score_limits) {
+    (unsigned int) m->params[SCORE_P_MAX_CALLS].value,
+    (unsigned int) m->params[SCORE_P_MAX_CARDS].value,
+    (unsigned int) m->params[SCORE_P_MAX_COMMITMENTS].value,
+  };
 }

@@ -7,6 +7,10 @@
  * their sum capped at 100. Signal-like drivers (competitor activity,
  * supplier evaluation, service problems, a new decision maker) and broken
  * promises saturate as max * (1 - exp(-w / scale)) over decayed weight.
+ *
+ * A driver's explanation is a detail sentence with its figures, written
+ * here in English, followed by the model's general explanation: the
+ * details are code, not model data (docs/scoring.md).
  */
 #include "svc/score.h"
 #include "internal.h"

@@ -6,6 +6,10 @@
  * worth x * trait_max points; the score is 100 * tanh(sum / scale).
  * Note cues with target "trait:*" carry signed weights in the same
  * direction and add to the structured measures.
+ *
+ * The trait explanations are English templates here, filled with the
+ * figures (or saying what to log when there are none): code, not model
+ * data (docs/scoring.md). Only the approach guidance comes from the model.
  */
 #include "svc/score.h"
 #include "internal.h"

@@ -23,6 +23,7 @@
 
 #include "fixture.h"
 #include "svc/model.h"
+#include "svc/score_model.h"
 
 /** Golden file. */
 #define GOLDEN RAPPORT_FIXTURES "/golden.txt"

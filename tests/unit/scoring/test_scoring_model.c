@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "svc/model.h"
+#include "svc/score_model.h"
 
 /**
  * Parse the shipped model file.

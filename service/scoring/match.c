@@ -1,0 +1,510 @@
+/**
+ * @file match.c
+ * @brief The note reader's matcher: lexicon phrases over stem hashes,
+ *        negation scope, solved problems, and evidence excerpts.
+ *
+ * Lexicon patterns are sequences of stem hashes, with "~" gaps, looked up
+ * by their first two tokens. A match inside a negator's scope (a few
+ * tokens after "not"/"no"/"never"/"without"... in the same clause, or a
+ * negator right after the cue) is marked negated and is not evidence.
+ */
+#include "svc/score.h"
+#include "internal.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/** Tokens a resolution word may stand before a problem cue. */
+#define RESOLVE_BEFORE 4
+/** Tokens a resolution word may stand after a problem cue. */
+#define RESOLVE_AFTER 3
+/**
+ * Try to match pattern @a pat at token @a ti, pattern token @a pi.
+ *
+ * @param m model
+ * @param s scratch
+ * @param pat pattern
+ * @param ti token index
+ * @param pi pattern token index
+ * @param[out] last last matched token
+ * @param[in,out] gap_neg set when a gap skipped a negator
+ * @return true on a match
+ */
+static bool
+match_at (const struct score_model *m, const struct score_scratch *s,
+          const struct score_pattern *pat, size_t ti, int pi,
+          uint32_t *last, bool *gap_neg)
+{
+  if (pi == pat->n_tokens)
+    {
+      *last = (uint32_t) (ti - 1);
+      return true;
+    }
+  if (SCORE_TOKEN_GAP == pat->hashes[pi])
+    {
+      int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+
+      for (int k = 0; k <= gmax; k++)
+        {
+          size_t tj = ti + (size_t) k;
+          bool neg = false;
+
+          if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+            return false;       /* a phrase stays inside one clause */
+          for (size_t q = ti; q < tj; q++)
+            neg = neg || (s->tokens[q].flags & TOK_NEG);
+          if (match_at (m, s, pat, tj, pi + 1, last, gap_neg))
+            {
+              *gap_neg = *gap_neg || neg;
+              return true;
+            }
+        }
+      return false;
+    }
+  if (ti >= s->n_tokens || s->tokens[ti].hash != pat->hashes[pi])
+    return false;
+  if (pi > 0 && (s->tokens[ti].flags & TOK_CLAUSE))
+    return false;
+  return match_at (m, s, pat, ti + 1, pi + 1, last, gap_neg);
+}
+
+/**
+ * Whether the match [first, last] sits in a negation scope.
+ *
+ * @param m model
+ * @param s scratch
+ * @param first first token
+ * @param last last token
+ * @return true if negated
+ */
+static bool
+negated (const struct score_model *m, const struct score_scratch *s,
+         uint32_t first, uint32_t last)
+{
+  size_t before = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
+  size_t after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
+
+  for (size_t q = first; q > 0 && first - q < before; q--)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q - 1].flags & TOK_NEG)
+        return true;
+    }
+  for (size_t q = (size_t) last + 1; q < s->n_tokens && q - last <= after; q++)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q].flags & TOK_NEG)
+        return true;
+    }
+  return false;
+}
+
+/**
+ * Whether a negator governs token @a r (up to the negation window before
+ * it in its clause, or right after it: "never fixed", "not resolved",
+ * "fixed? no").
+ *
+ * @param m model
+ * @param s scratch
+ * @param r token index
+ * @return true if negated
+ */
+static bool
+token_negated (const struct score_model *m, const struct score_scratch *s,
+               size_t r)
+{
+  return negated (m, s, (uint32_t) r, (uint32_t) r);
+}
+
+/**
+ * Resolution scope of a service-problem hit: a resolution word up to
+ * RESOLVE_BEFORE tokens before it or RESOLVE_AFTER after it, in the same
+ * clause, makes it a solved problem (not evidence of a service problem).
+ * A negated resolution ("problem not fixed", "never fixed the bug") keeps
+ * it a problem, and the negator is the resolution's, not the problem's.
+ *
+ * @param m model
+ * @param s scratch
+ * @param h the hit (negated / resolved updated)
+ * @param gap_neg whether the phrase's own gap skipped a negator
+ */
+static void
+resolution_scope (const struct score_model *m, const struct score_scratch *s,
+                  struct score_hit *h, bool gap_neg)
+{
+  const struct score_cue *cue = &m->cues[h->cue];
+  size_t r = SIZE_MAX;
+
+  if (SCORE_TARGET_RISK != cue->target.kind
+      || SCORE_DRIVER_SERVICE_PROBLEMS != cue->target.index
+      || cue->weight <= 0.0 || gap_neg)
+    return;
+  for (size_t q = h->first; q > 0 && h->first - q < RESOLVE_BEFORE; q--)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q - 1].flags & TOK_RESOLVE)
+        {
+          r = q - 1;
+          break;
+        }
+    }
+  for (size_t q = (size_t) h->last + 1;
+       SIZE_MAX == r && q < s->n_tokens && q - h->last <= RESOLVE_AFTER; q++)
+    {
+      if (s->tokens[q].flags & TOK_CLAUSE)
+        break;
+      if (s->tokens[q].flags & TOK_RESOLVE)
+        r = q;
+    }
+  if (SIZE_MAX == r)
+    return;
+  if (token_negated (m, s, r))
+    {
+      /* "problem not fixed", "never fixed the bug": still a problem, the
+         negator denies the fix; a negator on the problem's other side
+         ("no problem, ...") still counts */
+      bool other = false;
+
+      if (r < h->first)
+        for (size_t q = (size_t) h->last + 1;
+             q < s->n_tokens
+             && q - h->last <= (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
+             q++)
+          {
+            if (s->tokens[q].flags & TOK_CLAUSE)
+              break;
+            other = other || (s->tokens[q].flags & TOK_NEG);
+          }
+      else
+        for (size_t q = h->first; q > 0 && h->first - q < 2; q--)
+          {
+            if (s->tokens[q].flags & TOK_CLAUSE)
+              break;
+            other = other || (s->tokens[q - 1].flags & TOK_NEG);
+          }
+      h->negated = other;
+      return;
+    }
+  h->resolved = true;
+  h->negated = true;
+}
+
+/**
+ * A positive pillar phrase that strictly contains a positive risk phrase
+ * reads those words: "asked our advice before going to RFP" is coming to
+ * us first (trust), not shopping around; "season tickets" is not a
+ * support ticket. The contained risk hit is superseded (not evidence).
+ *
+ * @param m model
+ * @param s scratch
+ */
+static void
+supersede_risk (const struct score_model *m, struct score_scratch *s)
+{
+  for (size_t i = 0; i < s->n_hits; i++)
+    {
+      const struct score_hit *p = &s->hits[i];
+      const struct score_cue *pc = &m->cues[p->cue];
+      size_t lo = (i > 32) ? i - 32 : 0;
+      size_t hi = (i + 32 < s->n_hits) ? i + 32 : s->n_hits;
+
+      if (p->negated || SCORE_TARGET_PILLAR != pc->target.kind
+          || pc->weight <= 0.0)
+        continue;
+      for (size_t j = lo; j < hi; j++)
+        {
+          struct score_hit *d = &s->hits[j];
+          const struct score_cue *dc = &m->cues[d->cue];
+
+          if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
+              || d->negated)
+            continue;
+          if (p->first <= d->first && p->last >= d->last
+              && p->last - p->first > d->last - d->first)
+            {
+              d->negated = true;
+              d->superseded = true;
+            }
+        }
+    }
+}
+
+/**
+ * Record a hit unless the same cue already matched overlapping tokens or
+ * a longer phrase of the same target kind contains it (a longer one
+ * replaces shorter ones it contains).
+ *
+ * @param m model
+ * @param s scratch
+ * @param h the hit
+ */
+static void
+add_hit (const struct score_model *m, struct score_scratch *s,
+         const struct score_hit *h)
+{
+  enum score_target_kind kind = m->cues[h->cue].target.kind;
+
+  for (size_t i = s->n_hits; i > 0; i--)
+    {
+      struct score_hit *o = &s->hits[i - 1];
+      bool overlap = !(o->last < h->first || h->last < o->first);
+      uint32_t lo = o->last - o->first;
+      uint32_t lh = h->last - h->first;
+
+      if (o->last + 8 < h->first)
+        break;
+      if (!overlap || m->cues[o->cue].target.kind != kind)
+        continue;
+      if (o->cue == h->cue)
+        {
+          if (o->negated && !h->negated && lh >= lo)
+            *o = *h;
+          return;
+        }
+      /* the most specific (longest, containing) phrase wins */
+      if (lo > lh && o->first <= h->first && o->last >= h->last)
+        return;
+      if (lh > lo && h->first <= o->first && h->last >= o->last)
+        {
+          *o = *h;
+          return;
+        }
+    }
+  if (s->n_hits < s->hits_cap)
+    s->hits[s->n_hits++] = *h;
+}
+
+/**
+ * The patterns of one (first, second) group of the lookup table.
+ *
+ * @param m model
+ * @param first first-token hash
+ * @param second second-token hash or SCORE_INDEX_ANY
+ * @param[out] n number of patterns
+ * @return the group's pattern indices (ascending), NULL when none
+ */
+static const int *
+index_group (const struct score_model *m, uint32_t first, uint32_t second,
+             size_t *n)
+{
+  uint32_t k = score_index_probe (first, second);
+
+  for (;;)
+    {
+      const struct score_index_slot *slot = &m->index_slots[k];
+
+      if (0 == slot->count)
+        break;
+      if (slot->first == first && slot->second == second)
+        {
+          *n = slot->count;
+          return &m->index_pattern[slot->start];
+        }
+      k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
+    }
+  *n = 0;
+  return NULL;
+}
+
+/**
+ * Try one pattern at token @a ti and record the hit.
+ *
+ * @param m model
+ * @param s scratch
+ * @param pi pattern index
+ * @param ti token index
+ */
+static void
+try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
+             size_t ti)
+{
+  const struct score_pattern *pat = &m->patterns[pi];
+  struct score_hit hit = { 0 };
+  bool gap_neg = false;
+
+  if (!match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
+    return;
+  hit.cue = pat->cue;
+  hit.pattern = pi;
+  hit.first = (uint32_t) ti;
+  hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
+  resolution_scope (m, s, &hit, gap_neg);
+  add_hit (m, s, &hit);
+}
+
+/**
+ * Mark hits that repeat an earlier, not negated hit of the same cue or
+ * pattern in this text (one item per cue / phrase per note).
+ *
+ * @param m model
+ * @param s scratch
+ */
+static void
+mark_repeats (const struct score_model *m, struct score_scratch *s)
+{
+  uint32_t stamp;
+
+  (void) m;
+  if (0 == ++s->stamp)
+    {
+      memset (s->pattern_mark, 0, sizeof (s->pattern_mark));
+      memset (s->cue_mark, 0, sizeof (s->cue_mark));
+      s->stamp = 1;
+    }
+  stamp = s->stamp;
+  for (size_t i = 0; i < s->n_hits; i++)
+    {
+      struct score_hit *h = &s->hits[i];
+
+      h->cue_repeat = stamp == s->cue_mark[h->cue];
+      h->pattern_repeat = stamp == s->pattern_mark[h->pattern];
+      if (!h->negated)
+        {
+          s->cue_mark[h->cue] = stamp;
+          s->pattern_mark[h->pattern] = stamp;
+        }
+    }
+}
+
+/** Most tokens a "~" may skip that the lookup handles (model_load.c
+    allows up to 6). */
+#define GAP_LOOKUP_MAX 15
+
+void
+score_text_analyze (const struct score_model *m, struct score_scratch *s,
+                    const char *text, size_t len)
+{
+  int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+
+  if (gmax > GAP_LOOKUP_MAX)
+    gmax = GAP_LOOKUP_MAX;
+  s->n_hits = 0;
+  score_text_tokenize (m, s, text, len);
+  for (size_t ti = 0; ti < s->n_tokens; ti++)
+    {
+      /* candidate groups: any second token; this second token; "~" then
+         one of the tokens the gap can reach */
+      const int *list[GAP_LOOKUP_MAX + 3];
+      size_t left[GAP_LOOKUP_MAX + 3];
+      size_t n_lists = 0;
+      uint32_t h = s->tokens[ti].hash;
+      int last = -1;
+
+      if (!(m->index_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
+            & (1ull << (h % 64))))
+        continue;
+      list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
+      n_lists += left[n_lists] > 0;
+      for (int k = 0; k <= gmax; k++)
+        {
+          size_t tj = ti + 1 + (size_t) k;
+
+          if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+            break;
+          if (0 == k)
+            {
+              list[n_lists] = index_group (m, h, s->tokens[tj].hash,
+                                           &left[n_lists]);
+              n_lists += left[n_lists] > 0;
+            }
+          list[n_lists] = index_group (m, h,
+                                       SCORE_INDEX_GAPPED (s->tokens[tj].hash),
+                                       &left[n_lists]);
+          n_lists += left[n_lists] > 0;
+        }
+      /* every group ascends: merge them, so patterns are tried in model
+         order, each once, exactly as a scan of every pattern starting
+         with h would try the ones that can match here */
+      for (;;)
+        {
+          size_t best = n_lists;
+
+          for (size_t i = 0; i < n_lists; i++)
+            if (left[i] > 0 && (best == n_lists || list[i][0] < list[best][0]))
+              best = i;
+          if (best == n_lists)
+            break;
+          if (list[best][0] != last)
+            {
+              last = list[best][0];
+              try_pattern (m, s, last, ti);
+            }
+          list[best]++;
+          left[best]--;
+        }
+    }
+  supersede_risk (m, s);
+  mark_repeats (m, s);
+}
+
+/**
+ * Move @a p back to the start of a UTF-8 character.
+ *
+ * @param t text
+ * @param p position
+ * @return adjusted position
+ */
+static size_t
+utf8_back (const char *t, size_t p)
+{
+  while (p > 0 && 0x80 == ((unsigned char) t[p] & 0xC0))
+    p--;
+  return p;
+}
+
+void
+score_text_excerpt (const struct score_scratch *s, const struct score_hit *h,
+                    char *out)
+{
+  const struct score_token *a = &s->tokens[h->first];
+  const struct score_token *b = &s->tokens[h->last];
+  size_t room = SCORE_EXCERPT_LEN - 1;
+  size_t span = b->end - a->start;
+  size_t lo = a->start;
+  size_t hi = b->end;
+  size_t k = 0;
+
+  if (span < room)
+    {
+      size_t pad = (room - span) / 2;
+
+      lo = (a->start > pad) ? a->start - pad : 0;
+      hi = b->end + (room - span - (a->start - lo));
+      if (hi > s->text_len)
+        hi = s->text_len;
+    }
+  else
+    hi = lo + room;
+  /* stay inside the sentence around the cue */
+  for (size_t i = a->start; i > lo; i--)
+    if ('.' == s->text[i - 1] || '\n' == s->text[i - 1] || '!' == s->text[i - 1]
+        || '?' == s->text[i - 1])
+      {
+        lo = i;
+        break;
+      }
+  for (size_t i = b->end; i < hi; i++)
+    if ('.' == s->text[i] || '\n' == s->text[i] || '!' == s->text[i]
+        || '?' == s->text[i])
+      {
+        hi = i + 1;
+        break;
+      }
+  lo = utf8_back (s->text, lo);
+  if (hi < s->text_len)
+    hi = utf8_back (s->text, hi);
+  while (lo < hi && (' ' == s->text[lo] || '\t' == s->text[lo]))
+    lo++;
+  for (size_t i = lo; i < hi && k < room; i++)
+    {
+      char c = s->text[i];
+
+      out[k++] = ('\n' == c || '\r' == c || '\t' == c) ? ' ' : c;
+    }
+  while (k > 0 && ' ' == out[k - 1])
+    k--;
+  out[k] = '\0';
+}
