@@ -4,6 +4,7 @@
  *        with Jansson, then prepare it for the engine.
  */
 #include "svc/model.h"
+#include "svc/alloc.h"
 #include "svc/score_model.h"
 
 #include <stdarg.h>
@@ -586,12 +587,7 @@ model_from_json (const json_t *root, char *err, size_t err_len)
 
   if (err_len > 0)
     err[0] = '\0';
-  l.m = calloc (1, sizeof (*l.m));
-  if (NULL == l.m)
-    {
-      fail (&l, "", "out of memory");
-      goto cleanup;
-    }
+  l.m = util_calloc (1, sizeof (*l.m));
   if (!json_is_object (root))
     fail (&l, "", "the model must be a JSON object");
   else

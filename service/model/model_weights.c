@@ -5,6 +5,7 @@
  *        to a copy of the shipped model.
  */
 #include "svc/model.h"
+#include "svc/alloc.h"
 #include "svc/score_model.h"
 
 #include <math.h>
@@ -201,9 +202,7 @@ model_apply_weights (const struct score_model *base, const json_t *body,
   memset (errors, 0, sizeof (*errors));
   if (NULL != body && !model_validate_weights (base, body, errors))
     goto cleanup;
-  m = malloc (sizeof (*m));
-  if (NULL == m)
-    goto cleanup;
+  m = util_malloc (sizeof (*m));
   memcpy (m, base, sizeof (*m));
   if (NULL != body)
     walk_override (base, body, errors, m);
