@@ -37,11 +37,11 @@ struct store_statement
 
 /* The statements of each file (NULL-terminated). */
 extern const struct store_statement *const store_api_keys_statements[];
-extern const struct store_statement *const store_assess_statements[];
+extern const struct store_statement *const store_assessments_statements[];
 extern const struct store_statement *const store_idempotency_statements[];
 extern const struct store_statement *const store_migrate_statements[];
 extern const struct store_statement *const store_values_statements[];
-extern const struct store_statement *const store_weights_statements[];
+extern const struct store_statement *const store_scoring_weights_statements[];
 extern const struct store_statement *const store_resource_statements[];
 
 /**

@@ -18,8 +18,8 @@ static const struct
   { store_api_keys_statements, "service/store/api_keys.c" },
   { store_migrate_statements, "service/store/migrate.c" },
   { store_values_statements, "service/store/values.c" },
-  { store_weights_statements, "service/store/weights.c" },
-  { store_assess_statements, "service/store/assess.c" },
+  { store_scoring_weights_statements, "service/store/scoring_weights.c" },
+  { store_assessments_statements, "service/store/assessments.c" },
   { store_idempotency_statements, "service/store/idempotency.c" },
   { store_resource_statements, "service/store/resource.c" },
 };

@@ -1,5 +1,5 @@
 -- assess.account
--- written in service/store/assess.c; rewrite with scripts/golden
+-- written in service/store/assessments.c; rewrite with scripts/golden
 SELECT coalesce(owner_id::text, '') AS owner_id,
        coalesce(stage, 'customer') AS stage,
        coalesce(purchase_stage, '') AS purchase_stage,

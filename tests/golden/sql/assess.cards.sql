@@ -1,5 +1,5 @@
 -- assess.cards
--- written in service/store/assess.c; rewrite with scripts/golden
+-- written in service/store/assessments.c; rewrite with scripts/golden
 SELECT id::text AS id, coalesce(contact_id::text, '') AS contact_id,
        coalesce(seller_id::text, '') AS seller_id,
        extract(epoch FROM received_at)::bigint AS received_at,

@@ -1,5 +1,5 @@
 -- assess.commitments
--- written in service/store/assess.c; rewrite with scripts/golden
+-- written in service/store/assessments.c; rewrite with scripts/golden
 SELECT id::text AS id, coalesce(seller_id::text, '') AS seller_id,
        extract(epoch FROM made_at)::bigint AS made_at,
        coalesce(extract(epoch FROM due_date::timestamp)::bigint, 0)

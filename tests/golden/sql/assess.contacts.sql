@@ -1,5 +1,5 @@
 -- assess.contacts
--- written in service/store/assess.c; rewrite with scripts/golden
+-- written in service/store/assessments.c; rewrite with scripts/golden
 SELECT id::text AS id, name, coalesce(role, 'influencer') AS role,
        influence
   FROM contacts

@@ -1,5 +1,5 @@
 -- assess.seller_calls
--- written in service/store/assess.c; rewrite with scripts/golden
+-- written in service/store/assessments.c; rewrite with scripts/golden
 SELECT id::text AS id, account_id::text AS account_id,
        coalesce(seller_id::text, '') AS seller_id,
        extract(epoch FROM occurred_at)::bigint AS occurred_at,

@@ -1,5 +1,5 @@
 -- assess.values
--- written in service/store/assess.c; rewrite with scripts/golden
+-- written in service/store/assessments.c; rewrite with scripts/golden
 WITH docs AS (
   SELECT 0 AS which, "values" AS doc
     FROM account_values WHERE org_id = $1 AND account_id = $2

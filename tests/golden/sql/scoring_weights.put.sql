@@ -1,5 +1,5 @@
 -- scoring_weights.put
--- written in service/store/weights.c; rewrite with scripts/golden
+-- written in service/store/scoring_weights.c; rewrite with scripts/golden
 INSERT INTO organization_scoring_weights AS w (org_id, weights)
 VALUES ($1, $2::jsonb)
     ON CONFLICT (org_id) DO UPDATE

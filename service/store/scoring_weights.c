@@ -1,5 +1,5 @@
 /**
- * @file weights.c
+ * @file scoring_weights.c
  * @brief An organization's scoring-weight overrides.
  */
 #include <stdlib.h>
@@ -73,6 +73,6 @@ store_weights_put (struct store_conn *c, const char *org_id, const char *json,
   return store_exec_one (c, &put_sql, 2, v, &read_weights, &out);
 }
 
-const struct store_statement *const store_weights_statements[] = {
+const struct store_statement *const store_scoring_weights_statements[] = {
   &get_sql, &put_sql, NULL
 };

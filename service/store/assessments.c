@@ -1,5 +1,5 @@
 /**
- * @file assess.c
+ * @file assessments.c
  * @brief Loading what an assessment reads straight into the engine's
  *        input structs, bounded by the model's limits and cut at as_of.
  */
@@ -538,7 +538,7 @@ store_assess_free (struct store_assess_data *d)
   memset (d, 0, sizeof (*d));
 }
 
-const struct store_statement *const store_assess_statements[] = {
+const struct store_statement *const store_assessments_statements[] = {
   &account_sql, &contacts_sql, &calls_sql, &cards_sql, &commitments_sql,
   &values_sql, &seller_calls_sql, &seller_cards_sql, &seller_exists_sql,
   &contact_account_sql, NULL

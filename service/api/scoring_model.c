@@ -1,5 +1,5 @@
 /**
- * @file scoring.c
+ * @file scoring_model.c
  * @brief GET /v1/scoring-model (the model as shipped, with its version)
  *        and an organization's weight overrides (GET, PUT by admins).
  */
