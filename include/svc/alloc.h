@@ -35,6 +35,14 @@ char *
 util_strndup (const char *s, size_t n);
 
 /**
+ * Ends the process after an allocation of @a n bytes failed: for memory
+ * that came from elsewhere (the engine's scratch), one JSON log line and
+ * abort().
+ */
+_Noreturn void
+util_alloc_failed (size_t n);
+
+/**
  * Makes Jansson allocate through util_malloc and free(); call before any
  * json_t exists.  Replies built with json_dumps() are still free()d by
  * libmicrohttpd, since util_malloc is malloc().

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/log.h"
 #include "svc/model.h"
 
@@ -172,6 +173,8 @@ api_scratch (void)
   if (NULL == s)
   {
     s = score_scratch_new ();
+    if (NULL == s)
+      util_alloc_failed (sizeof (void *));
     pthread_setspecific (scratch_key, s);
   }
   return s;

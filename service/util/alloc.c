@@ -10,9 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/** Ends the process after an allocation of @a n bytes failed. */
-static void
-out_of_memory (size_t n)
+_Noreturn void
+util_alloc_failed (size_t n)
 {
   char line[128];
   int len = snprintf (line, sizeof (line),
@@ -31,7 +30,7 @@ util_malloc (size_t n)
   void *p = malloc (0 == n ? 1 : n);
 
   if (NULL == p)
-    out_of_memory (n);
+    util_alloc_failed (n);
   return p;
 }
 
@@ -41,7 +40,7 @@ util_calloc (size_t n, size_t size)
   void *p = calloc (0 == n ? 1 : n, 0 == size ? 1 : size);
 
   if (NULL == p)
-    out_of_memory (n * size);
+    util_alloc_failed (n * size);
   return p;
 }
 
@@ -51,7 +50,7 @@ util_realloc (void *p, size_t n)
   void *q = realloc (p, 0 == n ? 1 : n);
 
   if (NULL == q)
-    out_of_memory (n);
+    util_alloc_failed (n);
   return q;
 }
 
@@ -61,7 +60,7 @@ util_strdup (const char *s)
   char *p = strdup (s);
 
   if (NULL == p)
-    out_of_memory (strlen (s) + 1);
+    util_alloc_failed (strlen (s) + 1);
   return p;
 }
 
@@ -71,7 +70,7 @@ util_strndup (const char *s, size_t n)
   char *p = strndup (s, n);
 
   if (NULL == p)
-    out_of_memory (n + 1);
+    util_alloc_failed (n + 1);
   return p;
 }
 
