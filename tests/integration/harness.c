@@ -27,6 +27,34 @@ th_collect (char *data, size_t size, size_t n, void *cls)
   return size * n;
 }
 
+struct curl_slist *
+th_curl_prepare (void *curl, const char *base, const char *method,
+                 const char *path, const char *key,
+                 const char *const *extra, char **body, char **headers)
+{
+  CURL *c = curl;
+  struct curl_slist *h = NULL;
+  char url[4096], auth[256];
+
+  snprintf (url, sizeof (url), "%s%s", base, path);
+  curl_easy_setopt (c, CURLOPT_URL, url);
+  curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
+  curl_easy_setopt (c, CURLOPT_NOBODY, 0 == strcmp (method, "HEAD") ? 1L
+                    : 0L);
+  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
+  curl_easy_setopt (c, CURLOPT_WRITEDATA, body);
+  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
+  curl_easy_setopt (c, CURLOPT_HEADERDATA, headers);
+  if (NULL != key)
+  {
+    snprintf (auth, sizeof (auth), "Authorization: Bearer %s", key);
+    h = curl_slist_append (h, auth);
+  }
+  for (; NULL != extra && NULL != *extra; extra++)
+    h = curl_slist_append (h, *extra);
+  return curl_slist_append (h, "Expect:");
+}
+
 const char *
 th_url (void)
 {
@@ -95,29 +123,13 @@ perform (const char *method, const char *path, const char *key,
          struct th_resp *out)
 {
   CURL *c = curl_easy_init ();
-  struct curl_slist *h = NULL;
-  char url[4096], auth[256];
+  struct curl_slist *h;
   CURLcode rc;
 
   memset (out, 0, sizeof (*out));
-  snprintf (url, sizeof (url), "%s%s", th_url (), path);
-  curl_easy_setopt (c, CURLOPT_URL, url);
-  curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
-  if (0 == strcmp (method, "HEAD"))
-    curl_easy_setopt (c, CURLOPT_NOBODY, 1L);
+  h = th_curl_prepare (c, th_url (), method, path, key, extra, &out->body,
+                       &out->headers);
   curl_easy_setopt (c, CURLOPT_TIMEOUT, 30L);
-  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
-  curl_easy_setopt (c, CURLOPT_WRITEDATA, &out->body);
-  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
-  curl_easy_setopt (c, CURLOPT_HEADERDATA, &out->headers);
-  if (NULL != key)
-  {
-    snprintf (auth, sizeof (auth), "Authorization: Bearer %s", key);
-    h = curl_slist_append (h, auth);
-  }
-  for (; NULL != extra && NULL != *extra; extra++)
-    h = curl_slist_append (h, *extra);
-  h = curl_slist_append (h, "Expect:");
   if (NULL != up)
   {
     h = curl_slist_append (h, "Transfer-Encoding: chunked");

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct curl_slist;
+
 /** A response as the client saw it. */
 struct th_resp
 {
@@ -33,6 +35,23 @@ struct th_org
  */
 size_t
 th_collect (char *data, size_t size, size_t n, void *cls);
+
+/**
+ * What both clients (th_request here, sp_http in spawn.c) set on a libcurl
+ * handle before a request: the URL @a base + @a path, @a method (HEAD
+ * without a body), the body and header block collected into @a body and
+ * @a headers (see th_collect), and the header lines Authorization for
+ * @a key (when set), @a extra (NULL-terminated, or NULL) and an empty
+ * Expect.  Asserts nothing, and sets neither a timeout nor a request body.
+ *
+ * @param curl a CURL handle
+ * @return the header list: the caller may append to it, sets it with
+ *         CURLOPT_HTTPHEADER and frees it after the transfer
+ */
+struct curl_slist *
+th_curl_prepare (void *curl, const char *base, const char *method,
+                 const char *path, const char *key,
+                 const char *const *extra, char **body, char **headers);
 
 /** The base URL of the service under test (fails the test when unset). */
 const char *
