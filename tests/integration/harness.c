@@ -1,11 +1,13 @@
 /**
  * @file harness.c
- * @brief libcurl client and organization set-up for integration tests.
+ * @brief libcurl client, organization set-up and the request helpers
+ *        integration tests share.
  */
 #include "harness.h"
 
 #include <criterion/criterion.h>
 #include <curl/curl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +254,120 @@ th_account_new (const char *key, const char *name, char id[64])
   th_resp_free (&r);
   free (body);
   json_decref (b);
+}
+
+const char *
+th_fmt (const char *fmt, ...)
+{
+  static char bufs[64][8192];
+  static int n;
+  char *b = bufs[n++ % 64];
+  va_list ap;
+
+  va_start (ap, fmt);
+  vsnprintf (b, sizeof (bufs[0]), fmt, ap);
+  va_end (ap);
+  return b;
+}
+
+const char *
+th_str (const struct th_resp *r, const char *name)
+{
+  const char *v = json_string_value (json_object_get (r->json, name));
+
+  return NULL != v ? v : "";
+}
+
+void
+th_create (const char *key, const char *path, const char *body, char id[64])
+{
+  struct th_resp r;
+
+  th_json ("POST", path, key, body, &r);
+  cr_assert_eq (201, r.status, "POST %s %s: %s", path, body, r.body);
+  snprintf (id, 64, "%s", th_str (&r, "id"));
+  th_resp_free (&r);
+}
+
+void
+th_expect_422 (struct th_resp *r, const char *field, const char *what)
+{
+  th_assert_problem (r, 422);
+  cr_assert (th_has_error (r, field), "%s: no error at %s in %s", what, field,
+             r->body);
+  th_resp_free (r);
+}
+
+size_t
+th_count (const char *key, const char *path)
+{
+  struct th_resp r;
+  size_t n;
+
+  th_request ("GET", path, key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "GET %s: %s", path, r.body);
+  n = json_array_size (json_object_get (r.json, "data"));
+  th_resp_free (&r);
+  return n;
+}
+
+size_t
+th_walk (const char *key, const char *path, int limit, char (*ids)[64],
+         size_t max)
+{
+  char url[1024];
+  size_t n = 0;
+  const char *sep = NULL != strchr (path, '?') ? "&" : "?";
+
+  snprintf (url, sizeof (url), "%s%slimit=%d", path, sep, limit);
+  for (;;)
+  {
+    struct th_resp r;
+    json_t *data, *it, *next;
+    size_t i;
+
+    th_request ("GET", url, key, NULL, NULL, &r);
+    cr_assert_eq (200, r.status, "GET %s: %s", url, r.body);
+    data = json_object_get (r.json, "data");
+    next = json_object_get (r.json, "next_cursor");
+    cr_assert (json_array_size (data) <= (size_t) limit);
+    if (json_is_string (next))
+      cr_assert_eq ((size_t) limit, json_array_size (data),
+                    "only the last page is short");
+    json_array_foreach (data, i, it)
+    {
+      const char *id = json_string_value (json_object_get (it, "id"));
+
+      for (size_t k = 0; k < n && k < max; k++)
+        cr_assert_str_neq (ids[k], id, "%s listed twice", id);
+      if (n < max)
+        snprintf (ids[n], 64, "%s", id);
+      n++;
+    }
+    if (! json_is_string (next))
+    {
+      th_resp_free (&r);
+      return n;
+    }
+    snprintf (url, sizeof (url), "%s%slimit=%d&cursor=%s", path, sep, limit,
+              json_string_value (next));
+    th_resp_free (&r);
+  }
+}
+
+void
+th_patch (const char *key, const char *path, const char *etag,
+          const char *body, struct th_resp *r)
+{
+  char ifm[128];
+  const char *h[] = { "Content-Type: application/merge-patch+json", ifm,
+                      NULL };
+
+  if (NULL == etag)
+    h[1] = NULL;
+  else
+    snprintf (ifm, sizeof (ifm), "If-Match: %s", etag);
+  th_request ("PATCH", path, key, body, h, r);
 }
 
 void

@@ -1,7 +1,8 @@
 /**
  * @file harness.h
  * @brief What integration tests share: HTTP requests to the running
- *        service (libcurl) and fresh organizations to run them in.
+ *        service (libcurl), fresh organizations to run them in, and the
+ *        helpers resource tests use to create, list, page and patch.
  */
 #ifndef TEST_HARNESS_H
 #define TEST_HARNESS_H
@@ -116,6 +117,45 @@ th_key_new (const struct th_org *org, const char *scope, char secret[128],
 /** Creates an account named @a name; writes its id. */
 void
 th_account_new (const char *key, const char *name, char id[64]);
+
+/**
+ * printf into one of 64 rotating buffers (each test is its own process);
+ * copy what must outlive the next few dozen calls.
+ */
+const char *
+th_fmt (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
+
+/** A string member of the response body ("" when absent or not a string). */
+const char *
+th_str (const struct th_resp *r, const char *name);
+
+/** POSTs @a body to @a path, asserts 201 and writes the new id. */
+void
+th_create (const char *key, const char *path, const char *body, char id[64]);
+
+/** Asserts a 422 naming @a field (and frees the response). */
+void
+th_expect_422 (struct th_resp *r, const char *field, const char *what);
+
+/** The number of items on the first page of @a path (asserting 200). */
+size_t
+th_count (const char *key, const char *path);
+
+/**
+ * Pages through @a path with @a limit; asserts no id repeats and every
+ * page but the last is full; writes the ids in order into @a ids (up to
+ * @a max).
+ *
+ * @return how many items
+ */
+size_t
+th_walk (const char *key, const char *path, int limit, char (*ids)[64],
+         size_t max);
+
+/** PATCH with Content-Type merge-patch and (when set) If-Match. */
+void
+th_patch (const char *key, const char *path, const char *etag,
+          const char *body, struct th_resp *r);
 
 /**
  * Asserts the response is problem+json with @a status, a `type`, `title`
