@@ -390,6 +390,39 @@ th_assert_problem (const struct th_resp *r, long status)
   free (rid);
 }
 
+void
+th_expect_problem (const char *method, const char *path, const char *key,
+                   const char *body, long status)
+{
+  struct th_resp r;
+
+  th_json (method, path, key, body, &r);
+  th_assert_problem (&r, status);
+  th_resp_free (&r);
+}
+
+void
+th_expect_status (const char *method, const char *path, const char *key,
+                  const char *body, long status)
+{
+  struct th_resp r;
+
+  th_json (method, path, key, body, &r);
+  cr_assert_eq (status, r.status, "%s %s: %s", method, path, r.body);
+  th_resp_free (&r);
+}
+
+void
+th_assert_header (const struct th_resp *r, const char *name,
+                  const char *want)
+{
+  char *v = th_header (r, name);
+
+  cr_assert_not_null (v, "no %s header", name);
+  cr_assert_str_eq (v, want, "%s", name);
+  free (v);
+}
+
 bool
 th_has_error (const struct th_resp *r, const char *field)
 {

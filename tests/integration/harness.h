@@ -165,6 +165,28 @@ void
 th_assert_problem (const struct th_resp *r, long status);
 
 /**
+ * Sends a request (with Content-Type: application/json when @a body is
+ * set) and asserts the answer is a problem with @a status (see
+ * th_assert_problem).
+ */
+void
+th_expect_problem (const char *method, const char *path, const char *key,
+                   const char *body, long status);
+
+/**
+ * Sends a request (with Content-Type: application/json when @a body is
+ * set) and asserts the answer's status is @a status.
+ */
+void
+th_expect_status (const char *method, const char *path, const char *key,
+                  const char *body, long status);
+
+/** Asserts the response has header @a name with the value @a want. */
+void
+th_assert_header (const struct th_resp *r, const char *name,
+                  const char *want);
+
+/**
  * True when the problem's `errors` array names @a field.
  */
 bool

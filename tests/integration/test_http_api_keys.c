@@ -20,43 +20,29 @@ Test (api_keys, read_key_cannot_write_and_write_key_cannot_admin)
   th_org_new (&org);
   th_key_new (&org, "read", rkey, NULL);
   th_key_new (&org, "write", wkey, NULL);
-  th_json ("POST", "/v1/accounts", rkey, "{\"name\":\"Nope\"}", &r);
-  th_assert_problem (&r, 403);
-  th_resp_free (&r);
+  th_expect_problem ("POST", "/v1/accounts", rkey, "{\"name\":\"Nope\"}", 403);
   th_request ("GET", "/v1/accounts", rkey, NULL, NULL, &r);
   cr_assert_eq (0, json_array_size (json_object_get (r.json, "data")),
                 "the refused write wrote nothing");
   th_resp_free (&r);
   th_account_new (wkey, "Written", id);
-  th_request ("GET", "/v1/api-keys", wkey, NULL, NULL, &r);
-  th_assert_problem (&r, 403);
-  th_resp_free (&r);
-  th_json ("POST", "/v1/api-keys", wkey, "{\"scope\":\"admin\"}", &r);
-  th_assert_problem (&r, 403);
-  th_resp_free (&r);
+  th_expect_problem ("GET", "/v1/api-keys", wkey, NULL, 403);
+  th_expect_problem ("POST", "/v1/api-keys", wkey, "{\"scope\":\"admin\"}",
+                     403);
 }
 
 Test (api_keys, revoked_key_is_refused_on_the_next_request)
 {
   struct th_org org;
-  struct th_resp r;
   char key[128], id[64], path[128];
 
   th_org_new (&org);
   th_key_new (&org, "write", key, id);
-  th_request ("GET", "/v1/accounts", key, NULL, NULL, &r);
-  cr_assert_eq (200, r.status);
-  th_resp_free (&r);
+  th_expect_status ("GET", "/v1/accounts", key, NULL, 200);
   snprintf (path, sizeof (path), "/v1/api-keys/%s", id);
-  th_request ("DELETE", path, org.key, NULL, NULL, &r);
-  cr_assert_eq (204, r.status);
-  th_resp_free (&r);
-  th_request ("GET", "/v1/accounts", key, NULL, NULL, &r);
-  th_assert_problem (&r, 401);
-  th_resp_free (&r);
-  th_request ("GET", path, org.key, NULL, NULL, &r);
-  th_assert_problem (&r, 404);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", path, org.key, NULL, 204);
+  th_expect_problem ("GET", "/v1/accounts", key, NULL, 401);
+  th_expect_problem ("GET", path, org.key, NULL, 404);
 }
 
 Test (api_keys, keys_are_listed_without_secrets_and_shown_once)
@@ -100,9 +86,7 @@ Test (api_keys, the_last_admin_key_cannot_be_revoked)
     snprintf (path, sizeof (path), "/v1/api-keys/%s",
               json_string_value (json_object_get (k, "id")));
   th_resp_free (&r);
-  th_request ("DELETE", path, org.key, NULL, NULL, &r);
-  th_assert_problem (&r, 409);
-  th_resp_free (&r);
+  th_expect_problem ("DELETE", path, org.key, NULL, 409);
   th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &r);
   cr_assert_eq (200, r.status, "the key still works");
   th_resp_free (&r);

@@ -35,12 +35,7 @@ Test (contacts, contact_round_trip)
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   snprintf (path, sizeof (path), "/v1/contacts/%s", id);
-  {
-    char *loc = th_header (&r, "Location");
-
-    cr_assert_str_eq (loc, path);
-    free (loc);
-  }
+  th_assert_header (&r, "Location", path);
   cr_assert_str_eq (th_str (&r, "account_id"), acct);
   cr_assert_float_eq (json_number_value (json_object_get (r.json,
                                                           "influence")),
@@ -65,12 +60,8 @@ Test (contacts, contact_round_trip)
   th_patch (org.key, path, NULL, "{\"account_id\":\"" "00000000-0000-4000-8000"
             "-000000000000\"}", &r);
   th_expect_422 (&r, "/account_id", "a contact cannot move accounts");
-  th_request ("DELETE", path, org.key, NULL, NULL, &r);
-  cr_assert_eq (204, r.status);
-  th_resp_free (&r);
-  th_request ("GET", path, org.key, NULL, NULL, &r);
-  th_assert_problem (&r, 404);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", path, org.key, NULL, 204);
+  th_expect_problem ("GET", path, org.key, NULL, 404);
   cr_assert_eq (0, th_count (org.key, th_fmt ("/v1/accounts/%s/contacts",
                                               acct)));
   free (etag);
@@ -115,10 +106,9 @@ Test (contacts, contact_validation_rules)
   th_resp_free (&r);
   cr_assert_eq (1, th_count (org.key, th_fmt ("/v1/accounts/%s/contacts",
                                               acct)));
-  th_json ("POST", "/v1/accounts/00000000-0000-4000-8000-000000000000/"
-           "contacts", org.key, "{\"name\":\"x\"}", &r);
-  th_assert_problem (&r, 404);
-  th_resp_free (&r);
+  th_expect_problem ("POST",
+                     "/v1/accounts/00000000-0000-4000-8000-000000000000/"
+                     "contacts", org.key, "{\"name\":\"x\"}", 404);
 }
 
 Test (contacts, contact_filters_and_pagination)
@@ -173,10 +163,8 @@ Test (contacts, contact_filters_and_pagination)
                "a cursor does not carry over to another account");
     th_resp_free (&r);
   }
-  th_request ("GET", th_fmt ("%s?role=boss&colour=red", list), org.key, NULL,
-              NULL, &r);
-  th_assert_problem (&r, 400);
-  th_resp_free (&r);
+  th_expect_problem ("GET", th_fmt ("%s?role=boss&colour=red", list), org.key,
+                     NULL, 400);
   th_request ("GET", th_fmt ("%s?role=boss", list), org.key, NULL, NULL, &r);
   th_assert_problem (&r, 400);
   cr_assert (th_has_error (&r, "role"));
@@ -219,10 +207,9 @@ Test (contacts, contact_put_by_external_id)
   th_expect_422 (&r, "/external_id", "an external id of another account");
   cr_assert_eq (0, th_count (org.key, th_fmt ("/v1/accounts/%s/contacts",
                                               other)));
-  th_json ("POST", th_fmt ("/v1/accounts/%s/contacts", other), org.key,
-           "{\"name\":\"Lee\",\"external_id\":\"p-1\"}", &r);
-  th_assert_problem (&r, 409);
-  th_resp_free (&r);
+  th_expect_problem ("POST", th_fmt ("/v1/accounts/%s/contacts", other),
+                     org.key, "{\"name\":\"Lee\",\"external_id\":\"p-1\"}",
+                     409);
   th_request ("GET", "/v1/contacts/by-external-id/p-1", org.key, NULL, NULL,
               &r);
   cr_assert_eq (200, r.status);

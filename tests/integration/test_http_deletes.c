@@ -43,19 +43,15 @@ Test (deletes, deleting_an_account_deletes_everything_in_it)
   th_create (org.key, th_fmt ("/v1/accounts/%s/commitments", acct),
              "{\"description\":\"x\",\"made_at\":\"2025-01-01T00:00:00Z\"}",
              pledge);
-  th_json ("PUT", th_fmt ("/v1/accounts/%s/values", acct), org.key,
-           "{\"priorities\":{\"quality\":1}}", &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
+  th_expect_status ("PUT", th_fmt ("/v1/accounts/%s/values", acct), org.key,
+                    "{\"priorities\":{\"quality\":1}}", 200);
   th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", keep),
              "{\"name\":\"K\"}", x);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", keep),
              "{\"occurred_at\":\"2025-01-01T00:00:00Z\"}", x);
 
-  th_request ("DELETE", th_fmt ("/v1/accounts/%s", acct), org.key, NULL, NULL,
-              &r);
-  cr_assert_eq (204, r.status, "%s", r.body);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", th_fmt ("/v1/accounts/%s", acct), org.key, NULL,
+                    204);
   {
     const char *gone[] = {
       th_fmt ("/v1/contacts/%s", contact), th_fmt ("/v1/calls/%s", call),
@@ -67,11 +63,7 @@ Test (deletes, deleting_an_account_deletes_everything_in_it)
     };
 
     for (size_t i = 0; i < sizeof (gone) / sizeof (gone[0]); i++)
-    {
-      th_request ("GET", gone[i], org.key, NULL, NULL, &r);
-      th_assert_problem (&r, 404);
-      th_resp_free (&r);
-    }
+      th_expect_problem ("GET", gone[i], org.key, NULL, 404);
   }
   cr_assert_eq (1, th_count (org.key, th_fmt ("/v1/accounts/%s/contacts",
                                               keep)),
@@ -104,10 +96,8 @@ Test (deletes, deleting_a_seller_keeps_the_history_without_them)
              th_fmt ("{\"description\":\"x\","
                      "\"made_at\":\"2025-01-01T00:00:00Z\","
                      "\"seller_id\":\"%s\"}", seller), pledge);
-  th_request ("DELETE", th_fmt ("/v1/sellers/%s", seller), org.key, NULL, NULL,
-              &r);
-  cr_assert_eq (204, r.status, "%s", r.body);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", th_fmt ("/v1/sellers/%s", seller), org.key, NULL,
+                    204);
   {
     const struct { const char *path, *field; } kept[] = {
       { th_fmt ("/v1/accounts/%s", acct), "owner_id" },
@@ -152,10 +142,8 @@ Test (deletes, deleting_a_contact_takes_it_out_of_calls_and_cards)
   th_request ("GET", th_fmt ("/v1/calls/%s", call), org.key, NULL, NULL, &r);
   call_etag = th_header (&r, "ETag");
   th_resp_free (&r);
-  th_request ("DELETE", th_fmt ("/v1/contacts/%s", c1), org.key, NULL, NULL,
-              &r);
-  cr_assert_eq (204, r.status);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", th_fmt ("/v1/contacts/%s", c1), org.key, NULL,
+                    204);
 
   th_request ("GET", th_fmt ("/v1/calls/%s", call), org.key, NULL, NULL, &r);
   cr_assert_eq (200, r.status);
@@ -217,14 +205,10 @@ Test (deletes, nulled_references_change_etag_and_updated_at)
   cetag = th_header (&r, "ETag");
   snprintf (before, sizeof (before), "%s", th_str (&r, "updated_at"));
   th_resp_free (&r);
-  th_request ("DELETE", th_fmt ("/v1/contacts/%s", c1), org.key, NULL, NULL,
-              &r);
-  cr_assert_eq (204, r.status);
-  th_resp_free (&r);
-  th_request ("DELETE", th_fmt ("/v1/sellers/%s", seller), org.key, NULL, NULL,
-              &r);
-  cr_assert_eq (204, r.status);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", th_fmt ("/v1/contacts/%s", c1), org.key, NULL,
+                    204);
+  th_expect_status ("DELETE", th_fmt ("/v1/sellers/%s", seller), org.key, NULL,
+                    204);
   th_request ("GET", th_fmt ("/v1/report-cards/%s", card), org.key, NULL, NULL,
               &r);
   cr_assert (json_is_null (json_object_get (r.json, "contact_id")));

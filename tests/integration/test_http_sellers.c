@@ -34,12 +34,7 @@ Test (sellers, seller_round_trip_with_values_and_etags)
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   snprintf (path, sizeof (path), "/v1/sellers/%s", id);
-  {
-    char *loc = th_header (&r, "Location");
-
-    cr_assert_str_eq (loc, path);
-    free (loc);
-  }
+  th_assert_header (&r, "Location", path);
   etag = th_header (&r, "ETag");
   cr_assert_not_null (etag, "a created resource has an ETag");
   cr_assert_str_eq (th_str (&r, "email"), "sam@example.com");
@@ -80,12 +75,8 @@ Test (sellers, seller_round_trip_with_values_and_etags)
                     "the 412 changed nothing");
   th_resp_free (&r);
 
-  th_request ("DELETE", path, org.key, NULL, NULL, &r);
-  cr_assert_eq (204, r.status);
-  th_resp_free (&r);
-  th_request ("GET", path, org.key, NULL, NULL, &r);
-  th_assert_problem (&r, 404);
-  th_resp_free (&r);
+  th_expect_status ("DELETE", path, org.key, NULL, 204);
+  th_expect_problem ("GET", path, org.key, NULL, 404);
   free (etag);
   free (etag2);
 }
@@ -143,10 +134,9 @@ Test (sellers, seller_upsert_by_external_id_twice_is_one_row)
   cr_assert_str_eq (th_str (&r, "id"), id);
   th_resp_free (&r);
   cr_assert_eq (1, th_count (org.key, "/v1/sellers"));
-  th_json ("POST", "/v1/sellers", org.key,
-           "{\"name\":\"Other Pat\",\"external_id\":\"emp-7\"}", &r);
-  th_assert_problem (&r, 409);
-  th_resp_free (&r);
+  th_expect_problem ("POST", "/v1/sellers", org.key,
+                     "{\"name\":\"Other Pat\",\"external_id\":\"emp-7\"}",
+                     409);
   cr_assert_eq (1, th_count (org.key, "/v1/sellers"));
 }
 
