@@ -241,19 +241,38 @@ th_key_new (const struct th_org *org, const char *scope, char secret[128],
   th_resp_free (&r);
 }
 
+/** POSTs {"name": @a name} to @a path, asserts 201 and writes the id. */
+static void
+named_new (const char *key, const char *path, const char *name, char id[64])
+{
+  json_t *b = json_pack ("{s:s}", "name", name);
+  char *body = json_dumps (b, JSON_COMPACT);
+
+  th_create (key, path, body, id);
+  free (body);
+  json_decref (b);
+}
+
 void
 th_account_new (const char *key, const char *name, char id[64])
 {
-  struct th_resp r;
-  json_t *b = json_pack ("{s:s}", "name", name);
-  char *body = json_dumps (b, 0);
+  named_new (key, "/v1/accounts", name, id);
+}
 
-  th_json ("POST", "/v1/accounts", key, body, &r);
-  cr_assert_eq (201, r.status, "creating account %s: %s", name, r.body);
-  snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
-  th_resp_free (&r);
-  free (body);
-  json_decref (b);
+void
+th_seller_new (const char *key, const char *name, char id[64])
+{
+  named_new (key, "/v1/sellers", name, id);
+}
+
+void
+th_contact_new (const char *key, const char *account, const char *name,
+                char id[64])
+{
+  char path[128];
+
+  snprintf (path, sizeof (path), "/v1/accounts/%s/contacts", account);
+  named_new (key, path, name, id);
 }
 
 const char *

@@ -118,6 +118,15 @@ th_key_new (const struct th_org *org, const char *scope, char secret[128],
 void
 th_account_new (const char *key, const char *name, char id[64]);
 
+/** Creates a seller named @a name; writes its id. */
+void
+th_seller_new (const char *key, const char *name, char id[64]);
+
+/** Creates a contact named @a name in @a account; writes its id. */
+void
+th_contact_new (const char *key, const char *account, const char *name,
+                char id[64]);
+
 /**
  * printf into one of 64 rotating buffers (each test is its own process);
  * copy what must outlive the next few dozen calls.

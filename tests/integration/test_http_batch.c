@@ -66,18 +66,6 @@ total (const char *key, const char *path)
   }
 }
 
-/** Creates a seller; writes its id. */
-static void
-seller_new (const char *key, const char *name, char id[64])
-{
-  struct th_resp r;
-
-  th_json ("POST", "/v1/sellers", key, th_fmt ("{\"name\":\"%s\"}", name), &r);
-  cr_assert_eq (201, r.status, "%s", r.body);
-  snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
-  th_resp_free (&r);
-}
-
 /** Asserts the 422 of a refused batch names @a field. */
 static void
 expect_item_error (const struct th_resp *r, const char *field)
@@ -104,7 +92,7 @@ Test (batch, a_thousand_good_items_are_all_written, .timeout = 300)
   size_t i;
 
   th_account_new (org.key, "Big Co", acct);
-  seller_new (org.key, "Sam", seller);
+  th_seller_new (org.key, "Sam", seller);
   /* 250 of each: accounts, sellers (upserted), contacts, calls. */
   for (int k = 0; k < 250; k++)
   {
@@ -270,7 +258,7 @@ Test (batch, references_are_checked_when_written_and_roll_everything_back)
 
   th_org_new (&other);
   th_account_new (other.key, "Theirs", their_acct);
-  seller_new (other.key, "Their seller", their_seller);
+  th_seller_new (other.key, "Their seller", their_seller);
   th_json ("POST", th_fmt ("/v1/accounts/%s/contacts", their_acct), other.key,
            "{\"name\":\"Their contact\"}", &r);
   snprintf (their_contact, sizeof (their_contact), "%s",

@@ -29,11 +29,9 @@ Test (calls, call_round_trip)
   char acct[64], seller[64], c1[64], c2[64], id[64], path[128], *etag;
 
   th_account_new (org.key, "Acme", acct);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Sam\"}", seller);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"B\"}", c2);
+  th_seller_new (org.key, "Sam", seller);
+  th_contact_new (org.key, acct, "A", c1);
+  th_contact_new (org.key, acct, "B", c2);
   th_json ("POST", th_fmt ("/v1/accounts/%s/calls", acct), org.key,
            th_fmt ("{\"occurred_at\":\"2025-03-04T10:30:00+02:00\","
                    "\"seller_id\":\"%s\",\"contact_ids\":[\"%s\",\"%s\"],"
@@ -93,10 +91,8 @@ Test (calls, call_validation_rules)
 
   th_account_new (org.key, "Acme", acct);
   th_account_new (org.key, "Other", other);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", other),
-             "{\"name\":\"B\"}", elsewhere);
+  th_contact_new (org.key, acct, "A", c1);
+  th_contact_new (org.key, other, "B", elsewhere);
   snprintf (calls, sizeof (calls), "/v1/accounts/%s/calls", acct);
   {
     const struct { const char *body, *field; } cases[] = {
@@ -180,12 +176,10 @@ Test (calls, call_list_order_filters_and_pagination)
   struct th_resp r;
 
   th_account_new (org.key, "Acme", acct);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"One\"}", s1);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Two\"}", s2);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"B\"}", c2);
+  th_seller_new (org.key, "One", s1);
+  th_seller_new (org.key, "Two", s2);
+  th_contact_new (org.key, acct, "A", c1);
+  th_contact_new (org.key, acct, "B", c2);
   snprintf (calls, sizeof (calls), "/v1/accounts/%s/calls", acct);
   for (int i = 0; i < 6; i++)
     th_create (org.key, calls,

@@ -29,7 +29,7 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   struct th_resp r;
 
   th_account_new (org.key, "Acme", acct);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Sam\"}", seller);
+  th_seller_new (org.key, "Sam", seller);
   snprintf (list, sizeof (list), "/v1/accounts/%s/commitments", acct);
   {
     const struct { const char *body, *field; } cases[] = {

@@ -45,8 +45,7 @@ Test (deletes, deleting_an_account_deletes_everything_in_it)
              pledge);
   th_expect_status ("PUT", th_fmt ("/v1/accounts/%s/values", acct), org.key,
                     "{\"priorities\":{\"quality\":1}}", 200);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", keep),
-             "{\"name\":\"K\"}", x);
+  th_contact_new (org.key, keep, "K", x);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", keep),
              "{\"occurred_at\":\"2025-01-01T00:00:00Z\"}", x);
 
@@ -81,7 +80,7 @@ Test (deletes, deleting_a_seller_keeps_the_history_without_them)
   char seller[64], acct[64], call[64], card[64], pledge[64];
   struct th_resp r;
 
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Leaver\"}", seller);
+  th_seller_new (org.key, "Leaver", seller);
   th_create (org.key, "/v1/accounts",
              th_fmt ("{\"name\":\"Acme\",\"owner_id\":\"%s\"}", seller), acct);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
@@ -128,10 +127,8 @@ Test (deletes, deleting_a_contact_takes_it_out_of_calls_and_cards)
   struct th_resp r;
 
   th_account_new (org.key, "Acme", acct);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"B\"}", c2);
+  th_contact_new (org.key, acct, "A", c1);
+  th_contact_new (org.key, acct, "B", c2);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\","
                      "\"contact_ids\":[\"%s\",\"%s\"]}", c1, c2), call);
@@ -187,9 +184,8 @@ Test (deletes, nulled_references_change_etag_and_updated_at)
   struct th_resp r;
 
   th_account_new (org.key, "Acme", acct);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Leaver\"}", seller);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
+  th_seller_new (org.key, "Leaver", seller);
+  th_contact_new (org.key, acct, "A", c1);
   th_create (org.key, th_fmt ("/v1/accounts/%s/report-cards", acct),
              th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\","
                      "\"contact_id\":\"%s\",\"ratings\":{\"overall\":4}}", c1),

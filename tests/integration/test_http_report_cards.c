@@ -31,11 +31,9 @@ Test (report_cards, report_card_round_trip_and_validation)
 
   th_account_new (org.key, "Acme", acct);
   th_account_new (org.key, "Other", other);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Sam\"}", seller);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", other),
-             "{\"name\":\"B\"}", elsewhere);
+  th_seller_new (org.key, "Sam", seller);
+  th_contact_new (org.key, acct, "A", c1);
+  th_contact_new (org.key, other, "B", elsewhere);
   snprintf (cards, sizeof (cards), "/v1/accounts/%s/report-cards", acct);
   {
     const struct { const char *body, *field; } cases[] = {
@@ -123,9 +121,8 @@ Test (report_cards, report_card_filters_and_pagination)
   char cards[128];
 
   th_account_new (org.key, "Acme", acct);
-  th_create (org.key, "/v1/sellers", "{\"name\":\"Sam\"}", s1);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"A\"}", c1);
+  th_seller_new (org.key, "Sam", s1);
+  th_contact_new (org.key, acct, "A", c1);
   snprintf (cards, sizeof (cards), "/v1/accounts/%s/report-cards", acct);
   for (int i = 0; i < 5; i++)
     th_create (org.key, cards,

@@ -168,13 +168,10 @@ Test (tenancy, another_organizations_ids_in_bodies_are_422_never_links,
 
   th_org_new (&other);
   th_account_new (other.key, "Theirs", their_acct);
-  th_create (other.key, "/v1/sellers", "{\"name\":\"Their seller\"}",
-             their_seller);
-  th_create (other.key, th_fmt ("/v1/accounts/%s/contacts", their_acct),
-             "{\"name\":\"Their contact\"}", their_contact);
+  th_seller_new (other.key, "Their seller", their_seller);
+  th_contact_new (other.key, their_acct, "Their contact", their_contact);
   th_account_new (org.key, "Mine", acct);
-  th_create (org.key, th_fmt ("/v1/accounts/%s/contacts", acct),
-             "{\"name\":\"M\"}", contact);
+  th_contact_new (org.key, acct, "M", contact);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              "{\"occurred_at\":\"2025-01-01T00:00:00Z\"}", call);
   {
