@@ -11,13 +11,22 @@
 
 #include "harness.h"
 
+static struct th_org org;
+
+/** Gives each test an organization of its own. */
+static void
+setup (void)
+{
+  th_org_new (&org);
+}
+
+TestSuite (api_keys, .init = setup);
+
 Test (api_keys, read_key_cannot_write_and_write_key_cannot_admin)
 {
-  struct th_org org;
   struct th_resp r;
   char rkey[128], wkey[128], id[64];
 
-  th_org_new (&org);
   th_key_new (&org, "read", rkey, NULL);
   th_key_new (&org, "write", wkey, NULL);
   th_expect_problem ("POST", "/v1/accounts", rkey, "{\"name\":\"Nope\"}", 403);
@@ -33,10 +42,8 @@ Test (api_keys, read_key_cannot_write_and_write_key_cannot_admin)
 
 Test (api_keys, revoked_key_is_refused_on_the_next_request)
 {
-  struct th_org org;
   char key[128], id[64], path[128];
 
-  th_org_new (&org);
   th_key_new (&org, "write", key, id);
   th_expect_status ("GET", "/v1/accounts", key, NULL, 200);
   snprintf (path, sizeof (path), "/v1/api-keys/%s", id);
@@ -47,13 +54,11 @@ Test (api_keys, revoked_key_is_refused_on_the_next_request)
 
 Test (api_keys, keys_are_listed_without_secrets_and_shown_once)
 {
-  struct th_org org;
   struct th_resp r;
   char key[128], id[64];
   json_t *k;
   size_t i;
 
-  th_org_new (&org);
   th_key_new (&org, "read", key, id);
   cr_assert (0 == strncmp (key, "rk_live_", 8));
   th_request ("GET", "/v1/api-keys", org.key, NULL, NULL, &r);
@@ -74,13 +79,11 @@ Test (api_keys, keys_are_listed_without_secrets_and_shown_once)
 
 Test (api_keys, the_last_admin_key_cannot_be_revoked)
 {
-  struct th_org org;
   struct th_resp r;
   char path[128];
   json_t *k;
   size_t i;
 
-  th_org_new (&org);
   th_request ("GET", "/v1/api-keys", org.key, NULL, NULL, &r);
   json_array_foreach (json_object_get (r.json, "data"), i, k)
     snprintf (path, sizeof (path), "/v1/api-keys/%s",
