@@ -175,6 +175,7 @@ Test (contacts, contact_put_by_external_id)
 {
   struct th_resp r;
   char acct[64], other[64], id[64];
+  const char *park;
 
   th_account_new (org.key, "Acme", acct);
   th_account_new (org.key, "Other", other);
@@ -187,16 +188,14 @@ Test (contacts, contact_put_by_external_id)
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   cr_assert_str_eq (th_str (&r, "account_id"), acct);
   th_resp_free (&r);
-  th_json ("PUT", "/v1/contacts/by-external-id/p-1", org.key,
-           th_fmt ("{\"name\":\"Lee Park\",\"role\":\"influencer\","
-                   "\"account_id\":\"%s\"}", acct), &r);
+  park = th_fmt ("{\"name\":\"Lee Park\",\"role\":\"influencer\","
+                 "\"account_id\":\"%s\"}", acct);
+  th_json ("PUT", "/v1/contacts/by-external-id/p-1", org.key, park, &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_str_eq (th_str (&r, "id"), id);
   cr_assert_str_eq (th_str (&r, "role"), "influencer");
   th_resp_free (&r);
-  th_json ("PUT", "/v1/contacts/by-external-id/p-1", org.key,
-           th_fmt ("{\"name\":\"Lee Park\",\"role\":\"influencer\","
-                   "\"account_id\":\"%s\"}", acct), &r);
+  th_json ("PUT", "/v1/contacts/by-external-id/p-1", org.key, park, &r);
   cr_assert_eq (200, r.status, "an unchanged upsert is a 200: %s", r.body);
   cr_assert_str_eq (th_str (&r, "id"), id);
   th_resp_free (&r);
