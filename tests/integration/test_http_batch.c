@@ -75,6 +75,7 @@ expect_item_error (const struct th_resp *r, const char *field)
 
 static struct th_org org;
 
+/** Gives each test an organization of its own. */
 static void
 setup (void)
 {
