@@ -1,11 +1,13 @@
 /**
  * @file harness.c
- * @brief libcurl client and organization set-up for integration tests.
+ * @brief libcurl client, organization set-up and the request helpers
+ *        integration tests share.
  */
 #include "harness.h"
 
 #include <criterion/criterion.h>
 #include <curl/curl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +27,34 @@ th_collect (char *data, size_t size, size_t n, void *cls)
   p[old + size * n] = '\0';
   *buf = p;
   return size * n;
+}
+
+struct curl_slist *
+th_curl_prepare (void *curl, const char *base, const char *method,
+                 const char *path, const char *key,
+                 const char *const *extra, char **body, char **headers)
+{
+  CURL *c = curl;
+  struct curl_slist *h = NULL;
+  char url[4096], auth[256];
+
+  snprintf (url, sizeof (url), "%s%s", base, path);
+  curl_easy_setopt (c, CURLOPT_URL, url);
+  curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
+  curl_easy_setopt (c, CURLOPT_NOBODY, 0 == strcmp (method, "HEAD") ? 1L
+                    : 0L);
+  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
+  curl_easy_setopt (c, CURLOPT_WRITEDATA, body);
+  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
+  curl_easy_setopt (c, CURLOPT_HEADERDATA, headers);
+  if (NULL != key)
+  {
+    snprintf (auth, sizeof (auth), "Authorization: Bearer %s", key);
+    h = curl_slist_append (h, auth);
+  }
+  for (; NULL != extra && NULL != *extra; extra++)
+    h = curl_slist_append (h, *extra);
+  return curl_slist_append (h, "Expect:");
 }
 
 const char *
@@ -95,29 +125,13 @@ perform (const char *method, const char *path, const char *key,
          struct th_resp *out)
 {
   CURL *c = curl_easy_init ();
-  struct curl_slist *h = NULL;
-  char url[4096], auth[256];
+  struct curl_slist *h;
   CURLcode rc;
 
   memset (out, 0, sizeof (*out));
-  snprintf (url, sizeof (url), "%s%s", th_url (), path);
-  curl_easy_setopt (c, CURLOPT_URL, url);
-  curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
-  if (0 == strcmp (method, "HEAD"))
-    curl_easy_setopt (c, CURLOPT_NOBODY, 1L);
+  h = th_curl_prepare (c, th_url (), method, path, key, extra, &out->body,
+                       &out->headers);
   curl_easy_setopt (c, CURLOPT_TIMEOUT, 30L);
-  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
-  curl_easy_setopt (c, CURLOPT_WRITEDATA, &out->body);
-  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
-  curl_easy_setopt (c, CURLOPT_HEADERDATA, &out->headers);
-  if (NULL != key)
-  {
-    snprintf (auth, sizeof (auth), "Authorization: Bearer %s", key);
-    h = curl_slist_append (h, auth);
-  }
-  for (; NULL != extra && NULL != *extra; extra++)
-    h = curl_slist_append (h, *extra);
-  h = curl_slist_append (h, "Expect:");
   if (NULL != up)
   {
     h = curl_slist_append (h, "Transfer-Encoding: chunked");
@@ -227,19 +241,152 @@ th_key_new (const struct th_org *org, const char *scope, char secret[128],
   th_resp_free (&r);
 }
 
+/** POSTs {"name": @a name} to @a path, asserts 201 and writes the id. */
+static void
+named_new (const char *key, const char *path, const char *name, char id[64])
+{
+  json_t *b = json_pack ("{s:s}", "name", name);
+  char *body = json_dumps (b, JSON_COMPACT);
+
+  th_create (key, path, body, id);
+  free (body);
+  json_decref (b);
+}
+
 void
 th_account_new (const char *key, const char *name, char id[64])
 {
-  struct th_resp r;
-  json_t *b = json_pack ("{s:s}", "name", name);
-  char *body = json_dumps (b, 0);
+  named_new (key, "/v1/accounts", name, id);
+}
 
-  th_json ("POST", "/v1/accounts", key, body, &r);
-  cr_assert_eq (201, r.status, "creating account %s: %s", name, r.body);
-  snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
+void
+th_seller_new (const char *key, const char *name, char id[64])
+{
+  named_new (key, "/v1/sellers", name, id);
+}
+
+void
+th_contact_new (const char *key, const char *account, const char *name,
+                char id[64])
+{
+  char path[128];
+
+  snprintf (path, sizeof (path), "/v1/accounts/%s/contacts", account);
+  named_new (key, path, name, id);
+}
+
+const char *
+th_fmt (const char *fmt, ...)
+{
+  static char bufs[64][8192];
+  static int n;
+  char *b = bufs[n++ % 64];
+  va_list ap;
+
+  va_start (ap, fmt);
+  vsnprintf (b, sizeof (bufs[0]), fmt, ap);
+  va_end (ap);
+  return b;
+}
+
+const char *
+th_str (const struct th_resp *r, const char *name)
+{
+  const char *v = json_string_value (json_object_get (r->json, name));
+
+  return NULL != v ? v : "";
+}
+
+void
+th_create (const char *key, const char *path, const char *body, char id[64])
+{
+  struct th_resp r;
+
+  th_json ("POST", path, key, body, &r);
+  cr_assert_eq (201, r.status, "POST %s %s: %s", path, body, r.body);
+  snprintf (id, 64, "%s", th_str (&r, "id"));
   th_resp_free (&r);
-  free (body);
-  json_decref (b);
+}
+
+void
+th_expect_422 (struct th_resp *r, const char *field, const char *what)
+{
+  th_assert_problem (r, 422);
+  cr_assert (th_has_error (r, field), "%s: no error at %s in %s", what, field,
+             r->body);
+  th_resp_free (r);
+}
+
+size_t
+th_count (const char *key, const char *path)
+{
+  struct th_resp r;
+  size_t n;
+
+  th_request ("GET", path, key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "GET %s: %s", path, r.body);
+  n = json_array_size (json_object_get (r.json, "data"));
+  th_resp_free (&r);
+  return n;
+}
+
+size_t
+th_walk (const char *key, const char *path, int limit, char (*ids)[64],
+         size_t max)
+{
+  char url[1024];
+  size_t n = 0;
+  const char *sep = NULL != strchr (path, '?') ? "&" : "?";
+
+  snprintf (url, sizeof (url), "%s%slimit=%d", path, sep, limit);
+  for (;;)
+  {
+    struct th_resp r;
+    json_t *data, *it, *next;
+    size_t i;
+
+    th_request ("GET", url, key, NULL, NULL, &r);
+    cr_assert_eq (200, r.status, "GET %s: %s", url, r.body);
+    data = json_object_get (r.json, "data");
+    next = json_object_get (r.json, "next_cursor");
+    cr_assert (json_array_size (data) <= (size_t) limit);
+    if (json_is_string (next))
+      cr_assert_eq ((size_t) limit, json_array_size (data),
+                    "only the last page is short");
+    json_array_foreach (data, i, it)
+    {
+      const char *id = json_string_value (json_object_get (it, "id"));
+
+      for (size_t k = 0; k < n && k < max; k++)
+        cr_assert_str_neq (ids[k], id, "%s listed twice", id);
+      if (n < max)
+        snprintf (ids[n], 64, "%s", id);
+      n++;
+    }
+    if (! json_is_string (next))
+    {
+      th_resp_free (&r);
+      return n;
+    }
+    snprintf (url, sizeof (url), "%s%slimit=%d&cursor=%s", path, sep, limit,
+              json_string_value (next));
+    th_resp_free (&r);
+  }
+}
+
+void
+th_patch (const char *key, const char *path, const char *etag,
+          const char *body, struct th_resp *r)
+{
+  char ifm[128];
+  const char *h[] = { "Content-Type: application/merge-patch+json", ifm,
+                      NULL };
+
+  if (NULL == etag)
+    h[1] = NULL;
+  else
+    snprintf (ifm, sizeof (ifm), "If-Match: %s", etag);
+  th_request ("PATCH", path, key, body, h, r);
 }
 
 void
@@ -260,6 +407,39 @@ th_assert_problem (const struct th_resp *r, long status)
                                                              "status")));
   free (ct);
   free (rid);
+}
+
+void
+th_expect_problem (const char *method, const char *path, const char *key,
+                   const char *body, long status)
+{
+  struct th_resp r;
+
+  th_json (method, path, key, body, &r);
+  th_assert_problem (&r, status);
+  th_resp_free (&r);
+}
+
+void
+th_expect_status (const char *method, const char *path, const char *key,
+                  const char *body, long status)
+{
+  struct th_resp r;
+
+  th_json (method, path, key, body, &r);
+  cr_assert_eq (status, r.status, "%s %s: %s", method, path, r.body);
+  th_resp_free (&r);
+}
+
+void
+th_assert_header (const struct th_resp *r, const char *name,
+                  const char *want)
+{
+  char *v = th_header (r, name);
+
+  cr_assert_not_null (v, "no %s header", name);
+  cr_assert_str_eq (v, want, "%s", name);
+  free (v);
 }
 
 bool

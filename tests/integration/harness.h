@@ -1,7 +1,8 @@
 /**
  * @file harness.h
  * @brief What integration tests share: HTTP requests to the running
- *        service (libcurl) and fresh organizations to run them in.
+ *        service (libcurl), fresh organizations to run them in, and the
+ *        helpers resource tests use to create, list, page and patch.
  */
 #ifndef TEST_HARNESS_H
 #define TEST_HARNESS_H
@@ -9,6 +10,8 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+struct curl_slist;
 
 /** A response as the client saw it. */
 struct th_resp
@@ -33,6 +36,23 @@ struct th_org
  */
 size_t
 th_collect (char *data, size_t size, size_t n, void *cls);
+
+/**
+ * What both clients (th_request here, sp_http in spawn.c) set on a libcurl
+ * handle before a request: the URL @a base + @a path, @a method (HEAD
+ * without a body), the body and header block collected into @a body and
+ * @a headers (see th_collect), and the header lines Authorization for
+ * @a key (when set), @a extra (NULL-terminated, or NULL) and an empty
+ * Expect.  Asserts nothing, and sets neither a timeout nor a request body.
+ *
+ * @param curl a CURL handle
+ * @return the header list: the caller may append to it, sets it with
+ *         CURLOPT_HTTPHEADER and frees it after the transfer
+ */
+struct curl_slist *
+th_curl_prepare (void *curl, const char *base, const char *method,
+                 const char *path, const char *key,
+                 const char *const *extra, char **body, char **headers);
 
 /** The base URL of the service under test (fails the test when unset). */
 const char *
@@ -98,12 +118,82 @@ th_key_new (const struct th_org *org, const char *scope, char secret[128],
 void
 th_account_new (const char *key, const char *name, char id[64]);
 
+/** Creates a seller named @a name; writes its id. */
+void
+th_seller_new (const char *key, const char *name, char id[64]);
+
+/** Creates a contact named @a name in @a account; writes its id. */
+void
+th_contact_new (const char *key, const char *account, const char *name,
+                char id[64]);
+
+/**
+ * printf into one of 64 rotating buffers (each test is its own process);
+ * copy what must outlive the next few dozen calls.
+ */
+const char *
+th_fmt (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
+
+/** A string member of the response body ("" when absent or not a string). */
+const char *
+th_str (const struct th_resp *r, const char *name);
+
+/** POSTs @a body to @a path, asserts 201 and writes the new id. */
+void
+th_create (const char *key, const char *path, const char *body, char id[64]);
+
+/** Asserts a 422 naming @a field (and frees the response). */
+void
+th_expect_422 (struct th_resp *r, const char *field, const char *what);
+
+/** The number of items on the first page of @a path (asserting 200). */
+size_t
+th_count (const char *key, const char *path);
+
+/**
+ * Pages through @a path with @a limit; asserts no id repeats and every
+ * page but the last is full; writes the ids in order into @a ids (up to
+ * @a max).
+ *
+ * @return how many items
+ */
+size_t
+th_walk (const char *key, const char *path, int limit, char (*ids)[64],
+         size_t max);
+
+/** PATCH with Content-Type merge-patch and (when set) If-Match. */
+void
+th_patch (const char *key, const char *path, const char *etag,
+          const char *body, struct th_resp *r);
+
 /**
  * Asserts the response is problem+json with @a status, a `type`, `title`
  * and an X-Request-Id header.
  */
 void
 th_assert_problem (const struct th_resp *r, long status);
+
+/**
+ * Sends a request (with Content-Type: application/json when @a body is
+ * set) and asserts the answer is a problem with @a status (see
+ * th_assert_problem).
+ */
+void
+th_expect_problem (const char *method, const char *path, const char *key,
+                   const char *body, long status);
+
+/**
+ * Sends a request (with Content-Type: application/json when @a body is
+ * set) and asserts the answer's status is @a status.
+ */
+void
+th_expect_status (const char *method, const char *path, const char *key,
+                  const char *body, long status);
+
+/** Asserts the response has header @a name with the value @a want. */
+void
+th_assert_header (const struct th_resp *r, const char *name,
+                  const char *want);
 
 /**
  * True when the problem's `errors` array names @a field.

@@ -307,8 +307,7 @@ sp_http (void *curl, const char *base, const char *method, const char *path,
          long timeout_s, struct sp_resp *out)
 {
   CURL *c = NULL != curl ? curl : curl_easy_init ();
-  struct curl_slist *h = NULL;
-  char url[4096], auth[256];
+  struct curl_slist *h;
 
   memset (out, 0, sizeof (*out));
   if (NULL == c)
@@ -316,26 +315,11 @@ sp_http (void *curl, const char *base, const char *method, const char *path,
     out->curl_code = CURLE_OUT_OF_MEMORY;
     return;
   }
-  snprintf (url, sizeof (url), "%s%s", base, path);
-  curl_easy_setopt (c, CURLOPT_URL, url);
-  curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
-  curl_easy_setopt (c, CURLOPT_NOBODY, 0 == strcmp (method, "HEAD") ? 1L
-                    : 0L);
+  h = th_curl_prepare (c, base, method, path, key, extra, &out->body,
+                       &out->headers);
   curl_easy_setopt (c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt (c, CURLOPT_TIMEOUT, timeout_s);
   curl_easy_setopt (c, CURLOPT_CONNECTTIMEOUT, 5L);
-  curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
-  curl_easy_setopt (c, CURLOPT_WRITEDATA, &out->body);
-  curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
-  curl_easy_setopt (c, CURLOPT_HEADERDATA, &out->headers);
-  if (NULL != key)
-  {
-    snprintf (auth, sizeof (auth), "Authorization: Bearer %s", key);
-    h = curl_slist_append (h, auth);
-  }
-  for (; NULL != extra && NULL != *extra; extra++)
-    h = curl_slist_append (h, *extra);
-  h = curl_slist_append (h, "Expect:");
   if (NULL != body)
   {
     h = curl_slist_append (h, "Content-Type: application/json");

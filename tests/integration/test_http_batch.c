@@ -5,27 +5,11 @@
  *        at its own pointer and nothing at all is written.
  */
 #include <criterion/criterion.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
-
-/** printf into one of a few rotating buffers (each test is a process). */
-static const char *
-f (const char *fmt, ...)
-{
-  static char bufs[32][4096];
-  static int n;
-  char *b = bufs[n++ % 32];
-  va_list ap;
-
-  va_start (ap, fmt);
-  vsnprintf (b, sizeof (bufs[0]), fmt, ap);
-  va_end (ap);
-  return b;
-}
 
 /** Appends {op, resource, [account_id], data} to @a items (data stolen). */
 static void
@@ -82,18 +66,6 @@ total (const char *key, const char *path)
   }
 }
 
-/** Creates a seller; writes its id. */
-static void
-seller_new (const char *key, const char *name, char id[64])
-{
-  struct th_resp r;
-
-  th_json ("POST", "/v1/sellers", key, f ("{\"name\":\"%s\"}", name), &r);
-  cr_assert_eq (201, r.status, "%s", r.body);
-  snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
-  th_resp_free (&r);
-}
-
 /** Asserts the 422 of a refused batch names @a field. */
 static void
 expect_item_error (const struct th_resp *r, const char *field)
@@ -103,6 +75,7 @@ expect_item_error (const struct th_resp *r, const char *field)
 
 static struct th_org org;
 
+/** Gives each test an organization of its own. */
 static void
 setup (void)
 {
@@ -120,22 +93,22 @@ Test (batch, a_thousand_good_items_are_all_written, .timeout = 300)
   size_t i;
 
   th_account_new (org.key, "Big Co", acct);
-  seller_new (org.key, "Sam", seller);
+  th_seller_new (org.key, "Sam", seller);
   /* 250 of each: accounts, sellers (upserted), contacts, calls. */
   for (int k = 0; k < 250; k++)
   {
     item (items, "create", "accounts", NULL,
-          json_pack ("{s:s, s:s}", "name", f ("Imported %d", k), "stage",
+          json_pack ("{s:s, s:s}", "name", th_fmt ("Imported %d", k), "stage",
                      "prospect"));
     item (items, "upsert", "sellers", NULL,
-          json_pack ("{s:s, s:s}", "name", f ("Rep %d", k), "external_id",
-                     f ("rep-%d", k)));
+          json_pack ("{s:s, s:s}", "name", th_fmt ("Rep %d", k), "external_id",
+                     th_fmt ("rep-%d", k)));
     item (items, "create", "contacts", acct,
-          json_pack ("{s:s, s:s}", "name", f ("Person %d", k), "role",
+          json_pack ("{s:s, s:s}", "name", th_fmt ("Person %d", k), "role",
                      "end_user"));
     item (items, "create", "calls", acct,
           json_pack ("{s:s, s:s, s:[s]}", "occurred_at",
-                     f ("2025-01-01T%02d:%02d:00Z", k / 60, k % 60),
+                     th_fmt ("2025-01-01T%02d:%02d:00Z", k / 60, k % 60),
                      "seller_id", seller, "topics", "business"));
   }
   cr_assert_eq (1000, json_array_size (items));
@@ -163,13 +136,13 @@ Test (batch, a_thousand_good_items_are_all_written, .timeout = 300)
   /* The ids answer, and every row is there. */
   {
     const char *paths[] = {
-      f ("/v1/accounts/%s", json_string_value (json_object_get (
+      th_fmt ("/v1/accounts/%s", json_string_value (json_object_get (
         json_array_get (res, 996), "id"))),
-      f ("/v1/sellers/%s", json_string_value (json_object_get (
+      th_fmt ("/v1/sellers/%s", json_string_value (json_object_get (
         json_array_get (res, 997), "id"))),
-      f ("/v1/contacts/%s", json_string_value (json_object_get (
+      th_fmt ("/v1/contacts/%s", json_string_value (json_object_get (
         json_array_get (res, 998), "id"))),
-      f ("/v1/calls/%s", json_string_value (json_object_get (
+      th_fmt ("/v1/calls/%s", json_string_value (json_object_get (
         json_array_get (res, 999), "id"))),
     };
 
@@ -185,8 +158,9 @@ Test (batch, a_thousand_good_items_are_all_written, .timeout = 300)
   th_resp_free (&r);
   cr_assert_eq (251, total (org.key, "/v1/accounts"));
   cr_assert_eq (251, total (org.key, "/v1/sellers"));
-  cr_assert_eq (250, total (org.key, f ("/v1/accounts/%s/contacts", acct)));
-  cr_assert_eq (250, total (org.key, f ("/v1/accounts/%s/calls", acct)));
+  cr_assert_eq (250, total (org.key, th_fmt ("/v1/accounts/%s/contacts",
+                                             acct)));
+  cr_assert_eq (250, total (org.key, th_fmt ("/v1/accounts/%s/calls", acct)));
   th_request ("GET", "/v1/sellers/by-external-id/rep-249", org.key, NULL,
               NULL, &r);
   cr_assert_eq (200, r.status);
@@ -208,7 +182,7 @@ Test (batch, one_bad_item_and_nothing_is_written)
             json_pack ("{s:s, s:f}", "role", "wizard", "influence", 2.0));
     else
       item (items, "create", "contacts", acct,
-            json_pack ("{s:s}", "name", f ("Good %d", k)));
+            json_pack ("{s:s}", "name", th_fmt ("Good %d", k)));
   batch (org.key, items, NULL, &r);
   th_assert_problem (&r, 422);
   expect_item_error (&r, "/items/7/data/name");
@@ -217,7 +191,7 @@ Test (batch, one_bad_item_and_nothing_is_written)
   cr_assert_eq (3, json_array_size (json_object_get (r.json, "errors")),
                 "only item 7 is at fault: %s", r.body);
   th_resp_free (&r);
-  cr_assert_eq (0, total (org.key, f ("/v1/accounts/%s/contacts", acct)),
+  cr_assert_eq (0, total (org.key, th_fmt ("/v1/accounts/%s/contacts", acct)),
                 "the nine good items were not written either");
 }
 
@@ -285,8 +259,8 @@ Test (batch, references_are_checked_when_written_and_roll_everything_back)
 
   th_org_new (&other);
   th_account_new (other.key, "Theirs", their_acct);
-  seller_new (other.key, "Their seller", their_seller);
-  th_json ("POST", f ("/v1/accounts/%s/contacts", their_acct), other.key,
+  th_seller_new (other.key, "Their seller", their_seller);
+  th_json ("POST", th_fmt ("/v1/accounts/%s/contacts", their_acct), other.key,
            "{\"name\":\"Their contact\"}", &r);
   snprintf (their_contact, sizeof (their_contact), "%s",
             json_string_value (json_object_get (r.json, "id")));
@@ -316,11 +290,11 @@ Test (batch, references_are_checked_when_written_and_roll_everything_back)
   expect_item_error (&r, "/items/4/data/owner_id");
   expect_item_error (&r, "/items/5/data/contact_ids");
   th_resp_free (&r);
-  cr_assert_eq (0, total (org.key, f ("/v1/accounts/%s/contacts", acct)),
+  cr_assert_eq (0, total (org.key, th_fmt ("/v1/accounts/%s/contacts", acct)),
                 "item 0 was rolled back");
   cr_assert_eq (1, total (org.key, "/v1/accounts"));
-  cr_assert_eq (1, total (other.key, f ("/v1/accounts/%s/contacts",
-                                        their_acct)),
+  cr_assert_eq (1, total (other.key, th_fmt ("/v1/accounts/%s/contacts",
+                                             their_acct)),
                 "nothing landed in the other organization");
 }
 
@@ -359,7 +333,7 @@ Test (batch, upserts_twice_are_one_row_and_duplicate_creates_roll_back)
     }
     th_resp_free (&r);
   }
-  cr_assert_eq (1, total (org.key, f ("/v1/accounts/%s/contacts", acct)));
+  cr_assert_eq (1, total (org.key, th_fmt ("/v1/accounts/%s/contacts", acct)));
   cr_assert_eq (2, total (org.key, "/v1/accounts"));
   th_request ("GET", "/v1/contacts/by-external-id/crm-9", org.key, NULL, NULL,
               &r);

@@ -1,0 +1,115 @@
+/**
+ * @file test_http_api_keys.c
+ * @brief API keys and their scopes: a read key cannot write and a write key
+ *        cannot manage keys; revoked, missing and bad keys are 401; secrets
+ *        are shown once and never listed; the last admin key stays.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct th_org org;
+
+/** Gives each test an organization of its own. */
+static void
+setup (void)
+{
+  th_org_new (&org);
+}
+
+TestSuite (api_keys, .init = setup);
+
+Test (api_keys, read_key_cannot_write_and_write_key_cannot_admin)
+{
+  struct th_resp r;
+  char rkey[128], wkey[128], id[64];
+
+  th_key_new (&org, "read", rkey, NULL);
+  th_key_new (&org, "write", wkey, NULL);
+  th_expect_problem ("POST", "/v1/accounts", rkey, "{\"name\":\"Nope\"}", 403);
+  th_request ("GET", "/v1/accounts", rkey, NULL, NULL, &r);
+  cr_assert_eq (0, json_array_size (json_object_get (r.json, "data")),
+                "the refused write wrote nothing");
+  th_resp_free (&r);
+  th_account_new (wkey, "Written", id);
+  th_expect_problem ("GET", "/v1/api-keys", wkey, NULL, 403);
+  th_expect_problem ("POST", "/v1/api-keys", wkey, "{\"scope\":\"admin\"}",
+                     403);
+}
+
+Test (api_keys, revoked_key_is_refused_on_the_next_request)
+{
+  char key[128], id[64], path[128];
+
+  th_key_new (&org, "write", key, id);
+  th_expect_status ("GET", "/v1/accounts", key, NULL, 200);
+  snprintf (path, sizeof (path), "/v1/api-keys/%s", id);
+  th_expect_status ("DELETE", path, org.key, NULL, 204);
+  th_expect_problem ("GET", "/v1/accounts", key, NULL, 401);
+  th_expect_problem ("GET", path, org.key, NULL, 404);
+}
+
+Test (api_keys, keys_are_listed_without_secrets_and_shown_once)
+{
+  struct th_resp r;
+  char key[128], id[64];
+  json_t *k;
+  size_t i;
+
+  th_key_new (&org, "read", key, id);
+  cr_assert (0 == strncmp (key, "rk_live_", 8));
+  th_request ("GET", "/v1/api-keys", org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status);
+  cr_assert_eq (2, json_array_size (json_object_get (r.json, "data")));
+  json_array_foreach (json_object_get (r.json, "data"), i, k)
+  {
+    cr_assert_null (json_object_get (k, "secret"));
+    cr_assert (json_is_string (json_object_get (k, "prefix")));
+  }
+  cr_assert_null (strstr (r.body, key), "no secret in the listing");
+  th_resp_free (&r);
+  th_json ("POST", "/v1/api-keys", org.key, "{\"scope\":\"owner\"}", &r);
+  th_assert_problem (&r, 422);
+  cr_assert (th_has_error (&r, "/scope"));
+  th_resp_free (&r);
+}
+
+Test (api_keys, the_last_admin_key_cannot_be_revoked)
+{
+  struct th_resp r;
+  char path[128];
+  json_t *k;
+  size_t i;
+
+  th_request ("GET", "/v1/api-keys", org.key, NULL, NULL, &r);
+  json_array_foreach (json_object_get (r.json, "data"), i, k)
+    snprintf (path, sizeof (path), "/v1/api-keys/%s",
+              json_string_value (json_object_get (k, "id")));
+  th_resp_free (&r);
+  th_expect_problem ("DELETE", path, org.key, NULL, 409);
+  th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "the key still works");
+  th_resp_free (&r);
+}
+
+Test (api_keys, missing_or_bad_keys_are_401_with_a_challenge)
+{
+  static const char *const keys[] = { NULL, "", "rk_live_nope",
+                                      "' OR 1=1 --", NULL };
+  struct th_resp r;
+
+  for (int i = 0; i < 4; i++)
+  {
+    char *www;
+
+    th_request ("GET", "/v1/accounts", keys[i], NULL, NULL, &r);
+    th_assert_problem (&r, 401);
+    www = th_header (&r, "WWW-Authenticate");
+    cr_assert_not_null (www);
+    free (www);
+    th_resp_free (&r);
+  }
+}
