@@ -31,8 +31,9 @@ cmd_migrate (const struct cfg *cfg)
   char err[1024] = "";
   unsigned int applied = 0;
 
-  if (0 != store_migrate (cfg->migrate_database_url, cfg->migrations_dir,
-                          &applied, err, sizeof (err)))
+  if (0
+      != store_migrate (cfg->migrate_database_url, cfg->migrations_dir,
+                        &applied, err, sizeof (err)))
   {
     fprintf (stderr, "rapport: migration failed: %s\n", err);
     return 1;
@@ -52,11 +53,12 @@ cmd_org_create (const struct cfg *cfg, const char *name)
   if (0 == len || len > 200)
   {
     fprintf (stderr, "rapport: the organization name must be 1 to 200 "
-             "characters\n");
+                     "characters\n");
     return 2;
   }
   if (0 != api_key_generate (secret, prefix, hash)
-      || 0 != store_org_create_cli (cfg->migrate_database_url, name, prefix,
+      || 0
+           != store_org_create_cli (cfg->migrate_database_url, name, prefix,
                                     hash, org_id, err, sizeof (err)))
   {
     fprintf (stderr, "rapport: org create failed: %s\n", err);
@@ -86,7 +88,7 @@ load_model (const struct cfg *cfg)
   j = model_to_json (m);
   http_service.model = m;
   http_service.model_json = json_dumps (j, JSON_COMPACT | JSON_PRESERVE_ORDER
-                                        | JSON_REAL_PRECISION (15));
+                                             | JSON_REAL_PRECISION (15));
   json_decref (j);
   log_info ("scoring model %s loaded", score_model_version (m));
   return 0;
@@ -107,12 +109,13 @@ load_ops (const struct cfg *cfg)
   else
   {
     http_service.openapi_json = json_dumps (doc, JSON_COMPACT
-                                            | JSON_PRESERVE_ORDER);
+                                                   | JSON_PRESERVE_ORDER);
     json_decref (doc);
   }
-  if (0 != store_latest_migration (cfg->migrations_dir,
-                                   http_service.latest_migration,
-                                   sizeof (http_service.latest_migration)))
+  if (0
+      != store_latest_migration (cfg->migrations_dir,
+                                 http_service.latest_migration,
+                                 sizeof (http_service.latest_migration)))
     log_warn ("no migrations in %s: /readyz will not check them",
               cfg->migrations_dir);
 }
@@ -212,8 +215,9 @@ main (int argc, char **argv)
   if (0 != rc || 0 != log_level_parse (cfg.log_level, &level))
   {
     fprintf (stderr, "rapport: %s\n",
-             '\0' != err[0] ? err : "LOG_LEVEL must be debug, info, warn or "
-             "error");
+             '\0' != err[0] ? err
+                            : "LOG_LEVEL must be debug, info, warn or "
+                              "error");
     cfg_free (&cfg);
     return 2;
   }
@@ -239,8 +243,8 @@ main (int argc, char **argv)
                                           : cmd_migrate (&cfg);
   else if (4 == argc && 0 == strcmp (argv[1], "org")
            && 0 == strcmp (argv[2], "create"))
-    rc = NULL == cfg.migrate_database_url
-         ? missing ("MIGRATE_DATABASE_URL") : cmd_org_create (&cfg, argv[3]);
+    rc = NULL == cfg.migrate_database_url ? missing ("MIGRATE_DATABASE_URL")
+                                          : cmd_org_create (&cfg, argv[3]);
   else
   {
     fprintf (stderr, "rapport: unknown command (see --help)\n");

@@ -84,41 +84,43 @@ build (struct score_account_input *in, struct score_contact *contacts,
   snprintf (in->account.id, SCORE_ID_LEN, "bench-account");
   in->account.stage = SCORE_STAGE_CUSTOMER;
   for (int i = 0; i < N_CONTACTS; i++)
-    {
-      snprintf (contacts[i].id, SCORE_ID_LEN, "contact-%d", i);
-      snprintf (contacts[i].name, SCORE_NAME_LEN, "%s Person",
-                (const char *[]) { "Dana", "Mark", "Ellen", "Priya", "Tom", "Sue" }[i]);
-      contacts[i].role = (enum score_role) (i % SCORE_ROLE_COUNT);
-      contacts[i].influence = 0.5;
-    }
+  {
+    snprintf (contacts[i].id, SCORE_ID_LEN, "contact-%d", i);
+    snprintf (contacts[i].name, SCORE_NAME_LEN, "%s Person",
+              (const char *[]){ "Dana", "Mark", "Ellen", "Priya", "Tom",
+                                "Sue" }[i]);
+    contacts[i].role = (enum score_role) (i % SCORE_ROLE_COUNT);
+    contacts[i].influence = 0.5;
+  }
   for (int i = 0; i < N_CALLS; i++)
+  {
+    struct score_call *c = &calls[i];
+    char *note = notes + (size_t) i * (NOTE_LEN + 1);
+    size_t len = 0;
+
+    memset (c, 0, sizeof (*c));
+    snprintf (c->id, SCORE_ID_LEN, "call-%d", i);
+    c->occurred_at = as_of - (int64_t) i * 3 * 86400;
+    c->n_contacts = 2;
+    snprintf (c->contact_ids[0], SCORE_ID_LEN, "contact-%d", i % N_CONTACTS);
+    snprintf (c->contact_ids[1], SCORE_ID_LEN, "contact-%d",
+              (i + 1) % N_CONTACTS);
+    c->seller_talk_ratio = -1;
+    c->questions_asked = -1;
+    for (size_t k = (size_t) i; len < NOTE_LEN; k += 7)
     {
-      struct score_call *c = &calls[i];
-      char *note = notes + (size_t) i * (NOTE_LEN + 1);
-      size_t len = 0;
+      const char *s = sentences[k % ns];
+      size_t n = strlen (s);
 
-      memset (c, 0, sizeof (*c));
-      snprintf (c->id, SCORE_ID_LEN, "call-%d", i);
-      c->occurred_at = as_of - (int64_t) i * 3 * 86400;
-      c->n_contacts = 2;
-      snprintf (c->contact_ids[0], SCORE_ID_LEN, "contact-%d", i % N_CONTACTS);
-      snprintf (c->contact_ids[1], SCORE_ID_LEN, "contact-%d", (i + 1) % N_CONTACTS);
-      c->seller_talk_ratio = -1;
-      c->questions_asked = -1;
-      for (size_t k = (size_t) i; len < NOTE_LEN; k += 7)
-        {
-          const char *s = sentences[k % ns];
-          size_t n = strlen (s);
-
-          if (len + n > NOTE_LEN)
-            n = NOTE_LEN - len;
-          memcpy (note + len, s, n);
-          len += n;
-        }
-      note[len] = '\0';
-      c->notes = note;
-      c->notes_len = len;
+      if (len + n > NOTE_LEN)
+        n = NOTE_LEN - len;
+      memcpy (note + len, s, n);
+      len += n;
     }
+    note[len] = '\0';
+    c->notes = note;
+    c->notes_len = len;
+  }
   in->contacts = contacts;
   in->n_contacts = N_CONTACTS;
   in->calls = calls;
@@ -151,26 +153,27 @@ main (int argc, char **argv)
   if (runs < 1 || NULL == calls || NULL == notes || NULL == out || NULL == t)
     goto cleanup;
   if (NULL == (m = model_load (path, err, sizeof (err))))
-    {
-      fprintf (stderr, "%s\n", err);
-      goto cleanup;
-    }
+  {
+    fprintf (stderr, "%s\n", err);
+    goto cleanup;
+  }
   s = score_scratch_new ();
   build (&in, contacts, calls, notes);
   score_assess_account (m, &in, 1767225600, s, out); /* warm-up */
   for (int r = 0; r < runs; r++)
-    {
-      double t0 = now ();
+  {
+    double t0 = now ();
 
-      if (SCORE_OK != score_assess_account (m, &in, 1767225600, s, out))
-        goto cleanup;
-      t[r] = now () - t0;
-    }
+    if (SCORE_OK != score_assess_account (m, &in, 1767225600, s, out))
+      goto cleanup;
+    t[r] = now () - t0;
+  }
   qsort (t, (size_t) runs, sizeof (double), cmp_double);
-  printf ("score_assess_account: %d calls x %d-char notes, %d runs: "
-          "min %.2f ms, median %.2f ms, max %.2f ms (risk %.1f, %zu drivers)\n",
-          N_CALLS, NOTE_LEN, runs, t[0] * 1e3, t[runs / 2] * 1e3,
-          t[runs - 1] * 1e3, out->buyer_risk.score, out->buyer_risk.n_drivers);
+  printf (
+    "score_assess_account: %d calls x %d-char notes, %d runs: "
+    "min %.2f ms, median %.2f ms, max %.2f ms (risk %.1f, %zu drivers)\n",
+    N_CALLS, NOTE_LEN, runs, t[0] * 1e3, t[runs / 2] * 1e3, t[runs - 1] * 1e3,
+    out->buyer_risk.score, out->buyer_risk.n_drivers);
   rc = 0;
 cleanup:
   score_scratch_free (&s);

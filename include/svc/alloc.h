@@ -15,39 +15,32 @@
 #include <stddef.h>
 
 /** malloc(), never NULL.  @return new, free() */
-void *
-util_malloc (size_t n);
+void *util_malloc (size_t n);
 
 /** calloc(), never NULL.  @return new, free() */
-void *
-util_calloc (size_t n, size_t size);
+void *util_calloc (size_t n, size_t size);
 
 /** realloc(), never NULL.  @return new (the old block is gone), free() */
-void *
-util_realloc (void *p, size_t n);
+void *util_realloc (void *p, size_t n);
 
 /** strdup(), never NULL.  @return new, free() */
-char *
-util_strdup (const char *s);
+char *util_strdup (const char *s);
 
 /** strndup(), never NULL.  @return new, free() */
-char *
-util_strndup (const char *s, size_t n);
+char *util_strndup (const char *s, size_t n);
 
 /**
  * Ends the process after an allocation of @a n bytes failed: for memory
  * that came from elsewhere (the engine's scratch), one JSON log line and
  * abort().
  */
-_Noreturn void
-util_alloc_failed (size_t n);
+_Noreturn void util_alloc_failed (size_t n);
 
 /**
  * Makes Jansson allocate through util_malloc and free(); call before any
  * json_t exists.  Replies built with json_dumps() are still free()d by
  * libmicrohttpd, since util_malloc is malloc().
  */
-void
-util_alloc_init (void);
+void util_alloc_init (void);
 
 #endif

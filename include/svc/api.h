@@ -42,18 +42,15 @@ int api_ops_readyz (struct http_request *req);
 int api_ops_metrics (struct http_request *req);
 int api_ops_openapi (struct http_request *req);
 
-
 /**
  * Makes a new API key: "rk_live_" + 43 base64url characters (256 random
  * bits), its display prefix, and the SHA-256 that is all we store.
  *
  * @return 0, or -1 without randomness
  */
-int
-api_key_generate (char secret[64], char prefix[16], uint8_t hash[32]);
+int api_key_generate (char secret[64], char prefix[16], uint8_t hash[32]);
 
 /** Frees the per-organization model cache (at exit). */
-void
-api_model_cache_free (void);
+void api_model_cache_free (void);
 
 #endif

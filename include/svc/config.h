@@ -53,11 +53,9 @@ int
 cfg_load (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len);
 
 /** Writes the table of settings to @a out, for --help. */
-void
-cfg_usage (FILE *out);
+void cfg_usage (FILE *out);
 
 /** Frees the strings of @a cfg; NULL-safe. */
-void
-cfg_free (struct cfg *cfg);
+void cfg_free (struct cfg *cfg);
 
 #endif

@@ -41,10 +41,10 @@ enum svc_ec
 /** One row of the error table. */
 struct svc_error_info
 {
-  enum svc_ec ec;        /**< the code */
-  unsigned int status;   /**< HTTP status it answers with */
-  const char *slug;      /**< problem type suffix and `code` member */
-  const char *title;     /**< RFC 9457 title: short, the same every time */
+  enum svc_ec ec;      /**< the code */
+  unsigned int status; /**< HTTP status it answers with */
+  const char *slug;    /**< problem type suffix and `code` member */
+  const char *title;   /**< RFC 9457 title: short, the same every time */
 };
 
 /**
@@ -52,8 +52,7 @@ struct svc_error_info
  *
  * @return borrowed, static; the INTERNAL row for an unknown code
  */
-const struct svc_error_info *
-svc_error_info (enum svc_ec ec);
+const struct svc_error_info *svc_error_info (enum svc_ec ec);
 
 /**
  * The whole table, for tests and documentation.
@@ -61,8 +60,7 @@ svc_error_info (enum svc_ec ec);
  * @param[out] n number of rows
  * @return borrowed, static
  */
-const struct svc_error_info *
-svc_error_table (unsigned int *n);
+const struct svc_error_info *svc_error_table (unsigned int *n);
 
 /** Prefix of every problem `type` URI. */
 #define SVC_PROBLEM_BASE "https://rapport.dev/problems/"

@@ -31,9 +31,9 @@ enum http_scope
 /** The authenticated caller. */
 struct http_principal
 {
-  char key_id[37];         /**< the API key's id */
-  char org_id[37];         /**< its organization */
-  enum http_scope scope;   /**< its scope */
+  char key_id[37];       /**< the API key's id */
+  char org_id[37];       /**< its organization */
+  enum http_scope scope; /**< its scope */
 };
 
 #define HTTP_MAX_PARAMS 4
@@ -42,22 +42,22 @@ struct http_principal
 /** One response header set by a handler. */
 struct http_header
 {
-  char *name;   /**< new, owned */
-  char *value;  /**< new, owned */
+  char *name;  /**< new, owned */
+  char *value; /**< new, owned */
 };
 
 /** Per-request state; lives from the first callback to NOTIFY_COMPLETED. */
 struct http_request
 {
-  void *connection;           /**< the MHD connection (opaque here) */
-  const char *method;         /**< borrowed from MHD; HEAD reads as GET */
-  const char *url;            /**< borrowed from MHD: path without query */
-  const char *route;          /**< the matched path template, or NULL */
-  const void *route_cls;      /**< the route's closure (e.g. a resource) */
-  char request_id[33];        /**< hex; also the X-Request-Id header */
+  void *connection;              /**< the MHD connection (opaque here) */
+  const char *method;            /**< borrowed from MHD; HEAD reads as GET */
+  const char *url;               /**< borrowed from MHD: path without query */
+  const char *route;             /**< the matched path template, or NULL */
+  const void *route_cls;         /**< the route's closure (e.g. a resource) */
+  char request_id[33];           /**< hex; also the X-Request-Id header */
   char *params[HTTP_MAX_PARAMS]; /**< path parameters, new, owned */
-  unsigned int n_params;      /**< how many */
-  json_t *body;               /**< parsed JSON body (owned) or NULL */
+  unsigned int n_params;         /**< how many */
+  json_t *body;                  /**< parsed JSON body (owned) or NULL */
   const char *raw_body;       /**< the body bytes, borrowed, NUL-terminated */
   size_t raw_body_len;        /**< their length */
   struct http_principal auth; /**< set before the handler runs */
@@ -65,25 +65,25 @@ struct http_request
   int64_t started_us;         /**< monotonic start time */
 
   /* The reply, set by the handler through http_reply_*. */
-  unsigned int status;        /**< 0 until a reply is set */
-  char *reply_body;           /**< new, owned, NUL-terminated */
-  const char *reply_type;     /**< static content type */
+  unsigned int status;    /**< 0 until a reply is set */
+  char *reply_body;       /**< new, owned, NUL-terminated */
+  const char *reply_type; /**< static content type */
   struct http_header headers[HTTP_MAX_HEADERS]; /**< extra headers */
-  unsigned int n_headers;     /**< how many */
-  long rl_limit;              /**< rate limit of the key (0: none) */
-  long rl_remaining;          /**< requests left in its bucket */
-  long rl_reset;              /**< seconds until the bucket is full */
+  unsigned int n_headers;                       /**< how many */
+  long rl_limit;     /**< rate limit of the key (0: none) */
+  long rl_remaining; /**< requests left in its bucket */
+  long rl_reset;     /**< seconds until the bucket is full */
 };
 
 /** The process-wide state handlers may read (read-only while serving). */
 struct http_service
 {
-  const struct cfg *cfg;      /**< configuration */
-  struct store_pool *pool;    /**< database pool */
+  const struct cfg *cfg;           /**< configuration */
+  struct store_pool *pool;         /**< database pool */
   const struct score_model *model; /**< the scoring model as shipped */
-  char *model_json;           /**< GET /v1/scoring-model's body */
-  char latest_migration[256]; /**< newest migration file, "" if unknown */
-  char *openapi_json;         /**< GET /v1/openapi.json's body, or NULL */
+  char *model_json;                /**< GET /v1/scoring-model's body */
+  char latest_migration[256];      /**< newest migration file, "" if unknown */
+  char *openapi_json;              /**< GET /v1/openapi.json's body, or NULL */
 };
 
 /** The service handlers run in; set once before MHD starts. */
@@ -94,16 +94,14 @@ extern struct http_service http_service;
  *
  * @return borrowed until the request completes, or NULL if absent
  */
-const char *
-http_query (struct http_request *req, const char *name);
+const char *http_query (struct http_request *req, const char *name);
 
 /**
  * A request header (case-insensitive name).
  *
  * @return borrowed until the request completes, or NULL if absent
  */
-const char *
-http_header (struct http_request *req, const char *name);
+const char *http_header (struct http_request *req, const char *name);
 
 /**
  * Reports every query argument whose name is not in @a allowed (a NULL
@@ -112,8 +110,7 @@ http_header (struct http_request *req, const char *name);
  * @return true when every argument is known; false with the reply set
  */
 bool
-http_check_query_names (struct http_request *req,
-                        const char *const *allowed);
+http_check_query_names (struct http_request *req, const char *const *allowed);
 
 /**
  * Sets a JSON reply; takes ownership of @a body (may be NULL for 204).
@@ -121,8 +118,7 @@ http_check_query_names (struct http_request *req,
  * @return 0, or -1 if it could not be rendered (a 500 is set instead)
  */
 int
-http_reply_json (struct http_request *req, unsigned int status,
-                 json_t *body);
+http_reply_json (struct http_request *req, unsigned int status, json_t *body);
 
 /**
  * Sets a reply whose body is already JSON text; takes @a json.
@@ -138,9 +134,8 @@ http_reply_text (struct http_request *req, unsigned int status, char *json);
  * @param detail the occurrence-specific explanation, or NULL
  * @return 0
  */
-int
-http_reply_error (struct http_request *req, enum svc_ec ec,
-                  const char *detail);
+int http_reply_error (struct http_request *req, enum svc_ec ec,
+                      const char *detail);
 
 /**
  * Sets a problem+json reply with an `errors` array, which it takes.
@@ -148,30 +143,24 @@ http_reply_error (struct http_request *req, enum svc_ec ec,
  * @param errors array of {"field": JSON Pointer, "message": text}
  * @return 0
  */
-int
-http_reply_errors (struct http_request *req, enum svc_ec ec,
-                   const char *detail, json_t *errors);
+int http_reply_errors (struct http_request *req, enum svc_ec ec,
+                       const char *detail, json_t *errors);
 
 /** Adds a response header (copied); silently ignored past the maximum. */
-void
-http_add_header (struct http_request *req, const char *name,
-                 const char *value);
+void http_add_header (struct http_request *req, const char *name,
+                      const char *value);
 
 /** True once SIGTERM asked the service to drain. */
-bool
-http_draining (void);
+bool http_draining (void);
 
 /** Starts draining: readiness fails, replies close their connections. */
-void
-http_drain (void);
+void http_drain (void);
 
 /** Requests between their first callback and completion. */
-unsigned int
-http_active (void);
+unsigned int http_active (void);
 
 /** The reply for a failed store call: 503 when unavailable, else 500. */
-int
-http_reply_store_error (struct http_request *req, int qs);
+int http_reply_store_error (struct http_request *req, int qs);
 
 /** A running HTTP server (libmicrohttpd behind it). */
 struct http_server;
@@ -192,37 +181,33 @@ http_server_start (const struct cfg *cfg, unsigned int *port);
  *
  * @param sig the signal that asked for it, for the log
  */
-void
-http_server_stop (struct http_server *server, int sig);
+void http_server_stop (struct http_server *server, int sig);
 
 /** One route, as the map shows it. */
 struct http_route_info
 {
-  const char *method;      /**< GET, POST, PUT, PATCH or DELETE */
-  const char *path;        /**< template, {name} for a parameter */
-  const char *handler;     /**< the C function that serves it */
-  const char *auth;        /**< public, read, write or admin */
-  char statements[1536];   /**< prepared statements it runs beyond
+  const char *method;    /**< GET, POST, PUT, PATCH or DELETE */
+  const char *path;      /**< template, {name} for a parameter */
+  const char *handler;   /**< the C function that serves it */
+  const char *auth;      /**< public, read, write or admin */
+  char statements[1536]; /**< prepared statements it runs beyond
                                 authentication, space-separated */
-  char test[128];          /**< its integration test file */
+  char test[128];        /**< its integration test file */
 };
 
 /** How many routes the table has. */
-unsigned int
-http_route_count (void);
+unsigned int http_route_count (void);
 
 /**
  * Describes route @a i (0 <= i < http_route_count()), in the table's
  * order, which is the order of matching.
  */
-void
-http_route_describe (unsigned int i, struct http_route_info *out);
+void http_route_describe (unsigned int i, struct http_route_info *out);
 
 /**
  * Prints the route map: method, path, auth, handler, statements and test
  * of every route, as text or (@a markdown) as the page docs/routes.md.
  */
-void
-http_routes_print (FILE *out, bool markdown);
+void http_routes_print (FILE *out, bool markdown);
 
 #endif

@@ -21,8 +21,7 @@ enum log_level
  *
  * @param level lines below this level are dropped
  */
-void
-log_set_level (enum log_level level);
+void log_set_level (enum log_level level);
 
 /**
  * Parses "debug", "info", "warn" or "error".
@@ -31,8 +30,7 @@ log_set_level (enum log_level level);
  * @param[out] level the parsed level
  * @return 0 on success, -1 if @a name is not a level
  */
-int
-log_level_parse (const char *name, enum log_level *level);
+int log_level_parse (const char *name, enum log_level *level);
 
 /**
  * Writes one JSON line: {"ts","level","msg", ...fields}.  @a fields is a
@@ -43,16 +41,16 @@ log_level_parse (const char *name, enum log_level *level);
  * @param fields extra members (already valid JSON), or NULL
  * @param fmt printf format of the message
  */
-void
-log_line (enum log_level level, const char *fields, const char *fmt, ...)
+void log_line (enum log_level level, const char *fields, const char *fmt, ...)
   __attribute__ ((format (printf, 3, 4)));
 
 #define log_info(...) log_line (LOG_INFO, NULL, __VA_ARGS__)
 #define log_warn(...) log_line (LOG_WARN, NULL, __VA_ARGS__)
 /** Our own bug or an unexpected failure: carries file and line. */
 #define log_error(...) \
-  log_line (LOG_ERROR, "\"file\":\"" __FILE__ "\",\"line\":" \
-            SVC_STR (__LINE__), __VA_ARGS__)
+  log_line (LOG_ERROR, \
+            "\"file\":\"" __FILE__ "\",\"line\":" SVC_STR (__LINE__), \
+            __VA_ARGS__)
 #define SVC_STR2(x) #x
 #define SVC_STR(x) SVC_STR2 (x)
 

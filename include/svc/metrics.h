@@ -24,19 +24,16 @@ enum metrics_assessment
  * @param status the HTTP status answered
  * @param latency_us from the first callback to completion
  */
-void
-metrics_request (int route, unsigned int status, int64_t latency_us);
+void metrics_request (int route, unsigned int status, int64_t latency_us);
 
 /** Counts one assessment computed. */
-void
-metrics_assessment (enum metrics_assessment kind);
+void metrics_assessment (enum metrics_assessment kind);
 
 /**
  * Renders every metric.
  *
  * @return a new string (free it), or NULL on out-of-memory
  */
-char *
-metrics_render (void);
+char *metrics_render (void);
 
 #endif

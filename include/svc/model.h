@@ -28,8 +28,8 @@ struct model_error
 /** Validation errors of an override body. */
 struct model_errors
 {
-  size_t n;      /**< errors kept (<= MODEL_MAX_ERRORS) */
-  size_t total;  /**< errors found */
+  size_t n;     /**< errors kept (<= MODEL_MAX_ERRORS) */
+  size_t total; /**< errors found */
   struct model_error items[MODEL_MAX_ERRORS];
 };
 
@@ -53,8 +53,8 @@ struct score_model *model_load (const char *path, char *err, size_t err_len);
  * @param err_len bytes of @a err
  * @return new model (free with model_free), NULL on failure
  */
-struct score_model *model_from_json (const json_t *root,
-                                     char *err, size_t err_len);
+struct score_model *
+model_from_json (const json_t *root, char *err, size_t err_len);
 
 /**
  * Free a model and set the pointer to NULL; NULL is a no-op.
@@ -79,8 +79,7 @@ void model_free (struct score_model **model);
  * @return true when valid (errors->n == 0)
  */
 bool model_validate_weights (const struct score_model *base,
-                             const json_t *body,
-                             struct model_errors *errors);
+                             const json_t *body, struct model_errors *errors);
 
 /**
  * Copy @a base and apply a weights override to the copy.
@@ -91,9 +90,9 @@ bool model_validate_weights (const struct score_model *base,
  * @return new model (free with model_free), NULL when @a body is invalid
  *         (see @a errors) or out of memory (errors->n == 0)
  */
-struct score_model *model_apply_weights (const struct score_model *base,
-                                         const json_t *body,
-                                         struct model_errors *errors);
+struct score_model *
+model_apply_weights (const struct score_model *base, const json_t *body,
+                     struct model_errors *errors);
 
 /**
  * Render the model for GET /v1/scoring-model: model_version, seeds,

@@ -112,12 +112,12 @@ enum score_driver
   SCORE_DRIVER_SUPPLIER_EVALUATION, /**< reviews, justification, price, budget */
   SCORE_DRIVER_SERVICE_PROBLEMS,    /**< complaints, service failures */
   SCORE_DRIVER_NEW_DECISION_MAKER,
-  SCORE_DRIVER_CONTACT_GAP,         /**< silence vs the account's cadence */
-  SCORE_DRIVER_COMMITMENTS,         /**< overdue or broken promises */
-  SCORE_DRIVER_REPORT_CARD_TREND,   /**< falling or low report cards */
-  SCORE_DRIVER_DETRACTORS,          /**< recommend_score 0..6 */
-  SCORE_DRIVER_SINGLE_THREADED,     /**< one engaged contact */
-  SCORE_DRIVER_ONE_PILLAR,          /**< relationship on <= one pillar */
+  SCORE_DRIVER_CONTACT_GAP,          /**< silence vs the account's cadence */
+  SCORE_DRIVER_COMMITMENTS,          /**< overdue or broken promises */
+  SCORE_DRIVER_REPORT_CARD_TREND,    /**< falling or low report cards */
+  SCORE_DRIVER_DETRACTORS,           /**< recommend_score 0..6 */
+  SCORE_DRIVER_SINGLE_THREADED,      /**< one engaged contact */
+  SCORE_DRIVER_ONE_PILLAR,           /**< relationship on <= one pillar */
   SCORE_DRIVER_ORIENTATION_EXPOSURE, /**< e.g. Actualization low loyalty */
   SCORE_DRIVER_COUNT
 };
@@ -135,12 +135,12 @@ enum score_trait
 {
   SCORE_TRAIT_TALK_SHARE = 0,
   SCORE_TRAIT_QUESTIONS,
-  SCORE_TRAIT_PROSPECTING,   /**< cold calls vs referrals */
+  SCORE_TRAIT_PROSPECTING, /**< cold calls vs referrals */
   SCORE_TRAIT_PRICE_RELIANCE,
-  SCORE_TRAIT_REPORT_CARDS,  /**< gathered and followed up */
+  SCORE_TRAIT_REPORT_CARDS, /**< gathered and followed up */
   SCORE_TRAIT_SERVICE_RECOVERY,
-  SCORE_TRAIT_ALTERNATIVE,   /**< recommended someone else's product */
-  SCORE_TRAIT_PRODUCT_PUSH,  /**< pitching, force-fitting, talking */
+  SCORE_TRAIT_ALTERNATIVE,  /**< recommended someone else's product */
+  SCORE_TRAIT_PRODUCT_PUSH, /**< pitching, force-fitting, talking */
   SCORE_TRAIT_COUNT
 };
 
@@ -351,40 +351,40 @@ enum score_status
 struct score_account
 {
   char id[SCORE_ID_LEN];
-  char owner_id[SCORE_ID_LEN];          /**< owner seller, "" if none */
+  char owner_id[SCORE_ID_LEN]; /**< owner seller, "" if none */
   enum score_stage stage;
   enum score_purchase_stage purchase_stage;
-  double annual_value;                  /**< >= 0 */
-  int64_t renewal_date;                 /**< unix seconds, 0 = none */
+  double annual_value;  /**< >= 0 */
+  int64_t renewal_date; /**< unix seconds, 0 = none */
 };
 
 /** A member of the buying team. */
 struct score_contact
 {
   char id[SCORE_ID_LEN];
-  char name[SCORE_NAME_LEN];            /**< used to attribute note cues */
+  char name[SCORE_NAME_LEN]; /**< used to attribute note cues */
   enum score_role role;
-  double influence;                     /**< 0..1 (default 0.5) */
+  double influence; /**< 0..1 (default 0.5) */
 };
 
 /** One sales interaction. */
 struct score_call
 {
   char id[SCORE_ID_LEN];
-  char account_id[SCORE_ID_LEN];        /**< needed by seller assessment */
-  char seller_id[SCORE_ID_LEN];         /**< "" if none */
-  int64_t occurred_at;                  /**< unix seconds */
+  char account_id[SCORE_ID_LEN]; /**< needed by seller assessment */
+  char seller_id[SCORE_ID_LEN];  /**< "" if none */
+  int64_t occurred_at;           /**< unix seconds */
   size_t n_contacts;
   char contact_ids[SCORE_MAX_CALL_CONTACTS][SCORE_ID_LEN];
   enum score_channel channel;
   enum score_call_kind kind;
-  int duration_minutes;                 /**< 0..1440, -1 unknown */
-  double seller_talk_ratio;             /**< 0..1, negative = unknown */
-  int questions_asked;                  /**< >= 0, negative = unknown */
-  uint32_t topics;                      /**< bits (1u << enum score_topic) */
-  uint64_t signals;                     /**< bits (1ull << enum score_signal) */
-  const char *notes;                    /**< borrowed UTF-8, may be NULL */
-  size_t notes_len;                     /**< bytes of notes */
+  int duration_minutes;     /**< 0..1440, -1 unknown */
+  double seller_talk_ratio; /**< 0..1, negative = unknown */
+  int questions_asked;      /**< >= 0, negative = unknown */
+  uint32_t topics;          /**< bits (1u << enum score_topic) */
+  uint64_t signals;         /**< bits (1ull << enum score_signal) */
+  const char *notes;        /**< borrowed UTF-8, may be NULL */
+  size_t notes_len;         /**< bytes of notes */
   bool next_step_agreed;
 };
 
@@ -392,12 +392,12 @@ struct score_call
 struct score_report_card
 {
   char id[SCORE_ID_LEN];
-  char contact_id[SCORE_ID_LEN];        /**< "" if none */
-  char seller_id[SCORE_ID_LEN];         /**< "" if none */
+  char contact_id[SCORE_ID_LEN]; /**< "" if none */
+  char seller_id[SCORE_ID_LEN];  /**< "" if none */
   int64_t received_at;
-  int ratings[SCORE_RATING_COUNT];      /**< 1..5, 0 = absent (overall req.) */
-  int recommend_score;                  /**< 0..10, negative = absent */
-  int improvements_requested;           /**< count */
+  int ratings[SCORE_RATING_COUNT]; /**< 1..5, 0 = absent (overall req.) */
+  int recommend_score;             /**< 0..10, negative = absent */
+  int improvements_requested;      /**< count */
   bool follow_up_done;
 };
 
@@ -407,9 +407,9 @@ struct score_commitment
   char id[SCORE_ID_LEN];
   char seller_id[SCORE_ID_LEN];
   int64_t made_at;
-  int64_t due_date;                     /**< unix seconds, 0 = none */
+  int64_t due_date; /**< unix seconds, 0 = none */
   enum score_commitment_status status;
-  int64_t resolved_at;                  /**< unix seconds, 0 = unresolved */
+  int64_t resolved_at; /**< unix seconds, 0 = unresolved */
 };
 
 /** Values of an account, the organization or a seller. */
@@ -426,13 +426,13 @@ struct score_account_input
 {
   struct score_account account;
   const struct score_contact *contacts;
-  size_t n_contacts;                    /**< <= SCORE_MAX_CONTACTS */
-  const struct score_call *calls;       /**< any order */
-  size_t n_calls;                       /**< <= SCORE_MAX_CALLS */
+  size_t n_contacts;              /**< <= SCORE_MAX_CONTACTS */
+  const struct score_call *calls; /**< any order */
+  size_t n_calls;                 /**< <= SCORE_MAX_CALLS */
   const struct score_report_card *cards;
-  size_t n_cards;                       /**< <= SCORE_MAX_CARDS */
+  size_t n_cards; /**< <= SCORE_MAX_CARDS */
   const struct score_commitment *commitments;
-  size_t n_commitments;                 /**< <= SCORE_MAX_COMMITMENTS */
+  size_t n_commitments;                      /**< <= SCORE_MAX_COMMITMENTS */
   const struct score_values *account_values; /**< NULL = none */
   const struct score_values *org_values;     /**< NULL = none */
   const struct score_values *owner_values;   /**< NULL = none */
@@ -443,9 +443,9 @@ struct score_seller_input
 {
   char seller_id[SCORE_ID_LEN];
   const struct score_call *calls;
-  size_t n_calls;                       /**< <= SCORE_MAX_CALLS */
+  size_t n_calls; /**< <= SCORE_MAX_CALLS */
   const struct score_report_card *cards;
-  size_t n_cards;                       /**< <= SCORE_MAX_CARDS */
+  size_t n_cards; /**< <= SCORE_MAX_CARDS */
 };
 
 /* ------------------------------------------------------------------ */
@@ -456,11 +456,11 @@ struct score_seller_input
 struct score_evidence
 {
   enum score_source source;
-  char source_id[SCORE_ID_LEN];         /**< call/card/commitment id */
-  int64_t at;                           /**< date of the source, 0 = none */
-  char signal[SCORE_SIGNAL_LEN];        /**< signal, lexicon cue id or rule */
-  char excerpt[SCORE_EXCERPT_LEN];      /**< note excerpt, "" if structured */
-  double weight;                        /**< signed, after recency decay */
+  char source_id[SCORE_ID_LEN];    /**< call/card/commitment id */
+  int64_t at;                      /**< date of the source, 0 = none */
+  char signal[SCORE_SIGNAL_LEN];   /**< signal, lexicon cue id or rule */
+  char excerpt[SCORE_EXCERPT_LEN]; /**< note excerpt, "" if structured */
+  double weight;                   /**< signed, after recency decay */
 };
 
 /** Strongest evidence first; @c total counts every item found. */
@@ -475,10 +475,10 @@ struct score_evidence_list
 struct score_orientation_result
 {
   double scores[SCORE_ORIENTATION_COUNT]; /**< each 0..1, sum 1 */
-  enum score_orientation primary;       /**< NONE while evidence is thin */
-  double confidence;                    /**< 0..1 */
-  unsigned independent_evidence;        /**< distinct (source, cue) items */
-  const char *guidance;                 /**< borrowed from model; NULL if none */
+  enum score_orientation primary;         /**< NONE while evidence is thin */
+  double confidence;                      /**< 0..1 */
+  unsigned independent_evidence;          /**< distinct (source, cue) items */
+  const char *guidance; /**< borrowed from model; NULL if none */
   struct score_evidence_list evidence;
 };
 
@@ -495,7 +495,7 @@ struct score_team_member
   char contact_id[SCORE_ID_LEN];
   enum score_role role;
   double influence;
-  double weight;                        /**< role x influence used for team */
+  double weight; /**< role x influence used for team */
   enum score_orientation primary;
   double confidence;
   double coverage;      /**< share of counted calls this contact attended */
@@ -506,8 +506,8 @@ struct score_team_member
 /** One relationship pillar. */
 struct score_pillar_result
 {
-  double score;                         /**< 0..100 */
-  bool stands;                          /**< score >= model threshold */
+  double score; /**< 0..100 */
+  bool stands;  /**< score >= model threshold */
   struct score_evidence_list evidence;
 };
 
@@ -515,27 +515,27 @@ struct score_pillar_result
 struct score_pillars_result
 {
   struct score_pillar_result pillars[SCORE_PILLAR_COUNT];
-  unsigned foundation;                  /**< bit set (1u << enum score_pillar) */
+  unsigned foundation; /**< bit set (1u << enum score_pillar) */
   enum score_pillar_status status;
-  const char *guidance;                 /**< borrowed from model */
+  const char *guidance; /**< borrowed from model */
 };
 
 /** One buyer-risk driver with its points. */
 struct score_risk_driver_result
 {
   enum score_driver driver;
-  double points;                        /**< > 0 */
+  double points; /**< > 0 */
   char explanation[SCORE_TEXT_LEN];
-  const char *action;                   /**< borrowed from model */
+  const char *action; /**< borrowed from model */
   struct score_evidence_list evidence;
 };
 
 /** Buyer risk of the account. */
 struct score_buyer_risk_result
 {
-  double score;                         /**< 0..100 */
+  double score; /**< 0..100 */
   enum score_risk_level level;
-  size_t n_drivers;                     /**< drivers with points, biggest first */
+  size_t n_drivers; /**< drivers with points, biggest first */
   struct score_risk_driver_result drivers[SCORE_DRIVER_COUNT];
   size_t n_actions;
   const char *actions[SCORE_DRIVER_COUNT]; /**< borrowed; one per driver */
@@ -544,12 +544,12 @@ struct score_buyer_risk_result
 /** Values fit of a prospect. */
 struct score_values_fit_result
 {
-  bool available;                       /**< false: values_fit is null */
-  double score;                         /**< 0..1 overall */
-  double score_organization;            /**< 0..1, negative if no org values */
-  double score_owner;                   /**< 0..1, negative if no owner values */
+  bool available;            /**< false: values_fit is null */
+  double score;              /**< 0..1 overall */
+  double score_organization; /**< 0..1, negative if no org values */
+  double score_owner;        /**< 0..1, negative if no owner values */
   enum score_values_rec recommendation;
-  const char *guidance;                 /**< borrowed from model */
+  const char *guidance;                         /**< borrowed from model */
   double account_priorities[SCORE_VALUE_COUNT]; /**< effective, 0..1 */
   struct score_evidence_list evidence;
 };
@@ -570,9 +570,9 @@ struct score_account_assessment
 struct score_trait_result
 {
   enum score_trait trait;
-  bool known;                           /**< false: no data, contributes 0 */
-  double value;                         /**< raw measure (see explanation) */
-  double contribution;                  /**< signed points toward the score */
+  bool known;          /**< false: no data, contributes 0 */
+  double value;        /**< raw measure (see explanation) */
+  double contribution; /**< signed points toward the score */
   char explanation[SCORE_TEXT_LEN];
   struct score_evidence_list evidence;
 };
@@ -582,9 +582,9 @@ struct score_seller_assessment
 {
   char seller_id[SCORE_ID_LEN];
   enum score_approach approach;
-  double score;                         /**< -100 pusher .. +100 builder */
+  double score; /**< -100 pusher .. +100 builder */
   struct score_trait_result traits[SCORE_TRAIT_COUNT];
-  const char *guidance;                 /**< borrowed from model */
+  const char *guidance; /**< borrowed from model */
 };
 
 /* ------------------------------------------------------------------ */
@@ -633,8 +633,7 @@ void score_scratch_free (struct score_scratch **scratch);
  */
 enum score_status score_assess_contact (const struct score_model *model,
                                         const struct score_account_input *in,
-                                        const char *contact_id,
-                                        int64_t as_of,
+                                        const char *contact_id, int64_t as_of,
                                         struct score_scratch *scratch,
                                         struct score_contact_assessment *out);
 
@@ -648,11 +647,11 @@ enum score_status score_assess_contact (const struct score_model *model,
  * @param[out] out filled on SCORE_OK (about 100 kB: heap-allocate it)
  * @return SCORE_OK or an error status
  */
-enum score_status score_assess_account (const struct score_model *model,
-                                        const struct score_account_input *in,
-                                        int64_t as_of,
-                                        struct score_scratch *scratch,
-                                        struct score_account_assessment *out);
+enum score_status
+score_assess_account (const struct score_model *model,
+                      const struct score_account_input *in, int64_t as_of,
+                      struct score_scratch *scratch,
+                      struct score_account_assessment *out);
 
 /**
  * Assess a seller's approach from their calls and report cards.
@@ -664,11 +663,11 @@ enum score_status score_assess_account (const struct score_model *model,
  * @param[out] out filled on SCORE_OK
  * @return SCORE_OK or an error status
  */
-enum score_status score_assess_seller (const struct score_model *model,
-                                       const struct score_seller_input *in,
-                                       int64_t as_of,
-                                       struct score_scratch *scratch,
-                                       struct score_seller_assessment *out);
+enum score_status
+score_assess_seller (const struct score_model *model,
+                     const struct score_seller_input *in, int64_t as_of,
+                     struct score_scratch *scratch,
+                     struct score_seller_assessment *out);
 
 /** The limits of a model: how much of an account's history it reads. */
 struct score_limits

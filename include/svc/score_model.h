@@ -67,22 +67,22 @@ struct score_cue
 {
   char id[SCORE_SIGNAL_LEN];
   struct score_target target;
-  double weight;                        /**< signed, |w| <= 5 */
+  double weight; /**< signed, |w| <= 5 */
   char seed[SCORE_SEED_LEN];
 };
 
 /** Special pattern token hashes. */
-#define SCORE_TOKEN_GAP 1u  /**< "~": skip 0..model.gap_max tokens */
-#define SCORE_TOKEN_NEG 2u  /**< any negator (not, no, never, n't ...) */
+#define SCORE_TOKEN_GAP 1u /**< "~": skip 0..model.gap_max tokens */
+#define SCORE_TOKEN_NEG 2u /**< any negator (not, no, never, n't ...) */
 
 /** One lexicon pattern: a phrase of stems belonging to a cue. */
 struct score_pattern
 {
-  int cue;                              /**< index into model.cues */
+  int cue; /**< index into model.cues */
   int n_tokens;
   uint32_t hashes[SCORE_MAX_PATTERN_TOKENS]; /**< stem hashes / specials */
-  bool has_negator;                     /**< pattern contains a negator */
-  char text[SCORE_GUIDANCE_LEN / 4];    /**< the phrase as written */
+  bool has_negator;                          /**< pattern contains a negator */
+  char text[SCORE_GUIDANCE_LEN / 4];         /**< the phrase as written */
 };
 
 /** "Any second token" key of a pattern index group (single-word phrases
@@ -98,10 +98,10 @@ struct score_pattern
     is @a first and whose second is @a second (or SCORE_INDEX_ANY). */
 struct score_index_slot
 {
-  uint32_t first;                       /**< first-token hash */
-  uint32_t second;                      /**< second-token hash or ANY */
-  uint32_t start;                       /**< into model.index_pattern */
-  uint32_t count;                       /**< 0 = empty slot */
+  uint32_t first;  /**< first-token hash */
+  uint32_t second; /**< second-token hash or ANY */
+  uint32_t start;  /**< into model.index_pattern */
+  uint32_t count;  /**< 0 = empty slot */
 };
 
 /** A structured signal's contribution. */
@@ -132,43 +132,43 @@ enum score_param_id
   SCORE_P_MAX_CALLS = 0,
   SCORE_P_MAX_CARDS,
   SCORE_P_MAX_COMMITMENTS,
-  SCORE_P_HALF_LIFE_ORIENTATION,   /**< days */
+  SCORE_P_HALF_LIFE_ORIENTATION, /**< days */
   SCORE_P_HALF_LIFE_PILLARS,
   SCORE_P_HALF_LIFE_RISK,
   SCORE_P_HALF_LIFE_SELLER,
-  SCORE_P_NEGATION_WINDOW,         /**< tokens before a cue */
-  SCORE_P_NEGATION_AFTER,          /**< tokens after a cue ("not asked") */
-  SCORE_P_FUZZY_MIN_LEN,           /**< shortest word corrected by 1 edit */
-  SCORE_P_GAP_MAX,                 /**< tokens a "~" may skip */
-  SCORE_P_NOTE_WEIGHT,             /**< multiplier of note cues */
-  SCORE_P_ORIENTATION_PRIOR,       /**< smoothing weight per orientation */
-  SCORE_P_THIN_MIN_EVIDENCE,       /**< independent items for a primary */
-  SCORE_P_THIN_MIN_WEIGHT,         /**< decayed weight for a primary */
-  SCORE_P_THIN_MIN_MARGIN,         /**< top minus second share */
-  SCORE_P_CONFIDENCE_SCALE,        /**< items for 63% saturation */
-  SCORE_P_PILLAR_SCALE,            /**< weight for 63% of 100 */
-  SCORE_P_PILLAR_STANDS,           /**< score a pillar needs to stand */
-  SCORE_P_RISK_MEDIUM,             /**< level thresholds */
+  SCORE_P_NEGATION_WINDOW,   /**< tokens before a cue */
+  SCORE_P_NEGATION_AFTER,    /**< tokens after a cue ("not asked") */
+  SCORE_P_FUZZY_MIN_LEN,     /**< shortest word corrected by 1 edit */
+  SCORE_P_GAP_MAX,           /**< tokens a "~" may skip */
+  SCORE_P_NOTE_WEIGHT,       /**< multiplier of note cues */
+  SCORE_P_ORIENTATION_PRIOR, /**< smoothing weight per orientation */
+  SCORE_P_THIN_MIN_EVIDENCE, /**< independent items for a primary */
+  SCORE_P_THIN_MIN_WEIGHT,   /**< decayed weight for a primary */
+  SCORE_P_THIN_MIN_MARGIN,   /**< top minus second share */
+  SCORE_P_CONFIDENCE_SCALE,  /**< items for 63% saturation */
+  SCORE_P_PILLAR_SCALE,      /**< weight for 63% of 100 */
+  SCORE_P_PILLAR_STANDS,     /**< score a pillar needs to stand */
+  SCORE_P_RISK_MEDIUM,       /**< level thresholds */
   SCORE_P_RISK_HIGH,
   SCORE_P_RISK_CRITICAL,
-  SCORE_P_RISK_SCALE,              /**< weight for 63% of a driver's max */
-  SCORE_P_CADENCE_DEFAULT_DAYS,    /**< cadence with < 3 calls */
+  SCORE_P_RISK_SCALE,           /**< weight for 63% of a driver's max */
+  SCORE_P_CADENCE_DEFAULT_DAYS, /**< cadence with < 3 calls */
   SCORE_P_CADENCE_MIN_DAYS,
-  SCORE_P_GAP_RATIO_START,         /**< silence/cadence ratio for points */
+  SCORE_P_GAP_RATIO_START, /**< silence/cadence ratio for points */
   SCORE_P_GAP_RATIO_FULL,
-  SCORE_P_ENGAGED_WINDOW_DAYS,     /**< window for single-threaded test */
-  SCORE_P_DETRACTOR_MAX,           /**< recommend_score <= this */
-  SCORE_P_CARD_LOW,                /**< overall <= this is low */
-  SCORE_P_SELLER_SCALE,            /**< trait sum for tanh scaling */
-  SCORE_P_SELLER_BUILDER,          /**< score >= this: builder */
-  SCORE_P_SELLER_PUSHER,           /**< score <= this: pusher */
-  SCORE_P_VALUES_PROCEED,          /**< fit >= this: proceed */
-  SCORE_P_VALUES_WALK_AWAY,        /**< org fit < this: walk away */
-  SCORE_P_VALUES_TEXT_WEIGHT,      /**< weight of answers-derived values */
-  SCORE_P_COMMITMENT_KEPT,         /**< trust weight of a kept promise */
-  SCORE_P_COMMITMENT_BROKEN,       /**< trust weight of a broken promise */
-  SCORE_P_UNATTRIBUTED_WEIGHT,     /**< team weight of calls w/o contacts */
-  SCORE_P_PILLAR_PHRASE_STEP,      /**< share of a pillar cue's weight each
+  SCORE_P_ENGAGED_WINDOW_DAYS, /**< window for single-threaded test */
+  SCORE_P_DETRACTOR_MAX,       /**< recommend_score <= this */
+  SCORE_P_CARD_LOW,            /**< overall <= this is low */
+  SCORE_P_SELLER_SCALE,        /**< trait sum for tanh scaling */
+  SCORE_P_SELLER_BUILDER,      /**< score >= this: builder */
+  SCORE_P_SELLER_PUSHER,       /**< score <= this: pusher */
+  SCORE_P_VALUES_PROCEED,      /**< fit >= this: proceed */
+  SCORE_P_VALUES_WALK_AWAY,    /**< org fit < this: walk away */
+  SCORE_P_VALUES_TEXT_WEIGHT,  /**< weight of answers-derived values */
+  SCORE_P_COMMITMENT_KEPT,     /**< trust weight of a kept promise */
+  SCORE_P_COMMITMENT_BROKEN,   /**< trust weight of a broken promise */
+  SCORE_P_UNATTRIBUTED_WEIGHT, /**< team weight of calls w/o contacts */
+  SCORE_P_PILLAR_PHRASE_STEP,  /**< share of a pillar cue's weight each
                                         further distinct phrase of it in
                                         one note adds (at most two) */
   SCORE_P_COUNT
@@ -178,11 +178,12 @@ enum score_param_id
 struct score_model
 {
   char version[SCORE_VERSION_LEN];
-  int n_seeds;                          /**< seed articles cited */
-  char seeds[8][SCORE_SEED_LEN];        /**< their file names */
+  int n_seeds;                   /**< seed articles cited */
+  char seeds[8][SCORE_SEED_LEN]; /**< their file names */
   char seed_titles[8][SCORE_GUIDANCE_LEN / 2];
   struct score_param params[SCORE_P_COUNT];
-  struct score_signal_weight signals[SCORE_SIG_COUNT][2]; /**< up to 2 targets */
+  struct score_signal_weight signals[SCORE_SIG_COUNT]
+                                    [2]; /**< up to 2 targets */
   int n_signal_targets[SCORE_SIG_COUNT];
   struct score_signal_weight topics[SCORE_TOPIC_COUNT];
   bool has_topic[SCORE_TOPIC_COUNT];
@@ -231,9 +232,9 @@ struct score_model
  * @param err_len bytes of @a err
  * @return true when the model is usable
  */
-bool score_model_prepare (struct score_model *model,
-                          struct score_scratch *scratch,
-                          char *err, size_t err_len);
+bool
+score_model_prepare (struct score_model *model, struct score_scratch *scratch,
+                     char *err, size_t err_len);
 
 /* Name <-> enum helpers of the model's own vocabularies (parameters and
  * targets), with the conventions of those in svc/score.h. */

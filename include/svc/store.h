@@ -34,10 +34,10 @@ struct store_conn;
 /** Numbers a /metrics page shows about the pool. */
 struct store_pool_stats
 {
-  unsigned int size;        /**< connections in all */
-  unsigned int in_use;      /**< handed out now */
-  uint64_t waits;           /**< acquisitions that had to wait */
-  uint64_t timeouts;        /**< acquisitions that gave up */
+  unsigned int size;   /**< connections in all */
+  unsigned int in_use; /**< handed out now */
+  uint64_t waits;      /**< acquisitions that had to wait */
+  uint64_t timeouts;   /**< acquisitions that gave up */
 };
 
 /**
@@ -48,13 +48,11 @@ struct store_pool_stats
  * @param statement_timeout_ms per-statement limit set on each connection
  * @return new pool (free with store_pool_free), or NULL on out-of-memory
  */
-struct store_pool *
-store_pool_new (const char *conninfo, unsigned int size,
-                long statement_timeout_ms);
+struct store_pool *store_pool_new (const char *conninfo, unsigned int size,
+                                   long statement_timeout_ms);
 
 /** Closes every connection and frees the pool; NULL-safe. */
-void
-store_pool_free (struct store_pool *pool);
+void store_pool_free (struct store_pool *pool);
 
 /**
  * Takes a connection, waiting up to @a timeout_ms, and makes sure it is
@@ -68,12 +66,10 @@ struct store_conn *
 store_acquire (struct store_pool *pool, long timeout_ms, enum store_qs *qs);
 
 /** Gives a connection back, rolling back anything left open; NULL-safe. */
-void
-store_release (struct store_pool *pool, struct store_conn *conn);
+void store_release (struct store_pool *pool, struct store_conn *conn);
 
 /** Copies the pool's counters. */
-void
-store_pool_stats (struct store_pool *pool, struct store_pool_stats *out);
+void store_pool_stats (struct store_pool *pool, struct store_pool_stats *out);
 
 /**
  * A transaction body: runs the request's queries on @a conn.
@@ -91,18 +87,17 @@ typedef enum store_qs (*store_tx_cb) (void *cls, struct store_conn *conn);
  * @return what @a cb returned, or the error of BEGIN/COMMIT; a COMMIT whose
  *         outcome is unknown (connection lost) is STORE_QS_UNAVAILABLE
  */
-enum store_qs
-store_run_tx (struct store_conn *conn, const char *org_id, store_tx_cb cb,
-              void *cls);
+enum store_qs store_run_tx (struct store_conn *conn, const char *org_id,
+                            store_tx_cb cb, void *cls);
 
 /* ---------------------------------------------------------------- auth -- */
 
 /** An API key found by its hash. */
 struct store_principal
 {
-  char key_id[37];   /**< the key's id */
-  char org_id[37];   /**< its organization */
-  char scope[8];     /**< read, write or admin */
+  char key_id[37]; /**< the key's id */
+  char org_id[37]; /**< its organization */
+  char scope[8];   /**< read, write or admin */
 };
 
 /**
@@ -119,8 +114,7 @@ store_authenticate (struct store_conn *conn, const uint8_t hash[32],
  * Reads the shared 32-byte secret that signs pagination cursors (cached
  * after the first successful read).
  */
-enum store_qs
-store_cursor_secret (struct store_conn *conn, uint8_t out[32]);
+enum store_qs store_cursor_secret (struct store_conn *conn, uint8_t out[32]);
 
 /* ------------------------------------------------------------ api keys -- */
 
@@ -143,9 +137,8 @@ struct store_api_key
  */
 enum store_qs
 store_api_keys_insert (struct store_conn *conn, const char *org_id,
-                       const char *name, const char *scope,
-                       const char *prefix, const uint8_t hash[32],
-                       struct store_api_key *out);
+                       const char *name, const char *scope, const char *prefix,
+                       const uint8_t hash[32], struct store_api_key *out);
 
 /** Called once per row of a listing. */
 typedef void (*store_api_key_cb) (void *cls, const struct store_api_key *k);
@@ -162,9 +155,8 @@ store_api_keys_list (struct store_conn *conn, const char *org_id,
                      unsigned int limit, store_api_key_cb cb, void *cls);
 
 /** Reads one active key. */
-enum store_qs
-store_api_keys_get (struct store_conn *conn, const char *org_id,
-                    const char *id, struct store_api_key *out);
+enum store_qs store_api_keys_get (struct store_conn *conn, const char *org_id,
+                                  const char *id, struct store_api_key *out);
 
 /**
  * Revokes an active key.
@@ -172,9 +164,8 @@ store_api_keys_get (struct store_conn *conn, const char *org_id,
  * @return STORE_QS_ONE, STORE_QS_NO_RESULTS if no such active key,
  *         STORE_QS_CONFLICT if it is the organization's last admin key
  */
-enum store_qs
-store_api_keys_revoke (struct store_conn *conn, const char *org_id,
-                       const char *id);
+enum store_qs store_api_keys_revoke (struct store_conn *conn,
+                                     const char *org_id, const char *id);
 
 /* ------------------------------------------------------- organizations -- */
 
@@ -185,8 +176,7 @@ store_api_keys_revoke (struct store_conn *conn, const char *org_id,
  */
 enum store_qs
 store_org_create (struct store_conn *conn, const char *name,
-                  const char *prefix, const uint8_t hash[32],
-                  char org_id[37]);
+                  const char *prefix, const uint8_t hash[32], char org_id[37]);
 
 /* --------------------------------------------------------- idempotency -- */
 
@@ -195,9 +185,9 @@ struct store_idem
 {
   uint8_t request_hash[32];
   int status;
-  char *location;   /**< new, or NULL; free with store_idem_clear */
-  char *body;       /**< new, or NULL; free with store_idem_clear */
-  char *etag;       /**< new, or NULL; free with store_idem_clear */
+  char *location; /**< new, or NULL; free with store_idem_clear */
+  char *body;     /**< new, or NULL; free with store_idem_clear */
+  char *etag;     /**< new, or NULL; free with store_idem_clear */
 };
 
 /**
@@ -208,9 +198,8 @@ struct store_idem
  *         filled when it was used before, or an error
  */
 enum store_qs
-store_idem_claim (struct store_conn *conn, const char *org_id,
-                  const char *key, const uint8_t hash[32],
-                  struct store_idem *existing);
+store_idem_claim (struct store_conn *conn, const char *org_id, const char *key,
+                  const uint8_t hash[32], struct store_idem *existing);
 
 /** Records the response given for a claimed key. */
 enum store_qs
@@ -219,8 +208,7 @@ store_idem_complete (struct store_conn *conn, const char *org_id,
                      const char *body, const char *etag);
 
 /** Frees the strings of @a idem; NULL-safe. */
-void
-store_idem_clear (struct store_idem *idem);
+void store_idem_clear (struct store_idem *idem);
 
 /* ---------------------------------------------------------- migrations -- */
 
@@ -233,17 +221,15 @@ store_idem_clear (struct store_idem *idem);
  * @param[out] err a message on failure
  * @return 0 on success, -1 on failure
  */
-int
-store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
-               char *err, size_t err_len);
+int store_migrate (const char *conninfo, const char *dir,
+                   unsigned int *applied, char *err, size_t err_len);
 
 /**
  * The name of the newest migration file in @a dir (e.g. "0003_x.sql").
  *
  * @return 0, or -1 when the folder cannot be read or holds none
  */
-int
-store_latest_migration (const char *dir, char *out, size_t len);
+int store_latest_migration (const char *dir, char *out, size_t len);
 
 /**
  * Whether the database has applied migration @a latest.
@@ -257,11 +243,9 @@ store_migrations_current (struct store_conn *conn, const char *latest);
  * Creates an organization with an admin key through its own connection
  * (for `rapport org create`).
  */
-int
-store_org_create_cli (const char *conninfo, const char *name,
-                      const char *prefix, const uint8_t hash[32],
-                      char org_id[37], char *err, size_t err_len);
-
+int store_org_create_cli (const char *conninfo, const char *name,
+                          const char *prefix, const uint8_t hash[32],
+                          char org_id[37], char *err, size_t err_len);
 
 /* ----------------------------------------------------- generic resources -- */
 
@@ -270,23 +254,22 @@ struct resource;
 /** One row of a resource, as the API shows it. */
 struct store_row
 {
-  char *json;           /**< new: the resource's JSON; free with
+  char *json;          /**< new: the resource's JSON; free with
                              store_row_clear */
-  int version;          /**< for the ETag */
-  char id[37];          /**< its id */
-  char account_id[37];  /**< its account, for child resources */
-  char order_key[40];   /**< its order column, for cursors */
-  bool created;         /**< an upsert made a new row */
+  int version;         /**< for the ETag */
+  char id[37];         /**< its id */
+  char account_id[37]; /**< its account, for child resources */
+  char order_key[40];  /**< its order column, for cursors */
+  bool created;        /**< an upsert made a new row */
 };
 
 /** Frees the generated statements (at exit). */
-void
-store_resources_free (void);
+void store_resources_free (void);
 
 /** A values document ({priorities, answers}) as stored. */
 struct store_values
 {
-  char *json;            /**< new; free with store_row_clear-like free() */
+  char *json; /**< new; free with store_row_clear-like free() */
   int version;
   char updated_at[40];
 };
@@ -306,14 +289,12 @@ store_values_get (struct store_conn *conn, const char *org_id,
  *
  * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such account), or an error
  */
-enum store_qs
-store_values_put (struct store_conn *conn, const char *org_id,
-                  const char *account_id, const char *body,
-                  struct store_values *out);
+enum store_qs store_values_put (struct store_conn *conn, const char *org_id,
+                                const char *account_id, const char *body,
+                                struct store_values *out);
 
 /** Frees what @a row owns; NULL-safe. */
-void
-store_row_clear (struct store_row *row);
+void store_row_clear (struct store_row *row);
 
 /**
  * Generates the statements of every resource; call once, before the first
@@ -321,14 +302,12 @@ store_row_clear (struct store_row *row);
  *
  * @return 0, or -1 on out-of-memory
  */
-int
-store_resources_init (struct resource *const *table, unsigned int n);
+int store_resources_init (struct resource *const *table, unsigned int n);
 
 /** Called with each prepared statement's name, SQL text and the source
     file that writes it. */
-typedef int
-(*store_statement_cb) (void *cls, const char *name, const char *sql,
-                       const char *file);
+typedef int (*store_statement_cb) (void *cls, const char *name,
+                                   const char *sql, const char *file);
 
 /**
  * Calls @a cb for every statement the service prepares, hand-written and
@@ -337,8 +316,7 @@ typedef int
  *
  * @return 0, or the first non-zero value @a cb returned
  */
-int
-store_statements_each (store_statement_cb cb, void *cls);
+int store_statements_each (store_statement_cb cb, void *cls);
 
 /**
  * Inserts a resource from @a body (validated JSON text holding every
@@ -350,14 +328,13 @@ store_statements_each (store_statement_cb cb, void *cls);
  */
 enum store_qs
 store_res_insert (struct store_conn *conn, const struct resource *res,
-                  const char *org_id, const char *account_id,
-                  const char *body, struct store_row *out);
+                  const char *org_id, const char *account_id, const char *body,
+                  struct store_row *out);
 
 /** Reads one row by id; @a lock keeps it until the transaction ends. */
-enum store_qs
-store_res_get (struct store_conn *conn, const struct resource *res,
-               const char *org_id, const char *id, bool lock,
-               struct store_row *out);
+enum store_qs store_res_get (struct store_conn *conn,
+                             const struct resource *res, const char *org_id,
+                             const char *id, bool lock, struct store_row *out);
 
 /** Reads one row by external id. */
 enum store_qs
@@ -386,8 +363,8 @@ store_res_update (struct store_conn *conn, const struct resource *res,
  */
 enum store_qs
 store_res_upsert (struct store_conn *conn, const struct resource *res,
-                  const char *org_id, const char *account_id,
-                  const char *body, struct store_row *out);
+                  const char *org_id, const char *account_id, const char *body,
+                  struct store_row *out);
 
 /** Deletes one row. */
 enum store_qs
@@ -472,18 +449,18 @@ struct store_assess_limits
  */
 struct store_assess_data
 {
-  struct score_account_input account_in;  /**< account assessments */
-  struct score_seller_input seller_in;    /**< seller assessments */
+  struct score_account_input account_in; /**< account assessments */
+  struct score_seller_input seller_in;   /**< seller assessments */
   struct score_account account;
   struct score_contact *contacts;
   struct score_call *calls;
   struct score_report_card *cards;
   struct score_commitment *commitments;
-  struct score_values values[3];          /**< account, organization, owner */
-  char **strings;                         /**< notes and answers (owned) */
+  struct score_values values[3]; /**< account, organization, owner */
+  char **strings;                /**< notes and answers (owned) */
   size_t n_strings;
-  char *weights;          /**< the organization's overrides (JSON) or NULL */
-  int weights_version;    /**< their version */
+  char *weights;       /**< the organization's overrides (JSON) or NULL */
+  int weights_version; /**< their version */
 };
 
 /**
@@ -522,8 +499,7 @@ store_contact_account (struct store_conn *conn, const char *org_id,
                        const char *contact_id, char account_id[37]);
 
 /** Frees what @a data owns; NULL-safe. */
-void
-store_assess_free (struct store_assess_data *data);
+void store_assess_free (struct store_assess_data *data);
 
 /** Reads the organization's weight overrides (NO_RESULTS: none). */
 enum store_qs

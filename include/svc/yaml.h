@@ -16,7 +16,6 @@
  * @param[out] err a message on failure
  * @return new, or NULL on failure
  */
-json_t *
-yaml_load_json (const char *path, char *err, size_t err_len);
+json_t *yaml_load_json (const char *path, char *err, size_t err_len);
 
 #endif

@@ -76,8 +76,8 @@ create_tx (void *cls, struct store_conn *conn)
   if (0 != api_key_generate (secret, prefix, hash))
     return STORE_QS_HARD_ERROR;
   qs = store_api_keys_insert (conn, kc->req->auth.org_id,
-                              kc->v[0].is_null ? NULL : kc->v[0].s,
-                              kc->v[1].s, prefix, hash, &k);
+                              kc->v[0].is_null ? NULL : kc->v[0].s, kc->v[1].s,
+                              prefix, hash, &k);
   if (qs <= 0)
     return qs < 0 ? qs : STORE_QS_HARD_ERROR;
   body = key_json (&k);
@@ -186,7 +186,8 @@ list_tx (void *cls, struct store_conn *conn)
   {
     json_t *errors = json_array ();
 
-    api_param_error (errors, "cursor", "is not a cursor this listing gave "
+    api_param_error (errors, "cursor",
+                     "is not a cursor this listing gave "
                      "out");
     http_reply_errors (kc->req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return STORE_QS_ROLLBACK;
@@ -200,9 +201,9 @@ list_tx (void *cls, struct store_conn *conn)
   if (qs < 0)
     return qs;
   if (kc->rows > kc->page.limit
-      && NULL == (next = api_cursor_make (conn, kc->req->auth.org_id,
-                                          &kc->page, kc->last_ts,
-                                          kc->last_id)))
+      && NULL
+           == (next = api_cursor_make (conn, kc->req->auth.org_id, &kc->page,
+                                       kc->last_ts, kc->last_id)))
     return STORE_QS_HARD_ERROR;
   http_reply_json (kc->req, 200,
                    api_collection (json_incref (kc->data), next));

@@ -76,9 +76,10 @@ orientation_json (const struct score_orientation_result *r)
     json_object_set_new (scores, score_orientation_name (i),
                          num (r->scores[i]));
   return json_pack ("{s:o, s:o, s:o, s:i, s:o, s:I, s:o}", "scores", scores,
-                    "primary", SCORE_ORIENTATION_NONE == r->primary
-                    ? json_null () : json_string (score_orientation_name (
-                                                    r->primary)),
+                    "primary",
+                    SCORE_ORIENTATION_NONE == r->primary
+                      ? json_null ()
+                      : json_string (score_orientation_name (r->primary)),
                     "confidence", num (r->confidence), "independent_evidence",
                     (int) r->independent_evidence, "evidence",
                     evidence_json (&r->evidence), "evidence_total",
@@ -109,7 +110,8 @@ parse_as_of (struct http_request *req, char text[40], int64_t *epoch)
   {
     json_t *errors = json_array ();
 
-    api_param_error (errors, "as_of", "must be an RFC 3339 timestamp or a "
+    api_param_error (errors, "as_of",
+                     "must be an RFC 3339 timestamp or a "
                      "date (YYYY-MM-DD)");
     http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return false;
@@ -123,12 +125,12 @@ parse_as_of (struct http_request *req, char text[40], int64_t *epoch)
 struct assess_ctx
 {
   struct http_request *req;
-  const char *id;               /**< the contact, account or seller */
-  char account_id[37];          /**< the account read */
+  const char *id;      /**< the contact, account or seller */
+  char account_id[37]; /**< the account read */
   char as_of[40];
   int64_t as_of_epoch;
-  bool seller;                  /**< read a seller's history */
-  bool contact;                 /**< find the contact's account first */
+  bool seller;  /**< read a seller's history */
+  bool contact; /**< find the contact's account first */
   struct store_assess_data data;
 };
 
@@ -138,9 +140,8 @@ limits (void)
 {
   struct score_limits l = score_model_limits (http_service.model);
 
-  return (struct store_assess_limits) {
-    l.max_calls, l.max_cards, l.max_commitments
-  };
+  return (struct store_assess_limits){ l.max_calls, l.max_cards,
+                                       l.max_commitments };
 }
 
 /** Transaction: load what the assessment reads (scored afterwards). */
@@ -150,9 +151,9 @@ load_tx (void *cls, struct store_conn *conn)
   struct assess_ctx *ac = cls;
   const char *org = ac->req->auth.org_id;
   struct store_assess_limits lim = limits ();
-  enum svc_ec missing = ac->seller ? SVC_EC_SELLER_NOT_FOUND
+  enum svc_ec missing = ac->seller    ? SVC_EC_SELLER_NOT_FOUND
                         : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
-                        : SVC_EC_ACCOUNT_NOT_FOUND;
+                                      : SVC_EC_ACCOUNT_NOT_FOUND;
   enum store_qs qs = STORE_QS_ONE;
 
   store_assess_free (&ac->data);
@@ -161,11 +162,10 @@ load_tx (void *cls, struct store_conn *conn)
   else
     snprintf (ac->account_id, sizeof (ac->account_id), "%s", ac->id);
   if (qs > 0)
-    qs = ac->seller
-         ? store_assess_load_seller (conn, org, ac->id, ac->as_of, &lim,
-                                     &ac->data)
-         : store_assess_load_account (conn, org, ac->account_id, ac->as_of,
-                                      &lim, &ac->data);
+    qs = ac->seller ? store_assess_load_seller (conn, org, ac->id, ac->as_of,
+                                                &lim, &ac->data)
+                    : store_assess_load_account (conn, org, ac->account_id,
+                                                 ac->as_of, &lim, &ac->data);
   if (0 == qs)
   {
     http_reply_error (ac->req, missing, NULL);
@@ -184,9 +184,10 @@ load (struct http_request *req, struct assess_ctx *ac)
 {
   ac->req = req;
   ac->id = req->params[0];
-  if (! api_id_param (req, 0, ac->seller ? SVC_EC_SELLER_NOT_FOUND
+  if (! api_id_param (req, 0,
+                      ac->seller    ? SVC_EC_SELLER_NOT_FOUND
                       : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
-                      : SVC_EC_ACCOUNT_NOT_FOUND)
+                                    : SVC_EC_ACCOUNT_NOT_FOUND)
       || ! parse_as_of (req, ac->as_of, &ac->as_of_epoch))
     return false;
   api_run (req, &load_tx, ac);
@@ -226,8 +227,8 @@ assess (struct http_request *req, struct assess_ctx *ac, scorer score,
     store_assess_free (&ac->data);
     return 0;
   }
-  api_model_get (req->auth.org_id, ac->data.weights,
-                 ac->data.weights_version, &m);
+  api_model_get (req->auth.org_id, ac->data.weights, ac->data.weights_version,
+                 &m);
   body = score (ac, m.model, parts);
   if (NULL != body)
     http_reply_json (req, 200, body);
@@ -244,9 +245,9 @@ score_contact (const struct assess_ctx *ac, const struct score_model *m,
   struct score_contact_assessment *out = util_calloc (1, sizeof (*out));
   json_t *body = NULL;
 
-  if (SCORE_OK == score_assess_contact (m, &ac->data.account_in, ac->id,
-                                           ac->as_of_epoch, api_scratch (),
-                                           out))
+  if (SCORE_OK
+      == score_assess_contact (m, &ac->data.account_in, ac->id,
+                               ac->as_of_epoch, api_scratch (), out))
   {
     metrics_assessment (METRICS_ASSESS_CONTACT);
     body = head ("contact_id", ac->id, ac->as_of, m);
@@ -281,14 +282,18 @@ team_json (const struct score_account_assessment *a,
     for (size_t k = 0; k < in->n_contacts; k++)
       if (0 == strcmp (in->contacts[k].id, t->contact_id))
         name = in->contacts[k].name;
-    json_array_append_new (team, json_pack (
-      "{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:o}",
-      "contact_id", t->contact_id, "name", name, "role",
-      score_role_name (t->role), "influence", num (t->influence), "weight",
-      num (t->weight), "primary", SCORE_ORIENTATION_NONE == t->primary
-      ? json_null () : json_string (score_orientation_name (t->primary)),
-      "confidence", num (t->confidence), "coverage", num (t->coverage),
-      "calls", (int) t->calls, "last_contact", when (t->last_contact)));
+    json_array_append_new (
+      team,
+      json_pack ("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:o}",
+                 "contact_id", t->contact_id, "name", name, "role",
+                 score_role_name (t->role), "influence", num (t->influence),
+                 "weight", num (t->weight), "primary",
+                 SCORE_ORIENTATION_NONE == t->primary
+                   ? json_null ()
+                   : json_string (score_orientation_name (t->primary)),
+                 "confidence", num (t->confidence), "coverage",
+                 num (t->coverage), "calls", (int) t->calls, "last_contact",
+                 when (t->last_contact)));
   }
   return team;
 }
@@ -302,15 +307,17 @@ pillars_json (const struct score_pillars_result *p)
 
   for (int i = 0; i < SCORE_PILLAR_COUNT; i++)
   {
-    json_object_set_new (o, score_pillar_name (i), json_pack (
-      "{s:o, s:b, s:o}", "score", num (p->pillars[i].score), "stands",
-      p->pillars[i].stands, "evidence", evidence_json (&p->pillars[i].evidence)));
+    json_object_set_new (o, score_pillar_name (i),
+                         json_pack ("{s:o, s:b, s:o}", "score",
+                                    num (p->pillars[i].score), "stands",
+                                    p->pillars[i].stands, "evidence",
+                                    evidence_json (&p->pillars[i].evidence)));
     if (0 != (p->foundation & (1u << i)))
       json_array_append_new (foundation, json_string (score_pillar_name (i)));
   }
   json_object_set_new (o, "foundation", foundation);
-  json_object_set_new (o, "status", json_string (score_pillar_status_name (
-                                                   p->status)));
+  json_object_set_new (o, "status",
+                       json_string (score_pillar_status_name (p->status)));
   json_object_set_new (o, "guidance", str_or_null (p->guidance));
   return o;
 }
@@ -326,10 +333,13 @@ risk_json (const struct score_buyer_risk_result *r)
   {
     const struct score_risk_driver_result *d = &r->drivers[i];
 
-    json_array_append_new (drivers, json_pack (
-      "{s:s, s:o, s:s, s:o, s:o}", "driver", score_driver_name (d->driver),
-      "points", num (d->points), "explanation", d->explanation, "action",
-      str_or_null (d->action), "evidence", evidence_json (&d->evidence)));
+    json_array_append_new (drivers,
+                           json_pack ("{s:s, s:o, s:s, s:o, s:o}", "driver",
+                                      score_driver_name (d->driver), "points",
+                                      num (d->points), "explanation",
+                                      d->explanation, "action",
+                                      str_or_null (d->action), "evidence",
+                                      evidence_json (&d->evidence)));
   }
   for (size_t i = 0; i < r->n_actions; i++)
     json_array_append_new (actions, json_string (r->actions[i]));
@@ -353,17 +363,17 @@ values_json (const struct score_values_fit_result *v)
     if (v->account_priorities[i] > 0)
       json_object_set_new (prio, score_value_name (i),
                            num (v->account_priorities[i]));
-  return json_pack ("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "score",
-                    num (v->score), "score_organization",
-                    v->score_organization < 0 ? json_null ()
-                    : num (v->score_organization), "score_owner",
-                    v->score_owner < 0 ? json_null () : num (v->score_owner),
-                    "recommendation", SCORE_VALUES_NONE == v->recommendation
-                    ? json_null () : json_string (score_values_rec_name (
-                                                    v->recommendation)),
-                    "guidance", str_or_null (v->guidance),
-                    "account_priorities", prio, "evidence",
-                    evidence_json (&v->evidence));
+  return json_pack (
+    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "score", num (v->score),
+    "score_organization",
+    v->score_organization < 0 ? json_null () : num (v->score_organization),
+    "score_owner", v->score_owner < 0 ? json_null () : num (v->score_owner),
+    "recommendation",
+    SCORE_VALUES_NONE == v->recommendation
+      ? json_null ()
+      : json_string (score_values_rec_name (v->recommendation)),
+    "guidance", str_or_null (v->guidance), "account_priorities", prio,
+    "evidence", evidence_json (&v->evidence));
 }
 
 /** Parts of the account assessment named by ?include= (all by default). */
@@ -379,8 +389,8 @@ enum part
 static unsigned int
 parse_include (struct http_request *req)
 {
-  static const char *const names[] = { "orientation", "pillars",
-                                       "buyer_risk", "values_fit" };
+  static const char *const names[] = { "orientation", "pillars", "buyer_risk",
+                                       "values_fit" };
   const char *q = http_query (req, "include");
   char tmp[256];
   unsigned int parts = 0;
@@ -403,7 +413,8 @@ parse_include (struct http_request *req)
   {
     json_t *errors = json_array ();
 
-    api_param_error (errors, "include", "must be a comma-separated list of "
+    api_param_error (errors, "include",
+                     "must be a comma-separated list of "
                      "orientation, pillars, buyer_risk, values_fit");
     http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return 0;
@@ -441,9 +452,9 @@ score_account (const struct assess_ctx *ac, const struct score_model *m,
   struct score_account_assessment *out = util_calloc (1, sizeof (*out));
   json_t *body = NULL;
 
-  if (SCORE_OK == score_assess_account (m, &ac->data.account_in,
-                                           ac->as_of_epoch, api_scratch (),
-                                           out))
+  if (SCORE_OK
+      == score_assess_account (m, &ac->data.account_in, ac->as_of_epoch,
+                               api_scratch (), out))
   {
     metrics_assessment (METRICS_ASSESS_ACCOUNT);
     body = account_json (out, &ac->data.account_in, parts,
@@ -472,11 +483,13 @@ traits_json (const struct score_seller_assessment *s)
   {
     const struct score_trait_result *t = &s->traits[i];
 
-    json_array_append_new (traits, json_pack (
-      "{s:s, s:b, s:o, s:o, s:s, s:o}", "trait", score_trait_name (t->trait),
-      "known", t->known, "value", t->known ? num (t->value) : json_null (),
-      "contribution", num (t->contribution), "explanation", t->explanation,
-      "evidence", evidence_json (&t->evidence)));
+    json_array_append_new (
+      traits,
+      json_pack ("{s:s, s:b, s:o, s:o, s:s, s:o}", "trait",
+                 score_trait_name (t->trait), "known", t->known, "value",
+                 t->known ? num (t->value) : json_null (), "contribution",
+                 num (t->contribution), "explanation", t->explanation,
+                 "evidence", evidence_json (&t->evidence)));
   }
   return traits;
 }
@@ -489,14 +502,14 @@ score_seller (const struct assess_ctx *ac, const struct score_model *m,
   struct score_seller_assessment *out = util_calloc (1, sizeof (*out));
   json_t *body = NULL;
 
-  if (SCORE_OK == score_assess_seller (m, &ac->data.seller_in,
-                                          ac->as_of_epoch, api_scratch (),
-                                          out))
+  if (SCORE_OK
+      == score_assess_seller (m, &ac->data.seller_in, ac->as_of_epoch,
+                              api_scratch (), out))
   {
     metrics_assessment (METRICS_ASSESS_SELLER);
     body = head ("seller_id", ac->id, ac->as_of, m);
-    json_object_set_new (body, "approach", json_string (score_approach_name (
-                                                          out->approach)));
+    json_object_set_new (body, "approach",
+                         json_string (score_approach_name (out->approach)));
     json_object_set_new (body, "score", num (out->score));
     json_object_set_new (body, "traits", traits_json (out));
     json_object_set_new (body, "guidance", str_or_null (out->guidance));

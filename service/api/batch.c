@@ -20,12 +20,12 @@ struct batch_item
 {
   const struct resource *res;
   bool upsert;
-  char account_id[37];      /**< child resources: their account */
-  char *body;               /**< the data, as JSON text (owned) */
-  const char *xid;          /**< upserts: the external id (borrowed) */
-  bool done;                /**< written (or found unchanged) */
-  bool created;             /**< a new row */
-  char id[37];              /**< its id, once done */
+  char account_id[37]; /**< child resources: their account */
+  char *body;          /**< the data, as JSON text (owned) */
+  const char *xid;     /**< upserts: the external id (borrowed) */
+  bool done;           /**< written (or found unchanged) */
+  bool created;        /**< a new row */
+  char id[37];         /**< its id, once done */
 };
 
 /** The batch being written. */
@@ -118,7 +118,8 @@ validate_items (struct batch_ctx *bc, json_t *items, json_t *errors)
     b->xid = json_string_value (json_object_get (data, "external_id"));
     if (b->upsert && NULL == b->xid)
     {
-      jspec_error (errors, data_prefix, "external_id", "is required to "
+      jspec_error (errors, data_prefix, "external_id",
+                   "is required to "
                    "upsert");
       bad++;
       continue;
@@ -137,8 +138,8 @@ validate_items (struct batch_ctx *bc, json_t *items, json_t *errors)
  *         ends the transaction
  */
 static enum store_qs
-one_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
-          bool write, json_t *errors)
+one_item (struct batch_ctx *bc, struct store_conn *conn, size_t i, bool write,
+          json_t *errors)
 {
   struct batch_item *b = &bc->items[i];
   const char *org = bc->req->auth.org_id;
@@ -160,8 +161,8 @@ one_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
   }
   if (0 == qs)
     qs = api_resource_explain (conn, b->res, org, acct, b->body,
-                               b->upsert ? b->xid : NULL, prefix,
-                               data_prefix, errors, &row);
+                               b->upsert ? b->xid : NULL, prefix, data_prefix,
+                               errors, &row);
   if (qs <= 0)
     return qs; /* NO_RESULTS: explained in errors, go on */
   b->done = true;
@@ -175,7 +176,7 @@ one_item (struct batch_ctx *bc, struct store_conn *conn, size_t i,
 struct group
 {
   struct batch_ctx *bc;
-  size_t *index;            /**< batch index of each member */
+  size_t *index; /**< batch index of each member */
   size_t n;
 };
 
@@ -205,8 +206,9 @@ group_json (const struct group *g)
   {
     const struct batch_item *b = &g->bc->items[g->index[k]];
     char head[80];
-    int n = snprintf (head, sizeof (head), "%s{\"a\":%s%s%s,\"d\":",
-                      0 == k ? "" : ",", b->res->under_account ? "\"" : "",
+    int n = snprintf (head, sizeof (head),
+                      "%s{\"a\":%s%s%s,\"d\":", 0 == k ? "" : ",",
+                      b->res->under_account ? "\"" : "",
                       b->res->under_account ? b->account_id : "null",
                       b->res->under_account ? "\"" : "");
 
@@ -284,17 +286,21 @@ batch_tx (void *cls, struct store_conn *conn)
   }
   if (0 != json_array_size (errors))
   {
-    http_reply_errors (bc->req, SVC_EC_VALIDATION_FAILED, "Nothing was "
-                       "written; fix the items listed in errors.", errors);
+    http_reply_errors (bc->req, SVC_EC_VALIDATION_FAILED,
+                       "Nothing was "
+                       "written; fix the items listed in errors.",
+                       errors);
     return STORE_QS_ROLLBACK;
   }
   json_decref (errors);
   results = json_array ();
   for (size_t i = 0; i < bc->n; i++)
-    json_array_append_new (results, json_pack (
-      "{s:I, s:s, s:s, s:i}", "index", (json_int_t) i, "resource",
-      bc->items[i].res->name, "id", bc->items[i].id, "status",
-      bc->items[i].created ? 201 : 200));
+    json_array_append_new (results,
+                           json_pack ("{s:I, s:s, s:s, s:i}", "index",
+                                      (json_int_t) i, "resource",
+                                      bc->items[i].res->name, "id",
+                                      bc->items[i].id, "status",
+                                      bc->items[i].created ? 201 : 200));
   http_reply_json (bc->req, 200, json_pack ("{s:o}", "data", results));
   if (NULL == bc->idem.key)
     return STORE_QS_ONE;
@@ -314,17 +320,19 @@ api_batch (struct http_request *req)
       || ! json_is_array (items) || 0 == json_array_size (items)
       || json_array_size (items) > BATCH_MAX)
   {
-    json_array_append_new (errors, json_pack (
-                             "{s:s, s:s}", "field", "/items", "message",
-                             "must be an array of 1 to 1000 items, and the "
-                             "only member of the body"));
+    json_array_append_new (
+      errors, json_pack ("{s:s, s:s}", "field", "/items", "message",
+                         "must be an array of 1 to 1000 items, and the "
+                         "only member of the body"));
     return http_reply_errors (req, SVC_EC_VALIDATION_FAILED, NULL, errors);
   }
   bc.n = json_array_size (items);
   bc.items = util_calloc (bc.n, sizeof (*bc.items));
   if (0 != validate_items (&bc, items, errors))
-    http_reply_errors (req, SVC_EC_VALIDATION_FAILED, "Nothing was written; "
-                       "fix the items listed in errors.", errors);
+    http_reply_errors (req, SVC_EC_VALIDATION_FAILED,
+                       "Nothing was written; "
+                       "fix the items listed in errors.",
+                       errors);
   else
   {
     json_decref (errors);

@@ -157,7 +157,8 @@ api_if_match (struct http_request *req, int version)
     if (0 == strncmp (p, "W/", 2))
       p += 2;
     n = strcspn (p, ", \t");
-    if ((1 == n && '*' == *p) || (strlen (tag) == n && 0 == strncmp (p, tag, n)))
+    if ((1 == n && '*' == *p)
+        || (strlen (tag) == n && 0 == strncmp (p, tag, n)))
       return true;
     p += n;
   }

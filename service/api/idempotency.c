@@ -88,6 +88,6 @@ api_idem_created (struct http_request *req, struct store_conn *conn,
   http_add_header (req, "ETag", etag);
   if (NULL == idem->key)
     return STORE_QS_ONE;
-  return store_idem_complete (conn, req->auth.org_id, idem->key, 201,
-                              location, req->reply_body, etag);
+  return store_idem_complete (conn, req->auth.org_id, idem->key, 201, location,
+                              req->reply_body, etag);
 }

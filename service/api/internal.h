@@ -17,43 +17,40 @@
 /** A decoded keyset position. */
 struct api_cursor
 {
-  char ts[40];   /**< created_at of the last row seen */
-  char id[37];   /**< id of the last row seen */
+  char ts[40]; /**< created_at of the last row seen */
+  char id[37]; /**< id of the last row seen */
 };
 
 /** The paging request of a collection. */
 struct api_page
 {
-  unsigned int limit;        /**< 1..200 */
-  bool has_cursor;           /**< a cursor was given */
-  struct api_cursor after;   /**< where to continue */
-  uint8_t filter_sig[8];     /**< hash of the resource and filters */
+  unsigned int limit;      /**< 1..200 */
+  bool has_cursor;         /**< a cursor was given */
+  struct api_cursor after; /**< where to continue */
+  uint8_t filter_sig[8];   /**< hash of the resource and filters */
 };
 
 /**
  * Reads `limit` and `cursor` (after the caller has set filter_sig); errors
  * are appended to @a errors.
  */
-void
-api_page_parse (struct http_request *req, struct api_page *page,
-                json_t *errors);
+void api_page_parse (struct http_request *req, struct api_page *page,
+                     json_t *errors);
 
 /**
  * Hashes the resource name and filter values (NULLs allowed) into the
  * page's filter signature, so a cursor only works with the same filters.
  */
-void
-api_page_sign_filters (struct api_page *page, const char *const *values,
-                       unsigned int n);
+void api_page_sign_filters (struct api_page *page, const char *const *values,
+                            unsigned int n);
 
 /**
  * Checks a cursor once the database secret is at hand.
  *
  * @return true if the cursor is genuine for this organization and filters
  */
-bool
-api_cursor_verify (struct store_conn *conn, const char *org_id,
-                   struct api_page *page, const char *raw);
+bool api_cursor_verify (struct store_conn *conn, const char *org_id,
+                        struct api_page *page, const char *raw);
 
 /**
  * Makes the cursor that continues after (@a ts, @a id).
@@ -62,36 +59,30 @@ api_cursor_verify (struct store_conn *conn, const char *org_id,
  */
 char *
 api_cursor_make (struct store_conn *conn, const char *org_id,
-                 const struct api_page *page, const char *ts,
-                 const char *id);
+                 const struct api_page *page, const char *ts, const char *id);
 
 /** Builds a collection {"data": @a data, "next_cursor": @a next}. */
-json_t *
-api_collection (json_t *data, char *next_take);
+json_t *api_collection (json_t *data, char *next_take);
 
 /** Writes "\"<version>\"" into @a out (at least 16 bytes). */
-void
-api_etag (int version, char *out);
+void api_etag (int version, char *out);
 
 /**
  * Checks If-Match against @a version.
  *
  * @return true when absent or matching (or "*")
  */
-bool
-api_if_match (struct http_request *req, int version);
+bool api_if_match (struct http_request *req, int version);
 
 /** Sets the ETag header of a reply. */
-void
-api_set_etag (struct http_request *req, int version);
+void api_set_etag (struct http_request *req, int version);
 
 /**
  * Runs @a cb in the caller's organization's transaction, turning store
  * errors into replies.  A callback that already set a reply returns
  * STORE_QS_ROLLBACK.
  */
-int
-api_run (struct http_request *req, store_tx_cb cb, void *cls);
+int api_run (struct http_request *req, store_tx_cb cb, void *cls);
 
 /**
  * Checks that the path parameter is a UUID; otherwise sets the 404 an
@@ -101,14 +92,13 @@ bool
 api_id_param (struct http_request *req, unsigned int i, enum svc_ec not_found);
 
 /** Appends an error naming a query parameter. */
-void
-api_param_error (json_t *errors, const char *name, const char *message);
+void api_param_error (json_t *errors, const char *name, const char *message);
 
 /** Idempotent-POST state, kept in the handler's transaction context. */
 struct api_idem
 {
-  const char *key;          /**< the Idempotency-Key header, or NULL */
-  uint8_t hash[32];         /**< hash of method, path and canonical body */
+  const char *key;  /**< the Idempotency-Key header, or NULL */
+  uint8_t hash[32]; /**< hash of method, path and canonical body */
 };
 
 /**
@@ -116,8 +106,7 @@ struct api_idem
  *
  * @return true to go on; false with a 400 set for a bad key
  */
-bool
-api_idem_init (struct http_request *req, struct api_idem *idem);
+bool api_idem_init (struct http_request *req, struct api_idem *idem);
 
 /**
  * In the transaction: claims the key or replays the first response.
@@ -125,18 +114,16 @@ api_idem_init (struct http_request *req, struct api_idem *idem);
  * @return STORE_QS_ONE to proceed with the create, STORE_QS_ROLLBACK when
  *         a reply (replay or 422) was set, or an error
  */
-enum store_qs
-api_idem_claim (struct http_request *req, struct store_conn *conn,
-                struct api_idem *idem);
+enum store_qs api_idem_claim (struct http_request *req,
+                              struct store_conn *conn, struct api_idem *idem);
 
 /**
  * In the transaction: sets the 201 reply with Location and records it for
  * replays.  Takes @a body.
  */
-enum store_qs
-api_idem_created (struct http_request *req, struct store_conn *conn,
-                  struct api_idem *idem, const char *location, char *body,
-                  int version);
+enum store_qs api_idem_created (struct http_request *req,
+                                struct store_conn *conn, struct api_idem *idem,
+                                const char *location, char *body, int version);
 
 struct resource;
 
@@ -146,9 +133,8 @@ struct resource;
  *
  * @return the number of errors appended to @a errors
  */
-unsigned int
-api_resource_validate (const struct resource *res, json_t *obj,
-                       const char *prefix, json_t *errors);
+unsigned int api_resource_validate (const struct resource *res, json_t *obj,
+                                    const char *prefix, json_t *errors);
 
 /**
  * Explains why a write of @a body wrote nothing: a missing account (error
@@ -169,9 +155,8 @@ api_resource_explain (struct store_conn *conn, const struct resource *res,
                       json_t *errors, struct store_row *row);
 
 /** Appends one error per column whose bit is set in @a bad. */
-void
-api_resource_ref_errors (const struct resource *res, uint32_t bad,
-                         const char *prefix, json_t *errors);
+void api_resource_ref_errors (const struct resource *res, uint32_t bad,
+                              const char *prefix, json_t *errors);
 
 struct score_model;
 struct score_scratch;
@@ -179,8 +164,8 @@ struct score_scratch;
 /** A model borrowed for one request (the base or an organization's). */
 struct api_model
 {
-  const struct score_model *model;  /**< borrowed until api_model_release */
-  void *entry;                      /**< the cache entry, or NULL */
+  const struct score_model *model; /**< borrowed until api_model_release */
+  void *entry;                     /**< the cache entry, or NULL */
 };
 
 /**
@@ -188,20 +173,16 @@ struct api_model
  * the organization's weight overrides (@a weights, version @a version)
  * applied, cached per organization and version.
  */
-void
-api_model_get (const char *org_id, const char *weights, int version,
-               struct api_model *out);
+void api_model_get (const char *org_id, const char *weights, int version,
+                    struct api_model *out);
 
 /** Gives back what api_model_get lent. */
-void
-api_model_release (struct api_model *m);
+void api_model_release (struct api_model *m);
 
 /** This thread's note-analysis scratch (made on first use). */
-struct score_scratch *
-api_scratch (void);
+struct score_scratch *api_scratch (void);
 
 /** Adds @a s as a string or JSON null. */
-void
-api_set_str (json_t *obj, const char *key, bool has, const char *s);
+void api_set_str (json_t *obj, const char *key, bool has, const char *s);
 
 #endif

@@ -22,8 +22,8 @@ struct entry
   char org_id[37];
   int version;
   struct score_model *model;
-  unsigned int refs;        /**< requests using it now */
-  uint64_t used;            /**< last use, for eviction */
+  unsigned int refs; /**< requests using it now */
+  uint64_t used;     /**< last use, for eviction */
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -43,8 +43,8 @@ build (const char *org_id, const char *weights)
   json_decref (body);
   if (NULL == m)
     log_warn ("organization %s: its weight overrides no longer fit the "
-              "model (%s %s); scoring with the shipped weights", org_id,
-              errs.n > 0 ? errs.items[0].field : "",
+              "model (%s %s); scoring with the shipped weights",
+              org_id, errs.n > 0 ? errs.items[0].field : "",
               errs.n > 0 ? errs.items[0].message : "");
   return m;
 }
@@ -106,8 +106,9 @@ api_model_get (const char *org_id, const char *weights, int version,
   }
   if (NULL != e->model)
     model_free (&e->model);
-  *e = (struct entry) { .version = version, .model = m, .refs = 1,
-                        .used = ++clock_ticks };
+  *e = (struct entry){
+    .version = version, .model = m, .refs = 1, .used = ++clock_ticks
+  };
   memcpy (e->org_id, org_id, sizeof (e->org_id));
   out->model = m;
   out->entry = e;

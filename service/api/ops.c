@@ -40,16 +40,18 @@ api_ops_readyz (struct http_request *req)
   if (NULL == conn)
     return not_ready (req, "The database cannot be reached.");
   qs = '\0' == http_service.latest_migration[0]
-       ? STORE_QS_ONE
-       : store_migrations_current (conn, http_service.latest_migration);
+         ? STORE_QS_ONE
+         : store_migrations_current (conn, http_service.latest_migration);
   store_release (http_service.pool, conn);
   if (STORE_QS_ONE != qs)
-    return not_ready (req, STORE_QS_NO_RESULTS == qs
-                      ? "The database has not applied the latest migration."
-                      : "The database cannot be reached.");
-  return http_reply_json (req, 200, json_pack ("{s:s, s:s}", "status",
-                                               "ready", "migration",
-                                               http_service.latest_migration));
+    return not_ready (req,
+                      STORE_QS_NO_RESULTS == qs
+                        ? "The database has not applied the latest migration."
+                        : "The database cannot be reached.");
+  return http_reply_json (req, 200,
+                          json_pack ("{s:s, s:s}", "status", "ready",
+                                     "migration",
+                                     http_service.latest_migration));
 }
 
 int

@@ -43,9 +43,8 @@ api_resource_validate (const struct resource *res, json_t *obj,
     json_t *cur = json_object_get (obj, c->spec.name);
 
     if (NULL != c->def && (NULL == cur || json_is_null (cur)))
-      json_object_set_new (obj, c->spec.name, json_loads (c->def,
-                                                           JSON_DECODE_ANY,
-                                                           NULL));
+      json_object_set_new (obj, c->spec.name,
+                           json_loads (c->def, JSON_DECODE_ANY, NULL));
   }
   if (NULL != res->complete)
     res->complete (obj);
@@ -70,9 +69,8 @@ api_resource_ref_errors (const struct resource *res, uint32_t bad,
   }
 }
 
-static enum store_qs
-reply_row (struct http_request *req, unsigned int status,
-           struct store_row *row);
+static enum store_qs reply_row (struct http_request *req, unsigned int status,
+                                struct store_row *row);
 
 enum store_qs
 api_resource_explain (struct store_conn *conn, const struct resource *res,
@@ -197,11 +195,12 @@ create_tx (void *cls, struct store_conn *conn)
 
   if (STORE_QS_ONE != qs)
     return qs;
-  qs = store_res_insert (conn, res, req->auth.org_id, cc->account_id,
-                         cc->body, &row);
+  qs = store_res_insert (conn, res, req->auth.org_id, cc->account_id, cc->body,
+                         &row);
   if (STORE_QS_CONFLICT == qs)
   {
-    http_reply_error (req, res->external_id_taken, "Use PUT on the "
+    http_reply_error (req, res->external_id_taken,
+                      "Use PUT on the "
                       "by-external-id path to update it.");
     return STORE_QS_ROLLBACK;
   }
@@ -261,10 +260,10 @@ api_resource_create (struct http_request *req)
 struct one_ctx
 {
   struct http_request *req;
-  const char *id;          /**< id or external id */
-  json_t *patch;           /**< PATCH body, borrowed */
-  json_t *body;            /**< PUT body, borrowed */
-  const char *account_id;  /**< PUT: the account named in the body */
+  const char *id;         /**< id or external id */
+  json_t *patch;          /**< PATCH body, borrowed */
+  json_t *body;           /**< PUT body, borrowed */
+  const char *account_id; /**< PUT: the account named in the body */
 };
 
 /** Transaction: read one row by id or external id. */
@@ -274,10 +273,11 @@ get_tx (void *cls, struct store_conn *conn)
   struct one_ctx *oc = cls;
   const struct resource *res = RES (oc->req);
   struct store_row row;
-  enum store_qs qs = NULL != oc->patch /* by external id */
-    ? store_res_get_by_external_id (conn, res, oc->req->auth.org_id, oc->id,
-                                    &row)
-    : store_res_get (conn, res, oc->req->auth.org_id, oc->id, false, &row);
+  enum store_qs qs =
+    NULL != oc->patch /* by external id */
+      ? store_res_get_by_external_id (conn, res, oc->req->auth.org_id, oc->id,
+                                      &row)
+      : store_res_get (conn, res, oc->req->auth.org_id, oc->id, false, &row);
 
   if (0 == qs)
     http_reply_error (oc->req, res->not_found, NULL);
@@ -333,8 +333,8 @@ patch_tx (void *cls, struct store_conn *conn)
   json_t *merged, *errors;
   char *body;
   char account_id[37];
-  enum store_qs qs = store_res_get (conn, res, req->auth.org_id, oc->id,
-                                    true, &row);
+  enum store_qs qs = store_res_get (conn, res, req->auth.org_id, oc->id, true,
+                                    &row);
 
   if (0 == qs)
     http_reply_error (req, res->not_found, NULL);
@@ -343,7 +343,8 @@ patch_tx (void *cls, struct store_conn *conn)
   if (! api_if_match (req, row.version))
   {
     store_row_clear (&row);
-    http_reply_error (req, SVC_EC_PRECONDITION_FAILED, "It changed since you "
+    http_reply_error (req, SVC_EC_PRECONDITION_FAILED,
+                      "It changed since you "
                       "read it; read it again and retry with its ETag.");
     return STORE_QS_ROLLBACK;
   }
@@ -381,9 +382,9 @@ api_resource_patch (struct http_request *req)
     return 0;
   errors = json_array ();
   if (! json_is_object (req->body))
-    json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", "",
-                                              "message",
-                                              "must be a JSON object"));
+    json_array_append_new (errors,
+                           json_pack ("{s:s, s:s}", "field", "", "message",
+                                      "must be a JSON object"));
   else if (0 == jspec_check_names (&RES (req)->spec, req->body, "", errors))
   {
     json_decref (errors);
@@ -440,7 +441,7 @@ struct put_ctx
 {
   struct one_ctx one;
   char *body;
-  char account_id[37];   /**< copied from the body */
+  char account_id[37]; /**< copied from the body */
 };
 
 /** Transaction: upsert; when nothing was written, explain. */
@@ -473,15 +474,15 @@ api_resource_put_by_external_id (struct http_request *req)
 
   if (! json_is_object (body))
   {
-    json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", "",
-                                              "message",
-                                              "must be a JSON object"));
+    json_array_append_new (errors,
+                           json_pack ("{s:s, s:s}", "field", "", "message",
+                                      "must be a JSON object"));
     return reply_invalid (req, errors);
   }
   if (res->under_account)
   {
-    const char *acct = json_string_value (json_object_get (body,
-                                                           "account_id"));
+    const char *acct = json_string_value (
+      json_object_get (body, "account_id"));
 
     if (NULL == acct || ! util_is_uuid (acct))
       jspec_error (errors, "", "account_id",
@@ -518,7 +519,7 @@ struct list_ctx
   const char *filters[RES_MAX_FILTERS];
   struct api_page page;
   const char *cursor;
-  struct buf out;          /**< the JSON array being built */
+  struct buf out; /**< the JSON array being built */
   unsigned int rows;
   char last_key[40];
   char last_id[37];
@@ -554,7 +555,8 @@ list_tx (void *cls, struct store_conn *conn)
   {
     json_t *errors = json_array ();
 
-    api_param_error (errors, "cursor", "is not a cursor this listing gave "
+    api_param_error (errors, "cursor",
+                     "is not a cursor this listing gave "
                      "out with these filters");
     http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return STORE_QS_ROLLBACK;
@@ -563,8 +565,9 @@ list_tx (void *cls, struct store_conn *conn)
   buf_append (&lc->out, "{\"data\":[", 9, SIZE_MAX);
   lc->rows = 0;
   qs = store_res_list (conn, res, req->auth.org_id, lc->account_id,
-                       lc->filters, NULL != lc->cursor ? lc->page.after.ts
-                       : NULL, NULL != lc->cursor ? lc->page.after.id : NULL,
+                       lc->filters,
+                       NULL != lc->cursor ? lc->page.after.ts : NULL,
+                       NULL != lc->cursor ? lc->page.after.id : NULL,
                        lc->page.limit + 1, &list_row, lc);
   if (0 == qs && res->under_account)
   {
@@ -578,8 +581,9 @@ list_tx (void *cls, struct store_conn *conn)
   if (qs < 0)
     return qs;
   if (lc->rows > lc->page.limit
-      && NULL == (next = api_cursor_make (conn, req->auth.org_id, &lc->page,
-                                          lc->last_key, lc->last_id)))
+      && NULL
+           == (next = api_cursor_make (conn, req->auth.org_id, &lc->page,
+                                       lc->last_key, lc->last_id)))
     return STORE_QS_HARD_ERROR;
   buf_append (&lc->out, "],\"next_cursor\":", 16, SIZE_MAX);
   if (NULL == next)
@@ -592,7 +596,7 @@ list_tx (void *cls, struct store_conn *conn)
     free (next);
   }
   http_reply_text (req, 200, lc->out.data);
-  lc->out = (struct buf) { 0 };
+  lc->out = (struct buf){ 0 };
   return STORE_QS_ONE;
 }
 

@@ -35,10 +35,21 @@ static const char *const purchase_stages[] = { "pre_purchase", "purchase",
                                                "post_purchase", NULL };
 static const char *const statuses[] = { "open", "kept", "broken", NULL };
 
-#define STR(n, req, lo, hi) { n, JSPEC_STRING, req, lo, hi }
-#define EXTERNAL_ID { STR ("external_id", false, 1, 255), RES_TEXT }
+#define STR(n, req, lo, hi) \
+  { \
+    n, JSPEC_STRING, req, lo, hi \
+  }
+#define EXTERNAL_ID \
+  { \
+    STR ("external_id", false, 1, 255), RES_TEXT \
+  }
 #define UPDATED_SINCE \
-  { "updated_since", "updated_at", RES_GE, { "", JSPEC_TIMESTAMP } }
+  { \
+    "updated_since", "updated_at", RES_GE, \
+    { \
+      "", JSPEC_TIMESTAMP \
+    } \
+  }
 
 /* ------------------------------------------------------------- values -- */
 
@@ -87,10 +98,15 @@ account_check (const json_t *obj, const char *prefix, json_t *errors)
 }
 
 struct resource res_accounts = {
-  .name = "accounts", .table = "accounts", .path = "/v1/accounts",
-  .external_id = true, .order_column = "created_at",
-  .columns = account_columns, .n_columns = 9,
-  .filters = account_filters, .n_filters = 4,
+  .name = "accounts",
+  .table = "accounts",
+  .path = "/v1/accounts",
+  .external_id = true,
+  .order_column = "created_at",
+  .columns = account_columns,
+  .n_columns = 9,
+  .filters = account_filters,
+  .n_filters = 4,
   .not_found = SVC_EC_ACCOUNT_NOT_FOUND,
   .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
   .check = account_check,
@@ -111,10 +127,15 @@ static const struct res_filter seller_filters[] = {
 };
 
 struct resource res_sellers = {
-  .name = "sellers", .table = "sellers", .path = "/v1/sellers",
-  .external_id = true, .order_column = "created_at",
-  .columns = seller_columns, .n_columns = 4,
-  .filters = seller_filters, .n_filters = 2,
+  .name = "sellers",
+  .table = "sellers",
+  .path = "/v1/sellers",
+  .external_id = true,
+  .order_column = "created_at",
+  .columns = seller_columns,
+  .n_columns = 4,
+  .filters = seller_filters,
+  .n_filters = 2,
   .not_found = SVC_EC_SELLER_NOT_FOUND,
   .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
 };
@@ -126,7 +147,8 @@ static const struct res_column contact_columns[] = {
   { STR ("title", false, 1, 200), RES_TEXT },
   { { "email", JSPEC_EMAIL }, RES_TEXT },
   { { "role", JSPEC_ENUM, .choices = roles }, RES_TEXT },
-  { { "influence", JSPEC_NUMBER, .min = 0, .max = 1 }, RES_FLOAT,
+  { { "influence", JSPEC_NUMBER, .min = 0, .max = 1 },
+    RES_FLOAT,
     .def = "0.5" },
   EXTERNAL_ID,
 };
@@ -138,10 +160,16 @@ static const struct res_filter contact_filters[] = {
 };
 
 struct resource res_contacts = {
-  .name = "contacts", .table = "contacts", .path = "/v1/contacts",
-  .under_account = true, .external_id = true, .order_column = "created_at",
-  .columns = contact_columns, .n_columns = 6,
-  .filters = contact_filters, .n_filters = 3,
+  .name = "contacts",
+  .table = "contacts",
+  .path = "/v1/contacts",
+  .under_account = true,
+  .external_id = true,
+  .order_column = "created_at",
+  .columns = contact_columns,
+  .n_columns = 6,
+  .filters = contact_filters,
+  .n_filters = 3,
   .not_found = SVC_EC_CONTACT_NOT_FOUND,
   .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
 };
@@ -152,17 +180,23 @@ static const struct res_column call_columns[] = {
   { { "occurred_at", JSPEC_TIMESTAMP, true }, RES_TS },
   { { "seller_id", JSPEC_UUID }, RES_UUID, RES_REF_SELLER },
   { { "contact_ids", JSPEC_ARRAY, .item = JSPEC_UUID,
-      .max_items = SCORE_MAX_CALL_CONTACTS }, RES_UUID_ARRAY,
-    RES_REF_CONTACTS, "[]" },
+      .max_items = SCORE_MAX_CALL_CONTACTS },
+    RES_UUID_ARRAY,
+    RES_REF_CONTACTS,
+    "[]" },
   { { "channel", JSPEC_ENUM, .choices = channels }, RES_TEXT },
   { { "kind", JSPEC_ENUM, .choices = kinds }, RES_TEXT },
   { { "duration_minutes", JSPEC_INTEGER, .min = 0, .max = 1440 }, RES_INT },
   { { "seller_talk_ratio", JSPEC_NUMBER, .min = 0, .max = 1 }, RES_FLOAT },
   { { "questions_asked", JSPEC_INTEGER, .min = 0, .max = 10000 }, RES_INT },
   { { "topics", JSPEC_ARRAY, .item = JSPEC_ENUM, .choices = topics,
-      .max_items = SCORE_TOPIC_COUNT }, RES_TEXT_ARRAY, .def = "[]" },
+      .max_items = SCORE_TOPIC_COUNT },
+    RES_TEXT_ARRAY,
+    .def = "[]" },
   { { "signals", JSPEC_ARRAY, .item = JSPEC_ENUM, .choices = signals,
-      .max_items = SCORE_SIG_COUNT }, RES_TEXT_ARRAY, .def = "[]" },
+      .max_items = SCORE_SIG_COUNT },
+    RES_TEXT_ARRAY,
+    .def = "[]" },
   { STR ("notes", false, 0, 20000), RES_TEXT },
   { STR ("next_step", false, 0, 2000), RES_TEXT },
   { { "next_step_agreed", JSPEC_BOOL }, RES_BOOL },
@@ -178,23 +212,32 @@ static const struct res_filter call_filters[] = {
 };
 
 struct resource res_calls = {
-  .name = "calls", .table = "calls", .path = "/v1/calls",
-  .under_account = true, .external_id = true, .order_column = "occurred_at",
-  .columns = call_columns, .n_columns = 14,
-  .filters = call_filters, .n_filters = 5,
+  .name = "calls",
+  .table = "calls",
+  .path = "/v1/calls",
+  .under_account = true,
+  .external_id = true,
+  .order_column = "occurred_at",
+  .columns = call_columns,
+  .n_columns = 14,
+  .filters = call_filters,
+  .n_filters = 5,
   .not_found = SVC_EC_CALL_NOT_FOUND,
   .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
 };
 
 /* ------------------------------------------------------- report cards -- */
 
-#define RATING(n, req) { n, JSPEC_INTEGER, req, .min = 1, .max = 5 }
+#define RATING(n, req) \
+  { \
+    n, JSPEC_INTEGER, req, .min = 1, .max = 5 \
+  }
 
 static const struct jspec_field rating_fields[] = {
-  RATING ("responsiveness", false), RATING ("product_knowledge", false),
-  RATING ("industry_insight", false), RATING ("promises_kept", false),
+  RATING ("responsiveness", false),     RATING ("product_knowledge", false),
+  RATING ("industry_insight", false),   RATING ("promises_kept", false),
   RATING ("problem_resolution", false), RATING ("communication", false),
-  RATING ("value_for_money", false), RATING ("overall", true),
+  RATING ("value_for_money", false),    RATING ("overall", true),
 };
 
 static const struct jspec_spec ratings_spec = { rating_fields, 8, NULL };
@@ -207,7 +250,9 @@ static const struct res_column card_columns[] = {
   { { "recommend_score", JSPEC_INTEGER, .min = 0, .max = 10 }, RES_INT },
   { STR ("comments", false, 0, 20000), RES_TEXT },
   { { "improvements_requested", JSPEC_ARRAY, false, 1, 500,
-      .item = JSPEC_STRING, .max_items = 50 }, RES_TEXT_ARRAY, .def = "[]" },
+      .item = JSPEC_STRING, .max_items = 50 },
+    RES_TEXT_ARRAY,
+    .def = "[]" },
   { { "follow_up_done", JSPEC_BOOL }, RES_BOOL },
 };
 
@@ -220,11 +265,15 @@ static const struct res_filter card_filters[] = {
 };
 
 struct resource res_report_cards = {
-  .name = "report_cards", .table = "report_cards",
-  .path = "/v1/report-cards", .under_account = true,
+  .name = "report_cards",
+  .table = "report_cards",
+  .path = "/v1/report-cards",
+  .under_account = true,
   .order_column = "received_at",
-  .columns = card_columns, .n_columns = 8,
-  .filters = card_filters, .n_filters = 5,
+  .columns = card_columns,
+  .n_columns = 8,
+  .filters = card_filters,
+  .n_filters = 5,
   .not_found = SVC_EC_REPORT_CARD_NOT_FOUND,
 };
 
@@ -234,7 +283,8 @@ static const struct res_column commitment_columns[] = {
   { STR ("description", true, 1, 2000), RES_TEXT },
   { { "made_at", JSPEC_TIMESTAMP, true }, RES_TS },
   { { "due_date", JSPEC_DATE }, RES_DATE },
-  { { "status", JSPEC_ENUM, .choices = statuses }, RES_TEXT,
+  { { "status", JSPEC_ENUM, .choices = statuses },
+    RES_TEXT,
     .def = "\"open\"" },
   { { "resolved_at", JSPEC_TIMESTAMP }, RES_TS },
   { { "seller_id", JSPEC_UUID }, RES_UUID, RES_REF_SELLER },
@@ -282,19 +332,25 @@ commitment_complete (json_t *obj)
 }
 
 struct resource res_commitments = {
-  .name = "commitments", .table = "commitments", .path = "/v1/commitments",
-  .under_account = true, .order_column = "made_at",
-  .columns = commitment_columns, .n_columns = 6,
-  .filters = commitment_filters, .n_filters = 3,
+  .name = "commitments",
+  .table = "commitments",
+  .path = "/v1/commitments",
+  .under_account = true,
+  .order_column = "made_at",
+  .columns = commitment_columns,
+  .n_columns = 6,
+  .filters = commitment_filters,
+  .n_filters = 3,
   .not_found = SVC_EC_COMMITMENT_NOT_FOUND,
-  .check = commitment_check, .complete = commitment_complete,
+  .check = commitment_check,
+  .complete = commitment_complete,
 };
 
 /* -------------------------------------------------------------- table -- */
 
 static struct resource *const all[] = {
-  &res_accounts, &res_sellers, &res_contacts, &res_calls, &res_report_cards,
-  &res_commitments,
+  &res_accounts, &res_sellers,      &res_contacts,
+  &res_calls,    &res_report_cards, &res_commitments,
 };
 
 #define N_RESOURCES (sizeof (all) / sizeof (all[0]))
@@ -318,7 +374,7 @@ resources_init (void)
 
     for (unsigned int k = 0; k < r->n_columns; k++)
       fields[i][k] = r->columns[k].spec;
-    r->spec = (struct jspec_spec) { fields[i], r->n_columns, read_only };
+    r->spec = (struct jspec_spec){ fields[i], r->n_columns, read_only };
     r->index = (int) i;
   }
 }

@@ -20,7 +20,7 @@ api_scoring_model_get (struct http_request *req)
 struct weights_ctx
 {
   struct http_request *req;
-  char *body;               /**< PUT: the overrides to store */
+  char *body; /**< PUT: the overrides to store */
 };
 
 /** Replies {weights, model_version, updated_at} with its ETag. */
@@ -30,12 +30,12 @@ reply_weights (struct http_request *req, const char *weights, int version,
 {
   json_t *w = NULL != weights ? json_loads (weights, 0, NULL) : json_object ();
 
-  http_reply_json (req, 200, json_pack ("{s:o, s:s, s:o}", "weights", w,
-                                        "model_version",
-                                        score_model_version (http_service.model),
-                                        "updated_at", NULL != updated_at
-                                        ? json_string (updated_at)
-                                        : json_null ()));
+  http_reply_json (req, 200,
+                   json_pack ("{s:o, s:s, s:o}", "weights", w, "model_version",
+                              score_model_version (http_service.model),
+                              "updated_at",
+                              NULL != updated_at ? json_string (updated_at)
+                                                 : json_null ()));
   if (NULL != updated_at)
     api_set_etag (req, version);
 }
@@ -92,8 +92,7 @@ api_scoring_weights_put (struct http_request *req)
 
     for (size_t i = 0; i < errs.n; i++)
       json_array_append_new (errors, json_pack ("{s:s, s:s}", "field",
-                                                errs.items[i].field,
-                                                "message",
+                                                errs.items[i].field, "message",
                                                 errs.items[i].message));
     return http_reply_errors (req, SVC_EC_VALIDATION_FAILED,
                               "Fix the weights listed in errors; GET "

@@ -13,8 +13,8 @@
 struct values_ctx
 {
   struct http_request *req;
-  const char *account_id;   /**< NULL for the organization's */
-  char *body;               /**< PUT: the document to store */
+  const char *account_id; /**< NULL for the organization's */
+  char *body;             /**< PUT: the document to store */
 };
 
 /** Replies with a stored document: {priorities, answers, updated_at}. */

@@ -74,8 +74,8 @@ is_json_type (const char *ct)
     return false;
   n = strcspn (ct, "; \t");
   return (16 == n && 0 == strncasecmp (ct, "application/json", 16))
-         || (28 == n && 0 == strncasecmp (ct, "application/merge-patch+json",
-                                          28));
+         || (28 == n
+             && 0 == strncasecmp (ct, "application/merge-patch+json", 28));
 }
 
 /** The body cap of the request's route. */
@@ -84,8 +84,8 @@ body_cap (const struct request_ctx *rc)
 {
   const struct cfg *cfg = http_service.cfg;
 
-  return (size_t) (NULL != rc->route && rc->route->batch
-                   ? cfg->batch_body_max : cfg->body_max);
+  return (size_t) (NULL != rc->route && rc->route->batch ? cfg->batch_body_max
+                                                         : cfg->body_max);
 }
 
 /**
@@ -150,12 +150,14 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
   req->route = rc->route->path;
   req->route_cls = rc->route->cls;
   if (NULL != cl && strtoull (cl, NULL, 10) > body_cap (rc))
-    return 0 == http_reply_error (req, SVC_EC_BODY_TOO_LARGE,
-                                  "The body is larger than the limit.");
+    return 0
+           == http_reply_error (req, SVC_EC_BODY_TOO_LARGE,
+                                "The body is larger than the limit.");
   if (rc->has_body && rc->route->body
       && ! is_json_type (http_header (req, MHD_HTTP_HEADER_CONTENT_TYPE)))
-    return 0 == http_reply_error (req, SVC_EC_UNSUPPORTED_MEDIA_TYPE,
-                                  "Send Content-Type: application/json.");
+    return 0
+           == http_reply_error (req, SVC_EC_UNSUPPORTED_MEDIA_TYPE,
+                                "Send Content-Type: application/json.");
   return false;
 }
 
@@ -200,7 +202,8 @@ rate_limit (struct http_request *req)
   req->rl_reset = st.reset_s;
   if (ok)
     return true;
-  http_reply_error (req, SVC_EC_RATE_LIMITED, "This API key sent more "
+  http_reply_error (req, SVC_EC_RATE_LIMITED,
+                    "This API key sent more "
                     "requests than its rate limit; retry after the number of "
                     "seconds in Retry-After.");
   snprintf (v, sizeof (v), "%ld", st.retry_after_s);
@@ -238,18 +241,20 @@ authenticate (struct request_ctx *rc)
     goto unauthenticated;
   memcpy (req->auth.key_id, p.key_id, sizeof (p.key_id));
   memcpy (req->auth.org_id, p.org_id, sizeof (p.org_id));
-  req->auth.scope = 'a' == p.scope[0] ? HTTP_SCOPE_ADMIN
-                    : 'w' == p.scope[0] ? HTTP_SCOPE_WRITE : HTTP_SCOPE_READ;
+  req->auth.scope = 'a' == p.scope[0]   ? HTTP_SCOPE_ADMIN
+                    : 'w' == p.scope[0] ? HTTP_SCOPE_WRITE
+                                        : HTTP_SCOPE_READ;
   if ((int) req->auth.scope >= (int) rc->route->auth)
     return rate_limit (req);
   http_reply_error (req, SVC_EC_FORBIDDEN_SCOPE,
                     ROUTE_ADMIN == rc->route->auth
-                    ? "This needs an API key with the admin scope."
-                    : "This needs an API key with the write scope.");
+                      ? "This needs an API key with the admin scope."
+                      : "This needs an API key with the write scope.");
   return false;
 unauthenticated:
-  http_reply_error (req, SVC_EC_UNAUTHENTICATED,
-                    "Send Authorization: Bearer <api key> with an active key.");
+  http_reply_error (
+    req, SVC_EC_UNAUTHENTICATED,
+    "Send Authorization: Bearer <api key> with an active key.");
   http_add_header (req, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
                    "Bearer realm=\"rapport\"");
   return false;
@@ -315,7 +320,8 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
     /* Past the cap, keep reading but drop the bytes: the 413 goes out once
        the body has ended, and memory stays flat. */
     if (! rc->too_large
-        && 0 != buf_append (&rc->body, upload_data, *upload_data_size,
+        && 0
+             != buf_append (&rc->body, upload_data, *upload_data_size,
                             body_cap (rc)))
     {
       rc->too_large = true;
@@ -349,7 +355,7 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
             NULL != rc->req.route ? rc->req.route : "-", rc->req.status,
             (long long) (util_now_us () - rc->req.started_us),
             MHD_REQUEST_TERMINATED_COMPLETED_OK == toe ? ""
-            : ",\"aborted\":true");
+                                                       : ",\"aborted\":true");
   log_line (rc->req.status >= 500 ? LOG_WARN : LOG_INFO, fields, "request");
   {
     unsigned int n;
@@ -423,18 +429,16 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
   }
   d = MHD_start_daemon (
     MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG
-    | MHD_USE_ITC,
-    0, NULL, NULL, &on_access, NULL,
-    MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error, NULL,
-    MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
+      | MHD_USE_ITC,
+    0, NULL, NULL, &on_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error,
+    NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) cfg->threads,
     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->connection_timeout,
     MHD_OPTION_CONNECTION_LIMIT, (unsigned int) cfg->connection_limit,
     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) (64 * 1024),
     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
-    MHD_OPTION_STRICT_FOR_CLIENT, (int) 1,
-    MHD_OPTION_NOTIFY_COMPLETED, &on_completed, NULL,
-    MHD_OPTION_NOTIFY_CONNECTION, &on_connection, NULL,
+    MHD_OPTION_STRICT_FOR_CLIENT, (int) 1, MHD_OPTION_NOTIFY_COMPLETED,
+    &on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, &on_connection, NULL,
     MHD_OPTION_END);
   if (NULL == d)
     return NULL;
@@ -485,8 +489,8 @@ drain (struct MHD_Daemon *d, const struct cfg *cfg, int sig)
     close (listen_fd);
   for (;;)
   {
-    const union MHD_DaemonInfo *info
-      = MHD_get_daemon_info (d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    const union MHD_DaemonInfo *info =
+      MHD_get_daemon_info (d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
     unsigned int conns = NULL != info ? info->num_connections : 0;
     int64_t now = util_now_us ();
     struct timespec pause = { 0, 20 * 1000000L };

@@ -13,28 +13,28 @@
 /** Who may call a route. */
 enum route_auth
 {
-  ROUTE_PUBLIC = 0,   /**< no key needed */
-  ROUTE_READ,         /**< any key */
-  ROUTE_WRITE,        /**< write or admin keys */
-  ROUTE_ADMIN         /**< admin keys */
+  ROUTE_PUBLIC = 0, /**< no key needed */
+  ROUTE_READ,       /**< any key */
+  ROUTE_WRITE,      /**< write or admin keys */
+  ROUTE_ADMIN       /**< admin keys */
 };
 
 /** One row of the route table. */
 struct route
 {
-  const char *method;     /**< GET, POST, PUT, PATCH or DELETE */
-  const char *path;       /**< template; {name} matches one segment */
+  const char *method; /**< GET, POST, PUT, PATCH or DELETE */
+  const char *path;   /**< template; {name} matches one segment */
   int (*handler) (struct http_request *req);
   const char *handler_name; /**< the handler's C name, for the map */
-  enum route_auth auth;   /**< who may call it */
-  bool body;              /**< takes a JSON body */
-  const void *cls;        /**< handed to the handler as req->route_cls */
-  bool batch;             /**< takes the batch body cap */
-  const char *statements; /**< what it runs beyond authentication, for the
+  enum route_auth auth;     /**< who may call it */
+  bool body;                /**< takes a JSON body */
+  const void *cls;          /**< handed to the handler as req->route_cls */
+  bool batch;               /**< takes the batch body cap */
+  const char *statements;   /**< what it runs beyond authentication, for the
                                map: names separated by spaces, "{t}" for
                                the resource's table ("{every}": every
                                resource's) */
-  const char *test;       /**< its integration test, or NULL: the
+  const char *test;         /**< its integration test, or NULL: the
                                resource's test_http_<name>.c */
 };
 
@@ -55,17 +55,16 @@ enum route_match
  * @param[out] allow for ROUTE_NO_METHOD, the allowed methods
  */
 enum route_match
-router_match (const char *method, const char *path,
-              const struct route **found, char **params,
-              unsigned int *n_params, char *allow, size_t allow_len);
+router_match (const char *method, const char *path, const struct route **found,
+              char **params, unsigned int *n_params, char *allow,
+              size_t allow_len);
 
 /**
  * The route table.
  *
  * @param[out] n rows
  */
-const struct route *
-router_table (unsigned int *n);
+const struct route *router_table (unsigned int *n);
 
 /** Per-request state of the daemon around the handler's view. */
 struct request_ctx
@@ -83,36 +82,30 @@ enum MHD_Result
 reply_queue (struct MHD_Connection *connection, struct request_ctx *rc);
 
 /** Frees everything the reply part of @a req owns. */
-void
-reply_clear (struct http_request *req);
+void reply_clear (struct http_request *req);
 
 /** Starts the deadline thread; 0 or -1. */
-int
-janitor_start (const struct cfg *cfg);
+int janitor_start (const struct cfg *cfg);
 
 /** Stops it (after the daemon is stopped); safe when not started. */
-void
-janitor_stop (void);
+void janitor_stop (void);
 
 /** A connection opened: registers it (its socket context is the slot). */
-void
-janitor_opened (struct MHD_Connection *connection, void **socket_context);
+void janitor_opened (struct MHD_Connection *connection, void **socket_context);
 
 /** A connection closed. */
-void
-janitor_closed (void *socket_context);
+void janitor_closed (void *socket_context);
 
 /** A request's headers arrived (@a started) or the request completed. */
-void
-janitor_request (struct MHD_Connection *connection, bool started);
+void janitor_request (struct MHD_Connection *connection, bool started);
 
 /** What a rate-limit decision tells the client. */
 struct ratelimit_state
 {
-  long limit;           /**< requests per second per key (whole service) */
-  long remaining;       /**< requests left in this instance's bucket */
-  long reset_s;         /**< seconds until the bucket is full again */
-  long retry_after_s;   /**< when refused: seconds until one is allowed */
+  long limit;         /**< requests per second per key (whole service) */
+  long remaining;     /**< requests left in this instance's bucket */
+  long reset_s;       /**< seconds until the bucket is full again */
+  long retry_after_s; /**< when refused: seconds until one is allowed */
 };
 
 /**
@@ -120,7 +113,6 @@ struct ratelimit_state
  *
  * @return true when allowed; false when the key is over its rate
  */
-bool
-ratelimit_take (const char *key_id, struct ratelimit_state *st);
+bool ratelimit_take (const char *key_id, struct ratelimit_state *st);
 
 #endif

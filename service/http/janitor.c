@@ -23,8 +23,8 @@ struct slot
 {
   bool used;
   MHD_socket fd;
-  int64_t since_us;      /**< opened, or its last request completed */
-  int64_t request_us;    /**< its request's headers arrived; 0 = none */
+  int64_t since_us;   /**< opened, or its last request completed */
+  int64_t request_us; /**< its request's headers arrived; 0 = none */
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -37,8 +37,8 @@ static bool running;
 void
 janitor_opened (struct MHD_Connection *connection, void **socket_context)
 {
-  const union MHD_ConnectionInfo *info
-    = MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  const union MHD_ConnectionInfo *info =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
 
   *socket_context = NULL;
   if (NULL == info)
@@ -47,7 +47,7 @@ janitor_opened (struct MHD_Connection *connection, void **socket_context)
   for (size_t i = 0; i < n_slots; i++)
     if (! slots[i].used)
     {
-      slots[i] = (struct slot) { true, info->connect_fd, util_now_us (), 0 };
+      slots[i] = (struct slot){ true, info->connect_fd, util_now_us (), 0 };
       *socket_context = &slots[i];
       break;
     }
@@ -69,9 +69,8 @@ janitor_closed (void *socket_context)
 void
 janitor_request (struct MHD_Connection *connection, bool started)
 {
-  const union MHD_ConnectionInfo *info
-    = MHD_get_connection_info (connection,
-                               MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  const union MHD_ConnectionInfo *info =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
   struct slot *s = NULL != info ? info->socket_context : NULL;
 
   if (NULL == s)

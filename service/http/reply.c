@@ -35,7 +35,7 @@ http_reply_json (struct http_request *req, unsigned int status, json_t *body)
   if (NULL == body)
     return 0;
   req->reply_body = json_dumps (body, JSON_COMPACT | JSON_PRESERVE_ORDER
-                                | JSON_REAL_PRECISION (15));
+                                        | JSON_REAL_PRECISION (15));
   json_decref (body);
   if (NULL != req->reply_body)
     return 0;
@@ -76,8 +76,7 @@ http_reply_errors (struct http_request *req, enum svc_ec ec,
 }
 
 int
-http_reply_error (struct http_request *req, enum svc_ec ec,
-                  const char *detail)
+http_reply_error (struct http_request *req, enum svc_ec ec, const char *detail)
 {
   return http_reply_errors (req, ec, detail, NULL);
 }
@@ -95,8 +94,7 @@ http_reply_store_error (struct http_request *req, int qs)
 }
 
 void
-http_add_header (struct http_request *req, const char *name,
-                 const char *value)
+http_add_header (struct http_request *req, const char *name, const char *value)
 {
   if (req->n_headers >= HTTP_MAX_HEADERS)
     return;

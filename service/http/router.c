@@ -21,8 +21,10 @@
  * resources without external ids.
  */
 #define ROUTE(method, path, handler, auth, body, statements, test) \
-  { method, path, handler, #handler, auth, body, NULL, false, statements, \
-    "tests/integration/" test }
+  { \
+    method, path, handler, #handler, auth, body, NULL, false, statements, \
+      "tests/integration/" test \
+  }
 
 /* The statements every create that honours an Idempotency-Key runs. */
 #define IDEM_CLAIM "idempotency.claim idempotency.get "
@@ -34,28 +36,30 @@
    not be read as account "by-external-id".  Their test file is named
    after the resource (test_http_<name>.c). */
 #define RES_ROUTE(method, path, handler, auth, body, res, statements) \
-  { method, path, handler, #handler, auth, body, &res, false, statements, \
-    NULL }
+  { \
+    method, path, handler, #handler, auth, body, &res, false, statements, \
+      NULL \
+  }
 #define COLLECTION(path, res) \
   RES_ROUTE ("GET", path, api_resource_list, ROUTE_READ, false, res, \
              "{t}.list accounts.exists service_secrets.cursor"), \
-  RES_ROUTE ("POST", path, api_resource_create, ROUTE_WRITE, true, res, \
-             IDEM_CLAIM "{t}.insert accounts.exists {t}.refs {t}.xid" \
-             IDEM_DONE)
+    RES_ROUTE ("POST", path, api_resource_create, ROUTE_WRITE, true, res, \
+               IDEM_CLAIM \
+               "{t}.insert accounts.exists {t}.refs {t}.xid" IDEM_DONE)
 #define ITEMS(path, res) \
   RES_ROUTE ("GET", path "/{id}", api_resource_get, ROUTE_READ, false, res, \
              "{t}.get"), \
-  RES_ROUTE ("PATCH", path "/{id}", api_resource_patch, ROUTE_WRITE, true, \
-             res, "{t}.lock {t}.update {t}.refs {t}.xid"), \
-  RES_ROUTE ("DELETE", path "/{id}", api_resource_delete, ROUTE_WRITE, false, \
-             res, "{t}.lock {t}.delete")
+    RES_ROUTE ("PATCH", path "/{id}", api_resource_patch, ROUTE_WRITE, true, \
+               res, "{t}.lock {t}.update {t}.refs {t}.xid"), \
+    RES_ROUTE ("DELETE", path "/{id}", api_resource_delete, ROUTE_WRITE, \
+               false, res, "{t}.lock {t}.delete")
 #define BY_EXTERNAL_ID(path, res) \
   RES_ROUTE ("GET", path "/by-external-id/{external_id}", \
              api_resource_get_by_external_id, ROUTE_READ, false, res, \
              "{t}.xid"), \
-  RES_ROUTE ("PUT", path "/by-external-id/{external_id}", \
-             api_resource_put_by_external_id, ROUTE_WRITE, true, res, \
-             "{t}.upsert accounts.exists {t}.refs {t}.xid")
+    RES_ROUTE ("PUT", path "/by-external-id/{external_id}", \
+               api_resource_put_by_external_id, ROUTE_WRITE, true, res, \
+               "{t}.upsert accounts.exists {t}.refs {t}.xid")
 
 /* What an assessment reads. */
 #define ASSESS_ACCOUNT \
@@ -75,9 +79,8 @@ static const struct route routes[] = {
   BY_EXTERNAL_ID ("/v1/accounts", res_accounts),
   COLLECTION ("/v1/accounts", res_accounts),
   ITEMS ("/v1/accounts", res_accounts),
-  ROUTE ("GET", "/v1/accounts/{id}/values", api_values_account_get,
-         ROUTE_READ, false, "account_values.get accounts.exists",
-         "test_http_values.c"),
+  ROUTE ("GET", "/v1/accounts/{id}/values", api_values_account_get, ROUTE_READ,
+         false, "account_values.get accounts.exists", "test_http_values.c"),
   ROUTE ("PUT", "/v1/accounts/{id}/values", api_values_account_put,
          ROUTE_WRITE, true, "account_values.put accounts.exists",
          "test_http_values.c"),
@@ -100,14 +103,15 @@ static const struct route routes[] = {
   COLLECTION ("/v1/accounts/{id}/commitments", res_commitments),
   ITEMS ("/v1/commitments", res_commitments),
 
-  ROUTE ("GET", "/v1/accounts/{id}/assessment", api_assess_account,
-         ROUTE_READ, false, ASSESS_ACCOUNT, "test_http_assessments.c"),
-  ROUTE ("GET", "/v1/contacts/{id}/assessment", api_assess_contact,
-         ROUTE_READ, false, "contacts.account " ASSESS_ACCOUNT,
-         "test_http_assessments.c"),
+  ROUTE ("GET", "/v1/accounts/{id}/assessment", api_assess_account, ROUTE_READ,
+         false, ASSESS_ACCOUNT, "test_http_assessments.c"),
+  ROUTE ("GET", "/v1/contacts/{id}/assessment", api_assess_contact, ROUTE_READ,
+         false, "contacts.account " ASSESS_ACCOUNT, "test_http_assessments.c"),
   ROUTE ("GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
-         false, "sellers.exists assess.seller_calls assess.seller_cards "
-         "scoring_weights.get", "test_http_assessments.c"),
+         false,
+         "sellers.exists assess.seller_calls assess.seller_cards "
+         "scoring_weights.get",
+         "test_http_assessments.c"),
   ROUTE ("GET", "/v1/scoring-model", api_scoring_model_get, ROUTE_READ, false,
          "", "test_http_assessments.c"),
   ROUTE ("GET", "/v1/organization/scoring-weights", api_scoring_weights_get,
@@ -120,8 +124,9 @@ static const struct route routes[] = {
   ROUTE ("PUT", "/v1/organization/values", api_values_org_put, ROUTE_ADMIN,
          true, "organization_values.put", "test_http_values.c"),
 
-  { "POST", "/v1/batch", api_batch, "api_batch", ROUTE_WRITE, true, NULL,
-    true, IDEM_CLAIM "{every}.bulk_insert {every}.bulk_upsert {every}.insert "
+  { "POST", "/v1/batch", api_batch, "api_batch", ROUTE_WRITE, true, NULL, true,
+    IDEM_CLAIM
+    "{every}.bulk_insert {every}.bulk_upsert {every}.insert "
     "{every}.upsert accounts.exists {every}.refs {every}.xid" IDEM_DONE,
     "tests/integration/test_http_batch.c" },
 
@@ -189,9 +194,9 @@ match_path (const char *tmpl, const char *path, char **params,
 }
 
 enum route_match
-router_match (const char *method, const char *path,
-              const struct route **found, char **params,
-              unsigned int *n_params, char *allow, size_t allow_len)
+router_match (const char *method, const char *path, const struct route **found,
+              char **params, unsigned int *n_params, char *allow,
+              size_t allow_len)
 {
   bool path_known = false;
   size_t off = 0;

@@ -192,9 +192,10 @@ check_map (const struct jspec_field *f, const json_t *v, const char *ptr,
 
   if (json_object_size (v) > f->max_items)
   {
-    json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", ptr,
-                                              "message", "has too many "
-                                              "members"));
+    json_array_append_new (errors,
+                           json_pack ("{s:s, s:s}", "field", ptr, "message",
+                                      "has too many "
+                                      "members"));
     return 1;
   }
   json_object_foreach ((json_t *) v, key, item)
@@ -207,8 +208,10 @@ check_map (const struct jspec_field *f, const json_t *v, const char *ptr,
     e.name = key;
     if (! known || strlen (key) > 500 || '\0' == key[0])
     {
-      jspec_error (errors, ptr, key, known ? "has a name that is empty or "
-                   "longer than 500 characters" : "is not a known name");
+      jspec_error (errors, ptr, key,
+                   known ? "has a name that is empty or "
+                           "longer than 500 characters"
+                         : "is not a known name");
       n++;
       continue;
     }
@@ -250,22 +253,22 @@ check_value (const struct jspec_field *f, const json_t *v,
     return util_is_date (out->s) ? NULL : "must be a date (YYYY-MM-DD)";
   case JSPEC_TIMESTAMP:
     return util_is_timestamp (out->s)
-           ? NULL
-           : "must be an RFC 3339 timestamp with a time zone";
+             ? NULL
+             : "must be an RFC 3339 timestamp with a time zone";
   case JSPEC_EMAIL:
-    {
-      const char *at = strchr (out->s, '@');
+  {
+    const char *at = strchr (out->s, '@');
 
-      if (NULL != at && at != out->s && '\0' != at[1]
-          && NULL == strchr (at + 1, '@') && NULL == strpbrk (out->s, " \t\r\n")
-          && strlen (out->s) <= 320)
-        return NULL;
-      return "must be an email address";
-    }
+    if (NULL != at && at != out->s && '\0' != at[1]
+        && NULL == strchr (at + 1, '@') && NULL == strpbrk (out->s, " \t\r\n")
+        && strlen (out->s) <= 320)
+      return NULL;
+    return "must be an email address";
+  }
   case JSPEC_CURRENCY:
     return jspec_is_currency (out->s)
-           ? NULL
-           : "must be an ISO 4217 currency code such as EUR or USD";
+             ? NULL
+             : "must be an ISO 4217 currency code such as EUR or USD";
   default:
     return "has an unsupported type";
   }
@@ -316,8 +319,8 @@ jspec_parse (const struct jspec_spec *spec, const json_t *obj,
   if (! json_is_object (obj))
   {
     json_array_append_new (errors,
-                           json_pack ("{s:s, s:s}", "field", prefix,
-                                      "message", "must be a JSON object"));
+                           json_pack ("{s:s, s:s}", "field", prefix, "message",
+                                      "must be a JSON object"));
     return 1;
   }
   n = jspec_check_names (spec, obj, prefix, errors);

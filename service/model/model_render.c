@@ -48,18 +48,19 @@ render_numbers (const struct score_model *m, json_t *root)
   json_object_set_new (root, "parameters", o);
   o = json_object ();
   for (int i = 0; i < SCORE_SIG_COUNT; i++)
-    {
-      json_t *a = json_array ();
+  {
+    json_t *a = json_array ();
 
-      for (int t = 0; t < m->n_signal_targets[i]; t++)
-        json_array_append_new (a, target_json (&m->signals[i][t]));
-      json_object_set_new (o, score_signal_name (i), a);
-    }
+    for (int t = 0; t < m->n_signal_targets[i]; t++)
+      json_array_append_new (a, target_json (&m->signals[i][t]));
+    json_object_set_new (o, score_signal_name (i), a);
+  }
   json_object_set_new (root, "signals", o);
   o = json_object ();
   for (int i = 0; i < SCORE_TOPIC_COUNT; i++)
     if (m->has_topic[i])
-      json_object_set_new (o, score_topic_name (i), target_json (&m->topics[i]));
+      json_object_set_new (o, score_topic_name (i),
+                           target_json (&m->topics[i]));
   json_object_set_new (root, "topics", o);
   o = json_object ();
   for (int i = 0; i < SCORE_RATING_COUNT; i++)
@@ -140,19 +141,19 @@ render_lexicon (const struct score_model *m)
   json_t *lex = json_array ();
 
   for (int c = 0; c < m->n_cues; c++)
-    {
-      json_t *phrases = json_array ();
+  {
+    json_t *phrases = json_array ();
 
-      for (int p = 0; p < m->n_patterns; p++)
-        if (m->patterns[p].cue == c)
-          json_array_append_new (phrases, json_string (m->patterns[p].text));
-      json_array_append_new (lex, json_pack ("{s:s, s:s, s:f, s:s, s:o}",
-                                             "id", m->cues[c].id, "target",
-                                             score_target_name (m->cues[c].target),
-                                             "weight", m->cues[c].weight,
-                                             "seed", m->cues[c].seed,
-                                             "phrases", phrases));
-    }
+    for (int p = 0; p < m->n_patterns; p++)
+      if (m->patterns[p].cue == c)
+        json_array_append_new (phrases, json_string (m->patterns[p].text));
+    json_array_append_new (lex,
+                           json_pack ("{s:s, s:s, s:f, s:s, s:o}", "id",
+                                      m->cues[c].id, "target",
+                                      score_target_name (m->cues[c].target),
+                                      "weight", m->cues[c].weight, "seed",
+                                      m->cues[c].seed, "phrases", phrases));
+  }
   return lex;
 }
 
@@ -170,7 +171,8 @@ model_to_json (const struct score_model *m)
     json_t *seeds = json_object ();
 
     for (int i = 0; i < m->n_seeds; i++)
-      json_object_set_new (seeds, m->seeds[i], json_string (m->seed_titles[i]));
+      json_object_set_new (seeds, m->seeds[i],
+                           json_string (m->seed_titles[i]));
     json_object_set_new (root, "seeds", seeds);
   }
   render_numbers (m, root);

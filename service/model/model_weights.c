@@ -36,7 +36,12 @@ add_error (struct model_errors *errors, const char *field, const char *message)
 /** Kinds of override sections. */
 enum section
 {
-  SEC_SIGNALS = 0, SEC_CUES, SEC_TOPICS, SEC_ROLES, SEC_DRIVERS, SEC_HALF_LIVES
+  SEC_SIGNALS = 0,
+  SEC_CUES,
+  SEC_TOPICS,
+  SEC_ROLES,
+  SEC_DRIVERS,
+  SEC_HALF_LIVES
 };
 
 /** Override sections, their value ranges and messages. */
@@ -56,9 +61,8 @@ static const struct
 };
 
 /** Half-life override names, in parameter order. */
-static const char *const half_life_names[] = {
-  "orientation", "pillars", "risk", "seller"
-};
+static const char *const half_life_names[] = { "orientation", "pillars",
+                                               "risk", "seller" };
 
 /**
  * Index of a key within a section, or -1.
@@ -72,28 +76,29 @@ static int
 section_key (const struct score_model *base, enum section sec, const char *key)
 {
   switch (sec)
-    {
-    case SEC_SIGNALS:
-      return score_signal_from_name (key);
-    case SEC_CUES:
-      for (int i = 0; i < base->n_cues; i++)
-        if (0 == strcmp (base->cues[i].id, key))
-          return i;
-      return -1;
-    case SEC_TOPICS:
-      return (score_topic_from_name (key) >= 0
-              && base->has_topic[score_topic_from_name (key)])
-             ? score_topic_from_name (key) : -1;
-    case SEC_ROLES:
-      return score_role_from_name (key);
-    case SEC_DRIVERS:
-      return score_driver_from_name (key);
-    case SEC_HALF_LIVES:
-      for (int i = 0; i < 4; i++)
-        if (0 == strcmp (half_life_names[i], key))
-          return i;
-      return -1;
-    }
+  {
+  case SEC_SIGNALS:
+    return score_signal_from_name (key);
+  case SEC_CUES:
+    for (int i = 0; i < base->n_cues; i++)
+      if (0 == strcmp (base->cues[i].id, key))
+        return i;
+    return -1;
+  case SEC_TOPICS:
+    return (score_topic_from_name (key) >= 0
+            && base->has_topic[score_topic_from_name (key)])
+             ? score_topic_from_name (key)
+             : -1;
+  case SEC_ROLES:
+    return score_role_from_name (key);
+  case SEC_DRIVERS:
+    return score_driver_from_name (key);
+  case SEC_HALF_LIVES:
+    for (int i = 0; i < 4; i++)
+      if (0 == strcmp (half_life_names[i], key))
+        return i;
+    return -1;
+  }
   return -1;
 }
 
@@ -109,27 +114,27 @@ static void
 section_apply (struct score_model *m, enum section sec, int i, double x)
 {
   switch (sec)
-    {
-    case SEC_SIGNALS:
-      for (int t = 0; t < m->n_signal_targets[i]; t++)
-        m->signals[i][t].weight = (m->signals[i][t].weight < 0) ? -fabs (x) : x;
-      break;
-    case SEC_CUES:
-      m->cues[i].weight = x;
-      break;
-    case SEC_TOPICS:
-      m->topics[i].weight = x;
-      break;
-    case SEC_ROLES:
-      m->role_weights[i].value = x;
-      break;
-    case SEC_DRIVERS:
-      m->driver_max[i].value = x;
-      break;
-    case SEC_HALF_LIVES:
-      m->params[SCORE_P_HALF_LIFE_ORIENTATION + i].value = x;
-      break;
-    }
+  {
+  case SEC_SIGNALS:
+    for (int t = 0; t < m->n_signal_targets[i]; t++)
+      m->signals[i][t].weight = (m->signals[i][t].weight < 0) ? -fabs (x) : x;
+    break;
+  case SEC_CUES:
+    m->cues[i].weight = x;
+    break;
+  case SEC_TOPICS:
+    m->topics[i].weight = x;
+    break;
+  case SEC_ROLES:
+    m->role_weights[i].value = x;
+    break;
+  case SEC_DRIVERS:
+    m->driver_max[i].value = x;
+    break;
+  case SEC_HALF_LIVES:
+    m->params[SCORE_P_HALF_LIFE_ORIENTATION + i].value = x;
+    break;
+  }
 }
 
 /**
@@ -147,11 +152,11 @@ walk_override (const struct score_model *base, const json_t *body,
   const char *sname;
   const json_t *sv;
 
-  if (!json_is_object (body))
-    {
-      add_error (errors, "", "must be a JSON object");
-      return;
-    }
+  if (! json_is_object (body))
+  {
+    add_error (errors, "", "must be a JSON object");
+    return;
+  }
   json_object_foreach ((json_t *) body, sname, sv)
   {
     int sec = -1;
@@ -163,11 +168,11 @@ walk_override (const struct score_model *base, const json_t *body,
       if (0 == strcmp (sections[i].name, sname))
         sec = i;
     snprintf (p, sizeof (p), "/%s", sname);
-    if (sec < 0 || !json_is_object (sv))
-      {
-        add_error (errors, p, sec < 0 ? "unknown field" : "must be an object");
-        continue;
-      }
+    if (sec < 0 || ! json_is_object (sv))
+    {
+      add_error (errors, p, sec < 0 ? "unknown field" : "must be an object");
+      continue;
+    }
     json_object_foreach ((json_t *) sv, key, v)
     {
       int i = section_key (base, (enum section) sec, key);
@@ -176,7 +181,7 @@ walk_override (const struct score_model *base, const json_t *body,
       snprintf (p, sizeof (p), "/%s/%s", sname, key);
       if (i < 0)
         add_error (errors, p, "unknown key");
-      else if (!(x >= sections[sec].min && x <= sections[sec].max))
+      else if (! (x >= sections[sec].min && x <= sections[sec].max))
         add_error (errors, p, sections[sec].msg);
       else if (NULL != target)
         section_apply (target, (enum section) sec, i, x);
@@ -200,7 +205,7 @@ model_apply_weights (const struct score_model *base, const json_t *body,
   struct score_model *m = NULL;
 
   memset (errors, 0, sizeof (*errors));
-  if (NULL != body && !model_validate_weights (base, body, errors))
+  if (NULL != body && ! model_validate_weights (base, body, errors))
     goto cleanup;
   m = util_malloc (sizeof (*m));
   memcpy (m, base, sizeof (*m));

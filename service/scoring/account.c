@@ -31,47 +31,49 @@ team (const struct score_model *m, const struct score_account_input *in,
   memset (&t, 0, sizeof (t));
   out->n_team = in->n_contacts;
   for (size_t i = 0; i < in->n_contacts; i++)
+  {
+    const struct score_contact *c = &in->contacts[i];
+    struct score_team_member *tm = &out->team[i];
+    struct score_orientation_result r;
+    double infl = (c->influence >= 0 && c->influence <= 1) ? c->influence
+                                                           : 0.5;
+    int role = (c->role >= 0 && c->role < SCORE_ROLE_COUNT) ? (int) c->role
+                                                            : 0;
+
+    score_strlcpy (tm->contact_id, sizeof (tm->contact_id), c->id);
+    tm->role = c->role;
+    tm->influence = infl;
+    tm->weight = m->role_weights[role].value * infl;
+    score_orientation_finish (m, &acc[i], &r);
+    tm->primary = r.primary;
+    tm->confidence = r.confidence;
+    for (size_t k = 0; k < n_calls; k++)
     {
-      const struct score_contact *c = &in->contacts[i];
-      struct score_team_member *tm = &out->team[i];
-      struct score_orientation_result r;
-      double infl = (c->influence >= 0 && c->influence <= 1) ? c->influence : 0.5;
-      int role = (c->role >= 0 && c->role < SCORE_ROLE_COUNT) ? (int) c->role : 0;
+      const struct score_call *call = &in->calls[calls[k]];
 
-      score_strlcpy (tm->contact_id, sizeof (tm->contact_id), c->id);
-      tm->role = c->role;
-      tm->influence = infl;
-      tm->weight = m->role_weights[role].value * infl;
-      score_orientation_finish (m, &acc[i], &r);
-      tm->primary = r.primary;
-      tm->confidence = r.confidence;
-      for (size_t k = 0; k < n_calls; k++)
+      for (size_t j = 0; j < call->n_contacts; j++)
+        if (0 == strcmp (call->contact_ids[j], c->id))
         {
-          const struct score_call *call = &in->calls[calls[k]];
-
-          for (size_t j = 0; j < call->n_contacts; j++)
-            if (0 == strcmp (call->contact_ids[j], c->id))
-              {
-                tm->calls++;
-                if (call->occurred_at > tm->last_contact)
-                  tm->last_contact = call->occurred_at;
-                break;
-              }
+          tm->calls++;
+          if (call->occurred_at > tm->last_contact)
+            tm->last_contact = call->occurred_at;
+          break;
         }
-      tm->coverage = n_calls ? (double) tm->calls / (double) n_calls : 0.0;
-      for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
-        {
-          t.w[o] += tm->weight * acc[i].w[o];
-          t.items[o] += acc[i].items[o];
-        }
-      for (size_t k = 0; k < acc[i].evidence.n; k++)
-        score_evidence_add (&t.evidence, &acc[i].evidence.items[k]);
     }
+    tm->coverage = n_calls ? (double) tm->calls / (double) n_calls : 0.0;
+    for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    {
+      t.w[o] += tm->weight * acc[i].w[o];
+      t.items[o] += acc[i].items[o];
+    }
+    for (size_t k = 0; k < acc[i].evidence.n; k++)
+      score_evidence_add (&t.evidence, &acc[i].evidence.items[k]);
+  }
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
-    {
-      t.w[o] += uw * un->w[o];
-      t.items[o] += un->items[o];
-    }
+  {
+    t.w[o] += uw * un->w[o];
+    t.items[o] += un->items[o];
+  }
   for (size_t k = 0; k < un->evidence.n; k++)
     score_evidence_add (&t.evidence, &un->evidence.items[k]);
   score_orientation_finish (m, &t, &out->orientation);
@@ -105,15 +107,14 @@ score_assess_account (const struct score_model *m,
   score_strlcpy (out->account_id, sizeof (out->account_id), in->account.id);
   n = score_select_calls (m, in->calls, in->n_calls, as_of, idx);
   for (size_t i = 0; i < n; i++)
-    {
-      const struct score_call *c = &in->calls[idx[i]];
+  {
+    const struct score_call *c = &in->calls[idx[i]];
 
-      score_text_analyze (m, s, c->notes, c->notes_len);
-      score_orientation_add_call (m, in, c, as_of, s, acc,
-                                  &acc[in->n_contacts]);
-      score_pillars_add_call (m, c, as_of, s, aa);
-      score_risk_add_call (m, c, as_of, s, aa);
-    }
+    score_text_analyze (m, s, c->notes, c->notes_len);
+    score_orientation_add_call (m, in, c, as_of, s, acc, &acc[in->n_contacts]);
+    score_pillars_add_call (m, c, as_of, s, aa);
+    score_risk_add_call (m, c, as_of, s, aa);
+  }
   team (m, in, idx, n, acc, out);
   score_pillars_finish (m, in, as_of, aa, &out->pillars);
   score_risk_finish (m, in, as_of, idx, n, aa, out, &out->buyer_risk);

@@ -15,10 +15,10 @@
 #define SCORE_DAY 86400.0
 
 /** Token flags. */
-#define TOK_NEG 1u       /**< a negator */
-#define TOK_CLAUSE 2u    /**< a clause break precedes this token */
-#define TOK_SENTENCE 4u  /**< a sentence break precedes this token */
-#define TOK_RESOLVE 8u   /**< a resolution word ("solved", "fixed", ...) */
+#define TOK_NEG 1u      /**< a negator */
+#define TOK_CLAUSE 2u   /**< a clause break precedes this token */
+#define TOK_SENTENCE 4u /**< a sentence break precedes this token */
+#define TOK_RESOLVE 8u  /**< a resolution word ("solved", "fixed", ...) */
 
 /** One token of a note. */
 struct score_token
@@ -33,17 +33,17 @@ struct score_token
 /** One lexicon match in a text. */
 struct score_hit
 {
-  int cue;           /**< index into model->cues */
-  int pattern;       /**< index into model->patterns */
-  uint32_t first;    /**< first token */
-  uint32_t last;     /**< last token */
-  bool negated;      /**< inside a negation scope (or resolved or
+  int cue;             /**< index into model->cues */
+  int pattern;         /**< index into model->patterns */
+  uint32_t first;      /**< first token */
+  uint32_t last;       /**< last token */
+  bool negated;        /**< inside a negation scope (or resolved or
                           superseded, below): not evidence */
-  bool resolved;     /**< a service problem we solved ("fixed their
+  bool resolved;       /**< a service problem we solved ("fixed their
                           sync issue", "problem solved") */
-  bool superseded;   /**< a risk phrase inside a longer pillar phrase
+  bool superseded;     /**< a risk phrase inside a longer pillar phrase
                           ("before going to RFP" is trust) */
-  bool cue_repeat;   /**< an earlier hit of the text, not negated, has
+  bool cue_repeat;     /**< an earlier hit of the text, not negated, has
                           the same cue */
   bool pattern_repeat; /**< ... has the same pattern */
 };
@@ -61,9 +61,9 @@ struct score_hit
  */
 struct score_stem_cache
 {
-  uint64_t key;      /**< FNV-64 of the word and model salt, 0 = empty */
+  uint64_t key; /**< FNV-64 of the word and model salt, 0 = empty */
   uint32_t items[SCORE_WORD_ITEMS]; /**< what the word becomes */
-  uint32_t n;        /**< number of items */
+  uint32_t n;                       /**< number of items */
 };
 
 /** Stem-cache slots (power of two; two-way: a word lives in one of the
@@ -73,7 +73,7 @@ struct score_stem_cache
 /** Accumulated orientation evidence of one person or team. */
 struct score_orient_acc
 {
-  double w[SCORE_ORIENTATION_COUNT];   /**< decayed positive weights */
+  double w[SCORE_ORIENTATION_COUNT];       /**< decayed positive weights */
   unsigned items[SCORE_ORIENTATION_COUNT]; /**< independent items */
   struct score_evidence_list evidence;
 };
@@ -85,7 +85,7 @@ struct score_account_acc
   struct score_evidence_list pillar_ev[SCORE_PILLAR_COUNT];
   double risk_w[SCORE_DRIVER_COUNT];
   struct score_evidence_list risk_ev[SCORE_DRIVER_COUNT];
-  int64_t last_problem_talk;  /**< newest call discussing a problem */
+  int64_t last_problem_talk; /**< newest call discussing a problem */
 };
 
 /** Per-thread scratch (see score.h). */
@@ -98,7 +98,7 @@ struct score_scratch
   struct score_hit *hits;
   size_t hits_cap;
   size_t n_hits;
-  const char *text;          /**< text of the last analysis (borrowed) */
+  const char *text; /**< text of the last analysis (borrowed) */
   size_t text_len;
   struct score_stem_cache cache[SCORE_STEM_CACHE];
   uint32_t stamp;                            /**< generation of the marks */
@@ -107,8 +107,8 @@ struct score_scratch
   size_t call_idx[SCORE_MAX_CALLS];          /**< selected calls */
   struct score_orient_acc accs[SCORE_MAX_CONTACTS + 1]; /**< + unattributed */
   struct score_account_acc account;
-  uint32_t names[SCORE_MAX_CONTACTS][4];     /**< name word stems per contact */
-  bool names_ready[SCORE_MAX_CONTACTS];      /**< names[i] filled for this
+  uint32_t names[SCORE_MAX_CONTACTS][4]; /**< name word stems per contact */
+  bool names_ready[SCORE_MAX_CONTACTS];  /**< names[i] filled for this
                                                   assessment */
 };
 
@@ -180,8 +180,8 @@ score_evidence_keeps (const struct score_evidence_list *l, double weight)
  * @param len bytes of @a text (cut at SCORE_MAX_NOTE_BYTES)
  */
 void score_text_analyze (const struct score_model *model,
-                         struct score_scratch *scratch,
-                         const char *text, size_t len);
+                         struct score_scratch *scratch, const char *text,
+                         size_t len);
 
 /**
  * Tokenize and stem a text without matching (used for lexicon patterns
@@ -193,8 +193,8 @@ void score_text_analyze (const struct score_model *model,
  * @param len bytes of @a text
  */
 void score_text_tokenize (const struct score_model *model,
-                          struct score_scratch *scratch,
-                          const char *text, size_t len);
+                          struct score_scratch *scratch, const char *text,
+                          size_t len);
 
 /**
  * Stem hash of one lowercased word, as the tokenizer computes it.
@@ -204,8 +204,8 @@ void score_text_tokenize (const struct score_model *model,
  * @param len bytes
  * @return the hash (never 0, 1 or 2)
  */
-uint32_t score_stem_hash (struct score_scratch *scratch,
-                          const char *word, size_t len);
+uint32_t
+score_stem_hash (struct score_scratch *scratch, const char *word, size_t len);
 
 /**
  * Correct a likely typo: a long word whose stem the lexicon does not
@@ -217,8 +217,8 @@ uint32_t score_stem_hash (struct score_scratch *scratch,
  * @param hash the word's own stem hash
  * @return corrected stem hash, or @a hash
  */
-uint32_t score_correct_typo (const struct score_model *model,
-                             const char *word, size_t len, uint32_t hash);
+uint32_t score_correct_typo (const struct score_model *model, const char *word,
+                             size_t len, uint32_t hash);
 
 /**
  * Copy a short excerpt around hit @a h of the last analysed text.
@@ -363,8 +363,8 @@ void score_pillars_add_call (const struct score_model *m,
  * @param[out] out pillars
  */
 void score_pillars_finish (const struct score_model *m,
-                           const struct score_account_input *in,
-                           int64_t as_of, struct score_account_acc *acc,
+                           const struct score_account_input *in, int64_t as_of,
+                           struct score_account_acc *acc,
                            struct score_pillars_result *out);
 
 /**
@@ -376,10 +376,10 @@ void score_pillars_finish (const struct score_model *m,
  * @param scratch scratch holding the analysis of c->notes
  * @param acc account accumulator
  */
-void score_risk_add_call (const struct score_model *m,
-                          const struct score_call *c, int64_t as_of,
-                          const struct score_scratch *scratch,
-                          struct score_account_acc *acc);
+void
+score_risk_add_call (const struct score_model *m, const struct score_call *c,
+                     int64_t as_of, const struct score_scratch *scratch,
+                     struct score_account_acc *acc);
 
 /**
  * Score every buyer-risk driver.
@@ -394,8 +394,8 @@ void score_risk_add_call (const struct score_model *m,
  * @param[out] out risk
  */
 void score_risk_finish (const struct score_model *m,
-                        const struct score_account_input *in,
-                        int64_t as_of, const size_t *calls, size_t n_calls,
+                        const struct score_account_input *in, int64_t as_of,
+                        const size_t *calls, size_t n_calls,
                         struct score_account_acc *acc,
                         const struct score_account_assessment *a,
                         struct score_buyer_risk_result *out);
@@ -426,11 +426,11 @@ void score_values_assess (const struct score_model *m,
  * @param n_w number of entries in @a w
  * @param[in,out] ev evidence lists per target index (may be NULL)
  */
-void score_collect_note_hits (const struct score_model *m,
-                              const struct score_scratch *scratch,
-                              const struct score_call *c,
-                              enum score_target_kind kind, double decay,
-                              double *w, size_t n_w,
-                              struct score_evidence_list *ev);
+void
+score_collect_note_hits (const struct score_model *m,
+                         const struct score_scratch *scratch,
+                         const struct score_call *c,
+                         enum score_target_kind kind, double decay, double *w,
+                         size_t n_w, struct score_evidence_list *ev);
 
 #endif /* SVC_SCORING_INTERNAL_H */

@@ -30,10 +30,10 @@ fnv32 (const unsigned char *s, size_t n)
   uint32_t h = 2166136261u;
 
   for (size_t i = 0; i < n; i++)
-    {
-      h ^= s[i];
-      h *= 16777619u;
-    }
+  {
+    h ^= s[i];
+    h *= 16777619u;
+  }
   return (h < 16u) ? h + 16u : h;
 }
 
@@ -91,14 +91,14 @@ one_edit (const char *a, size_t la, const char *b, bool substitution)
   while (i < la && i < lb && a[i] == b[i])
     i++;
   if (la == lb)
-    {
-      if (i == la)
-        return false;
-      if (substitution && 0 == memcmp (a + i + 1, b + i + 1, la - i - 1))
-        return true;
-      return (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i]
-              && 0 == memcmp (a + i + 2, b + i + 2, la - i - 2));
-    }
+  {
+    if (i == la)
+      return false;
+    if (substitution && 0 == memcmp (a + i + 1, b + i + 1, la - i - 1))
+      return true;
+    return (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i]
+            && 0 == memcmp (a + i + 2, b + i + 2, la - i - 2));
+  }
   if (la > lb)
     return 0 == memcmp (a + i + 1, b + i, lb - i);
   return 0 == memcmp (a + i, b + i + 1, la - i);
@@ -119,7 +119,7 @@ static bool
 typing_slip (const char *a, size_t la, const char *b)
 {
   size_t lb = strlen (b);
-  const char *lo = (la < lb) ? a : b;   /* the shorter */
+  const char *lo = (la < lb) ? a : b; /* the shorter */
   const char *hi = (la < lb) ? b : a;
   size_t n = (la < lb) ? la : lb;
   size_t i = 0;
@@ -150,16 +150,16 @@ known_stem (const struct score_model *m, uint32_t h)
   int hi = m->n_stems - 1;
 
   while (lo <= hi)
-    {
-      int mid = (lo + hi) / 2;
+  {
+    int mid = (lo + hi) / 2;
 
-      if (m->stems[mid] == h)
-        return true;
-      if (m->stems[mid] < h)
-        lo = mid + 1;
-      else
-        hi = mid - 1;
-    }
+    if (m->stems[mid] == h)
+      return true;
+    if (m->stems[mid] < h)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
   return false;
 }
 
@@ -191,8 +191,9 @@ score_correct_typo (const struct score_model *m, const char *w, size_t len,
     return h;
   letter = w[0] - 'a';
   for (int i = m->vocab_start[letter]; i < m->vocab_start[letter + 1]; i++)
-    if ((len >= min_len) ? one_edit (w, len, m->vocab[i], true)
-        : (strlen (m->vocab[i]) >= 6 && typing_slip (w, len, m->vocab[i])))
+    if ((len >= min_len)
+          ? one_edit (w, len, m->vocab[i], true)
+          : (strlen (m->vocab[i]) >= 6 && typing_slip (w, len, m->vocab[i])))
       return m->vocab_hash[i];
   return h;
 }
@@ -213,13 +214,11 @@ static const struct
   uint32_t salt;
 } derivations[] = {
   { "fulness", 0x1001u }, { "fully", 0x1001u }, { "ful", 0x1001u },
-  { "ently", 0x2002u }, { "ences", 0x2002u }, { "ence", 0x2002u },
-  { "ency", 0x2002u }, { "ent", 0x2002u },
-  { "antly", 0x3003u }, { "ances", 0x3003u }, { "ance", 0x3003u },
-  { "ancy", 0x3003u }, { "ant", 0x3003u },
-  { "ively", 0x4004u }, { "ive", 0x4004u },
-  { "ations", 0x5005u }, { "ation", 0x5005u },
-  { "ated", 0x6006u }
+  { "ently", 0x2002u },   { "ences", 0x2002u }, { "ence", 0x2002u },
+  { "ency", 0x2002u },    { "ent", 0x2002u },   { "antly", 0x3003u },
+  { "ances", 0x3003u },   { "ance", 0x3003u },  { "ancy", 0x3003u },
+  { "ant", 0x3003u },     { "ively", 0x4004u }, { "ive", 0x4004u },
+  { "ations", 0x5005u },  { "ation", 0x5005u }, { "ated", 0x6006u }
 };
 
 /**
@@ -236,13 +235,13 @@ derivation_salt (const char *w, size_t len, size_t slen)
   if (len < slen + 3 || len < 6)
     return 0;
   for (size_t i = 0; i < sizeof (derivations) / sizeof (derivations[0]); i++)
-    {
-      size_t k = strlen (derivations[i].suffix);
+  {
+    size_t k = strlen (derivations[i].suffix);
 
-      /* the suffix must lie wholly in what the stemmer cut off */
-      if (len >= k + slen && 0 == memcmp (w + len - k, derivations[i].suffix, k))
-        return derivations[i].salt * 0x9e3779b1u;
-    }
+    /* the suffix must lie wholly in what the stemmer cut off */
+    if (len >= k + slen && 0 == memcmp (w + len - k, derivations[i].suffix, k))
+      return derivations[i].salt * 0x9e3779b1u;
+  }
   return 0;
 }
 
@@ -257,5 +256,6 @@ score_stem_hash (struct score_scratch *scratch, const char *word, size_t len)
   if (NULL == stem)
     return fnv32 ((const unsigned char *) word, len);
   slen = sb_stemmer_length (scratch->stemmer);
-  return fnv32 (stem, (size_t) slen) ^ derivation_salt (word, len, (size_t) slen);
+  return fnv32 (stem, (size_t) slen)
+         ^ derivation_salt (word, len, (size_t) slen);
 }

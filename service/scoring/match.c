@@ -32,35 +32,35 @@
  */
 static bool
 match_at (const struct score_model *m, const struct score_scratch *s,
-          const struct score_pattern *pat, size_t ti, int pi,
-          uint32_t *last, bool *gap_neg)
+          const struct score_pattern *pat, size_t ti, int pi, uint32_t *last,
+          bool *gap_neg)
 {
   if (pi == pat->n_tokens)
-    {
-      *last = (uint32_t) (ti - 1);
-      return true;
-    }
+  {
+    *last = (uint32_t) (ti - 1);
+    return true;
+  }
   if (SCORE_TOKEN_GAP == pat->hashes[pi])
+  {
+    int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+
+    for (int k = 0; k <= gmax; k++)
     {
-      int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+      size_t tj = ti + (size_t) k;
+      bool neg = false;
 
-      for (int k = 0; k <= gmax; k++)
-        {
-          size_t tj = ti + (size_t) k;
-          bool neg = false;
-
-          if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
-            return false;       /* a phrase stays inside one clause */
-          for (size_t q = ti; q < tj; q++)
-            neg = neg || (s->tokens[q].flags & TOK_NEG);
-          if (match_at (m, s, pat, tj, pi + 1, last, gap_neg))
-            {
-              *gap_neg = *gap_neg || neg;
-              return true;
-            }
-        }
-      return false;
+      if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+        return false; /* a phrase stays inside one clause */
+      for (size_t q = ti; q < tj; q++)
+        neg = neg || (s->tokens[q].flags & TOK_NEG);
+      if (match_at (m, s, pat, tj, pi + 1, last, gap_neg))
+      {
+        *gap_neg = *gap_neg || neg;
+        return true;
+      }
     }
+    return false;
+  }
   if (ti >= s->n_tokens || s->tokens[ti].hash != pat->hashes[pi])
     return false;
   if (pi > 0 && (s->tokens[ti].flags & TOK_CLAUSE))
@@ -85,19 +85,19 @@ negated (const struct score_model *m, const struct score_scratch *s,
   size_t after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
 
   for (size_t q = first; q > 0 && first - q < before; q--)
-    {
-      if (s->tokens[q].flags & TOK_CLAUSE)
-        break;
-      if (s->tokens[q - 1].flags & TOK_NEG)
-        return true;
-    }
+  {
+    if (s->tokens[q].flags & TOK_CLAUSE)
+      break;
+    if (s->tokens[q - 1].flags & TOK_NEG)
+      return true;
+  }
   for (size_t q = (size_t) last + 1; q < s->n_tokens && q - last <= after; q++)
-    {
-      if (s->tokens[q].flags & TOK_CLAUSE)
-        break;
-      if (s->tokens[q].flags & TOK_NEG)
-        return true;
-    }
+  {
+    if (s->tokens[q].flags & TOK_CLAUSE)
+      break;
+    if (s->tokens[q].flags & TOK_NEG)
+      return true;
+  }
   return false;
 }
 
@@ -142,52 +142,52 @@ resolution_scope (const struct score_model *m, const struct score_scratch *s,
       || cue->weight <= 0.0 || gap_neg)
     return;
   for (size_t q = h->first; q > 0 && h->first - q < RESOLVE_BEFORE; q--)
+  {
+    if (s->tokens[q].flags & TOK_CLAUSE)
+      break;
+    if (s->tokens[q - 1].flags & TOK_RESOLVE)
     {
-      if (s->tokens[q].flags & TOK_CLAUSE)
-        break;
-      if (s->tokens[q - 1].flags & TOK_RESOLVE)
-        {
-          r = q - 1;
-          break;
-        }
+      r = q - 1;
+      break;
     }
+  }
   for (size_t q = (size_t) h->last + 1;
        SIZE_MAX == r && q < s->n_tokens && q - h->last <= RESOLVE_AFTER; q++)
-    {
-      if (s->tokens[q].flags & TOK_CLAUSE)
-        break;
-      if (s->tokens[q].flags & TOK_RESOLVE)
-        r = q;
-    }
+  {
+    if (s->tokens[q].flags & TOK_CLAUSE)
+      break;
+    if (s->tokens[q].flags & TOK_RESOLVE)
+      r = q;
+  }
   if (SIZE_MAX == r)
     return;
   if (token_negated (m, s, r))
-    {
-      /* "problem not fixed", "never fixed the bug": still a problem, the
+  {
+    /* "problem not fixed", "never fixed the bug": still a problem, the
          negator denies the fix; a negator on the problem's other side
          ("no problem, ...") still counts */
-      bool other = false;
+    bool other = false;
 
-      if (r < h->first)
-        for (size_t q = (size_t) h->last + 1;
-             q < s->n_tokens
-             && q - h->last <= (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
-             q++)
-          {
-            if (s->tokens[q].flags & TOK_CLAUSE)
-              break;
-            other = other || (s->tokens[q].flags & TOK_NEG);
-          }
-      else
-        for (size_t q = h->first; q > 0 && h->first - q < 2; q--)
-          {
-            if (s->tokens[q].flags & TOK_CLAUSE)
-              break;
-            other = other || (s->tokens[q - 1].flags & TOK_NEG);
-          }
-      h->negated = other;
-      return;
-    }
+    if (r < h->first)
+      for (size_t q = (size_t) h->last + 1;
+           q < s->n_tokens
+           && q - h->last <= (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
+           q++)
+      {
+        if (s->tokens[q].flags & TOK_CLAUSE)
+          break;
+        other = other || (s->tokens[q].flags & TOK_NEG);
+      }
+    else
+      for (size_t q = h->first; q > 0 && h->first - q < 2; q--)
+      {
+        if (s->tokens[q].flags & TOK_CLAUSE)
+          break;
+        other = other || (s->tokens[q - 1].flags & TOK_NEG);
+      }
+    h->negated = other;
+    return;
+  }
   h->resolved = true;
   h->negated = true;
 }
@@ -205,31 +205,31 @@ static void
 supersede_risk (const struct score_model *m, struct score_scratch *s)
 {
   for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *p = &s->hits[i];
+    const struct score_cue *pc = &m->cues[p->cue];
+    size_t lo = (i > 32) ? i - 32 : 0;
+    size_t hi = (i + 32 < s->n_hits) ? i + 32 : s->n_hits;
+
+    if (p->negated || SCORE_TARGET_PILLAR != pc->target.kind
+        || pc->weight <= 0.0)
+      continue;
+    for (size_t j = lo; j < hi; j++)
     {
-      const struct score_hit *p = &s->hits[i];
-      const struct score_cue *pc = &m->cues[p->cue];
-      size_t lo = (i > 32) ? i - 32 : 0;
-      size_t hi = (i + 32 < s->n_hits) ? i + 32 : s->n_hits;
+      struct score_hit *d = &s->hits[j];
+      const struct score_cue *dc = &m->cues[d->cue];
 
-      if (p->negated || SCORE_TARGET_PILLAR != pc->target.kind
-          || pc->weight <= 0.0)
+      if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
+          || d->negated)
         continue;
-      for (size_t j = lo; j < hi; j++)
-        {
-          struct score_hit *d = &s->hits[j];
-          const struct score_cue *dc = &m->cues[d->cue];
-
-          if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
-              || d->negated)
-            continue;
-          if (p->first <= d->first && p->last >= d->last
-              && p->last - p->first > d->last - d->first)
-            {
-              d->negated = true;
-              d->superseded = true;
-            }
-        }
+      if (p->first <= d->first && p->last >= d->last
+          && p->last - p->first > d->last - d->first)
+      {
+        d->negated = true;
+        d->superseded = true;
+      }
     }
+  }
 }
 
 /**
@@ -248,31 +248,31 @@ add_hit (const struct score_model *m, struct score_scratch *s,
   enum score_target_kind kind = m->cues[h->cue].target.kind;
 
   for (size_t i = s->n_hits; i > 0; i--)
-    {
-      struct score_hit *o = &s->hits[i - 1];
-      bool overlap = !(o->last < h->first || h->last < o->first);
-      uint32_t lo = o->last - o->first;
-      uint32_t lh = h->last - h->first;
+  {
+    struct score_hit *o = &s->hits[i - 1];
+    bool overlap = ! (o->last < h->first || h->last < o->first);
+    uint32_t lo = o->last - o->first;
+    uint32_t lh = h->last - h->first;
 
-      if (o->last + 8 < h->first)
-        break;
-      if (!overlap || m->cues[o->cue].target.kind != kind)
-        continue;
-      if (o->cue == h->cue)
-        {
-          if (o->negated && !h->negated && lh >= lo)
-            *o = *h;
-          return;
-        }
-      /* the most specific (longest, containing) phrase wins */
-      if (lo > lh && o->first <= h->first && o->last >= h->last)
-        return;
-      if (lh > lo && h->first <= o->first && h->last >= o->last)
-        {
-          *o = *h;
-          return;
-        }
+    if (o->last + 8 < h->first)
+      break;
+    if (! overlap || m->cues[o->cue].target.kind != kind)
+      continue;
+    if (o->cue == h->cue)
+    {
+      if (o->negated && ! h->negated && lh >= lo)
+        *o = *h;
+      return;
     }
+    /* the most specific (longest, containing) phrase wins */
+    if (lo > lh && o->first <= h->first && o->last >= h->last)
+      return;
+    if (lh > lo && h->first <= o->first && h->last >= o->last)
+    {
+      *o = *h;
+      return;
+    }
+  }
   if (s->n_hits < s->hits_cap)
     s->hits[s->n_hits++] = *h;
 }
@@ -293,18 +293,18 @@ index_group (const struct score_model *m, uint32_t first, uint32_t second,
   uint32_t k = score_index_probe (first, second);
 
   for (;;)
-    {
-      const struct score_index_slot *slot = &m->index_slots[k];
+  {
+    const struct score_index_slot *slot = &m->index_slots[k];
 
-      if (0 == slot->count)
-        break;
-      if (slot->first == first && slot->second == second)
-        {
-          *n = slot->count;
-          return &m->index_pattern[slot->start];
-        }
-      k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
+    if (0 == slot->count)
+      break;
+    if (slot->first == first && slot->second == second)
+    {
+      *n = slot->count;
+      return &m->index_pattern[slot->start];
     }
+    k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
+  }
   *n = 0;
   return NULL;
 }
@@ -325,7 +325,7 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
   struct score_hit hit = { 0 };
   bool gap_neg = false;
 
-  if (!match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
+  if (! match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
     return;
   hit.cue = pat->cue;
   hit.pattern = pi;
@@ -349,24 +349,24 @@ mark_repeats (const struct score_model *m, struct score_scratch *s)
 
   (void) m;
   if (0 == ++s->stamp)
-    {
-      memset (s->pattern_mark, 0, sizeof (s->pattern_mark));
-      memset (s->cue_mark, 0, sizeof (s->cue_mark));
-      s->stamp = 1;
-    }
+  {
+    memset (s->pattern_mark, 0, sizeof (s->pattern_mark));
+    memset (s->cue_mark, 0, sizeof (s->cue_mark));
+    s->stamp = 1;
+  }
   stamp = s->stamp;
   for (size_t i = 0; i < s->n_hits; i++)
-    {
-      struct score_hit *h = &s->hits[i];
+  {
+    struct score_hit *h = &s->hits[i];
 
-      h->cue_repeat = stamp == s->cue_mark[h->cue];
-      h->pattern_repeat = stamp == s->pattern_mark[h->pattern];
-      if (!h->negated)
-        {
-          s->cue_mark[h->cue] = stamp;
-          s->pattern_mark[h->pattern] = stamp;
-        }
+    h->cue_repeat = stamp == s->cue_mark[h->cue];
+    h->pattern_repeat = stamp == s->pattern_mark[h->pattern];
+    if (! h->negated)
+    {
+      s->cue_mark[h->cue] = stamp;
+      s->pattern_mark[h->pattern] = stamp;
     }
+  }
 }
 
 /** Most tokens a "~" may skip that the lookup handles (model_load.c
@@ -384,58 +384,57 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
   s->n_hits = 0;
   score_text_tokenize (m, s, text, len);
   for (size_t ti = 0; ti < s->n_tokens; ti++)
-    {
-      /* candidate groups: any second token; this second token; "~" then
+  {
+    /* candidate groups: any second token; this second token; "~" then
          one of the tokens the gap can reach */
-      const int *list[GAP_LOOKUP_MAX + 3];
-      size_t left[GAP_LOOKUP_MAX + 3];
-      size_t n_lists = 0;
-      uint32_t h = s->tokens[ti].hash;
-      int last = -1;
+    const int *list[GAP_LOOKUP_MAX + 3];
+    size_t left[GAP_LOOKUP_MAX + 3];
+    size_t n_lists = 0;
+    uint32_t h = s->tokens[ti].hash;
+    int last = -1;
 
-      if (!(m->index_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
-            & (1ull << (h % 64))))
-        continue;
-      list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
+    if (! (m->index_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
+           & (1ull << (h % 64))))
+      continue;
+    list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
+    n_lists += left[n_lists] > 0;
+    for (int k = 0; k <= gmax; k++)
+    {
+      size_t tj = ti + 1 + (size_t) k;
+
+      if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+        break;
+      if (0 == k)
+      {
+        list[n_lists] = index_group (m, h, s->tokens[tj].hash, &left[n_lists]);
+        n_lists += left[n_lists] > 0;
+      }
+      list[n_lists] = index_group (m, h,
+                                   SCORE_INDEX_GAPPED (s->tokens[tj].hash),
+                                   &left[n_lists]);
       n_lists += left[n_lists] > 0;
-      for (int k = 0; k <= gmax; k++)
-        {
-          size_t tj = ti + 1 + (size_t) k;
-
-          if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
-            break;
-          if (0 == k)
-            {
-              list[n_lists] = index_group (m, h, s->tokens[tj].hash,
-                                           &left[n_lists]);
-              n_lists += left[n_lists] > 0;
-            }
-          list[n_lists] = index_group (m, h,
-                                       SCORE_INDEX_GAPPED (s->tokens[tj].hash),
-                                       &left[n_lists]);
-          n_lists += left[n_lists] > 0;
-        }
-      /* every group ascends: merge them, so patterns are tried in model
+    }
+    /* every group ascends: merge them, so patterns are tried in model
          order, each once, exactly as a scan of every pattern starting
          with h would try the ones that can match here */
-      for (;;)
-        {
-          size_t best = n_lists;
+    for (;;)
+    {
+      size_t best = n_lists;
 
-          for (size_t i = 0; i < n_lists; i++)
-            if (left[i] > 0 && (best == n_lists || list[i][0] < list[best][0]))
-              best = i;
-          if (best == n_lists)
-            break;
-          if (list[best][0] != last)
-            {
-              last = list[best][0];
-              try_pattern (m, s, last, ti);
-            }
-          list[best]++;
-          left[best]--;
-        }
+      for (size_t i = 0; i < n_lists; i++)
+        if (left[i] > 0 && (best == n_lists || list[i][0] < list[best][0]))
+          best = i;
+      if (best == n_lists)
+        break;
+      if (list[best][0] != last)
+      {
+        last = list[best][0];
+        try_pattern (m, s, last, ti);
+      }
+      list[best]++;
+      left[best]--;
     }
+  }
   supersede_risk (m, s);
   mark_repeats (m, s);
 }
@@ -468,42 +467,42 @@ score_text_excerpt (const struct score_scratch *s, const struct score_hit *h,
   size_t k = 0;
 
   if (span < room)
-    {
-      size_t pad = (room - span) / 2;
+  {
+    size_t pad = (room - span) / 2;
 
-      lo = (a->start > pad) ? a->start - pad : 0;
-      hi = b->end + (room - span - (a->start - lo));
-      if (hi > s->text_len)
-        hi = s->text_len;
-    }
+    lo = (a->start > pad) ? a->start - pad : 0;
+    hi = b->end + (room - span - (a->start - lo));
+    if (hi > s->text_len)
+      hi = s->text_len;
+  }
   else
     hi = lo + room;
   /* stay inside the sentence around the cue */
   for (size_t i = a->start; i > lo; i--)
-    if ('.' == s->text[i - 1] || '\n' == s->text[i - 1] || '!' == s->text[i - 1]
-        || '?' == s->text[i - 1])
-      {
-        lo = i;
-        break;
-      }
+    if ('.' == s->text[i - 1] || '\n' == s->text[i - 1]
+        || '!' == s->text[i - 1] || '?' == s->text[i - 1])
+    {
+      lo = i;
+      break;
+    }
   for (size_t i = b->end; i < hi; i++)
     if ('.' == s->text[i] || '\n' == s->text[i] || '!' == s->text[i]
         || '?' == s->text[i])
-      {
-        hi = i + 1;
-        break;
-      }
+    {
+      hi = i + 1;
+      break;
+    }
   lo = utf8_back (s->text, lo);
   if (hi < s->text_len)
     hi = utf8_back (s->text, hi);
   while (lo < hi && (' ' == s->text[lo] || '\t' == s->text[lo]))
     lo++;
   for (size_t i = lo; i < hi && k < room; i++)
-    {
-      char c = s->text[i];
+  {
+    char c = s->text[i];
 
-      out[k++] = ('\n' == c || '\r' == c || '\t' == c) ? ' ' : c;
-    }
+    out[k++] = ('\n' == c || '\r' == c || '\t' == c) ? ' ' : c;
+  }
   while (k > 0 && ' ' == out[k - 1])
     k--;
   out[k] = '\0';

@@ -8,134 +8,185 @@
 #include <string.h>
 
 /** Orientation names. */
-static const char *const orientation_names[] = {
-  "security", "power", "affiliation", "actualization"
-};
+static const char *const orientation_names[] = { "security", "power",
+                                                 "affiliation",
+                                                 "actualization" };
 /** Pillar names. */
-static const char *const pillar_names[] = {
-  "compatibility", "knowledge", "trust"
-};
+static const char *const pillar_names[] = { "compatibility", "knowledge",
+                                            "trust" };
 /** Pillar status names. */
-static const char *const status_names[] = {
-  "vulnerable", "developing", "favored_vendor"
-};
+static const char *const status_names[] = { "vulnerable", "developing",
+                                            "favored_vendor" };
 /** Risk level names. */
-static const char *const level_names[] = {
-  "low", "medium", "high", "critical"
-};
+static const char *const level_names[] = { "low", "medium", "high",
+                                           "critical" };
 /** Risk driver names. */
 static const char *const driver_names[] = {
   "competitor_activity", "supplier_evaluation", "service_problems",
-  "new_decision_maker", "contact_gap", "commitments", "report_card_trend",
-  "detractors", "single_threaded", "one_pillar", "orientation_exposure"
+  "new_decision_maker",  "contact_gap",         "commitments",
+  "report_card_trend",   "detractors",          "single_threaded",
+  "one_pillar",          "orientation_exposure"
 };
 /** Approach names. */
 static const char *const approach_names[] = { "pusher", "mixed", "builder" };
 /** Trait names. */
-static const char *const trait_names[] = {
-  "talk_share", "questions", "prospecting", "price_reliance",
-  "report_cards", "service_recovery", "recommended_alternative",
-  "product_push"
-};
+static const char *const trait_names[] = { "talk_share",
+                                           "questions",
+                                           "prospecting",
+                                           "price_reliance",
+                                           "report_cards",
+                                           "service_recovery",
+                                           "recommended_alternative",
+                                           "product_push" };
 /** Values recommendation names. */
 static const char *const rec_names[] = { "proceed", "hand_off", "walk_away" };
 /** Value names. */
 static const char *const value_names[] = {
-  "quality", "reliability", "innovation", "cost_savings", "time_savings",
-  "productivity", "profitability", "partnership", "speed", "compliance",
-  "sustainability", "growth", "service"
+  "quality",      "reliability",  "innovation",     "cost_savings",
+  "time_savings", "productivity", "profitability",  "partnership",
+  "speed",        "compliance",   "sustainability", "growth",
+  "service"
 };
 /** Role names. */
-static const char *const role_names[] = {
-  "decision_maker", "influencer", "champion", "end_user", "gatekeeper",
-  "procurement"
-};
+static const char *const role_names[] = { "decision_maker", "influencer",
+                                          "champion",       "end_user",
+                                          "gatekeeper",     "procurement" };
 /** Channel names. */
-static const char *const channel_names[] = {
-  "in_person", "video", "phone", "email", "chat", "event"
-};
+static const char *const channel_names[] = { "in_person", "video", "phone",
+                                             "email",     "chat",  "event" };
 /** Call kind names. */
-static const char *const kind_names[] = {
-  "cold_call", "discovery", "follow_up", "demo", "negotiation", "service",
-  "review", "social"
-};
+static const char *const kind_names[] = { "cold_call",   "discovery",
+                                          "follow_up",   "demo",
+                                          "negotiation", "service",
+                                          "review",      "social" };
 /** Topic names. */
-static const char *const topic_names[] = {
-  "personal", "industry", "business", "product", "pricing", "service_issue",
-  "project", "values"
-};
+static const char *const topic_names[] = { "personal", "industry",
+                                           "business", "product",
+                                           "pricing",  "service_issue",
+                                           "project",  "values" };
 /** Signal names, in enum score_signal order. */
-static const char *const signal_names[] = {
-  "avoids_risk", "methodical_process", "seeks_others_opinion",
-  "requests_documentation", "detail_oriented", "asks_for_guarantee",
-  "dislikes_surprises",
-  "assertive", "results_focused", "wants_recognition", "wants_involvement",
-  "asks_for_milestones",
-  "warm_rapport", "seeks_harmony", "avoids_conflict", "loyal_to_incumbent",
-  "withholds_problems",
-  "organization_first", "candid_feedback", "takes_risks", "shares_credit",
-  "demands_performance",
-  "personal_conversation", "shared_interest",
-  "shared_insight", "solved_business_problem", "asked_about_plans",
-  "asked_for_advice", "early_involvement", "executive_access",
-  "referral_given", "confided_information",
-  "competitor_mentioned", "shopping_alternatives", "rfp_issued",
-  "price_pressure", "supplier_review", "budget_cut", "new_decision_maker",
-  "complaint_raised", "service_failure", "justification_requested",
-  "service_recovery", "recommended_alternative", "pushed_product"
-};
+static const char *const signal_names[] = { "avoids_risk",
+                                            "methodical_process",
+                                            "seeks_others_opinion",
+                                            "requests_documentation",
+                                            "detail_oriented",
+                                            "asks_for_guarantee",
+                                            "dislikes_surprises",
+                                            "assertive",
+                                            "results_focused",
+                                            "wants_recognition",
+                                            "wants_involvement",
+                                            "asks_for_milestones",
+                                            "warm_rapport",
+                                            "seeks_harmony",
+                                            "avoids_conflict",
+                                            "loyal_to_incumbent",
+                                            "withholds_problems",
+                                            "organization_first",
+                                            "candid_feedback",
+                                            "takes_risks",
+                                            "shares_credit",
+                                            "demands_performance",
+                                            "personal_conversation",
+                                            "shared_interest",
+                                            "shared_insight",
+                                            "solved_business_problem",
+                                            "asked_about_plans",
+                                            "asked_for_advice",
+                                            "early_involvement",
+                                            "executive_access",
+                                            "referral_given",
+                                            "confided_information",
+                                            "competitor_mentioned",
+                                            "shopping_alternatives",
+                                            "rfp_issued",
+                                            "price_pressure",
+                                            "supplier_review",
+                                            "budget_cut",
+                                            "new_decision_maker",
+                                            "complaint_raised",
+                                            "service_failure",
+                                            "justification_requested",
+                                            "service_recovery",
+                                            "recommended_alternative",
+                                            "pushed_product" };
 /** Rating names. */
 static const char *const rating_names[] = {
-  "responsiveness", "product_knowledge", "industry_insight", "promises_kept",
-  "problem_resolution", "communication", "value_for_money", "overall"
+  "responsiveness",     "product_knowledge",
+  "industry_insight",   "promises_kept",
+  "problem_resolution", "communication",
+  "value_for_money",    "overall"
 };
 /** Source names. */
-static const char *const source_names[] = {
-  "call", "report_card", "commitment", "values", "account", "contact"
-};
+static const char *const source_names[] = { "call",       "report_card",
+                                            "commitment", "values",
+                                            "account",    "contact" };
 /** Stage names. */
 static const char *const stage_names[] = { "prospect", "customer", "former" };
 /** Purchase stage names. */
-static const char *const purchase_names[] = {
-  "pre_purchase", "purchase", "post_purchase"
-};
+static const char *const purchase_names[] = { "pre_purchase", "purchase",
+                                              "post_purchase" };
 /** Commitment status names. */
 static const char *const commitment_names[] = { "open", "kept", "broken" };
 /** Parameter names, in enum score_param_id order. */
-static const char *const param_names[] = {
-  "limits.max_calls", "limits.max_report_cards", "limits.max_commitments",
-  "half_lives_days.orientation", "half_lives_days.pillars",
-  "half_lives_days.risk", "half_lives_days.seller",
-  "notes.negation_window", "notes.negation_after", "notes.fuzzy_min_length",
-  "notes.gap_max", "notes.weight",
-  "orientation.prior", "orientation.thin_min_evidence",
-  "orientation.thin_min_weight", "orientation.thin_min_margin",
-  "orientation.confidence_scale",
-  "pillars.scale", "pillars.stands_at",
-  "risk.medium_at", "risk.high_at", "risk.critical_at", "risk.scale",
-  "risk.cadence_default_days", "risk.cadence_min_days",
-  "risk.gap_ratio_start", "risk.gap_ratio_full", "risk.engaged_window_days",
-  "risk.detractor_max", "risk.card_low",
-  "seller.scale", "seller.builder_at", "seller.pusher_at",
-  "values.proceed_at", "values.walk_away_below", "values.text_weight",
-  "pillars.commitment_kept", "pillars.commitment_broken",
-  "orientation.unattributed_weight", "pillars.phrase_step"
-};
+static const char *const param_names[] = { "limits.max_calls",
+                                           "limits.max_report_cards",
+                                           "limits.max_commitments",
+                                           "half_lives_days.orientation",
+                                           "half_lives_days.pillars",
+                                           "half_lives_days.risk",
+                                           "half_lives_days.seller",
+                                           "notes.negation_window",
+                                           "notes.negation_after",
+                                           "notes.fuzzy_min_length",
+                                           "notes.gap_max",
+                                           "notes.weight",
+                                           "orientation.prior",
+                                           "orientation.thin_min_evidence",
+                                           "orientation.thin_min_weight",
+                                           "orientation.thin_min_margin",
+                                           "orientation.confidence_scale",
+                                           "pillars.scale",
+                                           "pillars.stands_at",
+                                           "risk.medium_at",
+                                           "risk.high_at",
+                                           "risk.critical_at",
+                                           "risk.scale",
+                                           "risk.cadence_default_days",
+                                           "risk.cadence_min_days",
+                                           "risk.gap_ratio_start",
+                                           "risk.gap_ratio_full",
+                                           "risk.engaged_window_days",
+                                           "risk.detractor_max",
+                                           "risk.card_low",
+                                           "seller.scale",
+                                           "seller.builder_at",
+                                           "seller.pusher_at",
+                                           "values.proceed_at",
+                                           "values.walk_away_below",
+                                           "values.text_weight",
+                                           "pillars.commitment_kept",
+                                           "pillars.commitment_broken",
+                                           "orientation.unattributed_weight",
+                                           "pillars.phrase_step" };
 /** Target kind names. */
-static const char *const target_kind_names[] = {
-  "orientation", "pillar", "risk", "trait", "value"
-};
+static const char *const target_kind_names[] = { "orientation", "pillar",
+                                                 "risk", "trait", "value" };
 
-_Static_assert (sizeof (signal_names) / sizeof (signal_names[0])
-                == SCORE_SIG_COUNT, "signal names");
-_Static_assert (sizeof (param_names) / sizeof (param_names[0])
-                == SCORE_P_COUNT, "param names");
-_Static_assert (sizeof (driver_names) / sizeof (driver_names[0])
-                == SCORE_DRIVER_COUNT, "driver names");
-_Static_assert (sizeof (trait_names) / sizeof (trait_names[0])
-                == SCORE_TRAIT_COUNT, "trait names");
-_Static_assert (sizeof (value_names) / sizeof (value_names[0])
-                == SCORE_VALUE_COUNT, "value names");
+_Static_assert(sizeof (signal_names) / sizeof (signal_names[0])
+                 == SCORE_SIG_COUNT,
+               "signal names");
+_Static_assert(sizeof (param_names) / sizeof (param_names[0]) == SCORE_P_COUNT,
+               "param names");
+_Static_assert(sizeof (driver_names) / sizeof (driver_names[0])
+                 == SCORE_DRIVER_COUNT,
+               "driver names");
+_Static_assert(sizeof (trait_names) / sizeof (trait_names[0])
+                 == SCORE_TRAIT_COUNT,
+               "trait names");
+_Static_assert(sizeof (value_names) / sizeof (value_names[0])
+                 == SCORE_VALUE_COUNT,
+               "value names");
 
 /** Number of entries of a static array. */
 #define N_OF(a) ((int) (sizeof (a) / sizeof ((a)[0])))
@@ -174,17 +225,17 @@ index_of (const char *const *t, int n, const char *s)
 }
 
 /** Define name/from_name functions for one table. */
-#define NAME_FNS(pfx, tbl)                                                \
-  const char *score_##pfx##_name (int v)                                  \
-  {                                                                       \
-    return name_of (tbl, N_OF (tbl), v);                                  \
+#define NAME_FNS(pfx, tbl) \
+  const char *score_##pfx##_name (int v) \
+  { \
+    return name_of (tbl, N_OF (tbl), v); \
   }
 
 /** Define a from_name function for one table. */
-#define FROM_FNS(pfx, tbl)                                                \
-  int score_##pfx##_from_name (const char *s)                             \
-  {                                                                       \
-    return index_of (tbl, N_OF (tbl), s);                                 \
+#define FROM_FNS(pfx, tbl) \
+  int score_##pfx##_from_name (const char *s) \
+  { \
+    return index_of (tbl, N_OF (tbl), s); \
   }
 
 /** @brief names of orientations */
@@ -267,32 +318,35 @@ NAME_FNS (target_kind, target_kind_names)
 const char *
 score_target_name (struct score_target t)
 {
-  static const char *const trait_q[] = {
-    "trait:talk_share", "trait:questions", "trait:prospecting",
-    "trait:price_reliance", "trait:report_cards", "trait:service_recovery",
-    "trait:recommended_alternative", "trait:product_push"
-  };
+  static const char *const trait_q[] = { "trait:talk_share",
+                                         "trait:questions",
+                                         "trait:prospecting",
+                                         "trait:price_reliance",
+                                         "trait:report_cards",
+                                         "trait:service_recovery",
+                                         "trait:recommended_alternative",
+                                         "trait:product_push" };
   static const char *const value_q[] = {
-    "value:quality", "value:reliability", "value:innovation",
-    "value:cost_savings", "value:time_savings", "value:productivity",
-    "value:profitability", "value:partnership", "value:speed",
-    "value:compliance", "value:sustainability", "value:growth",
+    "value:quality",       "value:reliability",    "value:innovation",
+    "value:cost_savings",  "value:time_savings",   "value:productivity",
+    "value:profitability", "value:partnership",    "value:speed",
+    "value:compliance",    "value:sustainability", "value:growth",
     "value:service"
   };
 
   switch (t.kind)
-    {
-    case SCORE_TARGET_ORIENTATION:
-      return score_orientation_name (t.index);
-    case SCORE_TARGET_PILLAR:
-      return score_pillar_name (t.index);
-    case SCORE_TARGET_RISK:
-      return score_driver_name (t.index);
-    case SCORE_TARGET_TRAIT:
-      return name_of (trait_q, N_OF (trait_q), t.index);
-    case SCORE_TARGET_VALUE:
-      return name_of (value_q, N_OF (value_q), t.index);
-    }
+  {
+  case SCORE_TARGET_ORIENTATION:
+    return score_orientation_name (t.index);
+  case SCORE_TARGET_PILLAR:
+    return score_pillar_name (t.index);
+  case SCORE_TARGET_RISK:
+    return score_driver_name (t.index);
+  case SCORE_TARGET_TRAIT:
+    return name_of (trait_q, N_OF (trait_q), t.index);
+  case SCORE_TARGET_VALUE:
+    return name_of (value_q, N_OF (value_q), t.index);
+  }
   return "";
 }
 
@@ -311,17 +365,17 @@ score_target_from_name (const char *s, struct score_target *t)
   if (NULL == s)
     return false;
   if ((i = score_orientation_from_name (s)) >= 0)
-    *t = (struct score_target) { SCORE_TARGET_ORIENTATION, i };
+    *t = (struct score_target){ SCORE_TARGET_ORIENTATION, i };
   else if ((i = index_of (pillar_names, N_OF (pillar_names), s)) >= 0)
-    *t = (struct score_target) { SCORE_TARGET_PILLAR, i };
+    *t = (struct score_target){ SCORE_TARGET_PILLAR, i };
   else if ((i = score_driver_from_name (s)) >= 0)
-    *t = (struct score_target) { SCORE_TARGET_RISK, i };
+    *t = (struct score_target){ SCORE_TARGET_RISK, i };
   else if (0 == strncmp (s, "trait:", 6)
            && (i = score_trait_from_name (s + 6)) >= 0)
-    *t = (struct score_target) { SCORE_TARGET_TRAIT, i };
+    *t = (struct score_target){ SCORE_TARGET_TRAIT, i };
   else if (0 == strncmp (s, "value:", 6)
            && (i = score_value_from_name (s + 6)) >= 0)
-    *t = (struct score_target) { SCORE_TARGET_VALUE, i };
+    *t = (struct score_target){ SCORE_TARGET_VALUE, i };
   else
     return false;
   return true;

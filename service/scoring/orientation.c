@@ -31,22 +31,22 @@ name_hashes (struct score_scratch *s, const char *name, uint32_t out[4])
 
   memset (out, 0, 4 * sizeof (uint32_t));
   for (const char *p = name;; p++)
-    {
-      char c = *p;
+  {
+    char c = *p;
 
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-          || (unsigned char) c >= 0x80)
-        {
-          if (k < sizeof (w) - 1)
-            w[k++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-          continue;
-        }
-      if (k >= 3 && n < 4)
-        out[n++] = score_stem_hash (s, w, k);
-      k = 0;
-      if ('\0' == c)
-        break;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+        || (unsigned char) c >= 0x80)
+    {
+      if (k < sizeof (w) - 1)
+        w[k++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+      continue;
     }
+    if (k >= 3 && n < 4)
+      out[n++] = score_stem_hash (s, w, k);
+    k = 0;
+    if ('\0' == c)
+      break;
+  }
 }
 
 /**
@@ -89,13 +89,13 @@ named_in_sentence (const struct score_scratch *s, const struct score_hit *h,
   while (hi + 1 < s->n_tokens && s->tokens[hi + 1].sentence == sent)
     hi++;
   for (size_t c = 0; c < n; c++)
-    {
-      named[c] = false;
-      for (size_t t = lo; t <= hi && !named[c]; t++)
-        for (int k = 0; k < 4 && names[c][k]; k++)
-          named[c] = named[c] || s->tokens[t].hash == names[c][k];
-      count += named[c];
-    }
+  {
+    named[c] = false;
+    for (size_t t = lo; t <= hi && ! named[c]; t++)
+      for (int k = 0; k < 4 && names[c][k]; k++)
+        named[c] = named[c] || s->tokens[t].hash == names[c][k];
+    count += named[c];
+  }
   return count;
 }
 
@@ -131,24 +131,24 @@ add_signals (const struct score_model *m, const struct score_call *c,
              double decay, struct score_orient_acc **accs, size_t n)
 {
   for (int sig = 0; sig < SCORE_SIG_COUNT; sig++)
+  {
+    if (! (c->signals & (1ull << sig)))
+      continue;
+    for (int t = 0; t < m->n_signal_targets[sig]; t++)
     {
-      if (!(c->signals & (1ull << sig)))
-        continue;
-      for (int t = 0; t < m->n_signal_targets[sig]; t++)
-        {
-          const struct score_signal_weight *sw = &m->signals[sig][t];
-          struct score_evidence e;
+      const struct score_signal_weight *sw = &m->signals[sig][t];
+      struct score_evidence e;
 
-          if (SCORE_TARGET_ORIENTATION != sw->target.kind || sw->weight <= 0)
-            continue;
-          score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                              score_signal_name (sig),
-                              sw->weight * decay / (double) n);
-          for (size_t k = 0; k < n; k++)
-            if (NULL != accs[k])
-              acc_add (accs[k], sw->target.index, &e, true);
-        }
+      if (SCORE_TARGET_ORIENTATION != sw->target.kind || sw->weight <= 0)
+        continue;
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                          score_signal_name (sig),
+                          sw->weight * decay / (double) n);
+      for (size_t k = 0; k < n; k++)
+        if (NULL != accs[k])
+          acc_add (accs[k], sw->target.index, &e, true);
     }
+  }
 }
 
 /**
@@ -176,36 +176,36 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
   size_t named_k = 0;
 
   for (size_t i = 0; i < s->n_hits; i++)
-    {
-      const struct score_hit *h = &s->hits[i];
-      const struct score_cue *cue = &m->cues[h->cue];
-      struct score_evidence e;
-      size_t k;
-      bool kept = false;
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    struct score_evidence e;
+    size_t k;
+    bool kept = false;
 
-      if (h->negated || SCORE_TARGET_ORIENTATION != cue->target.kind
-          || cue->weight <= 0)
-        continue;
-      if (n > 1 && s->tokens[h->first].sentence != named_sentence)
-        {
-          /* hits come in text order: one look per sentence */
-          named_sentence = s->tokens[h->first].sentence;
-          named_k = named_in_sentence (s, h, names, n, named);
-        }
-      k = (n > 1) ? named_k : 0;
-      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                          cue->id, score_cue_weight (m, h->cue) * decay
-                          / (double) (k > 0 ? k : n));
-      /* cut the excerpt only when some list keeps the item */
-      for (size_t j = 0; j < n && !kept; j++)
-        kept = NULL != accs[j] && (0 == k || named[j])
-               && score_evidence_keeps (&accs[j]->evidence, e.weight);
-      if (kept)
-        score_text_excerpt (s, h, e.excerpt);
-      for (size_t j = 0; j < n; j++)
-        if (NULL != accs[j] && (0 == k || named[j]))
-          acc_add (accs[j], cue->target.index, &e, !h->pattern_repeat);
+    if (h->negated || SCORE_TARGET_ORIENTATION != cue->target.kind
+        || cue->weight <= 0)
+      continue;
+    if (n > 1 && s->tokens[h->first].sentence != named_sentence)
+    {
+      /* hits come in text order: one look per sentence */
+      named_sentence = s->tokens[h->first].sentence;
+      named_k = named_in_sentence (s, h, names, n, named);
     }
+    k = (n > 1) ? named_k : 0;
+    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
+                        score_cue_weight (m, h->cue) * decay
+                          / (double) (k > 0 ? k : n));
+    /* cut the excerpt only when some list keeps the item */
+    for (size_t j = 0; j < n && ! kept; j++)
+      kept = NULL != accs[j] && (0 == k || named[j])
+             && score_evidence_keeps (&accs[j]->evidence, e.weight);
+    if (kept)
+      score_text_excerpt (s, h, e.excerpt);
+    for (size_t j = 0; j < n; j++)
+      if (NULL != accs[j] && (0 == k || named[j]))
+        acc_add (accs[j], cue->target.index, &e, ! h->pattern_repeat);
+  }
 }
 
 void
@@ -223,36 +223,36 @@ score_orientation_add_call (const struct score_model *m,
   size_t n = 0;
 
   for (size_t i = 0; i < c->n_contacts && i < SCORE_MAX_CALL_CONTACTS; i++)
+  {
+    int ci = contact_index (in, c->contact_ids[i]);
+
+    if (ci < 0)
+      continue;
+    accs[n] = (NULL != acc) ? &acc[ci] : NULL;
+    memset (names[n], 0, sizeof (names[n]));
+    n++;
+  }
+  if (0 == n)
+  {
+    accs[0] = unattributed;
+    n = 1;
+  }
+  else if (n > 1)
+    for (size_t i = 0, k = 0; i < c->n_contacts && k < n; i++)
     {
       int ci = contact_index (in, c->contact_ids[i]);
 
-      if (ci < 0)
-        continue;
-      accs[n] = (NULL != acc) ? &acc[ci] : NULL;
-      memset (names[n], 0, sizeof (names[n]));
-      n++;
-    }
-  if (0 == n)
-    {
-      accs[0] = unattributed;
-      n = 1;
-    }
-  else if (n > 1)
-    for (size_t i = 0, k = 0; i < c->n_contacts && k < n; i++)
+      if (ci >= 0)
       {
-        int ci = contact_index (in, c->contact_ids[i]);
-
-        if (ci >= 0)
-          {
-            /* stemmed once per contact and assessment */
-            if (!s->names_ready[ci])
-              {
-                name_hashes (s, in->contacts[ci].name, s->names[ci]);
-                s->names_ready[ci] = true;
-              }
-            memcpy (names[k++], s->names[ci], sizeof (names[0]));
-          }
+        /* stemmed once per contact and assessment */
+        if (! s->names_ready[ci])
+        {
+          name_hashes (s, in->contacts[ci].name, s->names[ci]);
+          s->names_ready[ci] = true;
+        }
+        memcpy (names[k++], s->names[ci], sizeof (names[0]));
       }
+    }
   add_signals (m, c, decay, accs, n);
   add_notes (m, s, c, decay, accs, (const uint32_t (*)[4]) names, n);
 }
@@ -292,11 +292,11 @@ score_orientation_finish (const struct score_model *m,
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
     sum += (acc->w[o] > 0) ? acc->w[o] : 0.0;
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
-    {
-      out->scores[o] = ((acc->w[o] > 0 ? acc->w[o] : 0.0) + prior)
-                       / (sum + SCORE_ORIENTATION_COUNT * prior);
-      norm += out->scores[o];
-    }
+  {
+    out->scores[o] = ((acc->w[o] > 0 ? acc->w[o] : 0.0) + prior)
+                     / (sum + SCORE_ORIENTATION_COUNT * prior);
+    norm += out->scores[o];
+  }
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
     out->scores[o] /= norm;
   top_two (acc->w, &top, &second);
@@ -305,14 +305,16 @@ score_orientation_finish (const struct score_model *m,
          || acc->items[top] < (unsigned) score_p (m, SCORE_P_THIN_MIN_EVIDENCE)
          || acc->w[top] < score_p (m, SCORE_P_THIN_MIN_WEIGHT)
          || (acc->w[top] - acc->w[second]) / sum
-            < score_p (m, SCORE_P_THIN_MIN_MARGIN);
-  out->confidence = (sum <= 0.0) ? 0.0
-                    : (1.0 - exp (-(double) acc->items[top]
-                                  / score_p (m, SCORE_P_CONFIDENCE_SCALE)))
-                      * (acc->w[top] / sum);
+              < score_p (m, SCORE_P_THIN_MIN_MARGIN);
+  out->confidence = (sum <= 0.0)
+                      ? 0.0
+                      : (1.0
+                         - exp (-(double) acc->items[top]
+                                / score_p (m, SCORE_P_CONFIDENCE_SCALE)))
+                          * (acc->w[top] / sum);
   out->primary = thin ? SCORE_ORIENTATION_NONE : (enum score_orientation) top;
   out->guidance = thin ? m->guidance_thin.text
-                  : m->guidance_orientation[top].text;
+                       : m->guidance_orientation[top].text;
   out->evidence = acc->evidence;
 }
 
@@ -343,17 +345,17 @@ score_assess_contact (const struct score_model *m,
   score_strlcpy (out->contact_id, sizeof (out->contact_id), contact_id);
   n = score_select_calls (m, in->calls, in->n_calls, as_of, idx);
   for (size_t i = 0; i < n; i++)
-    {
-      const struct score_call *c = &in->calls[idx[i]];
-      bool attended = false;
+  {
+    const struct score_call *c = &in->calls[idx[i]];
+    bool attended = false;
 
-      for (size_t k = 0; k < c->n_contacts && !attended; k++)
-        attended = 0 == strcmp (c->contact_ids[k], contact_id);
-      if (!attended)
-        continue;
-      score_text_analyze (m, s, c->notes, c->notes_len);
-      score_orientation_add_call (m, in, c, as_of, s, acc, NULL);
-    }
+    for (size_t k = 0; k < c->n_contacts && ! attended; k++)
+      attended = 0 == strcmp (c->contact_ids[k], contact_id);
+    if (! attended)
+      continue;
+    score_text_analyze (m, s, c->notes, c->notes_len);
+    score_orientation_add_call (m, in, c, as_of, s, acc, NULL);
+  }
   score_orientation_finish (m, &acc[ci], &out->orientation);
   return SCORE_OK;
 }

@@ -55,29 +55,29 @@ add_further_phrases (const struct score_model *m, const struct score_call *c,
   if (step <= 0.0)
     return;
   for (size_t i = 0; i < s->n_hits; i++)
-    {
-      const struct score_hit *h = &s->hits[i];
-      const struct score_cue *cue = &m->cues[h->cue];
-      unsigned before = 0;
-      struct score_evidence e;
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    unsigned before = 0;
+    struct score_evidence e;
 
-      if (h->negated || !h->cue_repeat || h->pattern_repeat
-          || SCORE_TARGET_PILLAR != cue->target.kind || cue->weight <= 0.0
-          || cue->target.index < 0 || cue->target.index >= SCORE_PILLAR_COUNT)
-        continue;
-      /* distinct phrases of this cue before this one */
-      for (size_t j = 0; j < i && before <= 2; j++)
-        before += s->hits[j].cue == h->cue && !s->hits[j].negated
-                  && !s->hits[j].pattern_repeat
-                  && s->hits[j].pattern != h->pattern;
-      if (before > 2)
-        continue;
-      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                          cue->id, score_cue_weight (m, h->cue) * step * decay);
-      if (score_evidence_keeps (&acc->pillar_ev[cue->target.index], e.weight))
-        score_text_excerpt (s, h, e.excerpt);
-      pillar_add (acc, cue->target, &e);
-    }
+    if (h->negated || ! h->cue_repeat || h->pattern_repeat
+        || SCORE_TARGET_PILLAR != cue->target.kind || cue->weight <= 0.0
+        || cue->target.index < 0 || cue->target.index >= SCORE_PILLAR_COUNT)
+      continue;
+    /* distinct phrases of this cue before this one */
+    for (size_t j = 0; j < i && before <= 2; j++)
+      before += s->hits[j].cue == h->cue && ! s->hits[j].negated
+                && ! s->hits[j].pattern_repeat
+                && s->hits[j].pattern != h->pattern;
+    if (before > 2)
+      continue;
+    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
+                        score_cue_weight (m, h->cue) * step * decay);
+    if (score_evidence_keeps (&acc->pillar_ev[cue->target.index], e.weight))
+      score_text_excerpt (s, h, e.excerpt);
+    pillar_add (acc, cue->target, &e);
+  }
 }
 
 void
@@ -93,25 +93,25 @@ score_pillars_add_call (const struct score_model *m,
   for (int sig = 0; sig < SCORE_SIG_COUNT; sig++)
     if (c->signals & (1ull << sig))
       for (int t = 0; t < m->n_signal_targets[sig]; t++)
-        {
-          score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                              score_signal_name (sig),
-                              m->signals[sig][t].weight * decay);
-          pillar_add (acc, m->signals[sig][t].target, &e);
-        }
+      {
+        score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                            score_signal_name (sig),
+                            m->signals[sig][t].weight * decay);
+        pillar_add (acc, m->signals[sig][t].target, &e);
+      }
   for (int tp = 0; tp < SCORE_TOPIC_COUNT; tp++)
     if ((c->topics & (1u << tp)) && m->has_topic[tp])
-      {
-        char name[SCORE_SIGNAL_LEN];
+    {
+      char name[SCORE_SIGNAL_LEN];
 
-        score_strlcpy (name, sizeof (name), "topic:");
-        score_strlcpy (name + 6, sizeof (name) - 6, score_topic_name (tp));
-        score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                            name, m->topics[tp].weight * decay);
-        pillar_add (acc, m->topics[tp].target, &e);
-      }
-  score_collect_note_hits (m, s, c, SCORE_TARGET_PILLAR, decay,
-                           acc->pillar_w, SCORE_PILLAR_COUNT, acc->pillar_ev);
+      score_strlcpy (name, sizeof (name), "topic:");
+      score_strlcpy (name + 6, sizeof (name) - 6, score_topic_name (tp));
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, name,
+                          m->topics[tp].weight * decay);
+      pillar_add (acc, m->topics[tp].target, &e);
+    }
+  score_collect_note_hits (m, s, c, SCORE_TARGET_PILLAR, decay, acc->pillar_w,
+                           SCORE_PILLAR_COUNT, acc->pillar_ev);
   add_further_phrases (m, c, s, decay, acc);
 }
 
@@ -128,27 +128,26 @@ add_cards (const struct score_model *m, const struct score_account_input *in,
            int64_t as_of, struct score_account_acc *acc)
 {
   for (size_t i = 0; i < in->n_cards; i++)
+  {
+    const struct score_report_card *rc = &in->cards[i];
+    double decay = score_decay (rc->received_at, as_of,
+                                score_p (m, SCORE_P_HALF_LIFE_PILLARS));
+
+    if (decay <= 0.0)
+      continue;
+    for (int r = 0; r < SCORE_RATING_COUNT; r++)
     {
-      const struct score_report_card *rc = &in->cards[i];
-      double decay = score_decay (rc->received_at, as_of,
-                                  score_p (m, SCORE_P_HALF_LIFE_PILLARS));
+      struct score_evidence e;
 
-      if (decay <= 0.0)
+      if (! m->has_rating[r] || rc->ratings[r] < 1 || rc->ratings[r] > 5
+          || 3 == rc->ratings[r])
         continue;
-      for (int r = 0; r < SCORE_RATING_COUNT; r++)
-        {
-          struct score_evidence e;
-
-          if (!m->has_rating[r] || rc->ratings[r] < 1 || rc->ratings[r] > 5
-              || 3 == rc->ratings[r])
-            continue;
-          score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id,
-                              rc->received_at, score_rating_name (r),
-                              m->ratings[r].weight * (rc->ratings[r] - 3)
-                              * decay);
-          pillar_add (acc, m->ratings[r].target, &e);
-        }
+      score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id,
+                          rc->received_at, score_rating_name (r),
+                          m->ratings[r].weight * (rc->ratings[r] - 3) * decay);
+      pillar_add (acc, m->ratings[r].target, &e);
     }
+  }
 }
 
 /**
@@ -167,25 +166,25 @@ add_commitments (const struct score_model *m,
   struct score_target trust = { SCORE_TARGET_PILLAR, SCORE_PILLAR_TRUST };
 
   for (size_t i = 0; i < in->n_commitments; i++)
-    {
-      const struct score_commitment *cm = &in->commitments[i];
-      int64_t at = cm->resolved_at ? cm->resolved_at : cm->made_at;
-      struct score_evidence e;
-      double w;
+  {
+    const struct score_commitment *cm = &in->commitments[i];
+    int64_t at = cm->resolved_at ? cm->resolved_at : cm->made_at;
+    struct score_evidence e;
+    double w;
 
-      if (SCORE_COMMITMENT_OPEN == cm->status || at > as_of
-          || cm->made_at > as_of)
-        continue;
-      w = (SCORE_COMMITMENT_KEPT == cm->status)
+    if (SCORE_COMMITMENT_OPEN == cm->status || at > as_of
+        || cm->made_at > as_of)
+      continue;
+    w = (SCORE_COMMITMENT_KEPT == cm->status)
           ? score_p (m, SCORE_P_COMMITMENT_KEPT)
           : score_p (m, SCORE_P_COMMITMENT_BROKEN);
-      score_evidence_set (&e, SCORE_SOURCE_COMMITMENT, cm->id, at,
-                          SCORE_COMMITMENT_KEPT == cm->status
-                          ? "commitment_kept" : "commitment_broken",
-                          w * score_decay (at, as_of,
-                                           score_p (m, SCORE_P_HALF_LIFE_PILLARS)));
-      pillar_add (acc, trust, &e);
-    }
+    score_evidence_set (
+      &e, SCORE_SOURCE_COMMITMENT, cm->id, at,
+      SCORE_COMMITMENT_KEPT == cm->status ? "commitment_kept"
+                                          : "commitment_broken",
+      w * score_decay (at, as_of, score_p (m, SCORE_P_HALF_LIFE_PILLARS)));
+    pillar_add (acc, trust, &e);
+  }
 }
 
 void
@@ -201,21 +200,21 @@ score_pillars_finish (const struct score_model *m,
   add_commitments (m, in, as_of, acc);
   out->foundation = 0;
   for (int p = 0; p < SCORE_PILLAR_COUNT; p++)
-    {
-      struct score_pillar_result *r = &out->pillars[p];
-      double w = acc->pillar_w[p] > 0 ? acc->pillar_w[p] : 0.0;
+  {
+    struct score_pillar_result *r = &out->pillars[p];
+    double w = acc->pillar_w[p] > 0 ? acc->pillar_w[p] : 0.0;
 
-      r->score = 100.0 * (1.0 - exp (-w / scale));
-      r->stands = r->score >= score_p (m, SCORE_P_PILLAR_STANDS);
-      r->evidence = acc->pillar_ev[p];
-      if (r->stands)
-        {
-          out->foundation |= 1u << p;
-          standing++;
-        }
+    r->score = 100.0 * (1.0 - exp (-w / scale));
+    r->stands = r->score >= score_p (m, SCORE_P_PILLAR_STANDS);
+    r->evidence = acc->pillar_ev[p];
+    if (r->stands)
+    {
+      out->foundation |= 1u << p;
+      standing++;
     }
-  out->status = (standing >= 3) ? SCORE_STATUS_FAVORED_VENDOR
+  }
+  out->status = (standing >= 3)   ? SCORE_STATUS_FAVORED_VENDOR
                 : (2 == standing) ? SCORE_STATUS_DEVELOPING
-                : SCORE_STATUS_VULNERABLE;
+                                  : SCORE_STATUS_VULNERABLE;
   out->guidance = m->guidance_pillars[out->status].text;
 }

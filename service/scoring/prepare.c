@@ -29,16 +29,16 @@ cmp_u32 (const void *a, const void *b)
   return (x > y) - (x < y);
 }
 
-_Static_assert (0 == (SCORE_INDEX_SLOTS & (SCORE_INDEX_SLOTS - 1)),
-                "SCORE_INDEX_SLOTS must be a power of two");
-_Static_assert (0 == (SCORE_INDEX_FILTER_BITS & (SCORE_INDEX_FILTER_BITS - 1)),
-                "SCORE_INDEX_FILTER_BITS must be a power of two");
+_Static_assert(0 == (SCORE_INDEX_SLOTS & (SCORE_INDEX_SLOTS - 1)),
+               "SCORE_INDEX_SLOTS must be a power of two");
+_Static_assert(0 == (SCORE_INDEX_FILTER_BITS & (SCORE_INDEX_FILTER_BITS - 1)),
+               "SCORE_INDEX_FILTER_BITS must be a power of two");
 
 /** Pattern index entry while sorting. */
 struct index_entry
 {
-  uint32_t first;   /**< first-token hash */
-  uint32_t second;  /**< second-token hash or SCORE_INDEX_ANY */
+  uint32_t first;  /**< first-token hash */
+  uint32_t second; /**< second-token hash or SCORE_INDEX_ANY */
   int pattern;
 };
 
@@ -91,33 +91,35 @@ prepare_pattern (struct score_model *m, struct score_scratch *s,
 {
   score_text_tokenize (NULL, s, p->text, strlen (p->text));
   if (0 == s->n_tokens || s->n_tokens > SCORE_MAX_PATTERN_TOKENS)
-    {
-      snprintf (err, err_len, "phrase \"%s\" must have 1 to %d words",
-                p->text, SCORE_MAX_PATTERN_TOKENS);
-      return false;
-    }
+  {
+    snprintf (err, err_len, "phrase \"%s\" must have 1 to %d words", p->text,
+              SCORE_MAX_PATTERN_TOKENS);
+    return false;
+  }
   p->n_tokens = (int) s->n_tokens;
   p->has_negator = false;
   for (size_t i = 0; i < s->n_tokens; i++)
-    {
-      const struct score_token *t = &s->tokens[i];
+  {
+    const struct score_token *t = &s->tokens[i];
 
-      if (i > 0 && (t->flags & TOK_CLAUSE))
-        {
-          snprintf (err, err_len, "phrase \"%s\" crosses a clause break "
-                    "(punctuation or a contrast word)", p->text);
-          return false;
-        }
-      p->hashes[i] = t->hash;
-      p->has_negator = p->has_negator || SCORE_TOKEN_NEG == t->hash;
-    }
-  if (SCORE_TOKEN_GAP == p->hashes[0]
-      || SCORE_TOKEN_GAP == p->hashes[p->n_tokens - 1])
+    if (i > 0 && (t->flags & TOK_CLAUSE))
     {
-      snprintf (err, err_len, "phrase \"%s\" may not start or end with ~",
+      snprintf (err, err_len,
+                "phrase \"%s\" crosses a clause break "
+                "(punctuation or a contrast word)",
                 p->text);
       return false;
     }
+    p->hashes[i] = t->hash;
+    p->has_negator = p->has_negator || SCORE_TOKEN_NEG == t->hash;
+  }
+  if (SCORE_TOKEN_GAP == p->hashes[0]
+      || SCORE_TOKEN_GAP == p->hashes[p->n_tokens - 1])
+  {
+    snprintf (err, err_len, "phrase \"%s\" may not start or end with ~",
+              p->text);
+    return false;
+  }
   return true;
 }
 
@@ -137,11 +139,11 @@ dedupe (void *base, size_t size, size_t n)
 
   for (size_t i = 0; i < n; i++)
     if (0 == k || 0 != memcmp (b + (k - 1) * size, b + i * size, size))
-      {
-        if (k != i)
-          memcpy (b + k * size, b + i * size, size);
-        k++;
-      }
+    {
+      if (k != i)
+        memcpy (b + k * size, b + i * size, size);
+      k++;
+    }
   return k;
 }
 
@@ -163,13 +165,13 @@ pattern_word (const struct score_pattern *p, const struct score_scratch *s,
   size_t k = 0;
 
   for (size_t j = 0; j < len && k < SCORE_WORD_LEN - 1; j++)
-    {
-      char c = p->text[t->start + j];
+  {
+    char c = p->text[t->start + j];
 
-      if (c >= 'A' && c <= 'Z')
-        c = (char) (c - 'A' + 'a');
-      w[k++] = c;
-    }
+    if (c >= 'A' && c <= 'Z')
+      c = (char) (c - 'A' + 'a');
+    w[k++] = c;
+  }
   w[k] = '\0';
 }
 
@@ -192,43 +194,44 @@ build_vocab (struct score_model *m, struct score_scratch *s)
   m->n_vocab = 0;
   for (int i = 0; i < m->n_patterns; i++)
     for (int j = 0; j < m->patterns[i].n_tokens; j++)
+    {
+      const struct score_pattern *p = &m->patterns[i];
+      char w[SCORE_WORD_LEN];
+      bool alpha = true;
+
+      if (0 == j)
+        score_text_tokenize (NULL, s, p->text, strlen (p->text));
+      pattern_word (p, s, (size_t) j, w);
+
+      if (p->hashes[j] <= SCORE_TOKEN_NEG)
+        continue;
+      if (m->n_stems == SCORE_MAX_STEMS)
       {
-        const struct score_pattern *p = &m->patterns[i];
-        char w[SCORE_WORD_LEN];
-        bool alpha = true;
-
-        if (0 == j)
-          score_text_tokenize (NULL, s, p->text, strlen (p->text));
-        pattern_word (p, s, (size_t) j, w);
-
-        if (p->hashes[j] <= SCORE_TOKEN_NEG)
-          continue;
-        if (m->n_stems == SCORE_MAX_STEMS)
-          {
-            /* full of repeats: compact before adding more */
-            qsort (m->stems, (size_t) m->n_stems, sizeof (uint32_t), cmp_u32);
-            m->n_stems = (int) dedupe (m->stems, sizeof (uint32_t),
-                                       (size_t) m->n_stems);
-          }
-        if (m->n_stems < SCORE_MAX_STEMS)
-          m->stems[m->n_stems++] = p->hashes[j];
-        for (const char *c = w; *c; c++)
-          alpha = alpha && *c >= 'a' && *c <= 'z';
-        if (alpha && (int) strlen (w) >= min_len && m->n_vocab == SCORE_MAX_VOCAB)
-          {
-            qsort (m->vocab, (size_t) m->n_vocab, SCORE_WORD_LEN, cmp_word);
-            m->n_vocab = (int) dedupe (m->vocab, SCORE_WORD_LEN,
-                                       (size_t) m->n_vocab);
-          }
-        if (alpha && (int) strlen (w) >= min_len && m->n_vocab < SCORE_MAX_VOCAB)
-          {
-            /* whole slot: dedupe compares all SCORE_WORD_LEN bytes, and a
-               slot freed by compaction still holds an older word's tail */
-            memset (m->vocab[m->n_vocab], 0, SCORE_WORD_LEN);
-            score_strlcpy (m->vocab[m->n_vocab], SCORE_WORD_LEN, w);
-            m->n_vocab++;
-          }
+        /* full of repeats: compact before adding more */
+        qsort (m->stems, (size_t) m->n_stems, sizeof (uint32_t), cmp_u32);
+        m->n_stems = (int) dedupe (m->stems, sizeof (uint32_t),
+                                   (size_t) m->n_stems);
       }
+      if (m->n_stems < SCORE_MAX_STEMS)
+        m->stems[m->n_stems++] = p->hashes[j];
+      for (const char *c = w; *c; c++)
+        alpha = alpha && *c >= 'a' && *c <= 'z';
+      if (alpha && (int) strlen (w) >= min_len
+          && m->n_vocab == SCORE_MAX_VOCAB)
+      {
+        qsort (m->vocab, (size_t) m->n_vocab, SCORE_WORD_LEN, cmp_word);
+        m->n_vocab = (int) dedupe (m->vocab, SCORE_WORD_LEN,
+                                   (size_t) m->n_vocab);
+      }
+      if (alpha && (int) strlen (w) >= min_len && m->n_vocab < SCORE_MAX_VOCAB)
+      {
+        /* whole slot: dedupe compares all SCORE_WORD_LEN bytes, and a
+               slot freed by compaction still holds an older word's tail */
+        memset (m->vocab[m->n_vocab], 0, SCORE_WORD_LEN);
+        score_strlcpy (m->vocab[m->n_vocab], SCORE_WORD_LEN, w);
+        m->n_vocab++;
+      }
+    }
   qsort (m->stems, (size_t) m->n_stems, sizeof (uint32_t), cmp_u32);
   qsort (m->vocab, (size_t) m->n_vocab, SCORE_WORD_LEN, cmp_word);
   m->n_stems = (int) dedupe (m->stems, sizeof (uint32_t), (size_t) m->n_stems);
@@ -249,11 +252,11 @@ index_vocab (struct score_model *m, struct score_scratch *s)
   for (int i = 0; i < m->n_vocab; i++)
     m->vocab_hash[i] = score_stem_hash (s, m->vocab[i], strlen (m->vocab[i]));
   for (int letter = 0; letter <= 26; letter++)
-    {
-      while (k < m->n_vocab && m->vocab[k][0] - 'a' < letter)
-        k++;
-      m->vocab_start[letter] = k;
-    }
+  {
+    while (k < m->n_vocab && m->vocab[k][0] - 'a' < letter)
+      k++;
+    m->vocab_start[letter] = k;
+  }
 }
 
 /**
@@ -271,64 +274,65 @@ build_index (struct score_model *m, const struct index_entry *entries)
   for (int i = 0; i < m->n_patterns; i++)
     m->index_pattern[i] = entries[i].pattern;
   for (int i = 0; i < m->n_patterns;)
-    {
-      uint32_t first = entries[i].first;
-      uint32_t second = entries[i].second;
-      uint32_t k = score_index_probe (first, second);
-      int j = i;
+  {
+    uint32_t first = entries[i].first;
+    uint32_t second = entries[i].second;
+    uint32_t k = score_index_probe (first, second);
+    int j = i;
 
-      while (j < m->n_patterns && entries[j].first == first
-             && entries[j].second == second)
-        j++;
-      while (0 != m->index_slots[k].count)
-        k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
-      m->index_slots[k] = (struct score_index_slot) {
-        .first = first, .second = second, .start = (uint32_t) i,
-        .count = (uint32_t) (j - i)
-      };
-      m->index_filter[(first & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
-        |= 1ull << (first % 64);
-      i = j;
-    }
+    while (j < m->n_patterns && entries[j].first == first
+           && entries[j].second == second)
+      j++;
+    while (0 != m->index_slots[k].count)
+      k = (k + 1) & (SCORE_INDEX_SLOTS - 1);
+    m->index_slots[k] =
+      (struct score_index_slot){ .first = first,
+                                 .second = second,
+                                 .start = (uint32_t) i,
+                                 .count = (uint32_t) (j - i) };
+    m->index_filter[(first & (SCORE_INDEX_FILTER_BITS - 1)) / 64] |=
+      1ull << (first % 64);
+    i = j;
+  }
 }
 
 bool
-score_model_prepare (struct score_model *m, struct score_scratch *s,
-                     char *err, size_t err_len)
+score_model_prepare (struct score_model *m, struct score_scratch *s, char *err,
+                     size_t err_len)
 {
   struct index_entry *entries = NULL;
   bool ok = false;
 
   if (NULL == m || NULL == s || NULL == s->stemmer)
-    {
-      snprintf (err, err_len, "no model or no stemmer");
-      goto cleanup;
-    }
+  {
+    snprintf (err, err_len, "no model or no stemmer");
+    goto cleanup;
+  }
   if (m->n_patterns > SCORE_MAX_PATTERNS || m->n_cues > SCORE_MAX_CUES)
-    {
-      snprintf (err, err_len, "too many lexicon entries");
-      goto cleanup;
-    }
+  {
+    snprintf (err, err_len, "too many lexicon entries");
+    goto cleanup;
+  }
   entries = calloc ((size_t) m->n_patterns + 1, sizeof (*entries));
   if (NULL == entries)
+  {
+    snprintf (err, err_len, "out of memory");
+    goto cleanup;
+  }
+  for (int i = 0; i < m->n_patterns; i++)
+  {
+    char why[200];
+
+    if (! prepare_pattern (m, s, &m->patterns[i], why, sizeof (why)))
     {
-      snprintf (err, err_len, "out of memory");
+      snprintf (err, err_len, "lexicon cue \"%s\": %s",
+                m->cues[m->patterns[i].cue].id, why);
       goto cleanup;
     }
-  for (int i = 0; i < m->n_patterns; i++)
-    {
-      char why[200];
-
-      if (!prepare_pattern (m, s, &m->patterns[i], why, sizeof (why)))
-        {
-          snprintf (err, err_len, "lexicon cue \"%s\": %s",
-                    m->cues[m->patterns[i].cue].id, why);
-          goto cleanup;
-        }
-      entries[i].first = m->patterns[i].hashes[0];
-      entries[i].second = score_pattern_second (&m->patterns[i]);
-      entries[i].pattern = i;
-    }
+    entries[i].first = m->patterns[i].hashes[0];
+    entries[i].second = score_pattern_second (&m->patterns[i]);
+    entries[i].pattern = i;
+  }
   qsort (entries, (size_t) m->n_patterns, sizeof (entries[0]), cmp_index);
   build_index (m, entries);
   build_vocab (m, s);
@@ -349,7 +353,7 @@ score_model_version (const struct score_model *m)
 struct score_limits
 score_model_limits (const struct score_model *m)
 {
-  return (struct score_limits) {
+  return (struct score_limits){
     (unsigned int) m->params[SCORE_P_MAX_CALLS].value,
     (unsigned int) m->params[SCORE_P_MAX_CARDS].value,
     (unsigned int) m->params[SCORE_P_MAX_COMMITMENTS].value,

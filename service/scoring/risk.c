@@ -45,27 +45,26 @@ score_risk_add_call (const struct score_model *m, const struct score_call *c,
   for (int sig = 0; sig < SCORE_SIG_COUNT; sig++)
     if (c->signals & (1ull << sig))
       for (int t = 0; t < m->n_signal_targets[sig]; t++)
-        {
-          const struct score_signal_weight *sw = &m->signals[sig][t];
-          struct score_evidence e;
+      {
+        const struct score_signal_weight *sw = &m->signals[sig][t];
+        struct score_evidence e;
 
-          if (SCORE_TARGET_RISK != sw->target.kind)
-            continue;
-          score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                              score_signal_name (sig), sw->weight * decay);
-          risk_add (acc, sw->target.index, &e);
-        }
+        if (SCORE_TARGET_RISK != sw->target.kind)
+          continue;
+        score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                            score_signal_name (sig), sw->weight * decay);
+        risk_add (acc, sw->target.index, &e);
+      }
   for (int tp = 0; tp < SCORE_TOPIC_COUNT; tp++)
     if ((c->topics & (1u << tp)) && m->has_topic[tp]
         && SCORE_TARGET_RISK == m->topics[tp].target.kind)
-      {
-        struct score_evidence e;
+    {
+      struct score_evidence e;
 
-        score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                            score_topic_name (tp),
-                            m->topics[tp].weight * decay);
-        risk_add (acc, m->topics[tp].target.index, &e);
-      }
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                          score_topic_name (tp), m->topics[tp].weight * decay);
+      risk_add (acc, m->topics[tp].target.index, &e);
+    }
   score_collect_note_hits (m, s, c, SCORE_TARGET_RISK, decay, acc->risk_w,
                            SCORE_DRIVER_COUNT, acc->risk_ev);
   if ((c->topics & (1u << SCORE_TOPIC_SERVICE_ISSUE))
@@ -147,38 +146,43 @@ contact_gap (const struct score_model *m, const struct score_account_input *in,
   struct score_evidence e;
 
   if (0 == n)
-    {
-      driver_set (m, out, SCORE_DRIVER_CONTACT_GAP,
-                  (SCORE_STAGE_FORMER == in->account.stage) ? 0.0
+  {
+    driver_set (m, out, SCORE_DRIVER_CONTACT_GAP,
+                (SCORE_STAGE_FORMER == in->account.stage)
+                  ? 0.0
                   : m->driver_max[SCORE_DRIVER_CONTACT_GAP].value,
-                  "No call is on record.");
-      return;
-    }
+                "No call is on record.");
+    return;
+  }
   for (size_t i = 0; i + 1 < n; i++)
-    {
-      double g = (double) (in->calls[calls[i]].occurred_at
-                           - in->calls[calls[i + 1]].occurred_at) / SCORE_DAY;
-      size_t j = k++;
+  {
+    double g = (double) (in->calls[calls[i]].occurred_at
+                         - in->calls[calls[i + 1]].occurred_at)
+               / SCORE_DAY;
+    size_t j = k++;
 
-      while (j > 0 && gaps[j - 1] > g)
-        {
-          gaps[j] = gaps[j - 1];
-          j--;
-        }
-      gaps[j] = g;
+    while (j > 0 && gaps[j - 1] > g)
+    {
+      gaps[j] = gaps[j - 1];
+      j--;
     }
+    gaps[j] = g;
+  }
   if (k >= 2)
     cadence = (k % 2) ? gaps[k / 2] : 0.5 * (gaps[k / 2 - 1] + gaps[k / 2]);
   if (cadence < score_p (m, SCORE_P_CADENCE_MIN_DAYS))
     cadence = score_p (m, SCORE_P_CADENCE_MIN_DAYS);
   since = (double) (as_of - in->calls[calls[0]].occurred_at) / SCORE_DAY;
   ratio = since / cadence;
-  snprintf (detail, sizeof (detail), "Last call %.0f days ago against a usual "
-            "gap of %.0f days.", since, cadence);
+  snprintf (detail, sizeof (detail),
+            "Last call %.0f days ago against a usual "
+            "gap of %.0f days.",
+            since, cadence);
   ratio = (ratio - start) / (full - start);
   ratio = ratio < 0 ? 0 : ratio > 1 ? 1 : ratio;
   r = driver_set (m, out, SCORE_DRIVER_CONTACT_GAP,
-                  ratio * m->driver_max[SCORE_DRIVER_CONTACT_GAP].value, detail);
+                  ratio * m->driver_max[SCORE_DRIVER_CONTACT_GAP].value,
+                  detail);
   if (NULL == r)
     return;
   score_evidence_set (&e, SCORE_SOURCE_CALL, in->calls[calls[0]].id,
@@ -195,9 +199,8 @@ contact_gap (const struct score_model *m, const struct score_account_input *in,
  * @param out risk result
  */
 static void
-commitments (const struct score_model *m,
-             const struct score_account_input *in, int64_t as_of,
-             struct score_buyer_risk_result *out)
+commitments (const struct score_model *m, const struct score_account_input *in,
+             int64_t as_of, struct score_buyer_risk_result *out)
 {
   struct score_evidence_list ev;
   double w = 0.0;
@@ -208,38 +211,38 @@ commitments (const struct score_model *m,
 
   score_evidence_clear (&ev);
   for (size_t i = 0; i < in->n_commitments; i++)
+  {
+    const struct score_commitment *cm = &in->commitments[i];
+    bool resolved = cm->resolved_at > 0 ? cm->resolved_at <= as_of
+                                        : SCORE_COMMITMENT_OPEN != cm->status;
+    struct score_evidence e;
+    double x = 0.0;
+
+    if (cm->made_at > as_of)
+      continue;
+    if (resolved && SCORE_COMMITMENT_BROKEN == cm->status)
     {
-      const struct score_commitment *cm = &in->commitments[i];
-      bool resolved = cm->resolved_at > 0 ? cm->resolved_at <= as_of
-                      : SCORE_COMMITMENT_OPEN != cm->status;
-      struct score_evidence e;
-      double x = 0.0;
+      int64_t at = cm->resolved_at ? cm->resolved_at : cm->made_at;
 
-      if (cm->made_at > as_of)
-        continue;
-      if (resolved && SCORE_COMMITMENT_BROKEN == cm->status)
-        {
-          int64_t at = cm->resolved_at ? cm->resolved_at : cm->made_at;
-
-          x = score_decay (at, as_of, score_p (m, SCORE_P_HALF_LIFE_RISK));
-          broken++;
-          score_evidence_set (&e, SCORE_SOURCE_COMMITMENT, cm->id, at,
-                              "commitment_broken", x);
-        }
-      else if (!resolved && cm->due_date > 0 && cm->due_date < as_of)
-        {
-          double late = (double) (as_of - cm->due_date) / SCORE_DAY;
-
-          x = 0.6 + 0.4 * (late > 30 ? 1.0 : late / 30.0);
-          overdue++;
-          score_evidence_set (&e, SCORE_SOURCE_COMMITMENT, cm->id,
-                              cm->due_date, "commitment_overdue", x);
-        }
-      if (x <= 0.0)
-        continue;
-      w += x;
-      score_evidence_add (&ev, &e);
+      x = score_decay (at, as_of, score_p (m, SCORE_P_HALF_LIFE_RISK));
+      broken++;
+      score_evidence_set (&e, SCORE_SOURCE_COMMITMENT, cm->id, at,
+                          "commitment_broken", x);
     }
+    else if (! resolved && cm->due_date > 0 && cm->due_date < as_of)
+    {
+      double late = (double) (as_of - cm->due_date) / SCORE_DAY;
+
+      x = 0.6 + 0.4 * (late > 30 ? 1.0 : late / 30.0);
+      overdue++;
+      score_evidence_set (&e, SCORE_SOURCE_COMMITMENT, cm->id, cm->due_date,
+                          "commitment_overdue", x);
+    }
+    if (x <= 0.0)
+      continue;
+    w += x;
+    score_evidence_add (&ev, &e);
+  }
   snprintf (detail, sizeof (detail), "%u broken and %u overdue promise(s).",
             broken, overdue);
   r = driver_set (m, out, SCORE_DRIVER_COMMITMENTS,
@@ -263,20 +266,20 @@ cards_by_date (const struct score_account_input *in, int64_t as_of,
   size_t n = 0;
 
   for (size_t i = 0; i < in->n_cards && n < SCORE_MAX_CARDS; i++)
-    {
-      size_t j;
+  {
+    size_t j;
 
-      if (in->cards[i].received_at > as_of)
-        continue;
-      j = n++;
-      while (j > 0 && in->cards[idx[j - 1]].received_at
-                      > in->cards[i].received_at)
-        {
-          idx[j] = idx[j - 1];
-          j--;
-        }
-      idx[j] = i;
+    if (in->cards[i].received_at > as_of)
+      continue;
+    j = n++;
+    while (j > 0
+           && in->cards[idx[j - 1]].received_at > in->cards[i].received_at)
+    {
+      idx[j] = idx[j - 1];
+      j--;
     }
+    idx[j] = i;
+  }
   return n;
 }
 
@@ -309,14 +312,18 @@ card_trend (const struct score_model *m, const struct score_account_input *in,
   if (n >= 2 && last->ratings[SCORE_RATING_OVERALL] < prev / (double) (n - 1))
     w += (prev / (double) (n - 1) - last->ratings[SCORE_RATING_OVERALL]);
   if (last->ratings[SCORE_RATING_OVERALL] <= score_p (m, SCORE_P_CARD_LOW))
-    w += 1.0 + score_p (m, SCORE_P_CARD_LOW) - last->ratings[SCORE_RATING_OVERALL];
-  if (!last->follow_up_done && last->improvements_requested > 0)
+    w += 1.0 + score_p (m, SCORE_P_CARD_LOW)
+         - last->ratings[SCORE_RATING_OVERALL];
+  if (! last->follow_up_done && last->improvements_requested > 0)
     w += 0.5;
   w *= score_decay (last->received_at, as_of,
                     score_p (m, SCORE_P_HALF_LIFE_RISK));
-  snprintf (detail, sizeof (detail), "Latest overall rating %d of 5 against "
-            "an earlier average of %.1f.", last->ratings[SCORE_RATING_OVERALL],
-            n >= 2 ? prev / (double) (n - 1) : (double) last->ratings[SCORE_RATING_OVERALL]);
+  snprintf (detail, sizeof (detail),
+            "Latest overall rating %d of 5 against "
+            "an earlier average of %.1f.",
+            last->ratings[SCORE_RATING_OVERALL],
+            n >= 2 ? prev / (double) (n - 1)
+                   : (double) last->ratings[SCORE_RATING_OVERALL]);
   r = driver_set (m, out, SCORE_DRIVER_REPORT_CARD_TREND,
                   saturate (m, SCORE_DRIVER_REPORT_CARD_TREND, w), detail);
   if (NULL == r)
@@ -348,30 +355,32 @@ detractors (const struct score_model *m, const struct score_account_input *in,
 
   score_evidence_clear (&ev);
   for (size_t i = n; i > 0; i--)
-    {
-      const struct score_report_card *rc = &in->cards[idx[i - 1]];
-      bool newer = false;
-      struct score_evidence e;
-      double x;
+  {
+    const struct score_report_card *rc = &in->cards[idx[i - 1]];
+    bool newer = false;
+    struct score_evidence e;
+    double x;
 
-      if (rc->recommend_score < 0)
-        continue;
-      for (size_t j = i; j < n && !newer; j++)
-        newer = in->cards[idx[j]].recommend_score >= 0
-                && 0 == strcmp (in->cards[idx[j]].contact_id, rc->contact_id);
-      if (newer || rc->recommend_score > 8)
-        continue;
-      x = (rc->recommend_score <= score_p (m, SCORE_P_DETRACTOR_MAX))
-          ? 1.0 + (score_p (m, SCORE_P_DETRACTOR_MAX) - rc->recommend_score) / 3.0
+    if (rc->recommend_score < 0)
+      continue;
+    for (size_t j = i; j < n && ! newer; j++)
+      newer = in->cards[idx[j]].recommend_score >= 0
+              && 0 == strcmp (in->cards[idx[j]].contact_id, rc->contact_id);
+    if (newer || rc->recommend_score > 8)
+      continue;
+    x = (rc->recommend_score <= score_p (m, SCORE_P_DETRACTOR_MAX))
+          ? 1.0
+              + (score_p (m, SCORE_P_DETRACTOR_MAX) - rc->recommend_score)
+                  / 3.0
           : 0.15;
-      x *= score_decay (rc->received_at, as_of,
-                        score_p (m, SCORE_P_HALF_LIFE_RISK));
-      count += rc->recommend_score <= score_p (m, SCORE_P_DETRACTOR_MAX);
-      w += x;
-      score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id,
-                          rc->received_at, "recommend_score", x);
-      score_evidence_add (&ev, &e);
-    }
+    x *= score_decay (rc->received_at, as_of,
+                      score_p (m, SCORE_P_HALF_LIFE_RISK));
+    count += rc->recommend_score <= score_p (m, SCORE_P_DETRACTOR_MAX);
+    w += x;
+    score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id, rc->received_at,
+                        "recommend_score", x);
+    score_evidence_add (&ev, &e);
+  }
   snprintf (detail, sizeof (detail), "%u contact(s) would not recommend us.",
             count);
   r = driver_set (m, out, SCORE_DRIVER_DETRACTORS,
@@ -402,32 +411,38 @@ single_threaded (const struct score_model *m,
   char detail[SCORE_TEXT_LEN];
 
   for (size_t i = 0; i < a->n_team; i++)
-    if (a->team[i].last_contact > 0 && as_of - a->team[i].last_contact <= window)
+    if (a->team[i].last_contact > 0
+        && as_of - a->team[i].last_contact <= window)
       engaged++;
   if (engaged > 1 || SCORE_STAGE_FORMER == in->account.stage)
     return;
   if (1 == engaged)
-    {
-      snprintf (detail, sizeof (detail), "1 contact engaged in the last %.0f "
-                "days.", score_p (m, SCORE_P_ENGAGED_WINDOW_DAYS));
-      driver_set (m, out, SCORE_DRIVER_SINGLE_THREADED,
-                  m->driver_max[SCORE_DRIVER_SINGLE_THREADED].value, detail);
-      return;
-    }
+  {
+    snprintf (detail, sizeof (detail),
+              "1 contact engaged in the last %.0f "
+              "days.",
+              score_p (m, SCORE_P_ENGAGED_WINDOW_DAYS));
+    driver_set (m, out, SCORE_DRIVER_SINGLE_THREADED,
+                m->driver_max[SCORE_DRIVER_SINGLE_THREADED].value, detail);
+    return;
+  }
   /* no thread at all: the model's "one contact" sentence would be wrong */
   driver_set (m, out, SCORE_DRIVER_SINGLE_THREADED,
               m->driver_max[SCORE_DRIVER_SINGLE_THREADED].value, NULL);
   if (0 == a->n_team)
-    snprintf (detail, sizeof (detail), "No contact is recorded for this "
+    snprintf (detail, sizeof (detail),
+              "No contact is recorded for this "
               "account: nobody in the buying team is known, and others "
               "influence the next buying decision.");
   else
-    snprintf (detail, sizeof (detail), "No contact engaged in the last %.0f "
+    snprintf (detail, sizeof (detail),
+              "No contact engaged in the last %.0f "
               "days (%zu on record): no thread into the buying team, and "
               "others influence the next buying decision.",
               score_p (m, SCORE_P_ENGAGED_WINDOW_DAYS), a->n_team);
   score_strlcpy (out->drivers[SCORE_DRIVER_SINGLE_THREADED].explanation,
-                 sizeof (out->drivers[SCORE_DRIVER_SINGLE_THREADED].explanation),
+                 sizeof (
+                   out->drivers[SCORE_DRIVER_SINGLE_THREADED].explanation),
                  detail);
 }
 
@@ -457,24 +472,24 @@ exposure (const struct score_model *m, int64_t as_of,
   struct score_evidence e;
 
   if (SCORE_ORIENTATION_ACTUALIZATION == o->primary)
-    {
-      pts = max * o->scores[SCORE_ORIENTATION_ACTUALIZATION];
-      detail = "Actualization buyers are not overly loyal to any supplier.";
-    }
+  {
+    pts = max * o->scores[SCORE_ORIENTATION_ACTUALIZATION];
+    detail = "Actualization buyers are not overly loyal to any supplier.";
+  }
   else if (SCORE_ORIENTATION_AFFILIATION == o->primary
            && as_of - acc->last_problem_talk > 90 * SCORE_DAY)
-    {
-      pts = max * o->scores[SCORE_ORIENTATION_AFFILIATION];
-      detail = "Affiliation buyers rarely raise problems; none discussed "
-               "in 90 days.";
-    }
+  {
+    pts = max * o->scores[SCORE_ORIENTATION_AFFILIATION];
+    detail = "Affiliation buyers rarely raise problems; none discussed "
+             "in 90 days.";
+  }
   else if (SCORE_ORIENTATION_SECURITY == o->primary
            && acc->risk_w[SCORE_DRIVER_SERVICE_PROBLEMS] > 0.0)
-    {
-      pts = max * o->scores[SCORE_ORIENTATION_SECURITY];
-      detail = "Security buyers will not tolerate surprises such as "
-               "service failures.";
-    }
+  {
+    pts = max * o->scores[SCORE_ORIENTATION_SECURITY];
+    detail = "Security buyers will not tolerate surprises such as "
+             "service failures.";
+  }
   r = driver_set (m, out, SCORE_DRIVER_ORIENTATION_EXPOSURE, pts, detail);
   if (NULL == r)
     return;
@@ -499,35 +514,37 @@ rank (const struct score_model *m, struct score_buyer_risk_result *out)
   out->n_drivers = 0;
   for (int d = 0; d < SCORE_DRIVER_COUNT; d++)
     if (out->drivers[d].points > 0.0)
+    {
+      if ((size_t) d != out->n_drivers)
       {
-        if ((size_t) d != out->n_drivers)
-          {
-            tmp = out->drivers[out->n_drivers];
-            out->drivers[out->n_drivers] = out->drivers[d];
-            out->drivers[d] = tmp;
-          }
-        out->n_drivers++;
+        tmp = out->drivers[out->n_drivers];
+        out->drivers[out->n_drivers] = out->drivers[d];
+        out->drivers[d] = tmp;
       }
+      out->n_drivers++;
+    }
   for (size_t i = 1; i < out->n_drivers; i++)
-    for (size_t j = i; j > 0 && out->drivers[j].points
-                                > out->drivers[j - 1].points; j--)
-      {
-        tmp = out->drivers[j];
-        out->drivers[j] = out->drivers[j - 1];
-        out->drivers[j - 1] = tmp;
-      }
+    for (size_t j = i;
+         j > 0 && out->drivers[j].points > out->drivers[j - 1].points; j--)
+    {
+      tmp = out->drivers[j];
+      out->drivers[j] = out->drivers[j - 1];
+      out->drivers[j - 1] = tmp;
+    }
   out->n_actions = 0;
   for (size_t i = 0; i < out->n_drivers; i++)
-    {
-      sum += out->drivers[i].points;
-      out->actions[out->n_actions++] = out->drivers[i].action;
-    }
+  {
+    sum += out->drivers[i].points;
+    out->actions[out->n_actions++] = out->drivers[i].action;
+  }
   out->score = sum > 100.0 ? 100.0 : sum;
   out->level = (out->score >= score_p (m, SCORE_P_RISK_CRITICAL))
-               ? SCORE_RISK_CRITICAL
-               : (out->score >= score_p (m, SCORE_P_RISK_HIGH)) ? SCORE_RISK_HIGH
+                 ? SCORE_RISK_CRITICAL
+               : (out->score >= score_p (m, SCORE_P_RISK_HIGH))
+                 ? SCORE_RISK_HIGH
                : (out->score >= score_p (m, SCORE_P_RISK_MEDIUM))
-               ? SCORE_RISK_MEDIUM : SCORE_RISK_LOW;
+                 ? SCORE_RISK_MEDIUM
+                 : SCORE_RISK_LOW;
 }
 
 void
@@ -547,13 +564,13 @@ score_risk_finish (const struct score_model *m,
 
   memset (out, 0, sizeof (*out));
   for (int d = 0; d <= SCORE_DRIVER_NEW_DECISION_MAKER; d++)
-    {
-      struct score_risk_driver_result *r
-        = driver_set (m, out, d, saturate (m, d, acc->risk_w[d]), detail[d]);
+  {
+    struct score_risk_driver_result *r =
+      driver_set (m, out, d, saturate (m, d, acc->risk_w[d]), detail[d]);
 
-      if (NULL != r)
-        r->evidence = acc->risk_ev[d];
-    }
+    if (NULL != r)
+      r->evidence = acc->risk_ev[d];
+  }
   contact_gap (m, in, as_of, calls, n_calls, out);
   commitments (m, in, as_of, out);
   card_trend (m, in, as_of, out);
@@ -563,7 +580,7 @@ score_risk_finish (const struct score_model *m,
     driver_set (m, out, SCORE_DRIVER_ONE_PILLAR,
                 m->driver_max[SCORE_DRIVER_ONE_PILLAR].value,
                 a->pillars.foundation ? "Only one pillar stands."
-                : "No pillar stands yet.");
+                                      : "No pillar stands yet.");
   exposure (m, as_of, acc, a, out);
   rank (m, out);
 }

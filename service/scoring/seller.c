@@ -21,14 +21,14 @@
 /** Running sums over a seller's calls. */
 struct seller_acc
 {
-  double talk_sum;       /**< decay-weighted talk ratio */
+  double talk_sum; /**< decay-weighted talk ratio */
   double talk_w;
-  double q_sum;          /**< decay-weighted questions asked */
+  double q_sum; /**< decay-weighted questions asked */
   double q_w;
-  double cold;           /**< decayed cold calls */
+  double cold;                        /**< decayed cold calls */
   double signal_w[SCORE_TRAIT_COUNT]; /**< structured conduct signals */
   double note_w[SCORE_TRAIT_COUNT];   /**< note cues */
-  double calls;          /**< decayed call count */
+  double calls;                       /**< decayed call count */
 };
 
 /**
@@ -64,39 +64,39 @@ add_call (const struct score_model *m, const struct score_scratch *s,
 
   acc->calls += decay;
   if (c->seller_talk_ratio >= 0.0 && c->seller_talk_ratio <= 1.0)
-    {
-      acc->talk_sum += decay * c->seller_talk_ratio;
-      acc->talk_w += decay;
-    }
+  {
+    acc->talk_sum += decay * c->seller_talk_ratio;
+    acc->talk_w += decay;
+  }
   if (c->questions_asked >= 0)
-    {
-      acc->q_sum += decay * c->questions_asked;
-      acc->q_w += decay;
-    }
+  {
+    acc->q_sum += decay * c->questions_asked;
+    acc->q_w += decay;
+  }
   if (SCORE_KIND_COLD_CALL == c->kind)
     acc->cold += decay;
   for (int sig = 0; sig < SCORE_SIG_COUNT; sig++)
-    for (int t = 0; (c->signals & (1ull << sig)) && t < m->n_signal_targets[sig];
-         t++)
-      {
-        const struct score_signal_weight *sw = &m->signals[sig][t];
+    for (int t = 0;
+         (c->signals & (1ull << sig)) && t < m->n_signal_targets[sig]; t++)
+    {
+      const struct score_signal_weight *sw = &m->signals[sig][t];
 
-        if (SCORE_TARGET_TRAIT != sw->target.kind)
-          continue;
-        acc->signal_w[sw->target.index] += sw->weight * decay;
-        score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                            score_signal_name (sig), sw->weight * decay);
-        score_evidence_add (&out->traits[sw->target.index].evidence, &e);
-      }
+      if (SCORE_TARGET_TRAIT != sw->target.kind)
+        continue;
+      acc->signal_w[sw->target.index] += sw->weight * decay;
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                          score_signal_name (sig), sw->weight * decay);
+      score_evidence_add (&out->traits[sw->target.index].evidence, &e);
+    }
   for (int t = 0; t < SCORE_TRAIT_COUNT; t++)
     ev[t] = out->traits[t].evidence;
   score_collect_note_hits (m, s, c, SCORE_TARGET_TRAIT, decay, nw,
                            SCORE_TRAIT_COUNT, ev);
   for (int t = 0; t < SCORE_TRAIT_COUNT; t++)
-    {
-      acc->note_w[t] += nw[t];
-      out->traits[t].evidence = ev[t];
-    }
+  {
+    acc->note_w[t] += nw[t];
+    out->traits[t].evidence = ev[t];
+  }
 }
 
 /**
@@ -135,44 +135,60 @@ conversation_traits (const struct score_model *m, const struct seller_acc *acc,
   double q = acc->q_w > 0 ? acc->q_sum / acc->q_w : -1.0;
   double refs = acc->signal_w[SCORE_TRAIT_PROSPECTING]
                 + (acc->note_w[SCORE_TRAIT_PROSPECTING] > 0
-                   ? acc->note_w[SCORE_TRAIT_PROSPECTING] : 0);
-  double cold = acc->cold - (acc->note_w[SCORE_TRAIT_PROSPECTING] < 0
-                             ? acc->note_w[SCORE_TRAIT_PROSPECTING] : 0);
+                     ? acc->note_w[SCORE_TRAIT_PROSPECTING]
+                     : 0);
+  double cold = acc->cold
+                - (acc->note_w[SCORE_TRAIT_PROSPECTING] < 0
+                     ? acc->note_w[SCORE_TRAIT_PROSPECTING]
+                     : 0);
   double nt = acc->note_w[SCORE_TRAIT_TALK_SHARE];
   double nq = acc->note_w[SCORE_TRAIT_QUESTIONS];
 
   if (talk >= 0)
-    snprintf (text, sizeof (text), "Seller talks %.0f%% of the time on "
-              "average; builders listen more than they transmit.", talk * 100.0);
+    snprintf (text, sizeof (text),
+              "Seller talks %.0f%% of the time on "
+              "average; builders listen more than they transmit.",
+              talk * 100.0);
   else if (nt != 0)
-    snprintf (text, sizeof (text), "No talk-time figures; the notes say the "
+    snprintf (text, sizeof (text),
+              "No talk-time figures; the notes say the "
               "seller %s. Log seller_talk_ratio on calls to measure it.",
               nt > 0 ? "mostly listens" : "does most of the talking");
   else
-    snprintf (text, sizeof (text), "No talk-time data yet: log "
+    snprintf (text, sizeof (text),
+              "No talk-time data yet: log "
               "seller_talk_ratio on calls. Builders listen more than they "
               "transmit.");
   trait_set (m, &out->traits[SCORE_TRAIT_TALK_SHARE], talk >= 0 || nt != 0,
              talk >= 0 ? talk : nt,
              (talk >= 0 ? (0.5 - talk) / 0.2 : 0.0) + 0.5 * nt, text);
   if (q >= 0)
-    snprintf (text, sizeof (text), "%.1f questions asked per call; deep "
-              "conversations expose opportunities.", q);
+    snprintf (text, sizeof (text),
+              "%.1f questions asked per call; deep "
+              "conversations expose opportunities.",
+              q);
   else if (nq != 0)
-    snprintf (text, sizeof (text), "No question counts; the notes say the "
+    snprintf (text, sizeof (text),
+              "No question counts; the notes say the "
               "seller %s. Log questions_asked on calls to measure it.",
-              nq > 0 ? "asks and digs into needs" : "skips discovery questions");
+              nq > 0 ? "asks and digs into needs"
+                     : "skips discovery questions");
   else
-    snprintf (text, sizeof (text), "No question data yet: log "
+    snprintf (text, sizeof (text),
+              "No question data yet: log "
               "questions_asked on calls. Deep conversations with the client "
               "expose opportunities.");
   trait_set (m, &out->traits[SCORE_TRAIT_QUESTIONS], q >= 0 || nq != 0,
-             q >= 0 ? q : nq, (q >= 0 ? (q - 5.0) / 4.0 : 0.0) + 0.5 * nq, text);
+             q >= 0 ? q : nq, (q >= 0 ? (q - 5.0) / 4.0 : 0.0) + 0.5 * nq,
+             text);
   if (refs + cold > 0)
-    snprintf (text, sizeof (text), "%.1f cold calls against %.1f referrals "
-              "(recency-weighted).", cold, refs);
+    snprintf (text, sizeof (text),
+              "%.1f cold calls against %.1f referrals "
+              "(recency-weighted).",
+              cold, refs);
   else
-    snprintf (text, sizeof (text), "No prospecting data yet: log cold calls "
+    snprintf (text, sizeof (text),
+              "No prospecting data yet: log cold calls "
               "(kind cold_call) and referrals (signal referral_given). "
               "Builders grow through referrals rather than cold calls.");
   trait_set (m, &out->traits[SCORE_TRAIT_PROSPECTING], refs + cold > 0,
@@ -198,30 +214,34 @@ card_trait (const struct score_model *m, const struct score_seller_input *in,
   char text[SCORE_TEXT_LEN];
 
   for (size_t i = 0; i < in->n_cards; i++)
-    {
-      const struct score_report_card *rc = &in->cards[i];
-      struct score_evidence e;
+  {
+    const struct score_report_card *rc = &in->cards[i];
+    struct score_evidence e;
 
-      if (rc->received_at > as_of)
-        continue;
-      cards++;
-      asked += rc->improvements_requested > 0;
-      followed += rc->improvements_requested > 0 && rc->follow_up_done;
-      score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id,
-                          rc->received_at, rc->follow_up_done
-                          ? "follow_up_done" : "report_card", 1.0);
-      score_evidence_add (&r->evidence, &e);
-    }
+    if (rc->received_at > as_of)
+      continue;
+    cards++;
+    asked += rc->improvements_requested > 0;
+    followed += rc->improvements_requested > 0 && rc->follow_up_done;
+    score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id, rc->received_at,
+                        rc->follow_up_done ? "follow_up_done" : "report_card",
+                        1.0);
+    score_evidence_add (&r->evidence, &e);
+  }
   if (cards > 0)
-    snprintf (text, sizeof (text), "%u report card(s) gathered; %u of %u "
-              "improvement request(s) followed up.", cards, followed, asked);
+    snprintf (text, sizeof (text),
+              "%u report card(s) gathered; %u of %u "
+              "improvement request(s) followed up.",
+              cards, followed, asked);
   else
-    snprintf (text, sizeof (text), "No report cards yet: gather customer "
+    snprintf (text, sizeof (text),
+              "No report cards yet: gather customer "
               "report cards regularly and follow up so improvements are "
               "recognized.");
   trait_set (m, r, cards > 0, cards,
              0.5 * (cards >= 3 ? 1.0 : cards / 3.0)
-             + (asked ? (double) followed / asked - 0.5 : 0.5), text);
+               + (asked ? (double) followed / asked - 0.5 : 0.5),
+             text);
 }
 
 /**
@@ -242,31 +262,39 @@ conduct_traits (const struct score_model *m, const struct seller_acc *acc,
     const char *text;
     const char *none;
   } t[] = {
-    { SCORE_TRAIT_PRICE_RELIANCE, 1.5, "Leaning on discounts and low prices "
-      "rather than selling value.", "No evidence yet on price reliance: note "
+    { SCORE_TRAIT_PRICE_RELIANCE, 1.5,
+      "Leaning on discounts and low prices "
+      "rather than selling value.",
+      "No evidence yet on price reliance: note "
       "when you hold your price or discount. Builders sell value at the "
       "highest price possible." },
-    { SCORE_TRAIT_SERVICE_RECOVERY, 1.5, "Owning and recovering from "
-      "service mistakes.", "No service recovery on record yet: when a service "
+    { SCORE_TRAIT_SERVICE_RECOVERY, 1.5,
+      "Owning and recovering from "
+      "service mistakes.",
+      "No service recovery on record yet: when a service "
       "mistake hurts a client, do whatever it takes to recover and log it "
       "(signal service_recovery)." },
-    { SCORE_TRAIT_ALTERNATIVE, 1.0, "Recommending another product when it "
-      "solves the client's problem better.", "No recommendation of another "
+    { SCORE_TRAIT_ALTERNATIVE, 1.0,
+      "Recommending another product when it "
+      "solves the client's problem better.",
+      "No recommendation of another "
       "product on record: when someone else's product solves the client's "
       "problem better, say so and log it (signal recommended_alternative)." },
-    { SCORE_TRAIT_PRODUCT_PUSH, 1.5, "Pitching and force-fitting product "
-      "instead of solving the client's problem.", "No evidence yet of pitching "
+    { SCORE_TRAIT_PRODUCT_PUSH, 1.5,
+      "Pitching and force-fitting product "
+      "instead of solving the client's problem.",
+      "No evidence yet of pitching "
       "or of solving the client's problem: note what was proposed and why it "
       "fits their problem." }
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
-    {
-      double w = acc->signal_w[t[i].trait] + acc->note_w[t[i].trait];
+  {
+    double w = acc->signal_w[t[i].trait] + acc->note_w[t[i].trait];
 
-      trait_set (m, &out->traits[t[i].trait], w != 0.0, w, w / t[i].scale,
-                 w != 0.0 ? t[i].text : t[i].none);
-    }
+    trait_set (m, &out->traits[t[i].trait], w != 0.0, w, w / t[i].scale,
+               w != 0.0 ? t[i].text : t[i].none);
+  }
 }
 
 enum score_status
@@ -293,15 +321,15 @@ score_assess_seller (const struct score_model *m,
   idx = s->call_idx;
   n = score_select_calls (m, in->calls, in->n_calls, as_of, idx);
   for (size_t i = 0; i < n; i++)
-    {
-      const struct score_call *c = &in->calls[idx[i]];
+  {
+    const struct score_call *c = &in->calls[idx[i]];
 
-      score_text_analyze (m, s, c->notes, c->notes_len);
-      add_call (m, s, c,
-                score_decay (c->occurred_at, as_of,
-                             score_p (m, SCORE_P_HALF_LIFE_SELLER)),
-                &acc, out);
-    }
+    score_text_analyze (m, s, c->notes, c->notes_len);
+    add_call (m, s, c,
+              score_decay (c->occurred_at, as_of,
+                           score_p (m, SCORE_P_HALF_LIFE_SELLER)),
+              &acc, out);
+  }
   conversation_traits (m, &acc, out);
   card_trait (m, in, as_of, out);
   conduct_traits (m, &acc, out);
@@ -309,9 +337,10 @@ score_assess_seller (const struct score_model *m,
     sum += out->traits[t].contribution;
   out->score = 100.0 * tanh (sum / score_p (m, SCORE_P_SELLER_SCALE));
   out->approach = (out->score >= score_p (m, SCORE_P_SELLER_BUILDER))
-                  ? SCORE_APPROACH_BUILDER
+                    ? SCORE_APPROACH_BUILDER
                   : (out->score <= score_p (m, SCORE_P_SELLER_PUSHER))
-                  ? SCORE_APPROACH_PUSHER : SCORE_APPROACH_MIXED;
+                    ? SCORE_APPROACH_PUSHER
+                    : SCORE_APPROACH_MIXED;
   out->guidance = m->guidance_seller[out->approach].text;
   return SCORE_OK;
 }

@@ -22,11 +22,11 @@
 
 /** Words that negate what follows (besides any word ending in "n't"). */
 static const char *const negators[] = {
-  "not", "no", "never", "without", "none", "hardly", "barely", "nobody",
-  "nothing", "neither", "nor", "nope", "nowhere", "cannot",
-  "dont", "didnt", "doesnt", "wont", "cant", "isnt", "wasnt", "arent",
-  "werent", "havent", "hasnt", "hadnt", "wouldnt", "couldnt", "shouldnt",
-  "aint", "nt"
+  "not",      "no",      "never",   "without", "none",  "hardly",  "barely",
+  "nobody",   "nothing", "neither", "nor",     "nope",  "nowhere", "cannot",
+  "dont",     "didnt",   "doesnt",  "wont",    "cant",  "isnt",    "wasnt",
+  "arent",    "werent",  "havent",  "hasnt",   "hadnt", "wouldnt", "couldnt",
+  "shouldnt", "aint",    "nt"
 };
 
 /**
@@ -37,16 +37,16 @@ static const char *const negators[] = {
  * to fix the outage" is still a problem. The tokenizer marks them
  * (TOK_RESOLVE); match.c applies the scope.
  */
-static const char *const resolvers[] = {
-  "solved", "fixed", "resolved", "sorted", "handled", "addressed",
-  "repaired", "patched", "remedied", "rectified"
-};
+static const char *const resolvers[] = { "solved",   "fixed",   "resolved",
+                                         "sorted",   "handled", "addressed",
+                                         "repaired", "patched", "remedied",
+                                         "rectified" };
 
 /** Words that end a negation scope (contrast and clause words). */
 static const char *const breakers[] = {
-  "but", "however", "although", "though", "yet", "whereas", "except",
-  "instead", "still", "otherwise", "meanwhile", "anyway", "although",
-  "btw", "also", "then", "plus"
+  "but",      "however", "although", "though",    "yet",       "whereas",
+  "except",   "instead", "still",    "otherwise", "meanwhile", "anyway",
+  "although", "btw",     "also",     "then",      "plus"
 };
 
 /**
@@ -59,53 +59,132 @@ static const struct
   const char *word;
   const char *as;
 } shorthand[] = {
-  { "w", "with" }, { "w/", "with" }, { "w/o", "without" }, { "w/in", "within" },
-  { "b/c", "because" }, { "bc", "because" }, { "cuz", "because" },
-  { "coz", "because" }, { "b4", "before" }, { "abt", "about" },
-  { "thru", "through" }, { "tho", "though" }, { "altho", "although" },
-  { "alot", "a lot" }, { "v", "very" }, { "vv", "very" }, { "ppl", "people" },
-  { "yrs", "years" }, { "yr", "year" }, { "wk", "week" }, { "wks", "weeks" },
-  { "hrs", "hours" }, { "mos", "months" }, { "mgr", "manager" },
-  { "mgrs", "managers" }, { "mngr", "manager" }, { "mgmt", "management" },
-  { "mtg", "meeting" }, { "mtgs", "meetings" }, { "convo", "conversation" },
-  { "convos", "conversations" }, { "ref", "reference" },
-  { "refs", "references" }, { "impl", "implementation" },
-  { "q", "question" }, { "qs", "questions" }, { "exec", "executive" },
-  { "execs", "executives" }, { "bday", "birthday" }, { "prob", "problem" },
-  { "probs", "problems" }, { "info", "information" },
-  { "req", "requirement" }, { "reqs", "requirements" },
-  { "cust", "customer" }, { "custs", "customers" }, { "biz", "business" },
-  { "dept", "department" }, { "depts", "departments" },
-  { "govt", "government" }, { "gonna", "going to" }, { "wanna", "want to" },
-  { "gotta", "got to" }, { "kinda", "kind of" }, { "sorta", "sort of" },
-  { "pls", "please" }, { "plz", "please" }, { "thx", "thanks" },
-  { "tmrw", "tomorrow" }, { "prolly", "probably" }, { "def", "definitely" },
-  { "defo", "definitely" }, { "rly", "really" }, { "esp", "especially" },
-  { "recs", "recommendations" }, { "sched", "schedule" },
-  { "cmte", "committee" }, { "cttee", "committee" }, { "approx", "about" },
-  { "pref", "prefers" }, { "prefs", "preferences" }, { "reqd", "required" },
-  { "doc", "document" }, { "dox", "docs" },
-  { "guar", "guarantee" }, { "perf", "performance" },
-  { "orgs", "organizations" }, { "cos", "companies" },
+  { "w", "with" },
+  { "w/", "with" },
+  { "w/o", "without" },
+  { "w/in", "within" },
+  { "b/c", "because" },
+  { "bc", "because" },
+  { "cuz", "because" },
+  { "coz", "because" },
+  { "b4", "before" },
+  { "abt", "about" },
+  { "thru", "through" },
+  { "tho", "though" },
+  { "altho", "although" },
+  { "alot", "a lot" },
+  { "v", "very" },
+  { "vv", "very" },
+  { "ppl", "people" },
+  { "yrs", "years" },
+  { "yr", "year" },
+  { "wk", "week" },
+  { "wks", "weeks" },
+  { "hrs", "hours" },
+  { "mos", "months" },
+  { "mgr", "manager" },
+  { "mgrs", "managers" },
+  { "mngr", "manager" },
+  { "mgmt", "management" },
+  { "mtg", "meeting" },
+  { "mtgs", "meetings" },
+  { "convo", "conversation" },
+  { "convos", "conversations" },
+  { "ref", "reference" },
+  { "refs", "references" },
+  { "impl", "implementation" },
+  { "q", "question" },
+  { "qs", "questions" },
+  { "exec", "executive" },
+  { "execs", "executives" },
+  { "bday", "birthday" },
+  { "prob", "problem" },
+  { "probs", "problems" },
+  { "info", "information" },
+  { "req", "requirement" },
+  { "reqs", "requirements" },
+  { "cust", "customer" },
+  { "custs", "customers" },
+  { "biz", "business" },
+  { "dept", "department" },
+  { "depts", "departments" },
+  { "govt", "government" },
+  { "gonna", "going to" },
+  { "wanna", "want to" },
+  { "gotta", "got to" },
+  { "kinda", "kind of" },
+  { "sorta", "sort of" },
+  { "pls", "please" },
+  { "plz", "please" },
+  { "thx", "thanks" },
+  { "tmrw", "tomorrow" },
+  { "prolly", "probably" },
+  { "def", "definitely" },
+  { "defo", "definitely" },
+  { "rly", "really" },
+  { "esp", "especially" },
+  { "recs", "recommendations" },
+  { "sched", "schedule" },
+  { "cmte", "committee" },
+  { "cttee", "committee" },
+  { "approx", "about" },
+  { "pref", "prefers" },
+  { "prefs", "preferences" },
+  { "reqd", "required" },
+  { "doc", "document" },
+  { "dox", "docs" },
+  { "guar", "guarantee" },
+  { "perf", "performance" },
+  { "orgs", "organizations" },
+  { "cos", "companies" },
   /* "client" and "customer" are one word in a CRM note */
-  { "client", "customer" }, { "clients", "customers" },
+  { "client", "customer" },
+  { "clients", "customers" },
   /* irregular past tenses, which the stemmer leaves alone: "knew
      exactly what she wanted" is "knows exactly what", "ran the whole
      meeting" is "runs the meeting" */
-  { "knew", "know" }, { "ran", "run" }, { "took", "take" },
-  { "gave", "give" }, { "brought", "bring" }, { "told", "tell" },
-  { "sent", "send" }, { "made", "make" }, { "went", "go" },
-  { "said", "say" }, { "thought", "think" }, { "felt", "feel" },
-  { "kept", "keep" }, { "met", "meet" }, { "led", "lead" },
-  { "saw", "see" }, { "found", "find" }, { "spent", "spend" },
-  { "bought", "buy" }, { "held", "hold" }, { "left", "leave" },
-  { "paid", "pay" }, { "sold", "sell" }, { "got", "get" },
-  { "came", "come" }, { "wrote", "write" }, { "drove", "drive" },
-  { "spoke", "speak" }, { "chose", "choose" }, { "stood", "stand" },
-  { "built", "build" }, { "lost", "lose" }, { "won", "win" },
-  { "fought", "fight" }, { "taught", "teach" }, { "caught", "catch" },
-  { "heard", "hear" }, { "meant", "mean" }, { "began", "begin" },
-  { "became", "become" }, { "grew", "grow" }, { "threw", "throw" }
+  { "knew", "know" },
+  { "ran", "run" },
+  { "took", "take" },
+  { "gave", "give" },
+  { "brought", "bring" },
+  { "told", "tell" },
+  { "sent", "send" },
+  { "made", "make" },
+  { "went", "go" },
+  { "said", "say" },
+  { "thought", "think" },
+  { "felt", "feel" },
+  { "kept", "keep" },
+  { "met", "meet" },
+  { "led", "lead" },
+  { "saw", "see" },
+  { "found", "find" },
+  { "spent", "spend" },
+  { "bought", "buy" },
+  { "held", "hold" },
+  { "left", "leave" },
+  { "paid", "pay" },
+  { "sold", "sell" },
+  { "got", "get" },
+  { "came", "come" },
+  { "wrote", "write" },
+  { "drove", "drive" },
+  { "spoke", "speak" },
+  { "chose", "choose" },
+  { "stood", "stand" },
+  { "built", "build" },
+  { "lost", "lose" },
+  { "won", "win" },
+  { "fought", "fight" },
+  { "taught", "teach" },
+  { "caught", "catch" },
+  { "heard", "hear" },
+  { "meant", "mean" },
+  { "began", "begin" },
+  { "became", "become" },
+  { "grew", "grow" },
+  { "threw", "throw" }
 };
 
 /** Longest word of the shorthand table. */
@@ -113,9 +192,9 @@ static const struct
 
 /** Words that a following "." does not end a sentence after. */
 static const char *const dot_words[] = {
-  "v", "vs", "mr", "mrs", "ms", "dr", "approx", "etc", "eg", "ie", "st",
-  "jr", "sr", "inc", "co", "ltd", "dept", "mgmt", "appt", "est", "min",
-  "max", "w", "re", "fyi", "cc"
+  "v",    "vs",  "mr",  "mrs", "ms",  "dr", "approx", "etc",  "eg",
+  "ie",   "st",  "jr",  "sr",  "inc", "co", "ltd",    "dept", "mgmt",
+  "appt", "est", "min", "max", "w",   "re", "fyi",    "cc"
 };
 /**
  * 64-bit FNV-1a of a byte string, never 0.
@@ -130,10 +209,10 @@ fnv64 (const char *s, size_t n)
   uint64_t h = 1469598103934665603ull;
 
   for (size_t i = 0; i < n; i++)
-    {
-      h ^= (unsigned char) s[i];
-      h *= 1099511628211ull;
-    }
+  {
+    h ^= (unsigned char) s[i];
+    h *= 1099511628211ull;
+  }
   return (0 == h) ? 1 : h;
 }
 
@@ -165,8 +244,8 @@ in_list (const char *const *list, size_t n, const char *w, size_t len)
  * @return the token hash
  */
 static uint32_t
-word_hash (const struct score_model *m, struct score_scratch *s,
-           const char *w, size_t len)
+word_hash (const struct score_model *m, struct score_scratch *s, const char *w,
+           size_t len)
 {
   if (in_list (negators, sizeof (negators) / sizeof (negators[0]), w, len)
       || (len >= 3 && 0 == memcmp (w + len - 3, "n't", 3)))
@@ -187,8 +266,8 @@ word_hash (const struct score_model *m, struct score_scratch *s,
  * @return the item
  */
 static uint32_t
-word_item (const struct score_model *m, struct score_scratch *s,
-           const char *w, size_t len)
+word_item (const struct score_model *m, struct score_scratch *s, const char *w,
+           size_t len)
 {
   if (in_list (breakers, sizeof (breakers) / sizeof (breakers[0]), w, len))
     return SCORE_ITEM_BREAK;
@@ -209,8 +288,9 @@ static const struct score_stem_cache *
 word_items (const struct score_model *m, struct score_scratch *s,
             const char *w, size_t len)
 {
-  uint64_t salt = (NULL == m) ? 0x9e3779b97f4a7c15ull
-                  : ((uint64_t) m->n_stems << 32) ^ (uint64_t) m->n_vocab;
+  uint64_t salt = (NULL == m)
+                    ? 0x9e3779b97f4a7c15ull
+                    : ((uint64_t) m->n_stems << 32) ^ (uint64_t) m->n_vocab;
   uint64_t key = (fnv64 (w, len) ^ salt) | 1u;
   /* two-way: a word that shares its slot with another common word ("to"
      and "vendors") must not evict it on every use */
@@ -222,43 +302,42 @@ word_items (const struct score_model *m, struct score_scratch *s,
   if (slot[1].key == key)
     return &slot[1];
   slot[1] = slot[0];
-  for (size_t i = 0; len <= SHORTHAND_MAX && i < sizeof (shorthand) / sizeof (shorthand[0]); i++)
+  for (size_t i = 0;
+       len <= SHORTHAND_MAX && i < sizeof (shorthand) / sizeof (shorthand[0]);
+       i++)
     if (shorthand[i].word[0] == w[0] && strlen (shorthand[i].word) == len
         && 0 == memcmp (shorthand[i].word, w, len))
-      {
-        x = shorthand[i].as;
-        break;
-      }
+    {
+      x = shorthand[i].as;
+      break;
+    }
   slot->n = 0;
   if (NULL == x)
     slot->items[slot->n++] = word_item (m, s, w, len);
   else
     while ('\0' != *x && slot->n < SCORE_WORD_ITEMS)
-      {
-        /* one item per word of the expansion */
-        size_t k = strcspn (x, " ");
+    {
+      /* one item per word of the expansion */
+      size_t k = strcspn (x, " ");
 
-        slot->items[slot->n++] = word_item (m, s, x, k);
-        x += k + (' ' == x[k]);
-      }
+      slot->items[slot->n++] = word_item (m, s, x, k);
+      x += k + (' ' == x[k]);
+    }
   slot->key = key;
   return slot;
 }
 
 /** ASCII bytes char_class calls word bytes (class 1). */
 static const bool word_byte[256] = {
-  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-  ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['~'] = 1,
-  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-  ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-  ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-  ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-  ['y'] = 1, ['z'] = 1,
-  ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-  ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-  ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-  ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-  ['Y'] = 1, ['Z'] = 1
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+  ['7'] = 1, ['8'] = 1, ['9'] = 1, ['~'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1,
+  ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1,
+  ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+  ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
+  ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+  ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
+  ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1
 };
 
 /**
@@ -284,24 +363,23 @@ char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
     return 2;
   if ('.' == c || '!' == c || '?' == c || '\n' == c || '\r' == c)
     return 4;
-  if (',' == c || ';' == c || '(' == c || ')' == c
-      || '"' == c || '[' == c || ']' == c || '|' == c || '*' == c
-      || '=' == c || '>' == c || '<' == c)
+  if (',' == c || ';' == c || '(' == c || ')' == c || '"' == c || '[' == c
+      || ']' == c || '|' == c || '*' == c || '=' == c || '>' == c || '<' == c)
     return 3;
   if (0xE2 == c && p + 2 < len && 0x80 == t[p + 1])
-    {
-      *n = 3;
-      if (0x98 == t[p + 2] || 0x99 == t[p + 2])
-        return 2;               /* curly apostrophes */
-      if (0xA6 == t[p + 2])
-        return 4;               /* ellipsis */
-      return 3;                 /* dashes, quotes, bullets */
-    }
+  {
+    *n = 3;
+    if (0x98 == t[p + 2] || 0x99 == t[p + 2])
+      return 2; /* curly apostrophes */
+    if (0xA6 == t[p + 2])
+      return 4; /* ellipsis */
+    return 3;   /* dashes, quotes, bullets */
+  }
   if (0xC2 == c && p + 1 < len && (0xA0 == t[p + 1] || 0xB7 == t[p + 1]))
-    {
-      *n = 2;
-      return 0;
-    }
+  {
+    *n = 2;
+    return 0;
+  }
   if (c >= 0x80)
     return 1;
   if ('-' == c && p > 0 && p + 1 < len && ' ' == t[p - 1] && ' ' == t[p + 1])
@@ -323,30 +401,31 @@ normalize_word (const char *raw, size_t n, char *out)
 {
   size_t k = 0;
 
-  if (n >= 2 && '\'' == raw[n - 2] && ('s' == raw[n - 1] || 'S' == raw[n - 1]
-                                       || 'd' == raw[n - 1] || 'D' == raw[n - 1]
-                                       || 'm' == raw[n - 1] || 'M' == raw[n - 1]))
-    n -= 2;                     /* 's, 'd ("we'd" is not "wed"), 'm */
+  if (n >= 2 && '\'' == raw[n - 2]
+      && ('s' == raw[n - 1] || 'S' == raw[n - 1] || 'd' == raw[n - 1]
+          || 'D' == raw[n - 1] || 'm' == raw[n - 1] || 'M' == raw[n - 1]))
+    n -= 2; /* 's, 'd ("we'd" is not "wed"), 'm */
   else if (n >= 3 && '\'' == raw[n - 3]
            && ((('l' == (raw[n - 2] | 0x20)) && 'l' == (raw[n - 1] | 0x20))
                || (('r' == (raw[n - 2] | 0x20)) && 'e' == (raw[n - 1] | 0x20))
-               || (('v' == (raw[n - 2] | 0x20)) && 'e' == (raw[n - 1] | 0x20))))
-    n -= 3;                     /* 'll, 're, 've */
+               || (('v' == (raw[n - 2] | 0x20))
+                   && 'e' == (raw[n - 1] | 0x20))))
+    n -= 3; /* 'll, 're, 've */
   if (n >= 3 && 0 == memcmp (raw + n - 3, "n't", 3))
-    {
-      memcpy (out, "n't", 3);
-      return 3;
-    }
+  {
+    memcpy (out, "n't", 3);
+    return 3;
+  }
   for (size_t i = 0; i < n && k < WORD_MAX - 1; i++)
-    {
-      char c = raw[i];
+  {
+    char c = raw[i];
 
-      if ('\'' == c)
-        continue;
-      if (c >= 'A' && c <= 'Z')
-        c = (char) (c - 'A' + 'a');
-      out[k++] = c;
-    }
+    if ('\'' == c)
+      continue;
+    if (c >= 'A' && c <= 'Z')
+      c = (char) (c - 'A' + 'a');
+    out[k++] = c;
+  }
   return k;
 }
 
@@ -365,9 +444,8 @@ normalize_word (const char *raw, size_t n, char *out)
  * @return flags to carry to the next token
  */
 static uint16_t
-push_word (const struct score_model *m, struct score_scratch *s,
-           const char *t, size_t start, size_t end, uint16_t flags,
-           uint16_t sentence)
+push_word (const struct score_model *m, struct score_scratch *s, const char *t,
+           size_t start, size_t end, uint16_t flags, uint16_t sentence)
 {
   char raw[WORD_MAX];
   char w[WORD_MAX];
@@ -380,58 +458,58 @@ push_word (const struct score_model *m, struct score_scratch *s,
   len = 0;
   if (end - start < WORD_MAX)
     for (size_t i = start; i < end; i++)
-      {
-        unsigned char ch = (unsigned char) t[i];
-
-        if (!word_byte[ch])
-          {
-            len = 0;
-            break;
-          }
-        w[len++] = (char) ((ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch);
-      }
-  if (0 == len)
     {
-      for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
-        {
-          unsigned char ch = (unsigned char) t[i];
+      unsigned char ch = (unsigned char) t[i];
 
-          if (0xE2 == ch && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
-            {
-              raw[n++] = '\'';
-              i += 2;
-              continue;
-            }
-          raw[n++] = (char) ch;
-        }
-      len = normalize_word (raw, n, w);
+      if (! word_byte[ch])
+      {
+        len = 0;
+        break;
+      }
+      w[len++] = (char) ((ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch);
     }
+  if (0 == len)
+  {
+    for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
+    {
+      unsigned char ch = (unsigned char) t[i];
+
+      if (0xE2 == ch && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
+      {
+        raw[n++] = '\'';
+        i += 2;
+        continue;
+      }
+      raw[n++] = (char) ch;
+    }
+    len = normalize_word (raw, n, w);
+  }
   if (0 == len)
     return flags;
   c = word_items (m, s, w, len);
   for (uint32_t i = 0; i < c->n; i++)
-    {
-      struct score_token *tok;
+  {
+    struct score_token *tok;
 
-      if (s->n_tokens >= s->tokens_cap)
-        continue;
-      if (SCORE_ITEM_BREAK == c->items[i])
-        {
-          flags |= TOK_CLAUSE;
-          continue;
-        }
-      tok = &s->tokens[s->n_tokens++];
-      tok->hash = c->items[i];
-      tok->start = (uint32_t) start;
-      tok->end = (uint32_t) end;
-      tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
-      if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
-          && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]),
-                      w, len))
-        tok->flags |= TOK_RESOLVE;
-      tok->sentence = sentence;
-      flags = 0;
+    if (s->n_tokens >= s->tokens_cap)
+      continue;
+    if (SCORE_ITEM_BREAK == c->items[i])
+    {
+      flags |= TOK_CLAUSE;
+      continue;
     }
+    tok = &s->tokens[s->n_tokens++];
+    tok->hash = c->items[i];
+    tok->start = (uint32_t) start;
+    tok->end = (uint32_t) end;
+    tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
+    if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
+        && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]), w,
+                    len))
+      tok->flags |= TOK_RESOLVE;
+    tok->sentence = sentence;
+    flags = 0;
+  }
   return flags;
 }
 
@@ -451,12 +529,13 @@ dot_word (const char *w, size_t n)
     return false;
   for (size_t i = 0; i < n; i++)
     low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char) (w[i] - 'A' + 'a') : w[i];
-  return in_list (dot_words, sizeof (dot_words) / sizeof (dot_words[0]), low, n);
+  return in_list (dot_words, sizeof (dot_words) / sizeof (dot_words[0]), low,
+                  n);
 }
 
 void
-score_text_tokenize (const struct score_model *m,
-                     struct score_scratch *s, const char *text, size_t len)
+score_text_tokenize (const struct score_model *m, struct score_scratch *s,
+                     const char *text, size_t len)
 {
   const unsigned char *t = (const unsigned char *) text;
   uint16_t flags = TOK_CLAUSE | TOK_SENTENCE;
@@ -473,46 +552,46 @@ score_text_tokenize (const struct score_model *m,
   if (len > SCORE_MAX_NOTE_BYTES)
     len = SCORE_MAX_NOTE_BYTES;
   while (p <= len)
-    {
-      size_t n = 1;
-      int cls;
+  {
+    size_t n = 1;
+    int cls;
 
-      if (in_word)
-        while (p < len && word_byte[t[p]])
-          p++;                  /* the rest of an ASCII word */
-      cls = (p < len) ? char_class (t, len, p, &n) : 0;
-      if (2 == cls && in_word && p + n < len
-          && 1 == char_class (t, len, p + n, &(size_t) { 0 }))
-        cls = 1;                /* apostrophe inside a word */
-      if (p < len && '/' == t[p] && in_word && p - start == 1)
-        cls = 1;                /* w/ w/o b/c: one shorthand word */
-      if (4 == cls && '.' == t[p] && in_word && p - start <= 6
-          && dot_word (text + start, p - start)
-          && (p + 1 >= len || ' ' == t[p + 1]))
-        {
-          /* "v. cautious", "Mr. Hollis": the dot ends the word only */
-          flags = push_word (m, s, text, start, p, flags, sentence);
-          in_word = false;
-          p += n;
-          continue;
-        }
-      if (1 == cls && !in_word)
-        {
-          in_word = true;
-          start = p;
-        }
-      else if (1 != cls && in_word)
-        {
-          in_word = false;
-          flags = push_word (m, s, text, start, p, flags, sentence);
-        }
-      if (3 == cls)
-        flags |= TOK_CLAUSE;
-      else if (4 == cls && !(flags & TOK_SENTENCE))
-        {
-          flags |= TOK_CLAUSE | TOK_SENTENCE;
-          sentence++;
-        }
+    if (in_word)
+      while (p < len && word_byte[t[p]])
+        p++; /* the rest of an ASCII word */
+    cls = (p < len) ? char_class (t, len, p, &n) : 0;
+    if (2 == cls && in_word && p + n < len
+        && 1 == char_class (t, len, p + n, &(size_t){ 0 }))
+      cls = 1; /* apostrophe inside a word */
+    if (p < len && '/' == t[p] && in_word && p - start == 1)
+      cls = 1; /* w/ w/o b/c: one shorthand word */
+    if (4 == cls && '.' == t[p] && in_word && p - start <= 6
+        && dot_word (text + start, p - start)
+        && (p + 1 >= len || ' ' == t[p + 1]))
+    {
+      /* "v. cautious", "Mr. Hollis": the dot ends the word only */
+      flags = push_word (m, s, text, start, p, flags, sentence);
+      in_word = false;
       p += n;
+      continue;
     }
+    if (1 == cls && ! in_word)
+    {
+      in_word = true;
+      start = p;
+    }
+    else if (1 != cls && in_word)
+    {
+      in_word = false;
+      flags = push_word (m, s, text, start, p, flags, sentence);
+    }
+    if (3 == cls)
+      flags |= TOK_CLAUSE;
+    else if (4 == cls && ! (flags & TOK_SENTENCE))
+    {
+      flags |= TOK_CLAUSE | TOK_SENTENCE;
+      sentence++;
+    }
+    p += n;
+  }
 }

@@ -60,11 +60,11 @@ score_strlcpy (char *dst, size_t cap, const char *src)
     src = "";
   n = strlen (src);
   if (n >= cap)
-    {
-      n = cap - 1;
-      while (n > 0 && 0x80 == ((unsigned char) src[n] & 0xC0))
-        n--;
-    }
+  {
+    n = cap - 1;
+    while (n > 0 && 0x80 == ((unsigned char) src[n] & 0xC0))
+      n--;
+  }
   memcpy (dst, src, n);
   dst[n] = '\0';
 }
@@ -94,31 +94,31 @@ static void
 sort_newest (const struct score_call *calls, size_t *idx, size_t n)
 {
   for (size_t i = 1; i < n; i++)
+  {
+    size_t v = idx[i];
+    size_t j = i;
+
+    while (j > 0)
     {
-      size_t v = idx[i];
-      size_t j = i;
+      const struct score_call *x = &calls[idx[j - 1]];
+      const struct score_call *y = &calls[v];
+      bool after = x->occurred_at < y->occurred_at
+                   || (x->occurred_at == y->occurred_at
+                       && strcmp (x->id, y->id) > 0);
 
-      while (j > 0)
-        {
-          const struct score_call *x = &calls[idx[j - 1]];
-          const struct score_call *y = &calls[v];
-          bool after = x->occurred_at < y->occurred_at
-                       || (x->occurred_at == y->occurred_at
-                           && strcmp (x->id, y->id) > 0);
-
-          if (!after)
-            break;
-          idx[j] = idx[j - 1];
-          j--;
-        }
-      idx[j] = v;
+      if (! after)
+        break;
+      idx[j] = idx[j - 1];
+      j--;
     }
+    idx[j] = v;
+  }
 }
 
 size_t
 score_select_calls (const struct score_model *m,
-                    const struct score_call *calls, size_t n,
-                    int64_t as_of, size_t *idx)
+                    const struct score_call *calls, size_t n, int64_t as_of,
+                    size_t *idx)
 {
   size_t k = 0;
   size_t cap = (size_t) score_p (m, SCORE_P_MAX_CALLS);
@@ -142,30 +142,29 @@ void
 score_collect_note_hits (const struct score_model *m,
                          const struct score_scratch *s,
                          const struct score_call *c,
-                         enum score_target_kind kind, double decay,
-                         double *w, size_t n_w,
-                         struct score_evidence_list *ev)
+                         enum score_target_kind kind, double decay, double *w,
+                         size_t n_w, struct score_evidence_list *ev)
 {
   for (size_t i = 0; i < s->n_hits; i++)
-    {
-      const struct score_hit *h = &s->hits[i];
-      const struct score_cue *cue = &m->cues[h->cue];
-      struct score_evidence e;
-      double x;
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    struct score_evidence e;
+    double x;
 
-      if (h->negated || cue->target.kind != kind
-          || cue->target.index < 0 || (size_t) cue->target.index >= n_w)
-        continue;
-      if (h->cue_repeat)
-        continue;               /* one item per cue per note */
-      x = score_cue_weight (m, h->cue) * decay;
-      w[cue->target.index] += x;
-      if (NULL == ev)
-        continue;
-      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
-                          cue->id, x);
-      if (score_evidence_keeps (&ev[cue->target.index], x))
-        score_text_excerpt (s, h, e.excerpt);
-      score_evidence_add (&ev[cue->target.index], &e);
-    }
+    if (h->negated || cue->target.kind != kind || cue->target.index < 0
+        || (size_t) cue->target.index >= n_w)
+      continue;
+    if (h->cue_repeat)
+      continue; /* one item per cue per note */
+    x = score_cue_weight (m, h->cue) * decay;
+    w[cue->target.index] += x;
+    if (NULL == ev)
+      continue;
+    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
+                        x);
+    if (score_evidence_keeps (&ev[cue->target.index], x))
+      score_text_excerpt (s, h, e.excerpt);
+    score_evidence_add (&ev[cue->target.index], &e);
+  }
 }

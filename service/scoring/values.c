@@ -38,42 +38,43 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   if (NULL == v)
     return false;
   for (size_t a = 0; a < v->n_answers && a < SCORE_MAX_ANSWERS; a++)
+  {
+    if (NULL == v->answers[a] || '\0' == v->answers[a][0])
+      continue;
+    any = true;
+    score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
+    for (size_t i = 0; i < s->n_hits; i++)
     {
-      if (NULL == v->answers[a] || '\0' == v->answers[a][0])
+      const struct score_hit *h = &s->hits[i];
+      const struct score_cue *cue = &m->cues[h->cue];
+      struct score_evidence e;
+
+      if (h->negated || SCORE_TARGET_VALUE != cue->target.kind)
         continue;
-      any = true;
-      score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
-      for (size_t i = 0; i < s->n_hits; i++)
-        {
-          const struct score_hit *h = &s->hits[i];
-          const struct score_cue *cue = &m->cues[h->cue];
-          struct score_evidence e;
-
-          if (h->negated || SCORE_TARGET_VALUE != cue->target.kind)
-            continue;
-          w[cue->target.index] += cue->weight;
-          if (NULL == ev)
-            continue;
-          score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
-                              cue->weight);
-          score_text_excerpt (s, h, e.excerpt);
-          score_evidence_add (ev, &e);
-        }
+      w[cue->target.index] += cue->weight;
+      if (NULL == ev)
+        continue;
+      score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
+                          cue->weight);
+      score_text_excerpt (s, h, e.excerpt);
+      score_evidence_add (ev, &e);
     }
+  }
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
-    {
-      double derived = (w[i] > 0) ? 1.0 - exp (-w[i]) : 0.0;
+  {
+    double derived = (w[i] > 0) ? 1.0 - exp (-w[i]) : 0.0;
 
-      derived *= score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
-      if (v->has_priority[i])
-        {
-          any = true;
-          vec[i] = v->priorities[i] < 0 ? 0 : v->priorities[i] > 1 ? 1
-                   : v->priorities[i];
-        }
-      if (derived > vec[i])
-        vec[i] = derived;
+    derived *= score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
+    if (v->has_priority[i])
+    {
+      any = true;
+      vec[i] = v->priorities[i] < 0   ? 0
+               : v->priorities[i] > 1 ? 1
+                                      : v->priorities[i];
     }
+    if (derived > vec[i])
+      vec[i] = derived;
+  }
   return any;
 }
 
@@ -92,11 +93,11 @@ cosine (const double *a, const double *b)
   double nb = 0.0;
 
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
-    {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
+  {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
   if (na <= 0.0 || nb <= 0.0)
     return 0.0;
   dot /= sqrt (na) * sqrt (nb);
@@ -124,18 +125,19 @@ score_values_assess (const struct score_model *m,
                                  out->account_priorities, &out->evidence);
   has_org = value_vector (m, s, in->org_values, "organization", org, NULL);
   has_owner = value_vector (m, s, in->owner_values, "owner", owner, NULL);
-  if (!out->available || (!has_org && !has_owner))
-    {
-      out->available = false;
-      return;
-    }
+  if (! out->available || (! has_org && ! has_owner))
+  {
+    out->available = false;
+    return;
+  }
   if (has_org)
     out->score_organization = cosine (out->account_priorities, org);
   if (has_owner)
     out->score_owner = cosine (out->account_priorities, owner);
   out->score = (has_org && has_owner)
-               ? 0.5 * (out->score_organization + out->score_owner)
-               : has_org ? out->score_organization : out->score_owner;
+                 ? 0.5 * (out->score_organization + out->score_owner)
+               : has_org ? out->score_organization
+                         : out->score_owner;
   if ((has_org ? out->score_organization : out->score_owner) < walk)
     out->recommendation = SCORE_VALUES_WALK_AWAY;
   else if (has_org && has_owner && out->score_owner < proceed

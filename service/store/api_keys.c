@@ -24,7 +24,7 @@ bytea_param (const uint8_t hash[32], char out[67])
 static const struct store_statement auth_sql = {
   "api_keys.authenticate",
   "SELECT key_id::text AS key_id, org_id::text AS org_id, scope\n"
-  "  FROM rapport_authenticate($1)"
+  "  FROM rapport_authenticate($1)",
 };
 
 /** Reads an api_keys.authenticate row into a struct store_principal. */
@@ -52,7 +52,7 @@ store_authenticate (struct store_conn *c, const uint8_t hash[32],
 /** The secret that signs pagination cursors. */
 static const struct store_statement cursor_secret_sql = {
   "service_secrets.cursor",
-  "SELECT secret FROM service_secrets WHERE name = 'cursor'"
+  "SELECT secret FROM service_secrets WHERE name = 'cursor'",
 };
 
 static pthread_mutex_t secret_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -72,8 +72,9 @@ store_cursor_secret (struct store_conn *c, uint8_t out[32])
     if (qs > 0)
     {
       size_t len = 0;
-      unsigned char *raw = PQunescapeBytea (
-        (const unsigned char *) store_get (r, 0, "secret"), &len);
+      unsigned char *raw =
+        PQunescapeBytea ((const unsigned char *) store_get (r, 0, "secret"),
+                         &len);
 
       memset (secret, 0, sizeof (secret));
       if (NULL != raw)
@@ -106,22 +107,21 @@ read_key (const PGresult *r, int row, void *out)
 
 /** What every statement answering a key returns. */
 #define KEY_COLUMNS \
-  "id::text AS id, name, scope, prefix, " STORE_TS ("created_at") \
-  " AS created_at"
+  "id::text AS id, name, scope, prefix, " STORE_TS ( \
+    "created_at") " AS created_at"
 
 /** A new key: $1 org, $2 name, $3 scope, $4 prefix, $5 hash. */
 static const struct store_statement insert_sql = {
   "api_keys.insert",
   "INSERT INTO api_keys (org_id, name, scope, prefix, key_hash)\n"
   "VALUES ($1, $2, $3, $4, $5)\n"
-  "RETURNING " KEY_COLUMNS
+  "RETURNING " KEY_COLUMNS,
 };
 
 enum store_qs
 store_api_keys_insert (struct store_conn *c, const char *org_id,
-                       const char *name, const char *scope,
-                       const char *prefix, const uint8_t hash[32],
-                       struct store_api_key *out)
+                       const char *name, const char *scope, const char *prefix,
+                       const uint8_t hash[32], struct store_api_key *out)
 {
   char h[67];
   const char *v[] = { org_id, name, scope, prefix, h };
@@ -139,7 +139,7 @@ static const struct store_statement list_sql = {
   " WHERE org_id = $1 AND revoked_at IS NULL\n"
   "   AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))\n"
   " ORDER BY created_at DESC, id DESC\n"
-  " LIMIT $4"
+  " LIMIT $4",
 };
 
 enum store_qs
@@ -170,7 +170,7 @@ static const struct store_statement get_sql = {
   "api_keys.get",
   "SELECT " KEY_COLUMNS "\n"
   "  FROM api_keys\n"
-  " WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL"
+  " WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL",
 };
 
 enum store_qs
@@ -189,7 +189,7 @@ static const struct store_statement lock_admins_sql = {
   "  FROM api_keys\n"
   " WHERE org_id = $1 AND scope = 'admin' AND revoked_at IS NULL\n"
   " ORDER BY id\n"
-  "   FOR UPDATE"
+  "   FOR UPDATE",
 };
 
 /** Revokes a key: $1 org, $2 id. */
@@ -197,7 +197,7 @@ static const struct store_statement revoke_sql = {
   "api_keys.revoke",
   "UPDATE api_keys SET revoked_at = clock_timestamp()\n"
   " WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL\n"
-  "RETURNING scope"
+  "RETURNING scope",
 };
 
 enum store_qs
@@ -213,7 +213,8 @@ store_api_keys_revoke (struct store_conn *c, const char *org_id,
   qs = store_exec (c, &lock_admins_sql, 1, v, &r);
   if (qs < 0)
     return qs;
-  last_admin = (1 == PQntuples (r)) && 0 == strcmp (store_get (r, 0, "id"), id);
+  last_admin = (1 == PQntuples (r))
+               && 0 == strcmp (store_get (r, 0, "id"), id);
   PQclear (r);
   if (last_admin)
     return STORE_QS_CONFLICT;
@@ -225,7 +226,7 @@ store_api_keys_revoke (struct store_conn *c, const char *org_id,
 /** A new organization: $1 id, $2 name. */
 static const struct store_statement org_insert_sql = {
   "organizations.insert",
-  "INSERT INTO organizations (id, name) VALUES ($1, $2)"
+  "INSERT INTO organizations (id, name) VALUES ($1, $2)",
 };
 
 enum store_qs
@@ -246,6 +247,6 @@ store_org_create (struct store_conn *c, const char *name, const char *prefix,
 }
 
 const struct store_statement *const store_api_keys_statements[] = {
-  &auth_sql, &cursor_secret_sql, &insert_sql, &list_sql, &get_sql,
-  &lock_admins_sql, &revoke_sql, &org_insert_sql, NULL
+  &auth_sql,        &cursor_secret_sql, &insert_sql,     &list_sql, &get_sql,
+  &lock_admins_sql, &revoke_sql,        &org_insert_sql, NULL
 };

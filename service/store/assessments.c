@@ -14,8 +14,7 @@
 static const char *
 keep (struct store_assess_data *d, const char *s)
 {
-  d->strings = util_realloc (d->strings,
-                             (d->n_strings + 1) * sizeof (char *));
+  d->strings = util_realloc (d->strings, (d->n_strings + 1) * sizeof (char *));
   d->strings[d->n_strings] = util_strdup (s);
   return d->strings[d->n_strings++];
 }
@@ -71,41 +70,37 @@ bits (const char *list, int (*from_name) (const char *))
 /** An account's calls up to as_of, newest first: $1 org, $2 account. */
 static const struct store_statement calls_sql = {
   "assess.calls",
-  CALL_COLUMNS
-  "  FROM calls\n"
-  " WHERE org_id = $1 AND account_id = $2 AND occurred_at <= $3\n"
-  " ORDER BY occurred_at DESC, id DESC\n"
-  " LIMIT $4"
+  CALL_COLUMNS "  FROM calls\n"
+               " WHERE org_id = $1 AND account_id = $2 AND occurred_at <= $3\n"
+               " ORDER BY occurred_at DESC, id DESC\n"
+               " LIMIT $4",
 };
 
 /** A seller's calls up to as_of, newest first: $1 org, $2 seller. */
 static const struct store_statement seller_calls_sql = {
   "assess.seller_calls",
-  CALL_COLUMNS
-  "  FROM calls\n"
-  " WHERE org_id = $1 AND seller_id = $2 AND occurred_at <= $3\n"
-  " ORDER BY occurred_at DESC, id DESC\n"
-  " LIMIT $4"
+  CALL_COLUMNS "  FROM calls\n"
+               " WHERE org_id = $1 AND seller_id = $2 AND occurred_at <= $3\n"
+               " ORDER BY occurred_at DESC, id DESC\n"
+               " LIMIT $4",
 };
 
 /** An account's report cards up to as_of: $1 org, $2 account. */
 static const struct store_statement cards_sql = {
   "assess.cards",
-  CARD_COLUMNS
-  "  FROM report_cards\n"
-  " WHERE org_id = $1 AND account_id = $2 AND received_at <= $3\n"
-  " ORDER BY received_at DESC, id DESC\n"
-  " LIMIT $4"
+  CARD_COLUMNS "  FROM report_cards\n"
+               " WHERE org_id = $1 AND account_id = $2 AND received_at <= $3\n"
+               " ORDER BY received_at DESC, id DESC\n"
+               " LIMIT $4",
 };
 
 /** A seller's report cards up to as_of: $1 org, $2 seller. */
 static const struct store_statement seller_cards_sql = {
   "assess.seller_cards",
-  CARD_COLUMNS
-  "  FROM report_cards\n"
-  " WHERE org_id = $1 AND seller_id = $2 AND received_at <= $3\n"
-  " ORDER BY received_at DESC, id DESC\n"
-  " LIMIT $4"
+  CARD_COLUMNS "  FROM report_cards\n"
+               " WHERE org_id = $1 AND seller_id = $2 AND received_at <= $3\n"
+               " ORDER BY received_at DESC, id DESC\n"
+               " LIMIT $4",
 };
 
 /** An account's commitments made up to as_of: $1 org, $2 account.  A
@@ -123,7 +118,7 @@ static const struct store_statement commitments_sql = {
   "  FROM commitments\n"
   " WHERE org_id = $1 AND account_id = $2 AND made_at <= $3\n"
   " ORDER BY made_at DESC, id DESC\n"
-  " LIMIT $4"
+  " LIMIT $4",
 };
 
 /** An account's most influential contacts: $1 org, $2 account, $3 the
@@ -135,7 +130,7 @@ static const struct store_statement contacts_sql = {
   "  FROM contacts\n"
   " WHERE org_id = $1 AND account_id = $2\n"
   " ORDER BY influence DESC, created_at\n"
-  " LIMIT $3"
+  " LIMIT $3",
 };
 
 /** Reads row @a i of a CALL_COLUMNS result into @a c. */
@@ -215,9 +210,9 @@ read_commitment (const PGresult *r, int i, struct score_commitment *c)
   store_copy (r, i, "seller_id", c->seller_id, sizeof (c->seller_id));
   c->made_at = store_get_int (r, i, "made_at");
   c->due_date = store_get_int (r, i, "due_date");
-  c->status = 'k' == status[0] ? SCORE_COMMITMENT_KEPT
+  c->status = 'k' == status[0]   ? SCORE_COMMITMENT_KEPT
               : 'b' == status[0] ? SCORE_COMMITMENT_BROKEN
-              : SCORE_COMMITMENT_OPEN;
+                                 : SCORE_COMMITMENT_OPEN;
   c->resolved_at = store_get_int (r, i, "resolved_at");
 }
 
@@ -251,13 +246,12 @@ enum rows_kind
 static enum store_qs
 load_rows (struct store_conn *c, struct store_assess_data *d,
            const struct store_statement *stmt, const char *const *v,
-           int n_params,
-           enum rows_kind kind, void **array)
+           int n_params, enum rows_kind kind, void **array)
 {
-  static const size_t sizes[] = {
-    sizeof (struct score_contact), sizeof (struct score_call),
-    sizeof (struct score_report_card), sizeof (struct score_commitment)
-  };
+  static const size_t sizes[] = { sizeof (struct score_contact),
+                                  sizeof (struct score_call),
+                                  sizeof (struct score_report_card),
+                                  sizeof (struct score_commitment) };
   PGresult *r;
   enum store_qs qs = store_exec (c, stmt, n_params, v, &r);
   char *out;
@@ -308,7 +302,7 @@ static const struct store_statement values_sql = {
   "  FROM docs, jsonb_each_text(coalesce(doc->'priorities', '{}'))\n"
   "UNION ALL\n"
   "SELECT which, 'a', key, value\n"
-  "  FROM docs, jsonb_each_text(coalesce(doc->'answers', '{}'))"
+  "  FROM docs, jsonb_each_text(coalesce(doc->'answers', '{}'))",
 };
 
 /** Reads the three values documents (account, organization, owner). */
@@ -369,7 +363,7 @@ static const struct store_statement account_sql = {
   "       coalesce(extract(epoch FROM renewal_date::timestamp)::bigint, 0)\n"
   "         AS renewal_date\n"
   "  FROM accounts\n"
-  " WHERE org_id = $1 AND id = $2"
+  " WHERE org_id = $1 AND id = $2",
 };
 
 /** Reads the account row itself. */
@@ -389,12 +383,15 @@ load_account_row (struct store_conn *c, const char *org_id,
     memset (a, 0, sizeof (*a));
     snprintf (a->id, sizeof (a->id), "%s", account_id);
     store_copy (r, 0, "owner_id", a->owner_id, sizeof (a->owner_id));
-    a->stage = 'p' == stage[0] ? SCORE_STAGE_PROSPECT
-               : 'f' == stage[0] ? SCORE_STAGE_FORMER : SCORE_STAGE_CUSTOMER;
+    a->stage = 'p' == stage[0]   ? SCORE_STAGE_PROSPECT
+               : 'f' == stage[0] ? SCORE_STAGE_FORMER
+                                 : SCORE_STAGE_CUSTOMER;
     a->purchase_stage = 0 == strcmp (ps, "pre_purchase") ? SCORE_PURCHASE_PRE
-                        : 0 == strcmp (ps, "purchase") ? SCORE_PURCHASE_PURCHASE
+                        : 0 == strcmp (ps, "purchase")
+                          ? SCORE_PURCHASE_PURCHASE
                         : 0 == strcmp (ps, "post_purchase")
-                        ? SCORE_PURCHASE_POST : SCORE_PURCHASE_NONE;
+                          ? SCORE_PURCHASE_POST
+                          : SCORE_PURCHASE_NONE;
     a->annual_value = store_get_double (r, 0, "annual_value");
     a->renewal_date = store_get_int (r, 0, "renewal_date");
     qs = STORE_QS_ONE;
@@ -427,19 +424,23 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
   if (qs <= 0)
     return qs;
   if ((qs = load_rows (c, d, &contacts_sql, vc, 3, ROWS_CONTACTS,
-                       (void **) &d->contacts)) < 0)
+                       (void **) &d->contacts))
+      < 0)
     return qs;
   in->n_contacts = (size_t) qs;
   if ((qs = load_rows (c, d, &calls_sql, v1, 4, ROWS_CALLS,
-                       (void **) &d->calls)) < 0)
+                       (void **) &d->calls))
+      < 0)
     return qs;
   in->n_calls = (size_t) qs;
   if ((qs = load_rows (c, d, &cards_sql, v2, 4, ROWS_CARDS,
-                       (void **) &d->cards)) < 0)
+                       (void **) &d->cards))
+      < 0)
     return qs;
   in->n_cards = (size_t) qs;
   if ((qs = load_rows (c, d, &commitments_sql, v3, 4, ROWS_COMMITMENTS,
-                       (void **) &d->commitments)) < 0)
+                       (void **) &d->commitments))
+      < 0)
     return qs;
   in->n_commitments = (size_t) qs;
   if ((qs = load_values (c, d, org_id, account_id, present)) < 0
@@ -459,7 +460,7 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
 /** Whether a seller exists: $1 org, $2 seller. */
 static const struct store_statement seller_exists_sql = {
   "sellers.exists",
-  "SELECT 1 AS found FROM sellers WHERE org_id = $1 AND id = $2"
+  "SELECT 1 AS found FROM sellers WHERE org_id = $1 AND id = $2",
 };
 
 enum store_qs
@@ -485,11 +486,13 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
     return qs;
   snprintf (in->seller_id, sizeof (in->seller_id), "%s", seller_id);
   if ((qs = load_rows (c, d, &seller_calls_sql, v1, 4, ROWS_CALLS,
-                       (void **) &d->calls)) < 0)
+                       (void **) &d->calls))
+      < 0)
     return qs;
   in->n_calls = (size_t) qs;
   if ((qs = load_rows (c, d, &seller_cards_sql, v2, 4, ROWS_CARDS,
-                       (void **) &d->cards)) < 0)
+                       (void **) &d->cards))
+      < 0)
     return qs;
   in->n_cards = (size_t) qs;
   in->calls = d->calls;
@@ -502,7 +505,7 @@ static const struct store_statement contact_account_sql = {
   "contacts.account",
   "SELECT account_id::text AS account_id\n"
   "  FROM contacts\n"
-  " WHERE org_id = $1 AND id = $2"
+  " WHERE org_id = $1 AND id = $2",
 };
 
 enum store_qs
@@ -539,7 +542,15 @@ store_assess_free (struct store_assess_data *d)
 }
 
 const struct store_statement *const store_assessments_statements[] = {
-  &account_sql, &contacts_sql, &calls_sql, &cards_sql, &commitments_sql,
-  &values_sql, &seller_calls_sql, &seller_cards_sql, &seller_exists_sql,
-  &contact_account_sql, NULL
+  &account_sql,
+  &contacts_sql,
+  &calls_sql,
+  &cards_sql,
+  &commitments_sql,
+  &values_sql,
+  &seller_calls_sql,
+  &seller_cards_sql,
+  &seller_exists_sql,
+  &contact_account_sql,
+  NULL
 };

@@ -21,7 +21,7 @@ static const struct store_statement claim_sql = {
   "   SET request_hash = EXCLUDED.request_hash, status = NULL,\n"
   "       location = NULL, body = NULL, created_at = clock_timestamp()\n"
   " WHERE i.created_at < clock_timestamp() - interval '24 hours'\n"
-  "RETURNING 1 AS claimed"
+  "RETURNING 1 AS claimed",
 };
 
 /** What an earlier request with the key left: $1 org, $2 key. */
@@ -29,7 +29,7 @@ static const struct store_statement get_sql = {
   "idempotency.get",
   "SELECT request_hash, status, location, body, etag\n"
   "  FROM idempotency_keys\n"
-  " WHERE org_id = $1 AND key = $2"
+  " WHERE org_id = $1 AND key = $2",
 };
 
 /** Reads an idempotency.get row into a struct store_idem. */
@@ -78,13 +78,13 @@ static const struct store_statement complete_sql = {
   "idempotency.complete",
   "UPDATE idempotency_keys\n"
   "   SET status = $3, location = $4, body = $5, etag = $6\n"
-  " WHERE org_id = $1 AND key = $2"
+  " WHERE org_id = $1 AND key = $2",
 };
 
 enum store_qs
-store_idem_complete (struct store_conn *c, const char *org_id,
-                     const char *key, int status, const char *location,
-                     const char *body, const char *etag)
+store_idem_complete (struct store_conn *c, const char *org_id, const char *key,
+                     int status, const char *location, const char *body,
+                     const char *etag)
 {
   char st[16];
   const char *v[] = { org_id, key, st, location, body, etag };

@@ -13,8 +13,8 @@
 /** One pooled connection. */
 struct store_conn
 {
-  PGconn *pg;          /**< NULL until first used */
-  bool prepared;       /**< every statement is prepared on @a pg */
+  PGconn *pg;    /**< NULL until first used */
+  bool prepared; /**< every statement is prepared on @a pg */
   long statement_timeout_ms;
 };
 
@@ -26,14 +26,13 @@ struct store_conn
  */
 struct store_statement
 {
-  const char *name;    /**< PQprepare name: "<table or feature>.<verb>" */
-  const char *sql;     /**< the text, with $n parameters and named columns */
+  const char *name; /**< PQprepare name: "<table or feature>.<verb>" */
+  const char *sql;  /**< the text, with $n parameters and named columns */
 };
 
 /** A timestamptz column as RFC 3339 in UTC with microseconds (the
     session's TimeZone is UTC). */
-#define STORE_TS(col) \
-  "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+#define STORE_TS(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 /* The statements of each file (NULL-terminated). */
 extern const struct store_statement *const store_api_keys_statements[];
@@ -50,10 +49,9 @@ extern const struct store_statement *const store_resource_statements[];
  *
  * @return 0, or the first non-zero value @a cb returned
  */
-int
-store_statements_visit (int (*cb) (void *cls,
-                                   const struct store_statement *st),
-                        void *cls);
+int store_statements_visit (int (*cb) (void *cls,
+                                       const struct store_statement *st),
+                            void *cls);
 
 /**
  * The statements generated from the resource table.
@@ -61,8 +59,7 @@ store_statements_visit (int (*cb) (void *cls,
  * @param[out] n number of statements
  * @return borrowed, valid for the life of the process
  */
-const struct store_statement *
-store_generated_statements (unsigned int *n);
+const struct store_statement *store_generated_statements (unsigned int *n);
 
 /**
  * Runs a prepared statement with text parameters.
@@ -75,8 +72,7 @@ store_exec (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res);
 
 /** Reads row @a row of @a r into @a out. */
-typedef void
-(*store_read_cb) (const PGresult *r, int row, void *out);
+typedef void (*store_read_cb) (const PGresult *r, int row, void *out);
 
 /**
  * Runs a statement that answers at most one row and reads it with
@@ -85,9 +81,8 @@ typedef void
  * @return STORE_QS_ONE (row read), STORE_QS_NO_RESULTS, or an error
  */
 enum store_qs
-store_exec_one (struct store_conn *c, const struct store_statement *st,
-                int n, const char *const *values, store_read_cb read,
-                void *out);
+store_exec_one (struct store_conn *c, const struct store_statement *st, int n,
+                const char *const *values, store_read_cb read, void *out);
 
 /**
  * Column @a name of row @a row, read by name: "" when NULL.  A name the
@@ -96,32 +91,26 @@ store_exec_one (struct store_conn *c, const struct store_statement *st,
  *
  * @return borrowed from @a r
  */
-const char *
-store_get (const PGresult *r, int row, const char *name);
+const char *store_get (const PGresult *r, int row, const char *name);
 
 /** Whether column @a name of row @a row is NULL (or missing). */
-bool
-store_isnull (const PGresult *r, int row, const char *name);
+bool store_isnull (const PGresult *r, int row, const char *name);
 
 /** Column @a name as an integer (0 when NULL). */
-long long
-store_get_int (const PGresult *r, int row, const char *name);
+long long store_get_int (const PGresult *r, int row, const char *name);
 
 /** Column @a name as a double (0 when NULL). */
-double
-store_get_double (const PGresult *r, int row, const char *name);
+double store_get_double (const PGresult *r, int row, const char *name);
 
 /** Column @a name as a boolean (false when NULL). */
-bool
-store_get_bool (const PGresult *r, int row, const char *name);
+bool store_get_bool (const PGresult *r, int row, const char *name);
 
 /**
  * Column @a name as a new string.
  *
  * @return new (free()), or NULL when the value is NULL
  */
-char *
-store_get_dup (const PGresult *r, int row, const char *name);
+char *store_get_dup (const PGresult *r, int row, const char *name);
 
 /**
  * Classifies a failed result (or a NULL one) into a store_qs and logs it.
@@ -134,12 +123,10 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what);
  *
  * @return true if the value was not NULL
  */
-bool
-store_copy (const PGresult *res, int row, const char *name, char *dst,
-            size_t cap);
+bool store_copy (const PGresult *res, int row, const char *name, char *dst,
+                 size_t cap);
 
 /** Opens a one-off connection (for migrations and the CLI). */
-PGconn *
-store_connect_once (const char *conninfo, char *err, size_t err_len);
+PGconn *store_connect_once (const char *conninfo, char *err, size_t err_len);
 
 #endif

@@ -65,8 +65,8 @@ is_migration (const struct dirent *d)
 
 /** Applies one file unless schema_migrations already has it. */
 static int
-apply_one (PGconn *pg, const char *dir, const char *name, unsigned int *applied,
-           char *err, size_t err_len)
+apply_one (PGconn *pg, const char *dir, const char *name,
+           unsigned int *applied, char *err, size_t err_len)
 {
   char path[4096];
   char hex[65];
@@ -100,8 +100,10 @@ apply_one (PGconn *pg, const char *dir, const char *name, unsigned int *applied,
     return -1;
   }
   free (sql);
-  r = PQexecParams (pg, "INSERT INTO schema_migrations (version, sha256)"
-                    " VALUES ($1, $2)", 2, NULL, v, NULL, NULL, 0);
+  r = PQexecParams (pg,
+                    "INSERT INTO schema_migrations (version, sha256)"
+                    " VALUES ($1, $2)",
+                    2, NULL, v, NULL, NULL, 0);
   PQclear (r);
   if (0 != run (pg, "COMMIT", err, err_len))
     return -1;
@@ -125,10 +127,14 @@ store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
   n = scandir (dir, &names, is_migration, alphasort);
   if (n < 0)
     snprintf (err, err_len, "cannot read migrations folder %s", dir);
-  else if (0 == run (pg, "SET client_min_messages = warning;"
+  else if (0
+             == run (pg,
+                     "SET client_min_messages = warning;"
                      "SELECT pg_advisory_lock(" MIGRATION_LOCK ")",
                      err, err_len)
-           && 0 == run (pg, "CREATE TABLE IF NOT EXISTS schema_migrations ("
+           && 0
+                == run (pg,
+                        "CREATE TABLE IF NOT EXISTS schema_migrations ("
                         " version text PRIMARY KEY, sha256 text NOT NULL,"
                         " applied_at timestamptz NOT NULL DEFAULT now())",
                         err, err_len))
@@ -138,8 +144,8 @@ store_migrate (const char *conninfo, const char *dir, unsigned int *applied,
       rc = apply_one (pg, dir, names[i]->d_name, applied, err, err_len);
     /* The service role reads it to tell whether migrations are current. */
     PQclear (PQexec (pg, "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_roles"
-                     " WHERE rolname = 'rapport_app') THEN GRANT SELECT ON"
-                     " schema_migrations TO rapport_app; END IF; END $$"));
+                         " WHERE rolname = 'rapport_app') THEN GRANT SELECT ON"
+                         " schema_migrations TO rapport_app; END IF; END $$"));
     PQclear (PQexec (pg, "SELECT pg_advisory_unlock(" MIGRATION_LOCK ")"));
   }
   for (int i = 0; i < n; i++)
@@ -170,7 +176,7 @@ store_latest_migration (const char *dir, char *out, size_t len)
 /** Whether migration $1 was applied (for /readyz). */
 static const struct store_statement applied_sql = {
   "schema_migrations.applied",
-  "SELECT 1 AS applied FROM schema_migrations WHERE version = $1"
+  "SELECT 1 AS applied FROM schema_migrations WHERE version = $1",
 };
 
 enum store_qs
@@ -194,9 +200,11 @@ uuid_v4 (char out[37])
     return -1;
   b[6] = (uint8_t) ((b[6] & 0x0F) | 0x40);
   b[8] = (uint8_t) ((b[8] & 0x3F) | 0x80);
-  snprintf (out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-            "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5],
-            b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  snprintf (out, 37,
+            "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+            "%02x%02x%02x%02x%02x%02x",
+            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
+            b[11], b[12], b[13], b[14], b[15]);
   return 0;
 }
 
@@ -243,8 +251,10 @@ store_org_create_cli (const char *conninfo, const char *name,
   store_pool_free (pool);
   if (qs < 0)
   {
-    snprintf (err, err_len, "creating the organization failed (%d); is the"
-              " database migrated?", (int) qs);
+    snprintf (err, err_len,
+              "creating the organization failed (%d); is the"
+              " database migrated?",
+              (int) qs);
     return -1;
   }
   return 0;

@@ -24,8 +24,8 @@ struct store_pool
   char *conninfo;
   unsigned int size;
   unsigned int n_free;
-  struct store_conn *conns;     /**< all of them */
-  struct store_conn **free;     /**< stack of free ones */
+  struct store_conn *conns; /**< all of them */
+  struct store_conn **free; /**< stack of free ones */
   uint64_t waits;
   uint64_t timeouts;
 };
@@ -76,12 +76,13 @@ store_connect_once (const char *conninfo, char *err, size_t err_len)
   /* A short connect timeout keeps an unreachable database a quick 503;
      keepalives and a TCP user timeout turn a database that stops answering
      into an error instead of a hang. */
-  const char *keys[] = { "dbname", "connect_timeout", "application_name",
-                         "keepalives", "keepalives_idle",
-                         "keepalives_interval", "keepalives_count",
-                         "tcp_user_timeout", NULL };
-  const char *vals[] = { conninfo, "3", "rapport", "1", "10", "3", "3",
-                         "10000", NULL };
+  const char *keys[] = {
+    "dbname",           "connect_timeout",  "application_name",
+    "keepalives",       "keepalives_idle",  "keepalives_interval",
+    "keepalives_count", "tcp_user_timeout", NULL
+  };
+  const char *vals[] = { conninfo, "3", "rapport", "1", "10",
+                         "3",      "3", "10000",   NULL };
   PGconn *pg = PQconnectdbParams (keys, vals, 1);
 
   if (NULL == pg || CONNECTION_OK != PQstatus (pg))

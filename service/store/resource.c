@@ -19,13 +19,23 @@
 /** The statements of one resource, in this order. */
 enum res_stmt
 {
-  RS_INSERT, RS_GET, RS_LOCK, RS_XID, RS_UPDATE, RS_UPSERT, RS_DELETE,
-  RS_LIST, RS_REFS, RS_BULK_INSERT, RS_BULK_UPSERT, RS_COUNT
+  RS_INSERT,
+  RS_GET,
+  RS_LOCK,
+  RS_XID,
+  RS_UPDATE,
+  RS_UPSERT,
+  RS_DELETE,
+  RS_LIST,
+  RS_REFS,
+  RS_BULK_INSERT,
+  RS_BULK_UPSERT,
+  RS_COUNT
 };
 
 static const char *const stmt_kinds[RS_COUNT] = {
-  "insert", "get", "lock", "xid", "update", "upsert", "delete", "list", "refs",
-  "bulk_insert", "bulk_upsert"
+  "insert", "get",  "lock", "xid",         "update",     "upsert",
+  "delete", "list", "refs", "bulk_insert", "bulk_upsert"
 };
 
 #define MAX_RESOURCES 16
@@ -55,9 +65,10 @@ static const char *
 sql_type (enum res_sql t)
 {
   static const char *const names[] = {
-    [RES_TEXT] = "text", [RES_UUID] = "uuid", [RES_INT] = "integer",
-    [RES_FLOAT] = "double precision", [RES_MONEY] = "numeric",
-    [RES_BOOL] = "boolean", [RES_DATE] = "date", [RES_TS] = "timestamptz",
+    [RES_TEXT] = "text",         [RES_UUID] = "uuid",
+    [RES_INT] = "integer",       [RES_FLOAT] = "double precision",
+    [RES_MONEY] = "numeric",     [RES_BOOL] = "boolean",
+    [RES_DATE] = "date",         [RES_TS] = "timestamptz",
     [RES_TEXT_ARRAY] = "text[]", [RES_UUID_ARRAY] = "uuid[]",
     [RES_JSONB] = "jsonb",
   };
@@ -67,7 +78,8 @@ sql_type (enum res_sql t)
 
 /** A timestamptz column of t as RFC 3339 UTC text. */
 #define TS_SQL(col) \
-  "to_char(t." col " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+  "to_char(t." col " AT TIME ZONE 'UTC', " \
+  "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 /**
  * Appends the output columns: json (the API's representation, built by
@@ -78,7 +90,7 @@ static void
 out_columns (struct buf *b, const struct resource *r)
 {
   sqlf (b, "(SELECT row_to_json(x)\n"
-        "          FROM (SELECT t.id");
+           "          FROM (SELECT t.id");
   if (r->under_account)
     sqlf (b, ", t.account_id");
   for (unsigned int i = 0; i < r->n_columns; i++)
@@ -86,19 +98,23 @@ out_columns (struct buf *b, const struct resource *r)
     const char *n = r->columns[i].spec.name;
 
     if (RES_TS == r->columns[i].sql)
-      sqlf (b, ",\n                       " TS_SQL ("\"%s\"") " AS \"%s\"",
-            n, n);
+      sqlf (b, ",\n                       " TS_SQL ("\"%s\"") " AS \"%s\"", n,
+            n);
     else if (RES_MONEY == r->columns[i].sql)
       sqlf (b, ",\n                       t.\"%s\"::float8 AS \"%s\"", n, n);
     else
       sqlf (b, ",\n                       t.\"%s\"", n);
   }
-  sqlf (b, ",\n                       " TS_SQL ("created_at") " AS created_at"
-        ",\n                       " TS_SQL ("updated_at") " AS updated_at"
-        ") x)::text AS json,\n"
-        "       t.version, t.id::text AS id,\n"
-        "       %s AS account_id,\n"
-        "       " TS_SQL ("\"%s\"") " AS order_key",
+  sqlf (b,
+        ",\n                       " TS_SQL (
+          "created_at") " AS created_at"
+                        ",\n                       " TS_SQL (
+                          "updated_at") " AS updated_at"
+                                        ") x)::text AS json,\n"
+                                        "       t.version, t.id::text AS id,\n"
+                                        "       %s AS account_id,\n"
+                                        "       " TS_SQL (
+                                          "\"%s\"") " AS order_key",
         r->under_account ? "t.account_id::text" : "NULL::text",
         r->order_column);
 }
@@ -131,16 +147,21 @@ ref_guards (struct buf *b, const struct resource *r, const char *account,
       continue;
     sqlf (b, "%s", lead);
     if (RES_REF_SELLER == r->columns[i].ref)
-      sqlf (b, "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
-            " s.org_id = $1 AND s.id = r.\"%s\"))", n, n);
+      sqlf (b,
+            "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
+            " s.org_id = $1 AND s.id = r.\"%s\"))",
+            n, n);
     else if (RES_REF_CONTACT == r->columns[i].ref)
-      sqlf (b, "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE"
-            " k.org_id = $1 AND k.account_id = %s AND k.id = r.\"%s\"))", n,
-            account, n);
+      sqlf (b,
+            "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE"
+            " k.org_id = $1 AND k.account_id = %s AND k.id = r.\"%s\"))",
+            n, account, n);
     else
-      sqlf (b, "(r.\"%s\" IS NULL OR (SELECT count(*) FROM contacts k WHERE"
+      sqlf (b,
+            "(r.\"%s\" IS NULL OR (SELECT count(*) FROM contacts k WHERE"
             " k.org_id = $1 AND k.account_id = %s AND k.id = ANY (r.\"%s\"))"
-            " = cardinality(r.\"%s\"))", n, account, n, n);
+            " = cardinality(r.\"%s\"))",
+            n, account, n, n);
     if (0 == strcmp (lead, ",\n       "))
       sqlf (b, " AS \"%s\"", n);
   }
@@ -164,12 +185,12 @@ upsert_clause (struct buf *b, const struct resource *r)
     sqlf (b, "\"%s\" = EXCLUDED.\"%s\",\n       ", r->columns[i].spec.name,
           r->columns[i].spec.name);
   sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
-        " WHERE (");
+           " WHERE (");
   column_list (b, r, "t.");
   sqlf (b, ")\n       IS DISTINCT FROM (");
   column_list (b, r, "EXCLUDED.");
-  sqlf (b, ")%s", r->under_account
-        ? "\n   AND t.account_id = EXCLUDED.account_id" : "");
+  sqlf (b, ")%s",
+        r->under_account ? "\n   AND t.account_id = EXCLUDED.account_id" : "");
 }
 
 /**
@@ -183,7 +204,8 @@ gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
   /* One row from $2 (account $3), or every item of the array $2, each
      {"a": account, "d": data}, with a fresh id to find it again. */
   const char *acct = ! r->under_account ? "NULL"
-                     : bulk ? "i.acct" : "$3::uuid";
+                     : bulk             ? "i.acct"
+                                        : "$3::uuid";
 
   sqlf (b, "INSERT INTO %s AS t (org_id, %s%s", r->table, bulk ? "id, " : "",
         r->under_account ? "account_id, " : "");
@@ -197,8 +219,10 @@ gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
   record_source (b, r, bulk ? "i.d" : "$2::jsonb");
   sqlf (b, "\n WHERE true");
   if (r->under_account)
-    sqlf (b, "\n   AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1"
-          " AND a.id = %s)", acct);
+    sqlf (b,
+          "\n   AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1"
+          " AND a.id = %s)",
+          acct);
   ref_guards (b, r, acct, "\n   AND ");
   if (upsert)
     upsert_clause (b, r);
@@ -222,16 +246,18 @@ gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
 static void
 gen_bulk (struct buf *b, const struct resource *r, bool upsert)
 {
-  sqlf (b, "WITH input AS (\n"
+  sqlf (b,
+        "WITH input AS (\n"
         "  SELECT e.ord, gen_random_uuid() AS new_id,\n"
         "         (e.v->>'a')::uuid AS acct, e.v->'d' AS d\n"
         "    FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)"
         "),\nins AS (\n");
   gen_insert (b, r, upsert, true);
-  sqlf (b, ")\nSELECT i.ord, ins.id::text AS id, ins.created\n"
+  sqlf (b,
+        ")\nSELECT i.ord, ins.id::text AS id, ins.created\n"
         "  FROM input i JOIN ins ON %s\n ORDER BY i.ord",
         upsert ? "ins.external_id = i.d->>'external_id'"
-        : "ins.id = i.new_id");
+               : "ins.id = i.new_id");
 }
 
 /** UPDATE: $1 org, $2 id, $3 body. */
@@ -243,7 +269,7 @@ gen_update (struct buf *b, const struct resource *r)
     sqlf (b, "\"%s\" = r.\"%s\",\n       ", r->columns[i].spec.name,
           r->columns[i].spec.name);
   sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
-        "  FROM ");
+           "  FROM ");
   record_source (b, r, "$3::jsonb");
   sqlf (b, "\n WHERE t.org_id = $1 AND t.id = $2");
   ref_guards (b, r, "t.account_id", "\n   AND ");
@@ -268,28 +294,31 @@ gen_list (struct buf *b, const struct resource *r)
   for (unsigned int i = 0; i < r->n_filters; i++, p++)
   {
     const struct res_filter *f = &r->filters[i];
-    static const char *const ops[] = { [RES_EQ] = "=", [RES_GE] = ">=",
-                                       [RES_LT] = "<" };
+    static const char *const ops[] = {
+      [RES_EQ] = "=", [RES_GE] = ">=", [RES_LT] = "<"
+    };
 
     if (RES_CONTAINS == f->op)
-      sqlf (b, "\n   AND ($%d::uuid IS NULL OR $%d::uuid = ANY (t.\"%s\"))",
-            p, p, f->column);
+      sqlf (b, "\n   AND ($%d::uuid IS NULL OR $%d::uuid = ANY (t.\"%s\"))", p,
+            p, f->column);
     else if (RES_ILIKE == f->op)
       sqlf (b, "\n   AND ($%d::text IS NULL OR t.\"%s\" ILIKE $%d)", p,
             f->column, p);
     else
     {
       const char *type = JSPEC_TIMESTAMP == f->spec.type ? "timestamptz"
-                         : JSPEC_UUID == f->spec.type ? "uuid" : "text";
+                         : JSPEC_UUID == f->spec.type    ? "uuid"
+                                                         : "text";
 
       sqlf (b, "\n   AND ($%d::%s IS NULL OR t.\"%s\" %s $%d::%s)", p, type,
             f->column, ops[f->op], p, type);
     }
   }
-  sqlf (b, "\n   AND ($%d::timestamptz IS NULL\n"
+  sqlf (b,
+        "\n   AND ($%d::timestamptz IS NULL\n"
         "        OR (t.\"%s\", t.id) < ($%d::timestamptz, $%d::uuid))\n"
-        " ORDER BY t.\"%s\" DESC, t.id DESC\n LIMIT $%d", p, r->order_column,
-        p, p + 1, r->order_column, p + 2);
+        " ORDER BY t.\"%s\" DESC, t.id DESC\n LIMIT $%d",
+        p, r->order_column, p, p + 1, r->order_column, p + 2);
 }
 
 /** SELECT of one row by id (optionally locked) or by external_id. */
@@ -427,7 +456,7 @@ static void
 read_row (const PGresult *r, int i, void *cls)
 {
   struct store_row *out = cls;
-  int created = PQfnumber (r, "created");   /* upserts only */
+  int created = PQfnumber (r, "created"); /* upserts only */
 
   out->json = store_get_dup (r, i, "json");
   out->version = (int) store_get_int (r, i, "version");
@@ -439,9 +468,8 @@ read_row (const PGresult *r, int i, void *cls)
 
 /** Runs statement @a kind of @a res and reads at most one row. */
 static enum store_qs
-one_row (struct store_conn *c, const struct resource *res,
-         enum res_stmt kind, int n, const char *const *v,
-         struct store_row *out)
+one_row (struct store_conn *c, const struct resource *res, enum res_stmt kind,
+         int n, const char *const *v, struct store_row *out)
 {
   memset (out, 0, sizeof (*out));
   return store_exec_one (c, stmt (res, kind), n, v, &read_row, out);
@@ -449,8 +477,8 @@ one_row (struct store_conn *c, const struct resource *res,
 
 enum store_qs
 store_res_insert (struct store_conn *c, const struct resource *res,
-                  const char *org_id, const char *account_id,
-                  const char *body, struct store_row *out)
+                  const char *org_id, const char *account_id, const char *body,
+                  struct store_row *out)
 {
   const char *v[] = { org_id, body, account_id };
 
@@ -468,9 +496,9 @@ store_res_get (struct store_conn *c, const struct resource *res,
 }
 
 enum store_qs
-store_res_get_by_external_id (struct store_conn *c,
-                              const struct resource *res, const char *org_id,
-                              const char *xid, struct store_row *out)
+store_res_get_by_external_id (struct store_conn *c, const struct resource *res,
+                              const char *org_id, const char *xid,
+                              struct store_row *out)
 {
   const char *v[] = { org_id, xid };
 
@@ -489,8 +517,8 @@ store_res_update (struct store_conn *c, const struct resource *res,
 
 enum store_qs
 store_res_upsert (struct store_conn *c, const struct resource *res,
-                  const char *org_id, const char *account_id,
-                  const char *body, struct store_row *out)
+                  const char *org_id, const char *account_id, const char *body,
+                  struct store_row *out)
 {
   const char *v[] = { org_id, body, account_id };
 
@@ -555,8 +583,7 @@ store_res_check_refs (struct store_conn *c, const struct resource *res,
   enum store_qs qs;
 
   *bad = 0;
-  qs = store_exec (c, stmt (res, RS_REFS), res->under_account ? 3 : 2, v,
-                   &r);
+  qs = store_exec (c, stmt (res, RS_REFS), res->under_account ? 3 : 2, v, &r);
   for (unsigned int i = 0; qs > 0 && i < res->n_columns; i++)
   {
     if (RES_REF_NONE == res->columns[i].ref)
@@ -604,7 +631,7 @@ store_savepoint (struct store_conn *c, enum store_savepoint_op op)
 /** Whether an account exists: $1 org, $2 account. */
 static const struct store_statement account_exists_sql = {
   "accounts.exists",
-  "SELECT 1 AS found FROM accounts WHERE org_id = $1 AND id = $2"
+  "SELECT 1 AS found FROM accounts WHERE org_id = $1 AND id = $2",
 };
 
 enum store_qs

@@ -9,15 +9,15 @@
 
 /** What both weights statements return. */
 #define WEIGHTS_COLUMNS \
-  "weights::text AS weights, version, " STORE_TS ("updated_at") \
-  " AS updated_at"
+  "weights::text AS weights, version, " STORE_TS ( \
+    "updated_at") " AS updated_at"
 
 /** The organization's overrides: $1 org. */
 static const struct store_statement get_sql = {
   "scoring_weights.get",
   "SELECT " WEIGHTS_COLUMNS "\n"
   "  FROM organization_scoring_weights\n"
-  " WHERE org_id = $1"
+  " WHERE org_id = $1",
 };
 
 /** Stores the organization's overrides: $1 org, $2 the document. */
@@ -28,15 +28,15 @@ static const struct store_statement put_sql = {
   "    ON CONFLICT (org_id) DO UPDATE\n"
   "   SET weights = EXCLUDED.weights, version = w.version + 1,\n"
   "       updated_at = clock_timestamp()\n"
-  "RETURNING " WEIGHTS_COLUMNS
+  "RETURNING " WEIGHTS_COLUMNS,
 };
 
 /** Where a weights row goes. */
 struct weights_out
 {
-  char **json;           /**< the overrides (new), or NULL to skip them */
+  char **json; /**< the overrides (new), or NULL to skip them */
   int *version;
-  char *updated_at;      /**< 40 bytes */
+  char *updated_at; /**< 40 bytes */
 };
 
 /** Reads a weights row into a struct weights_out. */

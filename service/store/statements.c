@@ -13,7 +13,7 @@
 static const struct
 {
   const struct store_statement *const *list;
-  const char *file;             /**< where they are written */
+  const char *file; /**< where they are written */
 } lists[] = {
   { store_api_keys_statements, "service/store/api_keys.c" },
   { store_migrate_statements, "service/store/migrate.c" },
@@ -26,7 +26,8 @@ static const struct
 
 /** Where the generated statements come from. */
 #define GENERATED_FROM \
-  "service/store/resource.c, from the resource table in service/api/resource_table.c"
+  "service/store/resource.c, from the resource table in " \
+  "service/api/resource_table.c"
 
 /**
  * Calls @a cb with every statement and the file it comes from.

@@ -34,9 +34,8 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
      and lock timeout: the client should retry later. */
   /* 08P01 (protocol violation) is ours, not the network's. */
   if ((0 == strncmp (state, "08", 2) && 0 != strcmp (state, "08P01"))
-      || 0 == strncmp (state, "57P", 3)
-      || 0 == strcmp (state, "53300") || 0 == strcmp (state, "57014")
-      || 0 == strcmp (state, "55P03"))
+      || 0 == strncmp (state, "57P", 3) || 0 == strcmp (state, "53300")
+      || 0 == strcmp (state, "57014") || 0 == strcmp (state, "55P03"))
   {
     log_warn ("database unavailable during %s: SQLSTATE %s", what, state);
     return STORE_QS_UNAVAILABLE;
@@ -44,7 +43,8 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
   log_line (LOG_ERROR, NULL, "%s failed: SQLSTATE %s: %s %s", what, state,
             PQresultErrorField (res, PG_DIAG_MESSAGE_PRIMARY),
             NULL != PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL)
-            ? PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL) : "");
+              ? PQresultErrorField (res, PG_DIAG_MESSAGE_DETAIL)
+              : "");
   return STORE_QS_HARD_ERROR;
 }
 
@@ -75,9 +75,8 @@ store_exec (struct store_conn *c, const struct store_statement *st, int n,
 }
 
 enum store_qs
-store_exec_one (struct store_conn *c, const struct store_statement *st,
-                int n, const char *const *values, store_read_cb read,
-                void *out)
+store_exec_one (struct store_conn *c, const struct store_statement *st, int n,
+                const char *const *values, store_read_cb read, void *out)
 {
   PGresult *r;
   enum store_qs qs = store_exec (c, st, n, values, &r);

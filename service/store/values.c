@@ -9,14 +9,15 @@
 
 /** What every values statement returns. */
 #define VALUES_COLUMNS \
-  "\"values\"::text AS doc, version, " STORE_TS ("updated_at") " AS updated_at"
+  "\"values\"::text AS doc, version, " STORE_TS ("updated_at") " AS " \
+                                                               "updated_at"
 
 /** An account's values document: $1 org, $2 account. */
 static const struct store_statement account_get_sql = {
   "account_values.get",
   "SELECT " VALUES_COLUMNS "\n"
   "  FROM account_values\n"
-  " WHERE org_id = $1 AND account_id = $2"
+  " WHERE org_id = $1 AND account_id = $2",
 };
 
 /** Stores an account's values document if the account exists: $1 org,
@@ -29,7 +30,7 @@ static const struct store_statement account_put_sql = {
   "    ON CONFLICT (org_id, account_id) DO UPDATE\n"
   "   SET \"values\" = EXCLUDED.\"values\", version = v.version + 1,\n"
   "       updated_at = clock_timestamp()\n"
-  "RETURNING " VALUES_COLUMNS
+  "RETURNING " VALUES_COLUMNS,
 };
 
 /** The organization's values document: $1 org. */
@@ -37,7 +38,7 @@ static const struct store_statement org_get_sql = {
   "organization_values.get",
   "SELECT " VALUES_COLUMNS "\n"
   "  FROM organization_values\n"
-  " WHERE org_id = $1"
+  " WHERE org_id = $1",
 };
 
 /** Stores the organization's values document: $1 org, $2 the document. */
@@ -48,7 +49,7 @@ static const struct store_statement org_put_sql = {
   "    ON CONFLICT (org_id) DO UPDATE\n"
   "   SET \"values\" = EXCLUDED.\"values\", version = v.version + 1,\n"
   "       updated_at = clock_timestamp()\n"
-  "RETURNING " VALUES_COLUMNS
+  "RETURNING " VALUES_COLUMNS,
 };
 
 /** Reads a values row into a struct store_values. */
@@ -89,8 +90,7 @@ store_values_put (struct store_conn *c, const char *org_id,
   const char *org[] = { org_id, body };
 
   return NULL == account_id ? values_row (c, &org_put_sql, 2, org, out)
-                            : values_row (c, &account_put_sql, 3, acct,
-                                          out);
+                            : values_row (c, &account_put_sql, 3, acct, out);
 }
 
 const struct store_statement *const store_values_statements[] = {

@@ -16,7 +16,8 @@ util_alloc_failed (size_t n)
   char line[128];
   int len = snprintf (line, sizeof (line),
                       "{\"level\":\"error\",\"msg\":\"out of memory "
-                      "allocating %zu bytes\"}\n", n);
+                      "allocating %zu bytes\"}\n",
+                      n);
 
   /* No stdio buffers and no allocation: write(2) straight to stderr. */
   if (len > 0)

@@ -21,13 +21,13 @@ enum cfg_kind
 /** One configurable setting. */
 struct cfg_param
 {
-  const char *flag;     /**< long flag without the dashes */
-  const char *env;      /**< environment variable */
-  enum cfg_kind kind;   /**< string or integer */
-  size_t offset;        /**< where in struct cfg */
-  const char *def;      /**< default, as text; NULL for none */
-  long min, max;        /**< bounds for CFG_LONG */
-  const char *help;     /**< one line for --help */
+  const char *flag;   /**< long flag without the dashes */
+  const char *env;    /**< environment variable */
+  enum cfg_kind kind; /**< string or integer */
+  size_t offset;      /**< where in struct cfg */
+  const char *def;    /**< default, as text; NULL for none */
+  long min, max;      /**< bounds for CFG_LONG */
+  const char *help;   /**< one line for --help */
 };
 
 #define OFF(f) offsetof (struct cfg, f)
@@ -46,10 +46,10 @@ static const struct cfg_param params[] = {
     RAPPORT_SOURCE_DIR "/migrations", 0, 0, "folder of the SQL migrations" },
   { "threads", "RAPPORT_THREADS", CFG_LONG, OFF (threads), "4", 1, 256,
     "HTTP worker threads, each with one PostgreSQL connection" },
-  { "body-max", "RAPPORT_BODY_MAX", CFG_LONG, OFF (body_max), "1048576",
-    1024, 64L * 1024 * 1024, "largest request body in bytes (413 above)" },
-  { "batch-body-max", "RAPPORT_BATCH_BODY_MAX", CFG_LONG,
-    OFF (batch_body_max), "33554432", 1024, 512L * 1024 * 1024,
+  { "body-max", "RAPPORT_BODY_MAX", CFG_LONG, OFF (body_max), "1048576", 1024,
+    64L * 1024 * 1024, "largest request body in bytes (413 above)" },
+  { "batch-body-max", "RAPPORT_BATCH_BODY_MAX", CFG_LONG, OFF (batch_body_max),
+    "33554432", 1024, 512L * 1024 * 1024,
     "largest POST /v1/batch body (1,000 items with long notes)" },
   { "connection-timeout", "RAPPORT_CONNECTION_TIMEOUT", CFG_LONG,
     OFF (connection_timeout), "30", 1, 3600,
@@ -74,8 +74,8 @@ static const struct cfg_param params[] = {
   { "openapi", "RAPPORT_OPENAPI", CFG_STR, OFF (openapi_path),
     RAPPORT_SOURCE_DIR "/openapi/openapi.yaml", 0, 0,
     "the OpenAPI document served at /v1/openapi.json" },
-  { "cors-origins", "RAPPORT_CORS_ORIGINS", CFG_STR, OFF (cors_origins), "",
-    0, 0, "browser origins allowed by CORS, comma-separated, or *" },
+  { "cors-origins", "RAPPORT_CORS_ORIGINS", CFG_STR, OFF (cors_origins), "", 0,
+    0, "browser origins allowed by CORS, comma-separated, or *" },
   { "rate-limit", "RAPPORT_RATE_LIMIT", CFG_LONG, OFF (rate_limit), "100", 0,
     1000000, "requests per second per API key across instances (0: off)" },
   { "rate-burst", "RAPPORT_RATE_BURST", CFG_LONG, OFF (rate_burst), "500", 1,
@@ -116,8 +116,7 @@ set_param (struct cfg *cfg, const struct cfg_param *p, const char *value,
 
     errno = 0;
     v = strtol (value, &end, 10);
-    if (0 != errno || end == value || '\0' != *end || v < p->min
-        || v > p->max)
+    if (0 != errno || end == value || '\0' != *end || v < p->min || v > p->max)
     {
       snprintf (err, err_len, "%s: '%s' must be an integer from %ld to %ld",
                 source, value, p->min, p->max);
@@ -149,7 +148,8 @@ load_defaults_and_env (struct cfg *cfg, char *err, size_t err_len)
     const char *env = getenv (params[i].env);
 
     if (NULL != params[i].def
-        && 0 != set_param (cfg, &params[i], params[i].def, "default", err,
+        && 0
+             != set_param (cfg, &params[i], params[i].def, "default", err,
                            err_len))
       return -1;
     if (NULL == env || '\0' == env[0])
@@ -164,8 +164,7 @@ load_defaults_and_env (struct cfg *cfg, char *err, size_t err_len)
 
 /** Applies flags from @a argv, compacting positional words to the front. */
 static int
-load_flags (struct cfg *cfg, int *argc, char **argv, char *err,
-            size_t err_len)
+load_flags (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len)
 {
   int out = 1;
   char source[128];
@@ -227,11 +226,10 @@ cfg_load (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len)
 void
 cfg_usage (FILE *out)
 {
-  fprintf (out,
-           "usage: rapport [serve | migrate | org create NAME] [flags]\n"
-           "       rapport routes [--markdown]\n\n"
-           "Every flag can also be set by its environment variable; the "
-           "flag wins.\n\n");
+  fprintf (out, "usage: rapport [serve | migrate | org create NAME] [flags]\n"
+                "       rapport routes [--markdown]\n\n"
+                "Every flag can also be set by its environment variable; the "
+                "flag wins.\n\n");
   for (size_t i = 0; i < N_PARAMS; i++)
     fprintf (out, "  --%-24s %-30s %s%s%s%s\n", params[i].flag, params[i].env,
              params[i].help, NULL != params[i].def ? " [default: " : "",

@@ -103,5 +103,5 @@ log_line (enum log_level level, const char *fields, const char *fmt, ...)
   line[off++] = '}';
   line[off++] = '\n';
   /* One write() per line keeps lines whole across threads. */
-  (void) !write (STDERR_FILENO, line, off);
+  (void) ! write (STDERR_FILENO, line, off);
 }

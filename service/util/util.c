@@ -59,8 +59,8 @@ util_sha256 (const void *data, size_t n, uint8_t out[32])
 }
 
 void
-util_hmac_sha256 (const uint8_t *key, size_t key_len,
-                  const void *data, size_t n, uint8_t out[32])
+util_hmac_sha256 (const uint8_t *key, size_t key_len, const void *data,
+                  size_t n, uint8_t out[32])
 {
   unsigned int len = 32;
 
@@ -209,7 +209,9 @@ digits (const char *s, int n)
 static bool
 valid_ymd (int y, int m, int d)
 {
-  static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  static const int mdays[] = {
+    31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+  };
   int max;
 
   if (y < 1 || m < 1 || m > 12 || d < 1)
@@ -236,8 +238,8 @@ util_is_timestamp (const char *s)
 
   if (NULL == s || strlen (s) < 20 || strlen (s) > 40)
     return false;
-  if (! util_is_date ((char[11]) { s[0], s[1], s[2], s[3], s[4], s[5], s[6],
-                                   s[7], s[8], s[9], '\0' }))
+  if (! util_is_date ((char[11]){ s[0], s[1], s[2], s[3], s[4], s[5], s[6],
+                                  s[7], s[8], s[9], '\0' }))
     return false;
   /* Years 1000..9998, so the instant stays a four-digit year in UTC
      whatever the offset. */

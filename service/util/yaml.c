@@ -55,9 +55,9 @@ convert (yaml_document_t *doc, yaml_node_t *n, int depth)
     out = json_array ();
     for (yaml_node_item_t *i = n->data.sequence.items.start;
          i < n->data.sequence.items.top; i++)
-      json_array_append_new (out, convert (doc, yaml_document_get_node (doc,
-                                                                        *i),
-                                           depth + 1));
+      json_array_append_new (out,
+                             convert (doc, yaml_document_get_node (doc, *i),
+                                      depth + 1));
     return out;
   }
   out = json_object ();
@@ -68,8 +68,8 @@ convert (yaml_document_t *doc, yaml_node_t *n, int depth)
 
     if (NULL != k && YAML_SCALAR_NODE == k->type)
       json_object_set_new (out, (const char *) k->data.scalar.value,
-                           convert (doc, yaml_document_get_node (doc,
-                                                                 p->value),
+                           convert (doc,
+                                    yaml_document_get_node (doc, p->value),
                                     depth + 1));
   }
   return out;

@@ -31,8 +31,8 @@ th_collect (char *data, size_t size, size_t n, void *cls)
 
 struct curl_slist *
 th_curl_prepare (void *curl, const char *base, const char *method,
-                 const char *path, const char *key,
-                 const char *const *extra, char **body, char **headers)
+                 const char *path, const char *key, const char *const *extra,
+                 char **body, char **headers)
 {
   CURL *c = curl;
   struct curl_slist *h = NULL;
@@ -41,8 +41,7 @@ th_curl_prepare (void *curl, const char *base, const char *method,
   snprintf (url, sizeof (url), "%s%s", base, path);
   curl_easy_setopt (c, CURLOPT_URL, url);
   curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
-  curl_easy_setopt (c, CURLOPT_NOBODY, 0 == strcmp (method, "HEAD") ? 1L
-                    : 0L);
+  curl_easy_setopt (c, CURLOPT_NOBODY, 0 == strcmp (method, "HEAD") ? 1L : 0L);
   curl_easy_setopt (c, CURLOPT_WRITEFUNCTION, th_collect);
   curl_easy_setopt (c, CURLOPT_WRITEDATA, body);
   curl_easy_setopt (c, CURLOPT_HEADERFUNCTION, th_collect);
@@ -63,7 +62,7 @@ th_url (void)
   const char *u = getenv ("RAPPORT_URL");
 
   cr_assert_not_null (u, "RAPPORT_URL is not set: run the tests through "
-                      "scripts/test");
+                         "scripts/test");
   return u;
 }
 
@@ -237,7 +236,8 @@ th_key_new (const struct th_org *org, const char *scope, char secret[128],
   snprintf (secret, 128, "%s",
             json_string_value (json_object_get (r.json, "secret")));
   if (NULL != id)
-    snprintf (id, 64, "%s", json_string_value (json_object_get (r.json, "id")));
+    snprintf (id, 64, "%s",
+              json_string_value (json_object_get (r.json, "id")));
   th_resp_free (&r);
 }
 
@@ -403,8 +403,8 @@ th_assert_problem (const struct th_resp *r, long status)
   cr_assert_not_null (r->json, "problem body is not JSON: %s", r->body);
   cr_assert (json_is_string (json_object_get (r->json, "type")));
   cr_assert (json_is_string (json_object_get (r->json, "title")));
-  cr_assert_eq (status, json_integer_value (json_object_get (r->json,
-                                                             "status")));
+  cr_assert_eq (status,
+                json_integer_value (json_object_get (r->json, "status")));
   free (ct);
   free (rid);
 }
@@ -432,8 +432,7 @@ th_expect_status (const char *method, const char *path, const char *key,
 }
 
 void
-th_assert_header (const struct th_resp *r, const char *name,
-                  const char *want)
+th_assert_header (const struct th_resp *r, const char *name, const char *want)
 {
   char *v = th_header (r, name);
 

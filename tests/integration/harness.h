@@ -16,11 +16,11 @@ struct curl_slist;
 /** A response as the client saw it. */
 struct th_resp
 {
-  long status;        /**< HTTP status */
-  char *body;         /**< new, NUL-terminated (maybe empty) */
-  size_t body_len;    /**< its length */
-  json_t *json;       /**< the body parsed, or NULL */
-  char *headers;      /**< raw header block, new */
+  long status;     /**< HTTP status */
+  char *body;      /**< new, NUL-terminated (maybe empty) */
+  size_t body_len; /**< its length */
+  json_t *json;    /**< the body parsed, or NULL */
+  char *headers;   /**< raw header block, new */
 };
 
 /** An organization made for one test, with an admin key. */
@@ -34,8 +34,7 @@ struct th_org
  * libcurl write callback appending to a NUL-terminated string (@a cls is a
  * char ** that starts NULL; free it).
  */
-size_t
-th_collect (char *data, size_t size, size_t n, void *cls);
+size_t th_collect (char *data, size_t size, size_t n, void *cls);
 
 /**
  * What both clients (th_request here, sp_http in spawn.c) set on a libcurl
@@ -51,18 +50,16 @@ th_collect (char *data, size_t size, size_t n, void *cls);
  */
 struct curl_slist *
 th_curl_prepare (void *curl, const char *base, const char *method,
-                 const char *path, const char *key,
-                 const char *const *extra, char **body, char **headers);
+                 const char *path, const char *key, const char *const *extra,
+                 char **body, char **headers);
 
 /** The base URL of the service under test (fails the test when unset). */
-const char *
-th_url (void);
+const char *th_url (void);
 
 /**
  * Makes a new organization through `rapport org create`.
  */
-void
-th_org_new (struct th_org *org);
+void th_org_new (struct th_org *org);
 
 /**
  * Sends a request.
@@ -77,9 +74,8 @@ th_request (const char *method, const char *path, const char *key,
             const char *body, const char *const *extra, struct th_resp *out);
 
 /** Like th_request with Content-Type: application/json when a body is set. */
-void
-th_json (const char *method, const char *path, const char *key,
-         const char *body, struct th_resp *out);
+void th_json (const char *method, const char *path, const char *key,
+              const char *body, struct th_resp *out);
 
 /**
  * Sends @a len bytes of @a body with Transfer-Encoding: chunked (no
@@ -94,38 +90,31 @@ th_chunked (const char *method, const char *path, const char *key,
  *
  * @return a new string (free it), or NULL when absent
  */
-char *
-th_header (const struct th_resp *r, const char *name);
+char *th_header (const struct th_resp *r, const char *name);
 
 /**
  * A header's value in a raw header block (case-insensitive name).
  *
  * @return a new string (free it), or NULL when absent
  */
-char *
-th_header_value (const char *headers, const char *name);
+char *th_header_value (const char *headers, const char *name);
 
 /** Frees a response; NULL-safe. */
-void
-th_resp_free (struct th_resp *r);
+void th_resp_free (struct th_resp *r);
 
 /** Creates an API key of @a scope in @a org; writes its secret and id. */
-void
-th_key_new (const struct th_org *org, const char *scope, char secret[128],
-            char id[64]);
+void th_key_new (const struct th_org *org, const char *scope, char secret[128],
+                 char id[64]);
 
 /** Creates an account named @a name; writes its id. */
-void
-th_account_new (const char *key, const char *name, char id[64]);
+void th_account_new (const char *key, const char *name, char id[64]);
 
 /** Creates a seller named @a name; writes its id. */
-void
-th_seller_new (const char *key, const char *name, char id[64]);
+void th_seller_new (const char *key, const char *name, char id[64]);
 
 /** Creates a contact named @a name in @a account; writes its id. */
-void
-th_contact_new (const char *key, const char *account, const char *name,
-                char id[64]);
+void th_contact_new (const char *key, const char *account, const char *name,
+                     char id[64]);
 
 /**
  * printf into one of 64 rotating buffers (each test is its own process);
@@ -135,20 +124,17 @@ const char *
 th_fmt (const char *fmt, ...) __attribute__ ((format (printf, 1, 2)));
 
 /** A string member of the response body ("" when absent or not a string). */
-const char *
-th_str (const struct th_resp *r, const char *name);
+const char *th_str (const struct th_resp *r, const char *name);
 
 /** POSTs @a body to @a path, asserts 201 and writes the new id. */
 void
 th_create (const char *key, const char *path, const char *body, char id[64]);
 
 /** Asserts a 422 naming @a field (and frees the response). */
-void
-th_expect_422 (struct th_resp *r, const char *field, const char *what);
+void th_expect_422 (struct th_resp *r, const char *field, const char *what);
 
 /** The number of items on the first page of @a path (asserting 200). */
-size_t
-th_count (const char *key, const char *path);
+size_t th_count (const char *key, const char *path);
 
 /**
  * Pages through @a path with @a limit; asserts no id repeats and every
@@ -157,48 +143,41 @@ th_count (const char *key, const char *path);
  *
  * @return how many items
  */
-size_t
-th_walk (const char *key, const char *path, int limit, char (*ids)[64],
-         size_t max);
+size_t th_walk (const char *key, const char *path, int limit, char (*ids)[64],
+                size_t max);
 
 /** PATCH with Content-Type merge-patch and (when set) If-Match. */
-void
-th_patch (const char *key, const char *path, const char *etag,
-          const char *body, struct th_resp *r);
+void th_patch (const char *key, const char *path, const char *etag,
+               const char *body, struct th_resp *r);
 
 /**
  * Asserts the response is problem+json with @a status, a `type`, `title`
  * and an X-Request-Id header.
  */
-void
-th_assert_problem (const struct th_resp *r, long status);
+void th_assert_problem (const struct th_resp *r, long status);
 
 /**
  * Sends a request (with Content-Type: application/json when @a body is
  * set) and asserts the answer is a problem with @a status (see
  * th_assert_problem).
  */
-void
-th_expect_problem (const char *method, const char *path, const char *key,
-                   const char *body, long status);
+void th_expect_problem (const char *method, const char *path, const char *key,
+                        const char *body, long status);
 
 /**
  * Sends a request (with Content-Type: application/json when @a body is
  * set) and asserts the answer's status is @a status.
  */
-void
-th_expect_status (const char *method, const char *path, const char *key,
-                  const char *body, long status);
+void th_expect_status (const char *method, const char *path, const char *key,
+                       const char *body, long status);
 
 /** Asserts the response has header @a name with the value @a want. */
 void
-th_assert_header (const struct th_resp *r, const char *name,
-                  const char *want);
+th_assert_header (const struct th_resp *r, const char *name, const char *want);
 
 /**
  * True when the problem's `errors` array names @a field.
  */
-bool
-th_has_error (const struct th_resp *r, const char *field);
+bool th_has_error (const struct th_resp *r, const char *field);
 
 #endif

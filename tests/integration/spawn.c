@@ -331,8 +331,8 @@ sp_http (void *curl, const char *base, const char *method, const char *path,
     curl_easy_setopt (c, CURLOPT_POSTFIELDS, NULL);
     curl_easy_setopt (c, CURLOPT_HTTPGET, 1L);
     curl_easy_setopt (c, CURLOPT_CUSTOMREQUEST, method);
-    curl_easy_setopt (c, CURLOPT_NOBODY, 0 == strcmp (method, "HEAD") ? 1L
-                      : 0L);
+    curl_easy_setopt (c, CURLOPT_NOBODY,
+                      0 == strcmp (method, "HEAD") ? 1L : 0L);
   }
   curl_easy_setopt (c, CURLOPT_HTTPHEADER, h);
   out->curl_code = (int) curl_easy_perform (c);

@@ -15,11 +15,11 @@
 /** A private `rapport serve` started by a test. */
 struct sp_instance
 {
-  pid_t pid;          /**< the process, 0 once reaped */
-  unsigned int port;  /**< where it listens on 127.0.0.1 */
-  char url[64];       /**< http://127.0.0.1:port */
-  char log[128];      /**< its stderr (JSON log lines), removed by sp_stop */
-  int status;         /**< wait status once reaped */
+  pid_t pid;         /**< the process, 0 once reaped */
+  unsigned int port; /**< where it listens on 127.0.0.1 */
+  char url[64];      /**< http://127.0.0.1:port */
+  char log[128];     /**< its stderr (JSON log lines), removed by sp_stop */
+  int status;        /**< wait status once reaped */
 };
 
 /**
@@ -29,8 +29,7 @@ struct sp_instance
  * waits until /healthz answers 200.  The instance dies with the test
  * process (PR_SET_PDEATHSIG), so a failed assertion leaks no process.
  */
-void
-sp_start (struct sp_instance *in, const char *const *env);
+void sp_start (struct sp_instance *in, const char *const *env);
 
 /**
  * Sends SIGTERM and waits up to @a timeout_s seconds for the exit (then
@@ -39,44 +38,37 @@ sp_start (struct sp_instance *in, const char *const *env);
  * @return the exit status, or -1 when it had to be killed or died by a
  *         signal
  */
-int
-sp_stop (struct sp_instance *in, int timeout_s);
+int sp_stop (struct sp_instance *in, int timeout_s);
 
 /** Waits up to @a timeout_ms for the process to exit; true when it did. */
-bool
-sp_wait_exit (struct sp_instance *in, int timeout_ms);
+bool sp_wait_exit (struct sp_instance *in, int timeout_ms);
 
 /** Makes th_request and friends talk to @a in (this test process only). */
-void
-sp_use (const struct sp_instance *in);
+void sp_use (const struct sp_instance *in);
 
 /** True when the instance's log contains @a needle. */
-bool
-sp_log_contains (const struct sp_instance *in, const char *needle);
+bool sp_log_contains (const struct sp_instance *in, const char *needle);
 
 /** Resident set size of @a pid in KiB, from /proc (-1 when unknown). */
-long
-sp_rss_kib (pid_t pid);
+long sp_rss_kib (pid_t pid);
 
 /**
  * A raw TCP connection to 127.0.0.1:@a port (receive timeout @a rcv_ms).
  *
  * @return the socket, or -1 (connection refused or failed)
  */
-int
-sp_connect (unsigned int port, int rcv_ms);
+int sp_connect (unsigned int port, int rcv_ms);
 
 /** The port of a URL such as http://127.0.0.1:8080. */
-unsigned int
-sp_url_port (const char *url);
+unsigned int sp_url_port (const char *url);
 
 /** A response as a tolerant client saw it. */
 struct sp_resp
 {
-  int curl_code;      /**< CURLcode; 0 when an HTTP response arrived */
-  long status;        /**< HTTP status, 0 without a response */
-  char *body;         /**< new, NUL-terminated (maybe empty) */
-  char *headers;      /**< raw header block, new */
+  int curl_code; /**< CURLcode; 0 when an HTTP response arrived */
+  long status;   /**< HTTP status, 0 without a response */
+  char *body;    /**< new, NUL-terminated (maybe empty) */
+  char *headers; /**< raw header block, new */
 };
 
 /**
@@ -87,41 +79,33 @@ struct sp_resp
  * @param extra NULL-terminated header lines, or NULL
  * @param timeout_s total timeout
  */
-void
-sp_http (void *curl, const char *base, const char *method, const char *path,
-         const char *key, const char *body, const char *const *extra,
-         long timeout_s, struct sp_resp *out);
+void sp_http (void *curl, const char *base, const char *method,
+              const char *path, const char *key, const char *body,
+              const char *const *extra, long timeout_s, struct sp_resp *out);
 
 /** A response header's value (case-insensitive), new, or NULL. */
-char *
-sp_header (const struct sp_resp *r, const char *name);
+char *sp_header (const struct sp_resp *r, const char *name);
 
 /** Frees a response; NULL-safe. */
-void
-sp_resp_free (struct sp_resp *r);
+void sp_resp_free (struct sp_resp *r);
 
 /** Runs pg_ctl on the test cluster: "stop -m fast", "start", ... */
-int
-sp_pg_ctl (const char *action);
+int sp_pg_ctl (const char *action);
 
 /**
  * Runs @a sql on MIGRATE_DATABASE_URL (the admin connection).
  *
  * @return the first column of the first row as a new string, or NULL
  */
-char *
-sp_admin_sql (const char *sql);
+char *sp_admin_sql (const char *sql);
 
 /** Polls GET @a base/readyz until 200 or @a timeout_ms passes. */
-bool
-sp_wait_ready (const char *base, int timeout_ms);
+bool sp_wait_ready (const char *base, int timeout_ms);
 
 /** Milliseconds of a monotonic clock. */
-long long
-sp_now_ms (void);
+long long sp_now_ms (void);
 
 /** Sleeps @a ms milliseconds. */
-void
-sp_sleep_ms (long ms);
+void sp_sleep_ms (long ms);
 
 #endif

@@ -30,7 +30,8 @@ Test (accounts, create_read_update_delete_round_trip)
            "{\"name\":\"Acme Logistics\",\"industry\":\"logistics\","
            "\"stage\":\"customer\",\"purchase_stage\":\"post_purchase\","
            "\"annual_value\":125000.5,\"currency\":\"EUR\","
-           "\"renewal_date\":\"2027-03-31\",\"external_id\":\"crm-1\"}", &r);
+           "\"renewal_date\":\"2027-03-31\",\"external_id\":\"crm-1\"}",
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s",
             json_string_value (json_object_get (r.json, "id")));
@@ -39,8 +40,8 @@ Test (accounts, create_read_update_delete_round_trip)
   cr_assert_str_eq (location, path);
   cr_assert_str_eq (json_string_value (json_object_get (r.json, "currency")),
                     "EUR");
-  cr_assert_float_eq (json_number_value (json_object_get (r.json,
-                                                          "annual_value")),
+  cr_assert_float_eq (json_number_value (
+                        json_object_get (r.json, "annual_value")),
                       125000.5, 1e-9);
   cr_assert (json_is_string (json_object_get (r.json, "created_at")));
   free (location);
@@ -94,16 +95,19 @@ Test (accounts, every_bad_field_is_reported_at_once_and_nothing_written)
 {
   struct th_resp r;
 
-  th_json ("POST", "/v1/accounts", org.key,
-           "{\"name\":\"\",\"stage\":\"lead\",\"purchase_stage\":7,"
-           "\"annual_value\":-5,\"renewal_date\":\"2027-02-30\","
-           "\"owner_id\":\"nope\",\"external_id\":\"a/b\","
-           "\"industry\":\"" "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-           "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-           "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-           "xxxxxxxxxxxxxxxxxx\","
-           "\"id\":\"x\",\"created_at\":\"2020-01-01T00:00:00Z\","
-           "\"colour\":\"red\"}", &r);
+  th_json (
+    "POST", "/v1/accounts", org.key,
+    "{\"name\":\"\",\"stage\":\"lead\",\"purchase_stage\":7,"
+    "\"annual_value\":-5,\"renewal_date\":\"2027-02-30\","
+    "\"owner_id\":\"nope\",\"external_id\":\"a/b\","
+    "\"industry\":\""
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    "xxxxxxxxxxxxxxxxxx\","
+    "\"id\":\"x\",\"created_at\":\"2020-01-01T00:00:00Z\","
+    "\"colour\":\"red\"}",
+    &r);
   th_assert_problem (&r, 422);
   cr_assert (th_has_error (&r, "/name"));
   cr_assert (th_has_error (&r, "/stage"));
@@ -116,8 +120,7 @@ Test (accounts, every_bad_field_is_reported_at_once_and_nothing_written)
   cr_assert (th_has_error (&r, "/id"), "server-owned fields are rejected");
   cr_assert (th_has_error (&r, "/created_at"));
   cr_assert (th_has_error (&r, "/colour"), "unknown fields are rejected");
-  cr_assert (th_has_error (&r, "/currency"),
-             "annual_value without currency");
+  cr_assert (th_has_error (&r, "/currency"), "annual_value without currency");
   th_resp_free (&r);
 
   th_json ("POST", "/v1/accounts", org.key,
@@ -141,16 +144,15 @@ Test (accounts, patch_with_stale_if_match_is_412_and_changes_nothing)
 {
   struct th_resp r;
   char id[64], path[128];
-  const char *stale[] = { "Content-Type: application/json",
-                          "If-Match: \"1\"", NULL };
+  const char *stale[] = { "Content-Type: application/json", "If-Match: \"1\"",
+                          NULL };
 
   th_account_new (org.key, "Globex", id);
   snprintf (path, sizeof (path), "/v1/accounts/%s", id);
   th_json ("PATCH", path, org.key, "{\"name\":\"Globex Corp\"}", &r);
   cr_assert_eq (200, r.status);
   th_resp_free (&r);
-  th_request ("PATCH", path, org.key, "{\"name\":\"Stale write\"}", stale,
-              &r);
+  th_request ("PATCH", path, org.key, "{\"name\":\"Stale write\"}", stale, &r);
   th_assert_problem (&r, 412);
   th_resp_free (&r);
   th_request ("GET", path, org.key, NULL, NULL, &r);
@@ -177,8 +179,7 @@ Test (accounts, patch_rejects_unknown_server_owned_and_invalid_results)
   th_assert_problem (&r, 422);
   cr_assert (th_has_error (&r, "/name"), "name is required after merging");
   th_resp_free (&r);
-  th_json ("PATCH", path, org.key,
-           "{\"annual_value\":500}", &r);
+  th_json ("PATCH", path, org.key, "{\"annual_value\":500}", &r);
   th_assert_problem (&r, 422);
   cr_assert (th_has_error (&r, "/currency"));
   th_resp_free (&r);
@@ -193,8 +194,8 @@ Test (accounts, idempotent_retry_replays_and_conflicting_reuse_is_422)
   th_request ("POST", "/v1/accounts", org.key, "{\"name\":\"Umbrella\"}", h1,
               &a);
   cr_assert_eq (201, a.status);
-  th_request ("POST", "/v1/accounts", org.key,
-              "{ \"name\" : \"Umbrella\" }", h1, &b);
+  th_request ("POST", "/v1/accounts", org.key, "{ \"name\" : \"Umbrella\" }",
+              h1, &b);
   cr_assert_eq (201, b.status, "a retry gets the first response again");
   cr_assert_str_eq (a.body, b.body);
   {
@@ -208,8 +209,7 @@ Test (accounts, idempotent_retry_replays_and_conflicting_reuse_is_422)
     free (l1);
     free (l2);
   }
-  th_request ("POST", "/v1/accounts", org.key, "{\"name\":\"Other\"}", h1,
-              &c);
+  th_request ("POST", "/v1/accounts", org.key, "{\"name\":\"Other\"}", h1, &c);
   th_assert_problem (&c, 422);
   th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &list);
   cr_assert_eq (1, json_array_size (json_object_get (list.json, "data")),
@@ -248,8 +248,8 @@ Test (accounts, put_by_external_id_upserts_one_row)
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s",
             json_string_value (json_object_get (r.json, "id")));
-  cr_assert_str_eq (json_string_value (json_object_get (r.json,
-                                                        "external_id")),
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (r.json, "external_id")),
                     "hs-42");
   th_resp_free (&r);
   th_json ("PUT", "/v1/accounts/by-external-id/hs-42", org.key,
@@ -259,8 +259,8 @@ Test (accounts, put_by_external_id_upserts_one_row)
   cr_assert_str_eq (json_string_value (json_object_get (r.json, "stage")),
                     "customer");
   th_resp_free (&r);
-  th_request ("GET", "/v1/accounts/by-external-id/hs-42", org.key, NULL,
-              NULL, &r);
+  th_request ("GET", "/v1/accounts/by-external-id/hs-42", org.key, NULL, NULL,
+              &r);
   cr_assert_eq (200, r.status);
   cr_assert_str_eq (json_string_value (json_object_get (r.json, "name")),
                     "Hooli XYZ");
@@ -302,13 +302,15 @@ Test (accounts, filters_stage_owner_q_and_updated_since)
   th_resp_free (&r);
   th_json ("POST", "/v1/accounts", org.key,
            "{\"name\":\"Orphan\",\"owner_id\":"
-           "\"11111111-2222-4333-8444-555555555555\"}", &r);
+           "\"11111111-2222-4333-8444-555555555555\"}",
+           &r);
   th_assert_problem (&r, 422);
   cr_assert (th_has_error (&r, "/owner_id"), "the owner must be a seller");
   th_resp_free (&r);
   snprintf (body, sizeof (body),
             "{\"name\":\"Northwind Traders\",\"stage\":\"customer\","
-            "\"owner_id\":\"%s\"}", owner);
+            "\"owner_id\":\"%s\"}",
+            owner);
   th_json ("POST", "/v1/accounts", org.key, body, &r);
   th_resp_free (&r);
   th_json ("POST", "/v1/accounts", org.key,
@@ -344,12 +346,16 @@ Test (accounts, filters_stage_owner_q_and_updated_since)
               org.key, NULL, NULL, &r);
   cr_assert_eq (3, json_array_size (json_object_get (r.json, "data")));
   th_resp_free (&r);
-  th_request ("GET", "/v1/accounts?stage=lead&owner_id=1&updated_since=x"
-              "&limit=0&sort=name", org.key, NULL, NULL, &r);
+  th_request ("GET",
+              "/v1/accounts?stage=lead&owner_id=1&updated_since=x"
+              "&limit=0&sort=name",
+              org.key, NULL, NULL, &r);
   th_assert_problem (&r, 400);
   th_resp_free (&r);
-  th_request ("GET", "/v1/accounts?stage=lead&owner_id=1&updated_since=x"
-              "&limit=0", org.key, NULL, NULL, &r);
+  th_request ("GET",
+              "/v1/accounts?stage=lead&owner_id=1&updated_since=x"
+              "&limit=0",
+              org.key, NULL, NULL, &r);
   th_assert_problem (&r, 400);
   cr_assert (th_has_error (&r, "stage"));
   cr_assert (th_has_error (&r, "owner_id"));
@@ -361,9 +367,12 @@ Test (accounts, filters_stage_owner_q_and_updated_since)
 Test (accounts, q_with_quotes_and_sql_is_a_normal_search)
 {
   static const char *const probes[] = {
-    "/v1/accounts?q=%27", "/v1/accounts?q=%27%3B%20DROP%20TABLE%20accounts%3B--",
-    "/v1/accounts?q=%22%20OR%201%3D1", "/v1/accounts?q=%5C",
-    "/v1/accounts?q=O%27Brien%27s", NULL
+    "/v1/accounts?q=%27",
+    "/v1/accounts?q=%27%3B%20DROP%20TABLE%20accounts%3B--",
+    "/v1/accounts?q=%22%20OR%201%3D1",
+    "/v1/accounts?q=%5C",
+    "/v1/accounts?q=O%27Brien%27s",
+    NULL
   };
   struct th_resp r;
 

@@ -97,8 +97,8 @@ Test (api_keys, the_last_admin_key_cannot_be_revoked)
 
 Test (api_keys, missing_or_bad_keys_are_401_with_a_challenge)
 {
-  static const char *const keys[] = { NULL, "", "rk_live_nope",
-                                      "' OR 1=1 --", NULL };
+  static const char *const keys[] = { NULL, "", "rk_live_nope", "' OR 1=1 --",
+                                      NULL };
   struct th_resp r;
 
   for (int i = 0; i < 4; i++)

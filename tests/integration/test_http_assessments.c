@@ -94,8 +94,10 @@ account_with_contact (const char *name, char account[64], char contact[64])
 
   th_account_new (org.key, name, account);
   snprintf (path, sizeof (path), "/v1/accounts/%s/contacts", account);
-  create (path, "{\"name\":\"Dana Okafor\",\"role\":\"decision_maker\","
-          "\"influence\":0.9}", contact);
+  create (path,
+          "{\"name\":\"Dana Okafor\",\"role\":\"decision_maker\","
+          "\"influence\":0.9}",
+          contact);
 }
 
 Test (assess, a_security_buyer_is_read_from_everyday_notes)
@@ -119,14 +121,14 @@ Test (assess, a_security_buyer_is_read_from_everyday_notes)
   get_ok (path, &r);
   cr_assert_str_eq (primary (r.json), "security", "%s", r.body);
   scores = json_object_get (json_object_get (r.json, "orientation"), "scores");
-  json_object_foreach (scores, k, v)
-    sum += json_number_value (v);
+  json_object_foreach (scores, k, v) sum += json_number_value (v);
   cr_assert_float_eq (1.0, sum, 0.01, "orientation scores sum to 1");
-  cr_assert_gt (json_array_size (json_object_get (json_object_get (
-                  r.json, "orientation"), "evidence")), 0);
-  cr_assert (json_is_string (json_object_get (json_object_get (r.json,
-                                                               "orientation"),
-                                              "guidance")));
+  cr_assert_gt (json_array_size (
+                  json_object_get (json_object_get (r.json, "orientation"),
+                                   "evidence")),
+                0);
+  cr_assert (json_is_string (
+    json_object_get (json_object_get (r.json, "orientation"), "guidance")));
   cr_assert (json_is_string (json_object_get (r.json, "model_version")));
   th_resp_free (&r);
 }
@@ -154,7 +156,8 @@ Test (assess, as_of_before_the_calls_removes_their_evidence)
   account_with_contact ("Replay Ltd", account, contact);
   call (account, contact, NULL, "2026-09-01T10:00:00Z",
         "{\"signals\":[\"assertive\",\"results_focused\","
-        "\"wants_recognition\"]}", "Wants the win credited to her team.");
+        "\"wants_recognition\"]}",
+        "Wants the win credited to her team.");
   snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?as_of=2026-08-31",
             contact);
   get_ok (path, &before);
@@ -162,12 +165,15 @@ Test (assess, as_of_before_the_calls_removes_their_evidence)
             "/v1/contacts/%s/assessment?as_of=2026-09-02T00:00:00%%2B02:00",
             contact);
   get_ok (path, &after);
-  cr_assert_eq (0, json_array_size (json_object_get (json_object_get (
-                  before.json, "orientation"), "evidence")));
+  cr_assert_eq (0,
+                json_array_size (json_object_get (
+                  json_object_get (before.json, "orientation"), "evidence")));
   cr_assert_str_eq (json_string_value (json_object_get (before.json, "as_of")),
                     "2026-08-31T23:59:59Z");
-  cr_assert_gt (json_array_size (json_object_get (json_object_get (
-                  after.json, "orientation"), "evidence")), 0);
+  cr_assert_gt (json_array_size (
+                  json_object_get (json_object_get (after.json, "orientation"),
+                                   "evidence")),
+                0);
   th_resp_free (&before);
   th_resp_free (&after);
   snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?as_of=yesterday",
@@ -187,12 +193,15 @@ Test (assess, the_account_reads_pillars_risk_and_values_with_include)
   account_with_contact ("Pillar Industries", account, contact);
   call (account, contact, NULL, "2026-10-01T10:00:00Z",
         "{\"signals\":[\"competitor_mentioned\",\"shopping_alternatives\","
-        "\"rfp_issued\"]}", "They issued an RFP and are talking to two "
+        "\"rfp_issued\"]}",
+        "They issued an RFP and are talking to two "
         "other vendors.");
   snprintf (path, sizeof (path), "/v1/accounts/%s/commitments", account);
-  create (path, "{\"description\":\"Fix the export bug\","
+  create (path,
+          "{\"description\":\"Fix the export bug\","
           "\"made_at\":\"2026-08-01T00:00:00Z\",\"status\":\"broken\","
-          "\"resolved_at\":\"2026-09-01T00:00:00Z\"}", id);
+          "\"resolved_at\":\"2026-09-01T00:00:00Z\"}",
+          id);
   snprintf (path, sizeof (path), "/v1/accounts/%s/assessment", account);
   get_ok (path, &r);
   p = json_object_get (r.json, "pillars");
@@ -206,8 +215,8 @@ Test (assess, the_account_reads_pillars_risk_and_values_with_include)
              "competitor activity drives the risk: %s", r.body);
   cr_assert (json_is_null (json_object_get (r.json, "values_fit")),
              "no values, no fit");
-  cr_assert (json_is_array (json_object_get (json_object_get (
-                r.json, "orientation"), "buying_team")));
+  cr_assert (json_is_array (
+    json_object_get (json_object_get (r.json, "orientation"), "buying_team")));
   th_resp_free (&r);
   snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=pillars",
             account);
@@ -230,24 +239,27 @@ Test (assess, a_risky_account_ranks_above_a_healthy_one)
 
   account_with_contact ("Risky Co", risky, c1);
   account_with_contact ("Healthy Co", healthy, c2);
-  call (risky, c1, NULL, "2026-11-01T10:00:00Z",
-        "{\"signals\":[\"competitor_mentioned\",\"price_pressure\","
-        "\"complaint_raised\",\"supplier_review\"]}",
-        "Angry about the outage, evaluating other suppliers, wants a discount.");
+  call (
+    risky, c1, NULL, "2026-11-01T10:00:00Z",
+    "{\"signals\":[\"competitor_mentioned\",\"price_pressure\","
+    "\"complaint_raised\",\"supplier_review\"]}",
+    "Angry about the outage, evaluating other suppliers, wants a discount.");
   call (healthy, c2, NULL, "2026-11-01T10:00:00Z",
         "{\"signals\":[\"asked_for_advice\",\"referral_given\","
         "\"shared_insight\"]}",
         "Asked our advice on their roadmap and introduced us to a peer.");
-  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=buyer_risk",
-            risky);
+  snprintf (path, sizeof (path),
+            "/v1/accounts/%s/assessment?include=buyer_risk", risky);
   get_ok (path, &a);
-  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=buyer_risk",
-            healthy);
+  snprintf (path, sizeof (path),
+            "/v1/accounts/%s/assessment?include=buyer_risk", healthy);
   get_ok (path, &b);
-  cr_assert_gt (json_number_value (json_object_get (json_object_get (
-                  a.json, "buyer_risk"), "score")),
-                json_number_value (json_object_get (json_object_get (
-                  b.json, "buyer_risk"), "score")), "%s\n%s", a.body, b.body);
+  cr_assert_gt (
+    json_number_value (
+      json_object_get (json_object_get (a.json, "buyer_risk"), "score")),
+    json_number_value (
+      json_object_get (json_object_get (b.json, "buyer_risk"), "score")),
+    "%s\n%s", a.body, b.body);
   th_resp_free (&a);
   th_resp_free (&b);
 }
@@ -259,23 +271,26 @@ Test (assess, values_fit_appears_with_values)
 
   th_account_new (org.key, "Values Inc", account);
   snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
-  th_json ("PUT", path, org.key, "{\"priorities\":{\"quality\":0.9,"
+  th_json ("PUT", path, org.key,
+           "{\"priorities\":{\"quality\":0.9,"
            "\"reliability\":0.8},\"answers\":{\"What matters?\":"
-           "\"Uptime and quality, we never cut corners.\"}}", &r);
+           "\"Uptime and quality, we never cut corners.\"}}",
+           &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   th_resp_free (&r);
   th_json ("PUT", "/v1/organization/values", org.key,
            "{\"priorities\":{\"quality\":1,\"reliability\":0.7}}", &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   th_resp_free (&r);
-  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?include=values_fit",
-            account);
+  snprintf (path, sizeof (path),
+            "/v1/accounts/%s/assessment?include=values_fit", account);
   get_ok (path, &r);
   cr_assert (json_is_object (json_object_get (r.json, "values_fit")), "%s",
              r.body);
-  cr_assert_str_eq (json_string_value (json_object_get (json_object_get (
-                      r.json, "values_fit"), "recommendation")), "proceed",
-                    "%s", r.body);
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (json_object_get (r.json, "values_fit"),
+                                       "recommendation")),
+                    "proceed", "%s", r.body);
   th_resp_free (&r);
 }
 
@@ -295,7 +310,8 @@ Test (assess, a_seller_who_listens_is_a_builder_and_one_who_pushes_is_not)
     call (account, contact, builder, when,
           "{\"kind\":\"discovery\",\"seller_talk_ratio\":0.3,"
           "\"questions_asked\":12,\"signals\":[\"asked_about_plans\","
-          "\"referral_given\"]}", "Mostly listened; asked about their plans.");
+          "\"referral_given\"]}",
+          "Mostly listened; asked about their plans.");
     call (account, contact, pusher, when,
           "{\"kind\":\"cold_call\",\"seller_talk_ratio\":0.85,"
           "\"questions_asked\":1,\"signals\":[\"pushed_product\"],"
@@ -368,9 +384,10 @@ Test (assess, the_scoring_model_and_weight_overrides)
   cr_assert_eq (200, r.status, "%s", r.body);
   th_resp_free (&r);
   get_ok ("/v1/organization/scoring-weights", &r);
-  cr_assert_eq (45, json_number_value (json_object_get (json_object_get (
-                  json_object_get (r.json, "weights"), "half_lives_days"),
-                                                        "orientation")));
+  cr_assert_eq (45, json_number_value (json_object_get (
+                      json_object_get (json_object_get (r.json, "weights"),
+                                       "half_lives_days"),
+                      "orientation")));
   th_resp_free (&r);
   th_key_new (&org, "write", rkey, NULL);
   th_json ("PUT", "/v1/organization/scoring-weights", rkey, "{}", &r);

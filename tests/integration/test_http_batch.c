@@ -123,27 +123,31 @@ Test (batch, a_thousand_good_items_are_all_written, .timeout = 300)
 
     json_array_foreach (res, i, one)
     {
-      cr_assert_eq ((json_int_t) i, json_integer_value (json_object_get (
-        one, "index")), "results in item order");
+      cr_assert_eq ((json_int_t) i,
+                    json_integer_value (json_object_get (one, "index")),
+                    "results in item order");
       cr_assert_str_eq (json_string_value (json_object_get (one, "resource")),
                         kinds[i % 4]);
-      cr_assert_eq (201, json_integer_value (json_object_get (one,
-                                                              "status")));
-      cr_assert_eq (36, strlen (json_string_value (json_object_get (one,
-                                                                    "id"))));
+      cr_assert_eq (201, json_integer_value (json_object_get (one, "status")));
+      cr_assert_eq (36,
+                    strlen (json_string_value (json_object_get (one, "id"))));
     }
   }
   /* The ids answer, and every row is there. */
   {
     const char *paths[] = {
-      th_fmt ("/v1/accounts/%s", json_string_value (json_object_get (
-        json_array_get (res, 996), "id"))),
-      th_fmt ("/v1/sellers/%s", json_string_value (json_object_get (
-        json_array_get (res, 997), "id"))),
-      th_fmt ("/v1/contacts/%s", json_string_value (json_object_get (
-        json_array_get (res, 998), "id"))),
-      th_fmt ("/v1/calls/%s", json_string_value (json_object_get (
-        json_array_get (res, 999), "id"))),
+      th_fmt ("/v1/accounts/%s",
+              json_string_value (
+                json_object_get (json_array_get (res, 996), "id"))),
+      th_fmt ("/v1/sellers/%s",
+              json_string_value (
+                json_object_get (json_array_get (res, 997), "id"))),
+      th_fmt ("/v1/contacts/%s",
+              json_string_value (
+                json_object_get (json_array_get (res, 998), "id"))),
+      th_fmt ("/v1/calls/%s",
+              json_string_value (
+                json_object_get (json_array_get (res, 999), "id"))),
     };
 
     for (size_t k = 0; k < 4; k++)
@@ -158,11 +162,11 @@ Test (batch, a_thousand_good_items_are_all_written, .timeout = 300)
   th_resp_free (&r);
   cr_assert_eq (251, total (org.key, "/v1/accounts"));
   cr_assert_eq (251, total (org.key, "/v1/sellers"));
-  cr_assert_eq (250, total (org.key, th_fmt ("/v1/accounts/%s/contacts",
-                                             acct)));
+  cr_assert_eq (250,
+                total (org.key, th_fmt ("/v1/accounts/%s/contacts", acct)));
   cr_assert_eq (250, total (org.key, th_fmt ("/v1/accounts/%s/calls", acct)));
-  th_request ("GET", "/v1/sellers/by-external-id/rep-249", org.key, NULL,
-              NULL, &r);
+  th_request ("GET", "/v1/sellers/by-external-id/rep-249", org.key, NULL, NULL,
+              &r);
   cr_assert_eq (200, r.status);
   cr_assert_str_eq (json_string_value (json_object_get (r.json, "name")),
                     "Rep 249");
@@ -223,16 +227,21 @@ Test (batch, every_bad_item_is_reported_at_its_pointer)
                                            "resource", "sellers", "data", 5));
   json_array_append_new (items, json_pack ("{s:s, s:s, s:{s:s}, s:b}", "op",
                                            "create", "resource", "sellers",
-                                           "data", "name", "x", "dry_run",
-                                           1));
+                                           "data", "name", "x", "dry_run", 1));
   batch (org.key, items, NULL, &r);
   th_assert_problem (&r, 422);
   {
     static const char *const fields[] = {
-      "/items/1/resource", "/items/2/account_id", "/items/3/op",
-      "/items/4/op", "/items/5/data/external_id", "/items/6/data/signals/0",
-      "/items/7/account_id", "/items/8/data/ratings/overall",
-      "/items/9/data", "/items/10/dry_run",
+      "/items/1/resource",
+      "/items/2/account_id",
+      "/items/3/op",
+      "/items/4/op",
+      "/items/5/data/external_id",
+      "/items/6/data/signals/0",
+      "/items/7/account_id",
+      "/items/8/data/ratings/overall",
+      "/items/9/data",
+      "/items/10/dry_run",
     };
 
     for (size_t i = 0; i < sizeof (fields) / sizeof (fields[0]); i++)
@@ -242,8 +251,11 @@ Test (batch, every_bad_item_is_reported_at_its_pointer)
       size_t i;
 
       json_array_foreach (json_object_get (r.json, "errors"), i, e)
-        cr_assert_neq (0, strncmp (json_string_value (json_object_get (
-          e, "field")), "/items/0/", 9), "item 0 is fine: %s", r.body);
+        cr_assert_neq (0,
+                       strncmp (json_string_value (
+                                  json_object_get (e, "field")),
+                                "/items/0/", 9),
+                       "item 0 is fine: %s", r.body);
     }
   }
   th_resp_free (&r);
@@ -293,8 +305,9 @@ Test (batch, references_are_checked_when_written_and_roll_everything_back)
   cr_assert_eq (0, total (org.key, th_fmt ("/v1/accounts/%s/contacts", acct)),
                 "item 0 was rolled back");
   cr_assert_eq (1, total (org.key, "/v1/accounts"));
-  cr_assert_eq (1, total (other.key, th_fmt ("/v1/accounts/%s/contacts",
-                                             their_acct)),
+  cr_assert_eq (1,
+                total (other.key,
+                       th_fmt ("/v1/accounts/%s/contacts", their_acct)),
                 "nothing landed in the other organization");
 }
 
@@ -320,13 +333,15 @@ Test (batch, upserts_twice_are_one_row_and_duplicate_creates_roll_back)
       json_t *first = json_array_get (json_object_get (r.json, "data"), 0);
       json_t *second = json_array_get (json_object_get (r.json, "data"), 1);
 
-      cr_assert_eq (round ? 200 : 201, json_integer_value (json_object_get (
-        first, "status")), "round %d: %s", round, r.body);
-      cr_assert_eq (round ? 200 : 201, json_integer_value (json_object_get (
-        second, "status")), "an unchanged upsert is a 200: %s", r.body);
+      cr_assert_eq (round ? 200 : 201,
+                    json_integer_value (json_object_get (first, "status")),
+                    "round %d: %s", round, r.body);
+      cr_assert_eq (round ? 200 : 201,
+                    json_integer_value (json_object_get (second, "status")),
+                    "an unchanged upsert is a 200: %s", r.body);
       if (0 == round)
-        snprintf (id, sizeof (id), "%s", json_string_value (json_object_get (
-          first, "id")));
+        snprintf (id, sizeof (id), "%s",
+                  json_string_value (json_object_get (first, "id")));
       else
         cr_assert_str_eq (json_string_value (json_object_get (first, "id")),
                           id);
@@ -362,7 +377,10 @@ Test (batch, envelope_bounds_and_idempotent_retry)
 
   {
     static const char *const bad[] = {
-      "{\"items\":[]}", "{\"items\":{}}", "{}", "[]",
+      "{\"items\":[]}",
+      "{\"items\":{}}",
+      "{}",
+      "[]",
       "{\"items\":[{\"op\":\"create\",\"resource\":\"sellers\",\"data\":"
       "{\"name\":\"x\"}}],\"atomic\":false}",
     };
@@ -402,7 +420,8 @@ Test (batch, envelope_bounds_and_idempotent_retry)
   th_resp_free (&again);
   cr_assert_eq (2, total (org.key, "/v1/sellers"), "written once");
   items = json_array ();
-  item (items, "create", "sellers", NULL, json_pack ("{s:s}", "name", "Three"));
+  item (items, "create", "sellers", NULL,
+        json_pack ("{s:s}", "name", "Three"));
   batch (org.key, items, h, &r);
   th_assert_problem (&r, 422);
   th_resp_free (&r);

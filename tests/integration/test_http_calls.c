@@ -43,18 +43,20 @@ Test (calls, call_round_trip)
                    "\"notes\":\"They compared us with a rival.\","
                    "\"next_step\":\"Send a proposal\","
                    "\"next_step_agreed\":true,\"external_id\":\"gong-1\"}",
-                   seller, c1, c2), &r);
+                   seller, c1, c2),
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   snprintf (path, sizeof (path), "/v1/calls/%s", id);
   cr_assert_str_eq (th_str (&r, "occurred_at"), "2025-03-04T08:30:00.000000Z",
                     "timestamps come back in UTC");
   cr_assert_eq (2, json_array_size (json_object_get (r.json, "contact_ids")));
-  cr_assert_str_eq (json_string_value (json_array_get (json_object_get (
-    r.json, "signals"), 0)), "competitor_mentioned");
+  cr_assert_str_eq (json_string_value (
+                      json_array_get (json_object_get (r.json, "signals"), 0)),
+                    "competitor_mentioned");
   cr_assert (json_is_true (json_object_get (r.json, "next_step_agreed")));
-  cr_assert_eq (45, json_integer_value (json_object_get (r.json,
-                                                         "duration_minutes")));
+  cr_assert_eq (45, json_integer_value (
+                      json_object_get (r.json, "duration_minutes")));
   th_resp_free (&r);
 
   th_request ("GET", path, org.key, NULL, NULL, &r);
@@ -65,7 +67,9 @@ Test (calls, call_round_trip)
   th_resp_free (&r);
   th_patch (org.key, path, etag,
             th_fmt ("{\"contact_ids\":[\"%s\"],\"signals\":null,"
-                    "\"duration_minutes\":50}", c2), &r);
+                    "\"duration_minutes\":50}",
+                    c2),
+            &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_eq (1, json_array_size (json_object_get (r.json, "contact_ids")));
   cr_assert_eq (0, json_array_size (json_object_get (r.json, "signals")),
@@ -95,7 +99,10 @@ Test (calls, call_validation_rules)
   th_contact_new (org.key, other, "B", elsewhere);
   snprintf (calls, sizeof (calls), "/v1/accounts/%s/calls", acct);
   {
-    const struct { const char *body, *field; } cases[] = {
+    const struct
+    {
+      const char *body, *field;
+    } cases[] = {
       { "{\"notes\":\"x\"}", "/occurred_at" },
       { "{\"occurred_at\":\"2025-03-04 10:30\"}", "/occurred_at" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00\"}", "/occurred_at" },
@@ -103,7 +110,8 @@ Test (calls, call_validation_rules)
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"seller_id\":\"x\"}",
         "/seller_id" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"seller_id\":"
-        "\"00000000-0000-4000-8000-000000000000\"}", "/seller_id" },
+        "\"00000000-0000-4000-8000-000000000000\"}",
+        "/seller_id" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"channel\":\"fax\"}",
         "/channel" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"kind\":\"lunch\"}",
@@ -123,15 +131,22 @@ Test (calls, call_validation_rules)
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"topics\":\"pricing\"}",
         "/topics" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"signals\":"
-        "[\"budget_cut\",\"sunny\"]}", "/signals/1" },
+        "[\"budget_cut\",\"sunny\"]}",
+        "/signals/1" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"signals\":"
-        "[\"budget_cut\",\"budget_cut\"]}", "/signals/1" },
+        "[\"budget_cut\",\"budget_cut\"]}",
+        "/signals/1" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"next_step_agreed\":"
-        "\"yes\"}", "/next_step_agreed" },
+        "\"yes\"}",
+        "/next_step_agreed" },
       { th_fmt ("{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"contact_ids\":"
-                "[\"%s\",\"%s\"]}", c1, c1), "/contact_ids/1" },
+                "[\"%s\",\"%s\"]}",
+                c1, c1),
+        "/contact_ids/1" },
       { th_fmt ("{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"contact_ids\":"
-                "[\"%s\",\"%s\"]}", c1, elsewhere), "/contact_ids" },
+                "[\"%s\",\"%s\"]}",
+                c1, elsewhere),
+        "/contact_ids" },
       { "{\"occurred_at\":\"2025-03-04T10:30:00Z\",\"contact_ids\":[\"x\"]}",
         "/contact_ids/0" },
     };
@@ -146,22 +161,27 @@ Test (calls, call_validation_rules)
   for (int i = 0; i < 20001; i++)
     memcpy (notes + 2 * i, "\xc3\xa9", 2);
   notes[40002] = '\0';
-  snprintf (bad, 40200, "{\"occurred_at\":\"2025-03-04T10:30:00Z\","
-            "\"notes\":\"%s\"}", notes);
+  snprintf (bad, 40200,
+            "{\"occurred_at\":\"2025-03-04T10:30:00Z\","
+            "\"notes\":\"%s\"}",
+            notes);
   th_json ("POST", calls, org.key, bad, &r);
   th_expect_422 (&r, "/notes", "20,001 characters");
   notes[40000] = '\0';
-  snprintf (bad, 40200, "{\"occurred_at\":\"2025-03-04T10:30:00Z\","
-            "\"notes\":\"%s\"}", notes);
+  snprintf (bad, 40200,
+            "{\"occurred_at\":\"2025-03-04T10:30:00Z\","
+            "\"notes\":\"%s\"}",
+            notes);
   th_json ("POST", calls, org.key, bad, &r);
   cr_assert_eq (201, r.status, "20,000 characters: %.200s", r.body);
-  cr_assert_eq (20000, json_string_length (json_object_get (r.json,
-                                                            "notes")) / 2);
+  cr_assert_eq (20000,
+                json_string_length (json_object_get (r.json, "notes")) / 2);
   th_resp_free (&r);
   /* A body that is not UTF-8 is not JSON. */
   th_expect_problem ("POST", calls, org.key,
                      "{\"occurred_at\":\"2025-03-04T10:30:00Z\","
-                     "\"notes\":\"caf\xe9\"}", 400);
+                     "\"notes\":\"caf\xe9\"}",
+                     400);
   cr_assert_eq (1, th_count (org.key, calls), "only the one good call");
   free (notes);
   free (bad);
@@ -185,7 +205,8 @@ Test (calls, call_list_order_filters_and_pagination)
     th_create (org.key, calls,
                th_fmt ("{\"occurred_at\":\"%s-01T12:00:00Z\","
                        "\"seller_id\":\"%s\",\"contact_ids\":[\"%s\"]}",
-                       months[i], i % 2 ? s2 : s1, i < 4 ? c1 : c2), ids[i]);
+                       months[i], i % 2 ? s2 : s1, i < 4 ? c1 : c2),
+               ids[i]);
   cr_assert_eq (6, th_walk (org.key, calls, 4, seen, 8));
   {
     /* Newest occurred_at first, whatever order they were written in. */
@@ -195,18 +216,22 @@ Test (calls, call_list_order_filters_and_pagination)
     {
       th_request ("GET", th_fmt ("/v1/calls/%s", seen[i]), org.key, NULL, NULL,
                   &r);
-      cr_assert (strcmp (th_str (&r, "occurred_at"), prev) <= 0,
-                 "%s after %s", th_str (&r, "occurred_at"), prev);
+      cr_assert (strcmp (th_str (&r, "occurred_at"), prev) <= 0, "%s after %s",
+                 th_str (&r, "occurred_at"), prev);
       snprintf (prev, sizeof (prev), "%s", th_str (&r, "occurred_at"));
       th_resp_free (&r);
     }
     cr_assert_str_eq (seen[0], ids[4]);
     cr_assert_str_eq (seen[5], ids[2]);
   }
-  cr_assert_eq (4, th_count (org.key, th_fmt ("%s?since=2025-03-01T12:00:00Z",
-                                              calls)), "since is inclusive");
-  cr_assert_eq (2, th_count (org.key, th_fmt ("%s?until=2025-03-01T12:00:00Z",
-                                              calls)), "until is exclusive");
+  cr_assert_eq (4,
+                th_count (org.key,
+                          th_fmt ("%s?since=2025-03-01T12:00:00Z", calls)),
+                "since is inclusive");
+  cr_assert_eq (2,
+                th_count (org.key,
+                          th_fmt ("%s?until=2025-03-01T12:00:00Z", calls)),
+                "until is exclusive");
   cr_assert_eq (3, th_count (org.key, th_fmt ("%s?since=2025-02-01T00:00:00Z&"
                                               "until=2025-04-01T00:00:00Z",
                                               calls)));
@@ -217,8 +242,10 @@ Test (calls, call_list_order_filters_and_pagination)
   cr_assert_eq (0, th_count (org.key,
                              th_fmt ("%s?updated_since=2999-01-01T00:00:00Z",
                                      calls)));
-  cr_assert_eq (3, th_walk (org.key, th_fmt ("%s?seller_id=%s", calls, s1), 1,
-                            seen, 8), "filters hold across pages");
+  cr_assert_eq (3,
+                th_walk (org.key, th_fmt ("%s?seller_id=%s", calls, s1), 1,
+                         seen, 8),
+                "filters hold across pages");
   th_request ("GET", th_fmt ("%s?since=march&contact_id=1", calls), org.key,
               NULL, NULL, &r);
   th_assert_problem (&r, 400);
@@ -243,7 +270,8 @@ Test (calls, call_upsert_by_external_id_twice_is_one_row)
   th_resp_free (&r);
   th_json ("PUT", "/v1/calls/by-external-id/zoom-9", org.key,
            th_fmt ("{\"account_id\":\"%s\",\"occurred_at\":"
-                   "\"2025-01-02T09:00:00Z\",\"kind\":\"negotiation\"}", acct),
+                   "\"2025-01-02T09:00:00Z\",\"kind\":\"negotiation\"}",
+                   acct),
            &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_str_eq (th_str (&r, "id"), id);

@@ -32,17 +32,23 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   th_seller_new (org.key, "Sam", seller);
   snprintf (list, sizeof (list), "/v1/accounts/%s/commitments", acct);
   {
-    const struct { const char *body, *field; } cases[] = {
+    const struct
+    {
+      const char *body, *field;
+    } cases[] = {
       { "{\"made_at\":\"2025-01-01T00:00:00Z\"}", "/description" },
       { "{\"description\":\"\",\"made_at\":\"2025-01-01T00:00:00Z\"}",
         "/description" },
       { "{\"description\":\"Fix it\"}", "/made_at" },
       { "{\"description\":\"Fix it\",\"made_at\":\"2025-01-01T00:00:00Z\","
-        "\"due_date\":\"2025-13-01\"}", "/due_date" },
+        "\"due_date\":\"2025-13-01\"}",
+        "/due_date" },
       { "{\"description\":\"Fix it\",\"made_at\":\"2025-01-01T00:00:00Z\","
-        "\"status\":\"pending\"}", "/status" },
+        "\"status\":\"pending\"}",
+        "/status" },
       { "{\"description\":\"Fix it\",\"made_at\":\"2025-01-01T00:00:00Z\","
-        "\"resolved_at\":\"2025-02-01T00:00:00Z\"}", "/resolved_at" },
+        "\"resolved_at\":\"2025-02-01T00:00:00Z\"}",
+        "/resolved_at" },
       { "{\"description\":\"Fix it\",\"made_at\":\"2025-01-01T00:00:00Z\","
         "\"status\":\"open\",\"resolved_at\":\"2025-02-01T00:00:00Z\"}",
         "/resolved_at" },
@@ -60,7 +66,9 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   th_json ("POST", list, org.key,
            th_fmt ("{\"description\":\"Ship the fix by Friday\",\"made_at\":"
                    "\"2025-01-01T09:00:00Z\",\"due_date\":\"2025-01-03\","
-                   "\"seller_id\":\"%s\"}", seller), &r);
+                   "\"seller_id\":\"%s\"}",
+                   seller),
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   snprintf (path, sizeof (path), "/v1/commitments/%s", id);
@@ -73,8 +81,10 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   cr_assert (json_is_string (json_object_get (r.json, "resolved_at")),
              "leaving open sets resolved_at: %s", r.body);
   th_resp_free (&r);
-  th_patch (org.key, path, NULL, "{\"status\":\"broken\",\"resolved_at\":"
-            "\"2025-01-04T00:00:00Z\"}", &r);
+  th_patch (org.key, path, NULL,
+            "{\"status\":\"broken\",\"resolved_at\":"
+            "\"2025-01-04T00:00:00Z\"}",
+            &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_str_eq (th_str (&r, "resolved_at"), "2025-01-04T00:00:00.000000Z");
   th_resp_free (&r);
@@ -86,13 +96,15 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   th_json ("POST", list, org.key,
            "{\"description\":\"Call back\",\"made_at\":"
            "\"2025-02-01T09:00:00Z\",\"status\":\"kept\",\"resolved_at\":"
-           "\"2025-02-02T10:00:00Z\"}", &r);
+           "\"2025-02-02T10:00:00Z\"}",
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   cr_assert_str_eq (th_str (&r, "resolved_at"), "2025-02-02T10:00:00.000000Z");
   th_resp_free (&r);
   th_json ("POST", list, org.key,
            "{\"description\":\"Discount\",\"made_at\":"
-           "\"2025-03-01T09:00:00Z\",\"status\":\"broken\"}", &r);
+           "\"2025-03-01T09:00:00Z\",\"status\":\"broken\"}",
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   cr_assert (json_is_string (json_object_get (r.json, "resolved_at")));
   th_resp_free (&r);
@@ -100,8 +112,8 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   cr_assert_eq (3, th_count (org.key, list));
   cr_assert_eq (1, th_count (org.key, th_fmt ("%s?status=open", list)));
   cr_assert_eq (1, th_count (org.key, th_fmt ("%s?status=kept", list)));
-  cr_assert_eq (1, th_count (org.key, th_fmt ("%s?seller_id=%s", list,
-                                              seller)));
+  cr_assert_eq (1,
+                th_count (org.key, th_fmt ("%s?seller_id=%s", list, seller)));
   cr_assert_eq (0, th_count (org.key,
                              th_fmt ("%s?updated_since=2999-01-01T00:00:00Z",
                                      list)));

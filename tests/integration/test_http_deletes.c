@@ -35,11 +35,13 @@ Test (deletes, deleting_an_account_deletes_everything_in_it)
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\","
                      "\"external_id\":\"call-1\",\"contact_ids\":[\"%s\"]}",
-                     contact), call);
+                     contact),
+             call);
   th_create (org.key, th_fmt ("/v1/accounts/%s/report-cards", acct),
              th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\","
                      "\"contact_id\":\"%s\",\"ratings\":{\"overall\":3}}",
-                     contact), card);
+                     contact),
+             card);
   th_create (org.key, th_fmt ("/v1/accounts/%s/commitments", acct),
              "{\"description\":\"x\",\"made_at\":\"2025-01-01T00:00:00Z\"}",
              pledge);
@@ -53,10 +55,12 @@ Test (deletes, deleting_an_account_deletes_everything_in_it)
                     204);
   {
     const char *gone[] = {
-      th_fmt ("/v1/contacts/%s", contact), th_fmt ("/v1/calls/%s", call),
+      th_fmt ("/v1/contacts/%s", contact),
+      th_fmt ("/v1/calls/%s", call),
       th_fmt ("/v1/report-cards/%s", card),
       th_fmt ("/v1/commitments/%s", pledge),
-      "/v1/contacts/by-external-id/c-1", "/v1/calls/by-external-id/call-1",
+      "/v1/contacts/by-external-id/c-1",
+      "/v1/calls/by-external-id/call-1",
       th_fmt ("/v1/accounts/%s/values", acct),
       th_fmt ("/v1/accounts/%s/calls", acct),
     };
@@ -64,8 +68,8 @@ Test (deletes, deleting_an_account_deletes_everything_in_it)
     for (size_t i = 0; i < sizeof (gone) / sizeof (gone[0]); i++)
       th_expect_problem ("GET", gone[i], org.key, NULL, 404);
   }
-  cr_assert_eq (1, th_count (org.key, th_fmt ("/v1/accounts/%s/contacts",
-                                              keep)),
+  cr_assert_eq (1,
+                th_count (org.key, th_fmt ("/v1/accounts/%s/contacts", keep)),
                 "the other account keeps its contacts");
   cr_assert_eq (1, th_count (org.key, th_fmt ("/v1/accounts/%s/calls", keep)));
   th_json ("PUT", "/v1/contacts/by-external-id/c-1", org.key,
@@ -85,20 +89,27 @@ Test (deletes, deleting_a_seller_keeps_the_history_without_them)
              th_fmt ("{\"name\":\"Acme\",\"owner_id\":\"%s\"}", seller), acct);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\","
-                     "\"seller_id\":\"%s\",\"notes\":\"kept\"}", seller),
+                     "\"seller_id\":\"%s\",\"notes\":\"kept\"}",
+                     seller),
              call);
   th_create (org.key, th_fmt ("/v1/accounts/%s/report-cards", acct),
              th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\","
                      "\"seller_id\":\"%s\",\"ratings\":{\"overall\":2}}",
-                     seller), card);
+                     seller),
+             card);
   th_create (org.key, th_fmt ("/v1/accounts/%s/commitments", acct),
              th_fmt ("{\"description\":\"x\","
                      "\"made_at\":\"2025-01-01T00:00:00Z\","
-                     "\"seller_id\":\"%s\"}", seller), pledge);
+                     "\"seller_id\":\"%s\"}",
+                     seller),
+             pledge);
   th_expect_status ("DELETE", th_fmt ("/v1/sellers/%s", seller), org.key, NULL,
                     204);
   {
-    const struct { const char *path, *field; } kept[] = {
+    const struct
+    {
+      const char *path, *field;
+    } kept[] = {
       { th_fmt ("/v1/accounts/%s", acct), "owner_id" },
       { th_fmt ("/v1/calls/%s", call), "seller_id" },
       { th_fmt ("/v1/report-cards/%s", card), "seller_id" },
@@ -131,10 +142,13 @@ Test (deletes, deleting_a_contact_takes_it_out_of_calls_and_cards)
   th_contact_new (org.key, acct, "B", c2);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\","
-                     "\"contact_ids\":[\"%s\",\"%s\"]}", c1, c2), call);
+                     "\"contact_ids\":[\"%s\",\"%s\"]}",
+                     c1, c2),
+             call);
   th_create (org.key, th_fmt ("/v1/accounts/%s/report-cards", acct),
              th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\","
-                     "\"contact_id\":\"%s\",\"ratings\":{\"overall\":4}}", c1),
+                     "\"contact_id\":\"%s\",\"ratings\":{\"overall\":4}}",
+                     c1),
              card);
   th_request ("GET", th_fmt ("/v1/calls/%s", call), org.key, NULL, NULL, &r);
   call_etag = th_header (&r, "ETag");
@@ -146,8 +160,10 @@ Test (deletes, deleting_a_contact_takes_it_out_of_calls_and_cards)
   cr_assert_eq (200, r.status);
   cr_assert_eq (1, json_array_size (json_object_get (r.json, "contact_ids")),
                 "%s", r.body);
-  cr_assert_str_eq (json_string_value (json_array_get (json_object_get (
-    r.json, "contact_ids"), 0)), c2);
+  cr_assert_str_eq (json_string_value (
+                      json_array_get (json_object_get (r.json, "contact_ids"),
+                                      0)),
+                    c2);
   {
     char *etag = th_header (&r, "ETag");
 
@@ -163,8 +179,9 @@ Test (deletes, deleting_a_contact_takes_it_out_of_calls_and_cards)
   cr_assert_eq (200, r.status, "the card stays");
   cr_assert (json_is_null (json_object_get (r.json, "contact_id")), "%s",
              r.body);
-  cr_assert_eq (4, json_integer_value (json_object_get (json_object_get (
-    r.json, "ratings"), "overall")));
+  cr_assert_eq (4, json_integer_value (
+                     json_object_get (json_object_get (r.json, "ratings"),
+                                      "overall")));
   th_resp_free (&r);
   free (call_etag);
 }
@@ -188,11 +205,14 @@ Test (deletes, nulled_references_change_etag_and_updated_at)
   th_contact_new (org.key, acct, "A", c1);
   th_create (org.key, th_fmt ("/v1/accounts/%s/report-cards", acct),
              th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\","
-                     "\"contact_id\":\"%s\",\"ratings\":{\"overall\":4}}", c1),
+                     "\"contact_id\":\"%s\",\"ratings\":{\"overall\":4}}",
+                     c1),
              card);
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\","
-                     "\"seller_id\":\"%s\"}", seller), call);
+                     "\"seller_id\":\"%s\"}",
+                     seller),
+             call);
   th_request ("GET", th_fmt ("/v1/report-cards/%s", card), org.key, NULL, NULL,
               &r);
   etag = th_header (&r, "ETag");
@@ -216,9 +236,10 @@ Test (deletes, nulled_references_change_etag_and_updated_at)
   th_resp_free (&r);
   cr_assert_str_neq (etag, etag2, "the card changed: its ETag must too");
   cr_assert_str_neq (cetag, cetag2, "the call changed: its ETag must too");
-  cr_assert_eq (1, th_count (org.key, th_fmt ("/v1/accounts/%s/report-cards?"
-                                              "updated_since=%s", acct,
-                                              before)),
+  cr_assert_eq (1,
+                th_count (org.key, th_fmt ("/v1/accounts/%s/report-cards?"
+                                           "updated_since=%s",
+                                           acct, before)),
                 "a sync must see the card whose contact went away");
   free (etag);
   free (etag2);

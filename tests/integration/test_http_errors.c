@@ -36,18 +36,22 @@ assert_nothing_written (void)
 
 Test (errors, malformed_json_is_400_with_the_position)
 {
-  static const char *const bodies[] = { "{\"name\":", "{name: 1}", "nul",
+  static const char *const bodies[] = { "{\"name\":",
+                                        "{name: 1}",
+                                        "nul",
                                         "{\"name\":\"a\"} trailing",
-                                        "{\"name\":\"\xff\xfe\"}", NULL };
+                                        "{\"name\":\"\xff\xfe\"}",
+                                        NULL };
   struct th_resp r;
 
   for (const char *const *b = bodies; NULL != *b; b++)
   {
     th_json ("POST", "/v1/accounts", org.key, *b, &r);
     th_assert_problem (&r, 400);
-    cr_assert_not_null (strstr (json_string_value (json_object_get (r.json,
-                                                                    "detail")),
-                                "column"), "detail gives the position");
+    cr_assert_not_null (strstr (json_string_value (
+                                  json_object_get (r.json, "detail")),
+                                "column"),
+                        "detail gives the position");
     th_resp_free (&r);
   }
   assert_nothing_written ();
@@ -57,8 +61,8 @@ Test (errors, duplicate_keys_are_400)
 {
   struct th_resp r;
 
-  th_json ("POST", "/v1/accounts", org.key,
-           "{\"name\":\"A\",\"name\":\"B\"}", &r);
+  th_json ("POST", "/v1/accounts", org.key, "{\"name\":\"A\",\"name\":\"B\"}",
+           &r);
   th_assert_problem (&r, 400);
   th_resp_free (&r);
   assert_nothing_written ();
@@ -110,8 +114,7 @@ Test (errors, a_2_mib_chunked_body_is_413)
   char *body = big_body (2 * 1024 * 1024);
   struct th_resp r;
 
-  th_chunked ("POST", "/v1/accounts", org.key, body, strlen (body), 16384,
-              &r);
+  th_chunked ("POST", "/v1/accounts", org.key, body, strlen (body), 16384, &r);
   th_assert_problem (&r, 413);
   th_resp_free (&r);
   free (body);

@@ -30,7 +30,10 @@ Test (idempotency, idempotent_retry_for_every_resource)
 
   th_account_new (org.key, "Acme", acct);
   {
-    const struct { const char *list, *body, *other; } cases[] = {
+    const struct
+    {
+      const char *list, *body, *other;
+    } cases[] = {
       { "/v1/sellers", "{\"name\":\"Sam\"}", "{\"name\":\"Kim\"}" },
       { th_fmt ("/v1/accounts/%s/contacts", acct), "{\"name\":\"Dana\"}",
         "{\"name\":\"Eve\"}" },

@@ -23,7 +23,8 @@ make_accounts (const char *key, const char *prefix, int n)
   }
 }
 
-Test (pagination, walks_500_accounts_with_inserts_between_pages, .timeout = 300)
+Test (pagination, walks_500_accounts_with_inserts_between_pages,
+      .timeout = 300)
 {
   struct th_org org;
   char **seen = calloc (1000, sizeof (char *));
@@ -63,8 +64,10 @@ Test (pagination, walks_500_accounts_with_inserts_between_pages, .timeout = 300)
               json_string_value (next));
     th_resp_free (&r);
   }
-  cr_assert_eq (500, n_seen, "every seeded account exactly once, no gap "
-                "(saw %d in %d pages)", n_seen, pages);
+  cr_assert_eq (500, n_seen,
+                "every seeded account exactly once, no gap "
+                "(saw %d in %d pages)",
+                n_seen, pages);
   cr_assert_eq (14, pages);
   for (int k = 0; k < n_seen; k++)
     free (seen[k]);

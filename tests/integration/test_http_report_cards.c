@@ -36,35 +36,46 @@ Test (report_cards, report_card_round_trip_and_validation)
   th_contact_new (org.key, other, "B", elsewhere);
   snprintf (cards, sizeof (cards), "/v1/accounts/%s/report-cards", acct);
   {
-    const struct { const char *body, *field; } cases[] = {
+    const struct
+    {
+      const char *body, *field;
+    } cases[] = {
       { "{\"ratings\":{\"overall\":4}}", "/received_at" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\"}", "/ratings" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":{}}",
         "/ratings/overall" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-        "{\"overall\":6}}", "/ratings/overall" },
+        "{\"overall\":6}}",
+        "/ratings/overall" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-        "{\"overall\":3,\"responsiveness\":0}}", "/ratings/responsiveness" },
+        "{\"overall\":3,\"responsiveness\":0}}",
+        "/ratings/responsiveness" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
         "{\"overall\":3,\"value_for_money\":4.5}}",
         "/ratings/value_for_money" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-        "{\"overall\":3,\"charm\":5}}", "/ratings/charm" },
+        "{\"overall\":3,\"charm\":5}}",
+        "/ratings/charm" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-        "{\"overall\":3},\"recommend_score\":11}", "/recommend_score" },
+        "{\"overall\":3},\"recommend_score\":11}",
+        "/recommend_score" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-        "{\"overall\":3},\"recommend_score\":-1}", "/recommend_score" },
+        "{\"overall\":3},\"recommend_score\":-1}",
+        "/recommend_score" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
         "{\"overall\":3},\"improvements_requested\":[\"faster\",7]}",
         "/improvements_requested/1" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-        "{\"overall\":3},\"follow_up_done\":1}", "/follow_up_done" },
+        "{\"overall\":3},\"follow_up_done\":1}",
+        "/follow_up_done" },
       { th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-                "{\"overall\":3},\"contact_id\":\"%s\"}", elsewhere),
+                "{\"overall\":3},\"contact_id\":\"%s\"}",
+                elsewhere),
         "/contact_id" },
       { "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
         "{\"overall\":3},\"seller_id\":\"00000000-0000-4000-8000-"
-        "000000000000\"}", "/seller_id" },
+        "000000000000\"}",
+        "/seller_id" },
     };
 
     for (size_t i = 0; i < sizeof (cases) / sizeof (cases[0]); i++)
@@ -82,28 +93,34 @@ Test (report_cards, report_card_round_trip_and_validation)
                    "\"recommend_score\":8,"
                    "\"comments\":\"Good, slow on fixes\","
                    "\"improvements_requested\":[\"faster fixes\"],"
-                   "\"follow_up_done\":false}", c1, seller), &r);
+                   "\"follow_up_done\":false}",
+                   c1, seller),
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   snprintf (path, sizeof (path), "/v1/report-cards/%s", id);
-  cr_assert_eq (2, json_integer_value (json_object_get (json_object_get (
-    r.json, "ratings"), "promises_kept")));
+  cr_assert_eq (2, json_integer_value (
+                     json_object_get (json_object_get (r.json, "ratings"),
+                                      "promises_kept")));
   th_resp_free (&r);
   th_request ("GET", path, org.key, NULL, NULL, &r);
   cr_assert_eq (200, r.status);
   cr_assert_str_eq (th_str (&r, "contact_id"), c1);
-  cr_assert_eq (8, json_integer_value (json_object_get (r.json,
-                                                        "recommend_score")));
+  cr_assert_eq (8, json_integer_value (
+                     json_object_get (r.json, "recommend_score")));
   etag = th_header (&r, "ETag");
   th_resp_free (&r);
-  th_patch (org.key, path, etag, "{\"follow_up_done\":true,\"ratings\":"
-            "{\"promises_kept\":null}}", &r);
+  th_patch (org.key, path, etag,
+            "{\"follow_up_done\":true,\"ratings\":"
+            "{\"promises_kept\":null}}",
+            &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert (json_is_true (json_object_get (r.json, "follow_up_done")));
-  cr_assert_null (json_object_get (json_object_get (r.json, "ratings"),
-                                   "promises_kept"));
-  cr_assert_eq (4, json_integer_value (json_object_get (json_object_get (
-    r.json, "ratings"), "overall")));
+  cr_assert_null (
+    json_object_get (json_object_get (r.json, "ratings"), "promises_kept"));
+  cr_assert_eq (4, json_integer_value (
+                     json_object_get (json_object_get (r.json, "ratings"),
+                                      "overall")));
   th_resp_free (&r);
   th_patch (org.key, path, NULL, "{\"ratings\":{\"overall\":null}}", &r);
   th_expect_422 (&r, "/ratings/overall", "overall stays required");
@@ -131,17 +148,18 @@ Test (report_cards, report_card_filters_and_pagination)
                                "\"seller_id\":\"%s\",\"contact_id\":\"%s\"}",
                                5 - i, i + 1, s1, c1)
                      : th_fmt ("{\"received_at\":\"2025-0%d-10T00:00:00Z\","
-                               "\"ratings\":{\"overall\":%d}}", 5 - i, i + 1),
+                               "\"ratings\":{\"overall\":%d}}",
+                               5 - i, i + 1),
                ids[i]);
   cr_assert_eq (5, th_walk (org.key, cards, 2, seen, 8));
   for (int i = 0; i < 5; i++)
     cr_assert_str_eq (seen[i], ids[i], "newest received_at first");
   cr_assert_eq (2, th_count (org.key, th_fmt ("%s?seller_id=%s", cards, s1)));
   cr_assert_eq (2, th_count (org.key, th_fmt ("%s?contact_id=%s", cards, c1)));
-  cr_assert_eq (3, th_count (org.key, th_fmt ("%s?since=2025-03-10T00:00:00Z",
-                                              cards)));
-  cr_assert_eq (2, th_count (org.key, th_fmt ("%s?until=2025-03-10T00:00:00Z",
-                                              cards)));
+  cr_assert_eq (3, th_count (org.key,
+                             th_fmt ("%s?since=2025-03-10T00:00:00Z", cards)));
+  cr_assert_eq (2, th_count (org.key,
+                             th_fmt ("%s?until=2025-03-10T00:00:00Z", cards)));
   cr_assert_eq (5, th_count (org.key,
                              th_fmt ("%s?updated_since=2000-01-01T00:00:00Z",
                                      cards)));

@@ -30,7 +30,8 @@ Test (sellers, seller_round_trip_with_values_and_etags)
   th_json ("POST", "/v1/sellers", org.key,
            "{\"name\":\"Sam Seller\",\"email\":\"sam@example.com\","
            "\"values\":{\"priorities\":{\"quality\":0.9},"
-           "\"answers\":{\"What matters?\":\"Doing it right\"}}}", &r);
+           "\"answers\":{\"What matters?\":\"Doing it right\"}}}",
+           &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
   snprintf (path, sizeof (path), "/v1/sellers/%s", id);
@@ -43,9 +44,11 @@ Test (sellers, seller_round_trip_with_values_and_etags)
   th_request ("GET", path, org.key, NULL, NULL, &r);
   cr_assert_eq (200, r.status);
   cr_assert_str_eq (th_str (&r, "name"), "Sam Seller");
-  cr_assert_float_eq (json_number_value (json_object_get (json_object_get (
-      json_object_get (r.json, "values"), "priorities"), "quality")), 0.9,
-                      1e-9);
+  cr_assert_float_eq (json_number_value (json_object_get (
+                        json_object_get (json_object_get (r.json, "values"),
+                                         "priorities"),
+                        "quality")),
+                      0.9, 1e-9);
   th_resp_free (&r);
 
   /* Merge patch goes into the nested values and keeps the rest. */
@@ -60,8 +63,10 @@ Test (sellers, seller_round_trip_with_values_and_etags)
     cr_assert_float_eq (json_number_value (json_object_get (p, "speed")), 0.4,
                         1e-9);
     cr_assert_str_eq (json_string_value (json_object_get (
-      json_object_get (json_object_get (r.json, "values"), "answers"),
-      "What matters?")), "Doing it right");
+                        json_object_get (json_object_get (r.json, "values"),
+                                         "answers"),
+                        "What matters?")),
+                      "Doing it right");
   }
   etag2 = th_header (&r, "ETag");
   cr_assert_str_neq (etag, etag2);
@@ -83,7 +88,10 @@ Test (sellers, seller_round_trip_with_values_and_etags)
 
 Test (sellers, seller_validation_rules)
 {
-  static const struct { const char *body, *field; } cases[] = {
+  static const struct
+  {
+    const char *body, *field;
+  } cases[] = {
     { "{\"email\":\"a@b.c\"}", "/name" },
     { "{\"name\":\"\"}", "/name" },
     { "{\"name\":\"x\",\"email\":\"not-an-email\"}", "/email" },
@@ -157,8 +165,8 @@ Test (sellers, seller_filters_and_pagination)
               &r);
   snprintf (middle, sizeof (middle), "%s", th_str (&r, "updated_at"));
   th_resp_free (&r);
-  cr_assert_eq (3, th_count (org.key, th_fmt ("/v1/sellers?updated_since=%s",
-                                              middle)));
+  cr_assert_eq (3, th_count (org.key,
+                             th_fmt ("/v1/sellers?updated_since=%s", middle)));
   th_request ("GET", "/v1/sellers?updated_since=yesterday", org.key, NULL,
               NULL, &r);
   th_assert_problem (&r, 400);

@@ -86,21 +86,28 @@ Test (tenancy, another_organizations_ids_are_identical_404s, .init = setup)
 
   th_org_new (&other);
   th_account_new (other.key, "Theirs", acct);
-  th_create (other.key, "/v1/sellers", "{\"name\":\"Their seller\","
-             "\"external_id\":\"s-x\"}", seller);
+  th_create (other.key, "/v1/sellers",
+             "{\"name\":\"Their seller\","
+             "\"external_id\":\"s-x\"}",
+             seller);
   th_create (other.key, th_fmt ("/v1/accounts/%s/contacts", acct),
              "{\"name\":\"Their contact\",\"external_id\":\"c-x\"}", contact);
   th_create (other.key, th_fmt ("/v1/accounts/%s/calls", acct),
              "{\"occurred_at\":\"2025-01-01T00:00:00Z\",\"external_id\":"
-             "\"k-x\"}", call);
+             "\"k-x\"}",
+             call);
   th_create (other.key, th_fmt ("/v1/accounts/%s/report-cards", acct),
              "{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-             "{\"overall\":3}}", card);
+             "{\"overall\":3}}",
+             card);
   th_create (other.key, th_fmt ("/v1/accounts/%s/commitments", acct),
              "{\"description\":\"x\",\"made_at\":\"2025-01-01T00:00:00Z\"}",
              pledge);
   {
-    const struct { const char *mine, *unknown; } paths[] = {
+    const struct
+    {
+      const char *mine, *unknown;
+    } paths[] = {
       { th_fmt ("/v1/sellers/%s", seller),
         "/v1/sellers/00000000-0000-4000-8000-000000000000" },
       { th_fmt ("/v1/contacts/%s", contact),
@@ -112,8 +119,7 @@ Test (tenancy, another_organizations_ids_are_identical_404s, .init = setup)
       { th_fmt ("/v1/commitments/%s", pledge),
         "/v1/commitments/00000000-0000-4000-8000-000000000000" },
       { "/v1/sellers/by-external-id/s-x", "/v1/sellers/by-external-id/s-y" },
-      { "/v1/contacts/by-external-id/c-x",
-        "/v1/contacts/by-external-id/c-y" },
+      { "/v1/contacts/by-external-id/c-x", "/v1/contacts/by-external-id/c-y" },
       { "/v1/calls/by-external-id/k-x", "/v1/calls/by-external-id/k-y" },
       { th_fmt ("/v1/accounts/%s/contacts", acct),
         "/v1/accounts/00000000-0000-4000-8000-000000000000/contacts" },
@@ -154,8 +160,8 @@ Test (tenancy, another_organizations_ids_are_identical_404s, .init = setup)
   cr_assert_eq (200, r.status);
   cr_assert_str_eq (th_str (&r, "name"), "Their contact", "untouched");
   th_resp_free (&r);
-  cr_assert_eq (1, th_count (other.key, th_fmt ("/v1/accounts/%s/contacts",
-                                                acct)));
+  cr_assert_eq (1, th_count (other.key,
+                             th_fmt ("/v1/accounts/%s/contacts", acct)));
 }
 
 Test (tenancy, another_organizations_ids_in_bodies_are_422_never_links,
@@ -175,26 +181,38 @@ Test (tenancy, another_organizations_ids_in_bodies_are_422_never_links,
   th_create (org.key, th_fmt ("/v1/accounts/%s/calls", acct),
              "{\"occurred_at\":\"2025-01-01T00:00:00Z\"}", call);
   {
-    const struct { const char *method, *path, *body, *field; } cases[] = {
-      { "POST", "/v1/accounts", th_fmt ("{\"name\":\"x\",\"owner_id\":\"%s\"}",
-                                        their_seller), "/owner_id" },
+    const struct
+    {
+      const char *method, *path, *body, *field;
+    } cases[] = {
+      { "POST", "/v1/accounts",
+        th_fmt ("{\"name\":\"x\",\"owner_id\":\"%s\"}", their_seller),
+        "/owner_id" },
       { "POST", th_fmt ("/v1/accounts/%s/calls", acct),
         th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\","
-                "\"seller_id\":\"%s\"}", their_seller), "/seller_id" },
+                "\"seller_id\":\"%s\"}",
+                their_seller),
+        "/seller_id" },
       { "POST", th_fmt ("/v1/accounts/%s/calls", acct),
         th_fmt ("{\"occurred_at\":\"2025-01-01T00:00:00Z\",\"contact_ids\":"
-                "[\"%s\",\"%s\"]}", contact, their_contact), "/contact_ids" },
+                "[\"%s\",\"%s\"]}",
+                contact, their_contact),
+        "/contact_ids" },
       { "POST", th_fmt ("/v1/accounts/%s/report-cards", acct),
         th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-                "{\"overall\":3},\"contact_id\":\"%s\"}", their_contact),
+                "{\"overall\":3},\"contact_id\":\"%s\"}",
+                their_contact),
         "/contact_id" },
       { "POST", th_fmt ("/v1/accounts/%s/report-cards", acct),
         th_fmt ("{\"received_at\":\"2025-01-01T00:00:00Z\",\"ratings\":"
-                "{\"overall\":3},\"seller_id\":\"%s\"}", their_seller),
+                "{\"overall\":3},\"seller_id\":\"%s\"}",
+                their_seller),
         "/seller_id" },
       { "POST", th_fmt ("/v1/accounts/%s/commitments", acct),
         th_fmt ("{\"description\":\"x\",\"made_at\":\"2025-01-01T00:00:00Z\","
-                "\"seller_id\":\"%s\"}", their_seller), "/seller_id" },
+                "\"seller_id\":\"%s\"}",
+                their_seller),
+        "/seller_id" },
       { "PATCH", th_fmt ("/v1/calls/%s", call),
         th_fmt ("{\"seller_id\":\"%s\"}", their_seller), "/seller_id" },
       { "PATCH", th_fmt ("/v1/calls/%s", call),
@@ -202,7 +220,9 @@ Test (tenancy, another_organizations_ids_in_bodies_are_422_never_links,
       { "PUT", "/v1/calls/by-external-id/k-1",
         th_fmt ("{\"account_id\":\"%s\","
                 "\"occurred_at\":\"2025-01-01T00:00:00Z\","
-                "\"seller_id\":\"%s\"}", acct, their_seller), "/seller_id" },
+                "\"seller_id\":\"%s\"}",
+                acct, their_seller),
+        "/seller_id" },
     };
 
     for (size_t i = 0; i < sizeof (cases) / sizeof (cases[0]); i++)
@@ -213,10 +233,10 @@ Test (tenancy, another_organizations_ids_in_bodies_are_422_never_links,
   }
   cr_assert_eq (1, th_count (org.key, "/v1/accounts"));
   cr_assert_eq (1, th_count (org.key, th_fmt ("/v1/accounts/%s/calls", acct)));
-  cr_assert_eq (0, th_count (org.key, th_fmt ("/v1/accounts/%s/report-cards",
-                                              acct)));
-  cr_assert_eq (0, th_count (org.key, th_fmt ("/v1/accounts/%s/commitments",
-                                              acct)));
+  cr_assert_eq (0, th_count (org.key,
+                             th_fmt ("/v1/accounts/%s/report-cards", acct)));
+  cr_assert_eq (0, th_count (org.key,
+                             th_fmt ("/v1/accounts/%s/commitments", acct)));
   th_request ("GET", th_fmt ("/v1/calls/%s", call), org.key, NULL, NULL, &r);
   cr_assert (json_is_null (json_object_get (r.json, "seller_id")));
   cr_assert_eq (0, json_array_size (json_object_get (r.json, "contact_ids")));

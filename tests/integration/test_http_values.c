@@ -47,10 +47,11 @@ Test (values, account_values_are_empty_then_stored_then_replaced)
   th_json ("PUT", path, org.key,
            "{\"priorities\":{\"reliability\":0.8,\"cost_savings\":0.25},"
            "\"answers\":{\"What keeps you up at night?\":"
-           "\"Late deliveries \xe2\x80\x94 again\"}}", &r);
+           "\"Late deliveries \xe2\x80\x94 again\"}}",
+           &r);
   cr_assert_eq (200, r.status, "%s", r.body);
-  cr_assert_float_eq (json_number_value (json_object_get (priorities (&r),
-                                                          "reliability")),
+  cr_assert_float_eq (json_number_value (
+                        json_object_get (priorities (&r), "reliability")),
                       0.8, 1e-9);
   cr_assert (json_is_string (json_object_get (r.json, "updated_at")));
   etag = th_header (&r, "ETag");
@@ -60,11 +61,12 @@ Test (values, account_values_are_empty_then_stored_then_replaced)
   th_request ("GET", path, org.key, NULL, NULL, &r);
   cr_assert_eq (200, r.status);
   cr_assert_eq (2, json_object_size (priorities (&r)));
-  cr_assert_float_eq (json_number_value (json_object_get (priorities (&r),
-                                                          "cost_savings")),
+  cr_assert_float_eq (json_number_value (
+                        json_object_get (priorities (&r), "cost_savings")),
                       0.25, 1e-9);
-  cr_assert_str_eq (json_string_value (json_object_get (json_object_get (
-    r.json, "answers"), "What keeps you up at night?")),
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (json_object_get (r.json, "answers"),
+                                       "What keeps you up at night?")),
                     "Late deliveries \xe2\x80\x94 again");
   th_resp_free (&r);
 
@@ -92,7 +94,10 @@ Test (values, every_bad_field_is_reported_and_nothing_stored)
 {
   struct th_resp r;
   char acct[64], path[128], body[8192];
-  static const struct { const char *body, *field; } cases[] = {
+  static const struct
+  {
+    const char *body, *field;
+  } cases[] = {
     { "{\"priorities\":{\"luck\":0.5}}", "/priorities/luck" },
     { "{\"priorities\":{\"quality\":1.01}}", "/priorities/quality" },
     { "{\"priorities\":{\"quality\":-0.1}}", "/priorities/quality" },
@@ -117,8 +122,10 @@ Test (values, every_bad_field_is_reported_and_nothing_stored)
     th_resp_free (&r);
   }
   /* Two bad priorities and a bad answer: all three at once. */
-  th_json ("PUT", path, org.key, "{\"priorities\":{\"luck\":1,\"speed\":2},"
-           "\"answers\":{\"q\":false}}", &r);
+  th_json ("PUT", path, org.key,
+           "{\"priorities\":{\"luck\":1,\"speed\":2},"
+           "\"answers\":{\"q\":false}}",
+           &r);
   th_assert_problem (&r, 422);
   cr_assert (th_has_error (&r, "/priorities/luck"));
   cr_assert (th_has_error (&r, "/priorities/speed"));
@@ -179,14 +186,15 @@ Test (values, organization_values_need_an_admin_key_to_change)
   th_resp_free (&r);
   th_json ("PUT", "/v1/organization/values", org.key,
            "{\"priorities\":{\"partnership\":0.9,\"sustainability\":0.6},"
-           "\"answers\":{\"Why us?\":\"Long-term partners\"}}", &r);
+           "\"answers\":{\"Why us?\":\"Long-term partners\"}}",
+           &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   th_resp_free (&r);
   th_request ("GET", "/v1/organization/values", rkey, NULL, NULL, &r);
   cr_assert_eq (200, r.status);
   cr_assert_eq (2, json_object_size (priorities (&r)));
-  cr_assert_float_eq (json_number_value (json_object_get (priorities (&r),
-                                                          "sustainability")),
+  cr_assert_float_eq (json_number_value (
+                        json_object_get (priorities (&r), "sustainability")),
                       0.6, 1e-9);
   cr_assert (json_is_string (json_object_get (r.json, "updated_at")));
   th_resp_free (&r);
@@ -238,8 +246,7 @@ Test (values, are_private_to_the_organization)
                     "another organization's account is an unknown one");
   th_resp_free (&theirs);
   th_resp_free (&unknown);
-  th_json ("PUT", path, org.key, "{\"priorities\":{\"quality\":0}}",
-           &theirs);
+  th_json ("PUT", path, org.key, "{\"priorities\":{\"quality\":0}}", &theirs);
   th_json ("PUT", nobody, org.key, "{\"priorities\":{\"quality\":0}}",
            &unknown);
   th_assert_problem (&theirs, 404);
@@ -253,8 +260,8 @@ Test (values, are_private_to_the_organization)
   th_resp_free (&r);
 
   th_request ("GET", path, other.key, NULL, NULL, &r);
-  cr_assert_float_eq (json_number_value (json_object_get (priorities (&r),
-                                                          "quality")),
+  cr_assert_float_eq (json_number_value (
+                        json_object_get (priorities (&r), "quality")),
                       1.0, 1e-9, "their values are untouched");
   th_resp_free (&r);
   th_request ("GET", "/v1/organization/values", org.key, NULL, NULL, &r);

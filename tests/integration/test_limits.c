@@ -126,8 +126,8 @@ Test (limits, json_nested_2049_deep_is_400_and_duplicate_keys_are_400)
     th_resp_free (&r);
     free (deep);
   }
-  th_json ("POST", "/v1/accounts", org.key,
-           "{\"name\":\"A\",\"name\":\"B\"}", &r);
+  th_json ("POST", "/v1/accounts", org.key, "{\"name\":\"A\",\"name\":\"B\"}",
+           &r);
   th_assert_problem (&r, 400);
   cr_assert_str_eq (code_of (&r), "malformed-json");
   th_resp_free (&r);
@@ -141,8 +141,9 @@ Test (limits, json_nested_2049_deep_is_400_and_duplicate_keys_are_400)
 
 Test (limits, limit_outside_1_to_200_is_400)
 {
-  static const char *const bad[] = { "0", "201", "-1", "abc", "1.5", "",
-                                     "99999999999999999999", "10x" };
+  static const char *const bad[] = {
+    "0", "201", "-1", "abc", "1.5", "", "99999999999999999999", "10x"
+  };
   static const char *const good[] = { "1", "200", "50" };
   struct th_org org;
   struct th_resp r;
@@ -250,8 +251,9 @@ closed_after (int s, long long start, long long limit_ms)
   {
     ssize_t n = recv (s, buf, sizeof (buf), 0);
 
-    if (0 == n || (n < 0 && EAGAIN != errno && EWOULDBLOCK != errno
-                   && EINTR != errno))
+    if (0 == n
+        || (n < 0 && EAGAIN != errno && EWOULDBLOCK != errno
+            && EINTR != errno))
       return sp_now_ms () - start;
   }
   return -1;
@@ -273,7 +275,7 @@ Test (limits, a_silent_partial_request_is_dropped_after_the_timeout)
   gone = closed_after (s, t0, 10000);
   close (s);
   cr_assert (gone >= 0, "a half-sent request kept its connection for 10 s "
-             "with RAPPORT_CONNECTION_TIMEOUT=2");
+                        "with RAPPORT_CONNECTION_TIMEOUT=2");
   cr_assert (gone >= 1500, "dropped too early (%lld ms)", gone);
   sp_use (&in);
   assert_alive ();
@@ -321,7 +323,8 @@ Test (limits, a_slow_loris_trickling_headers_is_dropped)
     sp_sleep_ms (900);
   }
   close (s);
-  cr_assert (dropped, "a client trickling its headers one byte a second "
+  cr_assert (dropped,
+             "a client trickling its headers one byte a second "
              "kept its connection for 12 s with RAPPORT_CONNECTION_TIMEOUT=2");
   sp_use (&in);
   assert_alive ();
@@ -344,8 +347,9 @@ served (int s, int ms)
       buf[n] = '\0';
       return 0 == strncmp (buf, "HTTP/1.1 ", 9);
     }
-    if (0 == n || (n < 0 && EAGAIN != errno && EWOULDBLOCK != errno
-                   && EINTR != errno))
+    if (0 == n
+        || (n < 0 && EAGAIN != errno && EWOULDBLOCK != errno
+            && EINTR != errno))
       return false;
   }
   return false;
@@ -373,11 +377,11 @@ Test (limits, the_ninth_connection_over_a_limit_of_8_is_not_served)
   cr_assert (served (idle[0], 5000), "one of the 8 was not served");
   s = sp_connect (in.port, 200);
   ninth_served = s >= 0
-                 && (ssize_t) strlen (get) == send (s, get, strlen (get),
-                                                    MSG_NOSIGNAL)
+                 && (ssize_t) strlen (get)
+                      == send (s, get, strlen (get), MSG_NOSIGNAL)
                  && served (s, 2000);
   cr_assert (! ninth_served, "a ninth connection was served with "
-             "RAPPORT_CONNECTION_LIMIT=8");
+                             "RAPPORT_CONNECTION_LIMIT=8");
   if (s >= 0)
     close (s);
   /* Once the idle ones go, the service takes connections again. */

@@ -109,28 +109,34 @@ Test (ops, metrics_are_prometheus_text_by_route_template)
     cr_assert (0 == strncmp (ct, "text/plain", 10), "Content-Type %s", ct);
     free (ct);
   }
-  cr_assert (has_line (r.body, "rapport_http_requests_total{route=\""
+  cr_assert (has_line (r.body,
+                       "rapport_http_requests_total{route=\""
                        "/v1/accounts/{id}\",method=\"GET\",status=\"404\"} "),
              "no 404 counter for the item template:\n%s", r.body);
-  cr_assert (has_line (r.body, "rapport_http_requests_total{route=\""
+  cr_assert (has_line (r.body,
+                       "rapport_http_requests_total{route=\""
                        "/v1/accounts\",method=\"GET\",status=\"200\"} "));
   cr_assert (NULL == strstr (r.body, "00000000-0000-4000-8000"),
              "ids must not become labels");
   cr_assert (has_line (r.body, "# TYPE rapport_http_requests_total counter"));
   cr_assert (has_line (r.body, "# TYPE rapport_http_request_duration_seconds"
-                       " histogram"));
-  cr_assert (has_line (r.body, "rapport_http_request_duration_seconds_bucket"
+                               " histogram"));
+  cr_assert (has_line (r.body,
+                       "rapport_http_request_duration_seconds_bucket"
                        "{route=\"/v1/accounts/{id}\",method=\"GET\",le=\"+Inf"
                        "\"} "));
   cr_assert (has_line (r.body, "rapport_http_request_duration_seconds_count"
-                       "{route=\"/v1/accounts/{id}\""));
-  cr_assert (has_line (r.body, "rapport_db_pool_connections{state=\"idle\"} "));
+                               "{route=\"/v1/accounts/{id}\""));
+  cr_assert (
+    has_line (r.body, "rapport_db_pool_connections{state=\"idle\"} "));
   cr_assert (has_line (r.body, "rapport_db_pool_connections{state=\"in_use\"}"
-                       " "));
+                               " "));
   /* Every line is a comment or a well-formed sample. */
-  cr_assert_eq (0, regcomp (&sample, "^[a-zA-Z_:][a-zA-Z0-9_:]*"
+  cr_assert_eq (0, regcomp (&sample,
+                            "^[a-zA-Z_:][a-zA-Z0-9_:]*"
                             "(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"[^\"]*\",?)*\\})? "
-                            "[-+0-9.eEInfNa]+$", REG_EXTENDED | REG_NOSUB));
+                            "[-+0-9.eEInfNa]+$",
+                            REG_EXTENDED | REG_NOSUB));
   copy = strdup (r.body);
   for (line = strtok_r (copy, "\n", &save); NULL != line;
        line = strtok_r (NULL, "\n", &save))
@@ -138,8 +144,8 @@ Test (ops, metrics_are_prometheus_text_by_route_template)
     if ('#' == line[0])
     {
       cr_assert (0 == strncmp (line, "# HELP ", 7)
-                 || 0 == strncmp (line, "# TYPE ", 7), "bad comment: %s",
-                 line);
+                   || 0 == strncmp (line, "# TYPE ", 7),
+                 "bad comment: %s", line);
       continue;
     }
     cr_assert_eq (0, regexec (&sample, line, 0, NULL, 0),
@@ -201,8 +207,10 @@ Test (ops, bad_settings_stop_the_service_naming_the_setting)
   cr_assert (0 != rc, "--port 99999 was accepted");
   cr_assert (NULL != strstr (out, "--port") && NULL != strstr (out, "99999"),
              "the message does not name --port: %s", out);
-  snprintf (cmd, sizeof (cmd), "RAPPORT_CONNECTION_LIMIT=lots '%s' serve "
-            "2>&1", bin);
+  snprintf (cmd, sizeof (cmd),
+            "RAPPORT_CONNECTION_LIMIT=lots '%s' serve "
+            "2>&1",
+            bin);
   rc = run (cmd, out, sizeof (out));
   cr_assert (0 != rc);
   cr_assert (NULL != strstr (out, "RAPPORT_CONNECTION_LIMIT"), "%s", out);
@@ -222,16 +230,27 @@ Test (ops, bad_settings_stop_the_service_naming_the_setting)
 
 Test (ops, help_lists_every_setting_with_its_variable)
 {
-  static const char *const vars[] = {
-    "BIND_ADDRESS", "PORT", "DATABASE_URL", "MIGRATE_DATABASE_URL",
-    "RAPPORT_MIGRATIONS_DIR", "RAPPORT_THREADS", "RAPPORT_BODY_MAX",
-    "RAPPORT_BATCH_BODY_MAX", "RAPPORT_CONNECTION_TIMEOUT",
-    "RAPPORT_CONNECTION_LIMIT", "RAPPORT_STATEMENT_TIMEOUT_MS",
-    "RAPPORT_DB_ACQUIRE_TIMEOUT_MS", "LOG_LEVEL", "RAPPORT_MODEL",
-    "RAPPORT_OPENAPI", "RAPPORT_CORS_ORIGINS", "RAPPORT_RATE_LIMIT",
-    "RAPPORT_RATE_BURST", "RAPPORT_INSTANCES", "RAPPORT_SHUTDOWN_TIMEOUT",
-    NULL
-  };
+  static const char *const vars[] = { "BIND_ADDRESS",
+                                      "PORT",
+                                      "DATABASE_URL",
+                                      "MIGRATE_DATABASE_URL",
+                                      "RAPPORT_MIGRATIONS_DIR",
+                                      "RAPPORT_THREADS",
+                                      "RAPPORT_BODY_MAX",
+                                      "RAPPORT_BATCH_BODY_MAX",
+                                      "RAPPORT_CONNECTION_TIMEOUT",
+                                      "RAPPORT_CONNECTION_LIMIT",
+                                      "RAPPORT_STATEMENT_TIMEOUT_MS",
+                                      "RAPPORT_DB_ACQUIRE_TIMEOUT_MS",
+                                      "LOG_LEVEL",
+                                      "RAPPORT_MODEL",
+                                      "RAPPORT_OPENAPI",
+                                      "RAPPORT_CORS_ORIGINS",
+                                      "RAPPORT_RATE_LIMIT",
+                                      "RAPPORT_RATE_BURST",
+                                      "RAPPORT_INSTANCES",
+                                      "RAPPORT_SHUTDOWN_TIMEOUT",
+                                      NULL };
   const char *bin = getenv ("RAPPORT_BIN");
   char cmd[1024], out[16384];
 
@@ -298,8 +317,7 @@ Test (ops, cors_lets_the_configured_origin_read_replies_and_errors)
   static const char *const theirs[] = { "Origin: https://evil.example.com",
                                         NULL };
   static const char *const preflight[] = {
-    "Origin: https://crm.example.com",
-    "Access-Control-Request-Method: PATCH",
+    "Origin: https://crm.example.com", "Access-Control-Request-Method: PATCH",
     "Access-Control-Request-Headers: authorization, content-type, if-match",
     NULL
   };
@@ -318,15 +336,17 @@ Test (ops, cors_lets_the_configured_origin_read_replies_and_errors)
   v = th_header (&r, "Access-Control-Allow-Methods");
   cr_assert_not_null (v);
   cr_assert (NULL != strstr (v, "PATCH") && NULL != strstr (v, "DELETE")
-             && NULL != strstr (v, "GET"), "Allow-Methods: %s", v);
+               && NULL != strstr (v, "GET"),
+             "Allow-Methods: %s", v);
   cr_assert (NULL == strstr (v, "POST"), "Allow-Methods: %s", v);
   free (v);
   v = th_header (&r, "Access-Control-Allow-Headers");
   cr_assert_not_null (v);
   cr_assert (NULL != strcasestr (v, "Authorization")
-             && NULL != strcasestr (v, "Content-Type")
-             && NULL != strcasestr (v, "If-Match")
-             && NULL != strcasestr (v, "Idempotency-Key"), "%s", v);
+               && NULL != strcasestr (v, "Content-Type")
+               && NULL != strcasestr (v, "If-Match")
+               && NULL != strcasestr (v, "Idempotency-Key"),
+             "%s", v);
   free (v);
   assert_header (&r, "Access-Control-Allow-Origin", "https://crm.example.com");
   th_resp_free (&r);
@@ -341,8 +361,9 @@ Test (ops, cors_lets_the_configured_origin_read_replies_and_errors)
   v = th_header (&r, "Access-Control-Expose-Headers");
   cr_assert_not_null (v, "no Access-Control-Expose-Headers");
   cr_assert (NULL != strstr (v, "ETag") && NULL != strstr (v, "Location")
-             && NULL != strstr (v, "X-Request-Id")
-             && NULL != strstr (v, "Retry-After"), "Expose: %s", v);
+               && NULL != strstr (v, "X-Request-Id")
+               && NULL != strstr (v, "Retry-After"),
+             "Expose: %s", v);
   free (v);
   v = th_header (&r, "Vary");
   cr_assert (NULL != v && NULL != strstr (v, "Origin"), "Vary: %s", v);
@@ -399,8 +420,8 @@ contract (void)
 
 Test (ops, every_documented_operation_is_routed)
 {
-  static const char *const methods[] = { "get", "put", "post", "patch",
-                                         "delete", NULL };
+  static const char *const methods[] = { "get",   "put",    "post",
+                                         "patch", "delete", NULL };
   json_t *doc = contract ();
   json_t *paths = json_object_get (doc, "paths");
   const char *path;
@@ -425,8 +446,8 @@ Test (ops, every_documented_operation_is_routed)
 
         o += (size_t) snprintf (concrete + o, sizeof (concrete) - o, "%s",
                                 0 == strncmp (p, "{id}", 4)
-                                ? "5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3"
-                                : "probe-ext-1");
+                                  ? "5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3"
+                                  : "probe-ext-1");
         p = NULL != end ? end + 1 : p + strlen (p);
       }
       else
@@ -447,11 +468,11 @@ Test (ops, every_documented_operation_is_routed)
              || 0 == strcmp (*m, "patch");
       /* An empty object is never valid: nothing is written. */
       th_json (upper, concrete, org.key, body ? "{\"probe\":{}}" : NULL, &r);
-      cr_expect (r.status != 405 && 0 != strcmp (code_of (&r),
-                                                  "endpoint-not-found")
-                 && 0 != strcmp (code_of (&r), "method-not-allowed"),
-                 "%s %s is documented but not routed: %ld %s", upper,
-                 concrete, r.status, r.body);
+      cr_expect (r.status != 405
+                   && 0 != strcmp (code_of (&r), "endpoint-not-found")
+                   && 0 != strcmp (code_of (&r), "method-not-allowed"),
+                 "%s %s is documented but not routed: %ld %s", upper, concrete,
+                 r.status, r.body);
       cr_expect (r.status < 500, "%s %s: %ld %s", upper, concrete, r.status,
                  r.body);
       th_resp_free (&r);

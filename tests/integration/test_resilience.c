@@ -32,11 +32,11 @@ struct writer
   const char *org_id;
   atomic_bool stop;
   long long hard_deadline_ms;
-  atomic_int acked;                 /**< writes that got their 201 */
-  char names[MAX_WRITES][48];       /**< the acknowledged names */
-  int ok, unavailable, transport;   /**< responses by kind */
-  int replayed;                     /**< 201s that were replays */
-  int bad;                          /**< any other status */
+  atomic_int acked;               /**< writes that got their 201 */
+  char names[MAX_WRITES][48];     /**< the acknowledged names */
+  int ok, unavailable, transport; /**< responses by kind */
+  int replayed;                   /**< 201s that were replays */
+  int bad;                        /**< any other status */
   long bad_status;
   char bad_body[512];
 };
@@ -61,8 +61,8 @@ write_loop (void *cls)
     {
       struct sp_resp r;
 
-      sp_http (c, w->base, "POST", "/v1/accounts", w->key, body, extra,
-               15, &r);
+      sp_http (c, w->base, "POST", "/v1/accounts", w->key, body, extra, 15,
+               &r);
       if (0 != r.curl_code)
       {
         w->transport++;
@@ -214,7 +214,8 @@ Test (resilience, idempotent_writes_survive_database_restarts_exactly_once)
     struct sp_resp r;
 
     sp_http (NULL, th_url (), "GET", "/healthz", NULL, NULL, NULL, 15, &r);
-    cr_expect_eq (200, r.status, "/healthz follows the process, not the "
+    cr_expect_eq (200, r.status,
+                  "/healthz follows the process, not the "
                   "database");
     sp_resp_free (&r);
   }
@@ -225,7 +226,7 @@ Test (resilience, idempotent_writes_survive_database_restarts_exactly_once)
   sp_sleep_ms (500);
   cr_assert_eq (0, sp_pg_ctl ("start"), "PostgreSQL did not recover");
   cr_assert (wait_writes (&w, 10, 30000), "no writes after an immediate "
-             "restart");
+                                          "restart");
   /* pg_ctl's own restart, then backends killed once more. */
   cr_assert_eq (0, sp_pg_ctl ("restart -m fast"));
   cr_assert (wait_writes (&w, 5, 30000), "no writes after pg_ctl restart");
@@ -235,28 +236,32 @@ Test (resilience, idempotent_writes_survive_database_restarts_exactly_once)
   pthread_join (t, NULL);
 
   cr_log_info ("%d writes acknowledged (%d replays), %d answers 503, %d "
-               "transport errors", atomic_load (&w.acked), w.replayed,
-               w.unavailable, w.transport);
-  cr_assert_eq (0, w.bad, "%d answers were neither 2xx nor 503; the first: "
-                "%ld %s", w.bad, w.bad_status, w.bad_body);
-  cr_assert_gt (readyz_down, 0, "/readyz never said 503 while PostgreSQL "
+               "transport errors",
+               atomic_load (&w.acked), w.replayed, w.unavailable, w.transport);
+  cr_assert_eq (0, w.bad,
+                "%d answers were neither 2xx nor 503; the first: "
+                "%ld %s",
+                w.bad, w.bad_status, w.bad_body);
+  cr_assert_gt (readyz_down, 0,
+                "/readyz never said 503 while PostgreSQL "
                 "was stopped");
-  cr_assert_eq (readyz_down, readyz_retry_after, "a 503 from /readyz "
+  cr_assert_eq (readyz_down, readyz_retry_after,
+                "a 503 from /readyz "
                 "without Retry-After");
   cr_assert (sp_wait_ready (th_url (), 30000), "not ready again");
 
   counts = all_names (org.key);
   for (int i = 0; i < atomic_load (&w.acked); i++)
-    cr_expect_eq (1, json_integer_value (json_object_get (counts,
-                                                          w.names[i])),
+    cr_expect_eq (1, json_integer_value (json_object_get (counts, w.names[i])),
                   "acknowledged %s is stored %lld times", w.names[i],
-                  (long long) json_integer_value (json_object_get (counts,
-                                                                   w.names[i])));
+                  (long long) json_integer_value (
+                    json_object_get (counts, w.names[i])));
   json_object_foreach (counts, name, n)
     cr_expect_eq (1, json_integer_value (n), "%s is stored %lld times", name,
                   (long long) json_integer_value (n));
-  cr_assert_leq (json_object_size (counts), (size_t) atomic_load (&w.acked)
-                 + 1, "more accounts than writes attempted");
+  cr_assert_leq (json_object_size (counts),
+                 (size_t) atomic_load (&w.acked) + 1,
+                 "more accounts than writes attempted");
   json_decref (counts);
 }
 
@@ -284,8 +289,8 @@ load_loop (void *cls)
     struct sp_resp r;
     bool after;
 
-    sp_http (c, l->base, "GET", "/v1/accounts?limit=5", l->key, NULL, NULL,
-             10, &r);
+    sp_http (c, l->base, "GET", "/v1/accounts?limit=5", l->key, NULL, NULL, 10,
+             &r);
     after = atomic_load (l->termed);
     if (0 != r.curl_code)
     {
@@ -328,8 +333,9 @@ Test (resilience, sigterm_under_load_drains_and_exits_0)
   sp_start (&in, env);
   for (int i = 0; i < 4; i++)
   {
-    l[i] = (struct loader) { in.url, org.key, &termed,
-                             sp_now_ms () + 30000, 0, 0, 0, 0, 0 };
+    l[i] = (struct loader){ in.url, org.key, &termed, sp_now_ms () + 30000,
+                            0,      0,       0,       0,
+                            0 };
     cr_assert_eq (0, pthread_create (&t[i], NULL, load_loop, &l[i]));
   }
   /* A keep-alive connection that will ask /readyz while draining. */
@@ -372,7 +378,7 @@ Test (resilience, sigterm_under_load_drains_and_exits_0)
   for (int i = 0; i < 4; i++)
     pthread_join (t[i], NULL);
   cr_assert (sp_wait_exit (&in, 15000), "still running 15 s after SIGTERM "
-             "(RAPPORT_SHUTDOWN_TIMEOUT=5)");
+                                        "(RAPPORT_SHUTDOWN_TIMEOUT=5)");
   cr_log_info ("exited %lld ms after SIGTERM; /readyz said 503 %d time(s)",
                sp_now_ms () - t_term, ready_503);
   cr_assert (sp_log_contains (&in, "draining"), "no drain was logged");
@@ -385,8 +391,10 @@ Test (resilience, sigterm_under_load_drains_and_exits_0)
     total_ok += l[i].ok;
     cr_expect_eq (0, l[i].bad, "client %d got a non-2xx answer: %ld", i,
                   l[i].bad_status);
-    cr_expect_eq (0, l[i].before_errors, "client %d lost its connection "
-                  "before SIGTERM", i);
+    cr_expect_eq (0, l[i].before_errors,
+                  "client %d lost its connection "
+                  "before SIGTERM",
+                  i);
   }
   cr_assert_gt (total_ok, 20, "too little load: %d requests", total_ok);
   sp_stop (&in, 1);

@@ -67,8 +67,10 @@ Test (rls, unfiltered_queries_see_only_the_transactions_organization)
   cr_assert_eq (0, scalar ("SELECT count(*) FROM accounts WHERE name = 'B1'",
                            0, NULL));
   cr_assert_eq (1, scalar ("SELECT count(*) FROM organizations", 0, NULL));
-  cr_assert_eq (0, scalar ("UPDATE accounts SET name = 'x' WHERE name = 'B1'",
-                           0, NULL), "another tenant's rows cannot be changed");
+  cr_assert_eq (0,
+                scalar ("UPDATE accounts SET name = 'x' WHERE name = 'B1'", 0,
+                        NULL),
+                "another tenant's rows cannot be changed");
   PQclear (PQexec (pg, "COMMIT"));
 }
 
@@ -84,8 +86,10 @@ Test (rls, writes_into_another_organization_are_refused)
   vb[0] = b.id;
   PQclear (PQexec (pg, "BEGIN"));
   scalar ("SELECT set_config('app.org_id', $1, true)", 1, va);
-  cr_assert_eq (-1, scalar ("INSERT INTO accounts (org_id, name)"
-                            " VALUES ($1, 'planted')", 1, vb),
+  cr_assert_eq (-1,
+                scalar ("INSERT INTO accounts (org_id, name)"
+                        " VALUES ($1, 'planted')",
+                        1, vb),
                 "WITH CHECK refuses another organization's org_id");
   PQclear (PQexec (pg, "ROLLBACK"));
 }
@@ -93,11 +97,11 @@ Test (rls, writes_into_another_organization_are_refused)
 Test (rls, the_service_role_owns_nothing_and_cannot_bypass)
 {
   cr_assert_eq (0, scalar ("SELECT count(*) FROM pg_tables WHERE schemaname ="
-                           " 'public' AND tableowner = current_user", 0,
-                           NULL));
+                           " 'public' AND tableowner = current_user",
+                           0, NULL));
   cr_assert_eq (0, scalar ("SELECT count(*) FROM pg_roles WHERE rolname ="
-                           " current_user AND (rolsuper OR rolbypassrls)", 0,
-                           NULL));
+                           " current_user AND (rolsuper OR rolbypassrls)",
+                           0, NULL));
   cr_assert_eq (0, scalar ("SELECT count(*) FROM api_keys", 0, NULL),
                 "keys are not listable without an organization");
 }

@@ -56,8 +56,8 @@ slurp (const char *path)
 /** What the comparison found. */
 struct check
 {
-  bool update;               /**< rewrite instead of compare */
-  char names[256][64];       /**< statements seen */
+  bool update;         /**< rewrite instead of compare */
+  char names[256][64]; /**< statements seen */
   unsigned int n;
   unsigned int differ;
 };
@@ -142,12 +142,14 @@ Test (golden_sql, every_prepared_statement_matches_its_file)
       remove (path);
       continue;
     }
-    cr_log_error ("%s/%s names no statement the service prepares",
-                  GOLDEN_DIR, e->d_name);
+    cr_log_error ("%s/%s names no statement the service prepares", GOLDEN_DIR,
+                  e->d_name);
     c.differ++;
   }
   closedir (d);
   store_resources_free ();
-  cr_assert_eq (0, c.differ, "%u golden SQL files are out of date: run "
-                "scripts/golden and review the diff", c.differ);
+  cr_assert_eq (0, c.differ,
+                "%u golden SQL files are out of date: run "
+                "scripts/golden and review the diff",
+                c.differ);
 }

@@ -45,9 +45,11 @@ names (json_t *errs, const char *field)
   size_t i;
   json_t *e;
 
-  json_array_foreach (errs, i, e)
-    if (0 == strcmp (json_string_value (json_object_get (e, "field")), field))
-      return true;
+  json_array_foreach (errs, i,
+                      e) if (0
+                             == strcmp (json_string_value (
+                                          json_object_get (e, "field")),
+                                        field)) return true;
   return false;
 }
 
@@ -57,7 +59,8 @@ Test (jspec, a_valid_body_parses_every_type)
   json_t *errs;
   json_t *doc = json_loads (
     "{\"name\":\"héllo\",\"colour\":\"red\",\"score\":10,\"ratio\":0.5,"
-    "\"flag\":true,\"day\":\"2024-02-29\",\"at\":\"2024-02-29T10:00:00.5+01:00\","
+    "\"flag\":true,\"day\":\"2024-02-29\",\"at\":\"2024-02-29T10:00:00.5+01:"
+    "00\","
     "\"ref\":\"123e4567-e89b-12d3-a456-426614174000\",\"money\":\"EUR\"}",
     0, NULL);
 
@@ -79,7 +82,8 @@ Test (jspec, every_bad_field_is_reported)
   unsigned int n = check (
     "{\"colour\":\"blue\",\"score\":1.5,\"ratio\":2,\"flag\":\"yes\","
     "\"day\":\"2023-02-29\",\"at\":\"2024-01-01T10:00:00\",\"ref\":\"x\","
-    "\"money\":\"eur\",\"id\":\"1\",\"extra\":1}", v, &errs);
+    "\"money\":\"eur\",\"id\":\"1\",\"extra\":1}",
+    v, &errs);
 
   cr_assert_eq (11, n, "%s", json_dumps (errs, 0));
   cr_assert (names (errs, "/name"));
@@ -138,9 +142,8 @@ Test (jspec, pointer_escapes_tilde_and_slash)
   json_t *errs = json_array ();
 
   jspec_error (errs, "/items/3", "a/b~c", "bad");
-  cr_assert_str_eq (json_string_value (json_object_get (json_array_get (errs,
-                                                                        0),
-                                                        "field")),
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (json_array_get (errs, 0), "field")),
                     "/items/3/a~1b~0c");
   json_decref (errs);
 }

@@ -34,7 +34,8 @@ Test (router, finds_routes_and_path_parameters)
 
   cr_assert_eq (ROUTE_FOUND, match ("GET", "/v1/accounts", &r, p, allow));
   cr_assert_str_eq (r->path, "/v1/accounts");
-  cr_assert_eq (ROUTE_FOUND, match ("PATCH", "/v1/accounts/abc", &r, p, allow));
+  cr_assert_eq (ROUTE_FOUND,
+                match ("PATCH", "/v1/accounts/abc", &r, p, allow));
   cr_assert_str_eq (p, "abc");
   cr_assert_eq (ROUTE_FOUND, match ("PUT", "/v1/accounts/by-external-id/x-1",
                                     &r, p, allow));
@@ -51,8 +52,8 @@ Test (router, unknown_path_is_404_and_wrong_method_405_with_allow)
   cr_assert_eq (ROUTE_NO_PATH, match ("GET", "/v1/nope", &r, p, allow));
   cr_assert_eq (ROUTE_NO_PATH, match ("GET", "/v1/accounts/", &r, p, allow),
                 "an empty segment is not an id");
-  cr_assert_eq (ROUTE_NO_PATH, match ("GET", "/v1/accounts/a/b", &r, p,
-                                      allow));
+  cr_assert_eq (ROUTE_NO_PATH,
+                match ("GET", "/v1/accounts/a/b", &r, p, allow));
   cr_assert_eq (ROUTE_NO_METHOD, match ("PUT", "/v1/accounts", &r, p, allow));
   cr_assert_not_null (strstr (allow, "GET"));
   cr_assert_not_null (strstr (allow, "HEAD"));
@@ -73,10 +74,10 @@ Test (router, every_route_has_a_handler_and_a_sane_template)
         && 0 != strcmp (t[i].path, "/v1/openapi.json"))
       cr_assert_neq (ROUTE_PUBLIC, t[i].auth, "%s needs a key", t[i].path);
     cr_assert_eq (0 == strcmp (t[i].method, "POST")
-                  || 0 == strcmp (t[i].method, "PUT")
-                  || 0 == strcmp (t[i].method, "PATCH"), t[i].body,
-                  "%s %s: bodies go with POST, PUT and PATCH", t[i].method,
-                  t[i].path);
+                    || 0 == strcmp (t[i].method, "PUT")
+                    || 0 == strcmp (t[i].method, "PATCH"),
+                  t[i].body, "%s %s: bodies go with POST, PUT and PATCH",
+                  t[i].method, t[i].path);
   }
 }
 
@@ -102,8 +103,10 @@ Test (errors, one_code_per_condition)
 
   for (unsigned int i = 0; i < n; i++)
     for (unsigned int k = i + 1; k < n; k++)
-      cr_expect_str_neq (t[i].slug, t[k].slug, "two conditions share the "
-                         "code %s", t[i].slug);
+      cr_expect_str_neq (t[i].slug, t[k].slug,
+                         "two conditions share the "
+                         "code %s",
+                         t[i].slug);
 }
 
 Test (errors, the_contract_lists_exactly_the_codes_of_the_table)
@@ -117,12 +120,20 @@ Test (errors, the_contract_lists_exactly_the_codes_of_the_table)
   size_t i;
 
   cr_assert_not_null (doc, "%s", err);
-  codes = json_object_get (json_object_get (json_object_get (json_object_get (
-    json_object_get (json_object_get (doc, "components"), "schemas"),
-    "Problem"), "properties"), "code"), "enum");
+  codes = json_object_get (
+    json_object_get (
+      json_object_get (
+        json_object_get (json_object_get (json_object_get (doc, "components"),
+                                          "schemas"),
+                         "Problem"),
+        "properties"),
+      "code"),
+    "enum");
   cr_assert (json_is_array (codes));
-  cr_expect_eq (n, json_array_size (codes), "the table has %u codes, the "
-                "contract %zu", n, json_array_size (codes));
+  cr_expect_eq (n, json_array_size (codes),
+                "the table has %u codes, the "
+                "contract %zu",
+                n, json_array_size (codes));
   for (unsigned int k = 0; k < n; k++)
   {
     bool listed = false;

@@ -80,35 +80,36 @@ Test (routes, every_route_is_documented)
 
 Test (routes, every_documented_operation_is_routed)
 {
-  static const char *const methods[] = { "get", "put", "post", "patch",
-                                         "delete", "head", "options",
-                                         "trace", NULL };
+  static const char *const methods[] = { "get",     "put",    "post",
+                                         "patch",   "delete", "head",
+                                         "options", "trace",  NULL };
   json_t *doc;
   json_t *paths = contract_paths (&doc);
   const char *path;
   json_t *item;
   unsigned int operations = 0;
 
-  json_object_foreach (paths, path, item)
-    for (const char *const *m = methods; NULL != *m; m++)
+  json_object_foreach (paths, path, item) for (const char *const *m = methods;
+                                               NULL != *m; m++)
+  {
+    bool routed = false;
+
+    if (NULL == json_object_get (item, *m))
+      continue;
+    operations++;
+    for (unsigned int i = 0; i < http_route_count () && ! routed; i++)
     {
-      bool routed = false;
+      struct http_route_info r;
 
-      if (NULL == json_object_get (item, *m))
-        continue;
-      operations++;
-      for (unsigned int i = 0; i < http_route_count () && ! routed; i++)
-      {
-        struct http_route_info r;
-
-        http_route_describe (i, &r);
-        routed = 0 == strcasecmp (r.method, *m) && 0 == strcmp (r.path, path);
-      }
-      cr_expect (routed, "%s %s is documented but not routed", *m, path);
+      http_route_describe (i, &r);
+      routed = 0 == strcasecmp (r.method, *m) && 0 == strcmp (r.path, path);
     }
-  cr_expect_eq (operations, http_route_count (), "the contract has %u "
-                "operations, the route table %u", operations,
-                http_route_count ());
+    cr_expect (routed, "%s %s is documented but not routed", *m, path);
+  }
+  cr_expect_eq (operations, http_route_count (),
+                "the contract has %u "
+                "operations, the route table %u",
+                operations, http_route_count ());
   json_decref (doc);
 }
 
@@ -123,7 +124,8 @@ Test (routes, docs_routes_md_is_the_generated_map)
   http_routes_print (f, true);
   fclose (f);
   cr_assert_not_null (have, "docs/routes.md is missing: run scripts/golden");
-  cr_expect_str_eq (have, want, "docs/routes.md is out of date: run "
+  cr_expect_str_eq (have, want,
+                    "docs/routes.md is out of date: run "
                     "scripts/golden and review the diff");
   free (want);
   free (have);
@@ -164,9 +166,10 @@ Test (routes, every_statement_named_is_prepared)
       char line[128];
 
       snprintf (line, sizeof (line), "\n%s\n", w);
-      cr_expect_not_null (strstr (names, line), "%s %s names statement %s, "
-                          "which the service does not prepare", r.method,
-                          r.path, w);
+      cr_expect_not_null (strstr (names, line),
+                          "%s %s names statement %s, "
+                          "which the service does not prepare",
+                          r.method, r.path, w);
     }
   }
   store_resources_free ();

@@ -99,11 +99,13 @@ Test (util, hashes_match_known_vectors)
 
   util_sha256 ("abc", 3, sum);
   util_hex (sum, 32, hex);
-  cr_assert_str_eq (hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  cr_assert_str_eq (
+    hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   util_hmac_sha256 ((const uint8_t *) "key", 3,
                     "The quick brown fox jumps over the lazy dog", 43, sum);
   util_hex (sum, 32, hex);
-  cr_assert_str_eq (hex, "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+  cr_assert_str_eq (
+    hex, "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
   cr_assert (util_ct_equal ("abc", "abc", 3));
   cr_assert (! util_ct_equal ("abc", "abd", 3));
 }

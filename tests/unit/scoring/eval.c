@@ -39,77 +39,88 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
   struct score_account_assessment *a = calloc (1, sizeof (*a));
   struct score_account_assessment *b = calloc (1, sizeof (*b));
   const char *show_id = getenv ("SCORING_EVAL_SHOW");
-  bool show = NULL != show_id
+  bool show =
+    NULL != show_id
     && 0 == strcmp (show_id, json_string_value (json_object_get (c, "id")));
 
   if (0 == strcmp (suite, "risk_pair"))
+  {
+    struct fx_case *x = fx_case_new (json_object_get (c, "a"));
+    struct fx_case *y = fx_case_new (json_object_get (c, "b"));
+
+    score_assess_account (m, &x->in, x->as_of, s, a);
+    score_assess_account (m, &y->in, y->as_of, s, b);
+    snprintf (label, 32, "%s",
+              a->buyer_risk.score > b->buyer_risk.score ? "a" : "b");
+    for (int p = 0; show && p < 2; p++)
     {
-      struct fx_case *x = fx_case_new (json_object_get (c, "a"));
-      struct fx_case *y = fx_case_new (json_object_get (c, "b"));
+      const struct score_buyer_risk_result *r = p ? &b->buyer_risk
+                                                  : &a->buyer_risk;
 
-      score_assess_account (m, &x->in, x->as_of, s, a);
-      score_assess_account (m, &y->in, y->as_of, s, b);
-      snprintf (label, 32, "%s", a->buyer_risk.score > b->buyer_risk.score ? "a" : "b");
-      for (int p = 0; show && p < 2; p++)
-        {
-          const struct score_buyer_risk_result *r = p ? &b->buyer_risk : &a->buyer_risk;
-
-          printf ("  %s risk %.1f\n", p ? "b" : "a", r->score);
-          for (size_t d = 0; d < r->n_drivers; d++)
-            {
-              printf ("   %5.1f %s\n", r->drivers[d].points, r->drivers[d].explanation);
-              show_evidence ("", &r->drivers[d].evidence);
-            }
-        }
-      fx_case_free (x);
-      fx_case_free (y);
+      printf ("  %s risk %.1f\n", p ? "b" : "a", r->score);
+      for (size_t d = 0; d < r->n_drivers; d++)
+      {
+        printf ("   %5.1f %s\n", r->drivers[d].points,
+                r->drivers[d].explanation);
+        show_evidence ("", &r->drivers[d].evidence);
+      }
     }
+    fx_case_free (x);
+    fx_case_free (y);
+  }
   else
+  {
+    struct fx_case *x = fx_case_new (c);
+
+    if (0 == strcmp (suite, "orientation"))
     {
-      struct fx_case *x = fx_case_new (c);
+      struct score_contact_assessment ca;
 
-      if (0 == strcmp (suite, "orientation"))
-        {
-          struct score_contact_assessment ca;
-
-          score_assess_contact (m, &x->in, "c1", x->as_of, s, &ca);
-          snprintf (label, 32, "%s", ca.orientation.primary < 0 ? "none"
-                    : score_orientation_name (ca.orientation.primary));
-          if (show)
-            {
-              printf ("  scores %.2f %.2f %.2f %.2f items %u\n",
-                      ca.orientation.scores[0], ca.orientation.scores[1],
-                      ca.orientation.scores[2], ca.orientation.scores[3],
-                      ca.orientation.independent_evidence);
-              show_evidence ("", &ca.orientation.evidence);
-            }
-        }
-      else if (0 == strcmp (suite, "seller"))
-        {
-          struct score_seller_assessment sa;
-
-          score_assess_seller (m, &x->seller, x->as_of, s, &sa);
-          snprintf (label, 32, "%s", score_approach_name (sa.approach));
-        }
-      else
-        {
-          score_assess_account (m, &x->in, x->as_of, s, a);
-          if (0 == strcmp (suite, "pillars"))
-            snprintf (label, 32, "%s", score_pillar_status_name (a->pillars.status));
-          else if (0 == strcmp (suite, "values"))
-            snprintf (label, 32, "%s", a->values_fit.recommendation < 0 ? "none"
-                      : score_values_rec_name (a->values_fit.recommendation));
-          else
-            snprintf (label, 32, "%s", a->buyer_risk.level >= SCORE_RISK_HIGH ? "high"
-                      : a->buyer_risk.level == SCORE_RISK_LOW ? "low" : "medium");
-          for (int p = 0; show && p < SCORE_PILLAR_COUNT; p++)
-            {
-              printf ("  pillar %d %.1f\n", p, a->pillars.pillars[p].score);
-              show_evidence ("", &a->pillars.pillars[p].evidence);
-            }
-        }
-      fx_case_free (x);
+      score_assess_contact (m, &x->in, "c1", x->as_of, s, &ca);
+      snprintf (label, 32, "%s",
+                ca.orientation.primary < 0
+                  ? "none"
+                  : score_orientation_name (ca.orientation.primary));
+      if (show)
+      {
+        printf ("  scores %.2f %.2f %.2f %.2f items %u\n",
+                ca.orientation.scores[0], ca.orientation.scores[1],
+                ca.orientation.scores[2], ca.orientation.scores[3],
+                ca.orientation.independent_evidence);
+        show_evidence ("", &ca.orientation.evidence);
+      }
     }
+    else if (0 == strcmp (suite, "seller"))
+    {
+      struct score_seller_assessment sa;
+
+      score_assess_seller (m, &x->seller, x->as_of, s, &sa);
+      snprintf (label, 32, "%s", score_approach_name (sa.approach));
+    }
+    else
+    {
+      score_assess_account (m, &x->in, x->as_of, s, a);
+      if (0 == strcmp (suite, "pillars"))
+        snprintf (label, 32, "%s",
+                  score_pillar_status_name (a->pillars.status));
+      else if (0 == strcmp (suite, "values"))
+        snprintf (label, 32, "%s",
+                  a->values_fit.recommendation < 0
+                    ? "none"
+                    : score_values_rec_name (a->values_fit.recommendation));
+      else
+        snprintf (label, 32, "%s",
+                  a->buyer_risk.level >= SCORE_RISK_HIGH  ? "high"
+                  : a->buyer_risk.level == SCORE_RISK_LOW ? "low"
+                                                          : "medium");
+      for (int p = 0; show && p < SCORE_PILLAR_COUNT; p++)
+      {
+        printf ("  pillar %d %.1f\n", p, a->pillars.pillars[p].score);
+        show_evidence ("", &a->pillars.pillars[p].evidence);
+      }
+    }
+    fx_case_free (x);
+  }
   free (a);
   free (b);
 }
@@ -129,9 +140,9 @@ suite_index (const char *suite)
   return -1;
 }
 
-const char *const eval_split_names[EVAL_SPLITS] = {
-  "train", "held", "blind3", "blind4", "blind5", "blind6"
-};
+const char *const eval_split_names[EVAL_SPLITS] = { "train",  "held",
+                                                    "blind3", "blind4",
+                                                    "blind5", "blind6" };
 
 /**
  * Index of a split name; unknown splits count as held.
@@ -166,22 +177,22 @@ eval_run (const char *path, struct eval_result *r, bool verbose)
   if (NULL == root)
     return -1;
   json_array_foreach (json_object_get (root, "cases"), i, c)
-    {
-      char got[32];
-      const char *want = json_string_value (json_object_get (c, "expect"));
-      int held = split_index (json_string_value (json_object_get (c, "split")));
-      int k = suite_index (json_string_value (json_object_get (c, "suite")));
+  {
+    char got[32];
+    const char *want = json_string_value (json_object_get (c, "expect"));
+    int held = split_index (json_string_value (json_object_get (c, "split")));
+    int k = suite_index (json_string_value (json_object_get (c, "suite")));
 
-      if (k < 0)
-        continue;
-      predict (m, s, c, got);
-      r->total[held][k]++;
-      if (0 == strcmp (got, want))
-        r->correct[held][k]++;
-      else if (verbose)
-        printf ("  miss %-6s %-24s want %-14s got %s\n", eval_split_names[held],
-                json_string_value (json_object_get (c, "id")), want, got);
-    }
+    if (k < 0)
+      continue;
+    predict (m, s, c, got);
+    r->total[held][k]++;
+    if (0 == strcmp (got, want))
+      r->correct[held][k]++;
+    else if (verbose)
+      printf ("  miss %-6s %-24s want %-14s got %s\n", eval_split_names[held],
+              json_string_value (json_object_get (c, "id")), want, got);
+  }
   json_decref (root);
   score_scratch_free (&s);
   model_free_shared (&m);

@@ -79,22 +79,25 @@ fill_call (struct fx_case *fc, const json_t *c, struct score_call *out)
   str (c, "seller", out->seller_id, sizeof (out->seller_id), "s1");
   snprintf (out->account_id, sizeof (out->account_id), "acct");
   out->occurred_at = fc->as_of - num (c, "days_ago", 0) * 86400;
-  json_array_foreach (json_object_get (c, "contacts"), i, v)
-    if (out->n_contacts < SCORE_MAX_CALL_CONTACTS)
-      snprintf (out->contact_ids[out->n_contacts++], SCORE_ID_LEN, "%s",
-                json_string_value (v));
-  out->kind = score_call_kind_from_name (json_string_value (json_object_get (c, "kind")));
+  json_array_foreach (json_object_get (c, "contacts"), i,
+                      v) if (out->n_contacts < SCORE_MAX_CALL_CONTACTS)
+    snprintf (out->contact_ids[out->n_contacts++], SCORE_ID_LEN, "%s",
+              json_string_value (v));
+  out->kind = score_call_kind_from_name (
+    json_string_value (json_object_get (c, "kind")));
   if ((int) out->kind < 0)
     out->kind = SCORE_KIND_FOLLOW_UP;
   out->duration_minutes = 30;
   out->seller_talk_ratio = real (c, "talk", -1.0);
   out->questions_asked = (int) num (c, "questions", -1);
-  json_array_foreach (json_object_get (c, "signals"), i, v)
-    if (score_signal_from_name (json_string_value (v)) >= 0)
-      out->signals |= 1ull << score_signal_from_name (json_string_value (v));
-  json_array_foreach (json_object_get (c, "topics"), i, v)
-    if (score_topic_from_name (json_string_value (v)) >= 0)
-      out->topics |= 1u << score_topic_from_name (json_string_value (v));
+  json_array_foreach (json_object_get (c, "signals"), i,
+                      v) if (score_signal_from_name (json_string_value (v))
+                             >= 0)
+    out->signals |= 1ull << score_signal_from_name (json_string_value (v));
+  json_array_foreach (json_object_get (c, "topics"), i,
+                      v) if (score_topic_from_name (json_string_value (v))
+                             >= 0)
+    out->topics |= 1u << score_topic_from_name (json_string_value (v));
   out->notes = json_string_value (json_object_get (c, "notes"));
   out->notes_len = out->notes ? strlen (out->notes) : 0;
 }
@@ -118,9 +121,9 @@ fill_card (struct fx_case *fc, const json_t *c, struct score_report_card *out)
   str (c, "seller", out->seller_id, sizeof (out->seller_id), "s1");
   out->received_at = fc->as_of - num (c, "days_ago", 0) * 86400;
   out->ratings[SCORE_RATING_OVERALL] = (int) num (c, "overall", 3);
-  json_object_foreach (json_object_get (c, "ratings"), k, v)
-    if (score_rating_from_name (k) >= 0)
-      out->ratings[score_rating_from_name (k)] = (int) json_integer_value (v);
+  json_object_foreach (json_object_get (c, "ratings"), k,
+                       v) if (score_rating_from_name (k) >= 0)
+    out->ratings[score_rating_from_name (k)] = (int) json_integer_value (v);
   out->recommend_score = (int) num (c, "recommend", -1);
   out->improvements_requested = (int) num (c, "improvements", 0);
   out->follow_up_done = json_is_true (json_object_get (c, "follow_up"));
@@ -162,18 +165,18 @@ fill_values (const json_t *v, struct score_values *out)
   const json_t *x;
   size_t i;
 
-  if (!json_is_object (v))
+  if (! json_is_object (v))
     return NULL;
   memset (out, 0, sizeof (*out));
-  json_array_foreach (json_object_get (v, "answers"), i, x)
-    if (out->n_answers < SCORE_MAX_ANSWERS)
-      out->answers[out->n_answers++] = json_string_value (x);
-  json_object_foreach (json_object_get (v, "priorities"), k, x)
-    if (score_value_from_name (k) >= 0)
-      {
-        out->has_priority[score_value_from_name (k)] = true;
-        out->priorities[score_value_from_name (k)] = json_number_value (x);
-      }
+  json_array_foreach (json_object_get (v, "answers"), i,
+                      x) if (out->n_answers < SCORE_MAX_ANSWERS)
+    out->answers[out->n_answers++] = json_string_value (x);
+  json_object_foreach (json_object_get (v, "priorities"), k,
+                       x) if (score_value_from_name (k) >= 0)
+  {
+    out->has_priority[score_value_from_name (k)] = true;
+    out->priorities[score_value_from_name (k)] = json_number_value (x);
+  }
   return out;
 }
 
@@ -193,16 +196,17 @@ fx_case_new (json_t *c)
   fc->in.account.stage = SCORE_STAGE_CUSTOMER;
   fc->in.account.purchase_stage = SCORE_PURCHASE_POST;
   json_array_foreach (json_object_get (c, "contacts"), i, v)
-    {
-      struct score_contact *ct = &fc->contacts[fc->in.n_contacts++];
+  {
+    struct score_contact *ct = &fc->contacts[fc->in.n_contacts++];
 
-      str (v, "id", ct->id, sizeof (ct->id), "c");
-      str (v, "name", ct->name, sizeof (ct->name), "");
-      ct->role = score_role_from_name (json_string_value (json_object_get (v, "role")));
-      if ((int) ct->role < 0)
-        ct->role = SCORE_ROLE_INFLUENCER;
-      ct->influence = real (v, "influence", 0.5);
-    }
+    str (v, "id", ct->id, sizeof (ct->id), "c");
+    str (v, "name", ct->name, sizeof (ct->name), "");
+    ct->role = score_role_from_name (
+      json_string_value (json_object_get (v, "role")));
+    if ((int) ct->role < 0)
+      ct->role = SCORE_ROLE_INFLUENCER;
+    ct->influence = real (v, "influence", 0.5);
+  }
   json_array_foreach (json_object_get (c, "calls"), i, v)
     fill_call (fc, v, &fc->calls[fc->in.n_calls++]);
   json_array_foreach (json_object_get (c, "cards"), i, v)
@@ -213,9 +217,12 @@ fx_case_new (json_t *c)
   fc->in.calls = fc->calls;
   fc->in.cards = fc->cards;
   fc->in.commitments = fc->commitments;
-  fc->in.account_values = fill_values (json_object_get (vals, "account"), &fc->values[0]);
-  fc->in.org_values = fill_values (json_object_get (vals, "organization"), &fc->values[1]);
-  fc->in.owner_values = fill_values (json_object_get (vals, "owner"), &fc->values[2]);
+  fc->in.account_values = fill_values (json_object_get (vals, "account"),
+                                       &fc->values[0]);
+  fc->in.org_values = fill_values (json_object_get (vals, "organization"),
+                                   &fc->values[1]);
+  fc->in.owner_values = fill_values (json_object_get (vals, "owner"),
+                                     &fc->values[2]);
   snprintf (fc->seller.seller_id, SCORE_ID_LEN, "s1");
   fc->seller.calls = fc->calls;
   fc->seller.n_calls = fc->in.n_calls;
@@ -241,10 +248,10 @@ fx_model (void)
   struct score_model *m = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
 
   if (NULL == m)
-    {
-      fprintf (stderr, "%s\n", err);
-      abort ();
-    }
+  {
+    fprintf (stderr, "%s\n", err);
+    abort ();
+  }
   return m;
 }
 
@@ -274,10 +281,10 @@ fx_hit (const char *text, const char *cue)
   score_text_analyze (fx_tmodel, fx_tscratch, text, strlen (text));
   for (size_t i = 0; i < fx_tscratch->n_hits; i++)
     if (0 == strcmp (fx_tmodel->cues[fx_tscratch->hits[i].cue].id, cue))
-      {
-        if (!fx_tscratch->hits[i].negated)
-          return 1;
-        best = 2;
-      }
+    {
+      if (! fx_tscratch->hits[i].negated)
+        return 1;
+      best = 2;
+    }
   return best;
 }

@@ -20,22 +20,23 @@ main (void)
   char line[4096];
 
   while (NULL != fgets (line, sizeof (line), stdin))
+  {
+    size_t n = strcspn (line, "\n");
+
+    score_text_analyze (m, s, line, n);
+    printf ("%.*s\n", (int) n, line);
+    for (size_t i = 0; i < s->n_hits; i++)
     {
-      size_t n = strcspn (line, "\n");
+      const struct score_hit *h = &s->hits[i];
 
-      score_text_analyze (m, s, line, n);
-      printf ("%.*s\n", (int) n, line);
-      for (size_t i = 0; i < s->n_hits; i++)
-        {
-          const struct score_hit *h = &s->hits[i];
-
-          printf ("  %s%-28s %s\n",
-                  h->resolved ? "(resolved) "
-                  : h->superseded ? "(superseded) "
-                  : h->negated ? "(neg) " : "",
-                  m->cues[h->cue].id, m->patterns[h->pattern].text);
-        }
+      printf ("  %s%-28s %s\n",
+              h->resolved     ? "(resolved) "
+              : h->superseded ? "(superseded) "
+              : h->negated    ? "(neg) "
+                              : "",
+              m->cues[h->cue].id, m->patterns[h->pattern].text);
     }
+  }
   score_scratch_free (&s);
   model_free_shared (&m);
   return 0;

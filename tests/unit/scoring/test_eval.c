@@ -14,25 +14,28 @@
  * the round it measures; see docs/scoring.md).
  * They guard against regressions, not targets to tune.
  */
-static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75, 0.75, 0.75 };
+static const double floors[EVAL_SPLITS] = {
+  0.85, 0.75, 0.75, 0.75, 0.75, 0.75
+};
 
 Test (scoring_eval, dev_set_accuracy)
 {
   struct eval_result r;
 
   cr_assert_eq (eval_run (RAPPORT_FIXTURES "/dev.json", &r,
-                          NULL != getenv ("SCORING_EVAL_VERBOSE")), 0);
+                          NULL != getenv ("SCORING_EVAL_VERBOSE")),
+                0);
   for (int k = 0; k < EVAL_SUITES; k++)
     for (int p = 0; p < EVAL_SPLITS; p++)
-      {
-        double acc;
+    {
+      double acc;
 
-        if (0 == r.total[p][k])
-          continue;
-        acc = (double) r.correct[p][k] / r.total[p][k];
-        printf ("scoring eval %-12s %-6s %2d/%2d = %.2f\n", eval_suite_names[k],
-                eval_split_names[p], r.correct[p][k], r.total[p][k], acc);
-        cr_expect_geq (acc, floors[p], "%s %s accuracy %.2f", eval_suite_names[k],
-                       eval_split_names[p], acc);
-      }
+      if (0 == r.total[p][k])
+        continue;
+      acc = (double) r.correct[p][k] / r.total[p][k];
+      printf ("scoring eval %-12s %-6s %2d/%2d = %.2f\n", eval_suite_names[k],
+              eval_split_names[p], r.correct[p][k], r.total[p][k], acc);
+      cr_expect_geq (acc, floors[p], "%s %s accuracy %.2f",
+                     eval_suite_names[k], eval_split_names[p], acc);
+    }
 }

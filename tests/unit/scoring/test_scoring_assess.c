@@ -48,9 +48,10 @@ notes_case (const char *const *notes)
 
   for (int i = 0; notes[i]; i++)
     json_array_append_new (json_object_get (c, "calls"),
-                           json_pack ("{s:s, s:i, s:[s], s:s}", "id", i ? "call-b" : "call-a",
-                                      "days_ago", 5 + 20 * i, "contacts", "c1",
-                                      "notes", notes[i]));
+                           json_pack ("{s:s, s:i, s:[s], s:s}", "id",
+                                      i ? "call-b" : "call-a", "days_ago",
+                                      5 + 20 * i, "contacts", "c1", "notes",
+                                      notes[i]));
   fc = fx_case_new (c);
   json_decref (c);
   return fc;
@@ -64,9 +65,11 @@ notes_case (const char *const *notes)
  * @param[out] out result
  */
 static void
-contact (struct fx_case *fc, int64_t as_of, struct score_contact_assessment *out)
+contact (struct fx_case *fc, int64_t as_of,
+         struct score_contact_assessment *out)
 {
-  cr_assert_eq (score_assess_contact (model, &fc->in, "c1", as_of, scratch, out),
+  cr_assert_eq (score_assess_contact (model, &fc->in, "c1", as_of, scratch,
+                                      out),
                 SCORE_OK);
 }
 
@@ -75,8 +78,9 @@ TestSuite (scoring_assess, .init = setup, .fini = teardown);
 Test (scoring_assess, golden_contact_security)
 {
   static const char *const notes[] = {
-    "very cautious, wants everything in writing and two references", 
-    "sent the spec sheets; she'll check with legal first. hates surprises", NULL
+    "very cautious, wants everything in writing and two references",
+    "sent the spec sheets; she'll check with legal first. hates surprises",
+    NULL
   };
   struct fx_case *fc = notes_case (notes);
   struct score_contact_assessment a;
@@ -117,11 +121,16 @@ Test (scoring_assess, thin_evidence_has_no_primary)
 
 Test (scoring_assess, negated_cue_changes_nothing)
 {
-  static const char *const base[] = { "she is warm and chatty, we talked about her kids",
-                                      "loyal to their old supplier", NULL };
-  static const char *const neg[] = { "she is warm and chatty, we talked about her kids",
-                                     "loyal to their old supplier. She did not ask for any "
-                                     "guarantee and never pushed back.", NULL };
+  static const char *const base[] = {
+    "she is warm and chatty, we talked about her kids",
+    "loyal to their old supplier", NULL
+  };
+  static const char *const neg[] = {
+    "she is warm and chatty, we talked about her kids",
+    "loyal to their old supplier. She did not ask for any "
+    "guarantee and never pushed back.",
+    NULL
+  };
   struct fx_case *a = notes_case (base);
   struct fx_case *b = notes_case (neg);
   struct score_contact_assessment x;
@@ -130,9 +139,11 @@ Test (scoring_assess, negated_cue_changes_nothing)
   contact (a, a->as_of, &x);
   contact (b, b->as_of, &y);
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
-    cr_assert_float_eq (x.orientation.scores[o], y.orientation.scores[o], 1e-12);
+    cr_assert_float_eq (x.orientation.scores[o], y.orientation.scores[o],
+                        1e-12);
   cr_assert_eq (x.orientation.primary, y.orientation.primary);
-  cr_assert_float_eq (x.orientation.confidence, y.orientation.confidence, 1e-12);
+  cr_assert_float_eq (x.orientation.confidence, y.orientation.confidence,
+                      1e-12);
   fx_case_free (a);
   fx_case_free (b);
 }
@@ -153,42 +164,48 @@ Test (scoring_assess, notes_made_only_of_negated_cues_are_no_evidence)
   cr_assert_eq (a.orientation.primary, SCORE_ORIENTATION_NONE,
                 "negations read as %s",
                 score_orientation_name (a.orientation.primary));
-  cr_assert_eq (a.orientation.evidence.total, 0,
-                "first evidence: %s (%s)", a.orientation.evidence.items[0].signal,
+  cr_assert_eq (a.orientation.evidence.total, 0, "first evidence: %s (%s)",
+                a.orientation.evidence.items[0].signal,
                 a.orientation.evidence.items[0].excerpt);
   fx_case_free (fc);
 }
 
 Test (scoring_assess, supporting_evidence_never_lowers_confidence)
 {
-  static const char *const n1[] = { "blunt, ran the meeting, wants milestones", NULL };
-  static const char *const n2[] = { "blunt, ran the meeting, wants milestones",
-                                    "wants credit with the board for the win", NULL };
-  static const char *const n3[] = { "blunt, ran the meeting, wants milestones",
-                                    "wants credit with the board for the win. wants a say in the design",
+  static const char *const n1[] = { "blunt, ran the meeting, wants milestones",
                                     NULL };
+  static const char *const n2[] = { "blunt, ran the meeting, wants milestones",
+                                    "wants credit with the board for the win",
+                                    NULL };
+  static const char *const n3[] = {
+    "blunt, ran the meeting, wants milestones",
+    "wants credit with the board for the win. wants a say in the design", NULL
+  };
   const char *const *sets[] = { n1, n2, n3 };
   double prev = -1;
 
   for (int i = 0; i < 3; i++)
-    {
-      struct fx_case *fc = notes_case (sets[i]);
-      struct score_contact_assessment a;
+  {
+    struct fx_case *fc = notes_case (sets[i]);
+    struct score_contact_assessment a;
 
-      contact (fc, fc->as_of, &a);
-      cr_assert_eq (a.orientation.primary, SCORE_ORIENTATION_POWER);
-      cr_assert_geq (a.orientation.confidence, prev);
-      prev = a.orientation.confidence;
-      fx_case_free (fc);
-    }
+    contact (fc, fc->as_of, &a);
+    cr_assert_eq (a.orientation.primary, SCORE_ORIENTATION_POWER);
+    cr_assert_geq (a.orientation.confidence, prev);
+    prev = a.orientation.confidence;
+    fx_case_free (fc);
+  }
 }
 
 Test (scoring_assess, as_of_before_a_call_removes_its_evidence)
 {
-  static const char *const notes[] = { "honest and candid, wants what's best for the company",
-                                       "very cautious, needs documentation and references", NULL };
-  static const char *const older[] = { "very cautious, needs documentation and references",
-                                       NULL };
+  static const char *const notes[] = {
+    "honest and candid, wants what's best for the company",
+    "very cautious, needs documentation and references", NULL
+  };
+  static const char *const older[] = {
+    "very cautious, needs documentation and references", NULL
+  };
   struct fx_case *fc = notes_case (notes);
   struct fx_case *old = notes_case (older);
   struct score_contact_assessment a;
@@ -197,15 +214,16 @@ Test (scoring_assess, as_of_before_a_call_removes_its_evidence)
 
   contact (fc, as_of, &a);
   for (size_t i = 0; i < a.orientation.evidence.n; i++)
-    {
-      cr_assert_str_neq (a.orientation.evidence.items[i].source_id, "call-a");
-      cr_assert_leq (a.orientation.evidence.items[i].at, as_of);
-    }
+  {
+    cr_assert_str_neq (a.orientation.evidence.items[i].source_id, "call-a");
+    cr_assert_leq (a.orientation.evidence.items[i].at, as_of);
+  }
   /* same as if only the older call existed (it is 25 days before fc->as_of) */
   old->calls[0].occurred_at = fc->calls[1].occurred_at;
   contact (old, as_of, &b);
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
-    cr_assert_float_eq (a.orientation.scores[o], b.orientation.scores[o], 1e-12);
+    cr_assert_float_eq (a.orientation.scores[o], b.orientation.scores[o],
+                        1e-12);
   fx_case_free (fc);
   fx_case_free (old);
 }
@@ -234,32 +252,40 @@ Test (scoring_assess, deterministic_and_in_range_over_the_dev_set)
   size_t i;
 
   json_array_foreach (json_object_get (root, "cases"), i, c)
-    {
-      struct fx_case *fc;
-      double sum = 0;
+  {
+    struct fx_case *fc;
+    double sum = 0;
 
-      if (NULL != json_object_get (c, "a"))
-        continue;
-      fc = fx_case_new (c);
-      cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, a), SCORE_OK);
-      cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, b), SCORE_OK);
-      cr_assert_eq (memcmp (&a->buyer_risk.score, &b->buyer_risk.score, sizeof (double)), 0);
-      cr_assert_eq (memcmp (a->orientation.scores, b->orientation.scores,
-                            sizeof (a->orientation.scores)), 0);
-      for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
-        {
-          cr_assert (a->orientation.scores[o] >= 0 && a->orientation.scores[o] <= 1);
-          sum += a->orientation.scores[o];
-        }
-      cr_assert_float_eq (sum, 1.0, 1e-9);
-      cr_assert (a->orientation.confidence >= 0 && a->orientation.confidence <= 1);
-      for (int p = 0; p < SCORE_PILLAR_COUNT; p++)
-        cr_assert (a->pillars.pillars[p].score >= 0 && a->pillars.pillars[p].score <= 100);
-      cr_assert (a->buyer_risk.score >= 0 && a->buyer_risk.score <= 100);
-      if (a->values_fit.available)
-        cr_assert (a->values_fit.score >= 0 && a->values_fit.score <= 1);
-      fx_case_free (fc);
+    if (NULL != json_object_get (c, "a"))
+      continue;
+    fc = fx_case_new (c);
+    cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, a),
+                  SCORE_OK);
+    cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, b),
+                  SCORE_OK);
+    cr_assert_eq (memcmp (&a->buyer_risk.score, &b->buyer_risk.score,
+                          sizeof (double)),
+                  0);
+    cr_assert_eq (memcmp (a->orientation.scores, b->orientation.scores,
+                          sizeof (a->orientation.scores)),
+                  0);
+    for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    {
+      cr_assert (a->orientation.scores[o] >= 0
+                 && a->orientation.scores[o] <= 1);
+      sum += a->orientation.scores[o];
     }
+    cr_assert_float_eq (sum, 1.0, 1e-9);
+    cr_assert (a->orientation.confidence >= 0
+               && a->orientation.confidence <= 1);
+    for (int p = 0; p < SCORE_PILLAR_COUNT; p++)
+      cr_assert (a->pillars.pillars[p].score >= 0
+                 && a->pillars.pillars[p].score <= 100);
+    cr_assert (a->buyer_risk.score >= 0 && a->buyer_risk.score <= 100);
+    if (a->values_fit.available)
+      cr_assert (a->values_fit.score >= 0 && a->values_fit.score <= 1);
+    fx_case_free (fc);
+  }
   free (a);
   free (b);
   json_decref (root);
@@ -279,16 +305,18 @@ account_case (const char *id, struct score_account_assessment *out)
   size_t i;
   bool found = false;
 
-  json_array_foreach (json_object_get (root, "cases"), i, c)
-    if (0 == strcmp (id, json_string_value (json_object_get (c, "id"))))
-      {
-        struct fx_case *fc = fx_case_new (c);
+  json_array_foreach (
+    json_object_get (root, "cases"), i,
+    c) if (0 == strcmp (id, json_string_value (json_object_get (c, "id"))))
+  {
+    struct fx_case *fc = fx_case_new (c);
 
-        cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch, out),
-                      SCORE_OK);
-        fx_case_free (fc);
-        found = true;
-      }
+    cr_assert_eq (score_assess_account (model, &fc->in, fc->as_of, scratch,
+                                        out),
+                  SCORE_OK);
+    fx_case_free (fc);
+    found = true;
+  }
   cr_assert (found, "case %s", id);
   json_decref (root);
 }
@@ -315,17 +343,17 @@ Test (scoring_assess, golden_account_high_risk_drivers)
   cr_assert_geq (a->buyer_risk.level, SCORE_RISK_HIGH);
   cr_assert_geq (a->buyer_risk.n_drivers, 5);
   for (size_t i = 0; i < a->buyer_risk.n_drivers; i++)
-    {
-      const struct score_risk_driver_result *d = &a->buyer_risk.drivers[i];
+  {
+    const struct score_risk_driver_result *d = &a->buyer_risk.drivers[i];
 
-      cr_assert_gt (d->points, 0);
-      cr_assert_not_null (d->action);
-      cr_assert_str_neq (d->explanation, "");
-      if (i > 0)
-        cr_assert_leq (d->points, a->buyer_risk.drivers[i - 1].points);
-      if (SCORE_DRIVER_COMPETITOR_ACTIVITY == d->driver)
-        competitor = d->evidence.n > 0 && d->evidence.items[0].excerpt[0];
-    }
+    cr_assert_gt (d->points, 0);
+    cr_assert_not_null (d->action);
+    cr_assert_str_neq (d->explanation, "");
+    if (i > 0)
+      cr_assert_leq (d->points, a->buyer_risk.drivers[i - 1].points);
+    if (SCORE_DRIVER_COMPETITOR_ACTIVITY == d->driver)
+      competitor = d->evidence.n > 0 && d->evidence.items[0].excerpt[0];
+  }
   cr_assert (competitor, "competitor driver with a note excerpt");
   cr_assert_eq (a->buyer_risk.n_actions, a->buyer_risk.n_drivers);
   free (a);
@@ -342,7 +370,7 @@ Test (scoring_assess, golden_values_fit)
   cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF);
   cr_assert_gt (a->values_fit.score_organization, a->values_fit.score_owner);
   account_case ("pillars-00", a);
-  cr_assert (!a->values_fit.available);
+  cr_assert (! a->values_fit.available);
   cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_NONE);
   free (a);
 }
@@ -354,31 +382,32 @@ Test (scoring_assess, golden_seller)
   size_t i;
 
   json_array_foreach (json_object_get (root, "cases"), i, c)
-    {
-      const char *id = json_string_value (json_object_get (c, "id"));
-      struct score_seller_assessment s;
-      struct fx_case *fc;
+  {
+    const char *id = json_string_value (json_object_get (c, "id"));
+    struct score_seller_assessment s;
+    struct fx_case *fc;
 
-      if (strcmp (id, "seller-00") && strcmp (id, "seller-01"))
-        continue;
-      fc = fx_case_new (c);
-      cr_assert_eq (score_assess_seller (model, &fc->seller, fc->as_of, scratch, &s),
-                    SCORE_OK);
-      cr_assert (s.score >= -100 && s.score <= 100);
-      if (0 == strcmp (id, "seller-00"))
-        {
-          cr_assert_eq (s.approach, SCORE_APPROACH_BUILDER);
-          cr_assert_gt (s.traits[SCORE_TRAIT_TALK_SHARE].contribution, 0);
-          cr_assert_gt (s.traits[SCORE_TRAIT_SERVICE_RECOVERY].evidence.n, 0);
-        }
-      else
-        {
-          cr_assert_eq (s.approach, SCORE_APPROACH_PUSHER);
-          cr_assert_lt (s.traits[SCORE_TRAIT_PRICE_RELIANCE].contribution, 0);
-          cr_assert_lt (s.traits[SCORE_TRAIT_PROSPECTING].contribution, 0);
-        }
-      fx_case_free (fc);
+    if (strcmp (id, "seller-00") && strcmp (id, "seller-01"))
+      continue;
+    fc = fx_case_new (c);
+    cr_assert_eq (score_assess_seller (model, &fc->seller, fc->as_of, scratch,
+                                       &s),
+                  SCORE_OK);
+    cr_assert (s.score >= -100 && s.score <= 100);
+    if (0 == strcmp (id, "seller-00"))
+    {
+      cr_assert_eq (s.approach, SCORE_APPROACH_BUILDER);
+      cr_assert_gt (s.traits[SCORE_TRAIT_TALK_SHARE].contribution, 0);
+      cr_assert_gt (s.traits[SCORE_TRAIT_SERVICE_RECOVERY].evidence.n, 0);
     }
+    else
+    {
+      cr_assert_eq (s.approach, SCORE_APPROACH_PUSHER);
+      cr_assert_lt (s.traits[SCORE_TRAIT_PRICE_RELIANCE].contribution, 0);
+      cr_assert_lt (s.traits[SCORE_TRAIT_PROSPECTING].contribution, 0);
+    }
+    fx_case_free (fc);
+  }
   json_decref (root);
 }
 
@@ -388,11 +417,14 @@ Test (scoring_assess, bad_arguments)
   struct fx_case *fc = notes_case (notes);
   struct score_contact_assessment a;
 
-  cr_assert_eq (score_assess_contact (model, &fc->in, "nobody", fc->as_of, scratch, &a),
+  cr_assert_eq (score_assess_contact (model, &fc->in, "nobody", fc->as_of,
+                                      scratch, &a),
                 SCORE_ERR_UNKNOWN_CONTACT);
-  cr_assert_eq (score_assess_contact (NULL, &fc->in, "c1", fc->as_of, scratch, &a),
+  cr_assert_eq (score_assess_contact (NULL, &fc->in, "c1", fc->as_of, scratch,
+                                      &a),
                 SCORE_ERR_ARGUMENT);
-  cr_assert_eq (score_assess_contact (model, &fc->in, "c1", fc->as_of, NULL, &a),
+  cr_assert_eq (score_assess_contact (model, &fc->in, "c1", fc->as_of, NULL,
+                                      &a),
                 SCORE_ERR_STEMMER);
   fx_case_free (fc);
 }
@@ -409,7 +441,8 @@ seller_case (json_t *c, struct score_seller_assessment *out)
   struct fx_case *fc = fx_case_new (c);
 
   json_decref (c);
-  cr_assert_eq (score_assess_seller (model, &fc->seller, fc->as_of, scratch, out),
+  cr_assert_eq (score_assess_seller (model, &fc->seller, fc->as_of, scratch,
+                                     out),
                 SCORE_OK);
   fx_case_free (fc);
 }
@@ -420,41 +453,49 @@ Test (scoring_assess, seller_traits_without_data_say_so)
 
   /* one call with no talk ratio, no question count and a neutral note */
   seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:s}], s:[]}", "calls", "id",
-                          "call-a", "days_ago", 3, "kind", "follow_up", "notes",
-                          "sent the agenda for next week", "cards"), s);
+                          "call-a", "days_ago", 3, "kind", "follow_up",
+                          "notes", "sent the agenda for next week", "cards"),
+               s);
   for (int t = 0; t < SCORE_TRAIT_COUNT; t++)
-    {
-      const struct score_trait_result *r = &s->traits[t];
+  {
+    const struct score_trait_result *r = &s->traits[t];
 
-      cr_assert (!r->known, "trait %d has no data", t);
-      cr_assert_eq (r->contribution, 0.0);
-      cr_assert_null (strstr (r->explanation, "-100"), "%s", r->explanation);
-      cr_assert_null (strstr (r->explanation, "-1.0"), "%s", r->explanation);
-      cr_assert_null (strstr (r->explanation, "%"), "%s", r->explanation);
-      cr_assert (0 == strncmp (r->explanation, "No ", 3), "%s", r->explanation);
-    }
+    cr_assert (! r->known, "trait %d has no data", t);
+    cr_assert_eq (r->contribution, 0.0);
+    cr_assert_null (strstr (r->explanation, "-100"), "%s", r->explanation);
+    cr_assert_null (strstr (r->explanation, "-1.0"), "%s", r->explanation);
+    cr_assert_null (strstr (r->explanation, "%"), "%s", r->explanation);
+    cr_assert (0 == strncmp (r->explanation, "No ", 3), "%s", r->explanation);
+  }
   cr_assert_str_eq (s->traits[SCORE_TRAIT_TALK_SHARE].explanation,
                     "No talk-time data yet: log seller_talk_ratio on calls. "
                     "Builders listen more than they transmit.");
-  cr_assert (strstr (s->traits[SCORE_TRAIT_QUESTIONS].explanation, "questions_asked"));
-  cr_assert (strstr (s->traits[SCORE_TRAIT_REPORT_CARDS].explanation, "report cards"));
+  cr_assert (
+    strstr (s->traits[SCORE_TRAIT_QUESTIONS].explanation, "questions_asked"));
+  cr_assert (
+    strstr (s->traits[SCORE_TRAIT_REPORT_CARDS].explanation, "report cards"));
   cr_assert_eq (s->approach, SCORE_APPROACH_MIXED);
 
   /* measured traits keep their numbers */
-  seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:f, s:i, s:s}], s:[]}", "calls",
-                          "id", "call-a", "days_ago", 3, "kind", "discovery",
-                          "talk", 0.3, "questions", 9, "notes", "agenda",
-                          "cards"), s);
+  seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:f, s:i, s:s}], s:[]}",
+                          "calls", "id", "call-a", "days_ago", 3, "kind",
+                          "discovery", "talk", 0.3, "questions", 9, "notes",
+                          "agenda", "cards"),
+               s);
   cr_assert (s->traits[SCORE_TRAIT_TALK_SHARE].known);
-  cr_assert (strstr (s->traits[SCORE_TRAIT_TALK_SHARE].explanation, "talks 30%"),
+  cr_assert (strstr (s->traits[SCORE_TRAIT_TALK_SHARE].explanation,
+                     "talks 30%"),
              "%s", s->traits[SCORE_TRAIT_TALK_SHARE].explanation);
-  cr_assert (strstr (s->traits[SCORE_TRAIT_QUESTIONS].explanation, "9.0 questions"),
+  cr_assert (strstr (s->traits[SCORE_TRAIT_QUESTIONS].explanation,
+                     "9.0 questions"),
              "%s", s->traits[SCORE_TRAIT_QUESTIONS].explanation);
 
   /* talk known from notes only: no invented percentage */
   seller_case (json_pack ("{s:[{s:s, s:i, s:s, s:s}], s:[]}", "calls", "id",
-                          "call-a", "days_ago", 3, "kind", "discovery", "notes",
-                          "mostly listened and let her talk", "cards"), s);
+                          "call-a", "days_ago", 3, "kind", "discovery",
+                          "notes", "mostly listened and let her talk",
+                          "cards"),
+               s);
   cr_assert (s->traits[SCORE_TRAIT_TALK_SHARE].known);
   cr_assert_null (strstr (s->traits[SCORE_TRAIT_TALK_SHARE].explanation, "%"),
                   "%s", s->traits[SCORE_TRAIT_TALK_SHARE].explanation);
@@ -503,34 +544,44 @@ Test (scoring_assess, single_threaded_wording_counts_contacts)
   /* no contacts at all */
   account_json (json_pack ("{s:[], s:[{s:s, s:i, s:[], s:s}]}", "contacts",
                            "calls", "id", "call-a", "days_ago", 5, "contacts",
-                           "notes", "left a voicemail"), a);
+                           "notes", "left a voicemail"),
+                a);
   d = single_thread_driver (a);
   cr_assert_not_null (d);
   cr_assert_gt (d->points, 0);
   cr_assert_null (strstr (d->explanation, "0 contact"), "%s", d->explanation);
-  cr_assert_null (strstr (d->explanation, "One contact"), "%s", d->explanation);
+  cr_assert_null (strstr (d->explanation, "One contact"), "%s",
+                  d->explanation);
   cr_assert (0 == strncmp (d->explanation, "No contact is recorded", 22), "%s",
              d->explanation);
 
   /* two contacts on record, none met in the window */
-  account_json (json_pack ("{s:[{s:s, s:s}, {s:s, s:s}], s:[{s:s, s:i, s:[s], s:s}]}",
-                           "contacts", "id", "c1", "name", "Dana Reyes", "id", "c2",
-                           "name", "Tim Ng", "calls", "id", "call-a", "days_ago", 200,
-                           "contacts", "c1", "notes", "check in"), a);
+  account_json (
+    json_pack ("{s:[{s:s, s:s}, {s:s, s:s}], s:[{s:s, s:i, s:[s], s:s}]}",
+               "contacts", "id", "c1", "name", "Dana Reyes", "id", "c2",
+               "name", "Tim Ng", "calls", "id", "call-a", "days_ago", 200,
+               "contacts", "c1", "notes", "check in"),
+    a);
   d = single_thread_driver (a);
   cr_assert_not_null (d);
-  cr_assert_null (strstr (d->explanation, "One contact"), "%s", d->explanation);
-  cr_assert (strstr (d->explanation, "No contact engaged in the last 120 days (2 on record)"),
+  cr_assert_null (strstr (d->explanation, "One contact"), "%s",
+                  d->explanation);
+  cr_assert (strstr (d->explanation,
+                     "No contact engaged in the last 120 days (2 on record)"),
              "%s", d->explanation);
 
   /* one contact met: the thin-thread wording */
   account_json (json_pack ("{s:[{s:s, s:s}], s:[{s:s, s:i, s:[s], s:s}]}",
-                           "contacts", "id", "c1", "name", "Dana Reyes", "calls",
-                           "id", "call-a", "days_ago", 5, "contacts", "c1", "notes",
-                           "check in"), a);
+                           "contacts", "id", "c1", "name", "Dana Reyes",
+                           "calls", "id", "call-a", "days_ago", 5, "contacts",
+                           "c1", "notes", "check in"),
+                a);
   d = single_thread_driver (a);
   cr_assert_not_null (d);
-  cr_assert (strstr (d->explanation, "1 contact engaged in the last 120 days. One contact is a thin thread"),
-             "%s", d->explanation);
+  cr_assert (
+    strstr (
+      d->explanation,
+      "1 contact engaged in the last 120 days. One contact is a thin thread"),
+    "%s", d->explanation);
   free (a);
 }

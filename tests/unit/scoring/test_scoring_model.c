@@ -99,8 +99,8 @@ Test (scoring_model, weights_override_is_validated_and_applied)
   json_t *bad = json_pack ("{s:{s:f, s:f}, s:{s:i}, s:{}}", "signals",
                            "avoids_risk", 7.0, "not_a_signal", 1.0,
                            "half_lives_days", "orientation", 0, "colour");
-  json_t *good = json_pack ("{s:{s:f}, s:{s:f}, s:{s:i}}", "signals", "assertive",
-                            2.0, "role_weights", "end_user", 1.0,
+  json_t *good = json_pack ("{s:{s:f}, s:{s:f}, s:{s:i}}", "signals",
+                            "assertive", 2.0, "role_weights", "end_user", 1.0,
                             "half_lives_days", "risk", 30);
   struct score_model *o;
 
@@ -129,8 +129,9 @@ Test (scoring_model, render_round_trips)
   cr_assert_str_eq (json_string_value (json_object_get (j, "model_version")),
                     "2026-11-23.3");
   cr_assert_gt (json_array_size (json_object_get (j, "lexicon")), 10);
-  cr_assert_not_null (json_object_get (json_array_get (json_object_get (j, "lexicon"), 0),
-                                       "seed"));
+  cr_assert_not_null (
+    json_object_get (json_array_get (json_object_get (j, "lexicon"), 0),
+                     "seed"));
   again = model_from_json (j, err, sizeof (err));
   cr_assert_not_null (again, "%s", err);
   cr_assert_eq (again->n_patterns, m->n_patterns);
@@ -158,12 +159,12 @@ grow_lexicon (json_t *root, int total)
   json_array_foreach (lex, i, cue)
     n += (int) json_array_size (json_object_get (cue, "phrases"));
   for (int k = 0; n < total; k++, n++)
-    {
-      char text[64];
+  {
+    char text[64];
 
-      snprintf (text, sizeof (text), "zq%d %szr%d", k, (k % 3) ? "" : "~ ", k);
-      json_array_append_new (first, json_string (text));
-    }
+    snprintf (text, sizeof (text), "zq%d %szr%d", k, (k % 3) ? "" : "~ ", k);
+    json_array_append_new (first, json_string (text));
+  }
 }
 
 Test (scoring_model, lexicon_fills_to_the_limit)
@@ -173,13 +174,18 @@ Test (scoring_model, lexicon_fills_to_the_limit)
   struct score_model *m;
   struct score_scratch *s = score_scratch_new ();
   struct score_contact_assessment *out = calloc (1, sizeof (*out));
-  struct score_contact contact = { .id = "c1", .name = "Dana Reyes",
+  struct score_contact contact = { .id = "c1",
+                                   .name = "Dana Reyes",
                                    .influence = 0.5 };
-  struct score_call call = { .id = "k1", .occurred_at = 1000, .n_contacts = 1,
-                             .contact_ids = { "c1" }, .seller_talk_ratio = -1,
+  struct score_call call = { .id = "k1",
+                             .occurred_at = 1000,
+                             .n_contacts = 1,
+                             .contact_ids = { "c1" },
+                             .seller_talk_ratio = -1,
                              .questions_asked = -1 };
-  struct score_account_input in = { .contacts = &contact, .n_contacts = 1,
-                                    .calls = &call, .n_calls = 1 };
+  struct score_account_input in = {
+    .contacts = &contact, .n_contacts = 1, .calls = &call, .n_calls = 1
+  };
   static const char note[] = "wants everything in writing and two references, "
                              "hates surprises; zq3 and zr3, zq7 zr7";
 
