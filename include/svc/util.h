@@ -88,4 +88,13 @@ void util_epoch_timestamp (int64_t t, char out[32]);
 /** Monotonic clock in microseconds. */
 int64_t util_now_us (void);
 
+/**
+ * Reads a whole file.
+ *
+ * @param[out] len its length in bytes
+ * @return new NUL-terminated contents (free()), or NULL when it cannot be
+ *         opened
+ */
+char *util_read_file (const char *path, size_t *len);
+
 #endif

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/metrics.h"
 #include "svc/model.h"
 #include "svc/score.h"

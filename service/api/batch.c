@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/resource.h"
 #include "svc/util.h"
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/model.h"
 
 int

@@ -14,8 +14,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/log.h"
 #include "svc/metrics.h"
 #include "svc/store.h"

@@ -14,8 +14,8 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/log.h"
 
 /** One open connection. */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/api.h"
 #include "svc/resource.h"
 

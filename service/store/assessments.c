@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 
 /** Keeps a copy of @a s in @a d (freed with it); returns the copy. */
 static const char *
@@ -400,50 +400,65 @@ load_account_row (struct store_conn *c, const char *org_id,
   return qs;
 }
 
+/** One many-row read of an assessment: what it runs and where it goes. */
+struct rows_load
+{
+  const struct store_statement *st; /**< $1 org, $2 id, [$3 as_of], limit */
+  enum rows_kind kind;              /**< what the rows are */
+  void **array;                     /**< where they go (new) */
+  size_t *n;                        /**< how many came */
+  unsigned int limit;               /**< the most read */
+  bool as_of;                       /**< cut at as_of ($3) */
+};
+
+/** Runs the @a n reads of @a loads for @a id. */
+static enum store_qs
+load_all (struct store_conn *c, struct store_assess_data *d,
+          const char *org_id, const char *id, const char *as_of,
+          const struct rows_load *loads, unsigned int n)
+{
+  for (unsigned int i = 0; i < n; i++)
+  {
+    const struct rows_load *l = &loads[i];
+    char lim[16];
+    const char *v[] = { org_id, id, l->as_of ? as_of : lim, lim };
+    enum store_qs qs;
+
+    snprintf (lim, sizeof (lim), "%u", l->limit);
+    qs = load_rows (c, d, l->st, v, l->as_of ? 4 : 3, l->kind, l->array);
+    if (qs < 0)
+      return qs;
+    *l->n = (size_t) qs;
+  }
+  return STORE_QS_ONE;
+}
+
 enum store_qs
 store_assess_load_account (struct store_conn *c, const char *org_id,
                            const char *account_id, const char *as_of,
                            const struct store_assess_limits *limits,
                            struct store_assess_data *d)
 {
-  char n_calls[16], n_cards[16], n_commit[16], n_contacts[16];
-  const char *vc[] = { org_id, account_id, n_contacts };
-  const char *v1[] = { org_id, account_id, as_of, n_calls };
-  const char *v2[] = { org_id, account_id, as_of, n_cards };
-  const char *v3[] = { org_id, account_id, as_of, n_commit };
   struct score_account_input *in = &d->account_in;
+  const struct rows_load loads[] = {
+    { &contacts_sql, ROWS_CONTACTS, (void **) &d->contacts, &in->n_contacts,
+      SCORE_MAX_CONTACTS, false },
+    { &calls_sql, ROWS_CALLS, (void **) &d->calls, &in->n_calls, limits->calls,
+      true },
+    { &cards_sql, ROWS_CARDS, (void **) &d->cards, &in->n_cards, limits->cards,
+      true },
+    { &commitments_sql, ROWS_COMMITMENTS, (void **) &d->commitments,
+      &in->n_commitments, limits->commitments, true },
+  };
   bool present[3] = { false, false, false };
   enum store_qs qs;
 
   memset (d, 0, sizeof (*d));
-  snprintf (n_contacts, sizeof (n_contacts), "%d", SCORE_MAX_CONTACTS);
-  snprintf (n_calls, sizeof (n_calls), "%u", limits->calls);
-  snprintf (n_cards, sizeof (n_cards), "%u", limits->cards);
-  snprintf (n_commit, sizeof (n_commit), "%u", limits->commitments);
   qs = load_account_row (c, org_id, account_id, &d->account);
   if (qs <= 0)
     return qs;
-  if ((qs = load_rows (c, d, &contacts_sql, vc, 3, ROWS_CONTACTS,
-                       (void **) &d->contacts))
-      < 0)
-    return qs;
-  in->n_contacts = (size_t) qs;
-  if ((qs = load_rows (c, d, &calls_sql, v1, 4, ROWS_CALLS,
-                       (void **) &d->calls))
-      < 0)
-    return qs;
-  in->n_calls = (size_t) qs;
-  if ((qs = load_rows (c, d, &cards_sql, v2, 4, ROWS_CARDS,
-                       (void **) &d->cards))
-      < 0)
-    return qs;
-  in->n_cards = (size_t) qs;
-  if ((qs = load_rows (c, d, &commitments_sql, v3, 4, ROWS_COMMITMENTS,
-                       (void **) &d->commitments))
-      < 0)
-    return qs;
-  in->n_commitments = (size_t) qs;
-  if ((qs = load_values (c, d, org_id, account_id, present)) < 0
+  if ((qs = load_all (c, d, org_id, account_id, as_of, loads, 4)) < 0
+      || (qs = load_values (c, d, org_id, account_id, present)) < 0
       || (qs = load_weights (c, d, org_id)) < 0)
     return qs;
   in->account = d->account;
@@ -469,32 +484,25 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
                           const struct store_assess_limits *limits,
                           struct store_assess_data *d)
 {
-  char n_calls[16], n_cards[16];
   const char *v[] = { org_id, seller_id };
-  const char *v1[] = { org_id, seller_id, as_of, n_calls };
-  const char *v2[] = { org_id, seller_id, as_of, n_cards };
   struct score_seller_input *in = &d->seller_in;
+  const struct rows_load loads[] = {
+    { &seller_calls_sql, ROWS_CALLS, (void **) &d->calls, &in->n_calls,
+      limits->calls, true },
+    { &seller_cards_sql, ROWS_CARDS, (void **) &d->cards, &in->n_cards,
+      limits->cards, true },
+  };
   PGresult *r;
   enum store_qs qs;
 
   memset (d, 0, sizeof (*d));
-  snprintf (n_calls, sizeof (n_calls), "%u", limits->calls);
-  snprintf (n_cards, sizeof (n_cards), "%u", limits->cards);
   qs = store_exec (c, &seller_exists_sql, 2, v, &r);
   PQclear (r);
   if (qs <= 0)
     return qs;
   snprintf (in->seller_id, sizeof (in->seller_id), "%s", seller_id);
-  if ((qs = load_rows (c, d, &seller_calls_sql, v1, 4, ROWS_CALLS,
-                       (void **) &d->calls))
-      < 0)
+  if ((qs = load_all (c, d, org_id, seller_id, as_of, loads, 2)) < 0)
     return qs;
-  in->n_calls = (size_t) qs;
-  if ((qs = load_rows (c, d, &seller_cards_sql, v2, 4, ROWS_CARDS,
-                       (void **) &d->cards))
-      < 0)
-    return qs;
-  in->n_cards = (size_t) qs;
   in->calls = d->calls;
   in->cards = d->cards;
   return load_weights (c, d, org_id);

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "svc/alloc.h"
 #include "internal.h"
+#include "svc/alloc.h"
 #include "svc/log.h"
 #include "svc/util.h"
 
@@ -30,27 +30,6 @@ run (PGconn *pg, const char *sql, char *err, size_t err_len)
     snprintf (err, err_len, "%s", PQresultErrorMessage (r));
   PQclear (r);
   return ok ? 0 : -1;
-}
-
-/** Reads a whole file into a new NUL-terminated string. */
-static char *
-slurp (const char *path, size_t *len)
-{
-  FILE *f = fopen (path, "rb");
-  char *data = NULL;
-  long size;
-
-  if (NULL == f)
-    return NULL;
-  if (0 == fseek (f, 0, SEEK_END) && (size = ftell (f)) >= 0
-      && 0 == fseek (f, 0, SEEK_SET))
-  {
-    data = util_malloc ((size_t) size + 1);
-    *len = fread (data, 1, (size_t) size, f);
-    data[*len] = '\0';
-  }
-  fclose (f);
-  return data;
 }
 
 /** True if @a name looks like NNNN_something.sql. */
@@ -84,7 +63,7 @@ apply_one (PGconn *pg, const char *dir, const char *name,
   if (done)
     return 0;
   snprintf (path, sizeof (path), "%s/%s", dir, name);
-  sql = slurp (path, &len);
+  sql = util_read_file (path, &len);
   if (NULL == sql)
   {
     snprintf (err, err_len, "cannot read %s", path);

@@ -3,8 +3,8 @@
  * @brief A bounded pool of PostgreSQL connections, one per HTTP worker:
  *        lazily connected, checked on handout, re-prepared on reconnect.
  */
-#include "svc/alloc.h"
 #include "svc/store.h"
+#include "svc/alloc.h"
 
 #include <errno.h>
 #include <pthread.h>

@@ -4,8 +4,8 @@
  *        each setting has a flag, an environment variable, a default and,
  *        for numbers, bounds.
  */
-#include "svc/alloc.h"
 #include "svc/config.h"
+#include "svc/alloc.h"
 
 #include <errno.h>
 #include <stddef.h>

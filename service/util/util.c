@@ -2,11 +2,12 @@
  * @file util.c
  * @brief Buffers, hashing (OpenSSL libcrypto), encodings and format checks.
  */
-#include "svc/alloc.h"
 #include "svc/util.h"
+#include "svc/alloc.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -357,4 +358,24 @@ util_now_us (void)
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return (int64_t) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+char *
+util_read_file (const char *path, size_t *len)
+{
+  FILE *f = fopen (path, "rb");
+  char *data = NULL;
+  long size;
+
+  if (NULL == f)
+    return NULL;
+  if (0 == fseek (f, 0, SEEK_END) && (size = ftell (f)) >= 0
+      && 0 == fseek (f, 0, SEEK_SET))
+  {
+    data = util_malloc ((size_t) size + 1);
+    *len = fread (data, 1, (size_t) size, f);
+    data[*len] = '\0';
+  }
+  fclose (f);
+  return data;
 }

@@ -16,6 +16,7 @@
 
 #include "svc/resource.h"
 #include "svc/store.h"
+#include "svc/util.h"
 
 #define GOLDEN_DIR RAPPORT_SOURCE_DIR "/tests/golden/sql"
 
@@ -34,23 +35,13 @@ golden_text (const char *name, const char *sql, const char *file)
   return out;
 }
 
-/** Reads a whole file; NULL when it does not exist. */
+/** Reads a whole file (caller frees); NULL when it does not exist. */
 static char *
 slurp (const char *path)
 {
-  FILE *f = fopen (path, "rb");
-  char *buf;
-  long n;
+  size_t len;
 
-  if (NULL == f)
-    return NULL;
-  fseek (f, 0, SEEK_END);
-  n = ftell (f);
-  rewind (f);
-  buf = calloc (1, (size_t) n + 1);
-  cr_assert_eq ((size_t) n, fread (buf, 1, (size_t) n, f));
-  fclose (f);
-  return buf;
+  return util_read_file (path, &len);
 }
 
 /** What the comparison found. */

@@ -14,6 +14,7 @@
 #include "svc/http.h"
 #include "svc/resource.h"
 #include "svc/store.h"
+#include "svc/util.h"
 #include "svc/yaml.h"
 
 #define SRC RAPPORT_SOURCE_DIR
@@ -22,19 +23,9 @@
 static char *
 slurp (const char *path)
 {
-  FILE *f = fopen (path, "rb");
-  char *buf;
-  long n;
+  size_t len;
 
-  if (NULL == f)
-    return NULL;
-  fseek (f, 0, SEEK_END);
-  n = ftell (f);
-  rewind (f);
-  buf = calloc (1, (size_t) n + 1);
-  cr_assert_eq ((size_t) n, fread (buf, 1, (size_t) n, f));
-  fclose (f);
-  return buf;
+  return util_read_file (path, &len);
 }
 
 /** The contract's paths object (borrowed from @a doc). */
