@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "svc/model.h"
+#include "synthetic.h"
 
 /** Calls per account. */
 #define N_CALLS 500
@@ -96,7 +97,6 @@ build (struct score_account_input *in, struct score_contact *contacts,
   {
     struct score_call *c = &calls[i];
     char *note = notes + (size_t) i * (NOTE_LEN + 1);
-    size_t len = 0;
 
     memset (c, 0, sizeof (*c));
     snprintf (c->id, SCORE_ID_LEN, "call-%d", i);
@@ -107,19 +107,8 @@ build (struct score_account_input *in, struct score_contact *contacts,
               (i + 1) % N_CONTACTS);
     c->seller_talk_ratio = -1;
     c->questions_asked = -1;
-    for (size_t k = (size_t) i; len < NOTE_LEN; k += 7)
-    {
-      const char *s = sentences[k % ns];
-      size_t n = strlen (s);
-
-      if (len + n > NOTE_LEN)
-        n = NOTE_LEN - len;
-      memcpy (note + len, s, n);
-      len += n;
-    }
-    note[len] = '\0';
     c->notes = note;
-    c->notes_len = len;
+    c->notes_len = synthetic_note (note, NOTE_LEN, sentences, ns, (size_t) i);
   }
   in->contacts = contacts;
   in->n_contacts = N_CONTACTS;

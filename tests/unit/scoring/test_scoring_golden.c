@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "synthetic.h"
 #include "svc/model.h"
 #include "svc/score_model.h"
 
@@ -304,7 +305,6 @@ put_large (struct buf *b, const struct score_model *m, struct score_scratch *s)
   {
     struct score_call *c = &fc->calls[i];
     char *note = notes + (size_t) i * (NOTE_LEN + 1);
-    size_t len = 0;
 
     snprintf (c->id, SCORE_ID_LEN, "call-%d", i);
     snprintf (c->seller_id, SCORE_ID_LEN, "seller-1");
@@ -319,19 +319,8 @@ put_large (struct buf *b, const struct score_model *m, struct score_scratch *s)
     c->duration_minutes = 30;
     c->signals = (i % 11) ? 0 : (1ull << (i % SCORE_SIG_COUNT));
     c->topics = (uint32_t) (i % 7) << 1;
-    for (size_t k = (size_t) i; len < NOTE_LEN; k += 7)
-    {
-      const char *x = sentences[k % ns];
-      size_t n = strlen (x);
-
-      if (len + n > NOTE_LEN)
-        n = NOTE_LEN - len;
-      memcpy (note + len, x, n);
-      len += n;
-    }
-    note[len] = '\0';
     c->notes = note;
-    c->notes_len = len;
+    c->notes_len = synthetic_note (note, NOTE_LEN, sentences, ns, (size_t) i);
   }
   fc->in.contacts = fc->contacts;
   fc->in.n_contacts = N_CONTACTS;

@@ -1,0 +1,21 @@
+/**
+ * @file synthetic.h
+ * @brief Deterministic long notes assembled from a list of sentences, for
+ *        the scoring benchmark and the golden test's large account.
+ */
+#ifndef BENCH_SYNTHETIC_H
+#define BENCH_SYNTHETIC_H
+
+#include <stddef.h>
+
+/**
+ * Fills @a note with exactly @a len bytes (plus a NUL) taken from
+ * @a sentences, starting at sentence @a start and stepping by 7, the last
+ * one cut to fit.
+ *
+ * @return @a len
+ */
+size_t synthetic_note (char *note, size_t len, const char *const *sentences,
+                       size_t n_sentences, size_t start);
+
+#endif
