@@ -20,22 +20,6 @@
 /** Contacts on the account. */
 #define N_CONTACTS 6
 
-/** Sentences the notes are assembled from (CRM style, mixed cues). */
-static const char *const sentences[] = {
-  "Talked with Dana about the rollout, she wants everything in writing. ",
-  "Did not ask for a discount and no mention of competitors this time. ",
-  "Mark ran the meeting and pushed for milestones and a weekly dashboard. ",
-  "Chatted about golf and his kids before we got into the numbers. ",
-  "They are getting quotes from two other vendors, procurement involved. ",
-  "Shared a benchmark on freight costs, helped them cut waste by 8%. ",
-  "She asked my advice on the reorg and told me in confidence about budget. ",
-  "Ops lead complained about the late shipment, escalated to their VP. ",
-  "Honest feedback from Ellen: best solution wins, no loyalty to vendors. ",
-  "Follow-up scheduled for next Tuesday, sending the spec sheet tonight. ",
-  "Nice lunch, very warm group, they never complain but had an outage. ",
-  "Asked lots of questions about their plans for the new plant next year. "
-};
-
 /**
  * Monotonic time in seconds.
  *
@@ -79,7 +63,7 @@ build (struct score_account_input *in, struct score_contact *contacts,
        struct score_call *calls, char *notes)
 {
   const int64_t as_of = 1767225600;
-  size_t ns = sizeof (sentences) / sizeof (sentences[0]);
+  size_t ns = SYNTHETIC_N_SENTENCES;
 
   memset (in, 0, sizeof (*in));
   snprintf (in->account.id, SCORE_ID_LEN, "bench-account");
@@ -108,7 +92,8 @@ build (struct score_account_input *in, struct score_contact *contacts,
     c->seller_talk_ratio = -1;
     c->questions_asked = -1;
     c->notes = note;
-    c->notes_len = synthetic_note (note, NOTE_LEN, sentences, ns, (size_t) i);
+    c->notes_len = synthetic_note (note, NOTE_LEN, synthetic_sentences, ns,
+                                   (size_t) i);
   }
   in->contacts = contacts;
   in->n_contacts = N_CONTACTS;

@@ -6,6 +6,22 @@
 
 #include <string.h>
 
+/** Sentences the notes are assembled from (CRM style, mixed cues). */
+const char *const synthetic_sentences[SYNTHETIC_N_SENTENCES] = {
+  "Talked with Dana about the rollout, she wants everything in writing. ",
+  "Did not ask for a discount and no mention of competitors this time. ",
+  "Mark ran the meeting and pushed for milestones and a weekly dashboard. ",
+  "Chatted about golf and his kids before we got into the numbers. ",
+  "They are getting quotes from two other vendors, procurement involved. ",
+  "Shared a benchmark on freight costs, helped them cut waste by 8%. ",
+  "She asked my advice on the reorg and told me in confidence about budget. ",
+  "Ops lead complained about the late shipment, escalated to their VP. ",
+  "Honest feedback from Ellen: best solution wins, no loyalty to vendors. ",
+  "Follow-up scheduled for next Tuesday, sending the spec sheet tonight. ",
+  "Nice lunch, very warm group, they never complain but had an outage. ",
+  "Asked lots of questions about their plans for the new plant next year. "
+};
+
 size_t
 synthetic_note (char *note, size_t len, const char *const *sentences,
                 size_t n_sentences, size_t start)

@@ -8,6 +8,12 @@
 
 #include <stddef.h>
 
+/** How many sentences synthetic_sentences has. */
+#define SYNTHETIC_N_SENTENCES 12
+
+/** CRM-style sentences with mixed cues. */
+extern const char *const synthetic_sentences[SYNTHETIC_N_SENTENCES];
+
 /**
  * Fills @a note with exactly @a len bytes (plus a NUL) taken from
  * @a sentences, starting at sentence @a start and stepping by 7, the last

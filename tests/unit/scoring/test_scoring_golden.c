@@ -247,22 +247,10 @@ put_case (struct buf *b, const struct score_model *m, struct score_scratch *s,
   free (sa);
 }
 
-/** Sentences of the large account (as in bench/scoring). */
-static const char *const sentences[] = {
-  "Talked with Dana about the rollout, she wants everything in writing. ",
-  "Did not ask for a discount and no mention of competitors this time. ",
-  "Mark ran the meeting and pushed for milestones and a weekly dashboard. ",
-  "Chatted about golf and his kids before we got into the numbers. ",
-  "They are getting quotes from two other vendors, procurement involved. ",
-  "Shared a benchmark on freight costs, helped them cut waste by 8%. ",
-  "She asked my advice on the reorg and told me in confidence about budget. ",
-  "Ops lead complained about the late shipment, escalated to their VP. ",
-  "Honest feedback from Ellen: best solution wins, no loyalty to vendors. ",
-  "Follow-up scheduled for next Tuesday, sending the spec sheet tonight. ",
-  "Nice lunch, very warm group, they never complain but had an outage. ",
-  "Asked lots of questions about their plans for the new plant next year. ",
-  "Sgned the renewel, no competiter in sight; refrences were v. good w/ mgmt. "
-};
+/** The sentence the large account adds to the benchmark's, with typos. */
+static const char typos[] =
+  "Sgned the renewel, no competiter in sight; refrences were v. good w/ "
+  "mgmt. ";
 
 /**
  * Serialize the large account: 6 contacts, 500 calls of 2,000-byte notes.
@@ -281,13 +269,16 @@ put_large (struct buf *b, const struct score_model *m, struct score_scratch *s)
     N_CONTACTS = 6
   };
   const int64_t as_of = 1767225600;
-  const size_t ns = sizeof (sentences) / sizeof (sentences[0]);
+  const char *sentences[SYNTHETIC_N_SENTENCES + 1];
+  const size_t ns = SYNTHETIC_N_SENTENCES + 1;
   static const char *const first[N_CONTACTS] = { "Dana",  "Mark", "Ellen",
                                                  "Priya", "Tom",  "Sue" };
   struct fx_case *fc = calloc (1, sizeof (*fc));
   char *notes = malloc ((size_t) N_CALLS * (NOTE_LEN + 1));
 
   cr_assert (fc && notes);
+  memcpy (sentences, synthetic_sentences, sizeof (synthetic_sentences));
+  sentences[SYNTHETIC_N_SENTENCES] = typos;
   fc->calls = calloc (N_CALLS, sizeof (*fc->calls));
   cr_assert_not_null (fc->calls);
   fc->as_of = as_of;
