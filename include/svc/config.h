@@ -11,30 +11,38 @@
 /** Everything the service reads at start; read-only once MHD runs. */
 struct cfg
 {
-  char *bind_address;         /**< IPv4 address to listen on */
-  long port;                  /**< TCP port, 0 picks a free one */
-  char *database_url;         /**< libpq connection string for requests */
-  char *migrate_database_url; /**< for `migrate` and `org create`; defaults
+  char *bind_address;           /**< IPv4 address to listen on */
+  long port;                    /**< TCP port, 0 picks a free one */
+  char *database_url;           /**< libpq connection string for requests */
+  char *migrate_database_url;   /**< for `migrate` and `org create`; defaults
                                    to database_url */
-  char *migrations_dir;       /**< folder of NNNN_name.sql files */
-  long threads;               /**< MHD worker threads = PG connections */
-  long body_max;              /**< request body cap in bytes */
-  long batch_body_max;        /**< body cap of POST /v1/batch */
-  long connection_timeout;    /**< idle connection timeout, seconds; also
+  char *migrations_dir;         /**< folder of NNNN_name.sql files */
+  long threads;                 /**< MHD worker threads = PG connections */
+  long body_max;                /**< request body cap in bytes */
+  long batch_body_max;          /**< body cap of POST /v1/batch */
+  long connection_timeout;      /**< idle connection timeout, seconds; also
                                    the time a request's headers may take */
-  long request_timeout;       /**< longest a request may take to arrive
+  long request_timeout;         /**< longest a request may take to arrive
                                    and be answered, seconds */
-  long connection_limit;      /**< simultaneous TCP connections */
-  long statement_timeout_ms;  /**< per-statement limit in PostgreSQL */
-  long db_acquire_timeout_ms; /**< wait for a pooled connection */
-  char *log_level;            /**< debug, info, warn or error */
-  char *model_path;           /**< the scoring model file */
-  char *openapi_path;         /**< the contract, served as JSON */
-  char *cors_origins;         /**< comma-separated allowed origins, "*" */
-  long rate_limit;            /**< requests per second per key, 0 = off */
-  long rate_burst;            /**< bucket size per key */
-  long instances;             /**< instances sharing the rate limit */
-  long shutdown_timeout;      /**< seconds to finish requests on SIGTERM */
+  long connection_limit;        /**< simultaneous TCP connections */
+  long per_ip_connection_limit; /**< connections per client address */
+  long unauth_rate_limit;       /**< bad-key requests per second per address */
+  long unauth_rate_burst;       /**< bucket size per address */
+  long org_rate_limit;          /**< requests per second per organization */
+  long org_rate_burst;          /**< bucket size per organization */
+  long body_bytes_in_flight;    /**< body bytes buffered, all requests */
+  long json_values_max;         /**< JSON values in one body */
+  long batch_json_values_max;   /**< JSON values in one batch body */
+  long statement_timeout_ms;    /**< per-statement limit in PostgreSQL */
+  long db_acquire_timeout_ms;   /**< wait for a pooled connection */
+  char *log_level;              /**< debug, info, warn or error */
+  char *model_path;             /**< the scoring model file */
+  char *openapi_path;           /**< the contract, served as JSON */
+  char *cors_origins;           /**< comma-separated allowed origins, "*" */
+  long rate_limit;              /**< requests per second per key, 0 = off */
+  long rate_burst;              /**< bucket size per key */
+  long instances;               /**< instances sharing the rate limit */
+  long shutdown_timeout;        /**< seconds to finish requests on SIGTERM */
 };
 
 /**

@@ -1,8 +1,9 @@
 /**
  * @file daemon.c
  * @brief libmicrohttpd set-up (every limit explicit) and the access
- *        handler: route, accumulate the body under a cap, parse JSON,
- *        authenticate, call the handler, queue the reply, log.
+ *        handler: route, authenticate from the headers alone, accumulate
+ *        the body under its caps, count its JSON values, parse it, call
+ *        the handler, queue the reply, log.
  */
 #include <arpa/inet.h>
 #include <stdatomic.h>
@@ -24,6 +25,8 @@ struct http_service http_service;
 
 static atomic_bool draining;
 static atomic_uint active;
+/** Body bytes held by all requests together (RAPPORT_BODY_BYTES_IN_FLIGHT). */
+static atomic_size_t body_bytes;
 
 bool
 http_draining (void)
@@ -46,6 +49,25 @@ http_active (void)
 /** Longest path we route; longer ones answer 414. */
 #define MAX_URL_LEN 2048
 
+/** Writes the client's address (IPv4 or IPv6) as text into @a out. */
+static void
+client_address (struct MHD_Connection *connection, char *out, size_t cap)
+{
+  const union MHD_ConnectionInfo *ci =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  const struct sockaddr *sa = NULL != ci ? ci->client_addr : NULL;
+
+  snprintf (out, cap, "unknown");
+  if (NULL == sa)
+    return;
+  if (AF_INET == sa->sa_family)
+    inet_ntop (AF_INET, &((const struct sockaddr_in *) sa)->sin_addr, out,
+               (socklen_t) cap);
+  else if (AF_INET6 == sa->sa_family)
+    inet_ntop (AF_INET6, &((const struct sockaddr_in6 *) sa)->sin6_addr, out,
+               (socklen_t) cap);
+}
+
 /** Makes a new request context with a fresh request id. */
 static struct request_ctx *
 ctx_new (struct MHD_Connection *connection, const char *url,
@@ -54,6 +76,7 @@ ctx_new (struct MHD_Connection *connection, const char *url,
   struct request_ctx *rc = util_calloc (1, sizeof (*rc));
   uint8_t id[16];
 
+  client_address (connection, rc->address, sizeof (rc->address));
   rc->req.connection = connection;
   rc->req.url = url;
   rc->req.method = method;
@@ -161,6 +184,59 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
   return false;
 }
 
+/** The most JSON values a body of the request's route may hold. */
+static size_t
+values_cap (const struct request_ctx *rc)
+{
+  const struct cfg *cfg = http_service.cfg;
+
+  return (size_t) (rc->route->batch ? cfg->batch_json_values_max
+                                    : cfg->json_values_max);
+}
+
+/**
+ * Whether the JSON text @a data holds more than @a max values, counted
+ * without parsing (every value but the first follows a comma or opens an
+ * array or object, outside strings).  Parsing a value costs Jansson about
+ * a hundred bytes, so this bounds a request's memory before any is spent.
+ * Text nested deeper than Jansson reads is left to Jansson, which refuses
+ * it as malformed after reading only that far.
+ */
+static bool
+json_values_over (const char *data, size_t len, size_t max)
+{
+  size_t values = 1;
+  size_t depth = 0;
+  bool in_string = false;
+
+  for (size_t i = 0; i < len; i++)
+  {
+    char c = data[i];
+
+    if (in_string)
+    {
+      if ('\\' == c)
+        i++;
+      else if ('"' == c)
+        in_string = false;
+      continue;
+    }
+    if ('"' == c)
+      in_string = true;
+    else if (']' == c || '}' == c)
+      depth -= depth > 0;
+    else if (',' == c || '[' == c || '{' == c)
+    {
+      if ('[' == c || '{' == c)
+        if (++depth > JSON_PARSER_MAX_DEPTH)
+          return false;
+      if (++values > max)
+        return true;
+    }
+  }
+  return false;
+}
+
 /** Parses the accumulated body as JSON; sets a 400 on failure. */
 static bool
 parse_body (struct request_ctx *rc)
@@ -172,6 +248,13 @@ parse_body (struct request_ctx *rc)
   {
     http_reply_error (&rc->req, SVC_EC_MALFORMED_JSON,
                       "The request needs a JSON body.");
+    return false;
+  }
+  if (json_values_over (rc->body.data, rc->body.len, values_cap (rc)))
+  {
+    snprintf (detail, sizeof (detail),
+              "The body has more than %zu JSON values.", values_cap (rc));
+    http_reply_error (&rc->req, SVC_EC_BODY_TOO_LARGE, detail);
     return false;
   }
   rc->req.body = json_loadb (rc->body.data, rc->body.len,
@@ -211,8 +294,26 @@ rate_limit (struct http_request *req)
   return false;
 }
 
+/** Sets the 429 of a request over an address's or organization's rate. */
+static bool
+throttled (struct http_request *req, const struct ratelimit_state *st)
+{
+  char v[32];
+
+  http_reply_error (req, SVC_EC_RATE_LIMITED,
+                    "Too many requests from this client address with a "
+                    "missing or bad key, or from this organization; retry "
+                    "after the number of seconds in Retry-After.");
+  snprintf (v, sizeof (v), "%ld", st->retry_after_s);
+  http_add_header (req, MHD_HTTP_HEADER_RETRY_AFTER, v);
+  return false;
+}
+
 /**
- * Checks the bearer key against the database and the route's scope.
+ * Checks the bearer key (from the headers alone, before any body is read)
+ * against the database, the route's scope and the rate limits.  An
+ * address that sent too many missing or bad keys is refused before the
+ * lookup.
  *
  * @return true when the caller may go on; false with a reply set
  */
@@ -222,16 +323,28 @@ authenticate (struct request_ctx *rc)
   struct http_request *req = &rc->req;
   const char *h = http_header (req, MHD_HTTP_HEADER_AUTHORIZATION);
   struct store_principal p;
+  struct ratelimit_state st;
   uint8_t hash[32];
   enum store_qs qs;
 
+  if (! ratelimit_unauth (rc->address, false, &st))
+    return throttled (req, &st);
   if (NULL == h || 0 != strncasecmp (h, "Bearer ", 7) || '\0' == h[7])
     goto unauthenticated;
   h += 7;
   while (' ' == *h)
     h++;
   util_sha256 (h, strlen (h), hash);
+  req->db = store_acquire (http_service.pool,
+                           http_service.cfg->db_acquire_timeout_ms, &qs);
+  if (NULL == req->db)
+  {
+    http_reply_store_error (req, qs);
+    return false;
+  }
   qs = store_authenticate (req->db, hash, &p);
+  store_release (http_service.pool, req->db);
+  req->db = NULL;
   if (qs < 0)
   {
     http_reply_store_error (req, qs);
@@ -245,13 +358,18 @@ authenticate (struct request_ctx *rc)
                     : 'w' == p.scope[0] ? HTTP_SCOPE_WRITE
                                         : HTTP_SCOPE_READ;
   if ((int) req->auth.scope >= (int) rc->route->auth)
+  {
+    if (! ratelimit_take_org (req->auth.org_id, &st))
+      return throttled (req, &st);
     return rate_limit (req);
+  }
   http_reply_error (req, SVC_EC_FORBIDDEN_SCOPE,
                     ROUTE_ADMIN == rc->route->auth
                       ? "This needs an API key with the admin scope."
                       : "This needs an API key with the write scope.");
   return false;
 unauthenticated:
+  ratelimit_unauth (rc->address, true, &st);
   http_reply_error (
     req, SVC_EC_UNAUTHENTICATED,
     "Send Authorization: Bearer <api key> with an active key.");
@@ -260,7 +378,7 @@ unauthenticated:
   return false;
 }
 
-/** Last callback: body complete; authenticate, run the handler. */
+/** Last callback: body complete; parse it, run the handler. */
 static void
 dispatch (struct request_ctx *rc)
 {
@@ -271,6 +389,14 @@ dispatch (struct request_ctx *rc)
   {
     http_reply_error (req, SVC_EC_BODY_TOO_LARGE,
                       "The body is larger than the limit.");
+    return;
+  }
+  if (rc->too_busy)
+  {
+    http_reply_error (req, SVC_EC_DB_UNAVAILABLE,
+                      "The service holds too many request bodies at once; "
+                      "retry after the number of seconds in Retry-After.");
+    http_add_header (req, MHD_HTTP_HEADER_RETRY_AFTER, "1");
     return;
   }
   if (rc->route->body && ! parse_body (rc))
@@ -284,14 +410,48 @@ dispatch (struct request_ctx *rc)
       http_reply_store_error (req, qs);
       return;
     }
-    if (! authenticate (rc))
-      return;
   }
   if (0 != rc->route->handler (req) || 0 == req->status)
   {
     log_error ("%s %s set no reply", req->method, rc->route->path);
     reply_clear (req);
     http_reply_error (req, SVC_EC_INTERNAL, NULL);
+  }
+}
+
+/** Gives the request's body bytes back to the in-flight budget. */
+static void
+unreserve (struct request_ctx *rc)
+{
+  atomic_fetch_sub (&body_bytes, rc->reserved);
+  rc->reserved = 0;
+}
+
+/**
+ * Appends a chunk of the body, within the route's cap and the budget of
+ * body bytes all requests may hold together; past either, the body is
+ * dropped (and the rest read and ignored, so memory stays flat).
+ */
+static void
+accumulate (struct request_ctx *rc, const char *data, size_t n)
+{
+  size_t budget = (size_t) http_service.cfg->body_bytes_in_flight;
+
+  if (atomic_fetch_add (&body_bytes, n) + n > budget)
+  {
+    atomic_fetch_sub (&body_bytes, n);
+    rc->too_busy = true;
+  }
+  else
+  {
+    rc->reserved += n;
+    if (0 != buf_append (&rc->body, data, n, body_cap (rc)))
+      rc->too_large = true;
+  }
+  if (rc->too_large || rc->too_busy)
+  {
+    buf_free (&rc->body);
+    unreserve (rc);
   }
 }
 
@@ -311,7 +471,8 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
     *req_cls = rc;
     atomic_fetch_add (&active, 1);
     janitor_request (connection, true);
-    if (first_checks (rc, url, method))
+    if (first_checks (rc, url, method)
+        || (ROUTE_PUBLIC != rc->route->auth && ! authenticate (rc)))
       return reply_queue (connection, rc);
     return MHD_YES;
   }
@@ -319,14 +480,8 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
   {
     /* Past the cap, keep reading but drop the bytes: the 413 goes out once
        the body has ended, and memory stays flat. */
-    if (! rc->too_large
-        && 0
-             != buf_append (&rc->body, upload_data, *upload_data_size,
-                            body_cap (rc)))
-    {
-      rc->too_large = true;
-      buf_free (&rc->body);
-    }
+    if (! rc->too_large && ! rc->too_busy)
+      accumulate (rc, upload_data, *upload_data_size);
     *upload_data_size = 0;
     return MHD_YES;
   }
@@ -367,6 +522,7 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
   janitor_request (connection, false);
   atomic_fetch_sub (&active, 1);
   store_release (http_service.pool, rc->req.db);
+  unreserve (rc);
   json_decref (rc->req.body);
   for (unsigned int i = 0; i < rc->req.n_params; i++)
     free (rc->req.params[i]);
@@ -385,6 +541,18 @@ on_connection (void *cls, struct MHD_Connection *connection,
     janitor_opened (connection, socket_context);
   else
     janitor_closed (*socket_context);
+}
+
+/** Accept policy: refuses a connection from an address holding its
+    share (RAPPORT_PER_IP_CONNECTION_LIMIT). */
+static enum MHD_Result
+on_accept (void *cls, const struct sockaddr *addr, socklen_t addrlen)
+{
+  (void) cls;
+  (void) addrlen;
+  return janitor_admit (addr, http_service.cfg->per_ip_connection_limit)
+           ? MHD_YES
+           : MHD_NO;
 }
 
 /** Logs MHD's own errors as JSON lines. */
@@ -430,8 +598,8 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
   d = MHD_start_daemon (
     MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG
       | MHD_USE_ITC,
-    0, NULL, NULL, &on_access, NULL, MHD_OPTION_EXTERNAL_LOGGER, &on_mhd_error,
-    NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
+    0, &on_accept, NULL, &on_access, NULL, MHD_OPTION_EXTERNAL_LOGGER,
+    &on_mhd_error, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *) &addr,
     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) cfg->threads,
     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->connection_timeout,
     MHD_OPTION_CONNECTION_LIMIT, (unsigned int) cfg->connection_limit,

@@ -73,8 +73,11 @@ struct request_ctx
   struct buf body;           /**< the body as it arrives */
   const struct route *route; /**< matched route or NULL */
   bool too_large;            /**< the body passed the cap */
+  bool too_busy;             /**< all bodies in flight passed their budget */
   bool queued;               /**< a response was queued */
   bool has_body;             /**< Content-Length > 0 or chunked */
+  size_t reserved;           /**< body bytes counted against the budget */
+  char address[64];          /**< the client's address, for limits */
 };
 
 /** Queues the reply set on @a rc->req; returns MHD's answer. */
@@ -92,6 +95,12 @@ void janitor_stop (void);
 
 /** A connection opened: registers it (its socket context is the slot). */
 void janitor_opened (struct MHD_Connection *connection, void **socket_context);
+
+/**
+ * Whether a new connection from @a sa may be accepted: fewer than
+ * @a limit connections from that address are open (0: no limit).
+ */
+bool janitor_admit (const struct sockaddr *sa, long limit);
 
 /** A connection closed. */
 void janitor_closed (void *socket_context);
@@ -114,5 +123,22 @@ struct ratelimit_state
  * @return true when allowed; false when the key is over its rate
  */
 bool ratelimit_take (const char *key_id, struct ratelimit_state *st);
+
+/**
+ * Takes one request from organization @a org_id's bucket (all its keys).
+ *
+ * @return true when allowed
+ */
+bool ratelimit_take_org (const char *org_id, struct ratelimit_state *st);
+
+/**
+ * The budget of requests with a missing or bad key from client address
+ * @a address: with @a take false, whether one more may be looked up;
+ * with @a take true, counts one that failed.
+ *
+ * @return true when the address is within its budget
+ */
+bool
+ratelimit_unauth (const char *address, bool take, struct ratelimit_state *st);
 
 #endif

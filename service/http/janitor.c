@@ -8,9 +8,14 @@
  *        connection timeout without a request's headers arriving, or whose
  *        request has run past the request deadline.  libmicrohttpd then
  *        sees the socket end and closes the connection as usual.
+ *        The same registry counts connections per client address, so one
+ *        address cannot take every slot (RAPPORT_PER_IP_CONNECTION_LIMIT;
+ *        libmicrohttpd's own per-IP limit counts per worker thread).
  */
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -25,7 +30,21 @@ struct slot
   MHD_socket fd;
   int64_t since_us;   /**< opened, or its last request completed */
   int64_t request_us; /**< its request's headers arrived; 0 = none */
+  uint8_t addr[16];   /**< the client's address (IPv4 in the first 4) */
 };
+
+/** The address bytes of @a sa (16, IPv4 left-aligned and zero-padded). */
+static void
+addr_key (const struct sockaddr *sa, uint8_t out[16])
+{
+  memset (out, 0, 16);
+  if (NULL == sa)
+    return;
+  if (AF_INET == sa->sa_family)
+    memcpy (out, &((const struct sockaddr_in *) sa)->sin_addr, 4);
+  else if (AF_INET6 == sa->sa_family)
+    memcpy (out, &((const struct sockaddr_in6 *) sa)->sin6_addr, 16);
+}
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
@@ -39,19 +58,42 @@ janitor_opened (struct MHD_Connection *connection, void **socket_context)
 {
   const union MHD_ConnectionInfo *info =
     MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+  const union MHD_ConnectionInfo *client =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  uint8_t addr[16];
 
   *socket_context = NULL;
   if (NULL == info)
     return;
+  addr_key (NULL != client ? client->client_addr : NULL, addr);
   pthread_mutex_lock (&lock);
   for (size_t i = 0; i < n_slots; i++)
     if (! slots[i].used)
     {
-      slots[i] = (struct slot){ true, info->connect_fd, util_now_us (), 0 };
+      slots[i] =
+        (struct slot){ true, info->connect_fd, util_now_us (), 0, { 0 } };
+      memcpy (slots[i].addr, addr, 16);
       *socket_context = &slots[i];
       break;
     }
   pthread_mutex_unlock (&lock);
+}
+
+bool
+janitor_admit (const struct sockaddr *sa, long limit)
+{
+  uint8_t addr[16];
+  long n = 0;
+
+  if (limit <= 0 || NULL == slots)
+    return true;
+  addr_key (sa, addr);
+  pthread_mutex_lock (&lock);
+  for (size_t i = 0; i < n_slots && n < limit; i++)
+    if (slots[i].used && 0 == memcmp (slots[i].addr, addr, 16))
+      n++;
+  pthread_mutex_unlock (&lock);
+  return n < limit;
 }
 
 void

@@ -1,12 +1,15 @@
 /**
  * @file ratelimit.c
- * @brief Per-key rate limits: a token bucket per API key in each instance.
- *        With RAPPORT_INSTANCES = n behind a load balancer, each instance
- *        enforces 1/n of the rate and burst, so the whole service allows
- *        about the configured rate per key without a round trip to
- *        PostgreSQL on every request (an approximate, per-instance share).
+ * @brief Rate limits: a token bucket per API key, per organization (all
+ *        its keys together) and per client address for requests with a
+ *        missing or bad key, in each instance.  With RAPPORT_INSTANCES = n
+ *        behind a load balancer, each instance enforces 1/n of the rate and
+ *        burst, so the whole service allows about the configured rate
+ *        without a round trip to PostgreSQL on every request (an
+ *        approximate, per-instance share).
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -14,10 +17,10 @@
 #define SLOTS 8192
 #define PROBE 16
 
-/** One key's bucket. */
+/** One bucket: "k:<key id>", "o:<org id>" or "a:<address>". */
 struct bucket
 {
-  char key_id[37];
+  char key_id[64];
   double tokens;
   int64_t last_us;
 };
@@ -63,26 +66,37 @@ find (const char *key_id, uint32_t h, double burst, int64_t now)
     if (NULL == stalest || b->last_us < stalest->last_us)
       stalest = b;
   }
-  memcpy (stalest->key_id, key_id, sizeof (stalest->key_id));
+  snprintf (stalest->key_id, sizeof (stalest->key_id), "%s", key_id);
   stalest->tokens = burst;
   stalest->last_us = now;
   return stalest;
 }
 
-bool
-ratelimit_take (const char *key_id, struct ratelimit_state *st)
+/**
+ * Takes (or, with @a peek, only looks at) one token of bucket @a name,
+ * which fills at @a per_s a second up to @a burst (the whole service's
+ * figures: this instance keeps its share).
+ *
+ * @return true when a token was there
+ */
+static bool
+bucket_take (const char *name, long per_s, long burst_all, bool peek,
+             struct ratelimit_state *st)
 {
   const struct cfg *cfg = http_service.cfg;
-  double rate = (double) cfg->rate_limit / (double) cfg->instances;
-  double burst = (double) cfg->rate_burst / (double) cfg->instances;
+  double rate = (double) per_s / (double) cfg->instances;
+  double burst = (double) burst_all / (double) cfg->instances;
   int64_t now = util_now_us ();
-  uint32_t h = hash (key_id) % SLOTS;
+  uint32_t h = hash (name) % SLOTS;
   pthread_mutex_t *lock;
   struct bucket *b;
   bool ok;
 
-  st->limit = cfg->rate_limit;
-  if (0 == cfg->rate_limit)
+  st->limit = per_s;
+  st->remaining = 0;
+  st->reset_s = 0;
+  st->retry_after_s = 0;
+  if (0 == per_s)
     return true;
   if (burst < 1)
     burst = 1;
@@ -92,13 +106,13 @@ ratelimit_take (const char *key_id, struct ratelimit_state *st)
   h -= h % PROBE;
   lock = &locks[(h / PROBE) % 64];
   pthread_mutex_lock (lock);
-  b = find (key_id, h, burst, now);
+  b = find (name, h, burst, now);
   b->tokens += rate * (double) (now - b->last_us) / 1e6;
   if (b->tokens > burst)
     b->tokens = burst;
   b->last_us = now;
   ok = b->tokens >= 1;
-  if (ok)
+  if (ok && ! peek)
     b->tokens -= 1;
   st->remaining = (long) b->tokens;
   st->reset_s = (long) ((burst - b->tokens) / rate + 0.999);
@@ -107,4 +121,36 @@ ratelimit_take (const char *key_id, struct ratelimit_state *st)
     st->retry_after_s = 1;
   pthread_mutex_unlock (lock);
   return ok;
+}
+
+bool
+ratelimit_take (const char *key_id, struct ratelimit_state *st)
+{
+  const struct cfg *cfg = http_service.cfg;
+  char name[64];
+
+  snprintf (name, sizeof (name), "k:%s", key_id);
+  return bucket_take (name, cfg->rate_limit, cfg->rate_burst, false, st);
+}
+
+bool
+ratelimit_take_org (const char *org_id, struct ratelimit_state *st)
+{
+  const struct cfg *cfg = http_service.cfg;
+  char name[64];
+
+  snprintf (name, sizeof (name), "o:%s", org_id);
+  return bucket_take (name, cfg->org_rate_limit, cfg->org_rate_burst, false,
+                      st);
+}
+
+bool
+ratelimit_unauth (const char *address, bool take, struct ratelimit_state *st)
+{
+  const struct cfg *cfg = http_service.cfg;
+  char name[64];
+
+  snprintf (name, sizeof (name), "a:%s", address);
+  return bucket_take (name, cfg->unauth_rate_limit, cfg->unauth_rate_burst,
+                      ! take, st);
 }
