@@ -61,6 +61,8 @@ struct http_request
   const char *raw_body;       /**< the body bytes, borrowed, NUL-terminated */
   size_t raw_body_len;        /**< their length */
   struct http_principal auth; /**< set before the handler runs */
+  json_t *query_errors;       /**< bad query parameters found so far, owned;
+                                   see http_query_errors */
   struct store_conn *db;      /**< a pooled connection for this callback */
   int64_t started_us;         /**< monotonic start time */
 
@@ -97,20 +99,27 @@ extern struct http_service http_service;
 const char *http_query (struct http_request *req, const char *name);
 
 /**
+ * The request's list of bad query parameters ({field, message} each): the
+ * router has put in every parameter the route does not read and every one
+ * that is not valid UTF-8; a handler adds the ones whose values it
+ * refuses, then calls http_query_ok, so one 400 names them all.
+ *
+ * @return borrowed, owned by the request
+ */
+json_t *http_query_errors (struct http_request *req);
+
+/**
+ * Whether the query string is good: when http_query_errors lists anything,
+ * sets the 400 (invalid-parameter) naming every one and returns false.
+ */
+bool http_query_ok (struct http_request *req);
+
+/**
  * A request header (case-insensitive name).
  *
  * @return borrowed until the request completes, or NULL if absent
  */
 const char *http_header (struct http_request *req, const char *name);
-
-/**
- * Reports every query argument whose name is not in @a allowed (a NULL
- * terminated list) as a 400 naming them all.
- *
- * @return true when every argument is known; false with the reply set
- */
-bool
-http_check_query_names (struct http_request *req, const char *const *allowed);
 
 /**
  * Sets a JSON reply; takes ownership of @a body (may be NULL for 204).

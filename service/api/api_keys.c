@@ -213,20 +213,14 @@ list_tx (void *cls, struct store_conn *conn)
 int
 api_api_keys_list (struct http_request *req)
 {
-  static const char *const known[] = { "limit", "cursor", NULL };
   static const char *const sig[] = { "api_keys" };
   struct key_ctx kc = { .req = req };
-  json_t *errors;
   int rc;
 
-  if (! http_check_query_names (req, known))
-    return 0;
-  errors = json_array ();
   api_page_sign_filters (&kc.page, sig, 1);
-  api_page_parse (req, &kc.page, errors);
-  if (0 != json_array_size (errors))
-    return http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
-  json_decref (errors);
+  api_page_parse (req, &kc.page, http_query_errors (req));
+  if (! http_query_ok (req))
+    return 0;
   kc.cursor = http_query (req, "cursor");
   kc.data = json_array ();
   rc = api_run (req, &list_tx, &kc);

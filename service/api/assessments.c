@@ -89,7 +89,8 @@ orientation_json (const struct score_orientation_result *r)
 
 /**
  * Reads `as_of` (a timestamp, or a date meaning the end of that day);
- * default now.  Sets a 400 and returns false when it is malformed.
+ * default now.  Adds to the request's query errors and returns false when
+ * it is malformed.
  */
 static bool
 parse_as_of (struct http_request *req, char text[40], int64_t *epoch)
@@ -108,12 +109,9 @@ parse_as_of (struct http_request *req, char text[40], int64_t *epoch)
     snprintf (text, 40, "%s", q);
   else
   {
-    json_t *errors = json_array ();
-
-    api_param_error (errors, "as_of",
+    api_param_error (http_query_errors (req), "as_of",
                      "must be an RFC 3339 timestamp or a "
                      "date (YYYY-MM-DD)");
-    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return false;
   }
   *epoch = util_timestamp_epoch (text);
@@ -187,8 +185,10 @@ load (struct http_request *req, struct assess_ctx *ac)
   if (! api_id_param (req, 0,
                       ac->seller    ? SVC_EC_SELLER_NOT_FOUND
                       : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
-                                    : SVC_EC_ACCOUNT_NOT_FOUND)
-      || ! parse_as_of (req, ac->as_of, &ac->as_of_epoch))
+                                    : SVC_EC_ACCOUNT_NOT_FOUND))
+    return false;
+  parse_as_of (req, ac->as_of, &ac->as_of_epoch);
+  if (! http_query_ok (req))
     return false;
   api_run (req, &load_tx, ac);
   return 0 == req->status;
@@ -385,7 +385,8 @@ enum part
   PART_VALUES = 8
 };
 
-/** Reads ?include=; sets a 400 and returns 0 on an unknown part. */
+/** Reads ?include=; adds to the request's query errors and returns 0 on
+    an unknown part. */
 static unsigned int
 parse_include (struct http_request *req)
 {
@@ -411,12 +412,9 @@ parse_include (struct http_request *req)
   }
   if (0 == parts || 0 != (parts & 16))
   {
-    json_t *errors = json_array ();
-
-    api_param_error (errors, "include",
+    api_param_error (http_query_errors (req), "include",
                      "must be a comma-separated list of "
                      "orientation, pillars, buyer_risk, values_fit");
-    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return 0;
   }
   return parts;
@@ -470,7 +468,8 @@ api_assess_account (struct http_request *req)
   struct assess_ctx ac = { 0 };
   unsigned int parts = parse_include (req);
 
-  return 0 == parts ? 0 : assess (req, &ac, &score_account, parts);
+  /* A bad include is reported with the other query errors, by load(). */
+  return assess (req, &ac, &score_account, parts);
 }
 
 /** A seller's traits with their contributions and evidence. */

@@ -658,30 +658,21 @@ int
 api_resource_list (struct http_request *req)
 {
   const struct resource *res = RES (req);
-  const char *known[RES_MAX_FILTERS + 3] = { "limit", "cursor" };
   struct list_ctx lc = { .req = req };
   char like[RES_MAX_FILTERS][810];
-  json_t *errors;
+  json_t *errors = http_query_errors (req);
   int rc;
 
-  for (unsigned int i = 0; i < res->n_filters; i++)
-    known[2 + i] = res->filters[i].param;
-  if (! http_check_query_names (req, known))
-    return 0;
   if (res->under_account)
   {
     if (! api_id_param (req, 0, SVC_EC_ACCOUNT_NOT_FOUND))
       return 0;
     lc.account_id = req->params[0];
   }
-  errors = json_array ();
   list_filters (req, res, &lc, like, errors);
   api_page_parse (req, &lc.page, errors);
-  if (0 != json_array_size (errors))
-    return http_reply_errors (req, SVC_EC_INVALID_PARAMETER,
-                              "Fix the query parameters listed in errors.",
-                              errors);
-  json_decref (errors);
+  if (! http_query_ok (req))
+    return 0;
   lc.cursor = http_query (req, "cursor");
   rc = api_run (req, &list_tx, &lc);
   buf_free (&lc.out);

@@ -156,6 +156,17 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
   rc->has_body = (NULL != cl && 0 != strtoull (cl, NULL, 10)) || NULL != te;
   if (strlen (url) > MAX_URL_LEN)
     return 0 == http_reply_error (req, SVC_EC_URI_TOO_LONG, NULL);
+  if (util_utf8_length (url, strlen (url)) < 0)
+  {
+    json_t *errors = json_array ();
+
+    json_array_append_new (
+      errors, json_pack ("{s:s, s:s}", "field", "path", "message",
+                         "is not valid UTF-8 once percent-decoded, or holds "
+                         "a NUL (%00)"));
+    return 0
+           == http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+  }
   if (0 == strcmp (method, "OPTIONS"))
     return preflight (req, url);
   switch (router_match (method, url, &rc->route, req->params, &req->n_params,
@@ -411,12 +422,18 @@ dispatch (struct request_ctx *rc)
       return;
     }
   }
+  http_scan_query (req, rc->route);
+  if ('\0' == rc->route->query[0] && ! http_query_ok (req))
+    return;
   if (0 != rc->route->handler (req) || 0 == req->status)
   {
     log_error ("%s %s set no reply", req->method, rc->route->path);
     reply_clear (req);
     http_reply_error (req, SVC_EC_INTERNAL, NULL);
   }
+  else if (req->status < 400 && 0 != json_array_size (req->query_errors))
+    log_error ("%s %s answered %u despite bad query parameters", req->method,
+               rc->route->path, req->status);
 }
 
 /** Gives the request's body bytes back to the in-flight budget. */
@@ -524,6 +541,7 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
   store_release (http_service.pool, rc->req.db);
   unreserve (rc);
   json_decref (rc->req.body);
+  json_decref (rc->req.query_errors);
   for (unsigned int i = 0; i < rc->req.n_params; i++)
     free (rc->req.params[i]);
   reply_clear (&rc->req);
@@ -541,6 +559,51 @@ on_connection (void *cls, struct MHD_Connection *connection,
     janitor_opened (connection, socket_context);
   else
     janitor_closed (*socket_context);
+}
+
+/** The value of hexadecimal digit @a c, or -1. */
+static int
+hex_digit (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/**
+ * Percent-decoding of paths and query arguments (libmicrohttpd's own, but
+ * for one byte): %00 decodes to 0xFF, which is never UTF-8, so a NUL in a
+ * path or an argument is refused as invalid UTF-8 instead of silently
+ * cutting the string short.
+ */
+static size_t
+on_unescape (void *cls, struct MHD_Connection *c, char *s)
+{
+  char *out = s;
+
+  (void) cls;
+  (void) c;
+  for (const char *in = s; '\0' != *in; in++)
+  {
+    int hi, lo;
+
+    if ('%' == in[0] && (hi = hex_digit (in[1])) >= 0
+        && (lo = hex_digit (in[2])) >= 0)
+    {
+      char b = (char) (hi * 16 + lo);
+
+      *out++ = '\0' == b ? (char) 0xFF : b;
+      in += 2;
+    }
+    else
+      *out++ = *in;
+  }
+  *out = '\0';
+  return (size_t) (out - s);
 }
 
 /** Accept policy: refuses a connection from an address holding its
@@ -603,6 +666,7 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
     MHD_OPTION_THREAD_POOL_SIZE, (unsigned int) cfg->threads,
     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->connection_timeout,
     MHD_OPTION_CONNECTION_LIMIT, (unsigned int) cfg->connection_limit,
+    MHD_OPTION_UNESCAPE_CALLBACK, &on_unescape, NULL,
     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) (64 * 1024),
     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
     MHD_OPTION_STRICT_FOR_CLIENT, (int) 1, MHD_OPTION_NOTIFY_COMPLETED,

@@ -36,6 +36,9 @@ struct route
                                resource's) */
   const char *test;         /**< its integration test, or NULL: the
                                resource's test_http_<name>.c */
+  const char *query;        /**< the query parameters it reads, separated
+                                 by spaces ("{filters}": the resource's
+                                 filters); any other is a 400 */
 };
 
 /** Outcome of matching a request against the table. */
@@ -79,6 +82,12 @@ struct request_ctx
   size_t reserved;           /**< body bytes counted against the budget */
   char address[64];          /**< the client's address, for limits */
 };
+
+/**
+ * Adds to the request's bad query parameters (http_query_errors) every one
+ * @a route does not read and every one that is not valid UTF-8.
+ */
+void http_scan_query (struct http_request *req, const struct route *route);
 
 /** Queues the reply set on @a rc->req; returns MHD's answer. */
 enum MHD_Result

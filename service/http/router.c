@@ -21,9 +21,11 @@
  * resources without external ids.
  */
 #define ROUTE(method, path, handler, auth, body, statements, test) \
+  ROUTE_Q (method, path, handler, auth, body, "", statements, test)
+#define ROUTE_Q(method, path, handler, auth, body, query, statements, test) \
   { \
     method, path, handler, #handler, auth, body, NULL, false, statements, \
-      "tests/integration/" test \
+      "tests/integration/" test, query \
   }
 
 /* The statements every create that honours an Idempotency-Key runs. */
@@ -36,13 +38,17 @@
    not be read as account "by-external-id".  Their test file is named
    after the resource (test_http_<name>.c). */
 #define RES_ROUTE(method, path, handler, auth, body, res, statements) \
+  RES_ROUTE_Q (method, path, handler, auth, body, res, "", statements)
+#define RES_ROUTE_Q(method, path, handler, auth, body, res, query, \
+                    statements) \
   { \
     method, path, handler, #handler, auth, body, &res, false, statements, \
-      NULL \
+      NULL, query \
   }
 #define COLLECTION(path, res) \
-  RES_ROUTE ("GET", path, api_resource_list, ROUTE_READ, false, res, \
-             "{t}.list accounts.exists service_secrets.cursor"), \
+  RES_ROUTE_Q ("GET", path, api_resource_list, ROUTE_READ, false, res, \
+               "{filters} limit cursor", \
+               "{t}.list accounts.exists service_secrets.cursor"), \
     RES_ROUTE ("POST", path, api_resource_create, ROUTE_WRITE, true, res, \
                IDEM_CLAIM \
                "{t}.insert accounts.exists {t}.refs {t}.xid" IDEM_DONE)
@@ -103,15 +109,17 @@ static const struct route routes[] = {
   COLLECTION ("/v1/accounts/{id}/commitments", res_commitments),
   ITEMS ("/v1/commitments", res_commitments),
 
-  ROUTE ("GET", "/v1/accounts/{id}/assessment", api_assess_account, ROUTE_READ,
-         false, ASSESS_ACCOUNT, "test_http_assessments.c"),
-  ROUTE ("GET", "/v1/contacts/{id}/assessment", api_assess_contact, ROUTE_READ,
-         false, "contacts.account " ASSESS_ACCOUNT, "test_http_assessments.c"),
-  ROUTE ("GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
-         false,
-         "sellers.exists assess.seller_calls assess.seller_cards "
-         "scoring_weights.get",
-         "test_http_assessments.c"),
+  ROUTE_Q ("GET", "/v1/accounts/{id}/assessment", api_assess_account,
+           ROUTE_READ, false, "as_of include", ASSESS_ACCOUNT,
+           "test_http_assessments.c"),
+  ROUTE_Q ("GET", "/v1/contacts/{id}/assessment", api_assess_contact,
+           ROUTE_READ, false, "as_of", "contacts.account " ASSESS_ACCOUNT,
+           "test_http_assessments.c"),
+  ROUTE_Q ("GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
+           false, "as_of",
+           "sellers.exists assess.seller_calls assess.seller_cards "
+           "scoring_weights.get",
+           "test_http_assessments.c"),
   ROUTE ("GET", "/v1/scoring-model", api_scoring_model_get, ROUTE_READ, false,
          "", "test_http_assessments.c"),
   ROUTE ("GET", "/v1/organization/scoring-weights", api_scoring_weights_get,
@@ -128,10 +136,11 @@ static const struct route routes[] = {
     IDEM_CLAIM
     "{every}.bulk_insert {every}.bulk_upsert {every}.insert "
     "{every}.upsert accounts.exists {every}.refs {every}.xid" IDEM_DONE,
-    "tests/integration/test_http_batch.c" },
+    "tests/integration/test_http_batch.c", "" },
 
-  ROUTE ("GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false,
-         "api_keys.list service_secrets.cursor", "test_http_api_keys.c"),
+  ROUTE_Q ("GET", "/v1/api-keys", api_api_keys_list, ROUTE_ADMIN, false,
+           "limit cursor", "api_keys.list service_secrets.cursor",
+           "test_http_api_keys.c"),
   ROUTE ("POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true,
          "api_keys.insert", "test_http_api_keys.c"),
   ROUTE ("GET", "/v1/api-keys/{id}", api_api_keys_get, ROUTE_ADMIN, false,
