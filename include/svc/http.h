@@ -59,6 +59,9 @@ struct http_request
   unsigned int n_params;         /**< how many */
   json_t *body;                  /**< parsed JSON body (owned) or NULL */
   const char *raw_body;       /**< the body bytes, borrowed, NUL-terminated */
+  uint8_t sent_hash[32];      /**< SHA-256 of method, path and the body as
+                                   the client sent it (canonical JSON),
+                                   before any validation filled defaults */
   size_t raw_body_len;        /**< their length */
   struct http_principal auth; /**< set before the handler runs */
   json_t *query_errors;       /**< bad query parameters found so far, owned;

@@ -10,34 +10,40 @@
 #include "internal.h"
 #include "svc/util.h"
 
+/** Whether @a key is 1 to 255 bytes of UTF-8 without control characters. */
+static bool
+key_is_valid (const char *key)
+{
+  size_t n = strlen (key);
+
+  if (0 == n || n > 255 || util_utf8_length (key, n) < 0)
+    return false;
+  for (const unsigned char *p = (const unsigned char *) key; *p; p++)
+    if (*p < 0x20 || 0x7F == *p)
+      return false;
+  return true;
+}
+
 bool
 api_idem_init (struct http_request *req, struct api_idem *idem)
 {
-  struct buf b = { 0 };
-  char *canon;
-
   memset (idem, 0, sizeof (*idem));
   idem->key = http_header (req, "Idempotency-Key");
   if (NULL == idem->key)
     return true;
-  if ('\0' == idem->key[0] || strlen (idem->key) > 255)
+  if (! key_is_valid (idem->key))
   {
     json_t *errors = json_array ();
 
     api_param_error (errors, "Idempotency-Key",
-                     "must be from 1 to 255 characters long");
+                     "must be 1 to 255 characters of UTF-8 text without "
+                     "control characters");
     http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
     return false;
   }
-  /* Canonical JSON, so the same body re-serialized still matches. */
-  canon = json_dumps (req->body, JSON_COMPACT | JSON_SORT_KEYS);
-  buf_append (&b, req->method, strlen (req->method) + 1, SIZE_MAX);
-  buf_append (&b, req->url, strlen (req->url) + 1, SIZE_MAX);
-  if (NULL != canon)
-    buf_append (&b, canon, strlen (canon), SIZE_MAX);
-  util_sha256 (b.data, b.len, idem->hash);
-  free (canon);
-  buf_free (&b);
+  /* What the client sent, hashed before validation filled in defaults, so
+     a retry of the same request always matches. */
+  memcpy (idem->hash, req->sent_hash, 32);
   return true;
 }
 

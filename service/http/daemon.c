@@ -248,6 +248,26 @@ json_values_over (const char *data, size_t len, size_t max)
   return false;
 }
 
+/**
+ * Hashes what the client sent (method, path, the body as canonical JSON,
+ * so the same body re-serialized still matches) before a handler fills in
+ * defaults: an Idempotency-Key retry is compared on this.
+ */
+static void
+hash_sent (struct http_request *req)
+{
+  struct buf b = { 0 };
+  char *canon = json_dumps (req->body, JSON_COMPACT | JSON_SORT_KEYS);
+
+  buf_append (&b, req->method, strlen (req->method) + 1, SIZE_MAX);
+  buf_append (&b, req->url, strlen (req->url) + 1, SIZE_MAX);
+  if (NULL != canon)
+    buf_append (&b, canon, strlen (canon), SIZE_MAX);
+  util_sha256 (b.data, b.len, req->sent_hash);
+  free (canon);
+  buf_free (&b);
+}
+
 /** Parses the accumulated body as JSON; sets a 400 on failure. */
 static bool
 parse_body (struct request_ctx *rc)
@@ -279,6 +299,7 @@ parse_body (struct request_ctx *rc)
   }
   rc->req.raw_body = rc->body.data;
   rc->req.raw_body_len = rc->body.len;
+  hash_sent (&rc->req);
   return true;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "spawn.h"
 
 static struct th_org org;
 
@@ -106,4 +107,70 @@ Test (idempotency, a_replayed_create_has_an_etag)
   free (e2);
   th_resp_free (&a);
   th_resp_free (&b);
+}
+
+/** POSTs @a body to @a path with Idempotency-Key @a key; into @a r. */
+static void
+post_with_key (const char *path, const char *key, const char *body,
+               struct th_resp *r)
+{
+  char h_key[300];
+  const char *h[] = { "Content-Type: application/json", h_key, NULL };
+
+  snprintf (h_key, sizeof (h_key), "Idempotency-Key: %s", key);
+  th_request ("POST", path, org.key, body, h, r);
+}
+
+Test (idempotency, a_retry_later_replays_even_when_the_server_fills_defaults)
+{
+  /* A kept commitment without resolved_at gets one from the server; the
+     hash must be of what the client sent, not of what it became. */
+  static const char body[] =
+    "{\"description\":\"Demo\",\"made_at\":\"2025-01-01T00:00:00Z\","
+    "\"status\":\"kept\"}";
+  char acct[64];
+  const char *path;
+  struct th_resp a, b;
+
+  th_account_new (org.key, "Acme", acct);
+  path = th_fmt ("/v1/accounts/%s/commitments", acct);
+  post_with_key (path, "kept-1", body, &a);
+  cr_assert_eq (201, a.status, "%s", a.body);
+  sp_sleep_ms (1100);
+  post_with_key (path, "kept-1", body, &b);
+  cr_assert_eq (201, b.status, "the retry a second later: %s", b.body);
+  cr_assert_str_eq (a.body, b.body);
+  th_resp_free (&a);
+  th_resp_free (&b);
+  /* The same in a batch. */
+  {
+    const char *batch =
+      th_fmt ("{\"items\":[{\"op\":\"create\",\"resource\":\"commitments\","
+              "\"account_id\":\"%s\",\"data\":%s}]}",
+              acct, body);
+
+    post_with_key ("/v1/batch", "kept-batch", batch, &a);
+    cr_assert_eq (200, a.status, "%s", a.body);
+    sp_sleep_ms (1100);
+    post_with_key ("/v1/batch", "kept-batch", batch, &b);
+    cr_assert_eq (200, b.status, "the batch retry a second later: %s", b.body);
+    cr_assert_str_eq (a.body, b.body);
+    th_resp_free (&a);
+    th_resp_free (&b);
+  }
+  cr_assert_eq (2, th_count (org.key, path));
+}
+
+Test (idempotency, a_key_that_is_not_utf8_is_400)
+{
+  struct th_resp r;
+
+  post_with_key ("/v1/sellers", "key-\xff\xfe", "{\"name\":\"Sam\"}", &r);
+  th_assert_problem (&r, 400);
+  cr_assert_not_null (strstr (r.body, "Idempotency-Key"), "%s", r.body);
+  th_resp_free (&r);
+  post_with_key ("/v1/sellers", "key-\x01", "{\"name\":\"Sam\"}", &r);
+  th_assert_problem (&r, 400);
+  th_resp_free (&r);
+  cr_assert_eq (0, th_count (org.key, "/v1/sellers"));
 }
