@@ -64,8 +64,10 @@ bool util_is_uuid (const char *s);
 bool util_is_date (const char *s);
 
 /**
- * True for an RFC 3339 date-time with a zone (Z or ±hh:mm), such as
- * 2026-11-22T10:00:00Z or 2026-11-22T10:00:00.5+01:00.
+ * True for an RFC 3339 date-time with a zone (Z, or an offset PostgreSQL
+ * holds: up to ±15:59), such as 2026-11-22T10:00:00Z or
+ * 2026-11-22T10:00:00.5+01:00, naming an instant in the years 1000 to
+ * 9999 in UTC (so PostgreSQL, the engine and cursors read the same year).
  */
 bool util_is_timestamp (const char *s);
 
@@ -75,6 +77,16 @@ bool util_is_timestamp (const char *s);
  * @return the count, or -1 if @a s is not valid UTF-8
  */
 long util_utf8_length (const char *s, size_t n);
+
+/**
+ * Reads an `as_of`: an RFC 3339 timestamp, or a date meaning the end of
+ * that day (UTC), naming an instant in the years 1000 to 9999.
+ *
+ * @param[out] text the instant as YYYY-MM-DDTHH:MM:SSZ
+ * @param[out] epoch the instant in seconds
+ * @return false when @a q is none of these
+ */
+bool util_parse_as_of (const char *q, char text[40], int64_t *epoch);
 
 /**
  * Converts an RFC 3339 timestamp (already checked by util_is_timestamp)

@@ -103,20 +103,12 @@ parse_as_of (struct http_request *req, char text[40], int64_t *epoch)
     util_epoch_timestamp (*epoch, text);
     return true;
   }
-  if (util_is_date (q))
-    snprintf (text, 40, "%sT23:59:59Z", q);
-  else if (util_is_timestamp (q))
-    snprintf (text, 40, "%s", q);
-  else
-  {
-    api_param_error (http_query_errors (req), "as_of",
-                     "must be an RFC 3339 timestamp or a "
-                     "date (YYYY-MM-DD)");
-    return false;
-  }
-  *epoch = util_timestamp_epoch (text);
-  util_epoch_timestamp (*epoch, text);
-  return true;
+  if (util_parse_as_of (q, text, epoch))
+    return true;
+  api_param_error (http_query_errors (req), "as_of",
+                   "must be an RFC 3339 timestamp or a date (YYYY-MM-DD) in "
+                   "the years 1000 to 9999");
+  return false;
 }
 
 /** Transaction context of an assessment read. */

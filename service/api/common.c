@@ -91,17 +91,17 @@ api_cursor_make (struct store_conn *conn, const char *org_id,
 }
 
 bool
-api_cursor_verify (struct store_conn *conn, const char *org_id,
-                   struct api_page *page, const char *raw)
+api_cursor_check (const uint8_t key[32], const char *org_id,
+                  struct api_page *page, const char *raw)
 {
   uint8_t bytes[160];
-  uint8_t key[32], mac[32];
+  uint8_t mac[32];
   char text[160], payload[200];
   long n = util_b64url_decode (raw, bytes, sizeof (bytes));
   char *bar;
   int len;
 
-  if (n <= 16 || 0 > store_cursor_secret (conn, key))
+  if (n <= 16)
     return false;
   memcpy (text, bytes, (size_t) n - 16);
   text[n - 16] = '\0';
@@ -113,12 +113,23 @@ api_cursor_verify (struct store_conn *conn, const char *org_id,
     return false;
   len = cursor_payload (org_id, page, text, bar + 1, payload,
                         sizeof (payload));
-  util_hmac_sha256 (key, sizeof (key), payload, (size_t) len, mac);
+  util_hmac_sha256 (key, 32, payload, (size_t) len, mac);
   if (! util_ct_equal (mac, bytes + n - 16, 16))
     return false;
   memcpy (page->after.ts, text, (size_t) (bar - text) + 1);
   snprintf (page->after.id, sizeof (page->after.id), "%s", bar + 1);
   return true;
+}
+
+bool
+api_cursor_verify (struct store_conn *conn, const char *org_id,
+                   struct api_page *page, const char *raw)
+{
+  uint8_t key[32];
+
+  if (0 > store_cursor_secret (conn, key))
+    return false;
+  return api_cursor_check (key, org_id, page, raw);
 }
 
 json_t *

@@ -45,6 +45,15 @@ void api_page_sign_filters (struct api_page *page, const char *const *values,
                             unsigned int n);
 
 /**
+ * Checks cursor @a raw against @a key (the cursor secret) without the
+ * database: its MAC must cover @a org_id and @a page's filters.
+ *
+ * @return true with page->after set; false for a cursor not ours
+ */
+bool api_cursor_check (const uint8_t key[32], const char *org_id,
+                       struct api_page *page, const char *raw);
+
+/**
  * Checks a cursor once the database secret is at hand.
  *
  * @return true if the cursor is genuine for this organization and filters

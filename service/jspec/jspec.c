@@ -254,7 +254,8 @@ check_value (const struct jspec_field *f, const json_t *v,
   case JSPEC_TIMESTAMP:
     return util_is_timestamp (out->s)
              ? NULL
-             : "must be an RFC 3339 timestamp with a time zone";
+             : "must be an RFC 3339 timestamp with a time zone (Z or an "
+               "offset up to ±15:59) in the years 1000 to 9999";
   case JSPEC_EMAIL:
   {
     const char *at = strchr (out->s, '@');

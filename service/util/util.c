@@ -231,20 +231,24 @@ util_is_date (const char *s)
   return valid_ymd (digits (s, 4), digits (s + 5, 2), digits (s + 8, 2));
 }
 
+/* The instants a timestamp may name: the years 1000 to 9999 in UTC, so
+   PostgreSQL, the engine and cursors all read the same four-digit year. */
+#define EPOCH_YEAR_1000 (-30610224000LL)  /* 1000-01-01T00:00:00Z */
+#define EPOCH_YEAR_10000 (253402300800LL) /* 10000-01-01T00:00:00Z */
+
 bool
 util_is_timestamp (const char *s)
 {
   const char *p;
   int hh, mi, ss;
+  int64_t t;
 
   if (NULL == s || strlen (s) < 20 || strlen (s) > 40)
     return false;
   if (! util_is_date ((char[11]){ s[0], s[1], s[2], s[3], s[4], s[5], s[6],
                                   s[7], s[8], s[9], '\0' }))
     return false;
-  /* Years 1000..9998, so the instant stays a four-digit year in UTC
-     whatever the offset. */
-  if (digits (s, 4) < 1000 || digits (s, 4) > 9998)
+  if (digits (s, 4) < 1000)
     return false;
   if (('T' != s[10] && 't' != s[10]) || ':' != s[13] || ':' != s[16])
     return false;
@@ -262,16 +266,37 @@ util_is_timestamp (const char *s)
     while (isdigit ((unsigned char) *p))
       p++;
   }
-  if (('Z' == *p || 'z' == *p) && '\0' == p[1])
-    return true;
   if (('+' == *p || '-' == *p) && 6 == strlen (p) && ':' == p[3])
   {
     int oh = digits (p + 1, 2);
     int om = digits (p + 4, 2);
 
-    return oh >= 0 && oh <= 23 && om >= 0 && om <= 59;
+    /* PostgreSQL holds offsets up to 15:59 either way. */
+    if (oh < 0 || oh > 15 || om < 0 || om > 59)
+      return false;
   }
-  return false;
+  else if (! (('Z' == *p || 'z' == *p) && '\0' == p[1]))
+    return false;
+  t = util_timestamp_epoch (s);
+  return t >= EPOCH_YEAR_1000 && t < EPOCH_YEAR_10000;
+}
+
+bool
+util_parse_as_of (const char *q, char text[40], int64_t *epoch)
+{
+  char tmp[40];
+
+  if (NULL == q || strlen (q) >= sizeof (tmp) - 10)
+    return false;
+  if (util_is_date (q))
+    snprintf (tmp, sizeof (tmp), "%sT23:59:59Z", q);
+  else
+    snprintf (tmp, sizeof (tmp), "%s", q);
+  if (! util_is_timestamp (tmp))
+    return false;
+  *epoch = util_timestamp_epoch (tmp);
+  util_epoch_timestamp (*epoch, text);
+  return true;
 }
 
 long

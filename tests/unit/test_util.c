@@ -28,6 +28,16 @@ Test (util, timestamps_need_a_zone)
   cr_assert (! util_is_timestamp ("2026-11-22T25:00:00Z"));
   cr_assert (! util_is_timestamp ("2026-11-22T10:00:00.Z"));
   cr_assert (! util_is_timestamp ("2026-11-22T10:00:00+0100"));
+  /* Offsets PostgreSQL holds (to 15:59), instants of the years 1000 to
+     9999 in UTC. */
+  cr_assert (util_is_timestamp ("2026-11-22T10:00:00+15:59"));
+  cr_assert (! util_is_timestamp ("2026-11-22T10:00:00+16:00"));
+  cr_assert (! util_is_timestamp ("2026-11-22T10:00:00-23:59"));
+  cr_assert (util_is_timestamp ("1000-01-01T00:00:00Z"));
+  cr_assert (! util_is_timestamp ("1000-01-01T00:00:00+01:00"));
+  cr_assert (util_is_timestamp ("9999-12-31T23:59:59Z"));
+  cr_assert (! util_is_timestamp ("9999-12-31T23:30:00-01:00"));
+  cr_assert (! util_is_timestamp ("0999-12-31T23:59:59Z"));
 }
 
 Test (util, uuids)
@@ -108,4 +118,20 @@ Test (util, hashes_match_known_vectors)
     hex, "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
   cr_assert (util_ct_equal ("abc", "abc", 3));
   cr_assert (! util_ct_equal ("abc", "abd", 3));
+}
+
+Test (util, as_of_is_a_date_or_a_timestamp_of_the_years_1000_to_9999)
+{
+  char text[40];
+  int64_t t;
+
+  cr_assert (util_parse_as_of ("2026-06-30", text, &t));
+  cr_assert_str_eq (text, "2026-06-30T23:59:59Z");
+  cr_assert (util_parse_as_of ("2026-06-30T12:00:00+02:00", text, &t));
+  cr_assert_str_eq (text, "2026-06-30T10:00:00Z");
+  cr_assert (util_parse_as_of ("1000-01-01", text, &t));
+  cr_assert (! util_parse_as_of ("0013-01-01", text, &t));
+  cr_assert (! util_parse_as_of ("0001-01-01", text, &t));
+  cr_assert (! util_parse_as_of ("10000-01-01", text, &t));
+  cr_assert (! util_parse_as_of ("yesterday", text, &t));
 }
