@@ -60,6 +60,12 @@ bool util_ct_equal (const void *a, const void *b, size_t n);
 /** True for a canonical lowercase-or-uppercase 8-4-4-4-12 UUID. */
 bool util_is_uuid (const char *s);
 
+/**
+ * Writes UUID @a s in its canonical form (lower case), in place, so ids
+ * are compared as UUIDs, not as the text a client happened to send.
+ */
+void util_uuid_canonical (char *s);
+
 /** True for a real calendar date written YYYY-MM-DD. */
 bool util_is_date (const char *s);
 

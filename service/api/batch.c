@@ -81,7 +81,10 @@ check_envelope (json_t *it, const char *prefix, struct batch_item *out,
   else if (out->res->under_account && v[2].is_null)
     field = "account_id", problem = "is required for this resource";
   else if (! v[2].is_null)
+  {
     memcpy (out->account_id, v[2].s, sizeof (out->account_id));
+    util_uuid_canonical (out->account_id);
+  }
   if (NULL == problem)
     return 0;
   jspec_error (errors, prefix, field, problem);

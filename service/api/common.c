@@ -201,7 +201,10 @@ bool
 api_id_param (struct http_request *req, unsigned int i, enum svc_ec not_found)
 {
   if (i < req->n_params && util_is_uuid (req->params[i]))
+  {
+    util_uuid_canonical (req->params[i]);
     return true;
+  }
   http_reply_error (req, not_found, NULL);
   return false;
 }

@@ -488,7 +488,10 @@ api_resource_put_by_external_id (struct http_request *req)
       jspec_error (errors, "", "account_id",
                    "is required: the id of the account it belongs to");
     else
+    {
       memcpy (pc.account_id, acct, sizeof (pc.account_id));
+      util_uuid_canonical (pc.account_id);
+    }
     pc.one.account_id = pc.account_id;
     json_object_del (body, "account_id");
   }

@@ -223,6 +223,14 @@ valid_ymd (int y, int m, int d)
   return d <= max;
 }
 
+void
+util_uuid_canonical (char *s)
+{
+  for (; NULL != s && '\0' != *s; s++)
+    if (*s >= 'A' && *s <= 'F')
+      *s = (char) (*s - 'A' + 'a');
+}
+
 bool
 util_is_date (const char *s)
 {

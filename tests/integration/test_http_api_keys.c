@@ -113,3 +113,40 @@ Test (api_keys, missing_or_bad_keys_are_401_with_a_challenge)
     th_resp_free (&r);
   }
 }
+
+/** @a s with its letters in upper case, in one of th_fmt's buffers. */
+static const char *
+upper (const char *s)
+{
+  char *u = (char *) th_fmt ("%s", s);
+
+  for (char *p = u; *p; p++)
+    if (*p >= 'a' && *p <= 'z')
+      *p = (char) (*p - 'a' + 'A');
+  return u;
+}
+
+Test (api_keys, the_last_admin_key_cannot_be_revoked_by_its_id_in_upper_case)
+{
+  struct th_resp r;
+  const char *id = NULL;
+  json_t *k;
+  size_t i;
+
+  th_request ("GET", "/v1/api-keys", org.key, NULL, NULL, &r);
+  json_array_foreach (json_object_get (r.json, "data"), i, k)
+    id = th_fmt ("%s", json_string_value (json_object_get (k, "id")));
+  th_resp_free (&r);
+  cr_assert_not_null (id);
+  th_expect_problem ("DELETE", th_fmt ("/v1/api-keys/%s", upper (id)), org.key,
+                     NULL, 409);
+  th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "the organization was locked out");
+  th_resp_free (&r);
+  /* An upper-case id reads the same key. */
+  th_request ("GET", th_fmt ("/v1/api-keys/%s", upper (id)), org.key, NULL,
+              NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_str_eq (id, th_str (&r, "id"));
+  th_resp_free (&r);
+}

@@ -231,3 +231,23 @@ Test (contacts, contact_put_by_external_id)
   cr_assert_str_eq (th_str (&r, "name"), "Lee Park");
   th_resp_free (&r);
 }
+
+Test (contacts, an_unchanged_upsert_with_an_upper_case_account_id_is_200)
+{
+  struct th_resp r;
+  char acct[64], up[64];
+  const char *body;
+
+  th_account_new (org.key, "Acme", acct);
+  for (size_t i = 0; i <= strlen (acct); i++)
+    up[i] = (char) ((acct[i] >= 'a' && acct[i] <= 'f') ? acct[i] - 32
+                                                       : acct[i]);
+  body = th_fmt ("{\"name\":\"Lee\",\"account_id\":\"%s\"}", up);
+  th_json ("PUT", "/v1/contacts/by-external-id/u-1", org.key, body, &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  cr_assert_str_eq (th_str (&r, "account_id"), acct);
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/contacts/by-external-id/u-1", org.key, body, &r);
+  cr_assert_eq (200, r.status, "the same upsert again: %s", r.body);
+  th_resp_free (&r);
+}
