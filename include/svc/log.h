@@ -6,6 +6,7 @@
 #define SVC_LOG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 /** Severity of a log line; client faults are INFO/WARN, our bugs ERROR. */
 enum log_level
@@ -53,5 +54,13 @@ void log_line (enum log_level level, const char *fields, const char *fmt, ...)
             __VA_ARGS__)
 #define SVC_STR2(x) #x
 #define SVC_STR(x) SVC_STR2 (x)
+
+/**
+ * Writes @a src into @a dst (capacity @a cap) escaped for the inside of a
+ * JSON string: quotes, backslashes and control characters escaped, bytes
+ * that are not UTF-8 as U+FFFD.  For text a client chose (a method, a
+ * path) that goes into the @a fields of log_line.
+ */
+void log_escape (char *dst, size_t cap, const char *src);
 
 #endif

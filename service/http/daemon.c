@@ -537,14 +537,16 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
               enum MHD_RequestTerminationCode toe)
 {
   struct request_ctx *rc = *req_cls;
-  char fields[512];
+  char fields[512], method[96];
 
   if (NULL == rc)
     return;
+  /* The method is the client's text: escaped, as every logged string. */
+  log_escape (method, sizeof (method), rc->req.method);
   snprintf (fields, sizeof (fields),
             "\"request_id\":\"%s\",\"method\":\"%s\",\"route\":\"%s\","
             "\"status\":%u,\"latency_us\":%lld%s",
-            rc->req.request_id, rc->req.method,
+            rc->req.request_id, method,
             NULL != rc->req.route ? rc->req.route : "-", rc->req.status,
             (long long) (util_now_us () - rc->req.started_us),
             MHD_REQUEST_TERMINATED_COMPLETED_OK == toe ? ""

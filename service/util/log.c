@@ -3,6 +3,7 @@
  * @brief One JSON object per line on standard error, written atomically.
  */
 #include "svc/log.h"
+#include "svc/util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -47,8 +48,8 @@ append_escaped (char *dst, size_t cap, size_t *off, const char *src)
   for (const unsigned char *p = (const unsigned char *) src; *p; p++)
   {
     char tmp[8];
-    const char *s = tmp;
     size_t n;
+    long ok;
 
     if ('"' == *p || '\\' == *p)
     {
@@ -56,18 +57,50 @@ append_escaped (char *dst, size_t cap, size_t *off, const char *src)
       tmp[1] = (char) *p;
       n = 2;
     }
-    else if (*p < 0x20)
+    else if (*p < 0x20 || 0x7F == *p)
       n = (size_t) snprintf (tmp, sizeof (tmp), "\\u%04x", *p);
-    else
+    else if (*p < 0x80)
     {
       tmp[0] = (char) *p;
       n = 1;
     }
+    else
+    {
+      /* A whole UTF-8 character is copied; a byte that starts none is
+         written as U+FFFD, so the line stays valid JSON. */
+      size_t len = 0xE0 == (*p & 0xE0)   ? (0xF0 == (*p & 0xF0) ? 4 : 3)
+                   : 0xC0 == (*p & 0xE0) ? 2
+                                         : 1;
+      size_t avail = strnlen ((const char *) p, len);
+
+      ok = avail == len ? util_utf8_length ((const char *) p, len) : -1;
+      if (1 == ok)
+      {
+        if (*off + len + 1 >= cap)
+          return;
+        memcpy (dst + *off, p, len);
+        *off += len;
+        p += len - 1;
+        continue;
+      }
+      n = (size_t) snprintf (tmp, sizeof (tmp), "\\ufffd");
+    }
     if (*off + n + 1 >= cap)
       return;
-    memcpy (dst + *off, s, n);
+    memcpy (dst + *off, tmp, n);
     *off += n;
   }
+}
+
+void
+log_escape (char *dst, size_t cap, const char *src)
+{
+  size_t off = 0;
+
+  if (0 == cap)
+    return;
+  append_escaped (dst, cap, &off, src);
+  dst[off] = '\0';
 }
 
 void

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -479,4 +480,58 @@ Test (ops, every_documented_operation_is_routed)
     }
   }
   json_decref (doc);
+}
+
+/** Sends raw @a request to @a in and reads the answer (discarded). */
+static void
+send_raw (const struct sp_instance *in, const char *request)
+{
+  char buf[4096];
+  int s = sp_connect (in->port, 2000);
+
+  cr_assert (s >= 0);
+  send (s, request, strlen (request), MSG_NOSIGNAL);
+  while (recv (s, buf, sizeof (buf), 0) > 0)
+    ;
+  close (s);
+}
+
+Test (ops, every_log_line_is_one_json_object_whatever_the_client_sends)
+{
+  static const char *const env[] = { "LOG_LEVEL=info", NULL };
+  static const char *const requests[] = {
+    "X\",\"status\":200,\"injected\":\"1 /healthz HTTP/1.1\r\nHost: a\r\n"
+    "Connection: close\r\n\r\n",
+    "GET /v1/accounts/%22%2C%22injected%22%3A%221 HTTP/1.1\r\nHost: a\r\n"
+    "Authorization: Bearer \"injected\r\nConnection: close\r\n\r\n",
+    "GET /v1/accounts?\xff\xfe=1 HTTP/1.1\r\nHost: a\r\n"
+    "Connection: close\r\n\r\n",
+    "G\xc3\x28T /healthz HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n",
+  };
+  struct sp_instance in;
+  FILE *f;
+  char line[8192];
+  int lines = 0;
+
+  sp_start (&in, env);
+  for (size_t i = 0; i < sizeof (requests) / sizeof (requests[0]); i++)
+    send_raw (&in, requests[i]);
+  sp_sleep_ms (200);
+  f = fopen (in.log, "r");
+  cr_assert_not_null (f);
+  while (NULL != fgets (line, sizeof (line), f))
+  {
+    json_error_t err;
+    json_t *j = json_loads (line, 0, &err);
+
+    cr_assert_not_null (j, "a log line is not JSON (%s): %s", err.text, line);
+    cr_assert (json_is_object (j), "%s", line);
+    cr_assert_null (json_object_get (j, "injected"), "a member was forged: %s",
+                    line);
+    json_decref (j);
+    lines++;
+  }
+  fclose (f);
+  cr_assert (lines > 2, "only %d log lines", lines);
+  cr_assert_eq (0, sp_stop (&in, 15));
 }

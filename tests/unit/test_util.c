@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "svc/log.h"
 #include "svc/util.h"
 
 Test (util, dates)
@@ -134,4 +135,16 @@ Test (util, as_of_is_a_date_or_a_timestamp_of_the_years_1000_to_9999)
   cr_assert (! util_parse_as_of ("0001-01-01", text, &t));
   cr_assert (! util_parse_as_of ("10000-01-01", text, &t));
   cr_assert (! util_parse_as_of ("yesterday", text, &t));
+}
+
+Test (util, log_escape_keeps_a_json_string_whole)
+{
+  char out[128];
+
+  log_escape (out, sizeof (out), "X\",\"injected\":\"1");
+  cr_assert_str_eq (out, "X\\\",\\\"injected\\\":\\\"1");
+  log_escape (out, sizeof (out), "a\nb\\c");
+  cr_assert_str_eq (out, "a\\u000ab\\\\c");
+  log_escape (out, sizeof (out), "caf\xc3\xa9 \xff\xc3(");
+  cr_assert_str_eq (out, "caf\xc3\xa9 \\ufffd\\ufffd(");
 }
