@@ -459,21 +459,25 @@ struct store_assess_data
   struct score_values values[3]; /**< account, organization, owner */
   char **strings;                /**< notes and answers (owned) */
   size_t n_strings;
-  char *weights;       /**< the organization's overrides (JSON) or NULL */
-  int weights_version; /**< their version */
+  char *weights;         /**< the organization's overrides (JSON) or NULL */
+  int weights_version;   /**< their version */
+  size_t contacts_total; /**< the account's contacts, of which at most
+                              SCORE_MAX_CONTACTS were read */
 };
 
 /**
- * Loads an account's data as of @a as_of (RFC 3339): its contacts, the
- * newest calls, report cards and commitments dated on or before it, the
- * values of the account, the organization and the owner, and the
- * organization's weight overrides.
+ * Loads an account's data as of @a as_of (RFC 3339): its most influential
+ * contacts (SCORE_MAX_CONTACTS at most, @a focus_contact always among
+ * them when it is not NULL), the newest calls, report cards and
+ * commitments dated on or before it, the values of the account, the
+ * organization and the owner, and the organization's weight overrides.
  *
  * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such account), or an error
  */
 enum store_qs
 store_assess_load_account (struct store_conn *conn, const char *org_id,
-                           const char *account_id, const char *as_of,
+                           const char *account_id, const char *focus_contact,
+                           const char *as_of,
                            const struct store_assess_limits *limits,
                            struct store_assess_data *out);
 

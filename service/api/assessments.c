@@ -155,6 +155,7 @@ load_tx (void *cls, struct store_conn *conn)
     qs = ac->seller ? store_assess_load_seller (conn, org, ac->id, ac->as_of,
                                                 &lim, &ac->data)
                     : store_assess_load_account (conn, org, ac->account_id,
+                                                 ac->contact ? ac->id : NULL,
                                                  ac->as_of, &lim, &ac->data);
   if (0 == qs)
   {
@@ -415,14 +416,21 @@ parse_include (struct http_request *req)
 /** Renders the parts of an account assessment. */
 static json_t *
 account_json (const struct score_account_assessment *a,
-              const struct score_account_input *in, unsigned int parts,
+              const struct store_assess_data *d, unsigned int parts,
               json_t *body)
 {
+  const struct score_account_input *in = &d->account_in;
+
   if (0 != (parts & PART_ORIENTATION))
   {
     json_t *o = orientation_json (&a->orientation);
 
     json_object_set_new (o, "buying_team", team_json (a, in));
+    /* An account with more contacts than the engine reads says so. */
+    json_object_set_new (o, "contacts_total",
+                         json_integer ((json_int_t) d->contacts_total));
+    json_object_set_new (o, "buying_team_capped",
+                         json_boolean (d->contacts_total > in->n_contacts));
     json_object_set_new (body, "orientation", o);
   }
   if (0 != (parts & PART_PILLARS))
@@ -447,7 +455,7 @@ score_account (const struct assess_ctx *ac, const struct score_model *m,
                                api_scratch (), out))
   {
     metrics_assessment (METRICS_ASSESS_ACCOUNT);
-    body = account_json (out, &ac->data.account_in, parts,
+    body = account_json (out, &ac->data, parts,
                          head ("account_id", ac->id, ac->as_of, m));
   }
   free (out);

@@ -121,15 +121,16 @@ static const struct store_statement commitments_sql = {
   " LIMIT $4",
 };
 
-/** An account's most influential contacts: $1 org, $2 account, $3 the
-    limit. */
+/** An account's most influential contacts, the one in focus (if any)
+    first, with how many the account has: $1 org, $2 account, $3 the
+    limit, $4 the contact in focus or NULL. */
 static const struct store_statement contacts_sql = {
   "assess.contacts",
   "SELECT id::text AS id, name, coalesce(role, 'influencer') AS role,\n"
-  "       influence\n"
+  "       influence, count(*) OVER () AS total\n"
   "  FROM contacts\n"
   " WHERE org_id = $1 AND account_id = $2\n"
-  " ORDER BY influence DESC, created_at\n"
+  " ORDER BY (id = $4::uuid) IS TRUE DESC, influence DESC, created_at\n"
   " LIMIT $3",
 };
 
@@ -262,6 +263,8 @@ load_rows (struct store_conn *c, struct store_assess_data *d,
     PQclear (r);
     return qs;
   }
+  if (ROWS_CONTACTS == kind)
+    d->contacts_total = (size_t) store_get_int (r, 0, "total");
   out = util_calloc ((size_t) qs, sizes[kind]);
   for (int i = 0; i < (int) qs; i++)
   {
@@ -403,7 +406,9 @@ load_account_row (struct store_conn *c, const char *org_id,
 /** One many-row read of an assessment: what it runs and where it goes. */
 struct rows_load
 {
-  const struct store_statement *st; /**< $1 org, $2 id, [$3 as_of], limit */
+  const struct store_statement *st; /**< $1 org, $2 id, then $3 as_of and
+                                         $4 the limit, or $3 the limit and
+                                         $4 the contact in focus */
   enum rows_kind kind;              /**< what the rows are */
   void **array;                     /**< where they go (new) */
   size_t *n;                        /**< how many came */
@@ -411,21 +416,23 @@ struct rows_load
   bool as_of;                       /**< cut at as_of ($3) */
 };
 
-/** Runs the @a n reads of @a loads for @a id. */
+/** Runs the @a n reads of @a loads for @a id; @a focus is the contact
+    that must be among the contacts read, or NULL. */
 static enum store_qs
 load_all (struct store_conn *c, struct store_assess_data *d,
           const char *org_id, const char *id, const char *as_of,
-          const struct rows_load *loads, unsigned int n)
+          const char *focus, const struct rows_load *loads, unsigned int n)
 {
   for (unsigned int i = 0; i < n; i++)
   {
     const struct rows_load *l = &loads[i];
     char lim[16];
-    const char *v[] = { org_id, id, l->as_of ? as_of : lim, lim };
+    const char *v[] = { org_id, id, l->as_of ? as_of : lim,
+                        l->as_of ? lim : focus };
     enum store_qs qs;
 
     snprintf (lim, sizeof (lim), "%u", l->limit);
-    qs = load_rows (c, d, l->st, v, l->as_of ? 4 : 3, l->kind, l->array);
+    qs = load_rows (c, d, l->st, v, 4, l->kind, l->array);
     if (qs < 0)
       return qs;
     *l->n = (size_t) qs;
@@ -435,7 +442,8 @@ load_all (struct store_conn *c, struct store_assess_data *d,
 
 enum store_qs
 store_assess_load_account (struct store_conn *c, const char *org_id,
-                           const char *account_id, const char *as_of,
+                           const char *account_id, const char *focus_contact,
+                           const char *as_of,
                            const struct store_assess_limits *limits,
                            struct store_assess_data *d)
 {
@@ -457,7 +465,9 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
   qs = load_account_row (c, org_id, account_id, &d->account);
   if (qs <= 0)
     return qs;
-  if ((qs = load_all (c, d, org_id, account_id, as_of, loads, 4)) < 0
+  if ((qs = load_all (c, d, org_id, account_id, as_of, focus_contact, loads,
+                      4))
+        < 0
       || (qs = load_values (c, d, org_id, account_id, present)) < 0
       || (qs = load_weights (c, d, org_id)) < 0)
     return qs;
@@ -501,7 +511,7 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
   if (qs <= 0)
     return qs;
   snprintf (in->seller_id, sizeof (in->seller_id), "%s", seller_id);
-  if ((qs = load_all (c, d, org_id, seller_id, as_of, loads, 2)) < 0)
+  if ((qs = load_all (c, d, org_id, seller_id, as_of, NULL, loads, 2)) < 0)
     return qs;
   in->calls = d->calls;
   in->cards = d->cards;

@@ -119,7 +119,8 @@ enum store_qs
 store_classify (struct store_conn *c, const PGresult *res, const char *what);
 
 /**
- * Copies column @a name of row @a row into @a dst (capacity @a cap).
+ * Copies column @a name of row @a row into @a dst (capacity @a cap), cut
+ * between UTF-8 characters when it does not fit.
  *
  * @return true if the value was not NULL
  */
