@@ -16,6 +16,9 @@ struct store_conn
   PGconn *pg;    /**< NULL until first used */
   bool prepared; /**< every statement is prepared on @a pg */
   long statement_timeout_ms;
+  const char *conninfo; /**< the pool's, for reconnecting */
+  bool used;            /**< something was sent since it was handed out */
+  bool fatal;           /**< the server said FATAL while it sat idle */
 };
 
 /**
@@ -60,6 +63,21 @@ int store_statements_visit (int (*cb) (void *cls,
  * @return borrowed, valid for the life of the process
  */
 const struct store_statement *store_generated_statements (unsigned int *n);
+
+/**
+ * Replaces a connection that turned out dead: closes it, connects again
+ * and prepares every statement.
+ *
+ * @return 0, or -1 (the database cannot be reached)
+ */
+int store_reconnect (struct store_conn *c);
+
+/**
+ * Whether a statement that failed on @a c may be sent again on a fresh
+ * connection: the connection was found dead before anything had been
+ * sent on it since it was handed out.  Reconnects when so.
+ */
+bool store_retry_on_fresh (struct store_conn *c);
 
 /**
  * Runs a prepared statement with text parameters.

@@ -45,6 +45,7 @@ store_pool_new (const char *conninfo, unsigned int size,
   for (unsigned int i = 0; i < size; i++)
   {
     p->conns[i].statement_timeout_ms = statement_timeout_ms;
+    p->conns[i].conninfo = p->conninfo;
     p->free[p->n_free++] = &p->conns[i];
   }
   return p;
@@ -97,6 +98,24 @@ store_connect_once (const char *conninfo, char *err, size_t err_len)
   return pg;
 }
 
+/**
+ * libpq's notices (and the FATAL a server sends before it ends an idle
+ * connection) as JSON log lines, instead of raw lines on stderr; a FATAL
+ * marks the connection dead.
+ */
+static void
+on_notice (void *arg, const char *message)
+{
+  struct store_conn *c = arg;
+  char text[512];
+
+  snprintf (text, sizeof (text), "%s", message);
+  text[strcspn (text, "\n")] = '\0';
+  if (0 == strncmp (text, "FATAL", 5))
+    c->fatal = true;
+  log_warn ("PostgreSQL: %s", text);
+}
+
 /** Prepares statement @a st on connection @a cls; 0 or -1. */
 static int
 prepare_one (void *cls, const struct store_statement *st)
@@ -142,6 +161,37 @@ prepare_conn (struct store_conn *c)
   return 0;
 }
 
+int
+store_reconnect (struct store_conn *c)
+{
+  if (NULL != c->pg)
+    PQfinish (c->pg);
+  c->prepared = false;
+  c->fatal = false;
+  c->pg = store_connect_once (c->conninfo, NULL, 0);
+  if (NULL == c->pg)
+    return -1;
+  PQsetNoticeProcessor (c->pg, &on_notice, c);
+  if (0 != prepare_conn (c))
+  {
+    PQfinish (c->pg);
+    c->pg = NULL;
+    return -1;
+  }
+  return 0;
+}
+
+bool
+store_retry_on_fresh (struct store_conn *c)
+{
+  if (c->used
+      || (NULL != c->pg && CONNECTION_BAD != PQstatus (c->pg) && ! c->fatal))
+    return false;
+  c->used = true;
+  log_warn ("a pooled database connection was found dead; reconnecting");
+  return 0 == store_reconnect (c);
+}
+
 /** Makes @a c usable: connects or reconnects, prepares. */
 static enum store_qs
 ensure_ready (struct store_pool *p, struct store_conn *c)
@@ -149,14 +199,20 @@ ensure_ready (struct store_pool *p, struct store_conn *c)
   bool alive = NULL != c->pg && CONNECTION_OK == PQstatus (c->pg)
                && c->prepared;
 
-  /* Reading what the server sent while the connection sat in the pool
-     notices a backend that was terminated or a server that restarted, so
-     the request gets a fresh connection instead of an error. */
-  if (alive && 0 == PQconsumeInput (c->pg))
+  (void) p;
+  c->used = false;
+  /* Reading (and parsing) what the server sent while the connection sat
+     in the pool notices a backend that was terminated or a server that
+     restarted: its FATAL comes through on_notice, or the read fails. */
+  if (alive)
   {
-    log_warn ("a pooled database connection was closed; reconnecting");
-    alive = false;
+    alive = 0 != PQconsumeInput (c->pg);
+    if (alive)
+      (void) PQisBusy (c->pg); /* parses what came: a FATAL sets c->fatal */
+    alive = alive && ! c->fatal && CONNECTION_OK == PQstatus (c->pg);
   }
+  if (NULL != c->pg && ! alive)
+    log_warn ("a pooled database connection was closed; reconnecting");
   if (alive && PQTRANS_IDLE != PQtransactionStatus (c->pg))
   {
     log_error ("pooled connection was not idle; rolling back");
@@ -165,19 +221,7 @@ ensure_ready (struct store_pool *p, struct store_conn *c)
   }
   if (alive)
     return STORE_QS_ONE;
-  if (NULL != c->pg)
-    PQfinish (c->pg);
-  c->prepared = false;
-  c->pg = store_connect_once (p->conninfo, NULL, 0);
-  if (NULL == c->pg)
-    return STORE_QS_UNAVAILABLE;
-  if (0 != prepare_conn (c))
-  {
-    PQfinish (c->pg);
-    c->pg = NULL;
-    return STORE_QS_UNAVAILABLE;
-  }
-  return STORE_QS_ONE;
+  return 0 == store_reconnect (c) ? STORE_QS_ONE : STORE_QS_UNAVAILABLE;
 }
 
 struct store_conn *

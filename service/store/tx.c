@@ -57,6 +57,14 @@ store_exec (struct store_conn *c, const struct store_statement *st, int n,
   enum store_qs qs;
 
   *res = NULL;
+  /* Dead before anything was sent on it: a fresh connection, once. */
+  if (PGRES_FATAL_ERROR == status && store_retry_on_fresh (c))
+  {
+    PQclear (r);
+    r = PQexecPrepared (c->pg, st->name, n, values, NULL, NULL, 0);
+    status = PQresultStatus (r);
+  }
+  c->used = true;
   if (PGRES_TUPLES_OK == status)
   {
     *res = r;
@@ -180,6 +188,13 @@ command (struct store_conn *c, const char *sql)
 {
   PGresult *r = PQexec (c->pg, sql);
   enum store_qs qs = STORE_QS_NO_RESULTS;
+
+  if (PGRES_FATAL_ERROR == PQresultStatus (r) && store_retry_on_fresh (c))
+  {
+    PQclear (r);
+    r = PQexec (c->pg, sql);
+  }
+  c->used = true;
 
   if (PGRES_COMMAND_OK != PQresultStatus (r)
       && PGRES_TUPLES_OK != PQresultStatus (r))

@@ -399,3 +399,43 @@ Test (resilience, sigterm_under_load_drains_and_exits_0)
   cr_assert_gt (total_ok, 20, "too little load: %d requests", total_ok);
   sp_stop (&in, 1);
 }
+
+Test (resilience, a_request_after_its_backend_was_killed_is_served)
+{
+  static const char *const env[] = { "RAPPORT_THREADS=1", "LOG_LEVEL=info",
+                                     NULL };
+  struct sp_instance in;
+  struct th_org org;
+  struct th_resp r;
+  char *n;
+  FILE *f;
+  char line[4096];
+
+  th_org_new (&org);
+  sp_start (&in, env);
+  sp_use (&in);
+  /* Its one pooled connection is open and idle... */
+  th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status);
+  th_resp_free (&r);
+  /* ...when the database ends its backend. */
+  n = sp_admin_sql ("SELECT count(pg_terminate_backend(pid)) FROM "
+                    "pg_stat_activity WHERE application_name = 'rapport'");
+  cr_assert (NULL != n && atoi (n) >= 1, "no backend to terminate");
+  free (n);
+  sp_sleep_ms (200);
+  for (int i = 0; i < 3; i++)
+  {
+    th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &r);
+    cr_assert_eq (200, r.status, "request %d after the kill: %ld %s", i + 1,
+                  r.status, r.body);
+    th_resp_free (&r);
+  }
+  /* libpq's own messages reach the log as JSON lines too. */
+  f = fopen (in.log, "r");
+  cr_assert_not_null (f);
+  while (NULL != fgets (line, sizeof (line), f))
+    cr_assert ('{' == line[0], "a log line is not JSON: %s", line);
+  fclose (f);
+  cr_assert_eq (0, sp_stop (&in, 15));
+}
