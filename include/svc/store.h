@@ -130,15 +130,18 @@ struct store_api_key
 };
 
 /**
- * Inserts a key of the transaction's organization.
+ * Inserts a key of the transaction's organization, unless it already has
+ * @a max_keys live ones.
  *
  * @param name may be NULL
  * @param[out] out the stored row
+ * @return STORE_QS_ONE; STORE_QS_NO_RESULTS at the cap; or an error
  */
 enum store_qs
 store_api_keys_insert (struct store_conn *conn, const char *org_id,
                        const char *name, const char *scope, const char *prefix,
-                       const uint8_t hash[32], struct store_api_key *out);
+                       const uint8_t hash[32], long max_keys,
+                       struct store_api_key *out);
 
 /** Called once per row of a listing. */
 typedef void (*store_api_key_cb) (void *cls, const struct store_api_key *k);

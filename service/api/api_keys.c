@@ -77,9 +77,21 @@ create_tx (void *cls, struct store_conn *conn)
     return STORE_QS_HARD_ERROR;
   qs = store_api_keys_insert (conn, kc->req->auth.org_id,
                               kc->v[0].is_null ? NULL : kc->v[0].s, kc->v[1].s,
-                              prefix, hash, &k);
-  if (qs <= 0)
-    return qs < 0 ? qs : STORE_QS_HARD_ERROR;
+                              prefix, hash, http_service.cfg->max_api_keys,
+                              &k);
+  if (0 == qs)
+  {
+    char detail[160];
+
+    snprintf (detail, sizeof (detail),
+              "The organization has %ld live API keys, the most it may have; "
+              "revoke one first.",
+              http_service.cfg->max_api_keys);
+    http_reply_error (kc->req, SVC_EC_API_KEY_LIMIT_REACHED, detail);
+    return STORE_QS_ROLLBACK;
+  }
+  if (qs < 0)
+    return qs;
   body = key_json (&k);
   json_object_set_new (body, "secret", json_string (secret));
   http_reply_json (kc->req, 201, body);

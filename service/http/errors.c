@@ -41,6 +41,8 @@ static const struct svc_error_info table[] = {
     "No such account in your organization" },
   { SVC_EC_API_KEY_NOT_FOUND, 404, "api-key-not-found",
     "No such API key in your organization" },
+  { SVC_EC_API_KEY_LIMIT_REACHED, 409, "api-key-limit-reached",
+    "The organization has as many API keys as it may have" },
   { SVC_EC_SELLER_NOT_FOUND, 404, "seller-not-found",
     "No such seller in your organization" },
   { SVC_EC_CONTACT_NOT_FOUND, 404, "contact-not-found",

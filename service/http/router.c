@@ -142,7 +142,7 @@ static const struct route routes[] = {
            "limit cursor", "api_keys.list service_secrets.cursor",
            "test_http_api_keys.c"),
   ROUTE ("POST", "/v1/api-keys", api_api_keys_create, ROUTE_ADMIN, true,
-         "api_keys.insert", "test_http_api_keys.c"),
+         "organizations.lock api_keys.insert", "test_http_api_keys.c"),
   ROUTE ("GET", "/v1/api-keys/{id}", api_api_keys_get, ROUTE_ADMIN, false,
          "api_keys.get", "test_http_api_keys.c"),
   ROUTE ("DELETE", "/v1/api-keys/{id}", api_api_keys_delete, ROUTE_ADMIN,

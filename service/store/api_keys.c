@@ -114,20 +114,36 @@ read_key (const PGresult *r, int row, void *out)
 static const struct store_statement insert_sql = {
   "api_keys.insert",
   "INSERT INTO api_keys (org_id, name, scope, prefix, key_hash)\n"
-  "VALUES ($1, $2, $3, $4, $5)\n"
+  "SELECT $1, $2, $3, $4, $5\n"
+  " WHERE (SELECT count(*) FROM api_keys\n"
+  "         WHERE org_id = $1 AND revoked_at IS NULL) < $6::integer\n"
   "RETURNING " KEY_COLUMNS,
+};
+
+/** Locks the organization's row, so its keys are counted one creation at
+    a time: $1 org. */
+static const struct store_statement lock_org_sql = {
+  "organizations.lock",
+  "SELECT 1 AS locked FROM organizations WHERE id = $1 FOR UPDATE",
 };
 
 enum store_qs
 store_api_keys_insert (struct store_conn *c, const char *org_id,
                        const char *name, const char *scope, const char *prefix,
-                       const uint8_t hash[32], struct store_api_key *out)
+                       const uint8_t hash[32], long max_keys,
+                       struct store_api_key *out)
 {
-  char h[67];
-  const char *v[] = { org_id, name, scope, prefix, h };
+  char h[67], max[24];
+  const char *v[] = { org_id, name, scope, prefix, h, max };
+  PGresult *r;
+  enum store_qs qs = store_exec (c, &lock_org_sql, 1, v, &r);
 
+  PQclear (r);
+  if (qs < 0)
+    return qs;
   bytea_param (hash, h);
-  return store_exec_one (c, &insert_sql, 5, v, &read_key, out);
+  snprintf (max, sizeof (max), "%ld", max_keys);
+  return store_exec_one (c, &insert_sql, 6, v, &read_key, out);
 }
 
 /** A page of live keys, newest first: $1 org, $2 and $3 the keyset
@@ -243,10 +259,10 @@ store_org_create (struct store_conn *c, const char *name, const char *prefix,
   if (qs < 0)
     return qs;
   return store_api_keys_insert (c, org_id, "bootstrap admin key", "admin",
-                                prefix, hash, &key);
+                                prefix, hash, 1, &key);
 }
 
 const struct store_statement *const store_api_keys_statements[] = {
-  &auth_sql,        &cursor_secret_sql, &insert_sql,     &list_sql, &get_sql,
-  &lock_admins_sql, &revoke_sql,        &org_insert_sql, NULL
+  &auth_sql, &cursor_secret_sql, &lock_org_sql, &insert_sql,     &list_sql,
+  &get_sql,  &lock_admins_sql,   &revoke_sql,   &org_insert_sql, NULL,
 };

@@ -570,5 +570,5 @@ const struct store_statement *const store_assessments_statements[] = {
   &seller_cards_sql,
   &seller_exists_sql,
   &contact_account_sql,
-  NULL
+  NULL,
 };

@@ -111,5 +111,8 @@ store_idem_clear (struct store_idem *idem)
 }
 
 const struct store_statement *const store_idempotency_statements[] = {
-  &claim_sql, &get_sql, &complete_sql, NULL
+  &claim_sql,
+  &get_sql,
+  &complete_sql,
+  NULL,
 };

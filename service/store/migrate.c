@@ -240,5 +240,6 @@ store_org_create_cli (const char *conninfo, const char *name,
 }
 
 const struct store_statement *const store_migrate_statements[] = {
-  &applied_sql, NULL
+  &applied_sql,
+  NULL,
 };

@@ -647,5 +647,6 @@ store_account_exists (struct store_conn *c, const char *org_id,
 }
 
 const struct store_statement *const store_resource_statements[] = {
-  &account_exists_sql, NULL
+  &account_exists_sql,
+  NULL,
 };

@@ -74,5 +74,7 @@ store_weights_put (struct store_conn *c, const char *org_id, const char *json,
 }
 
 const struct store_statement *const store_scoring_weights_statements[] = {
-  &get_sql, &put_sql, NULL
+  &get_sql,
+  &put_sql,
+  NULL,
 };

@@ -94,5 +94,5 @@ store_values_put (struct store_conn *c, const char *org_id,
 }
 
 const struct store_statement *const store_values_statements[] = {
-  &account_get_sql, &account_put_sql, &org_get_sql, &org_put_sql, NULL
+  &account_get_sql, &account_put_sql, &org_get_sql, &org_put_sql, NULL,
 };

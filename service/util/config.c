@@ -86,6 +86,8 @@ static const struct cfg_param params[] = {
   { "batch-json-values-max", "RAPPORT_BATCH_JSON_VALUES_MAX", CFG_LONG,
     OFF (batch_json_values_max), "250000", 100, 100000000,
     "JSON values in one POST /v1/batch body (413 above)" },
+  { "max-api-keys", "RAPPORT_MAX_API_KEYS", CFG_LONG, OFF (max_api_keys),
+    "100", 1, 100000, "live API keys one organization may have (409 above)" },
   { "statement-timeout-ms", "RAPPORT_STATEMENT_TIMEOUT_MS", CFG_LONG,
     OFF (statement_timeout_ms), "5000", 10, 600000,
     "longest a single SQL statement may run" },

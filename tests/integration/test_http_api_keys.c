@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "spawn.h"
 
 static struct th_org org;
 
@@ -149,4 +150,33 @@ Test (api_keys, the_last_admin_key_cannot_be_revoked_by_its_id_in_upper_case)
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_str_eq (id, th_str (&r, "id"));
   th_resp_free (&r);
+}
+
+Test (api_keys, an_organization_has_at_most_the_configured_number_of_keys)
+{
+  static const char *const env[] = { "RAPPORT_MAX_API_KEYS=3", NULL };
+  struct sp_instance in;
+  struct th_resp r;
+  int made = 0;
+
+  sp_start (&in, env);
+  sp_use (&in);
+  /* The organization's admin key is one of the three. */
+  for (int i = 0; i < 5; i++)
+  {
+    th_json ("POST", "/v1/api-keys", org.key,
+             "{\"name\":\"dashboard\",\"scope\":\"read\"}", &r);
+    if (201 == r.status)
+      made++;
+    else
+    {
+      th_assert_problem (&r, 409);
+      cr_assert_str_eq ("api-key-limit-reached", th_str (&r, "code"));
+      th_resp_free (&r);
+      break;
+    }
+    th_resp_free (&r);
+  }
+  cr_assert_eq (2, made, "%d keys made under a cap of 3", made);
+  cr_assert_eq (0, sp_stop (&in, 15));
 }

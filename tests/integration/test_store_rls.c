@@ -105,3 +105,38 @@ Test (rls, the_service_role_owns_nothing_and_cannot_bypass)
   cr_assert_eq (0, scalar ("SELECT count(*) FROM api_keys", 0, NULL),
                 "keys are not listable without an organization");
 }
+
+Test (rls, api_keys_are_forced_and_only_authentication_sees_across)
+{
+  const char *admin_url = getenv ("MIGRATE_DATABASE_URL");
+  PGconn *admin;
+  PGresult *r;
+  struct th_org a, b;
+  const char *va[] = { NULL };
+  long all;
+
+  cr_assert_not_null (admin_url, "MIGRATE_DATABASE_URL is not set");
+  th_org_new (&a);
+  th_org_new (&b);
+  /* The table's owner, too, sees one organization's keys at a time. */
+  admin = PQconnectdb (admin_url);
+  cr_assert_eq (CONNECTION_OK, PQstatus (admin));
+  r = PQexec (admin, "SELECT relforcerowsecurity FROM pg_class"
+                     " WHERE relname = 'api_keys'");
+  cr_assert_str_eq ("t", PQgetvalue (r, 0, 0), "api_keys is not FORCEd");
+  PQclear (r);
+  PQfinish (admin);
+  /* The service role sees no key without an organization... */
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM api_keys", 0, NULL));
+  /* ...and one organization's with it. */
+  va[0] = a.id;
+  PQclear (PQexec (pg, "BEGIN"));
+  scalar ("SELECT set_config('app.org_id', $1, true)", 1, va);
+  all = scalar ("SELECT count(*) FROM api_keys", 0, NULL);
+  cr_assert_eq (1, all, "organization A sees %ld keys", all);
+  PQclear (PQexec (pg, "COMMIT"));
+  /* Authentication still finds any key by its hash (none here). */
+  cr_assert_eq (0, scalar ("SELECT count(*) FROM rapport_authenticate("
+                           "'\\x00'::bytea)",
+                           0, NULL));
+}
