@@ -38,6 +38,7 @@ struct store_statement
 #define STORE_TS(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
 /* The statements of each file (NULL-terminated). */
+extern const struct store_statement *const store_tx_statements[];
 extern const struct store_statement *const store_api_keys_statements[];
 extern const struct store_statement *const store_assessments_statements[];
 extern const struct store_statement *const store_idempotency_statements[];

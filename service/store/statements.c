@@ -15,6 +15,7 @@ static const struct
   const struct store_statement *const *list;
   const char *file; /**< where they are written */
 } lists[] = {
+  { store_tx_statements, "service/store/tx.c" },
   { store_api_keys_statements, "service/store/api_keys.c" },
   { store_migrate_statements, "service/store/migrate.c" },
   { store_values_statements, "service/store/values.c" },

@@ -203,26 +203,45 @@ command (struct store_conn *c, const char *sql)
   return qs;
 }
 
+/** The organization a transaction works for, read by every row-level
+    security policy: $1 the organization id ('' for none). */
+static const struct store_statement tenant_sql = {
+  "tenant.set",
+  "SELECT set_config('app.org_id', $1, true) AS org_id",
+};
+
+/** Opens a transaction for @a org_id (or none): BEGIN, then the tenant. */
+static enum store_qs
+begin (struct store_conn *c, const char *org_id)
+{
+  const char *v[] = { NULL != org_id ? org_id : "" };
+  PGresult *r;
+  enum store_qs qs = command (c, "BEGIN");
+
+  if (qs < 0)
+    return qs;
+  qs = store_exec (c, &tenant_sql, 1, v, &r);
+  PQclear (r);
+  return qs < 0 ? qs : STORE_QS_NO_RESULTS;
+}
+
 enum store_qs
 store_run_tx (struct store_conn *c, const char *org_id, store_tx_cb cb,
               void *cls)
 {
-  char begin[160];
   enum store_qs qs = STORE_QS_SOFT_ERROR;
 
-  /* The org id is ours (from the key lookup); check it before inlining. */
-  if (NULL != org_id && ! util_is_uuid (org_id))
-    return STORE_QS_HARD_ERROR;
-  snprintf (begin, sizeof (begin),
-            "BEGIN; SELECT set_config('app.org_id', '%s', true)",
-            NULL != org_id ? org_id : "");
   for (int attempt = 0; attempt < 3 && STORE_QS_SOFT_ERROR == qs; attempt++)
   {
     enum store_qs done;
 
-    qs = command (c, begin);
+    qs = begin (c, org_id);
     if (qs < 0)
+    {
+      if (CONNECTION_OK == PQstatus (c->pg))
+        PQclear (PQexec (c->pg, "ROLLBACK"));
       break;
+    }
     qs = cb (cls, c);
     if (qs < 0)
     {
@@ -236,3 +255,8 @@ store_run_tx (struct store_conn *c, const char *org_id, store_tx_cb cb,
   }
   return qs;
 }
+
+const struct store_statement *const store_tx_statements[] = {
+  &tenant_sql,
+  NULL,
+};
