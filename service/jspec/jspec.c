@@ -51,6 +51,10 @@ jspec_error (json_t *errors, const char *prefix, const char *name,
     else
       pointer[off++] = *p;
   }
+  /* A name cut short is cut between characters, or Jansson would refuse
+     the pointer (not UTF-8) and the error would be lost. */
+  while (off > 0 && util_utf8_length (pointer, off) < 0)
+    off--;
   pointer[off] = '\0';
   json_array_append_new (errors, json_pack ("{s:s, s:s}", "field", pointer,
                                             "message", message));
