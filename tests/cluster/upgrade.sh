@@ -13,14 +13,17 @@ chmod 755 "$WORK"
 trap 'pg_stop "$WORK/pg"; rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/pg"
 [ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-port=$(free_port 55600)
 
 # What the older lib.sh did: trust everywhere, the service role without a
 # password.
 as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 \
   --locale=C >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; exit 1; }
+# Chosen after initdb, and below the ephemeral range (32768-60999) so
+# that no client socket of a busy machine holds it when PostgreSQL binds.
+port=$(free_port 26500)
 as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w -t 60 \
-  -o "-p $port -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  -o "-p $port -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null \
+  || { tail -20 "$WORK/pg/server.log" >&2; exit 1; }
 old="postgresql://postgres@127.0.0.1:$port"
 psql -X -qw "$old/postgres" -c "CREATE DATABASE rapport"
 psql -X -qw "$old/rapport" -c "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('returning user')"
