@@ -67,48 +67,132 @@ pg_dir_for() {
   echo "$want"
 }
 
-# pg_start DATADIR PORT: initializes (once) and starts a cluster that
-# listens on 127.0.0.1:PORT and a socket in DATADIR.
+# The private clusters (scripts/run's, scripts/test's) admit only their own
+# roles, with passwords: scram-sha-256 over TCP; on the socket in the data
+# folder, the cluster's OS user as the superuser (peer, mapped in
+# pg_ident.conf) and any other role with its password.  No trust line: a
+# local user who is not the cluster's cannot become superuser and so
+# cannot step around row-level security.
+pg_hba_conf() {
+  cat <<'EOF'
+# Written by scripts/lib.sh at every start of the cluster: no trust.
+# TYPE  DATABASE  USER      ADDRESS        METHOD
+local   all       postgres                 peer map=rapport
+local   all       all                      scram-sha-256
+host    all       all       127.0.0.1/32   scram-sha-256
+host    all       all       ::1/128        scram-sha-256
+EOF
+}
+pg_ident_conf() {
+  printf '%s\n' "# Written by scripts/lib.sh: the cluster's OS user may be postgres." \
+    "rapport  $(pg_user)  postgres"
+}
+
+# pg_put FILE: writes standard input to FILE, in a data folder, as the
+# cluster's user; only when it differs, and then returns 0.
+pg_put() {
+  local new
+  new=$(cat)
+  [ "$new" = "$(cat "$1" 2>/dev/null)" ] && return 1
+  printf '%s\n' "$new" | as_pg tee "$1" >/dev/null
+}
+
+# The roles that log in, and their secrets: STATE/ROLE.password (random,
+# made once) and STATE/pgpass, the PGPASSFILE of the scripts, the tests
+# and the service, all of mode 600.  So URLs carry no password.
+PG_ROLES=(postgres rapport_app)
+
+# pg_secrets STATE PORT: makes the passwords not made yet; writes pgpass
+# for PORT (scripts/run may move the cluster to another port).
+pg_secrets() {
+  local state=$1 port=$2 role
+  (
+    umask 077
+    for role in "${PG_ROLES[@]}"; do
+      [ -s "$state/$role.password" ] \
+        || head -c 24 /dev/urandom | base64 | tr '+/' '-_' >"$state/$role.password"
+    done
+    for role in "${PG_ROLES[@]}"; do
+      echo "127.0.0.1:$port:*:$role:$(cat "$state/$role.password")"
+    done >"$state/pgpass"
+    chmod 600 "$state/pgpass" "$state"/*.password
+  )
+}
+
+# pg_start DATADIR PORT [STATE]: initializes (once) and starts a cluster
+# that listens on 127.0.0.1:PORT and a socket in DATADIR, admits only the
+# roles above, and gives postgres its password (through the socket).
+# The secrets go to STATE (default: the folder holding DATADIR).  Sets
+# PG_STATE and exports PGPASSFILE.  A cluster an older checkout made with
+# trust gets the new pg_hba.conf and its passwords here, data kept.
 pg_start() {
-  local data=$1 port=$2
+  local data=$1 port=$2 state=${3:-$(dirname "$1")} changed=
+  PG_STATE=$state
+  pg_secrets "$state" "$port"
+  export PGPASSFILE=$state/pgpass
   if [ ! -f "$data/PG_VERSION" ]; then
     say "initializing PostgreSQL in $data"
-    as_pg "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust -E UTF8 \
-      --locale=C >"$data.initdb.log" 2>&1 || { cat "$data.initdb.log" >&2; die "initdb failed"; }
+    as_pg "$PG_BIN/initdb" -D "$data" -U postgres --auth-local=peer \
+      --auth-host=scram-sha-256 -E UTF8 --locale=C >"$data.initdb.log" 2>&1 \
+      || { cat "$data.initdb.log" >&2; die "initdb failed"; }
+  elif as_pg grep -qE '^[^#]*[[:space:]]trust([[:space:]]|$)' "$data/pg_hba.conf"; then
+    say "PostgreSQL in $data trusted every local user: switching it to passwords"
   fi
+  pg_hba_conf | pg_put "$data/pg_hba.conf" && changed=1
+  pg_ident_conf | pg_put "$data/pg_ident.conf" && changed=1
   if as_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-    return 0
+    if [ -n "$changed" ]; then
+      as_pg "$PG_BIN/pg_ctl" -D "$data" reload >/dev/null || die "cannot reload PostgreSQL"
+    fi
+  else
+    say "starting PostgreSQL on 127.0.0.1:$port"
+    as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+      -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200" \
+      start >/dev/null || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start"; }
   fi
-  say "starting PostgreSQL on 127.0.0.1:$port"
-  as_pg "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c max_connections=200" \
-    start >/dev/null || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start"; }
+  # Through the socket, so this works before postgres has a password (a
+  # new cluster) and while a reload is still on its way (an old one).
+  as_pg "$PG_BIN/psql" -X -q -w -v ON_ERROR_STOP=1 -h "$data" -p "$port" -U postgres \
+    -d postgres >/dev/null <<EOF || die "cannot set the password of postgres"
+ALTER ROLE postgres PASSWORD '$(pg_password postgres)';
+EOF
 }
+
+# pg_password ROLE: the password of ROLE in the cluster pg_start started.
+pg_password() { cat "$PG_STATE/$1.password"; }
 
 # pg_stop DATADIR
 pg_stop() {
   as_pg "$PG_BIN/pg_ctl" -D "$1" -m fast -w stop >/dev/null 2>&1 || true
 }
 
-# pg_prepare PORT: makes the database and lets the service role log in.
-# Prints the admin URL; sets APP_DATABASE_URL.
+# pg_prepare PORT: makes the database; prints the admin URL (its password
+# comes from PGPASSFILE).
 pg_prepare() {
   local port=$1 admin="postgresql://postgres@127.0.0.1:$1/rapport"
-  if ! psql -qAt "postgresql://postgres@127.0.0.1:$port/postgres" \
+  if ! psql -qAtw "postgresql://postgres@127.0.0.1:$port/postgres" \
        -c "SELECT 1 FROM pg_database WHERE datname = 'rapport'" | grep -q 1; then
-    psql -q "postgresql://postgres@127.0.0.1:$port/postgres" \
+    psql -qw "postgresql://postgres@127.0.0.1:$port/postgres" \
       -c "CREATE DATABASE rapport" >&2
   fi
   echo "$admin"
 }
 
 # migrate RAPPORT_BIN ADMIN_URL: applies migrations; then lets the
-# service's own role (made by the first migration) log in.
+# service's own role (made by the first migration) log in, on a private
+# cluster with its password from pg_secrets.
 migrate() {
   local bin=$1 admin=$2
   MIGRATE_DATABASE_URL=$admin DATABASE_URL=$admin "$bin" migrate >&2 \
     || die "migrations failed"
-  psql -qAt "$admin" -c "ALTER ROLE rapport_app LOGIN" >/dev/null 2>&1 || true
+  if [ -n "${PG_STATE:-}" ]; then
+    psql -X -q -w -v ON_ERROR_STOP=1 "$admin" >/dev/null <<EOF \
+      || die "cannot let rapport_app log in"
+ALTER ROLE rapport_app LOGIN PASSWORD '$(pg_password rapport_app)';
+EOF
+  else
+    psql -qAt "$admin" -c "ALTER ROLE rapport_app LOGIN" >/dev/null 2>&1 || true
+  fi
 }
 
 # free_port START: the first TCP port from START up that nobody listens on.
