@@ -657,6 +657,7 @@ struct http_server
 {
   struct MHD_Daemon *daemon;
   const struct cfg *cfg;
+  MHD_socket listen_fd; /**< quiesced while draining; closed after stop */
 };
 
 /**
@@ -681,6 +682,10 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
               cfg->bind_address);
     return NULL;
   }
+  /* The janitor's registry must exist before the first connection can
+     arrive, and libmicrohttpd accepts as soon as it starts. */
+  if (0 != janitor_start (cfg))
+    return NULL;
   d = MHD_start_daemon (
     MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG
       | MHD_USE_ITC,
@@ -696,10 +701,8 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
     &on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, &on_connection, NULL,
     MHD_OPTION_END);
   if (NULL == d)
-    return NULL;
-  if (0 != janitor_start (cfg))
   {
-    MHD_stop_daemon (d);
+    janitor_stop ();
     return NULL;
   }
   info = MHD_get_daemon_info (d, MHD_DAEMON_INFO_BIND_PORT);
@@ -713,6 +716,7 @@ http_server_start (const struct cfg *cfg, unsigned int *port)
   struct http_server *s = util_calloc (1, sizeof (*s));
 
   s->cfg = cfg;
+  s->listen_fd = MHD_INVALID_SOCKET;
   s->daemon = daemon_start (cfg, port);
   if (NULL == s->daemon)
   {
@@ -723,25 +727,25 @@ http_server_start (const struct cfg *cfg, unsigned int *port)
 }
 
 /**
- * Drains before stopping: readiness fails at once, the listening socket
- * closes (a load balancer sends new connections elsewhere), replies carry
- * Connection: close, and requests in flight finish, up to the shutdown
- * deadline.  Idle keep-alive connections get a short grace to see their
- * last reply's Connection: close.
+ * Drains before stopping: readiness fails at once (a load balancer sends
+ * new connections elsewhere), no new connection is accepted, replies
+ * carry Connection: close, and requests in flight finish, up to the
+ * shutdown deadline.  Idle keep-alive connections get a short grace to
+ * see their last reply's Connection: close.  The quiesced listening
+ * socket is closed only after MHD_stop_daemon, as libmicrohttpd requires
+ * (its threads may still poll it).
  */
 static void
-drain (struct MHD_Daemon *d, const struct cfg *cfg, int sig)
+drain (struct http_server *s, int sig)
 {
+  struct MHD_Daemon *d = s->daemon;
   int64_t start = util_now_us ();
-  int64_t deadline = start + cfg->shutdown_timeout * 1000000;
-  MHD_socket listen_fd;
+  int64_t deadline = start + s->cfg->shutdown_timeout * 1000000;
 
   log_info ("signal %d: draining (%u requests in flight)", sig,
             http_active ());
   http_drain ();
-  listen_fd = MHD_quiesce_daemon (d);
-  if (MHD_INVALID_SOCKET != listen_fd)
-    close (listen_fd);
+  s->listen_fd = MHD_quiesce_daemon (d);
   for (;;)
   {
     const union MHD_DaemonInfo *info =
@@ -763,8 +767,10 @@ http_server_stop (struct http_server *s, int sig)
 {
   if (NULL == s)
     return;
-  drain (s->daemon, s->cfg, sig);
+  drain (s, sig);
   MHD_stop_daemon (s->daemon);
+  if (MHD_INVALID_SOCKET != s->listen_fd)
+    close (s->listen_fd);
   janitor_stop ();
   free (s);
 }

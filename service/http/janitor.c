@@ -85,7 +85,7 @@ janitor_admit (const struct sockaddr *sa, long limit)
   uint8_t addr[16];
   long n = 0;
 
-  if (limit <= 0 || NULL == slots)
+  if (limit <= 0)
     return true;
   addr_key (sa, addr);
   pthread_mutex_lock (&lock);
@@ -182,9 +182,14 @@ run (void *cls)
 int
 janitor_start (const struct cfg *cfg)
 {
+  struct slot *made = util_calloc ((size_t) cfg->connection_limit + 16,
+                                   sizeof (*made));
+
+  pthread_mutex_lock (&lock);
   n_slots = (size_t) cfg->connection_limit + 16;
-  slots = util_calloc (n_slots, sizeof (*slots));
+  slots = made;
   running = true;
+  pthread_mutex_unlock (&lock);
   if (0 != pthread_create (&thread, NULL, &run, (void *) cfg))
   {
     running = false;
