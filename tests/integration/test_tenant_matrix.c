@@ -31,6 +31,7 @@
 #include <strings.h>
 
 #include "harness.h"
+#include "route_probe.h"
 #include "svc/http.h"
 #include "svc/resource.h"
 
@@ -350,72 +351,11 @@ row_of (const struct http_route_info *ri)
   return NULL;
 }
 
-/** The resource a path template serves, or NULL. */
-static const struct resource *
-resource_of (const char *path)
-{
-  unsigned int n;
-  struct resource *const *all = resources_table (&n);
-
-  for (unsigned int i = 0; i < n; i++)
-  {
-    const struct resource *r = all[i];
-    size_t len = strlen (r->path);
-    char under[128];
-
-    snprintf (under, sizeof (under), "/v1/accounts/{id}/%s", r->path + 4);
-    if (0 == strcmp (path, r->path) || 0 == strcmp (path, under))
-      return r;
-    if (0 == strncmp (path, r->path, len)
-        && (0 == strcmp (path + len, "/{id}")
-            || 0 == strcmp (path + len, "/by-external-id/{external_id}")))
-      return r;
-  }
-  return NULL;
-}
-
-/** A new copy of @a s with every @a from replaced by @a to. */
-static char *
-replace (const char *s, const char *from, const char *to)
-{
-  size_t fl = strlen (from), tl = strlen (to), n = 0;
-  char *out, *o;
-
-  for (const char *p = strstr (s, from); NULL != p; p = strstr (p + fl, from))
-    n++;
-  out = malloc (strlen (s) + n * tl + 1);
-  cr_assert_not_null (out);
-  for (o = out; *s;)
-  {
-    if (0 == strncmp (s, from, fl))
-    {
-      memcpy (o, to, tl);
-      o += tl;
-      s += fl;
-    }
-    else
-      *o++ = *s++;
-  }
-  *o = '\0';
-  return out;
-}
-
-/** The path of @a tmpl with {id} and {external_id} set to @a v. */
-static char *
-path_with (const char *tmpl, const char *v)
-{
-  char *a = replace (tmpl, "{id}", v);
-  char *b = replace (a, "{external_id}", v);
-
-  free (a);
-  return b;
-}
-
 /** @a row's body for A ($ACCT replaced), new; NULL without one. */
 static char *
 body_for_a (const struct row *row)
 {
-  return NULL != row->body ? replace (row->body, "$ACCT", w.a_id[K_ACCOUNT])
+  return NULL != row->body ? rp_replace (row->body, "$ACCT", w.a_id[K_ACCOUNT])
                            : NULL;
 }
 
@@ -659,7 +599,7 @@ Test (matrix, every_reference_of_the_resource_table_is_probed)
 
     http_route_describe (i, &ri);
     row = row_of (&ri);
-    res = resource_of (ri.path);
+    res = rp_resource_of (ri.path);
     if (NULL == row || NULL == res || NULL == row->body
         || 0 == strcmp (ri.method, "GET"))
       continue;
@@ -722,8 +662,8 @@ same_as_never (const char *what, const char *method, const char *theirs,
 static void
 probe_path (const struct http_route_info *ri, const struct row *row)
 {
-  char *theirs = path_with (ri->path, w.b_id[row->kind]);
-  char *never = path_with (ri->path, NEVER);
+  char *theirs = rp_path_with (ri->path, w.b_id[row->kind]);
+  char *never = rp_path_with (ri->path, NEVER);
   char *body = body_for_a (row);
   const char *what = th_fmt ("%s %s (B's %s id)", ri->method, ri->path,
                              theirs);
@@ -758,11 +698,11 @@ sans_identity (const char *body)
 static void
 probe_xid (const struct http_route_info *ri, const struct row *row)
 {
-  char *theirs = path_with (ri->path, w.b_xid[row->kind]);
-  char *never = path_with (ri->path, NEVER_XID);
+  char *theirs = rp_path_with (ri->path, w.b_xid[row->kind]);
+  char *never = rp_path_with (ri->path, NEVER_XID);
   char *body = body_for_a (row);
   const char *what = th_fmt ("%s %s (B's external id)", ri->method, theirs);
-  const struct resource *res = resource_of (ri->path);
+  const struct resource *res = rp_resource_of (ri->path);
   struct th_resp rt, rn;
   char *a, *b;
 
@@ -848,9 +788,9 @@ expect_refused (const char *what, const char *field,
 static void
 probe_refs (const struct http_route_info *ri, const struct row *row)
 {
-  char *path = path_with (ri->path, NULL != strstr (ri->path, "{id}")
-                                      ? w.a_id[row->kind]
-                                      : "matrix-ref-xid");
+  char *path = rp_path_with (ri->path, NULL != strstr (ri->path, "{id}")
+                                         ? w.a_id[row->kind]
+                                         : "matrix-ref-xid");
   char *body = body_for_a (row);
 
   for (const char *p = row->refs; *p; p += strspn (p, " "))
@@ -890,8 +830,8 @@ probe_refs (const struct http_route_info *ri, const struct row *row)
 static void
 probe_etag (const struct http_route_info *ri, const struct row *row)
 {
-  char *theirs = path_with (ri->path, w.b_id[row->kind]);
-  char *never = path_with (ri->path, NEVER);
+  char *theirs = rp_path_with (ri->path, w.b_id[row->kind]);
+  char *never = rp_path_with (ri->path, NEVER);
   char *body = body_for_a (row);
   struct th_resp r;
   char *etag, ifm[96];
@@ -1134,10 +1074,10 @@ cursor_refused (const char *mine, const char *bs, const char *query)
 static void
 probe_list (const struct http_route_info *ri)
 {
-  const struct resource *res = resource_of (ri->path);
+  const struct resource *res = rp_resource_of (ri->path);
   enum kind kind = kind_of (res);
-  char *mine = path_with (ri->path, w.a_id[K_ACCOUNT]);
-  char *bs = path_with (ri->path, w.b_id[K_ACCOUNT]);
+  char *mine = rp_path_with (ri->path, w.a_id[K_ACCOUNT]);
+  char *bs = rp_path_with (ri->path, w.b_id[K_ACCOUNT]);
 
   list_clean (mine, kind, true);
   cursor_refused (mine, bs, "");
@@ -1227,8 +1167,8 @@ static void
 probe_idem (const struct http_route_info *ri, const struct row *row,
             unsigned int n)
 {
-  char *mine = path_with (ri->path, w.a_id[K_ACCOUNT]);
-  char *bs = path_with (ri->path, w.b_id[K_ACCOUNT]);
+  char *mine = rp_path_with (ri->path, w.a_id[K_ACCOUNT]);
+  char *bs = rp_path_with (ri->path, w.b_id[K_ACCOUNT]);
   char key[80], b_id[64], a_id[64];
   const char *h[] = { "Content-Type: application/json", key, NULL };
   struct th_resp rb, ra;
