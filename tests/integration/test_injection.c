@@ -333,7 +333,9 @@ json_literal (const char *s, size_t len)
 static unsigned int n_cases, n_failed, n_known, n_skipped;
 static unsigned int n_places;
 
-/** Sends a request whose path may be longer than the harness takes. */
+/** Sends a request whose path may be longer than the harness takes: th_request
+    builds its URL in 4 KiB, and a 100 KB query string must arrive whole.
+    The rest is the harness's own request (th_curl_prepare). */
 static void
 send_any (const char *method, const char *path, const char *key,
           const char *body, const char *const *extra, struct th_resp *out)

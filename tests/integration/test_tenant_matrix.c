@@ -851,41 +851,6 @@ probe_etag (const struct http_route_info *ri, const struct row *row)
   free (body);
 }
 
-Test (matrix, bs_ids_in_paths_and_bodies_are_never_existing_ones)
-{
-  struct both world;
-  unsigned int routes = 0;
-
-  world_take (&world);
-  for (unsigned int i = 0; i < http_route_count (); i++)
-  {
-    struct http_route_info ri;
-    const struct row *row;
-    const char *what;
-
-    http_route_describe (i, &ri);
-    row = row_of (&ri);
-    if (NULL == row || 0 == (row->probes & (P_PATH | P_XID | P_REFS | P_ETAG)))
-      continue;
-    routes++;
-    what = th_fmt ("%s %s", ri.method, ri.path);
-    if (0 != (row->probes & P_PATH))
-      probe_path (&ri, row);
-    if (0 != (row->probes & P_XID))
-      probe_xid (&ri, row);
-    if (0 != (row->probes & P_REFS))
-      probe_refs (&ri, row);
-    if (0 != (row->probes & P_ETAG))
-      probe_etag (&ri, row);
-    world_unchanged (what, &world);
-  }
-  cr_log_info ("paths and bodies: %u routes, %u probes, %u requests "
-               "compared",
-               routes, n_probes, n_requests);
-  free (world.a);
-  free (world.b);
-}
-
 /* ------------------------------------------------------------ batch -- */
 
 /** One batch of one item, as JSON text (new). */
@@ -929,63 +894,6 @@ batch_probe (const json_t *item, const char *member, bool in_data)
   free (bn);
   json_decref (it);
   json_decref (in);
-}
-
-Test (matrix, bs_ids_in_batch_items_are_never_existing_ones)
-{
-  unsigned int n;
-  struct resource *const *all;
-  struct both world;
-  bool routed = false;
-
-  for (unsigned int i = 0; i < http_route_count (); i++)
-  {
-    struct http_route_info ri;
-    const struct row *row;
-
-    http_route_describe (i, &ri);
-    row = row_of (&ri);
-    routed |= NULL != row && 0 != (row->probes & P_BATCH);
-  }
-  cr_assert (routed, "no route of the router is probed as a batch");
-  all = resources_table (&n);
-  world_take (&world);
-  for (unsigned int i = 0; i < n; i++)
-  {
-    const struct resource *r = all[i];
-    const char *data = NULL;
-
-    for (size_t k = 0; k < sizeof (batch_data) / sizeof (batch_data[0]); k++)
-      if (0 == strcmp (batch_data[k].resource, r->name))
-        data = batch_data[k].data;
-    if (NULL == data)
-      continue; /* the coverage test fails for it */
-    for (int upsert = 0; upsert <= (r->external_id ? 1 : 0); upsert++)
-    {
-      json_t *item = json_pack ("{s:s, s:s, s:o}", "op",
-                                upsert ? "upsert" : "create", "resource",
-                                r->name, "data", json_loads (data, 0, NULL));
-
-      if (upsert)
-        json_object_set_new (json_object_get (item, "data"), "external_id",
-                             json_string ("matrix-batch-xid"));
-      if (r->under_account)
-      {
-        json_object_set_new (item, "account_id",
-                             json_string (w.a_id[K_ACCOUNT]));
-        batch_probe (item, "account_id", false);
-      }
-      for (unsigned int c = 0; c < r->n_columns; c++)
-        if (RES_REF_NONE != r->columns[c].ref)
-          batch_probe (item, r->columns[c].spec.name, true);
-      json_decref (item);
-    }
-    world_unchanged (th_fmt ("POST /v1/batch of %s", r->name), &world);
-  }
-  cr_log_info ("batch: %u items probed, %u requests compared", n_probes,
-               n_requests);
-  free (world.a);
-  free (world.b);
 }
 
 /* ------------------------------------------------------------ lists -- */
@@ -1128,26 +1036,6 @@ probe_list (const struct http_route_info *ri)
   free (bs);
 }
 
-Test (matrix, as_collections_never_show_bs_rows_nor_take_bs_cursors)
-{
-  unsigned int routes = 0;
-
-  for (unsigned int i = 0; i < http_route_count (); i++)
-  {
-    struct http_route_info ri;
-    const struct row *row;
-
-    http_route_describe (i, &ri);
-    row = row_of (&ri);
-    if (NULL == row || 0 == (row->probes & P_LIST))
-      continue;
-    routes++;
-    probe_list (&ri);
-  }
-  cr_log_info ("collections: %u routes, %u listings, %u requests", routes,
-               n_probes, n_requests);
-}
-
 /* ------------------------------------------------------ idempotency -- */
 
 /** The id a create answered (a batch: its first item's). */
@@ -1210,25 +1098,6 @@ probe_idem (const struct http_route_info *ri, const struct row *row,
   th_resp_free (&rb);
   free (mine);
   free (bs);
-}
-
-Test (matrix, an_idempotency_key_b_used_makes_as_own_record)
-{
-  unsigned int routes = 0;
-
-  for (unsigned int i = 0; i < http_route_count (); i++)
-  {
-    struct http_route_info ri;
-    const struct row *row;
-
-    http_route_describe (i, &ri);
-    row = row_of (&ri);
-    if (NULL == row || 0 == (row->probes & P_IDEM))
-      continue;
-    routes++;
-    probe_idem (&ri, row, i);
-  }
-  cr_log_info ("idempotency: %u routes", routes);
 }
 
 /* ------------------------- organization documents, keys, public ones -- */
@@ -1331,10 +1200,51 @@ probe_public (const struct http_route_info *ri)
   n_requests++;
 }
 
-Test (matrix, organization_documents_keys_and_public_routes)
+/* ------------------------------------------------------------ tests -- */
+
+/** Runs the probes of @a row that @a probes names on route number @a i. */
+static void
+run_probes (const struct http_route_info *ri, const struct row *row,
+            unsigned int probes, unsigned int i)
 {
+  unsigned int p = row->probes & probes;
+
+  if (0 != (p & P_PATH))
+    probe_path (ri, row);
+  if (0 != (p & P_XID))
+    probe_xid (ri, row);
+  if (0 != (p & P_REFS))
+    probe_refs (ri, row);
+  if (0 != (p & P_ETAG))
+    probe_etag (ri, row);
+  if (0 != (p & P_LIST))
+    probe_list (ri);
+  if (0 != (p & P_IDEM))
+    probe_idem (ri, row, i);
+  if (0 != (p & P_ORG))
+    probe_org (ri, row);
+  if (0 != (p & P_KEYS))
+    probe_keys (ri, row);
+  if (0 != (p & P_PUBLIC))
+    probe_public (ri);
+  /* P_BATCH: the batch test probes every resource's items itself. */
+}
+
+/**
+ * Runs the @a probes of every route of the router whose row has any of
+ * them, in the router's order; with @a unchanged, expects each route's
+ * probes to have written nothing in A or B.
+ *
+ * @return how many routes
+ */
+static unsigned int
+walk (unsigned int probes, bool unchanged)
+{
+  struct both world = { NULL, NULL };
   unsigned int routes = 0;
 
+  if (unchanged)
+    world_take (&world);
   for (unsigned int i = 0; i < http_route_count (); i++)
   {
     struct http_route_info ri;
@@ -1342,16 +1252,93 @@ Test (matrix, organization_documents_keys_and_public_routes)
 
     http_route_describe (i, &ri);
     row = row_of (&ri);
-    if (NULL == row || 0 == (row->probes & (P_ORG | P_KEYS | P_PUBLIC)))
+    if (NULL == row || 0 == (row->probes & probes))
       continue;
     routes++;
-    if (0 != (row->probes & P_ORG))
-      probe_org (&ri, row);
-    if (0 != (row->probes & P_KEYS))
-      probe_keys (&ri, row);
-    if (0 != (row->probes & P_PUBLIC))
-      probe_public (&ri);
+    run_probes (&ri, row, probes, i);
+    if (unchanged)
+      world_unchanged (th_fmt ("%s %s", ri.method, ri.path), &world);
   }
+  free (world.a);
+  free (world.b);
+  return routes;
+}
+
+Test (matrix, bs_ids_in_paths_and_bodies_are_never_existing_ones)
+{
+  unsigned int routes = walk (P_PATH | P_XID | P_REFS | P_ETAG, true);
+
+  cr_log_info ("paths and bodies: %u routes, %u probes, %u requests "
+               "compared",
+               routes, n_probes, n_requests);
+}
+
+Test (matrix, bs_ids_in_batch_items_are_never_existing_ones)
+{
+  unsigned int n;
+  struct resource *const *all;
+  struct both world;
+  bool routed;
+
+  routed = walk (P_BATCH, false) > 0;
+  cr_assert (routed, "no route of the router is probed as a batch");
+  all = resources_table (&n);
+  world_take (&world);
+  for (unsigned int i = 0; i < n; i++)
+  {
+    const struct resource *r = all[i];
+    const char *data = NULL;
+
+    for (size_t k = 0; k < sizeof (batch_data) / sizeof (batch_data[0]); k++)
+      if (0 == strcmp (batch_data[k].resource, r->name))
+        data = batch_data[k].data;
+    if (NULL == data)
+      continue; /* the coverage test fails for it */
+    for (int upsert = 0; upsert <= (r->external_id ? 1 : 0); upsert++)
+    {
+      json_t *item = json_pack ("{s:s, s:s, s:o}", "op",
+                                upsert ? "upsert" : "create", "resource",
+                                r->name, "data", json_loads (data, 0, NULL));
+
+      if (upsert)
+        json_object_set_new (json_object_get (item, "data"), "external_id",
+                             json_string ("matrix-batch-xid"));
+      if (r->under_account)
+      {
+        json_object_set_new (item, "account_id",
+                             json_string (w.a_id[K_ACCOUNT]));
+        batch_probe (item, "account_id", false);
+      }
+      for (unsigned int c = 0; c < r->n_columns; c++)
+        if (RES_REF_NONE != r->columns[c].ref)
+          batch_probe (item, r->columns[c].spec.name, true);
+      json_decref (item);
+    }
+    world_unchanged (th_fmt ("POST /v1/batch of %s", r->name), &world);
+  }
+  cr_log_info ("batch: %u items probed, %u requests compared", n_probes,
+               n_requests);
+  free (world.a);
+  free (world.b);
+}
+
+Test (matrix, as_collections_never_show_bs_rows_nor_take_bs_cursors)
+{
+  unsigned int routes = walk (P_LIST, false);
+
+  cr_log_info ("collections: %u routes, %u listings, %u requests", routes,
+               n_probes, n_requests);
+}
+
+Test (matrix, an_idempotency_key_b_used_makes_as_own_record)
+{
+  cr_log_info ("idempotency: %u routes", walk (P_IDEM, false));
+}
+
+Test (matrix, organization_documents_keys_and_public_routes)
+{
+  unsigned int routes = walk (P_ORG | P_KEYS | P_PUBLIC, false);
+
   cr_log_info ("organization, keys, public: %u routes, %u probes", routes,
                n_probes);
 }
