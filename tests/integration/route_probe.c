@@ -5,10 +5,14 @@
  */
 #include "route_probe.h"
 
+#include "harness.h"
+
 #include <criterion/criterion.h>
+#include <curl/curl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct resource *
 rp_resource_of (const char *path)
@@ -31,6 +35,63 @@ rp_resource_of (const char *path)
       return r;
   }
   return NULL;
+}
+
+/** More concurrent requests than the service has pooled connections
+    (RAPPORT_THREADS, 4 in scripts/test). */
+#define SETTLE_WIDTH 12
+
+/** One round of SETTLE_WIDTH concurrent reads; the number of 503s. */
+static int
+settle_round (const char *key)
+{
+  CURLM *m = curl_multi_init ();
+  CURL *c[SETTLE_WIDTH];
+  struct curl_slist *h[SETTLE_WIDTH];
+  char *body[SETTLE_WIDTH] = { NULL }, *headers[SETTLE_WIDTH] = { NULL };
+  int running = 1, unavailable = 0;
+
+  for (int i = 0; i < SETTLE_WIDTH; i++)
+  {
+    c[i] = curl_easy_init ();
+    h[i] = th_curl_prepare (c[i], th_url (), "GET", "/v1/api-keys?limit=1",
+                            key, NULL, &body[i], &headers[i]);
+    curl_easy_setopt (c[i], CURLOPT_HTTPHEADER, h[i]);
+    curl_easy_setopt (c[i], CURLOPT_TIMEOUT, 30L);
+    curl_multi_add_handle (m, c[i]);
+  }
+  while (running > 0)
+  {
+    curl_multi_perform (m, &running);
+    if (running > 0)
+      curl_multi_poll (m, NULL, 0, 1000, NULL);
+  }
+  for (int i = 0; i < SETTLE_WIDTH; i++)
+  {
+    long status = 0;
+
+    curl_easy_getinfo (c[i], CURLINFO_RESPONSE_CODE, &status);
+    unavailable += 503 == status;
+    curl_multi_remove_handle (m, c[i]);
+    curl_easy_cleanup (c[i]);
+    curl_slist_free_all (h[i]);
+    free (body[i]);
+    free (headers[i]);
+  }
+  curl_multi_cleanup (m);
+  return unavailable;
+}
+
+void
+rp_settle (const char *key)
+{
+  for (int round = 0; round < 100; round++)
+  {
+    if (0 == settle_round (key))
+      return;
+    usleep (100 * 1000);
+  }
+  cr_assert_fail ("the service still answers 503 after 100 rounds");
 }
 
 char *

@@ -18,6 +18,16 @@
  */
 const struct resource *rp_resource_of (const char *path);
 
+/**
+ * Waits until every pooled database connection of the service answers:
+ * sends rounds of concurrent authenticated reads as @a key until a round
+ * has no 503.  A connection that sat in the pool through a PostgreSQL
+ * restart (test_resilience runs just before these tests) can answer 503
+ * once, which a test comparing answers byte for byte would take for a
+ * difference.
+ */
+void rp_settle (const char *key);
+
 /** A new copy of @a s with every @a from replaced by @a to. */
 char *rp_replace (const char *s, const char *from, const char *to);
 

@@ -224,6 +224,7 @@ setup (void)
   resources_init ();
   th_org_new (&org_a);
   th_org_new (&org_b);
+  rp_settle (org_a.key);
   th_seller_new (org_b.key, MARK " seller", b_ids[1]);
   th_create (org_b.key, "/v1/accounts",
              th_fmt ("{\"name\":\"" MARK " account\",\"external_id\":\"" MARK

@@ -332,6 +332,7 @@ setup (void)
   resources_init ();
   th_org_new (&w.a);
   th_org_new (&w.b);
+  rp_settle (w.a.key);
   seed_b ();
   seed_a ();
 }
