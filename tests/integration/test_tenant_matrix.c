@@ -56,6 +56,11 @@ enum kind
   K_COUNT
 };
 
+/** The kinds, as the output names them. */
+static const char *const kind_names[K_COUNT] = {
+  "-", "account", "seller", "contact", "call", "card", "commitment", "api key",
+};
+
 /** How a route is probed (a route can have several). */
 enum probe
 {
@@ -416,11 +421,11 @@ expect_nothing_of_b (const char *what, const char *text)
   cr_expect_null (strstr (text, MARK), "%s shows B's row: %.400s", what, text);
   for (int k = K_ACCOUNT; k < K_COUNT; k++)
   {
-    cr_expect_null (strstr (text, w.b_id[k]), "%s shows B's %d id %s", what, k,
-                    w.b_id[k]);
+    cr_expect_null (strstr (text, w.b_id[k]), "%s shows B's %s %s", what,
+                    kind_names[k], w.b_id[k]);
     if ('\0' != w.b_id2[k][0])
-      cr_expect_null (strstr (text, w.b_id2[k]), "%s shows B's %d id %s", what,
-                      k, w.b_id2[k]);
+      cr_expect_null (strstr (text, w.b_id2[k]), "%s shows B's %s %s", what,
+                      kind_names[k], w.b_id2[k]);
   }
   for (int i = 0; i < 2; i++)
     if ('\0' != w.b_prefix[i][0])
