@@ -48,6 +48,17 @@ http_active (void)
 
 /** Longest path we route; longer ones answer 414. */
 #define MAX_URL_LEN 2048
+/** Longest query string (all names and values); longer answers 414. */
+#define MAX_QUERY_LEN 8192
+/** Most bytes of request headers (names and values); more answer 431. */
+#define MAX_HEADER_BYTES (32 * 1024)
+/**
+ * libmicrohttpd's memory per connection, which must hold the request line
+ * and headers: well above our own limits, so a request past them still
+ * reaches us and gets a problem+json 414 or 431, not libmicrohttpd's HTML
+ * page.  Pools are mapped lazily, so idle connections cost little.
+ */
+#define CONNECTION_MEMORY (256 * 1024)
 
 /** Writes the client's address (IPv4 or IPv6) as text into @a out. */
 static void
@@ -139,6 +150,28 @@ preflight (struct http_request *req, const char *url)
   return true;
 }
 
+/** Adds the length of one name and value to the sum in @a cls. */
+static enum MHD_Result
+add_bytes (void *cls, enum MHD_ValueKind kind, const char *key,
+           const char *value)
+{
+  size_t *sum = cls;
+
+  (void) kind;
+  *sum += strlen (key) + (NULL != value ? strlen (value) : 0);
+  return MHD_YES;
+}
+
+/** The bytes of the request's values of @a kind (headers, arguments). */
+static size_t
+kind_bytes (struct request_ctx *rc, enum MHD_ValueKind kind)
+{
+  size_t sum = 0;
+
+  MHD_get_connection_values (rc->req.connection, kind, &add_bytes, &sum);
+  return sum;
+}
+
 /**
  * First callback: routes the request and rejects what can be rejected
  * before any body is read (414, 404, 405, 413, 415).
@@ -154,8 +187,11 @@ first_checks (struct request_ctx *rc, const char *url, const char *method)
   char allow[128];
 
   rc->has_body = (NULL != cl && 0 != strtoull (cl, NULL, 10)) || NULL != te;
-  if (strlen (url) > MAX_URL_LEN)
+  if (strlen (url) > MAX_URL_LEN
+      || kind_bytes (rc, MHD_GET_ARGUMENT_KIND) > MAX_QUERY_LEN)
     return 0 == http_reply_error (req, SVC_EC_URI_TOO_LONG, NULL);
+  if (kind_bytes (rc, MHD_HEADER_KIND) > MAX_HEADER_BYTES)
+    return 0 == http_reply_error (req, SVC_EC_HEADERS_TOO_LARGE, NULL);
   if (util_utf8_length (url, strlen (url)) < 0)
   {
     json_t *errors = json_array ();
@@ -695,7 +731,7 @@ daemon_start (const struct cfg *cfg, unsigned int *port)
     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int) cfg->connection_timeout,
     MHD_OPTION_CONNECTION_LIMIT, (unsigned int) cfg->connection_limit,
     MHD_OPTION_UNESCAPE_CALLBACK, &on_unescape, NULL,
-    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) (64 * 1024),
+    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t) CONNECTION_MEMORY,
     MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int) 1024,
     MHD_OPTION_STRICT_FOR_CLIENT, (int) 1, MHD_OPTION_NOTIFY_COMPLETED,
     &on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, &on_connection, NULL,

@@ -23,6 +23,8 @@ static const struct svc_error_info table[] = {
   { SVC_EC_BODY_TOO_LARGE, 413, "body-too-large",
     "The request body is too large" },
   { SVC_EC_URI_TOO_LONG, 414, "uri-too-long", "The request URI is too long" },
+  { SVC_EC_HEADERS_TOO_LARGE, 431, "headers-too-large",
+    "The request headers are too large" },
   { SVC_EC_UNSUPPORTED_MEDIA_TYPE, 415, "unsupported-media-type",
     "The request body must be application/json" },
   { SVC_EC_VALIDATION_FAILED, 422, "validation-failed",
