@@ -195,9 +195,15 @@ EOF
   fi
 }
 
-# free_port START: the first TCP port from START up that nobody listens on.
+# free_port START: the first TCP port from START up that no socket uses,
+# listening or not (a client's ephemeral port makes a bind fail too).
+# Callers start below the ephemeral range (32768 up) where they can.
 free_port() {
   local p=$1
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null \
+        || { command -v ss >/dev/null \
+             && ss -Htan "( sport = :$p )" 2>/dev/null | grep -q .; }; do
+    p=$((p + 1))
+  done
   echo "$p"
 }
