@@ -14,6 +14,31 @@
 #include <string.h>
 
 /**
+ * Drops an incomplete UTF-8 character at the end of @a s (a pointer cut
+ * short by snprintf), so the field stays text Jansson accepts.
+ */
+static void
+trim_utf8_tail (char *s)
+{
+  size_t n = strlen (s);
+  size_t lead = n;
+  size_t want;
+
+  while (lead > 0 && n - lead < 4
+         && 0x80 == ((unsigned char) s[lead - 1] & 0xC0))
+    lead--;
+  if (0 == lead || ((unsigned char) s[lead - 1] & 0x80) == 0)
+    return;
+  lead--; /* the lead byte */
+  want = 0xF0 == ((unsigned char) s[lead] & 0xF8)   ? 4
+         : 0xE0 == ((unsigned char) s[lead] & 0xF0) ? 3
+         : 0xC0 == ((unsigned char) s[lead] & 0xE0) ? 2
+                                                    : 1;
+  if (n - lead < want)
+    s[lead] = '\0';
+}
+
+/**
  * Record a validation error.
  *
  * @param errors list
@@ -28,6 +53,7 @@ add_error (struct model_errors *errors, const char *field, const char *message)
     return;
   score_strlcpy (errors->items[errors->n].field,
                  sizeof (errors->items[0].field), field);
+  trim_utf8_tail (errors->items[errors->n].field);
   score_strlcpy (errors->items[errors->n].message,
                  sizeof (errors->items[0].message), message);
   errors->n++;
