@@ -5,8 +5,9 @@
  *        each resource's (api_resource_validate, as POST, PUT and each
  *        batch item do), the member-name check of a PATCH
  *        (jspec_check_names), the values document (resources_values_spec)
- *        and the merge patch of a PATCH (jspec_merge_patch, then
- *        validation of the merged row).
+ *        the merge patch of a PATCH (jspec_merge_patch, then validation
+ *        of the merged row) and an organization's scoring weights
+ *        (model_validate_weights, then model_apply_weights).
  *
  * Every input runs against every resource, so corpus files are plain
  * JSON.  An array of two values is also read as [target, patch].
@@ -14,7 +15,10 @@
  * Invariants: errors is an array of exactly as many {field, message}
  * members as the validator counted, each field a JSON Pointer; a body that
  * validated (and got its defaults) validates again; the merge patch obeys
- * RFC 7396.
+ * RFC 7396; the weights' errors are as many as counted (up to
+ * MODEL_MAX_ERRORS), each a JSON Pointer and a message in valid UTF-8 (the
+ * handler puts them in the reply with json_pack, which refuses anything
+ * else), and weights that validate apply.
  */
 #include <string.h>
 
@@ -23,8 +27,13 @@
 #include "fuzz.h"
 #include "svc/alloc.h"
 #include "svc/jspec.h"
+#include "svc/model.h"
 #include "svc/resource.h"
+#include "svc/util.h"
 #include "../../service/api/internal.h"
+
+/** The shipped model, which weights override. */
+static struct score_model *model;
 
 /** A row as PATCH finds it, before the patch is merged in. */
 static const char stored_row[] =
@@ -158,13 +167,52 @@ batch (const json_t *doc)
   }
 }
 
+/** PUT /v1/organization/scoring-weights. */
+static void
+weights (const json_t *doc)
+{
+  struct model_errors errs;
+  bool ok = model_validate_weights (model, doc, &errs);
+
+  FUZZ_CHECK (ok == (0 == errs.total));
+  FUZZ_CHECK (
+    errs.n == (errs.total < MODEL_MAX_ERRORS ? errs.total : MODEL_MAX_ERRORS));
+  for (size_t i = 0; i < errs.n; i++)
+  {
+    const char *f = errs.items[i].field;
+    const char *m = errs.items[i].message;
+    const char *f_end = memchr (f, '\0', sizeof (errs.items[i].field));
+    const char *m_end = memchr (m, '\0', sizeof (errs.items[i].message));
+
+    FUZZ_CHECK (NULL != f_end && NULL != m_end && m_end != m);
+    FUZZ_CHECK ('\0' == f[0] || '/' == f[0]);
+    FUZZ_CHECK (util_utf8_length (f, (size_t) (f_end - f)) >= 0);
+    FUZZ_CHECK (util_utf8_length (m, (size_t) (m_end - m)) >= 0);
+  }
+  if (ok)
+  {
+    struct score_model *m = model_apply_weights (model, doc, &errs);
+
+    FUZZ_CHECK (NULL != m);
+    model_free (&m);
+  }
+}
+
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
+  char err[512] = "";
+
   (void) argc;
   (void) argv;
   util_alloc_init ();
   resources_init ();
+  model = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
+  if (NULL == model)
+  {
+    fprintf (stderr, "fuzz_body: the model: %s\n", err);
+    abort ();
+  }
   return 0;
 }
 
@@ -197,6 +245,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   n = jspec_parse (&resources_values_spec, doc, "", v, errors);
   check_errors (errors, 0, n, "");
   json_decref (errors);
+  weights (doc);
 
   /* PATCH: merged into a stored row, then validated as a whole; an array
      [target, patch] merges its two values. */
