@@ -218,7 +218,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   static char buf[256 * 1024];
   size_t got = 0, sent = 0;
   long long deadline = now_ms () + ANSWER_MS;
-  long long first_deadline = now_ms () + FIRST_BYTE_MS;
+  long long until = now_ms () + FIRST_BYTE_MS; /* then the deadline */
   bool head = size >= 5 && 0 == memcmp (data, "HEAD ", 5);
   int status = 0;
 
@@ -245,7 +245,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   while (got < sizeof (buf) - 1)
   {
     struct pollfd p = { fd, POLLIN, 0 };
-    long long left = (0 == got ? first_deadline : deadline) - now_ms ();
+    long long left = until - now_ms ();
     ssize_t n;
 
     if (left <= 0 || poll (&p, 1, (int) left) <= 0)
@@ -255,8 +255,18 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       break; /* closed, or reset */
     got += (size_t) n;
     buf[got] = '\0';
+    until = deadline;
     if (0 == status && got >= 13)
       status = check_status_line (buf);
+    if (status >= 100 && status < 200 && NULL != strstr (buf, "\r\n\r\n"))
+    {
+      /* 100 Continue: the answer follows it. */
+      size_t skip = (size_t) (strstr (buf, "\r\n\r\n") + 4 - buf);
+
+      memmove (buf, buf + skip, got - skip + 1);
+      got -= skip;
+      status = got >= 13 ? check_status_line (buf) : 0;
+    }
     if (0 != status && answer_complete (buf, got, head, status))
       break;
   }
