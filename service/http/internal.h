@@ -89,6 +89,16 @@ struct request_ctx
  */
 void http_scan_query (struct http_request *req, const struct route *route);
 
+/**
+ * Checks the request's bearer key (from the headers alone, before any
+ * body is read) against the database, the route's scope and the rate
+ * limits; an address that sent too many missing or bad keys is refused
+ * before the lookup.
+ *
+ * @return true when the request may go on; false with a reply set
+ */
+bool http_authenticate (struct request_ctx *rc);
+
 /** Queues the reply set on @a rc->req; returns MHD's answer. */
 enum MHD_Result
 reply_queue (struct MHD_Connection *connection, struct request_ctx *rc);

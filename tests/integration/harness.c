@@ -457,3 +457,47 @@ th_has_error (const struct th_resp *r, const char *field)
   }
   return false;
 }
+
+bool
+th_names_field (const struct th_resp *r, const char *field)
+{
+  json_t *errors = json_object_get (r->json, "errors");
+  size_t i;
+  json_t *e;
+
+  json_array_foreach (errors, i, e)
+  {
+    const char *f = json_string_value (json_object_get (e, "field"));
+
+    if (NULL != f && 0 == strcmp (field, f))
+      return true;
+  }
+  return false;
+}
+
+void
+th_expect_one_field_starting (const struct th_resp *r, const char *prefix)
+{
+  json_t *errors = json_object_get (r->json, "errors");
+  const char *field;
+
+  th_assert_problem (r, 422);
+  cr_assert_eq (1, json_array_size (errors),
+                "the bad member was not named: %s", r->body);
+  field = json_string_value (
+    json_object_get (json_array_get (errors, 0), "field"));
+  cr_assert (NULL != field && 0 == strncmp (field, prefix, strlen (prefix)),
+             "%s", r->body);
+}
+
+const char *
+th_repeat (const char *s, int n)
+{
+  char *out = (char *) th_fmt ("%s", "");
+  size_t len = 0, k = strlen (s);
+
+  for (int i = 0; i < n && len + k < 8191; i++, len += k)
+    memcpy (out + len, s, k);
+  out[len] = '\0';
+  return out;
+}

@@ -156,6 +156,20 @@ void th_patch (const char *key, const char *path, const char *etag,
  */
 void th_assert_problem (const struct th_resp *r, long status);
 
+/** @a s repeated @a n times, in one of th_fmt's buffers (8 KiB). */
+const char *th_repeat (const char *s, int n);
+
+/** Whether the problem in @a r names @a field in its errors[]. */
+bool th_names_field (const struct th_resp *r, const char *field);
+
+/**
+ * Asserts that @a r is a 422 whose errors[] holds exactly one item, whose
+ * field starts with @a prefix: a long member name was named (cut between
+ * characters), not dropped.
+ */
+void
+th_expect_one_field_starting (const struct th_resp *r, const char *prefix);
+
 /**
  * Sends a request (with Content-Type: application/json when @a body is
  * set) and asserts the answer is a problem with @a status (see

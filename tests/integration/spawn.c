@@ -252,22 +252,36 @@ sp_use (const struct sp_instance *in)
   setenv ("RAPPORT_URL", in->url, 1);
 }
 
-long
-sp_rss_kib (pid_t pid)
+/** Field @a name ("VmRSS:") of /proc/@a pid/status in KiB, or -1. */
+static long
+status_kib (pid_t pid, const char *name)
 {
   char path[64], line[256];
   FILE *f;
   long kib = -1;
+  size_t n = strlen (name);
 
   snprintf (path, sizeof (path), "/proc/%d/status", (int) pid);
   f = fopen (path, "r");
   if (NULL == f)
     return -1;
   while (NULL != fgets (line, sizeof (line), f))
-    if (0 == strncmp (line, "VmRSS:", 6))
-      kib = strtol (line + 6, NULL, 10);
+    if (0 == strncmp (line, name, n))
+      kib = strtol (line + n, NULL, 10);
   fclose (f);
   return kib;
+}
+
+long
+sp_rss_kib (pid_t pid)
+{
+  return status_kib (pid, "VmRSS:");
+}
+
+long
+sp_peak_kib (pid_t pid)
+{
+  return status_kib (pid, "VmHWM:");
 }
 
 int

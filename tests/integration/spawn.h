@@ -52,6 +52,9 @@ bool sp_log_contains (const struct sp_instance *in, const char *needle);
 /** Resident set size of @a pid in KiB, from /proc (-1 when unknown). */
 long sp_rss_kib (pid_t pid);
 
+/** Peak resident memory (VmHWM) of @a pid in KiB, or -1. */
+long sp_peak_kib (pid_t pid);
+
 /**
  * A raw TCP connection to 127.0.0.1:@a port (receive timeout @a rcv_ms).
  *

@@ -397,22 +397,11 @@ Test (assess, the_scoring_model_and_weight_overrides)
 
 Test (assess, a_long_unknown_weight_is_named_whole_characters_only)
 {
-  /* 60 euro signs (180 bytes): the pointer is cut, between characters. */
-  char name[200] = "";
+  /* 60 euro signs: the pointer is cut, between characters. */
   struct th_resp r;
-  const char *field;
 
-  for (int i = 0; i < 60; i++)
-    strcat (name, "\xe2\x82\xac");
   th_json ("PUT", "/v1/organization/scoring-weights", org.key,
-           th_fmt ("{\"%s\":1}", name), &r);
-  th_assert_problem (&r, 422);
-  cr_assert_eq (1, json_array_size (json_object_get (r.json, "errors")),
-                "the bad member was not named: %s", r.body);
-  field = json_string_value (
-    json_object_get (json_array_get (json_object_get (r.json, "errors"), 0),
-                     "field"));
-  cr_assert (NULL != field && 0 == strncmp (field, "/\xe2\x82\xac", 4), "%s",
-             r.body);
+           th_fmt ("{\"%s\":1}", th_repeat ("\xe2\x82\xac", 60)), &r);
+  th_expect_one_field_starting (&r, "/\xe2\x82\xac");
   th_resp_free (&r);
 }

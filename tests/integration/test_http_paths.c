@@ -23,22 +23,6 @@ setup (void)
 
 TestSuite (paths, .init = setup);
 
-/** Whether the problem in @a r names @a field in errors[]. */
-static bool
-names_field (const struct th_resp *r, const char *field)
-{
-  json_t *errors = json_object_get (r->json, "errors");
-  size_t i;
-  json_t *e;
-
-  json_array_foreach (
-    errors, i,
-    e) if (0
-           == strcmp (field, json_string_value (
-                               json_object_get (e, "field")))) return true;
-  return false;
-}
-
 /** The number of accounts of the test's organization. */
 static size_t
 accounts (void)
@@ -62,7 +46,7 @@ Test (paths, invalid_utf8_in_a_path_is_400_and_writes_nothing)
     th_json ("PUT", "/v1/accounts/by-external-id/caf%E9", org.key,
              "{\"name\":\"Cafe\"}", &r);
     th_assert_problem (&r, 400);
-    cr_assert (names_field (&r, "path"), "%s", r.body);
+    cr_assert (th_names_field (&r, "path"), "%s", r.body);
     th_resp_free (&r);
   }
   cr_assert_eq (0, accounts (), "an invalid path created accounts");
@@ -109,11 +93,11 @@ Test (paths, query_values_must_be_utf8)
 
   th_request ("GET", "/v1/accounts?q=caf%E9", org.key, NULL, NULL, &r);
   th_assert_problem (&r, 400);
-  cr_assert (names_field (&r, "q"), "%s", r.body);
+  cr_assert (th_names_field (&r, "q"), "%s", r.body);
   th_resp_free (&r);
   th_request ("GET", "/v1/accounts?q=a%00b", org.key, NULL, NULL, &r);
   th_assert_problem (&r, 400);
-  cr_assert (names_field (&r, "q"), "%s", r.body);
+  cr_assert (th_names_field (&r, "q"), "%s", r.body);
   th_resp_free (&r);
 }
 
@@ -157,9 +141,9 @@ Test (paths, every_bad_parameter_is_named_at_once)
   th_request ("GET", "/v1/accounts?limit=abc&stage=x&foo=1", org.key, NULL,
               NULL, &r);
   th_assert_problem (&r, 400);
-  cr_assert (names_field (&r, "limit"), "%s", r.body);
-  cr_assert (names_field (&r, "stage"), "%s", r.body);
-  cr_assert (names_field (&r, "foo"), "%s", r.body);
+  cr_assert (th_names_field (&r, "limit"), "%s", r.body);
+  cr_assert (th_names_field (&r, "stage"), "%s", r.body);
+  cr_assert (th_names_field (&r, "foo"), "%s", r.body);
   th_resp_free (&r);
   th_account_new (org.key, "Acme", acct);
   th_request ("GET",
@@ -167,7 +151,7 @@ Test (paths, every_bad_parameter_is_named_at_once)
                       acct),
               org.key, NULL, NULL, &r);
   th_assert_problem (&r, 400);
-  cr_assert (names_field (&r, "as_of"), "%s", r.body);
-  cr_assert (names_field (&r, "bar"), "%s", r.body);
+  cr_assert (th_names_field (&r, "as_of"), "%s", r.body);
+  cr_assert (th_names_field (&r, "bar"), "%s", r.body);
   th_resp_free (&r);
 }

@@ -24,22 +24,6 @@ setup (void)
 
 TestSuite (timestamps, .init = setup);
 
-/** Whether the problem in @a r names @a field in errors[]. */
-static bool
-names_field (const struct th_resp *r, const char *field)
-{
-  json_t *errors = json_object_get (r->json, "errors");
-  size_t i;
-  json_t *e;
-
-  json_array_foreach (
-    errors, i,
-    e) if (0
-           == strcmp (field, json_string_value (
-                               json_object_get (e, "field")))) return true;
-  return false;
-}
-
 Test (timestamps, offsets_postgresql_cannot_hold_are_refused_by_name)
 {
   static const char *const bad[] = { "+16:00", "-16:00", "+23:59", "-20:30",
@@ -57,7 +41,7 @@ Test (timestamps, offsets_postgresql_cannot_hold_are_refused_by_name)
     th_json ("POST", th_fmt ("/v1/accounts/%s/calls", acct), org.key, body,
              &r);
     th_assert_problem (&r, 422);
-    cr_assert (names_field (&r, "/occurred_at"), "%s", r.body);
+    cr_assert (th_names_field (&r, "/occurred_at"), "%s", r.body);
     th_resp_free (&r);
     /* The same in a query parameter ('+' as %2B). */
     snprintf (q, sizeof (q), "%s%s", '+' == (*o)[0] ? "%2B" : "-", *o + 1);
@@ -65,7 +49,7 @@ Test (timestamps, offsets_postgresql_cannot_hold_are_refused_by_name)
                 th_fmt ("/v1/accounts?updated_since=2025-03-04T10:30:00%s", q),
                 org.key, NULL, NULL, &r);
     th_assert_problem (&r, 400);
-    cr_assert (names_field (&r, "updated_since"), "%s", r.body);
+    cr_assert (th_names_field (&r, "updated_since"), "%s", r.body);
     th_resp_free (&r);
   }
   /* The widest offset PostgreSQL holds still works. */
@@ -90,7 +74,7 @@ Test (timestamps, as_of_outside_the_years_1000_to_9999_is_400)
                 th_fmt ("/v1/accounts/%s/assessment?as_of=%s", acct, *a),
                 org.key, NULL, NULL, &r);
     th_assert_problem (&r, 400);
-    cr_assert (names_field (&r, "as_of"), "%s: %s", *a, r.body);
+    cr_assert (th_names_field (&r, "as_of"), "%s: %s", *a, r.body);
     th_resp_free (&r);
   }
   th_request ("GET",
@@ -112,7 +96,7 @@ Test (timestamps, an_instant_before_the_year_1000_in_utc_is_refused)
   th_json ("POST", th_fmt ("/v1/accounts/%s/calls", acct), org.key,
            "{\"occurred_at\":\"1000-01-01T00:00:00+01:00\"}", &r);
   th_assert_problem (&r, 422);
-  cr_assert (names_field (&r, "/occurred_at"), "%s", r.body);
+  cr_assert (th_names_field (&r, "/occurred_at"), "%s", r.body);
   th_resp_free (&r);
   /* And 9999-12-31 at -01:00 is in the year 10000. */
   th_json ("POST", th_fmt ("/v1/accounts/%s/calls", acct), org.key,

@@ -23,25 +23,6 @@
 /** Bytes of the big bodies: /v1/batch's cap. */
 #define BIG (32u * 1024 * 1024)
 
-/** Peak resident memory (VmHWM) of @a pid in KiB, or -1. */
-static long
-peak_kib (pid_t pid)
-{
-  char path[64], line[256];
-  FILE *f;
-  long kib = -1;
-
-  snprintf (path, sizeof (path), "/proc/%d/status", (int) pid);
-  f = fopen (path, "r");
-  if (NULL == f)
-    return -1;
-  while (NULL != fgets (line, sizeof (line), f))
-    if (0 == strncmp (line, "VmHWM:", 6))
-      kib = strtol (line + 6, NULL, 10);
-  fclose (f);
-  return kib;
-}
-
 /**
  * Sends request headers announcing a @a length byte JSON body (no body)
  * and reads what comes back within @a wait_ms.
@@ -147,7 +128,7 @@ Test (unauthenticated, sixteen_keyless_32_mib_bodies_leave_memory_flat,
   }
   for (int i = 0; i < 16; i++)
     pthread_join (t[i], NULL);
-  peak = peak_kib (in.pid);
+  peak = sp_peak_kib (in.pid);
   cr_log_info ("peak resident memory with 16 keyless 32 MiB bodies: %ld KiB",
                peak);
   cr_assert_eq (20, served, "only %d of 20 keyed requests were served",

@@ -273,22 +273,11 @@ Test (values, are_private_to_the_organization)
 
 Test (values, a_long_unknown_member_name_is_named_whole_characters_only)
 {
-  /* 200 euro signs (600 bytes): the pointer is cut, between characters. */
-  char name[700] = "";
+  /* 200 euro signs: the pointer is cut, between characters. */
   struct th_resp r;
-  const char *field;
 
-  for (int i = 0; i < 200; i++)
-    strcat (name, "\xe2\x82\xac");
   th_json ("PUT", "/v1/organization/values", org.key,
-           th_fmt ("{\"%s\":1}", name), &r);
-  th_assert_problem (&r, 422);
-  cr_assert_eq (1, json_array_size (json_object_get (r.json, "errors")),
-                "the bad member was not named: %s", r.body);
-  field = json_string_value (
-    json_object_get (json_array_get (json_object_get (r.json, "errors"), 0),
-                     "field"));
-  cr_assert_not_null (field);
-  cr_assert (0 == strncmp (field, "/\xe2\x82\xac", 4), "%s", field);
+           th_fmt ("{\"%s\":1}", th_repeat ("\xe2\x82\xac", 200)), &r);
+  th_expect_one_field_starting (&r, "/\xe2\x82\xac");
   th_resp_free (&r);
 }
