@@ -53,8 +53,9 @@
  * How long the first byte of an answer may take.  Every answer the server
  * gives starts within milliseconds (the unreachable database refuses at
  * once); a request left incomplete gets none, and libmicrohttpd does not
- * notice the half-close while it still waits for the header lines, so
- * without this each such input would cost the whole ANSWER_MS.
+ * always notice the half-close while it still waits for the header lines
+ * (the connection timeout closes it), so without this each such input
+ * would cost the whole ANSWER_MS.
  */
 #define FIRST_BYTE_MS 200
 
