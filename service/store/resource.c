@@ -176,14 +176,21 @@ column_list (struct buf *b, const struct resource *r, const char *prefix)
           r->columns[i].spec.name);
 }
 
+/** Appends `"col" = <from>"col",` for every column, one a line. */
+static void
+set_list (struct buf *b, const struct resource *r, const char *from)
+{
+  for (unsigned int i = 0; i < r->n_columns; i++)
+    sqlf (b, "\"%s\" = %s\"%s\",\n       ", r->columns[i].spec.name, from,
+          r->columns[i].spec.name);
+}
+
 /** Appends the ON CONFLICT (org_id, external_id) clause of an upsert. */
 static void
 upsert_clause (struct buf *b, const struct resource *r)
 {
   sqlf (b, "\n    ON CONFLICT (org_id, external_id) DO UPDATE\n   SET ");
-  for (unsigned int i = 0; i < r->n_columns; i++)
-    sqlf (b, "\"%s\" = EXCLUDED.\"%s\",\n       ", r->columns[i].spec.name,
-          r->columns[i].spec.name);
+  set_list (b, r, "EXCLUDED.");
   sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
            " WHERE (");
   column_list (b, r, "t.");
@@ -265,9 +272,7 @@ static void
 gen_update (struct buf *b, const struct resource *r)
 {
   sqlf (b, "UPDATE %s AS t\n   SET ", r->table);
-  for (unsigned int i = 0; i < r->n_columns; i++)
-    sqlf (b, "\"%s\" = r.\"%s\",\n       ", r->columns[i].spec.name,
-          r->columns[i].spec.name);
+  set_list (b, r, "r.");
   sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
            "  FROM ");
   record_source (b, r, "$3::jsonb");

@@ -160,25 +160,13 @@ bool
 store_copy (const PGresult *res, int row, const char *name, char *dst,
             size_t cap)
 {
-  const char *v;
-  size_t n;
-
   if (store_isnull (res, row, name))
   {
     dst[0] = '\0';
     return false;
   }
-  v = store_get (res, row, name);
-  n = strlen (v);
-  if (n >= cap)
-  {
-    /* Cut before the character that does not fit, never inside one. */
-    n = cap - 1;
-    while (n > 0 && 0x80 == ((unsigned char) v[n] & 0xC0))
-      n--;
-  }
-  memcpy (dst, v, n);
-  dst[n] = '\0';
+  /* The engine's copy cuts between UTF-8 characters, never inside one. */
+  score_strlcpy (dst, cap, store_get (res, row, name));
   return true;
 }
 
