@@ -80,15 +80,23 @@ void store_pool_stats (struct store_pool *pool, struct store_pool_stats *out);
 typedef enum store_qs (*store_tx_cb) (void *cls, struct store_conn *conn);
 
 /**
- * Runs @a cb in a READ COMMITTED transaction scoped to @a org_id (row
- * level security sees only that organization), retrying serialization
- * failures and deadlocks up to three times.
+ * Runs @a cb scoped to @a org_id (row level security sees only that
+ * organization), retrying serialization failures and deadlocks up to three
+ * times, in libpq's pipeline mode so that each statement costs one round
+ * trip to PostgreSQL and nothing more.
+ *
+ * A write is one READ COMMITTED transaction: BEGIN and the tenant go out
+ * with its first statement, and statements sent with store_exec_later
+ * go with COMMIT.  A read (@a read_only) opens no transaction block: each
+ * statement is an implicit transaction of its own with the tenant set and
+ * writing refused (transaction_read_only), which is what READ COMMITTED
+ * gives a block of reads anyway (every statement sees its own snapshot).
  *
  * @return what @a cb returned, or the error of BEGIN/COMMIT; a COMMIT whose
  *         outcome is unknown (connection lost) is STORE_QS_UNAVAILABLE
  */
 enum store_qs store_run_tx (struct store_conn *conn, const char *org_id,
-                            store_tx_cb cb, void *cls);
+                            bool read_only, store_tx_cb cb, void *cls);
 
 /* ---------------------------------------------------------------- auth -- */
 
@@ -204,7 +212,13 @@ enum store_qs
 store_idem_claim (struct store_conn *conn, const char *org_id, const char *key,
                   const uint8_t hash[32], struct store_idem *existing);
 
-/** Records the response given for a claimed key. */
+/**
+ * Records the response given for a claimed key.  It is sent with the
+ * transaction's COMMIT (no round trip of its own); a failure to record it
+ * fails the commit.
+ *
+ * @return STORE_QS_NO_RESULTS, or an error
+ */
 enum store_qs
 store_idem_complete (struct store_conn *conn, const char *org_id,
                      const char *key, int status, const char *location,

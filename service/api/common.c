@@ -188,7 +188,10 @@ api_set_etag (struct http_request *req, int version)
 int
 api_run (struct http_request *req, store_tx_cb cb, void *cls)
 {
-  enum store_qs qs = store_run_tx (req->db, req->auth.org_id, cb, cls);
+  /* GET only reads: the database refuses a write in one. */
+  bool read_only = 0 == strcmp (req->method, "GET");
+  enum store_qs qs = store_run_tx (req->db, req->auth.org_id, read_only, cb,
+                                   cls);
 
   /* A callback may leave the reply to the caller (reads that score after
      the transaction); the dispatcher answers 500 if nobody sets one. */

@@ -87,8 +87,8 @@ bool api_if_match (struct http_request *req, int version);
 void api_set_etag (struct http_request *req, int version);
 
 /**
- * Runs @a cb in the caller's organization's transaction, turning store
- * errors into replies.  A callback that already set a reply returns
+ * Runs @a cb in the caller's organization's transaction (read-only for
+ * GET), turning store errors into replies.  A callback that already set a reply returns
  * STORE_QS_ROLLBACK.
  */
 int api_run (struct http_request *req, store_tx_cb cb, void *cls);

@@ -10,6 +10,27 @@
 
 #include "svc/store.h"
 
+/** The most queries one pipeline holds before its results are read. */
+#define STORE_PIPELINE_MAX 16
+
+/** How a connection runs statements (tx.c). */
+enum store_mode
+{
+  STORE_MODE_PLAIN, /**< outside store_run_tx: one statement at a time */
+  STORE_MODE_READ,  /**< a read: each statement is its own read-only
+                         implicit transaction, the tenant set in the same
+                         pipeline (one round trip a statement) */
+  STORE_MODE_WRITE  /**< a write: BEGIN and the tenant go out with the
+                         first statement, deferred statements with COMMIT */
+};
+
+/** A query sent in the pipeline whose result is not read yet. */
+struct store_pending
+{
+  const char *what; /**< its name, for the log */
+  PGresult **out;   /**< where its result goes, or NULL to check only */
+};
+
 /** One pooled connection. */
 struct store_conn
 {
@@ -19,6 +40,12 @@ struct store_conn
   const char *conninfo; /**< the pool's, for reconnecting */
   bool used;            /**< something was sent since it was handed out */
   bool fatal;           /**< the server said FATAL while it sat idle */
+  /* The transaction store_run_tx runs (tx.c). */
+  enum store_mode mode;
+  const char *org_id; /**< its organization ("" for none) */
+  bool begun;         /**< write: BEGIN and the tenant were sent */
+  unsigned int n_pending;
+  struct store_pending pending[STORE_PIPELINE_MAX];
 };
 
 /**
@@ -89,6 +116,19 @@ bool store_retry_on_fresh (struct store_conn *c);
 enum store_qs
 store_exec (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res);
+
+/**
+ * Sends a statement whose result only needs to be checked, not read, in a
+ * write transaction: it goes to the server with the next statement or
+ * with COMMIT, and an error in it rolls the transaction back then (the
+ * commit answers that error).  Outside a write transaction it runs at once.
+ *
+ * @param values must stay valid until the call returns only
+ * @return STORE_QS_NO_RESULTS (queued), or an error
+ */
+enum store_qs
+store_exec_later (struct store_conn *c, const struct store_statement *st,
+                  int n, const char *const *values);
 
 /** Reads row @a row of @a r into @a out. */
 typedef void (*store_read_cb) (const PGresult *r, int row, void *out);

@@ -225,7 +225,7 @@ store_org_create_cli (const char *conninfo, const char *name,
     return -1;
   c = store_acquire (pool, 1000, &qs);
   if (NULL != c)
-    qs = store_run_tx (c, org_id, &org_create_tx, &oc);
+    qs = store_run_tx (c, org_id, false, &org_create_tx, &oc);
   store_release (pool, c);
   store_pool_free (pool);
   if (qs < 0)

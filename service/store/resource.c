@@ -618,21 +618,6 @@ store_res_bulk (struct store_conn *c, const struct resource *res, bool upsert,
   return qs;
 }
 
-enum store_qs
-store_savepoint (struct store_conn *c, enum store_savepoint_op op)
-{
-  static const char *const sql[] = { "SAVEPOINT bulk",
-                                     "ROLLBACK TO SAVEPOINT bulk",
-                                     "RELEASE SAVEPOINT bulk" };
-  PGresult *r = PQexec (c->pg, sql[op]);
-  enum store_qs qs = STORE_QS_NO_RESULTS;
-
-  if (PGRES_COMMAND_OK != PQresultStatus (r))
-    qs = store_classify (c, r, sql[op]);
-  PQclear (r);
-  return qs;
-}
-
 /** Whether an account exists: $1 org, $2 account. */
 static const struct store_statement account_exists_sql = {
   "accounts.exists",

@@ -48,15 +48,15 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
   return STORE_QS_HARD_ERROR;
 }
 
-enum store_qs
-store_exec (struct store_conn *c, const struct store_statement *st, int n,
+/** Runs a prepared statement on its own, outside any pipeline. */
+static enum store_qs
+exec_plain (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res)
 {
   PGresult *r = PQexecPrepared (c->pg, st->name, n, values, NULL, NULL, 0);
   ExecStatusType status = PQresultStatus (r);
   enum store_qs qs;
 
-  *res = NULL;
   /* Dead before anything was sent on it: a fresh connection, once. */
   if (PGRES_FATAL_ERROR == status && store_retry_on_fresh (c))
   {
@@ -65,21 +65,225 @@ store_exec (struct store_conn *c, const struct store_statement *st, int n,
     status = PQresultStatus (r);
   }
   c->used = true;
-  if (PGRES_TUPLES_OK == status)
+  if (PGRES_TUPLES_OK == status || PGRES_COMMAND_OK == status)
   {
     *res = r;
-    return (enum store_qs) PQntuples (r);
-  }
-  if (PGRES_COMMAND_OK == status)
-  {
-    const char *t = PQcmdTuples (r);
-
-    *res = r;
-    return (enum store_qs) ('\0' == t[0] ? 0 : atoi (t));
+    return STORE_QS_NO_RESULTS;
   }
   qs = store_classify (c, r, st->name);
   PQclear (r);
   return qs;
+}
+
+/* ------------------------------------------------------------- pipeline -- */
+
+/** Queues a query's result to be read by flush(). */
+static bool
+pending (struct store_conn *c, int sent, const char *what, PGresult **out)
+{
+  if (1 != sent)
+    return false;
+  c->pending[c->n_pending].what = what;
+  c->pending[c->n_pending].out = out;
+  c->n_pending++;
+  return true;
+}
+
+/** Sends prepared statement @a st into the pipeline. */
+static bool
+send_prepared (struct store_conn *c, const struct store_statement *st, int n,
+               const char *const *values, PGresult **out)
+{
+  if (c->n_pending >= STORE_PIPELINE_MAX)
+    return false;
+  return pending (c,
+                  PQsendQueryPrepared (c->pg, st->name, n, values, NULL, NULL,
+                                       0),
+                  st->name, out);
+}
+
+/** Sends a plain command (BEGIN, COMMIT, SAVEPOINT ...) into the pipeline. */
+static bool
+send_command (struct store_conn *c, const char *sql)
+{
+  if (c->n_pending >= STORE_PIPELINE_MAX)
+    return false;
+  return pending (c,
+                  PQsendQueryParams (c->pg, sql, 0, NULL, NULL, NULL, NULL, 0),
+                  sql, NULL);
+}
+
+/**
+ * Ends the pipeline with a Sync and reads the result of every query in
+ * it, in order: each one's goes to its @a out (or is checked and
+ * cleared).  After a failure the server skips the rest up to the Sync.
+ *
+ * @return STORE_QS_NO_RESULTS, or the first failure classified
+ */
+static enum store_qs
+flush (struct store_conn *c, bool sent)
+{
+  enum store_qs qs = STORE_QS_NO_RESULTS;
+  bool reading = NULL != c->pg && CONNECTION_OK == PQstatus (c->pg)
+                 && 1 == PQpipelineSync (c->pg);
+
+  for (unsigned int i = 0; i < c->n_pending; i++)
+  {
+    struct store_pending *q = &c->pending[i];
+    PGresult *r = reading ? PQgetResult (c->pg) : NULL;
+    ExecStatusType status = PQresultStatus (r);
+
+    if (NULL == r)
+      reading = false; /* the connection is gone */
+    else
+    {
+      PGresult *more;
+
+      /* Each query's results end with a NULL. */
+      while (NULL != (more = PQgetResult (c->pg)))
+        PQclear (more);
+    }
+    if (PGRES_TUPLES_OK == status || PGRES_COMMAND_OK == status)
+    {
+      if (NULL != q->out)
+        *q->out = r;
+      else
+        PQclear (r);
+      continue;
+    }
+    if (qs >= 0 && PGRES_PIPELINE_ABORTED != status)
+      qs = store_classify (c, r, q->what);
+    PQclear (r);
+  }
+  c->n_pending = 0;
+  if (reading)
+  {
+    PGresult *r = PQgetResult (c->pg);
+
+    reading = PGRES_PIPELINE_SYNC == PQresultStatus (r);
+    PQclear (r);
+  }
+  if (! reading)
+    c->fatal = true; /* out of step with the server: a new one next time */
+  if (qs >= 0 && ! sent && NULL != c->pg && CONNECTION_OK == PQstatus (c->pg))
+  {
+    log_error ("a pipeline could not be sent (more than %d queries?)",
+               STORE_PIPELINE_MAX);
+    qs = STORE_QS_HARD_ERROR;
+  }
+  else if (qs >= 0 && ! reading)
+    qs = store_classify (c, NULL, "a pipeline");
+  return qs;
+}
+
+/** The organization a transaction works for, read by every row-level
+    security policy: $1 the organization id ('' for none). */
+static const struct store_statement tenant_sql = {
+  "tenant.set",
+  "SELECT set_config('app.org_id', $1, true) AS org_id",
+};
+
+/** The same for a read, which may then write nothing: $1 the
+    organization id ('' for none). */
+static const struct store_statement tenant_read_sql = {
+  "tenant.read",
+  "SELECT set_config('app.org_id', $1, true) AS org_id,\n"
+  "       set_config('transaction_read_only', 'on', true) AS read_only",
+};
+
+/** Sends what the transaction needs before its first statement. */
+static bool
+send_opening (struct store_conn *c)
+{
+  const char *v[] = { c->org_id };
+
+  if (STORE_MODE_READ == c->mode)
+    return send_prepared (c, &tenant_read_sql, 1, v, NULL);
+  if (c->begun)
+    return true;
+  c->begun = true;
+  return send_command (c, "BEGIN")
+         && send_prepared (c, &tenant_sql, 1, v, NULL);
+}
+
+/**
+ * Sends @a st (after what the transaction still needs before it) and reads
+ * every result.  A connection found dead before anything was sent on it
+ * since it was handed out is replaced and the pipeline sent again, once.
+ */
+static enum store_qs
+exec_pipelined (struct store_conn *c, const struct store_statement *st, int n,
+                const char *const *values, PGresult **res)
+{
+  bool fresh = ! c->used && 0 == c->n_pending;
+  enum store_qs qs;
+
+  qs = flush (c, send_opening (c) && send_prepared (c, st, n, values, res));
+  c->used = true;
+  if (STORE_QS_UNAVAILABLE == qs && fresh)
+  {
+    c->used = false;
+    if (store_retry_on_fresh (c) && 1 == PQenterPipelineMode (c->pg))
+    {
+      c->begun = false;
+      PQclear (*res);
+      *res = NULL;
+      qs = flush (c,
+                  send_opening (c) && send_prepared (c, st, n, values, res));
+    }
+    c->used = true;
+  }
+  return qs;
+}
+
+/** The number of rows @a r answered or changed. */
+static enum store_qs
+rows (const PGresult *r)
+{
+  const char *t;
+
+  if (PGRES_TUPLES_OK == PQresultStatus (r))
+    return (enum store_qs) PQntuples (r);
+  t = PQcmdTuples ((PGresult *) r);
+  return (enum store_qs) ('\0' == t[0] ? 0 : atoi (t));
+}
+
+enum store_qs
+store_exec (struct store_conn *c, const struct store_statement *st, int n,
+            const char *const *values, PGresult **res)
+{
+  enum store_qs qs;
+
+  *res = NULL;
+  if (STORE_MODE_PLAIN == c->mode)
+    qs = exec_plain (c, st, n, values, res);
+  else
+    qs = exec_pipelined (c, st, n, values, res);
+  if (qs < 0)
+  {
+    PQclear (*res);
+    *res = NULL;
+    return qs;
+  }
+  return rows (*res);
+}
+
+enum store_qs
+store_exec_later (struct store_conn *c, const struct store_statement *st,
+                  int n, const char *const *values)
+{
+  PGresult *r;
+  enum store_qs qs;
+
+  if (STORE_MODE_WRITE != c->mode)
+  {
+    qs = store_exec (c, st, n, values, &r);
+    PQclear (r);
+    return qs < 0 ? qs : STORE_QS_NO_RESULTS;
+  }
+  if (! send_opening (c) || ! send_prepared (c, st, n, values, NULL))
+    return flush (c, false);
+  return STORE_QS_NO_RESULTS;
 }
 
 enum store_qs
@@ -170,20 +374,20 @@ store_copy (const PGresult *res, int row, const char *name, char *dst,
   return true;
 }
 
-/** Runs a plain command such as BEGIN or COMMIT. */
+/**
+ * Runs a command without parameters: in a write transaction's pipeline,
+ * or on its own outside one.
+ */
 static enum store_qs
 command (struct store_conn *c, const char *sql)
 {
-  PGresult *r = PQexec (c->pg, sql);
+  PGresult *r;
   enum store_qs qs = STORE_QS_NO_RESULTS;
 
-  if (PGRES_FATAL_ERROR == PQresultStatus (r) && store_retry_on_fresh (c))
-  {
-    PQclear (r);
-    r = PQexec (c->pg, sql);
-  }
+  if (STORE_MODE_WRITE == c->mode)
+    return flush (c, send_opening (c) && send_command (c, sql));
+  r = PQexec (c->pg, sql);
   c->used = true;
-
   if (PGRES_COMMAND_OK != PQresultStatus (r)
       && PGRES_TUPLES_OK != PQresultStatus (r))
     qs = store_classify (c, r, sql);
@@ -191,60 +395,68 @@ command (struct store_conn *c, const char *sql)
   return qs;
 }
 
-/** The organization a transaction works for, read by every row-level
-    security policy: $1 the organization id ('' for none). */
-static const struct store_statement tenant_sql = {
-  "tenant.set",
-  "SELECT set_config('app.org_id', $1, true) AS org_id",
-};
-
-/** Opens a transaction for @a org_id (or none): BEGIN, then the tenant. */
-static enum store_qs
-begin (struct store_conn *c, const char *org_id)
+enum store_qs
+store_savepoint (struct store_conn *c, enum store_savepoint_op op)
 {
-  const char *v[] = { NULL != org_id ? org_id : "" };
-  PGresult *r;
-  enum store_qs qs = command (c, "BEGIN");
+  static const char *const sql[] = { "SAVEPOINT bulk",
+                                     "ROLLBACK TO SAVEPOINT bulk",
+                                     "RELEASE SAVEPOINT bulk" };
 
-  if (qs < 0)
-    return qs;
-  qs = store_exec (c, &tenant_sql, 1, v, &r);
-  PQclear (r);
-  return qs < 0 ? qs : STORE_QS_NO_RESULTS;
+  return command (c, sql[op]);
+}
+
+/**
+ * Ends a transaction's pipeline: COMMIT (with any deferred statement)
+ * when @a qs says so and something was sent, else ROLLBACK; then leaves
+ * pipeline mode.
+ *
+ * @return @a qs, or the failure of COMMIT (an outcome not known, with the
+ *         connection lost, is STORE_QS_UNAVAILABLE)
+ */
+static enum store_qs
+finish (struct store_conn *c, enum store_qs qs)
+{
+  if (qs >= 0 && STORE_MODE_WRITE == c->mode && c->begun)
+  {
+    enum store_qs done = flush (c, send_command (c, "COMMIT"));
+
+    if (done < 0)
+      qs = done;
+  }
+  else if (c->n_pending > 0)
+    (void) flush (c, true); /* deferred statements of a failed body */
+  if (NULL != c->pg && PQTRANS_IDLE != PQtransactionStatus (c->pg)
+      && CONNECTION_OK == PQstatus (c->pg))
+    (void) flush (c, send_command (c, "ROLLBACK"));
+  if (NULL != c->pg && 1 != PQexitPipelineMode (c->pg))
+    c->fatal = true;
+  c->mode = STORE_MODE_PLAIN;
+  c->begun = false;
+  c->n_pending = 0;
+  return qs;
 }
 
 enum store_qs
-store_run_tx (struct store_conn *c, const char *org_id, store_tx_cb cb,
-              void *cls)
+store_run_tx (struct store_conn *c, const char *org_id, bool read_only,
+              store_tx_cb cb, void *cls)
 {
   enum store_qs qs = STORE_QS_SOFT_ERROR;
 
   for (int attempt = 0; attempt < 3 && STORE_QS_SOFT_ERROR == qs; attempt++)
   {
-    enum store_qs done;
-
-    qs = begin (c, org_id);
-    if (qs < 0)
-    {
-      if (CONNECTION_OK == PQstatus (c->pg))
-        PQclear (PQexec (c->pg, "ROLLBACK"));
-      break;
-    }
-    qs = cb (cls, c);
-    if (qs < 0)
-    {
-      if (CONNECTION_OK == PQstatus (c->pg))
-        PQclear (PQexec (c->pg, "ROLLBACK"));
-      continue;
-    }
-    done = command (c, "COMMIT");
-    if (done < 0)
-      qs = done;
+    if (NULL == c->pg || 1 != PQenterPipelineMode (c->pg))
+      return store_classify (c, NULL, "a transaction");
+    c->mode = read_only ? STORE_MODE_READ : STORE_MODE_WRITE;
+    c->org_id = NULL != org_id ? org_id : "";
+    c->begun = false;
+    c->n_pending = 0;
+    qs = finish (c, cb (cls, c));
   }
   return qs;
 }
 
 const struct store_statement *const store_tx_statements[] = {
   &tenant_sql,
+  &tenant_read_sql,
   NULL,
 };

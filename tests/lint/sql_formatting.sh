@@ -27,9 +27,6 @@
 # it, has callers we cannot see: its parameters are not fixed).  Anything
 # else (a member, a call's result, a global) is not fixed.
 #
-# Known today: service/store/tx.c formats the organization id into
-# BEGIN; SELECT set_config('app.org_id', '%s', true).  It is deliberately
-# not on the allow-list: the fix is a bind parameter.
 #   sql_formatting.sh SOURCE_DIR
 set -u
 cd "${1:?usage: sql_formatting.sh SOURCE_DIR}" || exit 2
