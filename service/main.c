@@ -145,11 +145,13 @@ cmd_serve (const struct cfg *cfg)
                                       cfg->statement_timeout_ms);
   if (NULL == http_service.pool)
     return 1;
+  store_key_cache_start (cfg->database_url, cfg->key_cache_ttl_ms);
   server = http_server_start (cfg, &port);
   if (NULL == server)
   {
     log_line (LOG_ERROR, NULL, "cannot listen on %s:%ld", cfg->bind_address,
               cfg->port);
+    store_key_cache_stop ();
     store_pool_free (http_service.pool);
     return 1;
   }
@@ -163,6 +165,7 @@ cmd_serve (const struct cfg *cfg)
   }
   sigwait (&set, &sig);
   http_server_stop (server, sig);
+  store_key_cache_stop ();
   store_pool_free (http_service.pool);
   api_model_cache_free ();
   model_free ((struct score_model **) &http_service.model);

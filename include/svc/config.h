@@ -34,6 +34,7 @@ struct cfg
   long json_values_max;         /**< JSON values in one body */
   long batch_json_values_max;   /**< JSON values in one batch body */
   long max_api_keys;            /**< live keys per organization */
+  long key_cache_ttl_ms;        /**< life of a cached API key */
   long statement_timeout_ms;    /**< per-statement limit in PostgreSQL */
   long db_acquire_timeout_ms;   /**< wait for a pooled connection */
   char *log_level;              /**< debug, info, warn or error */

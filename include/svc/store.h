@@ -119,6 +119,37 @@ store_authenticate (struct store_conn *conn, const uint8_t hash[32],
                     struct store_principal *out);
 
 /**
+ * Starts the cache of API keys: entries live at most @a ttl_ms (0: no
+ * cache), and a thread LISTENs on its own connection to @a conninfo for
+ * the notification migrations/0006 sends whenever a key is revoked or
+ * deleted, emptying the cache on each (and whenever it was not listening).
+ */
+void store_key_cache_start (const char *conninfo, long ttl_ms);
+
+/** Stops the listener and the cache. */
+void store_key_cache_stop (void);
+
+/**
+ * The cached key whose SHA-256 is @a hash.
+ *
+ * @param[out] gen the cache's generation, for store_key_cache_put
+ * @return true when found and fresh
+ */
+bool store_key_cache_get (const uint8_t hash[32], struct store_principal *out,
+                          uint64_t *gen);
+
+/**
+ * Caches what store_authenticate found for @a hash, unless the cache was
+ * emptied since store_key_cache_get gave @a gen (a revocation raced with
+ * the lookup).
+ */
+void store_key_cache_put (const uint8_t hash[32],
+                          const struct store_principal *who, uint64_t gen);
+
+/** Empties the cache: this instance just revoked a key. */
+void store_key_cache_clear (void);
+
+/**
  * Reads the shared 32-byte secret that signs pagination cursors (cached
  * after the first successful read).
  */

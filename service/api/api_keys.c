@@ -166,9 +166,16 @@ api_api_keys_delete (struct http_request *req)
 {
   struct key_ctx kc = { .req = req, .id = req->params[0] };
 
+  int rc;
+
   if (! api_id_param (req, 0, SVC_EC_API_KEY_NOT_FOUND))
     return 0;
-  return api_run (req, &delete_tx, &kc);
+  rc = api_run (req, &delete_tx, &kc);
+  /* Committed: the very next request here asks the database again (other
+     instances hear of it from migrations/0006's notice). */
+  if (204 == req->status)
+    store_key_cache_clear ();
+  return rc;
 }
 
 /** Row callback of the listing. */

@@ -1,7 +1,7 @@
 /**
  * @file auth.c
- * @brief Who is asking: the bearer key checked against the database (from
- *        the headers alone, before any body is read), the route's scope,
+ * @brief Who is asking: the bearer key checked against the key cache or
+ *        the database (from the headers alone, before any body is read), the route's scope,
  *        and the rate limits of the key, its organization and, for missing
  *        or bad keys, the client's address.
  */
@@ -52,7 +52,7 @@ throttled (struct http_request *req, const struct ratelimit_state *st)
 
 /**
  * Checks the bearer key (from the headers alone, before any body is read)
- * against the database, the route's scope and the rate limits.  An
+ * against the key cache or the database, the route's scope and the rate limits.  An
  * address that sent too many missing or bad keys is refused before the
  * lookup.
  *
@@ -66,6 +66,7 @@ http_authenticate (struct request_ctx *rc)
   struct store_principal p;
   struct ratelimit_state st;
   uint8_t hash[32];
+  uint64_t gen;
   enum store_qs qs;
 
   if (! ratelimit_unauth (rc->address, false, &st))
@@ -76,23 +77,27 @@ http_authenticate (struct request_ctx *rc)
   while (' ' == *h)
     h++;
   util_sha256 (h, strlen (h), hash);
-  req->db = store_acquire (http_service.pool,
-                           http_service.cfg->db_acquire_timeout_ms, &qs);
-  if (NULL == req->db)
+  if (! store_key_cache_get (hash, &p, &gen))
   {
-    http_reply_store_error (req, qs);
-    return false;
+    req->db = store_acquire (http_service.pool,
+                             http_service.cfg->db_acquire_timeout_ms, &qs);
+    if (NULL == req->db)
+    {
+      http_reply_store_error (req, qs);
+      return false;
+    }
+    qs = store_authenticate (req->db, hash, &p);
+    store_release (http_service.pool, req->db);
+    req->db = NULL;
+    if (qs < 0)
+    {
+      http_reply_store_error (req, qs);
+      return false;
+    }
+    if (0 == qs)
+      goto unauthenticated;
+    store_key_cache_put (hash, &p, gen);
   }
-  qs = store_authenticate (req->db, hash, &p);
-  store_release (http_service.pool, req->db);
-  req->db = NULL;
-  if (qs < 0)
-  {
-    http_reply_store_error (req, qs);
-    return false;
-  }
-  if (0 == qs)
-    goto unauthenticated;
   memcpy (req->auth.key_id, p.key_id, sizeof (p.key_id));
   memcpy (req->auth.org_id, p.org_id, sizeof (p.org_id));
   req->auth.scope = 'a' == p.scope[0]   ? HTTP_SCOPE_ADMIN

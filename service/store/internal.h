@@ -186,6 +186,13 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what);
 bool store_copy (const PGresult *res, int row, const char *name, char *dst,
                  size_t cap);
 
+/**
+ * libpq's notices (and the FATAL a server sends before it ends an idle
+ * connection) as JSON log lines, instead of raw lines on stderr; a FATAL
+ * marks @a arg, a struct store_conn (or NULL), dead.
+ */
+void store_on_notice (void *arg, const char *message);
+
 /** Opens a one-off connection (for migrations and the CLI). */
 PGconn *store_connect_once (const char *conninfo, char *err, size_t err_len);
 

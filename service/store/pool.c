@@ -98,20 +98,15 @@ store_connect_once (const char *conninfo, char *err, size_t err_len)
   return pg;
 }
 
-/**
- * libpq's notices (and the FATAL a server sends before it ends an idle
- * connection) as JSON log lines, instead of raw lines on stderr; a FATAL
- * marks the connection dead.
- */
-static void
-on_notice (void *arg, const char *message)
+void
+store_on_notice (void *arg, const char *message)
 {
   struct store_conn *c = arg;
   char text[512];
 
   snprintf (text, sizeof (text), "%s", message);
   text[strcspn (text, "\n")] = '\0';
-  if (0 == strncmp (text, "FATAL", 5))
+  if (NULL != c && 0 == strncmp (text, "FATAL", 5))
     c->fatal = true;
   log_warn ("PostgreSQL: %s", text);
 }
@@ -171,7 +166,7 @@ store_reconnect (struct store_conn *c)
   c->pg = store_connect_once (c->conninfo, NULL, 0);
   if (NULL == c->pg)
     return -1;
-  PQsetNoticeProcessor (c->pg, &on_notice, c);
+  PQsetNoticeProcessor (c->pg, &store_on_notice, c);
   if (0 != prepare_conn (c))
   {
     PQfinish (c->pg);
@@ -203,7 +198,7 @@ ensure_ready (struct store_pool *p, struct store_conn *c)
   c->used = false;
   /* Reading (and parsing) what the server sent while the connection sat
      in the pool notices a backend that was terminated or a server that
-     restarted: its FATAL comes through on_notice, or the read fails. */
+     restarted: its FATAL comes through store_on_notice, or the read fails. */
   if (alive)
   {
     alive = 0 != PQconsumeInput (c->pg);

@@ -46,6 +46,11 @@ static const struct cfg_param params[] = {
     RAPPORT_SOURCE_DIR "/migrations", 0, 0, "folder of the SQL migrations" },
   { "threads", "RAPPORT_THREADS", CFG_LONG, OFF (threads), "4", 1, 256,
     "HTTP worker threads, each with one PostgreSQL connection" },
+  { "key-cache-ttl-ms", "RAPPORT_KEY_CACHE_TTL_MS", CFG_LONG,
+    OFF (key_cache_ttl_ms), "1000", 0, 3600000,
+    "how long a verified API key is trusted without asking the database "
+    "again (0: ask on every request); a revocation empties every "
+    "instance's cache at once, this bounds it if a notice is lost" },
   { "body-max", "RAPPORT_BODY_MAX", CFG_LONG, OFF (body_max), "1048576", 1024,
     64L * 1024 * 1024, "largest request body in bytes (413 above)" },
   { "batch-body-max", "RAPPORT_BATCH_BODY_MAX", CFG_LONG, OFF (batch_body_max),

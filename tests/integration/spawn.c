@@ -439,3 +439,35 @@ sp_wait_ready (const char *base, int timeout_ms)
   } while (sp_now_ms () < end);
   return false;
 }
+
+long long
+sp_revoke_and_time (const char *base, const char *admin_key, const char *key,
+                    const char *key_id)
+{
+  char path[128];
+  struct sp_resp r;
+  long long start;
+
+  sp_http (NULL, base, "GET", "/v1/accounts", key, NULL, NULL, 5, &r);
+  cr_assert_eq (200, r.status, "the new key answered %ld", r.status);
+  sp_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/api-keys/%s", key_id);
+  sp_http (NULL, getenv ("RAPPORT_URL"), "DELETE", path, admin_key, NULL, NULL,
+           5, &r);
+  cr_assert_eq (204, r.status, "the revocation answered %ld", r.status);
+  sp_resp_free (&r);
+  start = sp_now_ms ();
+  while (sp_now_ms () - start < 5000)
+  {
+    sp_http (NULL, base, "GET", "/v1/accounts", key, NULL, NULL, 5, &r);
+    if (401 == r.status)
+    {
+      sp_resp_free (&r);
+      return sp_now_ms () - start;
+    }
+    cr_assert_eq (200, r.status, "the revoked key got %ld", r.status);
+    sp_resp_free (&r);
+    sp_sleep_ms (10);
+  }
+  return -1;
+}

@@ -105,6 +105,17 @@ char *sp_admin_sql (const char *sql);
 /** Polls GET @a base/readyz until 200 or @a timeout_ms passes. */
 bool sp_wait_ready (const char *base, int timeout_ms);
 
+/**
+ * Has instance @a base cache API key @a key (a GET that answers 200),
+ * revokes the key (id @a key_id) through the test's main service with the
+ * admin key @a admin_key, then polls @a base with it.
+ *
+ * @return milliseconds from the revocation's 204 to @a base's first 401,
+ *         or -1 when it still answered after 5 s
+ */
+long long sp_revoke_and_time (const char *base, const char *admin_key,
+                              const char *key, const char *key_id);
+
 /** Milliseconds of a monotonic clock. */
 long long sp_now_ms (void);
 

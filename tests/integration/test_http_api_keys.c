@@ -180,3 +180,19 @@ Test (api_keys, an_organization_has_at_most_the_configured_number_of_keys)
   cr_assert_eq (2, made, "%d keys made under a cap of 3", made);
   cr_assert_eq (0, sp_stop (&in, 15));
 }
+
+Test (api_keys, a_key_revoked_on_another_instance_is_refused_within_a_second)
+{
+  /* Cached keys would live an hour here: only the notice can end them. */
+  const char *env[] = { "RAPPORT_KEY_CACHE_TTL_MS=3600000", NULL };
+  struct sp_instance in;
+  char key[128], id[64];
+  long long ms;
+
+  sp_start (&in, env);
+  th_key_new (&org, "write", key, id);
+  ms = sp_revoke_and_time (in.url, org.key, key, id);
+  cr_assert (ms >= 0 && ms <= 1000,
+             "the other instance refused the revoked key after %lld ms", ms);
+  cr_assert_eq (0, sp_stop (&in, 15));
+}

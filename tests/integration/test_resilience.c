@@ -4,7 +4,8 @@
  *        its own SIGTERM: idempotent writes retried on 503 are stored
  *        exactly once, nothing answers 500, readiness follows the
  *        database, and a drained instance exits 0 having answered every
- *        request it accepted with a 2xx.  Runs with --jobs 1: it stops
+ *        request it accepted with a 2xx, and key revocations still reach
+ *        every instance.  Runs with --jobs 1: it stops
  *        the PostgreSQL cluster every other test uses.
  */
 #include <criterion/criterion.h>
@@ -437,5 +438,35 @@ Test (resilience, a_request_after_its_backend_was_killed_is_served)
   while (NULL != fgets (line, sizeof (line), f))
     cr_assert ('{' == line[0], "a log line is not JSON: %s", line);
   fclose (f);
+  cr_assert_eq (0, sp_stop (&in, 15));
+}
+
+Test (resilience, key_revocations_reach_other_instances_after_a_restart)
+{
+  /* Cached keys would live an hour here: only the notice can end them. */
+  static const char *const env[] = { "RAPPORT_KEY_CACHE_TTL_MS=3600000",
+                                     NULL };
+  struct sp_instance in;
+  struct th_org org;
+  char key[128], id[64];
+  long long ms;
+
+  th_org_new (&org);
+  sp_start (&in, env);
+  cr_assert_eq (0, sp_pg_ctl ("restart -m fast"));
+  cr_assert (sp_wait_ready (in.url, 30000));
+  cr_assert (sp_wait_ready (th_url (), 30000));
+  /* The instance listens on a connection of its own, which the restart
+     ended: it must listen again, or it would miss the revocation. */
+  for (int i = 0; i < 100
+                  && ! sp_log_contains (&in, "listening for API key "
+                                             "revocations again");
+       i++)
+    sp_sleep_ms (100);
+  th_key_new (&org, "write", key, id);
+  ms = sp_revoke_and_time (in.url, org.key, key, id);
+  cr_assert (ms >= 0 && ms <= 1000,
+             "after the restart, the revoked key was refused after %lld ms",
+             ms);
   cr_assert_eq (0, sp_stop (&in, 15));
 }
