@@ -238,35 +238,29 @@ enum rows_kind
 };
 
 /**
- * Runs @a stmt (org, id, as_of, limit) and reads every row into a new
- * array of the @a kind's struct.
+ * Reads every row of @a r into a new array of the @a kind's struct.
  *
- * @param[out] array the new array
- * @return the number of rows, or an error
+ * @param[out] array the new array (NULL without rows)
+ * @return the number of rows
  */
-static enum store_qs
-load_rows (struct store_conn *c, struct store_assess_data *d,
-           const struct store_statement *stmt, const char *const *v,
-           int n_params, enum rows_kind kind, void **array)
+static size_t
+read_rows (struct store_assess_data *d, const PGresult *r, enum rows_kind kind,
+           void **array)
 {
   static const size_t sizes[] = { sizeof (struct score_contact),
                                   sizeof (struct score_call),
                                   sizeof (struct score_report_card),
                                   sizeof (struct score_commitment) };
-  PGresult *r;
-  enum store_qs qs = store_exec (c, stmt, n_params, v, &r);
+  int n = PQntuples (r);
   char *out;
 
   *array = NULL;
-  if (qs <= 0)
-  {
-    PQclear (r);
-    return qs;
-  }
+  if (n <= 0)
+    return 0;
   if (ROWS_CONTACTS == kind)
     d->contacts_total = (size_t) store_get_int (r, 0, "total");
-  out = util_calloc ((size_t) qs, sizes[kind]);
-  for (int i = 0; i < (int) qs; i++)
+  out = util_calloc ((size_t) n, sizes[kind]);
+  for (int i = 0; i < n; i++)
   {
     void *at = out + (size_t) i * sizes[kind];
 
@@ -279,9 +273,8 @@ load_rows (struct store_conn *c, struct store_assess_data *d,
     else
       read_commitment (r, i, at);
   }
-  PQclear (r);
   *array = out;
-  return qs;
+  return (size_t) n;
 }
 
 /** The values documents behind an account's values fit, as rows
@@ -309,15 +302,10 @@ static const struct store_statement values_sql = {
 };
 
 /** Reads the three values documents (account, organization, owner). */
-static enum store_qs
-load_values (struct store_conn *c, struct store_assess_data *d,
-             const char *org_id, const char *account_id, bool present[3])
+static void
+read_values (struct store_assess_data *d, const PGresult *r, bool present[3])
 {
-  const char *v[] = { org_id, account_id };
-  PGresult *r;
-  enum store_qs qs = store_exec (c, &values_sql, 2, v, &r);
-
-  for (int i = 0; i < (int) qs; i++)
+  for (int i = 0; i < PQntuples (r); i++)
   {
     int which = (int) store_get_int (r, i, "which");
     char kind = store_get (r, i, "kind")[0];
@@ -340,20 +328,6 @@ load_values (struct store_conn *c, struct store_assess_data *d,
     else if ('a' == kind && sv->n_answers < SCORE_MAX_ANSWERS)
       sv->answers[sv->n_answers++] = keep (d, store_get (r, i, "value"));
   }
-  PQclear (r);
-  return qs < 0 ? qs : STORE_QS_ONE;
-}
-
-/** Reads the organization's weight overrides, if any. */
-static enum store_qs
-load_weights (struct store_conn *c, struct store_assess_data *d,
-              const char *org_id)
-{
-  char updated_at[40];
-  enum store_qs qs = store_weights_get (c, org_id, &d->weights,
-                                        &d->weights_version, updated_at);
-
-  return qs < 0 ? qs : STORE_QS_ONE;
 }
 
 /** What the engine reads of the account row: $1 org, $2 account. */
@@ -370,37 +344,26 @@ static const struct store_statement account_sql = {
 };
 
 /** Reads the account row itself. */
-static enum store_qs
-load_account_row (struct store_conn *c, const char *org_id,
-                  const char *account_id, struct score_account *a)
+static void
+read_account_row (const PGresult *r, const char *account_id,
+                  struct score_account *a)
 {
-  const char *v[] = { org_id, account_id };
-  PGresult *r;
-  enum store_qs qs = store_exec (c, &account_sql, 2, v, &r);
+  const char *stage = store_get (r, 0, "stage");
+  const char *ps = store_get (r, 0, "purchase_stage");
 
-  if (qs > 0)
-  {
-    const char *stage = store_get (r, 0, "stage");
-    const char *ps = store_get (r, 0, "purchase_stage");
-
-    memset (a, 0, sizeof (*a));
-    snprintf (a->id, sizeof (a->id), "%s", account_id);
-    store_copy (r, 0, "owner_id", a->owner_id, sizeof (a->owner_id));
-    a->stage = 'p' == stage[0]   ? SCORE_STAGE_PROSPECT
-               : 'f' == stage[0] ? SCORE_STAGE_FORMER
-                                 : SCORE_STAGE_CUSTOMER;
-    a->purchase_stage = 0 == strcmp (ps, "pre_purchase") ? SCORE_PURCHASE_PRE
-                        : 0 == strcmp (ps, "purchase")
-                          ? SCORE_PURCHASE_PURCHASE
-                        : 0 == strcmp (ps, "post_purchase")
-                          ? SCORE_PURCHASE_POST
-                          : SCORE_PURCHASE_NONE;
-    a->annual_value = store_get_double (r, 0, "annual_value");
-    a->renewal_date = store_get_int (r, 0, "renewal_date");
-    qs = STORE_QS_ONE;
-  }
-  PQclear (r);
-  return qs;
+  memset (a, 0, sizeof (*a));
+  snprintf (a->id, sizeof (a->id), "%s", account_id);
+  store_copy (r, 0, "owner_id", a->owner_id, sizeof (a->owner_id));
+  a->stage = 'p' == stage[0]   ? SCORE_STAGE_PROSPECT
+             : 'f' == stage[0] ? SCORE_STAGE_FORMER
+                               : SCORE_STAGE_CUSTOMER;
+  a->purchase_stage = 0 == strcmp (ps, "pre_purchase") ? SCORE_PURCHASE_PRE
+                      : 0 == strcmp (ps, "purchase") ? SCORE_PURCHASE_PURCHASE
+                      : 0 == strcmp (ps, "post_purchase")
+                        ? SCORE_PURCHASE_POST
+                        : SCORE_PURCHASE_NONE;
+  a->annual_value = store_get_double (r, 0, "annual_value");
+  a->renewal_date = store_get_int (r, 0, "renewal_date");
 }
 
 /** One many-row read of an assessment: what it runs and where it goes. */
@@ -416,28 +379,65 @@ struct rows_load
   bool as_of;                       /**< cut at as_of ($3) */
 };
 
-/** Runs the @a n reads of @a loads for @a id; @a focus is the contact
-    that must be among the contacts read, or NULL. */
-static enum store_qs
-load_all (struct store_conn *c, struct store_assess_data *d,
-          const char *org_id, const char *id, const char *as_of,
-          const char *focus, const struct rows_load *loads, unsigned int n)
-{
-  for (unsigned int i = 0; i < n; i++)
-  {
-    const struct rows_load *l = &loads[i];
-    char lim[16];
-    const char *v[] = { org_id, id, l->as_of ? as_of : lim,
-                        l->as_of ? lim : focus };
-    enum store_qs qs;
+/** The most statements one assessment reads together. */
+#define MAX_LOADS 4
 
-    snprintf (lim, sizeof (lim), "%u", l->limit);
-    qs = load_rows (c, d, l->st, v, 4, l->kind, l->array);
-    if (qs < 0)
-      return qs;
-    *l->n = (size_t) qs;
+/**
+ * Reads everything an assessment needs in one round trip: @a first (the
+ * account or the seller: $1 org, $2 @a id), the @a n many-row reads of
+ * @a loads, the values documents when @a present is not NULL, and the
+ * organization's weights.
+ *
+ * @param focus the contact that must be among the contacts read, or NULL
+ * @param[out] head @a first's result when it found a row (caller
+ *             PQclears)
+ * @return STORE_QS_ONE, STORE_QS_NO_RESULTS when @a first found nothing,
+ *         or an error
+ */
+static enum store_qs
+load_together (struct store_conn *c, struct store_assess_data *d,
+               const char *org_id, const char *id, const char *as_of,
+               const char *focus, const struct store_statement *first,
+               const struct rows_load *loads, unsigned int n, bool present[3],
+               PGresult **head)
+{
+  const char *v[] = { org_id, id };
+  char lim[MAX_LOADS][16];
+  const char *lv[MAX_LOADS][4];
+  struct store_query q[MAX_LOADS + 3];
+  unsigned int k = 0;
+  enum store_qs qs;
+
+  q[k++] = (struct store_query){ first, 2, v, NULL };
+  for (unsigned int i = 0; i < n && i < MAX_LOADS; i++)
+  {
+    snprintf (lim[i], sizeof (lim[i]), "%u", loads[i].limit);
+    lv[i][0] = org_id;
+    lv[i][1] = id;
+    lv[i][2] = loads[i].as_of ? as_of : lim[i];
+    lv[i][3] = loads[i].as_of ? lim[i] : focus;
+    q[k++] = (struct store_query){ loads[i].st, 4, lv[i], NULL };
   }
-  return STORE_QS_ONE;
+  if (NULL != present)
+    q[k++] = (struct store_query){ &values_sql, 2, v, NULL };
+  q[k++] = (struct store_query){ &store_weights_get_sql, 1, v, NULL };
+  if ((qs = store_exec_all (c, q, k)) < 0)
+    return qs;
+  qs = STORE_QS_NO_RESULTS;
+  if (PQntuples (q[0].res) > 0)
+  {
+    *head = q[0].res;
+    q[0].res = NULL;
+    for (unsigned int i = 0; i < n && i < MAX_LOADS; i++)
+      *loads[i].n = read_rows (d, q[1 + i].res, loads[i].kind, loads[i].array);
+    if (NULL != present)
+      read_values (d, q[k - 2].res, present);
+    store_weights_read (q[k - 1].res, &d->weights, &d->weights_version);
+    qs = STORE_QS_ONE;
+  }
+  for (unsigned int i = 0; i < k; i++)
+    PQclear (q[i].res);
+  return qs;
 }
 
 enum store_qs
@@ -459,18 +459,16 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
       &in->n_commitments, limits->commitments, true },
   };
   bool present[3] = { false, false, false };
+  PGresult *head = NULL;
   enum store_qs qs;
 
   memset (d, 0, sizeof (*d));
-  qs = load_account_row (c, org_id, account_id, &d->account);
+  qs = load_together (c, d, org_id, account_id, as_of, focus_contact,
+                      &account_sql, loads, 4, present, &head);
   if (qs <= 0)
     return qs;
-  if ((qs = load_all (c, d, org_id, account_id, as_of, focus_contact, loads,
-                      4))
-        < 0
-      || (qs = load_values (c, d, org_id, account_id, present)) < 0
-      || (qs = load_weights (c, d, org_id)) < 0)
-    return qs;
+  read_account_row (head, account_id, &d->account);
+  PQclear (head);
   in->account = d->account;
   in->contacts = d->contacts;
   in->calls = d->calls;
@@ -494,7 +492,6 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
                           const struct store_assess_limits *limits,
                           struct store_assess_data *d)
 {
-  const char *v[] = { org_id, seller_id };
   struct score_seller_input *in = &d->seller_in;
   const struct rows_load loads[] = {
     { &seller_calls_sql, ROWS_CALLS, (void **) &d->calls, &in->n_calls,
@@ -502,20 +499,19 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
     { &seller_cards_sql, ROWS_CARDS, (void **) &d->cards, &in->n_cards,
       limits->cards, true },
   };
-  PGresult *r;
+  PGresult *head = NULL;
   enum store_qs qs;
 
   memset (d, 0, sizeof (*d));
-  qs = store_exec (c, &seller_exists_sql, 2, v, &r);
-  PQclear (r);
+  qs = load_together (c, d, org_id, seller_id, as_of, NULL, &seller_exists_sql,
+                      loads, 2, NULL, &head);
   if (qs <= 0)
     return qs;
+  PQclear (head);
   snprintf (in->seller_id, sizeof (in->seller_id), "%s", seller_id);
-  if ((qs = load_all (c, d, org_id, seller_id, as_of, NULL, loads, 2)) < 0)
-    return qs;
   in->calls = d->calls;
   in->cards = d->cards;
-  return load_weights (c, d, org_id);
+  return STORE_QS_ONE;
 }
 
 /** The account of a contact: $1 org, $2 contact. */

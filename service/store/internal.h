@@ -64,6 +64,14 @@ struct store_statement
     session's TimeZone is UTC). */
 #define STORE_TS(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
 
+/** scoring_weights.get, $1 the organization (scoring_weights.c), for
+    the assessments that read it with their other statements. */
+extern const struct store_statement store_weights_get_sql;
+
+/** Reads a scoring_weights.get result: the overrides (new, or NULL when
+    the organization has none) and their version. */
+void store_weights_read (const PGresult *r, char **json, int *version);
+
 /* The statements of each file (NULL-terminated). */
 extern const struct store_statement *const store_tx_statements[];
 extern const struct store_statement *const store_api_keys_statements[];
@@ -116,6 +124,26 @@ bool store_retry_on_fresh (struct store_conn *c);
 enum store_qs
 store_exec (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res);
+
+/** One statement of a batch that store_exec_all sends together. */
+struct store_query
+{
+  const struct store_statement *st;
+  int n;                     /**< parameters */
+  const char *const *values; /**< and their text */
+  PGresult *res;             /**< its result (caller PQclears), or NULL */
+};
+
+/**
+ * Runs independent statements in one round trip: in store_run_tx every
+ * query of @a q goes out in one pipeline (one implicit transaction for a
+ * read) and each one's result comes back in its @a res.
+ *
+ * @return STORE_QS_NO_RESULTS, or the first failure (then every @a res is
+ *         NULL)
+ */
+enum store_qs
+store_exec_all (struct store_conn *c, struct store_query *q, unsigned int n);
 
 /**
  * Sends a statement whose result only needs to be checked, not read, in a

@@ -13,7 +13,7 @@
     "updated_at") " AS updated_at"
 
 /** The organization's overrides: $1 org. */
-static const struct store_statement get_sql = {
+const struct store_statement store_weights_get_sql = {
   "scoring_weights.get",
   "SELECT " WEIGHTS_COLUMNS "\n"
   "  FROM organization_scoring_weights\n"
@@ -51,6 +51,18 @@ read_weights (const PGresult *r, int row, void *cls)
   store_copy (r, row, "updated_at", out->updated_at, 40);
 }
 
+void
+store_weights_read (const PGresult *r, char **json, int *version)
+{
+  char updated_at[40];
+  struct weights_out out = { json, version, updated_at };
+
+  if (NULL != json)
+    *json = NULL;
+  if (1 == PQntuples (r))
+    read_weights (r, 0, &out);
+}
+
 enum store_qs
 store_weights_get (struct store_conn *c, const char *org_id, char **json,
                    int *version, char updated_at[40])
@@ -60,7 +72,7 @@ store_weights_get (struct store_conn *c, const char *org_id, char **json,
 
   if (NULL != json)
     *json = NULL;
-  return store_exec_one (c, &get_sql, 1, v, &read_weights, &out);
+  return store_exec_one (c, &store_weights_get_sql, 1, v, &read_weights, &out);
 }
 
 enum store_qs
@@ -74,7 +86,7 @@ store_weights_put (struct store_conn *c, const char *org_id, const char *json,
 }
 
 const struct store_statement *const store_scoring_weights_statements[] = {
-  &get_sql,
+  &store_weights_get_sql,
   &put_sql,
   NULL,
 };

@@ -206,19 +206,43 @@ send_opening (struct store_conn *c)
          && send_prepared (c, &tenant_sql, 1, v, NULL);
 }
 
+/** Sends what the transaction still needs, then every query of @a q. */
+static bool
+send_all (struct store_conn *c, struct store_query *q, unsigned int n)
+{
+  if (! send_opening (c))
+    return false;
+  for (unsigned int i = 0; i < n; i++)
+    if (! send_prepared (c, q[i].st, q[i].n, q[i].values, &q[i].res))
+      return false;
+  return true;
+}
+
+/** Clears the results of @a q. */
+static void
+clear_all (struct store_query *q, unsigned int n)
+{
+  for (unsigned int i = 0; i < n; i++)
+  {
+    PQclear (q[i].res);
+    q[i].res = NULL;
+  }
+}
+
 /**
- * Sends @a st (after what the transaction still needs before it) and reads
- * every result.  A connection found dead before anything was sent on it
- * since it was handed out is replaced and the pipeline sent again, once.
+ * Sends the queries of @a q (after what the transaction still needs
+ * before them) and reads every result.  A connection found dead before
+ * anything was sent on it since it was handed out is replaced and the
+ * pipeline sent again, once.
  */
 static enum store_qs
-exec_pipelined (struct store_conn *c, const struct store_statement *st, int n,
-                const char *const *values, PGresult **res)
+exec_pipelined (struct store_conn *c, struct store_query *q, unsigned int n)
 {
   bool fresh = ! c->used && 0 == c->n_pending;
   enum store_qs qs;
 
-  qs = flush (c, send_opening (c) && send_prepared (c, st, n, values, res));
+  clear_all (q, n);
+  qs = flush (c, send_all (c, q, n));
   c->used = true;
   if (STORE_QS_UNAVAILABLE == qs && fresh)
   {
@@ -226,13 +250,13 @@ exec_pipelined (struct store_conn *c, const struct store_statement *st, int n,
     if (store_retry_on_fresh (c) && 1 == PQenterPipelineMode (c->pg))
     {
       c->begun = false;
-      PQclear (*res);
-      *res = NULL;
-      qs = flush (c,
-                  send_opening (c) && send_prepared (c, st, n, values, res));
+      clear_all (q, n);
+      qs = flush (c, send_all (c, q, n));
     }
     c->used = true;
   }
+  if (qs < 0)
+    clear_all (q, n);
   return qs;
 }
 
@@ -258,7 +282,12 @@ store_exec (struct store_conn *c, const struct store_statement *st, int n,
   if (STORE_MODE_PLAIN == c->mode)
     qs = exec_plain (c, st, n, values, res);
   else
-    qs = exec_pipelined (c, st, n, values, res);
+  {
+    struct store_query q = { st, n, values, NULL };
+
+    qs = exec_pipelined (c, &q, 1);
+    *res = q.res;
+  }
   if (qs < 0)
   {
     PQclear (*res);
@@ -266,6 +295,24 @@ store_exec (struct store_conn *c, const struct store_statement *st, int n,
     return qs;
   }
   return rows (*res);
+}
+
+enum store_qs
+store_exec_all (struct store_conn *c, struct store_query *q, unsigned int n)
+{
+  if (STORE_MODE_PLAIN != c->mode)
+    return exec_pipelined (c, q, n);
+  for (unsigned int i = 0; i < n; i++)
+  {
+    enum store_qs qs = store_exec (c, q[i].st, q[i].n, q[i].values, &q[i].res);
+
+    if (qs < 0)
+    {
+      clear_all (q, n);
+      return qs;
+    }
+  }
+  return STORE_QS_NO_RESULTS;
 }
 
 enum store_qs
