@@ -54,11 +54,13 @@ http_active (void)
 #define MAX_HEADER_BYTES (32 * 1024)
 /**
  * libmicrohttpd's memory per connection, which must hold the request line
- * and headers: well above our own limits, so a request past them still
- * reaches us and gets a problem+json 414 or 431, not libmicrohttpd's HTML
- * page.  Pools are mapped lazily, so idle connections cost little.
+ * and headers: above our own limits (8 KiB of query, 32 KiB of headers),
+ * so a request just past them still reaches us and gets a problem+json
+ * 414 or 431, not libmicrohttpd's HTML page.  No larger: libmicrohttpd
+ * zeroes the whole of it between two requests on a connection, which at
+ * 256 KiB took a quarter of the service's CPU (docs/performance.md).
  */
-#define CONNECTION_MEMORY (256 * 1024)
+#define CONNECTION_MEMORY (64 * 1024)
 
 /** Writes the client's address (IPv4 or IPv6) as text into @a out. */
 static void
