@@ -54,13 +54,14 @@ http_active (void)
 #define MAX_HEADER_BYTES (32 * 1024)
 /**
  * libmicrohttpd's memory per connection, which must hold the request line
- * and headers: above our own limits (8 KiB of query, 32 KiB of headers),
- * so a request just past them still reaches us and gets a problem+json
- * 414 or 431, not libmicrohttpd's HTML page.  No larger: libmicrohttpd
- * zeroes the whole of it between two requests on a connection, which at
- * 256 KiB took a quarter of the service's CPU (docs/performance.md).
+ * and headers: well above our own limits (8 KiB of query, 32 KiB of
+ * headers), so that even a 100 KB path, query or header still reaches us
+ * and gets a problem+json 414 or 431, not libmicrohttpd's HTML page.  No
+ * larger: libmicrohttpd zeroes the whole of it between two requests on a
+ * connection, which at 256 KiB took a quarter of the service's CPU
+ * (docs/performance.md).
  */
-#define CONNECTION_MEMORY (64 * 1024)
+#define CONNECTION_MEMORY (128 * 1024)
 
 /** Writes the client's address (IPv4 or IPv6) as text into @a out. */
 static void
@@ -82,6 +83,44 @@ client_address (struct MHD_Connection *connection, char *out, size_t cap)
 }
 
 /** Makes a new request context with a fresh request id. */
+/** One step of splitmix64: a bijection of the counter @a x advances. */
+static uint64_t
+splitmix64 (uint64_t *x)
+{
+  uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/**
+ * A new request id: 128 bits from two generators per thread, seeded once
+ * from the kernel.  Ids need to be unique, not secret; a getrandom() per
+ * request was a system call on every request (docs/performance.md).
+ */
+static void
+request_id (uint8_t id[16])
+{
+  static _Thread_local uint64_t state[2];
+  static _Thread_local bool seeded;
+  uint64_t a, b;
+
+  if (! seeded)
+  {
+    if (0 != util_random (state, sizeof (state)))
+    {
+      state[0] = (uint64_t) util_now_us ();
+      state[1] = (uint64_t) (uintptr_t) &seeded;
+    }
+    seeded = true;
+  }
+  a = splitmix64 (&state[0]);
+  b = splitmix64 (&state[1]);
+  memcpy (id, &a, 8);
+  memcpy (id + 8, &b, 8);
+}
+
 static struct request_ctx *
 ctx_new (struct MHD_Connection *connection, const char *url,
          const char *method)
@@ -94,8 +133,7 @@ ctx_new (struct MHD_Connection *connection, const char *url,
   rc->req.url = url;
   rc->req.method = method;
   rc->req.started_us = util_now_us ();
-  if (0 != util_random (id, sizeof (id)))
-    memset (id, 0, sizeof (id));
+  request_id (id);
   util_hex (id, sizeof (id), rc->req.request_id);
   return rc;
 }
