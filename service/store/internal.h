@@ -8,7 +8,9 @@
 
 #include <libpq-fe.h>
 
+#include "svc/resource.h"
 #include "svc/store.h"
+#include "svc/util.h"
 
 /** The most queries one pipeline holds before its results are read. */
 #define STORE_PIPELINE_MAX 16
@@ -220,6 +222,23 @@ bool store_copy (const PGresult *res, int row, const char *name, char *dst,
  * marks @a arg, a struct store_conn (or NULL), dead.
  */
 void store_on_notice (void *arg, const char *message);
+
+/* ------------------------------------------- row_json.c: rows as JSON -- */
+
+/**
+ * Converts a timestamptz's text ("2025-07-01 09:30:00.5+00", the session
+ * in UTC) to RFC 3339 with microseconds ("2025-07-01T09:30:00.500000Z").
+ *
+ * @return false when @a pg is not in that form (then @a out is not set)
+ */
+bool store_ts_rfc3339 (const char *pg, char out[32]);
+
+/** Appends a column's text @a v, of storage @a type, as its JSON. */
+void
+store_put_value (struct buf *b, enum res_sql type, const char *v, bool null);
+
+/** Appends @a key and a colon, after a comma unless @a first. */
+void store_put_key (struct buf *b, bool first, const char *key);
 
 /** Opens a one-off connection (for migrations and the CLI). */
 PGconn *store_connect_once (const char *conninfo, char *err, size_t err_len);

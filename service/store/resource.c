@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "svc/alloc.h"
+#include "svc/log.h"
 #include "svc/resource.h"
 #include "svc/util.h"
 
@@ -39,6 +40,9 @@ static const char *const stmt_kinds[RS_COUNT] = {
 };
 
 #define MAX_RESOURCES 16
+
+/** The most columns a resource may have (read_row's index table). */
+#define MAX_COLUMNS 32
 
 /** Every generated statement, compact, in the order they are prepared. */
 static struct store_statement generated[MAX_RESOURCES * RS_COUNT];
@@ -76,47 +80,25 @@ sql_type (enum res_sql t)
   return names[t];
 }
 
-/** A timestamptz column of t as RFC 3339 UTC text. */
-#define TS_SQL(col) \
-  "to_char(t." col " AT TIME ZONE 'UTC', " \
-  "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-
 /**
- * Appends the output columns: json (the API's representation, built by
- * row_to_json over a sub-select, which keeps the column order and writes
- * compact JSON), version, id, account_id and order_key.
+ * Appends the output columns: id, version, account_id (of child
+ * resources), every column (money as float8) and the timestamps, each as
+ * PostgreSQL's text.  read_row() writes the API's JSON from them.
  */
 static void
 out_columns (struct buf *b, const struct resource *r)
 {
-  sqlf (b, "(SELECT row_to_json(x)\n"
-           "          FROM (SELECT t.id");
-  if (r->under_account)
-    sqlf (b, ", t.account_id");
+  sqlf (b, "t.id, t.version%s", r->under_account ? ", t.account_id" : "");
   for (unsigned int i = 0; i < r->n_columns; i++)
   {
     const char *n = r->columns[i].spec.name;
 
-    if (RES_TS == r->columns[i].sql)
-      sqlf (b, ",\n                       " TS_SQL ("\"%s\"") " AS \"%s\"", n,
-            n);
-    else if (RES_MONEY == r->columns[i].sql)
-      sqlf (b, ",\n                       t.\"%s\"::float8 AS \"%s\"", n, n);
+    if (RES_MONEY == r->columns[i].sql)
+      sqlf (b, ",\n       t.\"%s\"::float8 AS \"%s\"", n, n);
     else
-      sqlf (b, ",\n                       t.\"%s\"", n);
+      sqlf (b, ",\n       t.\"%s\"", n);
   }
-  sqlf (b,
-        ",\n                       " TS_SQL (
-          "created_at") " AS created_at"
-                        ",\n                       " TS_SQL (
-                          "updated_at") " AS updated_at"
-                                        ") x)::text AS json,\n"
-                                        "       t.version, t.id::text AS id,\n"
-                                        "       %s AS account_id,\n"
-                                        "       " TS_SQL (
-                                          "\"%s\"") " AS order_key",
-        r->under_account ? "t.account_id::text" : "NULL::text",
-        r->order_column);
+  sqlf (b, ",\n       t.created_at, t.updated_at");
 }
 
 /** Appends "jsonb_to_record(@a src) AS r(col type, ...)". */
@@ -403,6 +385,9 @@ store_resources_init (struct resource *const *table, unsigned int n)
   if (n > MAX_RESOURCES)
     return -1;
   for (unsigned int i = 0; i < n; i++)
+    if (table[i]->n_columns > MAX_COLUMNS)
+      return -1;
+  for (unsigned int i = 0; i < n; i++)
     for (int k = 0; k < RS_COUNT; k++)
     {
       if ((RS_XID == k || RS_UPSERT == k || RS_BULK_UPSERT == k)
@@ -455,20 +440,104 @@ store_row_clear (struct store_row *row)
   row->json = NULL;
 }
 
-/** Copies row @a i of an out_columns() result into @a cls, a struct
-    store_row. */
+/** Where the columns of an out_columns() result are. */
+struct row_reader
+{
+  const struct resource *res;
+  struct store_row *out;
+  int id, version, account_id, created_at, updated_at, order, created;
+  int col[MAX_COLUMNS];
+};
+
+/** Column @a name of @a r, or -1, logged: the statement and its reader
+    disagree, which is a bug. */
+static int
+find (const PGresult *r, const char *name)
+{
+  int col = PQfnumber (r, name);
+
+  if (col < 0)
+    log_error ("a resource statement's result has no column \"%s\"", name);
+  return col;
+}
+
+/** Finds the columns of @a r, by name, once for all its rows. */
+static void
+reader_init (struct row_reader *rd, const struct resource *res,
+             const PGresult *r)
+{
+  rd->res = res;
+  rd->id = find (r, "id");
+  rd->version = find (r, "version");
+  rd->account_id = res->under_account ? find (r, "account_id") : -1;
+  rd->created_at = find (r, "created_at");
+  rd->updated_at = find (r, "updated_at");
+  rd->order = find (r, res->order_column);
+  rd->created = PQfnumber (r, "created"); /* upserts only */
+  for (unsigned int i = 0; i < res->n_columns; i++)
+    rd->col[i] = find (r, res->columns[i].spec.name);
+}
+
+/** The text of column @a c of row @a i ("" for a missing column). */
+static const char *
+val (const PGresult *r, int i, int c)
+{
+  return c < 0 ? "" : PQgetvalue (r, i, c);
+}
+
+/**
+ * Reads row @a i: the API's JSON (id, account_id, the columns, created_at,
+ * updated_at, in that order, as the contract shows them), the version,
+ * the ids and the order key.
+ */
+static void
+reader_row (const struct row_reader *rd, const PGresult *r, int i,
+            struct store_row *out)
+{
+  const struct resource *res = rd->res;
+  struct buf b = { 0 };
+  const char *id = val (r, i, rd->id);
+
+  buf_append (&b, "{", 1, SIZE_MAX);
+  store_put_key (&b, true, "id");
+  store_put_value (&b, RES_UUID, id, false);
+  if (res->under_account)
+  {
+    store_put_key (&b, false, "account_id");
+    store_put_value (&b, RES_UUID, val (r, i, rd->account_id), false);
+    snprintf (out->account_id, sizeof (out->account_id), "%s",
+              val (r, i, rd->account_id));
+  }
+  for (unsigned int k = 0; k < res->n_columns; k++)
+  {
+    int c = rd->col[k];
+
+    store_put_key (&b, false, res->columns[k].spec.name);
+    store_put_value (&b, res->columns[k].sql, val (r, i, c),
+                     c < 0 || PQgetisnull (r, i, c));
+  }
+  store_put_key (&b, false, "created_at");
+  store_put_value (&b, RES_TS, val (r, i, rd->created_at), false);
+  store_put_key (&b, false, "updated_at");
+  store_put_value (&b, RES_TS, val (r, i, rd->updated_at), false);
+  buf_append (&b, "}", 2, SIZE_MAX); /* with the NUL */
+  out->json = b.data;                /* store_row_clear frees it */
+  out->version = atoi (val (r, i, rd->version));
+  snprintf (out->id, sizeof (out->id), "%s", id);
+  if (! store_ts_rfc3339 (val (r, i, rd->order), out->order_key))
+    out->order_key[0] = '\0';
+  out->created = rd->created >= 0 && 't' == PQgetvalue (r, i, rd->created)[0];
+}
+
+/** Reads row @a i of an out_columns() result into @a cls, a struct
+    row_reader. */
 static void
 read_row (const PGresult *r, int i, void *cls)
 {
-  struct store_row *out = cls;
-  int created = PQfnumber (r, "created"); /* upserts only */
+  struct row_reader *rd = cls;
 
-  out->json = store_get_dup (r, i, "json");
-  out->version = (int) store_get_int (r, i, "version");
-  store_copy (r, i, "id", out->id, sizeof (out->id));
-  store_copy (r, i, "account_id", out->account_id, sizeof (out->account_id));
-  store_copy (r, i, "order_key", out->order_key, sizeof (out->order_key));
-  out->created = created >= 0 && 't' == PQgetvalue (r, i, created)[0];
+  reader_init (rd, rd->res, r);
+  reader_row (rd, r, i, rd->out);
 }
 
 /** Runs statement @a kind of @a res and reads at most one row. */
@@ -476,8 +545,10 @@ static enum store_qs
 one_row (struct store_conn *c, const struct resource *res, enum res_stmt kind,
          int n, const char *const *v, struct store_row *out)
 {
+  struct row_reader rd = { .res = res, .out = out };
+
   memset (out, 0, sizeof (*out));
-  return store_exec_one (c, stmt (res, kind), n, v, &read_row, out);
+  return store_exec_one (c, stmt (res, kind), n, v, &read_row, &rd);
 }
 
 enum store_qs
@@ -551,6 +622,7 @@ store_res_list (struct store_conn *c, const struct resource *res,
                 void *cls)
 {
   const char *v[3 + RES_MAX_FILTERS + 3];
+  struct row_reader rd;
   char lim[16];
   int n = 0;
   PGresult *r;
@@ -566,11 +638,13 @@ store_res_list (struct store_conn *c, const struct resource *res,
   v[n++] = after_id;
   v[n++] = lim;
   qs = store_exec (c, stmt (res, RS_LIST), n, v, &r);
+  if (qs > 0)
+    reader_init (&rd, res, r);
   for (int i = 0; i < (int) qs; i++)
   {
     struct store_row row = { 0 };
 
-    read_row (r, i, &row);
+    reader_row (&rd, r, i, &row);
     cb (cls, &row);
     store_row_clear (&row);
   }

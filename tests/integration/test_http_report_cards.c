@@ -166,3 +166,61 @@ Test (report_cards, report_card_filters_and_pagination)
   th_expect_problem ("GET", th_fmt ("%s?status=open", cards), org.key, NULL,
                      400);
 }
+
+/** Asserts that member @a key of @a got equals the one of @a sent. */
+static void
+same (const json_t *sent, const json_t *got, const char *key)
+{
+  char *a = json_dumps (json_object_get (sent, key), JSON_ENCODE_ANY);
+  char *b = json_dumps (json_object_get (got, key), JSON_ENCODE_ANY);
+
+  cr_assert (json_equal (json_object_get (sent, key),
+                         json_object_get (got, key)),
+             "%s: sent %s, got %s", key, a, b);
+  free (a);
+  free (b);
+}
+
+Test (report_cards, text_and_lists_come_back_exactly_as_sent)
+{
+  /* Every character JSON escapes, and every one PostgreSQL quotes in an
+     array's text: what is stored is what a read answers, in the one row,
+     in a listing and in the create's own answer. */
+  json_t *items = json_pack ("[s,s,s,s,s,s,s,s,s,s]", "a,b", "say \"hi\"",
+                             "back\\slash", "{braces}", "NULL", " ",
+                             "  spaces  ", "tab\there\nline",
+                             "\x01\x1f control", "ünïcödé ✓ 🚀");
+  json_t *body = json_pack (
+    "{s:s, s:{s:i}, s:s, s:o}", "received_at", "2025-01-15T08:00:00.5Z",
+    "ratings", "overall", 4, "comments",
+    "Quote \" backslash \\ slash / \b\f\n\r\t \x02 é 日本 🙂 </script>",
+    "improvements_requested", items);
+  char *text = json_dumps (body, JSON_COMPACT);
+  char acct[64], cards[128], path[160];
+  struct th_resp r;
+  json_t *row;
+
+  th_account_new (org.key, "Acme", acct);
+  snprintf (cards, sizeof (cards), "/v1/accounts/%s/report-cards", acct);
+  th_json ("POST", cards, org.key, text, &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  same (body, r.json, "comments");
+  same (body, r.json, "improvements_requested");
+  cr_assert_str_eq (th_str (&r, "received_at"), "2025-01-15T08:00:00.500000Z");
+  snprintf (path, sizeof (path), "/v1/report-cards/%s", th_str (&r, "id"));
+  th_resp_free (&r);
+  th_json ("GET", path, org.key, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  same (body, r.json, "comments");
+  same (body, r.json, "improvements_requested");
+  cr_assert_str_eq (th_str (&r, "received_at"), "2025-01-15T08:00:00.500000Z");
+  th_resp_free (&r);
+  th_json ("GET", cards, org.key, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  row = json_array_get (json_object_get (r.json, "data"), 0);
+  same (body, row, "comments");
+  same (body, row, "improvements_requested");
+  th_resp_free (&r);
+  free (text);
+  json_decref (body);
+}

@@ -53,6 +53,10 @@ service/store/pool.c|prepare_conn|c->statement_timeout_ms
 # arguments into the statement being built); every sqlf call is checked
 # under rule (b), so the va_list holds only what those checks allowed.
 service/store/resource.c|sqlf|ap
+# row_json.c writes the API's JSON of a row the database answered (values
+# out of a result, into the response body); its buffers never become SQL
+# and never reach libpq.
+service/store/row_json.c|put|s
 EOF
 )
 

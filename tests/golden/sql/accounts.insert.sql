@@ -5,19 +5,14 @@ SELECT $1, r."name", r."external_id", r."industry", r."owner_id", r."stage", r."
   FROM jsonb_to_record($2::jsonb) AS r("name" text, "external_id" text, "industry" text, "owner_id" uuid, "stage" text, "purchase_stage" text, "annual_value" numeric, "currency" text, "renewal_date" date)
  WHERE true
    AND (r."owner_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."owner_id"))
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id,
-                       t."name",
-                       t."external_id",
-                       t."industry",
-                       t."owner_id",
-                       t."stage",
-                       t."purchase_stage",
-                       t."annual_value"::float8 AS "annual_value",
-                       t."currency",
-                       t."renewal_date",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       NULL::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+RETURNING t.id, t.version,
+       t."name",
+       t."external_id",
+       t."industry",
+       t."owner_id",
+       t."stage",
+       t."purchase_stage",
+       t."annual_value"::float8 AS "annual_value",
+       t."currency",
+       t."renewal_date",
+       t.created_at, t.updated_at

@@ -18,20 +18,15 @@ SELECT $1, r."name", r."external_id", r."industry", r."owner_id", r."stage", r."
        version = t.version + 1, updated_at = clock_timestamp()
  WHERE (t."name", t."external_id", t."industry", t."owner_id", t."stage", t."purchase_stage", t."annual_value", t."currency", t."renewal_date")
        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."external_id", EXCLUDED."industry", EXCLUDED."owner_id", EXCLUDED."stage", EXCLUDED."purchase_stage", EXCLUDED."annual_value", EXCLUDED."currency", EXCLUDED."renewal_date")
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id,
-                       t."name",
-                       t."external_id",
-                       t."industry",
-                       t."owner_id",
-                       t."stage",
-                       t."purchase_stage",
-                       t."annual_value"::float8 AS "annual_value",
-                       t."currency",
-                       t."renewal_date",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       NULL::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key,
+RETURNING t.id, t.version,
+       t."name",
+       t."external_id",
+       t."industry",
+       t."owner_id",
+       t."stage",
+       t."purchase_stage",
+       t."annual_value"::float8 AS "annual_value",
+       t."currency",
+       t."renewal_date",
+       t.created_at, t.updated_at,
        (t.xmax = 0) AS created

@@ -1,18 +1,13 @@
 -- commitments.list
 -- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
-SELECT (SELECT row_to_json(x)
-          FROM (SELECT t.id, t.account_id,
-                       t."description",
-                       to_char(t."made_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "made_at",
-                       t."due_date",
-                       t."status",
-                       to_char(t."resolved_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "resolved_at",
-                       t."seller_id",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       t.account_id::text AS account_id,
-       to_char(t."made_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+SELECT t.id, t.version, t.account_id,
+       t."description",
+       t."made_at",
+       t."due_date",
+       t."status",
+       t."resolved_at",
+       t."seller_id",
+       t.created_at, t.updated_at
   FROM commitments t
  WHERE t.org_id = $1 AND t.account_id = $2
    AND ($3::text IS NULL OR t."status" = $3::text)

@@ -5,16 +5,11 @@ SELECT $1, $3::uuid, r."name", r."title", r."email", r."role", r."influence", r.
   FROM jsonb_to_record($2::jsonb) AS r("name" text, "title" text, "email" text, "role" text, "influence" double precision, "external_id" text)
  WHERE true
    AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND a.id = $3::uuid)
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id, t.account_id,
-                       t."name",
-                       t."title",
-                       t."email",
-                       t."role",
-                       t."influence",
-                       t."external_id",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       t.account_id::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+RETURNING t.id, t.version, t.account_id,
+       t."name",
+       t."title",
+       t."email",
+       t."role",
+       t."influence",
+       t."external_id",
+       t.created_at, t.updated_at

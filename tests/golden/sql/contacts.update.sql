@@ -10,16 +10,11 @@ UPDATE contacts AS t
        version = t.version + 1, updated_at = clock_timestamp()
   FROM jsonb_to_record($3::jsonb) AS r("name" text, "title" text, "email" text, "role" text, "influence" double precision, "external_id" text)
  WHERE t.org_id = $1 AND t.id = $2
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id, t.account_id,
-                       t."name",
-                       t."title",
-                       t."email",
-                       t."role",
-                       t."influence",
-                       t."external_id",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       t.account_id::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+RETURNING t.id, t.version, t.account_id,
+       t."name",
+       t."title",
+       t."email",
+       t."role",
+       t."influence",
+       t."external_id",
+       t.created_at, t.updated_at

@@ -16,17 +16,12 @@ SELECT $1, $3::uuid, r."name", r."title", r."email", r."role", r."influence", r.
  WHERE (t."name", t."title", t."email", t."role", t."influence", t."external_id")
        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."title", EXCLUDED."email", EXCLUDED."role", EXCLUDED."influence", EXCLUDED."external_id")
    AND t.account_id = EXCLUDED.account_id
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id, t.account_id,
-                       t."name",
-                       t."title",
-                       t."email",
-                       t."role",
-                       t."influence",
-                       t."external_id",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       t.account_id::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key,
+RETURNING t.id, t.version, t.account_id,
+       t."name",
+       t."title",
+       t."email",
+       t."role",
+       t."influence",
+       t."external_id",
+       t.created_at, t.updated_at,
        (t.xmax = 0) AS created

@@ -7,18 +7,13 @@ SELECT $1, $3::uuid, r."received_at", r."contact_id", r."seller_id", r."ratings"
    AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND a.id = $3::uuid)
    AND (r."contact_id" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.org_id = $1 AND k.account_id = $3::uuid AND k.id = r."contact_id"))
    AND (r."seller_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."seller_id"))
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id, t.account_id,
-                       to_char(t."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "received_at",
-                       t."contact_id",
-                       t."seller_id",
-                       t."ratings",
-                       t."recommend_score",
-                       t."comments",
-                       t."improvements_requested",
-                       t."follow_up_done",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       t.account_id::text AS account_id,
-       to_char(t."received_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+RETURNING t.id, t.version, t.account_id,
+       t."received_at",
+       t."contact_id",
+       t."seller_id",
+       t."ratings",
+       t."recommend_score",
+       t."comments",
+       t."improvements_requested",
+       t."follow_up_done",
+       t.created_at, t.updated_at

@@ -4,14 +4,9 @@ INSERT INTO sellers AS t (org_id, "name", "email", "external_id", "values")
 SELECT $1, r."name", r."email", r."external_id", r."values"
   FROM jsonb_to_record($2::jsonb) AS r("name" text, "email" text, "external_id" text, "values" jsonb)
  WHERE true
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id,
-                       t."name",
-                       t."email",
-                       t."external_id",
-                       t."values",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       NULL::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key
+RETURNING t.id, t.version,
+       t."name",
+       t."email",
+       t."external_id",
+       t."values",
+       t.created_at, t.updated_at

@@ -12,15 +12,10 @@ SELECT $1, r."name", r."email", r."external_id", r."values"
        version = t.version + 1, updated_at = clock_timestamp()
  WHERE (t."name", t."email", t."external_id", t."values")
        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."email", EXCLUDED."external_id", EXCLUDED."values")
-RETURNING (SELECT row_to_json(x)
-          FROM (SELECT t.id,
-                       t."name",
-                       t."email",
-                       t."external_id",
-                       t."values",
-                       to_char(t.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at,
-                       to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at) x)::text AS json,
-       t.version, t.id::text AS id,
-       NULL::text AS account_id,
-       to_char(t."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS order_key,
+RETURNING t.id, t.version,
+       t."name",
+       t."email",
+       t."external_id",
+       t."values",
+       t.created_at, t.updated_at,
        (t.xmax = 0) AS created
