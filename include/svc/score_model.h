@@ -93,6 +93,8 @@ struct score_pattern
 #define SCORE_INDEX_SLOTS (2 * SCORE_MAX_PATTERNS)
 /** Bits of the first-token filter (a power of two). */
 #define SCORE_INDEX_FILTER_BITS 65536
+/** Bits of the (first, second) pair filter (a power of two). */
+#define SCORE_PAIR_FILTER_BITS 65536
 
 /** One group of the pattern lookup table: the patterns whose first token
     is @a first and whose second is @a second (or SCORE_INDEX_ANY). */
@@ -212,6 +214,11 @@ struct score_model
   /** Bit (hash & (SCORE_INDEX_FILTER_BITS - 1)) set for every first-token
       hash: most note tokens start no phrase (built by prepare). */
   uint64_t index_filter[SCORE_INDEX_FILTER_BITS / 64];
+  /** Bit score_pair_bit(first, second) set for every group with a second
+      token: most pairs of note tokens start no phrase, and this 8 KiB
+      answers that from the L1 cache where a probe of index_slots (256 KiB)
+      missed it (built by prepare). */
+  uint64_t pair_filter[SCORE_PAIR_FILTER_BITS / 64];
   /** Sorted stem hashes of every lexicon word (built by prepare). */
   int n_stems;
   uint32_t stems[SCORE_MAX_STEMS];

@@ -153,6 +153,32 @@ score_index_probe (uint32_t first, uint32_t second)
 }
 
 /**
+ * The bit of a (first, second) group in the pair filter.
+ *
+ * @param first first-token hash
+ * @param second second-token key (not SCORE_INDEX_ANY)
+ * @return bit index
+ */
+static inline uint32_t
+score_pair_bit (uint32_t first, uint32_t second)
+{
+  uint32_t h = (first ^ 0x5bd1e995u) * 0x85EBCA77u ^ second * 0xC2B2AE3Du;
+
+  return (h ^ (h >> 16)) & (SCORE_PAIR_FILTER_BITS - 1);
+}
+
+/**
+ * Whether the pair filter says group (@a first, @a second) may exist.
+ */
+static inline bool
+score_pair_maybe (const struct score_model *m, uint32_t first, uint32_t second)
+{
+  uint32_t b = score_pair_bit (first, second);
+
+  return 0 != (m->pair_filter[b / 64] & (1ull << (b % 64)));
+}
+
+/**
  * Whether score_evidence_add would keep an item of this weight (so its
  * excerpt is worth cutting).
  *

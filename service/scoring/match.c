@@ -404,11 +404,13 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
 
       if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
         break;
-      if (0 == k)
+      if (0 == k && score_pair_maybe (m, h, s->tokens[tj].hash))
       {
         list[n_lists] = index_group (m, h, s->tokens[tj].hash, &left[n_lists]);
         n_lists += left[n_lists] > 0;
       }
+      if (! score_pair_maybe (m, h, SCORE_INDEX_GAPPED (s->tokens[tj].hash)))
+        continue;
       list[n_lists] = index_group (m, h,
                                    SCORE_INDEX_GAPPED (s->tokens[tj].hash),
                                    &left[n_lists]);
