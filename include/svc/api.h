@@ -27,6 +27,7 @@ int api_batch (struct http_request *req);
 
 int api_assess_contact (struct http_request *req);
 int api_assess_account (struct http_request *req);
+int api_assess_history (struct http_request *req);
 int api_assess_seller (struct http_request *req);
 int api_scoring_model_get (struct http_request *req);
 int api_scoring_weights_get (struct http_request *req);

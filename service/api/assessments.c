@@ -472,6 +472,198 @@ api_assess_account (struct http_request *req)
   return assess (req, &ac, &score_account, parts);
 }
 
+/* --------------------------------------------------------------- history */
+
+/** The most steps one history request may ask for (400 past it): a year
+    of weeks.  Each step scores the account again, notes and all, so this
+    bounds what one request costs (53 times an assessment). */
+#define HISTORY_MAX_STEPS 53
+
+/** Days in month @a mon (0-11) of @a year. */
+static int
+month_days (int year, int mon)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  bool leap = (0 == year % 4 && 0 != year % 100) || 0 == year % 400;
+
+  return 1 == mon && leap ? 29 : days[mon];
+}
+
+/**
+ * @a to moved back @a k intervals: k weeks, or k calendar months (the day
+ * of the month kept, or the month's last day when it has fewer).
+ */
+static int64_t
+step_back (int64_t to, bool months, int k)
+{
+  time_t t = (time_t) to;
+  struct tm tm;
+  int day;
+
+  if (! months)
+    return to - (int64_t) k * 7 * 86400;
+  gmtime_r (&t, &tm);
+  day = tm.tm_mday;
+  tm.tm_mon -= k;
+  tm.tm_year += tm.tm_mon / 12 - (tm.tm_mon % 12 < 0 ? 1 : 0);
+  tm.tm_mon = ((tm.tm_mon % 12) + 12) % 12;
+  tm.tm_mday = day < month_days (tm.tm_year + 1900, tm.tm_mon)
+                 ? day
+                 : month_days (tm.tm_year + 1900, tm.tm_mon);
+  return (int64_t) timegm (&tm);
+}
+
+/** One step of a history: the figures a trend line draws. */
+static json_t *
+step_json (const struct score_account_assessment *a, int64_t as_of)
+{
+  const struct score_buyer_risk_result *r = &a->buyer_risk;
+  json_t *drivers = json_array ();
+  json_t *pillars = json_object ();
+
+  for (size_t i = 0; i < r->n_drivers; i++)
+    json_array_append_new (drivers, json_string (score_driver_name (
+                                      r->drivers[i].driver)));
+  for (int i = 0; i < SCORE_PILLAR_COUNT; i++)
+    json_object_set_new (pillars, score_pillar_name (i),
+                         num (a->pillars.pillars[i].score));
+  return json_pack (
+    "{s:o, s:{s:o, s:s, s:o}, s:{s:s, s:o}, s:{s:o, s:o}, s:o}", "as_of",
+    when (as_of), "buyer_risk", "score", num (r->score), "level",
+    score_risk_level_name (r->level), "drivers", drivers, "pillars", "status",
+    score_pillar_status_name (a->pillars.status), "scores", pillars,
+    "orientation", "primary",
+    SCORE_ORIENTATION_NONE == a->orientation.primary
+      ? json_null ()
+      : json_string (score_orientation_name (a->orientation.primary)),
+    "confidence", num (a->orientation.confidence), "values_fit",
+    a->values_fit.available ? num (a->values_fit.score) : json_null ());
+}
+
+/** The steps of a history request: from, to and interval. */
+struct history
+{
+  int64_t from, to;
+  bool months;
+  int n; /**< steps, oldest first: step i is step_back (to, n - 1 - i) */
+};
+
+/** What a bad from or to is told. */
+#define TIME_MESSAGE \
+  "must be an RFC 3339 timestamp or a date (YYYY-MM-DD) in the years 1000 " \
+  "to 9999"
+
+/**
+ * Reads ?from=, ?to= and ?interval= into @a h (to also as the assessment's
+ * as_of: the data is read once, up to it); adds every bad one to the
+ * request's query errors.
+ */
+static void
+parse_history (struct http_request *req, struct assess_ctx *ac,
+               struct history *h)
+{
+  const char *interval = http_query (req, "interval");
+  const char *from = http_query (req, "from");
+  const char *to = http_query (req, "to");
+  json_t *errors = http_query_errors (req);
+  bool ok = true;
+  char text[40];
+
+  ac->as_of_epoch = (int64_t) time (NULL);
+  util_epoch_timestamp (ac->as_of_epoch, ac->as_of);
+  if (NULL != to && ! util_parse_as_of (to, ac->as_of, &ac->as_of_epoch))
+  {
+    api_param_error (errors, "to", TIME_MESSAGE);
+    ok = false;
+  }
+  h->to = ac->as_of_epoch;
+  h->months = NULL != interval && 0 == strcmp (interval, "month");
+  if (NULL != interval && ! h->months && 0 != strcmp (interval, "week"))
+  {
+    api_param_error (errors, "interval", "must be week or month");
+    ok = false;
+  }
+  h->from = step_back (h->to, h->months, 12);
+  if (NULL != from && ! util_parse_as_of (from, text, &h->from))
+  {
+    api_param_error (errors, "from", TIME_MESSAGE);
+    ok = false;
+  }
+  if (! ok)
+    return;
+  if (h->from > h->to)
+  {
+    api_param_error (errors, "from", "must not be after to");
+    return;
+  }
+  for (h->n = 1; h->n <= HISTORY_MAX_STEPS; h->n++)
+    if (step_back (h->to, h->months, h->n) < h->from)
+      break;
+  if (h->n > HISTORY_MAX_STEPS)
+    api_param_error (errors, "from",
+                     "is too far before to: a history has at most 53 steps "
+                     "(53 weeks, or 53 months)");
+}
+
+int
+api_assess_history (struct http_request *req)
+{
+  struct assess_ctx ac = { 0 };
+  struct history h = { 0 };
+  struct score_account_assessment *out;
+  struct api_model m;
+  json_t *steps, *body;
+
+  ac.req = req;
+  ac.id = req->params[0];
+  if (! api_id_param (req, 0, SVC_EC_ACCOUNT_NOT_FOUND))
+    return 0;
+  parse_history (req, &ac, &h);
+  if (! http_query_ok (req))
+    return 0;
+  api_run (req, &load_tx, &ac);
+  if (0 != req->status)
+  {
+    store_assess_free (&ac.data);
+    return 0;
+  }
+  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
+                 &m);
+  out = util_calloc (1, sizeof (*out));
+  steps = json_array ();
+  /* The data read up to `to` holds everything each earlier step may see:
+     the engine leaves out what came after its as_of. */
+  for (int i = h.n - 1; i >= 0; i--)
+  {
+    int64_t at = step_back (h.to, h.months, i);
+
+    if (SCORE_OK
+        != score_assess_account (m.model, &ac.data.account_in, at,
+                                 api_scratch (), out))
+      break;
+    json_array_append_new (steps, step_json (out, at));
+  }
+  free (out);
+  if ((size_t) h.n == json_array_size (steps))
+  {
+    metrics_assessment (METRICS_ASSESS_ACCOUNT);
+    body = head ("account_id", ac.id, ac.as_of, m.model);
+    json_object_del (body, "as_of");
+    json_object_set_new (body, "from",
+                         when (step_back (h.to, h.months, h.n - 1)));
+    json_object_set_new (body, "to", json_string (ac.as_of));
+    json_object_set_new (body, "interval",
+                         json_string (h.months ? "month" : "week"));
+    json_object_set_new (body, "steps", steps);
+    http_reply_json (req, 200, body);
+  }
+  else
+    json_decref (steps);
+  api_model_release (&m);
+  store_assess_free (&ac.data);
+  return 0;
+}
+
 /** A seller's traits with their contributions and evidence. */
 static json_t *
 traits_json (const struct score_seller_assessment *s)

@@ -166,6 +166,7 @@ static const struct row matrix[] = {
   { "DELETE", "/v1/commitments/{id}", P_PATH | P_ETAG, K_COMMITMENT },
 
   { "GET", "/v1/accounts/{id}/assessment", P_PATH, K_ACCOUNT },
+  { "GET", "/v1/accounts/{id}/assessment/history", P_PATH, K_ACCOUNT },
   { "GET", "/v1/contacts/{id}/assessment", P_PATH, K_CONTACT },
   { "GET", "/v1/sellers/{id}/assessment", P_PATH, K_SELLER },
   { "GET", "/v1/scoring-model", P_ORG },
