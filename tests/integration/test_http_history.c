@@ -51,6 +51,14 @@ step_at (const struct th_resp *r, size_t i)
   return json_string_value (json_object_get (step, "as_of"));
 }
 
+/** GET the account's history with query string @a query ("" or "?..."). */
+static void
+history (const char *query, struct th_resp *r)
+{
+  th_json ("GET", th_fmt ("/v1/accounts/%s/assessment/history%s", acct, query),
+           org.key, NULL, r);
+}
+
 Test (history, weekly_steps_replay_the_assessment_as_of_each_step)
 {
   static const char *const want[] = {
@@ -59,11 +67,7 @@ Test (history, weekly_steps_replay_the_assessment_as_of_each_step)
   };
   struct th_resp r, one;
 
-  th_json ("GET",
-           th_fmt ("/v1/accounts/%s/assessment/history?from=2026-11-03"
-                   "&to=2026-12-01&interval=week",
-                   acct),
-           org.key, NULL, &r);
+  history ("?from=2026-11-03&to=2026-12-01&interval=week", &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_str_eq (th_str (&r, "interval"), "week");
   cr_assert_str_eq (th_str (&r, "to"), "2026-12-01T23:59:59Z");
@@ -103,11 +107,7 @@ Test (history, monthly_steps_keep_the_day_or_take_the_month_s_last)
 {
   struct th_resp r;
 
-  th_json ("GET",
-           th_fmt ("/v1/accounts/%s/assessment/history?from=2026-01-15"
-                   "&to=2026-03-31&interval=month",
-                   acct),
-           org.key, NULL, &r);
+  history ("?from=2026-01-15&to=2026-03-31&interval=month", &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_eq (3, json_array_size (json_object_get (r.json, "steps")));
   cr_assert_str_eq (step_at (&r, 0), "2026-01-31T23:59:59Z");
@@ -120,8 +120,7 @@ Test (history, by_default_thirteen_weeks_up_to_now)
 {
   struct th_resp r;
 
-  th_json ("GET", th_fmt ("/v1/accounts/%s/assessment/history", acct), org.key,
-           NULL, &r);
+  history ("", &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_eq (13, json_array_size (json_object_get (r.json, "steps")));
   cr_assert_str_eq (th_str (&r, "interval"), "week");
@@ -132,21 +131,13 @@ Test (history, every_bad_parameter_is_named)
 {
   struct th_resp r;
 
-  th_json ("GET",
-           th_fmt ("/v1/accounts/%s/assessment/history?from=soon&to=later"
-                   "&interval=day",
-                   acct),
-           org.key, NULL, &r);
+  history ("?from=soon&to=later&interval=day", &r);
   th_assert_problem (&r, 400);
   cr_assert (th_has_error (&r, "from"));
   cr_assert (th_has_error (&r, "to"));
   cr_assert (th_has_error (&r, "interval"));
   th_resp_free (&r);
-  th_json ("GET",
-           th_fmt ("/v1/accounts/%s/assessment/history?from=2026-12-02"
-                   "&to=2026-12-01",
-                   acct),
-           org.key, NULL, &r);
+  history ("?from=2026-12-02&to=2026-12-01", &r);
   th_assert_problem (&r, 400);
   cr_assert (th_has_error (&r, "from"), "from after to");
   th_resp_free (&r);
@@ -161,19 +152,11 @@ Test (history, more_than_53_steps_is_400_and_53_is_served)
   struct th_resp r;
 
   /* 2025-12-02 .. 2026-12-01 weekly: 53 steps. */
-  th_json ("GET",
-           th_fmt ("/v1/accounts/%s/assessment/history?from=2025-12-02"
-                   "&to=2026-12-01",
-                   acct),
-           org.key, NULL, &r);
+  history ("?from=2025-12-02&to=2026-12-01", &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   cr_assert_eq (53, json_array_size (json_object_get (r.json, "steps")));
   th_resp_free (&r);
-  th_json ("GET",
-           th_fmt ("/v1/accounts/%s/assessment/history?from=2025-11-24"
-                   "&to=2026-12-01",
-                   acct),
-           org.key, NULL, &r);
+  history ("?from=2025-11-24&to=2026-12-01", &r);
   th_assert_problem (&r, 400);
   cr_assert (th_has_error (&r, "from"));
   th_resp_free (&r);
