@@ -119,10 +119,14 @@ struct assess_ctx
   char account_id[37]; /**< the account read */
   char as_of[40];
   int64_t as_of_epoch;
-  bool seller;  /**< read a seller's history */
-  bool contact; /**< find the contact's account first */
+  bool seller;             /**< read a seller's history */
+  bool contact;            /**< find the contact's account first */
+  struct history *history; /**< the steps of a history request, or NULL */
   struct store_assess_data data;
 };
+
+static void parse_history (struct http_request *req, struct assess_ctx *ac,
+                           struct history *h);
 
 /** The limits of the shipped model. */
 static struct store_assess_limits
@@ -180,7 +184,10 @@ load (struct http_request *req, struct assess_ctx *ac)
                       : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
                                     : SVC_EC_ACCOUNT_NOT_FOUND))
     return false;
-  parse_as_of (req, ac->as_of, &ac->as_of_epoch);
+  if (NULL != ac->history)
+    parse_history (req, ac, ac->history);
+  else
+    parse_as_of (req, ac->as_of, &ac->as_of_epoch);
   if (! http_query_ok (req))
     return false;
   api_run (req, &load_tx, ac);
@@ -605,63 +612,54 @@ parse_history (struct http_request *req, struct assess_ctx *ac,
                      "(53 weeks, or 53 months)");
 }
 
-int
-api_assess_history (struct http_request *req)
+/** An account's history: the assessment at each step, up to `to`. */
+static json_t *
+score_history (const struct assess_ctx *ac, const struct score_model *m,
+               unsigned int parts)
 {
-  struct assess_ctx ac = { 0 };
-  struct history h = { 0 };
-  struct score_account_assessment *out;
-  struct api_model m;
-  json_t *steps, *body;
+  const struct history *h = ac->history;
+  struct score_account_assessment *out = util_calloc (1, sizeof (*out));
+  json_t *steps = json_array ();
+  json_t *body = NULL;
 
-  ac.req = req;
-  ac.id = req->params[0];
-  if (! api_id_param (req, 0, SVC_EC_ACCOUNT_NOT_FOUND))
-    return 0;
-  parse_history (req, &ac, &h);
-  if (! http_query_ok (req))
-    return 0;
-  api_run (req, &load_tx, &ac);
-  if (0 != req->status)
-  {
-    store_assess_free (&ac.data);
-    return 0;
-  }
-  api_model_get (req->auth.org_id, ac.data.weights, ac.data.weights_version,
-                 &m);
-  out = util_calloc (1, sizeof (*out));
-  steps = json_array ();
+  (void) parts;
   /* The data read up to `to` holds everything each earlier step may see:
      the engine leaves out what came after its as_of. */
-  for (int i = h.n - 1; i >= 0; i--)
+  for (int i = h->n - 1; i >= 0; i--)
   {
-    int64_t at = step_back (h.to, h.months, i);
+    int64_t at = step_back (h->to, h->months, i);
 
     if (SCORE_OK
-        != score_assess_account (m.model, &ac.data.account_in, at,
-                                 api_scratch (), out))
+        != score_assess_account (m, &ac->data.account_in, at, api_scratch (),
+                                 out))
       break;
     json_array_append_new (steps, step_json (out, at));
   }
   free (out);
-  if ((size_t) h.n == json_array_size (steps))
+  if ((size_t) h->n != json_array_size (steps))
   {
-    metrics_assessment (METRICS_ASSESS_ACCOUNT);
-    body = head ("account_id", ac.id, ac.as_of, m.model);
-    json_object_del (body, "as_of");
-    json_object_set_new (body, "from",
-                         when (step_back (h.to, h.months, h.n - 1)));
-    json_object_set_new (body, "to", json_string (ac.as_of));
-    json_object_set_new (body, "interval",
-                         json_string (h.months ? "month" : "week"));
-    json_object_set_new (body, "steps", steps);
-    http_reply_json (req, 200, body);
-  }
-  else
     json_decref (steps);
-  api_model_release (&m);
-  store_assess_free (&ac.data);
-  return 0;
+    return NULL;
+  }
+  metrics_assessment (METRICS_ASSESS_ACCOUNT);
+  body = head ("account_id", ac->id, ac->as_of, m);
+  json_object_del (body, "as_of");
+  json_object_set_new (body, "from",
+                       when (step_back (h->to, h->months, h->n - 1)));
+  json_object_set_new (body, "to", json_string (ac->as_of));
+  json_object_set_new (body, "interval",
+                       json_string (h->months ? "month" : "week"));
+  json_object_set_new (body, "steps", steps);
+  return body;
+}
+
+int
+api_assess_history (struct http_request *req)
+{
+  struct history h = { 0 };
+  struct assess_ctx ac = { .history = &h };
+
+  return assess (req, &ac, &score_history, 0);
 }
 
 /** A seller's traits with their contributions and evidence. */
