@@ -1,9 +1,9 @@
 /**
  * @file auth.c
  * @brief Who is asking: the bearer key checked against the key cache or
- *        the database (from the headers alone, before any body is read), the route's scope,
- *        and the rate limits of the key, its organization and, for missing
- *        or bad keys, the client's address.
+ *        the database (from the headers alone, before any body is read),
+ *        the route's scope, and the rate limits of the key, its
+ *        organization and, for missing or bad keys, the client's address.
  */
 #include <stdio.h>
 #include <string.h>
@@ -52,9 +52,9 @@ throttled (struct http_request *req, const struct ratelimit_state *st)
 
 /**
  * Checks the bearer key (from the headers alone, before any body is read)
- * against the key cache or the database, the route's scope and the rate limits.  An
- * address that sent too many missing or bad keys is refused before the
- * lookup.
+ * against the key cache or the database, the route's scope and the rate
+ * limits.  An address that sent too many missing or bad keys is refused
+ * before the lookup.
  *
  * @return true when the caller may go on; false with a reply set
  */

@@ -26,7 +26,7 @@ put (struct buf *b, const char *s, size_t n)
 
 /** Appends a NUL-terminated string. */
 static void
-puts_ (struct buf *b, const char *s)
+put_cstr (struct buf *b, const char *s)
 {
   put (b, s, strlen (s));
 }
@@ -76,7 +76,7 @@ put_string (struct buf *b, const char *s, size_t n)
       snprintf (esc, sizeof (esc), "\\u%04x", c);
       e = esc;
     }
-    puts_ (b, e);
+    put_cstr (b, e);
   }
   put (b, s + run, n - run);
   put (b, "\"", 1);
@@ -131,7 +131,7 @@ put_number (struct buf *b, const char *v)
 {
   if ((v[0] >= '0' && v[0] <= '9')
       || ('-' == v[0] && v[1] >= '0' && v[1] <= '9'))
-    puts_ (b, v);
+    put_cstr (b, v);
   else
     put_string (b, v, strlen (v));
 }
@@ -205,7 +205,7 @@ store_put_value (struct buf *b, enum res_sql type, const char *v, bool null)
     put_number (b, v);
     break;
   case RES_BOOL:
-    puts_ (b, 't' == v[0] ? "true" : "false");
+    put_cstr (b, 't' == v[0] ? "true" : "false");
     break;
   case RES_TS:
     put_ts (b, v);
@@ -215,7 +215,7 @@ store_put_value (struct buf *b, enum res_sql type, const char *v, bool null)
     put_array (b, v);
     break;
   case RES_JSONB:
-    puts_ (b, v);
+    put_cstr (b, v);
     break;
   case RES_TEXT:
   case RES_UUID:

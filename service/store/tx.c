@@ -422,8 +422,8 @@ store_copy (const PGresult *res, int row, const char *name, char *dst,
 }
 
 /**
- * Runs a command without parameters: in a write transaction's pipeline,
- * or on its own outside one.
+ * Runs a command without parameters: in the transaction's pipeline, or on
+ * its own outside one.
  */
 static enum store_qs
 command (struct store_conn *c, const char *sql)
@@ -431,7 +431,7 @@ command (struct store_conn *c, const char *sql)
   PGresult *r;
   enum store_qs qs = STORE_QS_NO_RESULTS;
 
-  if (STORE_MODE_WRITE == c->mode)
+  if (STORE_MODE_PLAIN != c->mode)
     return flush (c, send_opening (c) && send_command (c, sql));
   r = PQexec (c->pg, sql);
   c->used = true;
