@@ -104,13 +104,18 @@ CREATE TABLE events (
 );
 CREATE INDEX events_age ON events (occurred_at);
 
+-- An instant as the API writes it: RFC 3339 in UTC, microseconds.
+CREATE FUNCTION rapport_rfc3339(t timestamptz) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+$$;
+
 -- An event as the API shows it, in the feed and in webhook deliveries.
-CREATE FUNCTION rapport_event_json(e events) RETURNS jsonb
+CREATE FUNCTION rapport_event_json(e events) RETURNS json
   LANGUAGE sql STABLE AS $$
-  SELECT jsonb_build_object(
+  SELECT json_build_object(
     'id', e.id, 'type', e.type,
-    'occurred_at', to_char(e.occurred_at AT TIME ZONE 'UTC',
-                           'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'occurred_at', rapport_rfc3339(e.occurred_at),
     'resource', e.resource, 'resource_id', e.resource_id,
     'account_id', e.account_id, 'data', e.data)
 $$;
@@ -217,7 +222,9 @@ BEGIN
             jsonb_build_object(
               'previous', CASE TG_OP WHEN 'UPDATE' THEN OLD.risk_level END,
               'current', NEW.risk_level, 'risk_score', NEW.risk_score,
-              'model_version', NEW.model_version, 'as_of', NEW.as_of));
+              'top_drivers', NEW.top_drivers,
+              'model_version', NEW.model_version,
+              'as_of', rapport_rfc3339(NEW.as_of)));
   END IF;
   IF TG_OP = 'INSERT' OR NEW.pillar_status <> OLD.pillar_status THEN
     INSERT INTO events (org_id, type, resource, resource_id, account_id, data)
@@ -226,7 +233,8 @@ BEGIN
             jsonb_build_object(
               'previous', CASE TG_OP WHEN 'UPDATE' THEN OLD.pillar_status END,
               'current', NEW.pillar_status,
-              'model_version', NEW.model_version, 'as_of', NEW.as_of));
+              'model_version', NEW.model_version,
+              'as_of', rapport_rfc3339(NEW.as_of)));
   END IF;
   RETURN NULL;
 END

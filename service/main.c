@@ -146,11 +146,13 @@ cmd_serve (const struct cfg *cfg)
   if (NULL == http_service.pool)
     return 1;
   store_key_cache_start (cfg->database_url, cfg->key_cache_ttl_ms);
+  api_refresher_start (cfg);
   server = http_server_start (cfg, &port);
   if (NULL == server)
   {
     log_line (LOG_ERROR, NULL, "cannot listen on %s:%ld", cfg->bind_address,
               cfg->port);
+    api_refresher_stop ();
     store_key_cache_stop ();
     store_pool_free (http_service.pool);
     return 1;
@@ -165,6 +167,7 @@ cmd_serve (const struct cfg *cfg)
   }
   sigwait (&set, &sig);
   http_server_stop (server, sig);
+  api_refresher_stop ();
   store_key_cache_stop ();
   store_pool_free (http_service.pool);
   api_model_cache_free ();

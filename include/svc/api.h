@@ -29,6 +29,8 @@ int api_assess_contact (struct http_request *req);
 int api_assess_account (struct http_request *req);
 int api_assess_history (struct http_request *req);
 int api_assess_seller (struct http_request *req);
+int api_portfolio (struct http_request *req);
+int api_events_list (struct http_request *req);
 int api_scoring_model_get (struct http_request *req);
 int api_scoring_weights_get (struct http_request *req);
 int api_scoring_weights_put (struct http_request *req);
@@ -50,6 +52,17 @@ int api_ops_openapi (struct http_request *req);
  * @return 0, or -1 without randomness
  */
 int api_key_generate (char secret[64], char prefix[16], uint8_t hash[32]);
+
+struct cfg;
+
+/**
+ * Starts the threads that keep stored assessments current
+ * (cfg->refresh_threads of them, each with its own connection).
+ */
+void api_refresher_start (const struct cfg *cfg);
+
+/** Stops them, finishing the account each is on. */
+void api_refresher_stop (void);
 
 /** Frees the per-organization model cache (at exit). */
 void api_model_cache_free (void);

@@ -35,6 +35,10 @@ struct cfg
   long batch_json_values_max;   /**< JSON values in one batch body */
   long max_api_keys;            /**< live keys per organization */
   long key_cache_ttl_ms;        /**< life of a cached API key */
+  long refresh_threads;         /**< refresher threads (stored assessments) */
+  long assess_max_age;          /**< seconds before a stored one is redone */
+  long assess_sweep_interval;   /**< seconds between looks for stale ones */
+  long event_retention_days;    /**< days events are kept */
   long statement_timeout_ms;    /**< per-statement limit in PostgreSQL */
   long db_acquire_timeout_ms;   /**< wait for a pooled connection */
   char *log_level;              /**< debug, info, warn or error */

@@ -14,6 +14,7 @@ enum metrics_assessment
   METRICS_ASSESS_CONTACT = 0,
   METRICS_ASSESS_ACCOUNT,
   METRICS_ASSESS_SELLER,
+  METRICS_ASSESS_STORED, /**< recomputed and stored by the refresher */
   METRICS_ASSESS_COUNT
 };
 

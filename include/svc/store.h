@@ -563,4 +563,166 @@ enum store_qs
 store_weights_put (struct store_conn *conn, const char *org_id,
                    const char *json, int *version, char updated_at[40]);
 
+/* -------------------------------------------------- stored assessments -- */
+
+/** An account taken off the queue for recomputation. */
+struct store_queued
+{
+  char org_id[37];
+  char account_id[37];
+  char seq[24]; /**< the queue row's sequence when claimed */
+};
+
+/**
+ * Claims up to @a limit queued accounts (writes first) for @a lease_ms,
+ * skipping those another refresher holds; outside any transaction.
+ *
+ * @return how many were claimed into @a out, or an error
+ */
+enum store_qs store_refresh_claim (struct store_conn *conn, unsigned int limit,
+                                   long lease_ms, struct store_queued *out);
+
+/** Queues the accounts of one organization whose weights changed. */
+enum store_qs store_refresh_expand (struct store_conn *conn, long *queued);
+
+/**
+ * Queues accounts never assessed, assessed with a model other than
+ * @a model_version or more than @a max_age_s ago, and ends events older
+ * than @a retention_days; a no-op while another instance sweeps.
+ */
+enum store_qs
+store_refresh_sweep (struct store_conn *conn, const char *model_version,
+                     long max_age_s, long retention_days, long *queued);
+
+/** Takes an account that no longer exists off the queue (in its
+    organization's transaction). */
+enum store_qs
+store_refresh_drop (struct store_conn *conn, const struct store_queued *q);
+
+/** An account's assessment as stored. */
+struct store_stored
+{
+  double risk_score;
+  double risk_score_30d; /**< the same model as of 30 days before */
+  const char *risk_level;
+  const char *top_drivers; /**< JSON array of {driver, points} */
+  const char *pillar_status;
+  const char *primary; /**< the primary orientation, or NULL */
+  const char *model_version;
+  int weights_version;
+  const char *as_of;
+};
+
+/**
+ * Stores @a s for @a q's account and takes it off the queue, in its
+ * organization's transaction, unless a write queued it again since the
+ * claim.
+ *
+ * @return STORE_QS_ONE when stored, NO_RESULTS when queued again
+ */
+enum store_qs
+store_refresh_put (struct store_conn *conn, const struct store_queued *q,
+                   const struct store_stored *s);
+
+/**
+ * Listens for the notice a write queuing an account sends (LISTEN
+ * rapport_assess), outside any transaction.
+ *
+ * @return false when the database cannot be reached
+ */
+bool store_refresh_listen (struct store_conn *conn);
+
+/**
+ * Waits up to @a timeout_ms for such a notice, after store_refresh_listen
+ * on the same connection.
+ *
+ * @return true when notified
+ */
+bool store_refresh_wait (struct store_conn *conn, long timeout_ms);
+
+/** A page request of GET /v1/assessments. */
+struct store_portfolio_query
+{
+  bool ascending;          /**< safest first */
+  const char *after_score; /**< keyset position, or NULL for the start */
+  const char *after_id;
+  /* Filters: PostgreSQL array literals of checked values, or NULL. */
+  const char *risk_levels;
+  const char *owner_ids;
+  const char *stages;
+  const char *pillar_statuses;
+  unsigned int limit;
+};
+
+/** A row of the portfolio. */
+struct store_portfolio_row
+{
+  char account_id[37];
+  char name[801];
+  char owner_id[37];
+  bool has_owner;
+  char stage[16];
+  bool has_stage;
+  double risk_score;
+  char risk_score_text[32]; /**< exactly as stored, for the cursor */
+  double risk_score_30d;
+  char risk_level[16];
+  const char *top_drivers; /**< JSON text, borrowed for the callback */
+  char pillar_status[24];
+  char primary[24];
+  bool has_primary;
+  char model_version[48];
+  int weights_version; /**< the organization's weights used (0: none) */
+  char as_of[40];
+  char computed_at[40];
+};
+
+typedef void (*store_portfolio_cb) (void *cls,
+                                    const struct store_portfolio_row *row);
+
+/** Reads a page of the portfolio, calling @a cb for each row. */
+enum store_qs
+store_portfolio_page (struct store_conn *conn, const char *org_id,
+                      const struct store_portfolio_query *q,
+                      store_portfolio_cb cb, void *cls);
+
+/** A position in the event feed. */
+struct store_event_pos
+{
+  char xid[24];
+  char seq[24];
+  char id[37];
+};
+
+/** A page request of GET /v1/events. */
+struct store_events_query
+{
+  const char *after_xid; /**< "0" for the start */
+  const char *after_seq;
+  const char *types; /**< array literal of types, or NULL for all */
+  unsigned int limit;
+  unsigned int scan_cap; /**< events looked at, at most */
+};
+
+/** Where a page's look ended. */
+struct store_events_end
+{
+  unsigned int scanned;            /**< events looked at (0: none) */
+  struct store_event_pos scan_end; /**< the last looked at */
+};
+
+typedef void (*store_event_cb) (void *cls, const struct store_event_pos *pos,
+                                const char *json);
+
+/**
+ * Reads the events after a position that no running transaction can
+ * still precede, calling @a cb with each one's JSON.
+ *
+ * @return the number of events returned, or an error
+ */
+enum store_qs
+store_events_page (struct store_conn *conn, const char *org_id,
+                   const struct store_events_query *q, store_event_cb cb,
+                   void *cls, struct store_events_end *end);
+
 #endif

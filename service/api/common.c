@@ -109,7 +109,8 @@ api_cursor_check (const uint8_t key[32], const char *org_id,
   if (NULL == bar || (size_t) (bar - text) >= sizeof (page->after.ts))
     return false;
   *bar = '\0';
-  if (! util_is_timestamp (text) || ! util_is_uuid (bar + 1))
+  if (! (NULL != page->key_ok ? page->key_ok (text) : util_is_timestamp (text))
+      || ! util_is_uuid (bar + 1))
     return false;
   len = cursor_payload (org_id, page, text, bar + 1, payload,
                         sizeof (payload));

@@ -17,7 +17,8 @@
 /** A decoded keyset position. */
 struct api_cursor
 {
-  char ts[40]; /**< created_at of the last row seen */
+  char ts[64]; /**< the order key of the last row seen (a timestamp
+                    unless the page says otherwise) */
   char id[37]; /**< id of the last row seen */
 };
 
@@ -28,6 +29,8 @@ struct api_page
   bool has_cursor;         /**< a cursor was given */
   struct api_cursor after; /**< where to continue */
   uint8_t filter_sig[8];   /**< hash of the resource and filters */
+  /** What a cursor's order key must look like; NULL: a timestamp. */
+  bool (*key_ok) (const char *key);
 };
 
 /**

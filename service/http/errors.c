@@ -35,6 +35,8 @@ static const struct svc_error_info table[] = {
   { SVC_EC_INTERNAL, 500, "internal-error", "Internal server error" },
   { SVC_EC_DB_UNAVAILABLE, 503, "service-unavailable",
     "The database is unavailable; retry later" },
+  { SVC_EC_CURSOR_EXPIRED, 410, "cursor-expired",
+    "The cursor is older than the event feed keeps events" },
   { SVC_EC_EXTERNAL_ID_TAKEN, 409, "external-id-taken",
     "Another record of this resource already has this external_id" },
   /* One code per resource: an id of another organization answers exactly

@@ -167,6 +167,7 @@ metrics_render (void)
               "rapport_assessments_total{kind=\"contact\"} %lu\n"
               "rapport_assessments_total{kind=\"account\"} %lu\n"
               "rapport_assessments_total{kind=\"seller\"} %lu\n"
+              "rapport_assessments_total{kind=\"stored\"} %lu\n"
               "# HELP rapport_requests_in_flight Requests being served.\n"
               "# TYPE rapport_requests_in_flight gauge\n"
               "rapport_requests_in_flight %u\n",
@@ -174,7 +175,8 @@ metrics_render (void)
               (unsigned long) ps.timeouts,
               (unsigned long) atomic_load (&assessments[0]),
               (unsigned long) atomic_load (&assessments[1]),
-              (unsigned long) atomic_load (&assessments[2]), http_active ());
+              (unsigned long) atomic_load (&assessments[2]),
+              (unsigned long) atomic_load (&assessments[3]), http_active ());
   buf_append (&b, text, (size_t) n, SIZE_MAX);
   return b.data;
 }

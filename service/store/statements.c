@@ -22,6 +22,8 @@ static const struct
   { store_scoring_weights_statements, "service/store/scoring_weights.c" },
   { store_assessments_statements, "service/store/assessments.c" },
   { store_idempotency_statements, "service/store/idempotency.c" },
+  { store_refresh_statements, "service/store/refresh.c" },
+  { store_portfolio_statements, "service/store/portfolio.c" },
   { store_resource_statements, "service/store/resource.c" },
 };
 

@@ -51,6 +51,21 @@ static const struct cfg_param params[] = {
     "how long a verified API key is trusted without asking the database "
     "again (0: ask on every request); a revocation empties every "
     "instance's cache at once, this bounds it if a notice is lost" },
+  { "refresh-threads", "RAPPORT_REFRESH_THREADS", CFG_LONG,
+    OFF (refresh_threads), "1", 0, 64,
+    "threads recomputing the stored assessments GET /v1/assessments and the "
+    "event feed read (0: none on this instance)" },
+  { "assess-max-age", "RAPPORT_ASSESS_MAX_AGE", CFG_LONG, OFF (assess_max_age),
+    "86400", 60, 86400,
+    "seconds after which a stored assessment is recomputed even if nothing "
+    "was written (contact gaps and overdue commitments grow with time)" },
+  { "assess-sweep-interval", "RAPPORT_ASSESS_SWEEP_INTERVAL", CFG_LONG,
+    OFF (assess_sweep_interval), "60", 1, 86400,
+    "seconds between looks for stored assessments made stale by time or by "
+    "a new model" },
+  { "event-retention-days", "RAPPORT_EVENT_RETENTION_DAYS", CFG_LONG,
+    OFF (event_retention_days), "35", 30, 3650,
+    "days the event feed keeps an event" },
   { "body-max", "RAPPORT_BODY_MAX", CFG_LONG, OFF (body_max), "1048576", 1024,
     64L * 1024 * 1024, "largest request body in bytes (413 above)" },
   { "batch-body-max", "RAPPORT_BATCH_BODY_MAX", CFG_LONG, OFF (batch_body_max),

@@ -73,7 +73,9 @@ enum probe
   P_ETAG = 64,   /**< B's ETag in If-Match modifies nothing */
   P_ORG = 128,   /**< the organization's document: B's stays B's */
   P_BATCH = 256, /**< B's ids in every reference of every batch item */
-  P_KEYS = 512   /**< a key A creates is A's */
+  P_KEYS = 512,  /**< a key A creates is A's */
+  P_FEED = 1024  /**< the organization's ranking or feed: nothing of B's,
+                      before or after B writes; B's cursor 400 */
 };
 
 /** One route template of the matrix. */
@@ -168,6 +170,8 @@ static const struct row matrix[] = {
   { "GET", "/v1/accounts/{id}/assessment", P_PATH, K_ACCOUNT },
   { "GET", "/v1/accounts/{id}/assessment/history", P_PATH, K_ACCOUNT },
   { "GET", "/v1/contacts/{id}/assessment", P_PATH, K_CONTACT },
+  { "GET", "/v1/assessments", P_FEED, K_NONE, NULL, "cursor" },
+  { "GET", "/v1/events", P_FEED, K_NONE, NULL, "since_cursor" },
   { "GET", "/v1/sellers/{id}/assessment", P_PATH, K_SELLER },
   { "GET", "/v1/scoring-model", P_ORG },
   { "GET", "/v1/organization/scoring-weights", P_ORG },
@@ -1207,6 +1211,44 @@ probe_public (const struct http_route_info *ri)
   n_requests++;
 }
 
+/**
+ * P_FEED: A's ranking or feed shows nothing of B's, before and after B
+ * writes, and refuses B's cursor (its parameter is the row's refs).
+ */
+static void
+probe_feed (const struct http_route_info *ri, const struct row *row)
+{
+  const char *what = th_fmt ("GET %s", ri->path);
+  char cursor[512];
+  struct th_resp r;
+
+  for (int round = 0; round < 2; round++)
+  {
+    as_a ("GET", ri->path, NULL, NULL, &r);
+    cr_expect_eq (200, r.status, "%s: %s", what, r.body);
+    expect_nothing_of_b (what, r.body);
+    th_resp_free (&r);
+    if (0 == round)
+      b_writes_its_documents ();
+  }
+  th_request ("GET", th_fmt ("%s?limit=1", ri->path), w.b.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "B: %s: %s", what, r.body);
+  cr_assert (json_is_string (json_object_get (r.json, "next_cursor")),
+             "B's %s has one page only: %s", what, r.body);
+  snprintf (cursor, sizeof (cursor), "%s",
+            json_string_value (json_object_get (r.json, "next_cursor")));
+  th_resp_free (&r);
+  as_a ("GET", th_fmt ("%s?%s=%s", ri->path, row->refs, cursor), NULL, NULL,
+        &r);
+  th_assert_problem (&r, 400);
+  cr_expect (th_has_error (&r, row->refs), "%s with B's cursor: %s", what,
+             r.body);
+  expect_nothing_of_b (th_fmt ("%s with B's cursor", what), r.body);
+  th_resp_free (&r);
+  n_probes++;
+  n_requests += 4;
+}
+
 /* ------------------------------------------------------------ tests -- */
 
 /** Runs the probes of @a row that @a probes names on route number @a i. */
@@ -1234,6 +1276,8 @@ run_probes (const struct http_route_info *ri, const struct row *row,
     probe_keys (ri, row);
   if (0 != (p & P_PUBLIC))
     probe_public (ri);
+  if (0 != (p & P_FEED))
+    probe_feed (ri, row);
   /* P_BATCH: the batch test probes every resource's items itself. */
 }
 
@@ -1344,7 +1388,7 @@ Test (matrix, an_idempotency_key_b_used_makes_as_own_record)
 
 Test (matrix, organization_documents_keys_and_public_routes)
 {
-  unsigned int routes = walk (P_ORG | P_KEYS | P_PUBLIC, false);
+  unsigned int routes = walk (P_ORG | P_KEYS | P_PUBLIC | P_FEED, false);
 
   cr_log_info ("organization, keys, public: %u routes, %u probes", routes,
                n_probes);

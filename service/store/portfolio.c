@@ -1,0 +1,178 @@
+/**
+ * @file portfolio.c
+ * @brief Reading what the refresher stored: the organization's accounts
+ *        ranked by risk (GET /v1/assessments) and the event feed
+ *        (GET /v1/events).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+/** What both directions of the portfolio select. */
+#define PORTFOLIO_SELECT \
+  "SELECT s.account_id, a.name, a.owner_id, a.stage, s.risk_score,\n" \
+  "       s.risk_level, s.risk_score_30d,\n" \
+  "       s.top_drivers::text AS top_drivers, s.pillar_status,\n" \
+  "       s.primary_orientation, s.model_version, s.weights_version,\n" \
+  "       rapport_rfc3339(s.as_of) AS as_of,\n" \
+  "       rapport_rfc3339(s.computed_at) AS computed_at\n" \
+  "  FROM account_assessments s\n" \
+  "  JOIN accounts a ON a.org_id = s.org_id AND a.id = s.account_id\n"
+
+/** The filters of both: $4 risk levels, $5 owners, $6 stages, $7 pillar
+    statuses (each an array, or NULL for any). */
+#define PORTFOLIO_FILTERS \
+  "   AND ($4::text[] IS NULL OR s.risk_level = ANY ($4::text[]))\n" \
+  "   AND ($5::uuid[] IS NULL OR a.owner_id = ANY ($5::uuid[]))\n" \
+  "   AND ($6::text[] IS NULL OR a.stage = ANY ($6::text[]))\n" \
+  "   AND ($7::text[] IS NULL OR s.pillar_status = ANY ($7::text[]))\n"
+
+/** Riskiest first, after the keyset position ($2 score, $3 account): the
+    position is an index condition, so every page costs the same. */
+static const struct store_statement riskiest_sql = {
+  "portfolio.riskiest",
+  PORTFOLIO_SELECT " WHERE s.org_id = $1\n"
+                   "   AND (s.risk_score, s.account_id) < ($2::float8, "
+                   "$3::uuid)\n" PORTFOLIO_FILTERS
+                   " ORDER BY s.risk_score DESC, s.account_id DESC\n"
+                   " LIMIT $8",
+};
+
+/** Safest first, after ($2, $3). */
+static const struct store_statement safest_sql = {
+  "portfolio.safest",
+  PORTFOLIO_SELECT " WHERE s.org_id = $1\n"
+                   "   AND (s.risk_score, s.account_id) > ($2::float8, "
+                   "$3::uuid)\n" PORTFOLIO_FILTERS
+                   " ORDER BY s.risk_score, s.account_id\n"
+                   " LIMIT $8",
+};
+
+enum store_qs
+store_portfolio_page (struct store_conn *c, const char *org_id,
+                      const struct store_portfolio_query *q,
+                      store_portfolio_cb cb, void *cls)
+{
+  char limit[16];
+  const char *first_score = q->ascending ? "-Infinity" : "Infinity";
+  const char *first_id = q->ascending ? "00000000-0000-0000-0000-000000000000"
+                                      : "ffffffff-ffff-ffff-ffff-ffffffffffff";
+  const char *v[] = { org_id,
+                      NULL != q->after_score ? q->after_score : first_score,
+                      NULL != q->after_id ? q->after_id : first_id,
+                      q->risk_levels,
+                      q->owner_ids,
+                      q->stages,
+                      q->pillar_statuses,
+                      limit };
+  PGresult *r;
+  enum store_qs qs;
+
+  snprintf (limit, sizeof (limit), "%u", q->limit);
+  qs = store_exec (c, q->ascending ? &safest_sql : &riskiest_sql, 8, v, &r);
+  for (int i = 0; i < (int) qs; i++)
+  {
+    struct store_portfolio_row row = { 0 };
+
+    store_copy (r, i, "account_id", row.account_id, sizeof (row.account_id));
+    store_copy (r, i, "name", row.name, sizeof (row.name));
+    row.has_owner = store_copy (r, i, "owner_id", row.owner_id,
+                                sizeof (row.owner_id));
+    row.has_stage = store_copy (r, i, "stage", row.stage, sizeof (row.stage));
+    row.risk_score = store_get_double (r, i, "risk_score");
+    row.risk_score_30d = store_get_double (r, i, "risk_score_30d");
+    store_copy (r, i, "risk_score", row.risk_score_text,
+                sizeof (row.risk_score_text));
+    store_copy (r, i, "risk_level", row.risk_level, sizeof (row.risk_level));
+    row.top_drivers = store_get (r, i, "top_drivers");
+    store_copy (r, i, "pillar_status", row.pillar_status,
+                sizeof (row.pillar_status));
+    row.has_primary = store_copy (r, i, "primary_orientation", row.primary,
+                                  sizeof (row.primary));
+    store_copy (r, i, "model_version", row.model_version,
+                sizeof (row.model_version));
+    row.weights_version = (int) store_get_int (r, i, "weights_version");
+    store_copy (r, i, "as_of", row.as_of, sizeof (row.as_of));
+    store_copy (r, i, "computed_at", row.computed_at,
+                sizeof (row.computed_at));
+    cb (cls, &row);
+  }
+  PQclear (r);
+  return qs;
+}
+
+/**
+ * A page of the event feed after position ($2 xid, $3 seq): at most $6
+ * events are looked at, those of types $4 (an array, or NULL for all)
+ * are returned up to $5, and a last row (kind 1) tells where the look
+ * ended, so that a rare type costs a bounded scan and the feed still
+ * moves on.  Only events no running transaction can precede are seen.
+ */
+static const struct store_statement events_sql = {
+  "events.page",
+  "WITH scanned AS (\n"
+  "  SELECT e.xid, e.seq, e.id, e.type, e AS ev\n"
+  "    FROM events e\n"
+  "   WHERE e.org_id = $1 AND (e.xid, e.seq) > ($2::xid8, $3::bigint)\n"
+  "     AND e.xid < pg_snapshot_xmin(pg_current_snapshot())\n"
+  "   ORDER BY e.xid, e.seq\n"
+  "   LIMIT $6),\n"
+  "picked AS (\n"
+  "  SELECT xid, seq, id, rapport_event_json(ev) AS body FROM scanned\n"
+  "   WHERE $4::text[] IS NULL OR type = ANY ($4::text[])\n"
+  "   ORDER BY xid, seq\n"
+  "   LIMIT $5)\n"
+  "SELECT 0 AS kind, xid::text AS xid, seq, id, body::text AS body,\n"
+  "       0 AS scanned\n"
+  "  FROM picked\n"
+  "UNION ALL\n"
+  "SELECT 1, xid::text, seq, id, NULL, (SELECT count(*) FROM scanned)\n"
+  "  FROM (SELECT xid, seq, id FROM scanned\n"
+  "         ORDER BY xid DESC, seq DESC LIMIT 1) last\n"
+  " ORDER BY kind, xid, seq",
+};
+
+enum store_qs
+store_events_page (struct store_conn *c, const char *org_id,
+                   const struct store_events_query *q, store_event_cb cb,
+                   void *cls, struct store_events_end *end)
+{
+  char limit[16], cap[16];
+  const char *v[] = {
+    org_id, q->after_xid, q->after_seq, q->types, limit, cap
+  };
+  PGresult *r;
+  enum store_qs qs;
+  int n = 0;
+
+  memset (end, 0, sizeof (*end));
+  snprintf (limit, sizeof (limit), "%u", q->limit);
+  snprintf (cap, sizeof (cap), "%u", q->scan_cap);
+  qs = store_exec (c, &events_sql, 6, v, &r);
+  for (int i = 0; i < (int) qs; i++)
+  {
+    struct store_event_pos pos;
+
+    store_copy (r, i, "xid", pos.xid, sizeof (pos.xid));
+    store_copy (r, i, "seq", pos.seq, sizeof (pos.seq));
+    store_copy (r, i, "id", pos.id, sizeof (pos.id));
+    if (1 == store_get_int (r, i, "kind"))
+    {
+      end->scan_end = pos;
+      end->scanned = (unsigned int) store_get_int (r, i, "scanned");
+      continue;
+    }
+    n++;
+    cb (cls, &pos, store_get (r, i, "body"));
+  }
+  PQclear (r);
+  return qs < 0 ? qs : (enum store_qs) n;
+}
+
+const struct store_statement *const store_portfolio_statements[] = {
+  &riskiest_sql,
+  &safest_sql,
+  &events_sql,
+  NULL,
+};

@@ -1,0 +1,18 @@
+-- portfolio.riskiest
+-- written in service/store/portfolio.c; rewrite with scripts/golden
+SELECT s.account_id, a.name, a.owner_id, a.stage, s.risk_score,
+       s.risk_level, s.risk_score_30d,
+       s.top_drivers::text AS top_drivers, s.pillar_status,
+       s.primary_orientation, s.model_version, s.weights_version,
+       rapport_rfc3339(s.as_of) AS as_of,
+       rapport_rfc3339(s.computed_at) AS computed_at
+  FROM account_assessments s
+  JOIN accounts a ON a.org_id = s.org_id AND a.id = s.account_id
+ WHERE s.org_id = $1
+   AND (s.risk_score, s.account_id) < ($2::float8, $3::uuid)
+   AND ($4::text[] IS NULL OR s.risk_level = ANY ($4::text[]))
+   AND ($5::uuid[] IS NULL OR a.owner_id = ANY ($5::uuid[]))
+   AND ($6::text[] IS NULL OR a.stage = ANY ($6::text[]))
+   AND ($7::text[] IS NULL OR s.pillar_status = ANY ($7::text[]))
+ ORDER BY s.risk_score DESC, s.account_id DESC
+ LIMIT $8

@@ -1,0 +1,203 @@
+/**
+ * @file test_refresher.c
+ * @brief The refresher across instances: with three instances refreshing
+ *        at once (the suite's service and two spawned ones) each queued
+ *        account is recomputed and stored exactly once, after a batch of
+ *        new accounts and after a change of weights; and a refreshing
+ *        instance killed mid-work loses nothing: every account it had
+ *        claimed is stored once its claim lapses, and an instance started
+ *        again carries on.  Run one test at a time (they count work done
+ *        by every instance on the cluster).
+ */
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "spawn.h"
+
+/** Accounts a test queues. */
+#define N_ACCOUNTS 60
+
+/** The stored assessments @a base has computed (its /metrics). */
+static long
+stored (const char *base)
+{
+  struct sp_resp r;
+  const char *line;
+  long n = -1;
+
+  sp_http (NULL, base, "GET", "/metrics", NULL, NULL, NULL, 10, &r);
+  cr_assert_eq (200, r.status, "%s/metrics: %d", base, r.curl_code);
+  line = strstr (r.body, "rapport_assessments_total{kind=\"stored\"} ");
+  cr_assert_not_null (line, "%s", r.body);
+  n = atol (strchr (line, '}') + 2);
+  sp_resp_free (&r);
+  return n;
+}
+
+/** Accounts queued for recomputation on the whole cluster. */
+static long
+queued (void)
+{
+  char *v = sp_admin_sql ("SELECT count(*) FROM assessment_queue");
+  long n = atol (v);
+
+  free (v);
+  return n;
+}
+
+/** Waits until nothing is queued (the rest of the suite's work done). */
+static void
+drain (int timeout_ms)
+{
+  for (int waited = 0; queued () > 0; waited += 100)
+  {
+    cr_assert (waited < timeout_ms, "%ld accounts still queued", queued ());
+    sp_sleep_ms (100);
+  }
+}
+
+/** Creates @a n accounts for @a org in one batch. */
+static void
+accounts (const struct th_org *org, int n)
+{
+  json_t *items = json_array ();
+  char *body;
+  struct th_resp r;
+
+  for (int i = 0; i < n; i++)
+    json_array_append_new (items,
+                           json_pack ("{s:s, s:s, s:{s:s}}", "op", "create",
+                                      "resource", "accounts", "data", "name",
+                                      th_fmt ("Account %d", i)));
+  body = json_dumps (json_pack ("{s:o}", "items", items), JSON_COMPACT);
+  th_json ("POST", "/v1/batch", org->key, body, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  free (body);
+}
+
+/** The number of rows of @a org's portfolio (up to 200). */
+static size_t
+listed (const struct th_org *org, const char *filter)
+{
+  struct th_resp r;
+  size_t n;
+
+  th_json ("GET", th_fmt ("/v1/assessments?limit=200%s", filter), org->key,
+           NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  n = json_array_size (json_object_get (r.json, "data"));
+  th_resp_free (&r);
+  return n;
+}
+
+/** Waits until @a org's portfolio (with @a filter) lists @a n rows. */
+static void
+wait_listed (const struct th_org *org, const char *filter, size_t n,
+             int timeout_ms)
+{
+  for (int waited = 0; listed (org, filter) < n; waited += 100)
+  {
+    cr_assert (waited < timeout_ms, "%zu of %zu listed", listed (org, filter),
+               n);
+    sp_sleep_ms (100);
+  }
+}
+
+Test (refresher, three_instances_store_each_queued_account_once)
+{
+  static const char *const env[] = { "RAPPORT_REFRESH_THREADS=2", NULL };
+  struct sp_instance a, b;
+  struct th_org org;
+  long before, after;
+
+  sp_start (&a, env);
+  sp_start (&b, env);
+  th_org_new (&org);
+  drain (60000);
+  before = stored (th_url ()) + stored (a.url) + stored (b.url);
+
+  accounts (&org, N_ACCOUNTS);
+  wait_listed (&org, "", N_ACCOUNTS, 30000);
+  drain (30000);
+  after = stored (th_url ()) + stored (a.url) + stored (b.url);
+  cr_expect_eq (after - before, N_ACCOUNTS,
+                "%ld assessments stored for %d new accounts", after - before,
+                N_ACCOUNTS);
+
+  /* A weight change queues every account of the organization again. */
+  before = after;
+  {
+    struct th_resp r;
+
+    th_json ("PUT", "/v1/organization/scoring-weights", org.key,
+             "{\"risk_drivers\":{\"contact_gap\":5}}", &r);
+    cr_assert_eq (200, r.status, "%s", r.body);
+    th_resp_free (&r);
+  }
+  for (int waited = 0;; waited += 100)
+  {
+    struct th_resp r;
+    bool all;
+
+    th_json ("GET", "/v1/assessments?limit=200", org.key, NULL, &r);
+    all = json_array_size (json_object_get (r.json, "data")) == N_ACCOUNTS;
+    for (size_t i = 0; all && i < N_ACCOUNTS; i++)
+      all = 1
+            == json_integer_value (json_object_get (
+              json_array_get (json_object_get (r.json, "data"), i),
+              "weights_version"));
+    th_resp_free (&r);
+    if (all)
+      break;
+    cr_assert (waited < 30000, "not every account was reweighted");
+    sp_sleep_ms (100);
+  }
+  drain (30000);
+  after = stored (th_url ()) + stored (a.url) + stored (b.url);
+  cr_expect_eq (after - before, N_ACCOUNTS,
+                "%ld assessments stored for %d reweighted accounts",
+                after - before, N_ACCOUNTS);
+  sp_stop (&a, 10);
+  sp_stop (&b, 10);
+}
+
+Test (refresher, a_killed_instance_loses_no_recomputation)
+{
+  static const char *const env[] = { "RAPPORT_REFRESH_THREADS=4", NULL };
+  struct sp_instance a;
+  struct th_org org;
+  char *held;
+
+  th_org_new (&org);
+  drain (60000);
+  sp_start (&a, env);
+  accounts (&org, 2 * N_ACCOUNTS);
+  /* Killed while it works through the queue, claims and all. */
+  sp_sleep_ms (50);
+  kill (a.pid, SIGKILL);
+  cr_assert (sp_wait_exit (&a, 5000));
+  held = sp_admin_sql ("SELECT count(*) FROM assessment_queue"
+                       " WHERE claimed_until > clock_timestamp()");
+  cr_log_info ("claims held by the killed instance: %s", held);
+  free (held);
+
+  /* Its claims lapse (15 s) and the others take them over. */
+  wait_listed (&org, "", 2 * N_ACCOUNTS, 60000);
+  drain (60000);
+
+  /* Started again, it serves and refreshes as before. */
+  sp_start (&a, env);
+  sp_use (&a);
+  {
+    char acct[64];
+
+    th_account_new (org.key, "After the restart", acct);
+  }
+  wait_listed (&org, "", 2 * N_ACCOUNTS + 1, 30000);
+  sp_stop (&a, 10);
+}
