@@ -14,6 +14,8 @@
 #include <time.h>
 
 #include "harness.h"
+#include "spawn.h"
+#include "svc/util.h"
 
 /** How long an event may take to be readable (the service under test
     runs with sanitizers; a risk level change needs the refresher). */
@@ -308,4 +310,60 @@ Test (events, bad_parameters_are_named_and_others_see_nothing)
   cr_assert (th_has_error (&r, "since_cursor"));
   th_resp_free (&r);
   free (cursor);
+}
+
+/**
+ * A cursor the service would have given out @a days ago for @a org at
+ * the start of the feed, signed with the service's own secret the way
+ * service/api/common.c signs cursors.
+ */
+static char *
+cursor_from (const struct th_org *org, int days)
+{
+  char *hex = sp_admin_sql (
+    "SELECT encode(secret, 'hex') FROM service_secrets WHERE name = 'cursor'");
+  uint8_t secret[32], sum[32], mac[32], raw[128];
+  char sig[17], key[64], payload[256], *out;
+  static const char filters[] = "+events";
+  int n;
+
+  cr_assert_not_null (hex);
+  for (int i = 0; i < 32; i++)
+    sscanf (hex + 2 * i, "%2hhx", &secret[i]);
+  free (hex);
+  util_sha256 (filters, sizeof (filters), sum);
+  util_hex (sum, 8, sig);
+  snprintf (key, sizeof (key), "0:0:%lld",
+            (long long) time (NULL) - days * 86400LL);
+  n = snprintf (payload, sizeof (payload), "1|%s|%s|%s|%s", org->id, sig, key,
+                "00000000-0000-0000-0000-000000000000");
+  util_hmac_sha256 (secret, 32, payload, (size_t) n, mac);
+  n = snprintf ((char *) raw, sizeof (raw), "%s|%s", key,
+                "00000000-0000-0000-0000-000000000000");
+  memcpy (raw + n, mac, 16);
+  out = calloc (1, 4 * ((size_t) n + 16) / 3 + 8);
+  util_b64url_encode (raw, (size_t) n + 16, out);
+  return out;
+}
+
+Test (events, a_cursor_older_than_the_feed_keeps_answers_410)
+{
+  struct th_org org;
+  char *fresh, *old;
+  struct th_resp r;
+
+  th_org_new (&org);
+  /* A genuine cursor from yesterday still works... */
+  fresh = cursor_from (&org, 1);
+  events (&org, fresh, NULL, &r);
+  th_resp_free (&r);
+  /* ...one from before the retention (35 days) does not. */
+  old = cursor_from (&org, 40);
+  th_json ("GET", th_fmt ("/v1/events?since_cursor=%s", old), org.key, NULL,
+           &r);
+  th_assert_problem (&r, 410);
+  cr_assert_str_eq (th_str (&r, "code"), "cursor-expired");
+  th_resp_free (&r);
+  free (fresh);
+  free (old);
 }

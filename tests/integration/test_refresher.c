@@ -201,3 +201,75 @@ Test (refresher, a_killed_instance_loses_no_recomputation)
   wait_listed (&org, "", 2 * N_ACCOUNTS + 1, 30000);
   sp_stop (&a, 10);
 }
+
+/** Member @a name of @a account's row of @a org's portfolio (new). */
+static char *
+member (const struct th_org *org, const char *account, const char *name)
+{
+  struct th_resp r;
+  json_t *data;
+  char *out = NULL;
+
+  th_json ("GET", "/v1/assessments?limit=200", org->key, NULL, &r);
+  data = json_object_get (r.json, "data");
+  for (size_t i = 0; i < json_array_size (data); i++)
+  {
+    json_t *row = json_array_get (data, i);
+
+    if (0
+        == strcmp (account,
+                   json_string_value (json_object_get (row, "account_id"))))
+      out = strdup (json_string_value (json_object_get (row, name)));
+  }
+  th_resp_free (&r);
+  return out;
+}
+
+Test (refresher, time_and_a_new_model_make_stored_assessments_stale)
+{
+  static const char *const env[] = { "RAPPORT_ASSESS_SWEEP_INTERVAL=1", NULL };
+  struct sp_instance a;
+  struct th_org org;
+  char old_model[64], aged[64];
+  char *model, *v;
+
+  th_org_new (&org);
+  th_account_new (org.key, "Scored by an older model", old_model);
+  th_account_new (org.key, "Scored two days ago", aged);
+  wait_listed (&org, "", 2, 30000);
+  model = member (&org, aged, "model_version");
+  cr_assert_not_null (model);
+
+  /* As if a previous release had scored one, and the other long ago. */
+  free (sp_admin_sql (th_fmt ("UPDATE account_assessments"
+                              "   SET model_version = '1999-01-01.1'"
+                              " WHERE account_id = '%s'",
+                              old_model)));
+  free (sp_admin_sql (th_fmt ("UPDATE account_assessments"
+                              "   SET as_of = as_of - interval '2 days'"
+                              " WHERE account_id = '%s'",
+                              aged)));
+  v = member (&org, old_model, "model_version");
+  cr_assert_str_eq (v, "1999-01-01.1");
+  free (v);
+
+  /* An instance sweeping every second finds both and recomputes them. */
+  sp_start (&a, env);
+  for (int waited = 0;; waited += 100)
+  {
+    char *m = member (&org, old_model, "model_version");
+    char *as_of = member (&org, aged, "as_of");
+    char *computed = member (&org, aged, "computed_at");
+    bool done = 0 == strcmp (m, model) && 0 == strncmp (as_of, computed, 10);
+
+    free (m);
+    free (as_of);
+    free (computed);
+    if (done)
+      break;
+    cr_assert (waited < 30000, "the stale assessments were not recomputed");
+    sp_sleep_ms (100);
+  }
+  free (model);
+  sp_stop (&a, 10);
+}
