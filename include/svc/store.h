@@ -675,6 +675,7 @@ struct store_portfolio_row
   int weights_version; /**< the organization's weights used (0: none) */
   char as_of[40];
   char computed_at[40];
+  bool queued; /**< queued for recomputation: a newer one is coming */
 };
 
 typedef void (*store_portfolio_cb) (void *cls,

@@ -140,19 +140,21 @@ portfolio_row (void *cls, const struct store_portfolio_row *r)
   drivers = json_loads (r->top_drivers, 0, NULL);
   json_array_append_new (
     pc->data,
-    json_pack (
-      "{s:s, s:s, s:o, s:o, s:f, s:s, s:f, s:o, s:s, s:o, s:s, s:i, "
-      "s:s, s:s}",
-      "account_id", r->account_id, "account_name", r->name, "owner_id",
-      r->has_owner ? json_string (r->owner_id) : json_null (), "stage",
-      r->has_stage ? json_string (r->stage) : json_null (), "risk_score",
-      r->risk_score, "risk_level", r->risk_level, "risk_change_30d",
-      round ((r->risk_score - r->risk_score_30d) * 1000.0) / 1000.0,
-      "top_drivers", NULL != drivers ? drivers : json_array (),
-      "pillar_status", r->pillar_status, "primary_orientation",
-      r->has_primary ? json_string (r->primary) : json_null (),
-      "model_version", r->model_version, "weights_version", r->weights_version,
-      "as_of", r->as_of, "computed_at", r->computed_at));
+    json_pack ("{s:s, s:s, s:o, s:o, s:f, s:s, s:f, s:o, s:s, s:o, s:s, s:i, "
+               "s:s, s:s, s:b}",
+               "account_id", r->account_id, "account_name", r->name,
+               "owner_id",
+               r->has_owner ? json_string (r->owner_id) : json_null (),
+               "stage", r->has_stage ? json_string (r->stage) : json_null (),
+               "risk_score", r->risk_score, "risk_level", r->risk_level,
+               "risk_change_30d",
+               round ((r->risk_score - r->risk_score_30d) * 1000.0) / 1000.0,
+               "top_drivers", NULL != drivers ? drivers : json_array (),
+               "pillar_status", r->pillar_status, "primary_orientation",
+               r->has_primary ? json_string (r->primary) : json_null (),
+               "model_version", r->model_version, "weights_version",
+               r->weights_version, "as_of", r->as_of, "computed_at",
+               r->computed_at, "recomputing", r->queued));
   snprintf (pc->last_score, sizeof (pc->last_score), "%s", r->risk_score_text);
   snprintf (pc->last_id, sizeof (pc->last_id), "%s", r->account_id);
 }

@@ -16,7 +16,10 @@
   "       s.top_drivers::text AS top_drivers, s.pillar_status,\n" \
   "       s.primary_orientation, s.model_version, s.weights_version,\n" \
   "       rapport_rfc3339(s.as_of) AS as_of,\n" \
-  "       rapport_rfc3339(s.computed_at) AS computed_at\n" \
+  "       rapport_rfc3339(s.computed_at) AS computed_at,\n" \
+  "       EXISTS (SELECT 1 FROM assessment_queue q\n" \
+  "                WHERE q.org_id = s.org_id\n" \
+  "                  AND q.account_id = s.account_id) AS queued\n" \
   "  FROM account_assessments s\n" \
   "  JOIN accounts a ON a.org_id = s.org_id AND a.id = s.account_id\n"
 
@@ -96,6 +99,7 @@ store_portfolio_page (struct store_conn *c, const char *org_id,
     store_copy (r, i, "as_of", row.as_of, sizeof (row.as_of));
     store_copy (r, i, "computed_at", row.computed_at,
                 sizeof (row.computed_at));
+    row.queued = store_get_bool (r, i, "queued");
     cb (cls, &row);
   }
   PQclear (r);

@@ -293,6 +293,8 @@ Test (portfolio, the_stored_assessment_is_the_one_the_endpoint_gives)
     const char *as_of = json_string_value (json_object_get (row, "as_of"));
 
     cr_assert_not_null (as_of);
+    /* Nothing was written since: no newer assessment is on its way. */
+    cr_assert (json_is_false (json_object_get (row, "recomputing")));
     assessment (&org, all[i], as_of, &full);
     expect_same (row, &full);
     th_resp_free (&full);

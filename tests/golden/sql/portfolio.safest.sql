@@ -5,7 +5,10 @@ SELECT s.account_id, a.name, a.owner_id, a.stage, s.risk_score,
        s.top_drivers::text AS top_drivers, s.pillar_status,
        s.primary_orientation, s.model_version, s.weights_version,
        rapport_rfc3339(s.as_of) AS as_of,
-       rapport_rfc3339(s.computed_at) AS computed_at
+       rapport_rfc3339(s.computed_at) AS computed_at,
+       EXISTS (SELECT 1 FROM assessment_queue q
+                WHERE q.org_id = s.org_id
+                  AND q.account_id = s.account_id) AS queued
   FROM account_assessments s
   JOIN accounts a ON a.org_id = s.org_id AND a.id = s.account_id
  WHERE s.org_id = $1
