@@ -693,6 +693,7 @@ struct store_event_pos
   char xid[24];
   char seq[24];
   char id[37];
+  long long at; /**< the event's occurred_at, Unix seconds */
 };
 
 /** A page request of GET /v1/events. */

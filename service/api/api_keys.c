@@ -200,17 +200,9 @@ list_tx (void *cls, struct store_conn *conn)
   enum store_qs qs;
 
   if (NULL != kc->cursor
-      && ! api_cursor_verify (conn, kc->req->auth.org_id, &kc->page,
-                              kc->cursor))
-  {
-    json_t *errors = json_array ();
-
-    api_param_error (errors, "cursor",
-                     "is not a cursor this listing gave "
-                     "out");
-    http_reply_errors (kc->req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+      && ! api_cursor_accept (conn, kc->req, &kc->page, "cursor", kc->cursor,
+                              "is not a cursor this listing gave out"))
     return STORE_QS_ROLLBACK;
-  }
   json_array_clear (kc->data);
   kc->rows = 0;
   qs = store_api_keys_list (conn, kc->req->auth.org_id,

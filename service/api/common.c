@@ -133,6 +133,21 @@ api_cursor_verify (struct store_conn *conn, const char *org_id,
   return api_cursor_check (key, org_id, page, raw);
 }
 
+bool
+api_cursor_accept (struct store_conn *conn, struct http_request *req,
+                   struct api_page *page, const char *param, const char *raw,
+                   const char *why)
+{
+  json_t *errors;
+
+  if (api_cursor_verify (conn, req->auth.org_id, page, raw))
+    return true;
+  errors = json_array ();
+  api_param_error (errors, param, why);
+  http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+  return false;
+}
+
 json_t *
 api_collection (json_t *data, char *next_take)
 {

@@ -185,21 +185,16 @@ check_cursor (struct store_conn *conn, struct events_ctx *ec)
     snprintf (ec->after_seq, sizeof (ec->after_seq), "0");
     return true;
   }
-  if (! api_cursor_verify (conn, req->auth.org_id, &ec->page, ec->cursor))
-  {
-    json_t *errors = json_array ();
-
-    api_param_error (errors, "since_cursor",
-                     "is not a cursor this feed gave out");
-    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+  if (! api_cursor_accept (conn, req, &ec->page, "since_cursor", ec->cursor,
+                           "is not a cursor this feed gave out"))
     return false;
-  }
   if (3
       != sscanf (ec->page.after.ts, "%23[0-9]:%23[0-9]:%lld", ec->after_xid,
                  ec->after_seq, &issued))
     return false;
+  /* A day's margin: an event may commit after one that occurred later. */
   if ((long long) time (NULL) - issued
-      > http_service.cfg->event_retention_days * 86400LL)
+      > (http_service.cfg->event_retention_days - 1) * 86400LL)
   {
     http_reply_error (req, SVC_EC_CURSOR_EXPIRED,
                       "This cursor is older than the feed keeps events, so "
@@ -223,6 +218,7 @@ events_tx (void *cls, struct store_conn *conn)
   enum store_qs qs;
   char key[64];
   char *next;
+  const char *tail;
   bool more;
 
   if (! check_cursor (conn, ec))
@@ -247,20 +243,20 @@ events_tx (void *cls, struct store_conn *conn)
     snprintf (at.seq, sizeof (at.seq), "%s", ec->after_seq);
     snprintf (at.id, sizeof (at.id), "%s",
               NULL != ec->cursor ? ec->page.after.id : NIL_ID);
+    at.at = (long long) time (NULL);
   }
+  /* The cursor is good while nothing after its position can have gone
+     with the retention: events still to read are as old as the position;
+     once the feed is read to its end, the next event is newer than now. */
   snprintf (key, sizeof (key), "%s:%s:%lld", at.xid, at.seq,
-            (long long) time (NULL));
+            more ? at.at : (long long) time (NULL));
   next = api_cursor_make (conn, ec->req->auth.org_id, &ec->page, key, at.id);
   if (NULL == next)
     return STORE_QS_HARD_ERROR;
+  tail = more ? "\",\"has_more\":true}" : "\",\"has_more\":false}";
   buf_append (&ec->out, "],\"next_cursor\":\"", 17, SIZE_MAX);
   buf_append (&ec->out, next, strlen (next), SIZE_MAX);
-  {
-    const char *tail = more ? "\",\"has_more\":true}"
-                            : "\",\"has_more\":false}";
-
-    buf_append (&ec->out, tail, strlen (tail), SIZE_MAX);
-  }
+  buf_append (&ec->out, tail, strlen (tail), SIZE_MAX);
   free (next);
   http_reply_text (ec->req, 200, ec->out.data);
   ec->out = (struct buf){ 0 };

@@ -65,6 +65,17 @@ bool api_cursor_verify (struct store_conn *conn, const char *org_id,
                         struct api_page *page, const char *raw);
 
 /**
+ * Checks cursor @a raw, given as query parameter @a param: one that is
+ * not genuine for this organization and these filters gets the 400
+ * naming @a param, saying @a why.
+ *
+ * @return true with page->after set; false with the reply set
+ */
+bool api_cursor_accept (struct store_conn *conn, struct http_request *req,
+                        struct api_page *page, const char *param,
+                        const char *raw, const char *why);
+
+/**
  * Makes the cursor that continues after (@a ts, @a id).
  *
  * @return a new string (free it), or NULL if the secret is unavailable

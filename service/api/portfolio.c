@@ -169,16 +169,10 @@ portfolio_tx (void *cls, struct store_conn *conn)
   enum store_qs qs;
 
   if (NULL != pc->cursor
-      && ! api_cursor_verify (conn, req->auth.org_id, &pc->page, pc->cursor))
-  {
-    json_t *errors = json_array ();
-
-    api_param_error (errors, "cursor",
-                     "is not a cursor this listing gave out with these "
-                     "filters and this sort");
-    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+      && ! api_cursor_accept (conn, req, &pc->page, "cursor", pc->cursor,
+                              "is not a cursor this listing gave out with "
+                              "these filters and this sort"))
     return STORE_QS_ROLLBACK;
-  }
   if (NULL != pc->cursor)
   {
     pc->q.after_score = pc->page.after.ts;

@@ -554,16 +554,10 @@ list_tx (void *cls, struct store_conn *conn)
   enum store_qs qs;
 
   if (NULL != lc->cursor
-      && ! api_cursor_verify (conn, req->auth.org_id, &lc->page, lc->cursor))
-  {
-    json_t *errors = json_array ();
-
-    api_param_error (errors, "cursor",
-                     "is not a cursor this listing gave "
-                     "out with these filters");
-    http_reply_errors (req, SVC_EC_INVALID_PARAMETER, NULL, errors);
+      && ! api_cursor_accept (conn, req, &lc->page, "cursor", lc->cursor,
+                              "is not a cursor this listing gave out with "
+                              "these filters"))
     return STORE_QS_ROLLBACK;
-  }
   buf_free (&lc->out);
   buf_append (&lc->out, "{\"data\":[", 9, SIZE_MAX);
   lc->rows = 0;

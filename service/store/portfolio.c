@@ -116,23 +116,26 @@ store_portfolio_page (struct store_conn *c, const char *org_id,
 static const struct store_statement events_sql = {
   "events.page",
   "WITH scanned AS (\n"
-  "  SELECT e.xid, e.seq, e.id, e.type, e AS ev\n"
+  "  SELECT e.xid, e.seq, e.id, e.type, e.occurred_at, e AS ev\n"
   "    FROM events e\n"
   "   WHERE e.org_id = $1 AND (e.xid, e.seq) > ($2::xid8, $3::bigint)\n"
   "     AND e.xid < pg_snapshot_xmin(pg_current_snapshot())\n"
   "   ORDER BY e.xid, e.seq\n"
   "   LIMIT $6),\n"
   "picked AS (\n"
-  "  SELECT xid, seq, id, rapport_event_json(ev) AS body FROM scanned\n"
+  "  SELECT xid, seq, id, occurred_at, rapport_event_json(ev) AS body\n"
+  "    FROM scanned\n"
   "   WHERE $4::text[] IS NULL OR type = ANY ($4::text[])\n"
   "   ORDER BY xid, seq\n"
   "   LIMIT $5)\n"
-  "SELECT 0 AS kind, xid::text AS xid, seq, id, body::text AS body,\n"
+  "SELECT 0 AS kind, xid::text AS xid, seq, id,\n"
+  "       extract(epoch FROM occurred_at)::bigint AS at, body::text AS body,\n"
   "       0 AS scanned\n"
   "  FROM picked\n"
   "UNION ALL\n"
-  "SELECT 1, xid::text, seq, id, NULL, (SELECT count(*) FROM scanned)\n"
-  "  FROM (SELECT xid, seq, id FROM scanned\n"
+  "SELECT 1, xid::text, seq, id, extract(epoch FROM occurred_at)::bigint,\n"
+  "       NULL, (SELECT count(*) FROM scanned)\n"
+  "  FROM (SELECT xid, seq, id, occurred_at FROM scanned\n"
   "         ORDER BY xid DESC, seq DESC LIMIT 1) last\n"
   " ORDER BY kind, xid, seq",
 };
@@ -161,6 +164,7 @@ store_events_page (struct store_conn *c, const char *org_id,
     store_copy (r, i, "xid", pos.xid, sizeof (pos.xid));
     store_copy (r, i, "seq", pos.seq, sizeof (pos.seq));
     store_copy (r, i, "id", pos.id, sizeof (pos.id));
+    pos.at = store_get_int (r, i, "at");
     if (1 == store_get_int (r, i, "kind"))
     {
       end->scan_end = pos;
