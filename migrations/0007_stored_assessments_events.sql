@@ -50,6 +50,9 @@ CREATE TABLE account_assessments (
   weights_version      integer NOT NULL,  -- 0: the model's own weights
   as_of                timestamptz NOT NULL,  -- the instant it describes
   computed_at          timestamptz NOT NULL DEFAULT clock_timestamp(),
+  -- How many times it was computed and stored (for operators and tests:
+  -- a queued account is stored once per time it was queued).
+  computations         bigint NOT NULL DEFAULT 1,
   PRIMARY KEY (org_id, account_id),
   FOREIGN KEY (org_id, account_id) REFERENCES accounts (org_id, id)
     ON DELETE CASCADE
@@ -305,6 +308,10 @@ $$;
 
 -- Queues what time or a new model made stale; one sweeper at a time
 -- (the others return at once).  Also ends events past their retention.
+-- An account never assessed is one from before this migration, or one
+-- whose creation queued it already: the sweep leaves new ones alone, or
+-- it could queue an account again just after its first assessment was
+-- stored (the sweep's snapshot not seeing it) and have it scored twice.
 CREATE FUNCTION rapport_assess_sweep(p_model text, p_max_age interval,
                                      p_event_retention interval)
   RETURNS integer
@@ -320,7 +327,9 @@ BEGIN
     FROM accounts a
     LEFT JOIN account_assessments s
       ON s.org_id = a.org_id AND s.account_id = a.id
-   WHERE s.account_id IS NULL OR s.model_version <> p_model
+   WHERE (s.account_id IS NULL
+          AND a.created_at < clock_timestamp() - interval '1 minute')
+      OR s.model_version <> p_model
       OR s.as_of < clock_timestamp() - p_max_age
   ON CONFLICT (org_id, account_id) DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;

@@ -142,7 +142,8 @@ static const struct store_statement put_sql = {
   "       primary_orientation = EXCLUDED.primary_orientation,\n"
   "       model_version = EXCLUDED.model_version,\n"
   "       weights_version = EXCLUDED.weights_version,\n"
-  "       as_of = EXCLUDED.as_of, computed_at = clock_timestamp()",
+  "       as_of = EXCLUDED.as_of, computed_at = clock_timestamp(),\n"
+  "       computations = s.computations + 1",
 };
 
 enum store_qs
