@@ -20,6 +20,8 @@
 # BUILD_DIR (build), SKIP_BUILD=1, KEEP_WORK=1 (keep the temp dir).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
 
 BATCHES=${BATCHES:-20}
 BATCH_SIZE=${BATCH_SIZE:-1000}
@@ -61,14 +63,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------ database --
-mkdir -p "$WORK/pg" "$WORK/bodies"
-[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg"
-# Ports below the ephemeral range (32768-60999), so no client socket holds them.
-PGPORT=$(free_port 25500)
-PG_STARTED=1
-pg_start "$WORK/pg" "$PGPORT"
-ADMIN_URL=$(pg_prepare "$PGPORT")
-migrate "$BIN" "$ADMIN_URL"
+mkdir -p "$WORK/bodies"
+bench_db "$WORK"
+ADMIN_URL=$ADMIN
 KEY=$(MIGRATE_DATABASE_URL=$ADMIN_URL DATABASE_URL=$ADMIN_URL \
       "$BIN" org create "batch bench" | sed -n 's/^RAPPORT_API_KEY=//p')
 [ -n "$KEY" ] || die "org create printed no API key"
