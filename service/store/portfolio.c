@@ -9,8 +9,8 @@
 
 #include "internal.h"
 
-/** What both directions of the portfolio select. */
-#define PORTFOLIO_SELECT \
+/** What every portfolio statement selects, from @a accounts. */
+#define PORTFOLIO_SELECT(accounts) \
   "SELECT s.account_id, a.name, a.owner_id, a.stage, s.risk_score,\n" \
   "       s.risk_level, s.risk_score_30d,\n" \
   "       s.top_drivers::text AS top_drivers, s.pillar_status,\n" \
@@ -21,35 +21,65 @@
   "                WHERE q.org_id = s.org_id\n" \
   "                  AND q.account_id = s.account_id) AS queued\n" \
   "  FROM account_assessments s\n" \
-  "  JOIN accounts a ON a.org_id = s.org_id AND a.id = s.account_id\n"
+  "  JOIN " accounts " a ON a.org_id = s.org_id AND a.id = s.account_id\n"
 
-/** The filters of both: $4 risk levels, $5 owners, $6 stages, $7 pillar
-    statuses (each an array, or NULL for any). */
+/** The filters of all: $4 risk levels, $5 stages, $6 pillar statuses
+    (each an array, or NULL for any). */
 #define PORTFOLIO_FILTERS \
   "   AND ($4::text[] IS NULL OR s.risk_level = ANY ($4::text[]))\n" \
-  "   AND ($5::uuid[] IS NULL OR a.owner_id = ANY ($5::uuid[]))\n" \
-  "   AND ($6::text[] IS NULL OR a.stage = ANY ($6::text[]))\n" \
-  "   AND ($7::text[] IS NULL OR s.pillar_status = ANY ($7::text[]))\n"
+  "   AND ($5::text[] IS NULL OR a.stage = ANY ($5::text[]))\n" \
+  "   AND ($6::text[] IS NULL OR s.pillar_status = ANY ($6::text[]))\n"
 
-/** Riskiest first, after the keyset position ($2 score, $3 account): the
-    position is an index condition, so every page costs the same. */
+/** The keyset position ($2 score, $3 account), riskiest first. */
+#define AFTER_RISKIEST \
+  "   AND (s.risk_score, s.account_id) < ($2::float8, $3::uuid)\n"
+#define ORDER_RISKIEST \
+  " ORDER BY s.risk_score DESC, s.account_id DESC\n" \
+  " LIMIT $7"
+
+/** The same, safest first. */
+#define AFTER_SAFEST \
+  "   AND (s.risk_score, s.account_id) > ($2::float8, $3::uuid)\n"
+#define ORDER_SAFEST \
+  " ORDER BY s.risk_score, s.account_id\n" \
+  " LIMIT $7"
+
+/** Only the accounts of owners $8, found first: with the owner filter in
+    the same statement as the others, a generic plan scanned the whole
+    portfolio for a seller's twenty accounts (docs/performance.md); this
+    reads the owners' accounts by their index, then ranks those. */
+#define OWNED \
+  "WITH owned AS MATERIALIZED (\n" \
+  "  SELECT org_id, id, name, owner_id, stage FROM accounts\n" \
+  "   WHERE org_id = $1 AND owner_id = ANY ($8::uuid[]))\n"
+
+/** Riskiest first: the position is an index condition on
+    account_assessments_rank, so every page costs the same. */
 static const struct store_statement riskiest_sql = {
   "portfolio.riskiest",
-  PORTFOLIO_SELECT " WHERE s.org_id = $1\n"
-                   "   AND (s.risk_score, s.account_id) < ($2::float8, "
-                   "$3::uuid)\n" PORTFOLIO_FILTERS
-                   " ORDER BY s.risk_score DESC, s.account_id DESC\n"
-                   " LIMIT $8",
+  PORTFOLIO_SELECT ("accounts") " WHERE s.org_id = $1\n" AFTER_RISKIEST
+    PORTFOLIO_FILTERS ORDER_RISKIEST,
 };
 
-/** Safest first, after ($2, $3). */
+/** Safest first. */
 static const struct store_statement safest_sql = {
   "portfolio.safest",
-  PORTFOLIO_SELECT " WHERE s.org_id = $1\n"
-                   "   AND (s.risk_score, s.account_id) > ($2::float8, "
-                   "$3::uuid)\n" PORTFOLIO_FILTERS
-                   " ORDER BY s.risk_score, s.account_id\n"
-                   " LIMIT $8",
+  PORTFOLIO_SELECT ("accounts") " WHERE s.org_id = $1\n" AFTER_SAFEST
+    PORTFOLIO_FILTERS ORDER_SAFEST,
+};
+
+/** Some owners' accounts, riskiest first. */
+static const struct store_statement owned_riskiest_sql = {
+  "portfolio.owned_riskiest",
+  OWNED PORTFOLIO_SELECT ("owned") " WHERE s.org_id = $1\n" AFTER_RISKIEST
+    PORTFOLIO_FILTERS ORDER_RISKIEST,
+};
+
+/** Some owners' accounts, safest first. */
+static const struct store_statement owned_safest_sql = {
+  "portfolio.owned_safest",
+  OWNED PORTFOLIO_SELECT ("owned") " WHERE s.org_id = $1\n" AFTER_SAFEST
+    PORTFOLIO_FILTERS ORDER_SAFEST,
 };
 
 enum store_qs
@@ -57,6 +87,10 @@ store_portfolio_page (struct store_conn *c, const char *org_id,
                       const struct store_portfolio_query *q,
                       store_portfolio_cb cb, void *cls)
 {
+  static const struct store_statement *const statements[2][2] = {
+    { &riskiest_sql, &safest_sql },
+    { &owned_riskiest_sql, &owned_safest_sql },
+  };
   char limit[16];
   const char *first_score = q->ascending ? "-Infinity" : "Infinity";
   const char *first_id = q->ascending ? "00000000-0000-0000-0000-000000000000"
@@ -65,15 +99,16 @@ store_portfolio_page (struct store_conn *c, const char *org_id,
                       NULL != q->after_score ? q->after_score : first_score,
                       NULL != q->after_id ? q->after_id : first_id,
                       q->risk_levels,
-                      q->owner_ids,
                       q->stages,
                       q->pillar_statuses,
-                      limit };
+                      limit,
+                      q->owner_ids };
+  bool owned = NULL != q->owner_ids;
   PGresult *r;
   enum store_qs qs;
 
   snprintf (limit, sizeof (limit), "%u", q->limit);
-  qs = store_exec (c, q->ascending ? &safest_sql : &riskiest_sql, 8, v, &r);
+  qs = store_exec (c, statements[owned][q->ascending], owned ? 8 : 7, v, &r);
   for (int i = 0; i < (int) qs; i++)
   {
     struct store_portfolio_row row = { 0 };
@@ -179,8 +214,6 @@ store_events_page (struct store_conn *c, const char *org_id,
 }
 
 const struct store_statement *const store_portfolio_statements[] = {
-  &riskiest_sql,
-  &safest_sql,
-  &events_sql,
-  NULL,
+  &riskiest_sql,     &safest_sql, &owned_riskiest_sql,
+  &owned_safest_sql, &events_sql, NULL,
 };

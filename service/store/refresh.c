@@ -146,6 +146,17 @@ static const struct store_statement put_sql = {
   "       computations = s.computations + 1",
 };
 
+/**
+ * The put's transaction commits without waiting for its WAL to reach the
+ * disk: a put lost in a crash takes its queue row's deletion with it, so
+ * the account is simply scored again, and the refresher does not wait for
+ * an fsync per account.
+ */
+static const struct store_statement async_commit_sql = {
+  "refresh.async_commit",
+  "SELECT set_config('synchronous_commit', 'off', true) AS synchronous_commit",
+};
+
 enum store_qs
 store_refresh_put (struct store_conn *c, const struct store_queued *q,
                    const struct store_stored *s)
@@ -162,6 +173,9 @@ store_refresh_put (struct store_conn *c, const struct store_queued *q,
   snprintf (score, sizeof (score), "%.17g", s->risk_score);
   snprintf (score_30d, sizeof (score_30d), "%.17g", s->risk_score_30d);
   snprintf (weights, sizeof (weights), "%d", s->weights_version);
+  qs = store_exec_later (c, &async_commit_sql, 0, NULL);
+  if (qs < 0)
+    return qs;
   qs = store_exec (c, &put_sql, 12, v, &r);
   PQclear (r);
   return qs;
@@ -204,5 +218,6 @@ store_refresh_wait (struct store_conn *c, long timeout_ms)
 }
 
 const struct store_statement *const store_refresh_statements[] = {
-  &claim_sql, &expand_sql, &sweep_sql, &drop_sql, &put_sql, NULL,
+  &claim_sql, &expand_sql,       &sweep_sql, &drop_sql,
+  &put_sql,   &async_commit_sql, NULL,
 };

@@ -14,8 +14,7 @@ SELECT s.account_id, a.name, a.owner_id, a.stage, s.risk_score,
  WHERE s.org_id = $1
    AND (s.risk_score, s.account_id) > ($2::float8, $3::uuid)
    AND ($4::text[] IS NULL OR s.risk_level = ANY ($4::text[]))
-   AND ($5::uuid[] IS NULL OR a.owner_id = ANY ($5::uuid[]))
-   AND ($6::text[] IS NULL OR a.stage = ANY ($6::text[]))
-   AND ($7::text[] IS NULL OR s.pillar_status = ANY ($7::text[]))
+   AND ($5::text[] IS NULL OR a.stage = ANY ($5::text[]))
+   AND ($6::text[] IS NULL OR s.pillar_status = ANY ($6::text[]))
  ORDER BY s.risk_score, s.account_id
- LIMIT $8
+ LIMIT $7
