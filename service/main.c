@@ -16,6 +16,7 @@
 #include "svc/alloc.h"
 #include "svc/api.h"
 #include "svc/config.h"
+#include "svc/hooks.h"
 #include "svc/http.h"
 #include "svc/log.h"
 #include "svc/model.h"
@@ -146,11 +147,13 @@ cmd_serve (const struct cfg *cfg)
   if (NULL == http_service.pool)
     return 1;
   store_key_cache_start (cfg->database_url, cfg->key_cache_ttl_ms);
+  hooks_start (cfg);
   server = http_server_start (cfg, &port);
   if (NULL == server)
   {
     log_line (LOG_ERROR, NULL, "cannot listen on %s:%ld", cfg->bind_address,
               cfg->port);
+    hooks_stop ();
     store_key_cache_stop ();
     store_pool_free (http_service.pool);
     return 1;
@@ -165,6 +168,7 @@ cmd_serve (const struct cfg *cfg)
   }
   sigwait (&set, &sig);
   http_server_stop (server, sig);
+  hooks_stop ();
   store_key_cache_stop ();
   store_pool_free (http_service.pool);
   api_model_cache_free ();

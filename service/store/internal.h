@@ -83,6 +83,7 @@ extern const struct store_statement *const store_migrate_statements[];
 extern const struct store_statement *const store_values_statements[];
 extern const struct store_statement *const store_scoring_weights_statements[];
 extern const struct store_statement *const store_resource_statements[];
+extern const struct store_statement *const store_webhooks_statements[];
 
 /**
  * Calls @a cb for every prepared statement: the hand-written ones of each

@@ -23,6 +23,7 @@ static const struct
   { store_assessments_statements, "service/store/assessments.c" },
   { store_idempotency_statements, "service/store/idempotency.c" },
   { store_resource_statements, "service/store/resource.c" },
+  { store_webhooks_statements, "service/store/webhooks.c" },
 };
 
 /** Where the generated statements come from. */
