@@ -649,7 +649,12 @@ Test (webhooks, a_500_and_a_timeout_are_retried_and_order_waits)
       cr_expect_eq (3, json_integer_value (json_object_get (d, "attempts")));
   }
   json_decref (log);
-  cr_expect_str_eq (str (endpoint (org.key, hook), "status"), "active");
+  {
+    json_t *e = endpoint (org.key, hook);
+
+    cr_expect_str_eq (str (e, "status"), "active");
+    json_decref (e);
+  }
   sp_stop (&in, 10);
   receiver_stop (&rv);
 }
@@ -879,7 +884,14 @@ Test (webhooks, another_organizations_endpoints_and_deliveries_are_unseen)
   l = list (other.key, th_fmt ("/v1/webhooks/%s/deliveries", hook_b));
   cr_expect_eq (1, json_array_size (l), "the other's log is intact");
   json_decref (l);
-  cr_expect_str_eq (str (endpoint (other.key, hook_b), "status"), "active");
+  {
+    json_t *e = endpoint (other.key, hook_b);
+
+    cr_expect_str_eq (str (e, "status"), "active",
+                      "the other's endpoint "
+                      "changed");
+    json_decref (e);
+  }
   sp_stop (&in, 10);
   receiver_stop (&ra);
   receiver_stop (&rb);
