@@ -20,6 +20,7 @@
 --    (endpoint, account) may be claimed, and only once its event is
 --    visible by the feed's rule, so each account's events arrive in the
 --    order of the feed.
+--  * rapport_webhook_prune() ends the log of deliveries made long ago.
 --
 -- Both functions cross organizations, so, as for the assessment queue,
 -- they are SECURITY DEFINER functions owned by rapport_worker, whose own
@@ -227,6 +228,27 @@ BEGIN
 END
 $$;
 
+-- Ends the log of deliveries made more than p_keep_days ago; one pruner
+-- at a time (the others return at once).  Pending deliveries stay
+-- whatever their age.
+CREATE FUNCTION rapport_webhook_prune(p_keep_days integer) RETURNS integer
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+  n integer;
+BEGIN
+  IF NOT pg_try_advisory_xact_lock(hashtext('rapport_webhook_prune')) THEN
+    RETURN 0;
+  END IF;
+  DELETE FROM webhook_deliveries
+   WHERE status = 'delivered'
+     AND delivered_at < clock_timestamp() - p_keep_days * interval '1 day';
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END
+$$;
+CREATE INDEX webhook_deliveries_done
+  ON webhook_deliveries (delivered_at) WHERE status = 'delivered';
+
 DO $$
 DECLARE
   t text;
@@ -243,12 +265,13 @@ END
 $$;
 
 GRANT SELECT, UPDATE ON webhook_endpoints TO rapport_worker;
-GRANT SELECT, INSERT, UPDATE ON webhook_deliveries TO rapport_worker;
+GRANT SELECT, INSERT, UPDATE, DELETE ON webhook_deliveries TO rapport_worker;
 ALTER FUNCTION rapport_webhook_enqueue() OWNER TO rapport_worker;
 ALTER FUNCTION rapport_webhook_claim(integer, integer) OWNER TO rapport_worker;
 ALTER FUNCTION rapport_webhook_finish(uuid, uuid, uuid, text, integer, text,
                                       text, bigint, integer)
   OWNER TO rapport_worker;
+ALTER FUNCTION rapport_webhook_prune(integer) OWNER TO rapport_worker;
 
 DO $$
 BEGIN
@@ -257,7 +280,8 @@ BEGIN
     GRANT SELECT, UPDATE ON webhook_deliveries TO rapport_app;
     GRANT EXECUTE ON FUNCTION rapport_webhook_claim(integer, integer),
       rapport_webhook_finish(uuid, uuid, uuid, text, integer, text, text,
-                             bigint, integer)
+                             bigint, integer),
+      rapport_webhook_prune(integer)
       TO rapport_app;
   END IF;
 END

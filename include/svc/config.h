@@ -53,6 +53,7 @@ struct cfg
   long webhook_max_attempts;    /**< failed attempts in a row that disable
                                    an endpoint */
   long webhook_allow_private;   /**< 1: http and private addresses allowed */
+  long webhook_log_days;        /**< days a made delivery stays in the log */
 };
 
 /**

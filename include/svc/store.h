@@ -696,4 +696,13 @@ store_hooks_finish (struct store_hooks *h, const struct store_webhook_claim *c,
                     const char *response, long long retry_ms, int max_failures,
                     char result[16]);
 
+/**
+ * Deletes the log of deliveries made more than @a keep_days ago (one
+ * instance at a time; the others prune nothing).
+ *
+ * @param[out] pruned how many were deleted
+ */
+enum store_qs
+store_hooks_prune (struct store_hooks *h, long keep_days, long long *pruned);
+
 #endif

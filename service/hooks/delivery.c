@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,6 +264,25 @@ deliver (struct store_hooks *h, CURL *curl, struct store_webhook_claim *c)
               c->id);
 }
 
+/** Prunes the delivery log at start and then hourly (the first thread
+    only; across instances, one prunes at a time). */
+static void
+maybe_prune (struct store_hooks *h, long long *next_ms)
+{
+  struct timespec ts;
+  long long now, pruned = 0;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  now = (long long) ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+  if (now < *next_ms)
+    return;
+  *next_ms = now + 3600 * 1000LL;
+  if (store_hooks_prune (h, conf->webhook_log_days, &pruned) > 0 && pruned > 0)
+    log_info ("webhook delivery log: %lld deliveries older than %ld days "
+              "removed",
+              pruned, conf->webhook_log_days);
+}
+
 /** A delivery thread. */
 static void *
 thread_main (void *cls)
@@ -279,13 +299,19 @@ thread_main (void *cls)
       ? (conf->webhook_retry_base_ms > 50 ? conf->webhook_retry_base_ms : 50)
       : 1000;
 
-  (void) cls;
+  bool pruner = (void *) 0 == cls;
+  long long next_prune = 0;
+
   if (NULL == curl)
     util_alloc_failed (0);
   while (! atomic_load (&stopping))
   {
     struct store_webhook_claim c;
-    enum store_qs qs = store_hooks_claim (h, lease_ms, &c);
+    enum store_qs qs;
+
+    if (pruner)
+      maybe_prune (h, &next_prune);
+    qs = store_hooks_claim (h, lease_ms, &c);
 
     if (STORE_QS_ONE == qs)
     {
@@ -316,7 +342,9 @@ hooks_start (const struct cfg *cfg)
   curl_ready = true;
   threads = util_calloc ((size_t) cfg->webhook_threads, sizeof (*threads));
   for (n_threads = 0; n_threads < cfg->webhook_threads; n_threads++)
-    if (0 != pthread_create (&threads[n_threads], NULL, &thread_main, NULL))
+    if (0
+        != pthread_create (&threads[n_threads], NULL, &thread_main,
+                           (void *) (intptr_t) n_threads))
     {
       log_error ("cannot start webhook delivery thread %ld", n_threads + 1);
       break;

@@ -562,8 +562,32 @@ store_hooks_finish (struct store_hooks *h, const struct store_webhook_claim *c,
   return hooks_exec_one (h, &finish_sql, 9, v, &read_result, result);
 }
 
+/** Ends the log of deliveries made more than $1 days ago. */
+static const struct store_statement prune_sql = {
+  "webhooks.prune",
+  "SELECT rapport_webhook_prune($1) AS pruned",
+};
+
+/** Reads the result of webhooks.prune. */
+static void
+read_pruned (const PGresult *r, int row, void *out)
+{
+  *(long long *) out = store_get_int (r, row, "pruned");
+}
+
+enum store_qs
+store_hooks_prune (struct store_hooks *h, long keep_days, long long *pruned)
+{
+  char days[24];
+  const char *v[] = { days };
+
+  *pruned = 0;
+  snprintf (days, sizeof (days), "%ld", keep_days);
+  return hooks_exec_one (h, &prune_sql, 1, v, &read_pruned, pruned);
+}
+
 const struct store_statement *const store_webhooks_statements[] = {
   &lock_org_sql, &insert_sql, &get_sql,    &lock_sql,   &list_sql,
   &update_sql,   &resume_sql, &rotate_sql, &delete_sql, &deliveries_sql,
-  &claim_sql,    &finish_sql, NULL,
+  &claim_sql,    &finish_sql, &prune_sql,  NULL,
 };

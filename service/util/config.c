@@ -141,6 +141,10 @@ static const struct cfg_param params[] = {
     OFF (webhook_allow_private), "0", 0, 1,
     "1: webhook endpoints may use plain http and loopback, link-local or "
     "private addresses (for tests and closed networks only)" },
+  { "webhook-log-days", "RAPPORT_WEBHOOK_LOG_DAYS", CFG_LONG,
+    OFF (webhook_log_days), "30", 1, 3650,
+    "days a made webhook delivery stays in the delivery log (pending ones "
+    "stay until made)" },
 };
 
 #define N_PARAMS (sizeof (params) / sizeof (params[0]))
