@@ -259,8 +259,9 @@ deliver (struct store_hooks *h, CURL *curl, struct store_webhook_claim *c)
               "%lld ms",
               c->id, c->endpoint_id, msg, retry_ms);
   else if (0 == strcmp (result, "lost"))
-    log_warn ("webhook delivery %s: its lease passed during the attempt; "
-              "another thread may have sent it too",
+    log_warn ("webhook delivery %s: its claim was gone when the attempt "
+              "was recorded (the lease passed, and another thread may have "
+              "sent it too, or the endpoint was deleted)",
               c->id);
 }
 

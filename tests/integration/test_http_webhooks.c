@@ -8,8 +8,9 @@
  *        disabled state with its reason; a killed instance's deliveries
  *        are finished by the next; two instances deliver each event once;
  *        another organization's endpoints and deliveries are never seen;
- *        and without the operator's flag, http and private addresses are
- *        refused at registration and at delivery.
+ *        without the operator's flag, http and private addresses are
+ *        refused at registration and at delivery; secrets rotate with a
+ *        grace period; the cap; and the log's retention.
  *
  *        The shared service of scripts/test delivers nothing
  *        (RAPPORT_WEBHOOK_THREADS=0), so which instance delivers is this
@@ -1082,4 +1083,68 @@ Test (webhooks, an_organization_has_a_limited_number_of_endpoints)
                      404);
   th_create (org.key, "/v1/webhooks", body, id);
   sp_stop (&in, 10);
+}
+
+Test (webhooks, the_log_keeps_made_deliveries_for_the_configured_days)
+{
+  static const char *const env[] = { "RAPPORT_WEBHOOK_LOG_DAYS=30", NULL };
+  struct sp_instance in;
+  struct receiver rv;
+  char hook[64], secret[128], old_acct[64], new_acct[64];
+  char *n;
+  json_t *log;
+  long long end;
+
+  receiver_start (&rv);
+  start (&in, env);
+  sp_use (&in);
+  register_hook (org.key, rv.url, "[\"account.created\"]", hook, secret);
+  th_account_new (org.key, "Long ago", old_acct);
+  await_hits (&rv, 200, 1, 30);
+  sp_stop (&in, 10);
+  /* Made 40 days ago, as far as the log knows. */
+  n = sp_admin_sql (
+    th_fmt ("UPDATE webhook_deliveries SET delivered_at = delivered_at - "
+            "interval '40 days', created_at = created_at - interval '40 days'"
+            " WHERE endpoint_id = '%s' RETURNING 1",
+            hook));
+  cr_assert_not_null (n);
+  free (n);
+  /* A pending delivery from 40 days ago: an instance that delivers
+     nothing queued it, and it is made old too. */
+  sp_start (&in, (const char *const[]){ "RAPPORT_WEBHOOK_THREADS=0", NULL });
+  sp_use (&in);
+  th_account_new (org.key, "Pending long", new_acct);
+  n = sp_admin_sql (
+    th_fmt ("UPDATE webhook_deliveries SET created_at = created_at - "
+            "interval '40 days' WHERE endpoint_id = '%s' AND status = "
+            "'pending' RETURNING 1",
+            hook));
+  cr_assert_not_null (n);
+  free (n);
+  sp_stop (&in, 10);
+  pthread_mutex_lock (&rv.lock);
+  rv.always_500 = true; /* the pending one stays pending */
+  pthread_mutex_unlock (&rv.lock);
+  /* An instance that delivers prunes when its first thread starts. */
+  start (&in, env);
+  sp_use (&in);
+  end = sp_now_ms () + 20000;
+  log = NULL;
+  do
+  {
+    json_decref (log);
+    log = list (org.key, th_fmt ("/v1/webhooks/%s/deliveries", hook));
+    if (1 == json_array_size (log))
+      break;
+    sp_sleep_ms (100);
+  } while (sp_now_ms () < end);
+  cr_assert_eq (1, json_array_size (log), "the log has %zu deliveries",
+                json_array_size (log));
+  cr_expect_str_eq (str (json_array_get (log, 0), "account_id"), new_acct,
+                    "the pending delivery was pruned");
+  cr_expect_str_eq (str (json_array_get (log, 0), "status"), "pending");
+  json_decref (log);
+  sp_stop (&in, 10);
+  receiver_stop (&rv);
 }
