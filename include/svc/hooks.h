@@ -78,4 +78,15 @@ void hooks_start (const struct cfg *cfg);
 /** Stops them: an attempt in flight is abandoned and released. */
 void hooks_stop (void);
 
+/** This instance's attempts since it started, for /metrics. */
+struct hooks_stats
+{
+  uint64_t delivered; /**< answered with a 2xx */
+  uint64_t failed;    /**< anything else (to be retried, or disabling) */
+  uint64_t disabled;  /**< endpoints disabled after sustained failure */
+};
+
+/** Copies the counters. */
+void hooks_stats (struct hooks_stats *out);
+
 #endif

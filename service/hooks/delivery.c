@@ -35,6 +35,7 @@ static pthread_t *threads;
 static long n_threads;
 static atomic_bool stopping;
 static bool curl_ready;
+static atomic_uint_least64_t n_delivered, n_failed, n_disabled;
 
 /** One attempt's state, for libcurl's callbacks. */
 struct attempt
@@ -250,6 +251,12 @@ deliver (struct store_hooks *h, CURL *curl, struct store_webhook_claim *c)
               c->id);
     return;
   }
+  if (0 == strcmp (result, "delivered"))
+    atomic_fetch_add (&n_delivered, 1);
+  else if (0 != strcmp (result, "lost"))
+    atomic_fetch_add (&n_failed, 1);
+  if (0 == strcmp (result, "disabled"))
+    atomic_fetch_add (&n_disabled, 1);
   if (0 == strcmp (result, "disabled"))
     log_warn ("webhook endpoint %s disabled after %d failed attempts in a "
               "row (last: %s)",
@@ -364,4 +371,12 @@ hooks_stop (void)
   if (curl_ready)
     curl_global_cleanup ();
   curl_ready = false;
+}
+
+void
+hooks_stats (struct hooks_stats *out)
+{
+  out->delivered = atomic_load (&n_delivered);
+  out->failed = atomic_load (&n_failed);
+  out->disabled = atomic_load (&n_disabled);
 }
