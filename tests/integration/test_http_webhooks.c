@@ -208,8 +208,8 @@ serve (void *cls)
   pthread_mutex_unlock (&rv->lock);
   if (hang)
   {
-    /* Past the delivery timeout, then hang up without an answer. */
-    for (int k = 0; k < 30 && ! atomic_load (&rv->stop); k++)
+    /* Past the delivery timeout (3 s), then hang up without an answer. */
+    for (int k = 0; k < 60 && ! atomic_load (&rv->stop); k++)
       sp_sleep_ms (100);
     close (s);
     atomic_fetch_sub (&rv->busy, 1);
@@ -338,7 +338,9 @@ start (struct sp_instance *in, const char *const *extra)
   env[n++] = "RAPPORT_WEBHOOK_THREADS=1";
   env[n++] = "RAPPORT_WEBHOOK_ALLOW_PRIVATE=1";
   env[n++] = "RAPPORT_WEBHOOK_RETRY_BASE_MS=200";
-  env[n++] = "RAPPORT_WEBHOOK_TIMEOUT_MS=1000";
+  /* Long enough that a loaded machine (the sanitizer phases) does not
+     time out an answer the tests expect on the first attempt. */
+  env[n++] = "RAPPORT_WEBHOOK_TIMEOUT_MS=3000";
   env[n++] = "RAPPORT_WEBHOOK_MAX_ATTEMPTS=3";
   env[n] = NULL;
   sp_start (in, env);
@@ -486,6 +488,18 @@ rename_account (const char *key, const char *id, int n)
                     th_fmt ("{\"name\":\"renamed %d\"}", n), 200);
 }
 
+/** Expects the instance in use to show @a line on /metrics. */
+static void
+expect_metric (const char *line)
+{
+  struct th_resp r;
+
+  th_request ("GET", "/metrics", NULL, NULL, NULL, &r);
+  cr_assert_eq (200, r.status);
+  cr_expect_not_null (strstr (r.body, line), "/metrics lacks %s", line);
+  th_resp_free (&r);
+}
+
 static struct th_org org;
 
 static void
@@ -600,6 +614,8 @@ Test (webhooks, deliveries_are_signed_in_order_per_account_and_logged)
   th_expect_problem ("GET",
                      th_fmt ("/v1/webhooks/%s/deliveries?status=failed", hook),
                      org.key, NULL, 400);
+  expect_metric ("rapport_webhook_attempts_total{outcome=\"delivered\"} 12");
+  expect_metric ("rapport_webhook_attempts_total{outcome=\"failed\"} 0");
   sp_stop (&in, 10);
   receiver_stop (&rv);
 }
@@ -696,6 +712,8 @@ Test (webhooks, sustained_failure_disables_the_endpoint_with_its_reason)
              "reason: %s", str (e, "disabled_reason"));
   cr_expect (json_is_string (json_object_get (e, "disabled_at")));
   json_decref (e);
+  expect_metric ("rapport_webhook_attempts_total{outcome=\"failed\"} 3");
+  expect_metric ("rapport_webhook_endpoints_disabled_total 1");
   /* Disabled: no more attempts, and its delivery waits, pending. */
   rename_account (org.key, acct, 1);
   sp_sleep_ms (1500);
