@@ -81,17 +81,17 @@ struct hook_ctx
 };
 
 /** Appends the errors of the checks jspec cannot make: at least one event
-    type, and a URL a delivery may go to. */
+    type, and a URL a delivery may go to.  Members jspec already refused
+    (of the wrong type) are left alone. */
 static void
 more_checks (const struct jspec_value *v, bool check_url, json_t *errors)
 {
   char why[256];
 
-  if (v[F_TYPES].present && ! v[F_TYPES].is_null
-      && 0 == json_array_size (v[F_TYPES].j))
+  if (json_is_array (v[F_TYPES].j) && 0 == json_array_size (v[F_TYPES].j))
     jspec_error (errors, "", "event_types",
                  "must name at least one event type, or \"*\"");
-  if (check_url && v[F_URL].present && ! v[F_URL].is_null
+  if (check_url && json_is_string (v[F_URL].j) && NULL != v[F_URL].s
       && ! hooks_url_ok (v[F_URL].s,
                          0 != http_service.cfg->webhook_allow_private, why,
                          sizeof (why)))

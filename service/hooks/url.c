@@ -154,7 +154,7 @@ hooks_url_ok (const char *url, bool allow_private, char *why, size_t why_len)
   const char *p, *auth, *auth_end, *port;
   char host[256];
   size_t host_len;
-  bool https = 0 == strncasecmp (url, "https://", 8);
+  bool https = NULL != url && 0 == strncasecmp (url, "https://", 8);
 
 #define FAIL(...) \
   do \
@@ -163,6 +163,8 @@ hooks_url_ok (const char *url, bool allow_private, char *why, size_t why_len)
     return false; \
   } while (0)
 
+  if (NULL == url)
+    FAIL ("must be a string");
   if (strlen (url) > HOOKS_URL_MAX)
     FAIL ("must be at most %d characters", HOOKS_URL_MAX);
   for (p = url; *p; p++)

@@ -1046,6 +1046,16 @@ Test (webhooks, secrets_are_shown_once_and_rotate_with_a_grace_period)
   cr_expect (th_has_error (&r, "/secret"), "%s", r.body);
   th_resp_free (&r);
   th_json ("POST", "/v1/webhooks", org.key,
+           "{\"url\":123,\"event_types\":\"*\",\"description\":false}", &r);
+  th_assert_problem (&r, 422);
+  cr_expect (th_has_error (&r, "/url"), "%s", r.body);
+  cr_expect (th_has_error (&r, "/event_types"), "%s", r.body);
+  cr_expect (th_has_error (&r, "/description"), "%s", r.body);
+  th_resp_free (&r);
+  th_json ("PATCH", th_fmt ("/v1/webhooks/%s", hook), org.key,
+           "{\"url\":[\"https://hooks.example.com/x\"]}", &r);
+  th_expect_422 (&r, "/url", "a URL that is not a string");
+  th_json ("POST", "/v1/webhooks", org.key,
            th_fmt ("{\"url\":\"%s\",\"event_types\":[\"account.exploded\"]}",
                    rv.url),
            &r);

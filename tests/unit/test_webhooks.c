@@ -134,6 +134,7 @@ Test (webhooks, urls_must_be_https_to_a_public_host)
     cr_expect (! url_ok (refused[i], false), "%s was accepted", refused[i]);
   for (size_t i = 0; i < sizeof (allowed) / sizeof (allowed[0]); i++)
     cr_expect (url_ok (allowed[i], false), "%s was refused", allowed[i]);
+  cr_expect (! url_ok (NULL, true), "no URL at all was accepted");
 }
 
 Test (webhooks, the_operator_may_allow_http_and_private_addresses)
