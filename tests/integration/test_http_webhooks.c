@@ -633,7 +633,8 @@ Test (webhooks, a_500_and_a_timeout_are_retried_and_order_waits)
   rv.hang_first = 1; /* attempt 2: no answer within the timeout */
   start (&in, NULL);
   sp_use (&in);
-  register_hook (org.key, rv.url, "[\"*\"]", hook, secret);
+  register_hook (org.key, rv.url, "[\"account.created\",\"account.updated\"]",
+                 hook, secret);
   th_account_new (org.key, "Retried", acct);
   rename_account (org.key, acct, 1);
   await_hits (&rv, 200, 2, 30);
@@ -879,12 +880,24 @@ Test (webhooks, another_organizations_endpoints_and_deliveries_are_unseen)
   await_hits (&ra, 200, 1, 30);
   await_hits (&rb, 200, 1, 30);
   sp_sleep_ms (1000);
-  cr_expect_eq (1, hits (&ra, 0));
-  cr_expect_eq (1, hits (&rb, 0));
-  cr_expect_str_eq (body_str (&ra.hits[0], "account_id"), acct_a);
-  cr_expect_str_eq (body_str (&rb.hits[0], "account_id"), acct_b);
-  verify (&ra.hits[0], sa);
-  verify (&rb.hits[0], sb);
+  /* Every event (the assessments' too, where they are computed), each
+     to its own organization's endpoint only. */
+  pthread_mutex_lock (&ra.lock);
+  pthread_mutex_lock (&rb.lock);
+  for (int k = 0; k < ra.n; k++)
+  {
+    cr_expect_str_eq (body_str (&ra.hits[k], "account_id"), acct_a);
+    verify (&ra.hits[k], sa);
+  }
+  for (int k = 0; k < rb.n; k++)
+  {
+    cr_expect_str_eq (body_str (&rb.hits[k], "account_id"), acct_b);
+    verify (&rb.hits[k], sb);
+  }
+  cr_expect_str_eq (ra.hits[0].event_type, "account.created");
+  cr_expect_str_eq (rb.hits[0].event_type, "account.created");
+  pthread_mutex_unlock (&rb.lock);
+  pthread_mutex_unlock (&ra.lock);
   /* Not listed, and every path to the other's answers 404. */
   l = list (org.key, "/v1/webhooks");
   cr_expect_eq (1, json_array_size (l));
@@ -901,7 +914,7 @@ Test (webhooks, another_organizations_endpoints_and_deliveries_are_unseen)
   th_expect_problem ("DELETE", th_fmt ("/v1/webhooks/%s", hook_b), org.key,
                      NULL, 404);
   l = list (other.key, th_fmt ("/v1/webhooks/%s/deliveries", hook_b));
-  cr_expect_eq (1, json_array_size (l), "the other's log is intact");
+  cr_expect_geq (json_array_size (l), 1, "the other's log is intact");
   json_decref (l);
   {
     json_t *e = endpoint (other.key, hook_b);
