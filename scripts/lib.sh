@@ -28,7 +28,8 @@ ensure_packages() {
 }
 
 BUILD_PACKAGES=(gcc make cmake pkg-config libc6-dev libmicrohttpd-dev
-  libjansson-dev libpq-dev libssl-dev libstemmer-dev libyaml-dev postgresql-15
+  libjansson-dev libpq-dev libssl-dev libstemmer-dev libyaml-dev
+  libcurl4-openssl-dev postgresql-15
   postgresql-client-15 curl ca-certificates)
 TEST_PACKAGES=(libcriterion-dev libcurl4-openssl-dev python3-jsonschema clang-format
   python3-yaml)

@@ -16,6 +16,7 @@
 #include "svc/alloc.h"
 #include "svc/api.h"
 #include "svc/config.h"
+#include "svc/hooks.h"
 #include "svc/http.h"
 #include "svc/log.h"
 #include "svc/model.h"
@@ -147,11 +148,13 @@ cmd_serve (const struct cfg *cfg)
     return 1;
   store_key_cache_start (cfg->database_url, cfg->key_cache_ttl_ms);
   api_refresher_start (cfg);
+  hooks_start (cfg);
   server = http_server_start (cfg, &port);
   if (NULL == server)
   {
     log_line (LOG_ERROR, NULL, "cannot listen on %s:%ld", cfg->bind_address,
               cfg->port);
+    hooks_stop ();
     api_refresher_stop ();
     store_key_cache_stop ();
     store_pool_free (http_service.pool);
@@ -167,6 +170,7 @@ cmd_serve (const struct cfg *cfg)
   }
   sigwait (&set, &sig);
   http_server_stop (server, sig);
+  hooks_stop ();
   api_refresher_stop ();
   store_key_cache_stop ();
   store_pool_free (http_service.pool);

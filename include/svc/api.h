@@ -40,6 +40,14 @@ int api_api_keys_create (struct http_request *req);
 int api_api_keys_get (struct http_request *req);
 int api_api_keys_delete (struct http_request *req);
 
+int api_webhooks_list (struct http_request *req);
+int api_webhooks_create (struct http_request *req);
+int api_webhooks_get (struct http_request *req);
+int api_webhooks_patch (struct http_request *req);
+int api_webhooks_delete (struct http_request *req);
+int api_webhooks_rotate_secret (struct http_request *req);
+int api_webhooks_deliveries (struct http_request *req);
+
 int api_ops_healthz (struct http_request *req);
 int api_ops_readyz (struct http_request *req);
 int api_ops_metrics (struct http_request *req);

@@ -49,6 +49,15 @@ struct cfg
   long rate_burst;              /**< bucket size per key */
   long instances;               /**< instances sharing the rate limit */
   long shutdown_timeout;        /**< seconds to finish requests on SIGTERM */
+  long max_webhooks;            /**< webhook endpoints per organization */
+  long webhook_threads;         /**< delivery threads (0: this instance
+                                   delivers nothing) */
+  long webhook_timeout_ms;      /**< longest an endpoint may take to answer */
+  long webhook_retry_base_ms;   /**< the first retry's delay; it doubles */
+  long webhook_max_attempts;    /**< failed attempts in a row that disable
+                                   an endpoint */
+  long webhook_allow_private;   /**< 1: http and private addresses allowed */
+  long webhook_log_days;        /**< days a made delivery stays in the log */
 };
 
 /**

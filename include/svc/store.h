@@ -727,4 +727,146 @@ store_events_page (struct store_conn *conn, const char *org_id,
                    const struct store_events_query *q, store_event_cb cb,
                    void *cls, struct store_events_end *end);
 
+/* ------------------------------------------------------------ webhooks -- */
+
+/*
+ * Endpoints and deliveries come back as struct store_row: json is the
+ * document the API shows (an endpoint never with its secret), id its id,
+ * version its version and order_key its created_at (the keyset).
+ */
+
+/**
+ * Inserts an endpoint of the organization, unless it already has
+ * @a max_endpoints.
+ *
+ * @param description may be NULL
+ * @param event_types a JSON array of type names
+ * @return STORE_QS_ONE; STORE_QS_NO_RESULTS at the cap; or an error
+ */
+enum store_qs
+store_webhooks_insert (struct store_conn *conn, const char *org_id,
+                       const char *url, const char *description,
+                       const char *event_types, const char *secret,
+                       long max_endpoints, struct store_row *out);
+
+/** Reads one endpoint; @a lock keeps it until the transaction ends. */
+enum store_qs
+store_webhooks_get (struct store_conn *conn, const char *org_id,
+                    const char *id, bool lock, struct store_row *out);
+
+/** Lists endpoints newest first after (@a after_ts, @a after_id). */
+enum store_qs
+store_webhooks_list (struct store_conn *conn, const char *org_id,
+                     const char *after_ts, const char *after_id,
+                     unsigned int limit, store_row_cb cb, void *cls);
+
+/**
+ * Replaces an endpoint's url, description, event types and status
+ * ("active" or "disabled"); disabling through the API records that as
+ * the reason.
+ */
+enum store_qs
+store_webhooks_update (struct store_conn *conn, const char *org_id,
+                       const char *id, const char *url,
+                       const char *description, const char *event_types,
+                       const char *status, struct store_row *out);
+
+/** Makes the endpoint's pending deliveries due now (it was re-enabled). */
+enum store_qs store_webhooks_resume (struct store_conn *conn,
+                                     const char *org_id, const char *id);
+
+/** Replaces the signing secret; the old one signs for @a grace_s more. */
+enum store_qs
+store_webhooks_rotate (struct store_conn *conn, const char *org_id,
+                       const char *id, const char *secret, long grace_s,
+                       struct store_row *out);
+
+/** Deletes an endpoint and its deliveries. */
+enum store_qs store_webhooks_delete (struct store_conn *conn,
+                                     const char *org_id, const char *id);
+
+/**
+ * Lists an endpoint's deliveries newest first, those of @a status only
+ * when it is not NULL.
+ */
+enum store_qs
+store_webhook_deliveries_list (struct store_conn *conn, const char *org_id,
+                               const char *endpoint_id, const char *status,
+                               const char *after_ts, const char *after_id,
+                               unsigned int limit, store_row_cb cb, void *cls);
+
+/** A delivery a delivery thread claimed. */
+struct store_webhook_claim
+{
+  char org_id[37];
+  char id[37];
+  char token[37]; /**< proves the claim when recording the attempt */
+  char endpoint_id[37];
+  char event_id[37];
+  char event_type[64];
+  char *url;             /**< new */
+  char *secret;          /**< new */
+  char *previous_secret; /**< new, or NULL: also signs until it expires */
+  char *payload;         /**< new: the body, as signed */
+  int attempts;          /**< attempts before this one */
+  int failures;          /**< failed attempts in a row before this one */
+};
+
+/** What a delivery thread holds of the database. */
+struct store_hooks;
+
+/** Opens (lazily) a delivery thread's connections to @a conninfo. */
+struct store_hooks *
+store_hooks_open (const char *conninfo, long statement_timeout_ms);
+
+/** Closes them; NULL-safe. */
+void store_hooks_close (struct store_hooks *h);
+
+/**
+ * Waits up to @a timeout_ms for a notice that deliveries were queued
+ * (LISTEN, connecting again when the connection was lost).
+ *
+ * @return true when one came
+ */
+bool store_hooks_wait (struct store_hooks *h, long timeout_ms);
+
+/**
+ * Claims the next due delivery for @a lease_ms.
+ *
+ * @return STORE_QS_ONE with @a out filled (clear it with
+ *         store_webhook_claim_clear), STORE_QS_NO_RESULTS, or an error
+ */
+enum store_qs store_hooks_claim (struct store_hooks *h, long lease_ms,
+                                 struct store_webhook_claim *out);
+
+/** Frees what @a c owns; NULL-safe. */
+void store_webhook_claim_clear (struct store_webhook_claim *c);
+
+/**
+ * Records an attempt of a claimed delivery.
+ *
+ * @param outcome "delivered", "failed" or "released" (not attempted)
+ * @param status_code the HTTP status answered, or 0 for none
+ * @param error what went wrong, or NULL
+ * @param response the start of the answer's body, or NULL
+ * @param retry_ms when to try again after a failure
+ * @param max_failures failures in a row that disable the endpoint
+ * @param[out] result "delivered", "retry", "disabled", "released" or
+ *             "lost" (the lease had passed and another thread took it)
+ */
+enum store_qs
+store_hooks_finish (struct store_hooks *h, const struct store_webhook_claim *c,
+                    const char *outcome, int status_code, const char *error,
+                    const char *response, long long retry_ms, int max_failures,
+                    char result[16]);
+
+/**
+ * Deletes the log of deliveries made more than @a keep_days ago (one
+ * instance at a time; the others prune nothing).
+ *
+ * @param[out] pruned how many were deleted
+ */
+enum store_qs
+store_hooks_prune (struct store_hooks *h, long keep_days, long long *pruned);
+
 #endif

@@ -57,6 +57,10 @@ static const struct svc_error_info table[] = {
     "No such report card in your organization" },
   { SVC_EC_COMMITMENT_NOT_FOUND, 404, "commitment-not-found",
     "No such commitment in your organization" },
+  { SVC_EC_WEBHOOK_NOT_FOUND, 404, "webhook-not-found",
+    "No such webhook endpoint in your organization" },
+  { SVC_EC_WEBHOOK_LIMIT_REACHED, 409, "webhook-limit-reached",
+    "The organization has as many webhook endpoints as it may have" },
 };
 
 const struct svc_error_info *

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "svc/hooks.h"
 #include "svc/store.h"
 
 #define MAX_ROUTES 96
@@ -139,6 +140,30 @@ render_requests (struct buf *b)
   }
 }
 
+/** The webhook attempts this instance made. */
+static void
+render_webhooks (struct buf *b)
+{
+  struct hooks_stats hs;
+  char text[768];
+  int n;
+
+  hooks_stats (&hs);
+  n = snprintf (text, sizeof (text),
+                "# HELP rapport_webhook_attempts_total Webhook delivery "
+                "attempts by outcome.\n"
+                "# TYPE rapport_webhook_attempts_total counter\n"
+                "rapport_webhook_attempts_total{outcome=\"delivered\"} %lu\n"
+                "rapport_webhook_attempts_total{outcome=\"failed\"} %lu\n"
+                "# HELP rapport_webhook_endpoints_disabled_total Endpoints "
+                "disabled after sustained failure.\n"
+                "# TYPE rapport_webhook_endpoints_disabled_total counter\n"
+                "rapport_webhook_endpoints_disabled_total %lu\n",
+                (unsigned long) hs.delivered, (unsigned long) hs.failed,
+                (unsigned long) hs.disabled);
+  buf_append (b, text, (size_t) n, SIZE_MAX);
+}
+
 char *
 metrics_render (void)
 {
@@ -178,5 +203,6 @@ metrics_render (void)
               (unsigned long) atomic_load (&assessments[2]),
               (unsigned long) atomic_load (&assessments[3]), http_active ());
   buf_append (&b, text, (size_t) n, SIZE_MAX);
+  render_webhooks (&b);
   return b.data;
 }

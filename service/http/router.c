@@ -159,6 +159,25 @@ static const struct route routes[] = {
   ROUTE ("DELETE", "/v1/api-keys/{id}", api_api_keys_delete, ROUTE_ADMIN,
          false, "api_keys.lock_admins api_keys.revoke",
          "test_http_api_keys.c"),
+
+  ROUTE_Q ("GET", "/v1/webhooks", api_webhooks_list, ROUTE_ADMIN, false,
+           "limit cursor", "webhooks.list service_secrets.cursor",
+           "test_http_webhooks.c"),
+  ROUTE ("POST", "/v1/webhooks", api_webhooks_create, ROUTE_ADMIN, true,
+         "webhooks.lock_org webhooks.insert", "test_http_webhooks.c"),
+  ROUTE ("GET", "/v1/webhooks/{id}", api_webhooks_get, ROUTE_ADMIN, false,
+         "webhooks.get", "test_http_webhooks.c"),
+  ROUTE ("PATCH", "/v1/webhooks/{id}", api_webhooks_patch, ROUTE_ADMIN, true,
+         "webhooks.lock webhooks.update webhooks.resume",
+         "test_http_webhooks.c"),
+  ROUTE ("DELETE", "/v1/webhooks/{id}", api_webhooks_delete, ROUTE_ADMIN,
+         false, "webhooks.lock webhooks.delete", "test_http_webhooks.c"),
+  ROUTE ("POST", "/v1/webhooks/{id}/rotate-secret", api_webhooks_rotate_secret,
+         ROUTE_ADMIN, true, "webhooks.rotate", "test_http_webhooks.c"),
+  ROUTE_Q ("GET", "/v1/webhooks/{id}/deliveries", api_webhooks_deliveries,
+           ROUTE_ADMIN, false, "status limit cursor",
+           "webhooks.get webhook_deliveries.list service_secrets.cursor",
+           "test_http_webhooks.c"),
 };
 
 #define N_ROUTES (sizeof (routes) / sizeof (routes[0]))

@@ -85,6 +85,7 @@ extern const struct store_statement *const store_scoring_weights_statements[];
 extern const struct store_statement *const store_resource_statements[];
 extern const struct store_statement *const store_refresh_statements[];
 extern const struct store_statement *const store_portfolio_statements[];
+extern const struct store_statement *const store_webhooks_statements[];
 
 /**
  * Calls @a cb for every prepared statement: the hand-written ones of each

@@ -25,6 +25,7 @@ static const struct
   { store_refresh_statements, "service/store/refresh.c" },
   { store_portfolio_statements, "service/store/portfolio.c" },
   { store_resource_statements, "service/store/resource.c" },
+  { store_webhooks_statements, "service/store/webhooks.c" },
 };
 
 /** Where the generated statements come from. */

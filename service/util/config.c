@@ -134,6 +134,32 @@ static const struct cfg_param params[] = {
   { "shutdown-timeout", "RAPPORT_SHUTDOWN_TIMEOUT", CFG_LONG,
     OFF (shutdown_timeout), "20", 1, 3600,
     "seconds SIGTERM waits for requests in flight" },
+  { "max-webhooks", "RAPPORT_MAX_WEBHOOKS", CFG_LONG, OFF (max_webhooks), "16",
+    1, 1000, "webhook endpoints one organization may have (409 above)" },
+  { "webhook-threads", "RAPPORT_WEBHOOK_THREADS", CFG_LONG,
+    OFF (webhook_threads), "1", 0, 64,
+    "threads delivering webhooks, each with its own PostgreSQL connections "
+    "(0: this instance delivers none)" },
+  { "webhook-timeout-ms", "RAPPORT_WEBHOOK_TIMEOUT_MS", CFG_LONG,
+    OFF (webhook_timeout_ms), "10000", 100, 60000,
+    "longest a webhook endpoint may take to answer before the attempt "
+    "counts as failed" },
+  { "webhook-retry-base-ms", "RAPPORT_WEBHOOK_RETRY_BASE_MS", CFG_LONG,
+    OFF (webhook_retry_base_ms), "30000", 10, 3600000,
+    "delay before a failed webhook delivery's first retry; it doubles each "
+    "time up to 960 times itself, with jitter" },
+  { "webhook-max-attempts", "RAPPORT_WEBHOOK_MAX_ATTEMPTS", CFG_LONG,
+    OFF (webhook_max_attempts), "16", 1, 100,
+    "failed attempts in a row after which a webhook endpoint is disabled "
+    "(16 with the default base: about two days)" },
+  { "webhook-allow-private", "RAPPORT_WEBHOOK_ALLOW_PRIVATE", CFG_LONG,
+    OFF (webhook_allow_private), "0", 0, 1,
+    "1: webhook endpoints may use plain http and loopback, link-local or "
+    "private addresses (for tests and closed networks only)" },
+  { "webhook-log-days", "RAPPORT_WEBHOOK_LOG_DAYS", CFG_LONG,
+    OFF (webhook_log_days), "30", 1, 3650,
+    "days a made webhook delivery stays in the delivery log (pending ones "
+    "stay until made)" },
 };
 
 #define N_PARAMS (sizeof (params) / sizeof (params[0]))

@@ -287,6 +287,40 @@ def main():
     k.check("/v1/api-keys (scope bogus)", "POST", "/v1/api-keys", 422, key=admin,
             body={"scope": "superuser"})
 
+    # Webhooks (the shared service delivers none: RAPPORT_WEBHOOK_THREADS=0).
+    r = k.check(None, "POST", "/v1/webhooks", 201, key=admin,
+                body={"url": "https://hooks.example.com/contract",
+                      "event_types": ["organization_values.deleted"],
+                      "description": "contract"},
+                expect_headers=("Location", "ETag"))
+    hook = r.json()["id"] if r.status == 201 else nobody
+    k.check(None, "GET", "/v1/webhooks?limit=5", 200, key=admin)
+    r = k.check(None, "GET", "/v1/webhooks/" + hook, 200, key=admin,
+                expect_headers=("ETag",))
+    k.check(None, "PATCH", "/v1/webhooks/" + hook, 200, key=admin,
+            body={"description": None, "status": "disabled"},
+            ctype="application/merge-patch+json",
+            headers={"If-Match": r.header("ETag") or '"1"'}, expect_headers=("ETag",))
+    k.check(None, "POST", "/v1/webhooks/" + hook + "/rotate-secret", 200, key=admin,
+            body={})
+    # A delivery queued (and never sent: nothing delivers here), then
+    # dropped with its endpoint.
+    r = k.check(None, "POST", "/v1/webhooks", 201, key=admin,
+                body={"url": "https://hooks.example.com/contract",
+                      "event_types": ["account.created"]})
+    queued = r.json()["id"] if r.status == 201 else nobody
+    k.check(None, "POST", "/v1/accounts", 201, key=admin,
+            body={"name": "Webhook contract " + tag})
+    r = k.check(None, "GET", "/v1/webhooks/" + queued + "/deliveries?status=pending",
+                200, key=admin)
+    k.report(r.status == 200 and len(r.json()["data"]) == 1,
+             "a pending delivery is listed", ["none listed"])
+    k.check(None, "DELETE", "/v1/webhooks/" + queued, 204, key=admin)
+    k.check("/v1/webhooks (http URL)", "POST", "/v1/webhooks", 422, key=admin,
+            body={"url": "http://127.0.0.1/x", "event_types": ["*"]})
+    k.check("/v1/webhooks/{unknown}", "GET", "/v1/webhooks/" + nobody, 404, key=admin)
+    k.check(None, "DELETE", "/v1/webhooks/" + hook, 204, key=admin)
+
     # Sellers.
     r = k.check(None, "POST", "/v1/sellers", 201, key=write,
                 body={"name": "Dana Whitfield", "email": "dana@example.com",

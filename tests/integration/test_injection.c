@@ -213,8 +213,13 @@ known_defect (const char *place, const char *label)
 
 static struct th_org org_a, org_b;
 /** A's records, for paths. */
+/** A valid endpoint, for an event type no test causes. */
+#define HOOK_BASE \
+  "{\"url\":\"https://hooks.example.com/inj\",\"event_types\":" \
+  "[\"organization_values.deleted\"]}"
+
 static char a_acct[64], a_seller[64], a_contact[64], a_call[64], a_card[64],
-  a_pledge[64];
+  a_pledge[64], a_hook[64];
 /** B's ids, which A's answers must never show. */
 static char b_ids[6][64];
 
@@ -256,6 +261,7 @@ setup (void)
   th_create (org_a.key, th_fmt ("/v1/accounts/%s/commitments", a_acct),
              "{\"description\":\"AAA\",\"made_at\":\"2025-01-01T00:00:00Z\"}",
              a_pledge);
+  th_create (org_a.key, "/v1/webhooks", HOOK_BASE, a_hook);
 }
 
 TestSuite (injection, .init = setup);
@@ -534,6 +540,27 @@ static const struct jspec_field key_fields[] = {
 };
 static const struct jspec_spec key_spec = { key_fields, 2, NULL };
 
+/* POST and PATCH /v1/webhooks take these (service/api/webhooks.c), for an
+   event type no test causes. */
+static const char *const hook_types[] = { "organization_values.deleted",
+                                          NULL };
+static const char *const hook_statuses[] = { "active", "disabled", NULL };
+static const struct jspec_field hook_fields[] = {
+  { "url", JSPEC_STRING, true, 1, 2048 },
+  { "event_types", JSPEC_ARRAY, true, .choices = hook_types,
+    .item = JSPEC_ENUM, .max_items = 64 },
+  { "description", JSPEC_STRING, false, 0, 500 },
+  { "status", JSPEC_ENUM, false, .choices = hook_statuses },
+};
+static const struct jspec_spec hook_spec = { hook_fields, 3, NULL };
+static const struct jspec_spec hook_patch_spec = { hook_fields, 4, NULL };
+static const struct jspec_field hook_rotate_fields[] = {
+  { "previous_secret_expires_in", JSPEC_INTEGER, false, .min = 0,
+    .max = 7 * 86400 },
+};
+static const struct jspec_spec hook_rotate_spec = { hook_rotate_fields, 1,
+                                                    NULL };
+
 /* Members that let a resource's cross-field rules pass, so a payload
    reaches the database: a currency for annual_value, a resolved status
    for resolved_at. */
@@ -678,6 +705,7 @@ a_id_for (const char *tmpl)
     { "/v1/accounts/", a_acct },     { "/v1/sellers/", a_seller },
     { "/v1/contacts/", a_contact },  { "/v1/calls/", a_call },
     { "/v1/report-cards/", a_card }, { "/v1/commitments/", a_pledge },
+    { "/v1/webhooks/", a_hook },
   };
 
   if (NULL != strstr (tmpl, "{external_id}"))
@@ -756,6 +784,16 @@ shape_of (const struct http_route_info *ri, struct shape *s,
     json_object_set_new (s->base, "scope", json_string ("read"));
     places_of (s, &key_spec, "");
   }
+  else if (0 == strcmp (ri->path, "/v1/webhooks"))
+  {
+    json_decref (s->base);
+    s->base = json_loads (HOOK_BASE, 0, NULL);
+    places_of (s, &hook_spec, "");
+  }
+  else if (0 == strcmp (ri->path, "/v1/webhooks/{id}"))
+    places_of (s, &hook_patch_spec, "");
+  else if (0 == strcmp (ri->path, "/v1/webhooks/{id}/rotate-secret"))
+    places_of (s, &hook_rotate_spec, "");
   else if (0 == strcmp (ri->path, "/v1/organization/scoring-weights"))
   {
     add_place (s, "", S_KEY, false);

@@ -53,12 +53,14 @@ enum kind
   K_CARD,
   K_COMMITMENT,
   K_KEY,
+  K_WEBHOOK,
   K_COUNT
 };
 
 /** The kinds, as the output names them. */
 static const char *const kind_names[K_COUNT] = {
-  "-", "account", "seller", "contact", "call", "card", "commitment", "api key",
+  "-",    "account",    "seller",  "contact", "call",
+  "card", "commitment", "api key", "webhook",
 };
 
 /** How a route is probed (a route can have several). */
@@ -74,8 +76,9 @@ enum probe
   P_ORG = 128,   /**< the organization's document: B's stays B's */
   P_BATCH = 256, /**< B's ids in every reference of every batch item */
   P_KEYS = 512,  /**< a key A creates is A's */
-  P_FEED = 1024  /**< the organization's ranking or feed: nothing of B's,
+  P_FEED = 1024, /**< the organization's ranking or feed: nothing of B's,
                       before or after B writes; B's cursor 400 */
+  P_HOOKS = 2048 /**< a webhook endpoint A registers is A's */
 };
 
 /** One route template of the matrix. */
@@ -99,6 +102,12 @@ struct row
   "{\"description\":\"AAA pledge\",\"made_at\":\"2025-02-01T00:00:00Z\"}"
 #define NAME_BODY "{\"name\":\"AAA new\"}"
 #define HIJACK "{\"name\":\"Hijacked\"}"
+/* Endpoints for an event type no test causes (an organization's values
+   are never deleted through the API), so no instance delivers to them. */
+#define HOOK_TYPES "\"event_types\":[\"organization_values.deleted\"]"
+#define HOOK_BODY \
+  "{\"url\":\"https://hooks.example.com/aaa\",\"description\":\"AAA " \
+  "hook\"," HOOK_TYPES "}"
 
 /* Every route of the router, by template: how it is probed. */
 static const struct row matrix[] = {
@@ -189,6 +198,15 @@ static const struct row matrix[] = {
     "{\"scope\":\"read\",\"name\":\"AAA key\"}" },
   { "GET", "/v1/api-keys/{id}", P_PATH, K_KEY },
   { "DELETE", "/v1/api-keys/{id}", P_PATH, K_KEY },
+
+  { "GET", "/v1/webhooks", P_LIST, K_WEBHOOK },
+  { "POST", "/v1/webhooks", P_HOOKS, K_NONE, HOOK_BODY },
+  { "GET", "/v1/webhooks/{id}", P_PATH, K_WEBHOOK },
+  { "PATCH", "/v1/webhooks/{id}", P_PATH | P_ETAG, K_WEBHOOK,
+    "{\"description\":\"Hijacked\",\"status\":\"disabled\"}" },
+  { "DELETE", "/v1/webhooks/{id}", P_PATH | P_ETAG, K_WEBHOOK },
+  { "POST", "/v1/webhooks/{id}/rotate-secret", P_PATH, K_WEBHOOK, "{}" },
+  { "GET", "/v1/webhooks/{id}/deliveries", P_PATH, K_WEBHOOK },
 };
 
 #define N_MATRIX (sizeof (matrix) / sizeof (matrix[0]))
@@ -296,6 +314,11 @@ seed_b (void)
 
     th_key_new (&w.b, "admin", secret, w.b_id[K_KEY]);
   }
+  for (int n = 0; n < 2; n++)
+    th_create (k, "/v1/webhooks",
+               "{\"url\":\"https://hooks.example.com/zzb\",\"description\""
+               ":\"" MARK " hook\"," HOOK_TYPES "}",
+               0 == n ? w.b_id[K_WEBHOOK] : w.b_id2[K_WEBHOOK]);
   th_request ("GET", "/v1/api-keys", k, NULL, NULL, &r);
   cr_assert_eq (200, r.status, "%s", r.body);
   json_array_foreach (json_object_get (r.json, "data"), i, it)
@@ -332,6 +355,7 @@ seed_a (void)
   th_create (k, th_fmt ("/v1/accounts/%s/commitments", w.a_id[K_ACCOUNT]),
              PLEDGE_BODY, w.a_id[K_COMMITMENT]);
   th_key_new (&w.a, "read", secret, w.a_id[K_KEY]);
+  th_create (k, "/v1/webhooks", HOOK_BODY, w.a_id[K_WEBHOOK]);
 }
 
 /** Two organizations for each test (each test is its own process). */
@@ -460,6 +484,7 @@ snapshot (const char *key, const char *acct)
     "/v1/accounts?limit=200",
     "/v1/sellers?limit=200",
     "/v1/api-keys?limit=200",
+    "/v1/webhooks?limit=200",
     "/v1/organization/values",
     "/v1/organization/scoring-weights",
     th_fmt ("/v1/accounts/%s/contacts?limit=200", acct),
@@ -909,9 +934,10 @@ batch_probe (const json_t *item, const char *member, bool in_data)
 
 /* ------------------------------------------------------------ lists -- */
 
-/** The kind of a resource's records. */
+/** The kind of a resource's records (NULL: not a table-driven one, the
+    kind of @a path's). */
 static enum kind
-kind_of (const struct resource *res)
+kind_of (const struct resource *res, const char *path)
 {
   static const struct
   {
@@ -924,7 +950,7 @@ kind_of (const struct resource *res)
   };
 
   if (NULL == res)
-    return K_KEY;
+    return NULL != strstr (path, "/webhooks") ? K_WEBHOOK : K_KEY;
   for (size_t i = 0; i < sizeof (kinds) / sizeof (kinds[0]); i++)
     if (0 == strcmp (kinds[i].name, res->name))
       return kinds[i].kind;
@@ -994,7 +1020,7 @@ static void
 probe_list (const struct http_route_info *ri)
 {
   const struct resource *res = rp_resource_of (ri->path);
-  enum kind kind = kind_of (res);
+  enum kind kind = kind_of (res, ri->path);
   char *mine = rp_path_with (ri->path, w.a_id[K_ACCOUNT]);
   char *bs = rp_path_with (ri->path, w.b_id[K_ACCOUNT]);
 
@@ -1197,6 +1223,33 @@ probe_keys (const struct http_route_info *ri, const struct row *row)
   th_resp_free (&b2);
 }
 
+/** P_HOOKS: an endpoint A registers is A's: B's stay as they were, and B
+    cannot read it. */
+static void
+probe_hooks (const struct http_route_info *ri, const struct row *row)
+{
+  struct th_resp b1, b2, r;
+  char id[64];
+
+  th_request ("GET", "/v1/webhooks", w.b.key, NULL, NULL, &b1);
+  as_a (ri->method, ri->path, row->body, NULL, &r);
+  cr_assert_eq (201, r.status, "%s %s: %s", ri->method, ri->path, r.body);
+  expect_nothing_of_b ("POST /v1/webhooks", r.body);
+  snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
+  th_resp_free (&r);
+  th_request ("GET", "/v1/webhooks", w.b.key, NULL, NULL, &b2);
+  expect_same ("B's webhooks after A registered one", &b2, &b1);
+  th_expect_status ("GET", th_fmt ("/v1/webhooks/%s", id), w.b.key, NULL, 404);
+  th_expect_status ("GET", th_fmt ("/v1/webhooks/%s/deliveries", id), w.b.key,
+                    NULL, 404);
+  th_expect_status ("DELETE", th_fmt ("/v1/webhooks/%s", id), w.a.key, NULL,
+                    204);
+  n_probes++;
+  n_requests += 6;
+  th_resp_free (&b1);
+  th_resp_free (&b2);
+}
+
 /** P_PUBLIC: answers without a key, and nothing of B in them. */
 static void
 probe_public (const struct http_route_info *ri)
@@ -1274,6 +1327,8 @@ run_probes (const struct http_route_info *ri, const struct row *row,
     probe_org (ri, row);
   if (0 != (p & P_KEYS))
     probe_keys (ri, row);
+  if (0 != (p & P_HOOKS))
+    probe_hooks (ri, row);
   if (0 != (p & P_PUBLIC))
     probe_public (ri);
   if (0 != (p & P_FEED))
@@ -1388,7 +1443,8 @@ Test (matrix, an_idempotency_key_b_used_makes_as_own_record)
 
 Test (matrix, organization_documents_keys_and_public_routes)
 {
-  unsigned int routes = walk (P_ORG | P_KEYS | P_PUBLIC | P_FEED, false);
+  unsigned int routes = walk (P_ORG | P_KEYS | P_HOOKS | P_PUBLIC | P_FEED,
+                              false);
 
   cr_log_info ("organization, keys, public: %u routes, %u probes", routes,
                n_probes);

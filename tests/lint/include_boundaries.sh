@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One directory per third-party library (Taler's src/mhd, src/pq): fails
 # when a file outside service/http includes microhttpd.h, when one outside
-# service/store includes libpq-fe.h, when a file reaches into another
+# service/store includes libpq-fe.h, when one outside service/hooks
+# includes libcurl, when a file reaches into another
 # module's private internal.h, or when main.c includes anything of ours
 # but the public svc/*.h headers.
 #   include_boundaries.sh SOURCE_DIR
@@ -19,6 +20,12 @@ while IFS= read -r hit; do
   bad "$hit (libpq-fe.h belongs to service/store)"
 done < <(grep -rnE '^\s*#\s*include\s*[<"](libpq-fe|libpq/[^>"]*|postgresql/[^>"]*)\.h[>"]' \
            service include | grep -v '^service/store/')
+
+# libcurl only in service/hooks (the webhook deliveries).
+while IFS= read -r hit; do
+  bad "$hit (curl/curl.h belongs to service/hooks)"
+done < <(grep -rnE '^\s*#\s*include\s*[<"]curl/[^>"]*\.h[>"]' service include \
+           | grep -v '^service/hooks/')
 
 # A module's internal.h is its own: no "../<module>/internal.h" from
 # elsewhere in service/ or include/.
