@@ -266,7 +266,7 @@ CREATE TRIGGER account_assessments_changed
 -- Claims up to p_limit queued accounts for p_lease_ms, writes first;
 -- rows another refresher holds are skipped, not waited for.
 CREATE FUNCTION rapport_assess_claim(p_limit integer, p_lease_ms integer)
-  RETURNS TABLE (org_id uuid, account_id uuid, seq bigint)
+  RETURNS TABLE (org_id uuid, account_id uuid, seq bigint, priority smallint)
   LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
   WITH c AS (
     SELECT q.org_id, q.account_id FROM assessment_queue q
@@ -279,7 +279,7 @@ CREATE FUNCTION rapport_assess_claim(p_limit integer, p_lease_ms integer)
                          + p_lease_ms * interval '1 millisecond'
     FROM c
    WHERE q.org_id = c.org_id AND q.account_id = c.account_id
-  RETURNING q.org_id, q.account_id, q.seq
+  RETURNING q.org_id, q.account_id, q.seq, q.priority
 $$;
 
 -- Turns one queued organization into its queued accounts.

@@ -571,6 +571,7 @@ struct store_queued
   char org_id[37];
   char account_id[37];
   char seq[24]; /**< the queue row's sequence when claimed */
+  int priority; /**< 0 a write, 1 new weights, 2 the calendar or model */
 };
 
 /**

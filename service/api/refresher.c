@@ -43,6 +43,10 @@
 /** How many top drivers a stored assessment keeps. */
 #define TOP_DRIVERS 3
 
+/** How long a refresher pauses after a background recomputation while
+    requests are being served, in microseconds. */
+#define YIELD_US 2000
+
 /** Seconds in the trend's 30 days. */
 #define TREND_S (30 * 86400)
 
@@ -200,7 +204,17 @@ work (struct store_conn *conn, struct score_account_assessment *out)
   enum store_qs qs = store_refresh_claim (conn, BATCH, LEASE_MS, q);
 
   for (int i = 0; i < (int) qs && ! atomic_load (&stopping); i++)
+  {
     refresh_one (conn, &q[i], out);
+    /* Work nobody is waiting for (new weights, the calendar, a new model:
+       maybe every account) leaves the cores to requests in flight. */
+    if (q[i].priority > 0 && http_active () > 0)
+    {
+      struct timespec t = { 0, YIELD_US * 1000L };
+
+      nanosleep (&t, NULL);
+    }
+  }
   return qs;
 }
 

@@ -15,7 +15,7 @@
 /** Claims queued accounts: $1 how many, $2 the lease in milliseconds. */
 static const struct store_statement claim_sql = {
   "refresh.claim",
-  "SELECT org_id, account_id, seq\n"
+  "SELECT org_id, account_id, seq, priority\n"
   "  FROM rapport_assess_claim($1::integer, $2::integer)",
 };
 
@@ -37,6 +37,7 @@ store_refresh_claim (struct store_conn *c, unsigned int limit, long lease_ms,
     store_copy (r, i, "account_id", out[i].account_id,
                 sizeof (out[i].account_id));
     store_copy (r, i, "seq", out[i].seq, sizeof (out[i].seq));
+    out[i].priority = (int) store_get_int (r, i, "priority");
   }
   PQclear (r);
   return qs;
