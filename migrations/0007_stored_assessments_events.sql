@@ -322,6 +322,12 @@ BEGIN
   IF NOT pg_try_advisory_xact_lock(hashtext('rapport_assess_sweep')) THEN
     RETURN 0;
   END IF;
+  DELETE FROM events WHERE occurred_at < clock_timestamp() - p_event_retention;
+  -- What the last sweep queued is still being worked through (after a new
+  -- model, maybe every account): looking again would find the same rows.
+  IF EXISTS (SELECT 1 FROM assessment_queue q WHERE q.priority = 2) THEN
+    RETURN 0;
+  END IF;
   INSERT INTO assessment_queue (org_id, account_id, priority)
   SELECT a.org_id, a.id, 2
     FROM accounts a
@@ -333,7 +339,6 @@ BEGIN
       OR s.as_of < clock_timestamp() - p_max_age
   ON CONFLICT (org_id, account_id) DO NOTHING;
   GET DIAGNOSTICS n = ROW_COUNT;
-  DELETE FROM events WHERE occurred_at < clock_timestamp() - p_event_retention;
   RETURN n;
 END
 $$;

@@ -45,7 +45,7 @@
 
 /** How long a refresher pauses after a background recomputation while
     requests are being served, in microseconds. */
-#define YIELD_US 2000
+#define YIELD_US 1000
 
 /** Seconds in the trend's 30 days. */
 #define TREND_S (30 * 86400)
