@@ -117,7 +117,8 @@ static const struct route routes[] = {
            "test_http_history.c"),
   ROUTE_Q ("GET", "/v1/assessments", api_portfolio, ROUTE_READ, false,
            "risk_level owner_id stage pillar_status sort limit cursor",
-           "service_secrets.cursor portfolio.riskiest portfolio.safest "
+           "service_secrets.cursor portfolio.custom_plan portfolio.riskiest "
+           "portfolio.safest "
            "portfolio.owned_riskiest portfolio.owned_safest",
            "test_http_portfolio.c"),
   ROUTE_Q ("GET", "/v1/events", api_events_list, ROUTE_READ, false,

@@ -82,6 +82,18 @@ static const struct store_statement owned_safest_sql = {
     PORTFOLIO_FILTERS ORDER_SAFEST,
 };
 
+/**
+ * Plans the page's statement for its own parameters and the tables as
+ * they are now.  A plan cached when the queue was empty reads it whole
+ * for every row's `queued` once a new model has queued every account
+ * (a first page of 84 ms at 50,000 accounts instead of 4).
+ */
+static const struct store_statement custom_plan_sql = {
+  "portfolio.custom_plan",
+  "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)\n"
+  "       AS plan_cache_mode",
+};
+
 enum store_qs
 store_portfolio_page (struct store_conn *c, const char *org_id,
                       const struct store_portfolio_query *q,
@@ -107,8 +119,20 @@ store_portfolio_page (struct store_conn *c, const char *org_id,
   PGresult *r;
   enum store_qs qs;
 
+  struct store_query run[] = {
+    { &custom_plan_sql, 0, NULL, NULL },
+    { statements[owned][q->ascending], owned ? 8 : 7, v, NULL },
+  };
+
   snprintf (limit, sizeof (limit), "%u", q->limit);
-  qs = store_exec (c, statements[owned][q->ascending], owned ? 8 : 7, v, &r);
+  /* One pipeline: in a read, one implicit transaction, so the setting
+     holds for the page's statement and ends with it. */
+  qs = store_exec_all (c, run, 2);
+  PQclear (run[0].res);
+  if (qs < 0)
+    return qs;
+  r = run[1].res;
+  qs = (enum store_qs) PQntuples (r);
   for (int i = 0; i < (int) qs; i++)
   {
     struct store_portfolio_row row = { 0 };
@@ -214,6 +238,6 @@ store_events_page (struct store_conn *c, const char *org_id,
 }
 
 const struct store_statement *const store_portfolio_statements[] = {
-  &riskiest_sql,     &safest_sql, &owned_riskiest_sql,
-  &owned_safest_sql, &events_sql, NULL,
+  &custom_plan_sql,  &riskiest_sql, &safest_sql, &owned_riskiest_sql,
+  &owned_safest_sql, &events_sql,   NULL,
 };
