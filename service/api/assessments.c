@@ -23,7 +23,13 @@
 static json_t *
 num (double v)
 {
-  return json_real (round (v * 1000.0) / 1000.0);
+  return json_real (api_round3 (v));
+}
+
+double
+api_round3 (double v)
+{
+  return round (v * 1000.0) / 1000.0;
 }
 
 /** A borrowed string, or JSON null. */
@@ -128,9 +134,8 @@ struct assess_ctx
 static void parse_history (struct http_request *req, struct assess_ctx *ac,
                            struct history *h);
 
-/** The limits of the shipped model. */
-static struct store_assess_limits
-limits (void)
+struct store_assess_limits
+api_assess_limits (void)
 {
   struct score_limits l = score_model_limits (http_service.model);
 
@@ -144,7 +149,7 @@ load_tx (void *cls, struct store_conn *conn)
 {
   struct assess_ctx *ac = cls;
   const char *org = ac->req->auth.org_id;
-  struct store_assess_limits lim = limits ();
+  struct store_assess_limits lim = api_assess_limits ();
   enum svc_ec missing = ac->seller    ? SVC_EC_SELLER_NOT_FOUND
                         : ac->contact ? SVC_EC_CONTACT_NOT_FOUND
                                       : SVC_EC_ACCOUNT_NOT_FOUND;

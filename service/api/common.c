@@ -233,3 +233,57 @@ api_set_str (json_t *obj, const char *key, bool has, const char *s)
 {
   json_object_set_new (obj, key, has ? json_string (s) : json_null ());
 }
+
+/** Values one list parameter may name. */
+#define LIST_MAX_VALUES 50
+
+const char *
+api_list_param (struct http_request *req, const char *name,
+                bool (*ok) (const char *), const char *expected, char *out,
+                size_t cap)
+{
+  const char *q = http_query (req, name);
+  char tmp[LIST_MAX_VALUES * 38 + 4];
+  unsigned int n = 0;
+  size_t len = 1;
+  bool bad = false;
+
+  if (NULL == q)
+    return NULL;
+  snprintf (tmp, sizeof (tmp), "%s", q);
+  out[0] = '{';
+  for (char *save = NULL, *w = strtok_r (tmp, ",", &save); NULL != w;
+       w = strtok_r (NULL, ",", &save))
+  {
+    char id[37];
+    const char *v = w;
+
+    if (NULL == ok)
+    {
+      snprintf (id, sizeof (id), "%s", w);
+      bad = bad || ! util_is_uuid (w);
+      util_uuid_canonical (id);
+      v = id;
+    }
+    else
+      bad = bad || ! ok (w);
+    if (bad || ++n > LIST_MAX_VALUES || len + strlen (v) + 2 >= cap)
+    {
+      bad = true;
+      break;
+    }
+    len += (size_t) snprintf (out + len, cap - len, "%s%s", n > 1 ? "," : "",
+                              v);
+  }
+  if (bad || 0 == n || strlen (q) >= sizeof (tmp))
+  {
+    char msg[256];
+
+    snprintf (msg, sizeof (msg), "must be a comma-separated list of %s",
+              expected);
+    api_param_error (http_query_errors (req), name, msg);
+    return NULL;
+  }
+  snprintf (out + len, cap - len, "}");
+  return out;
+}

@@ -69,7 +69,8 @@ struct events_ctx
   const char *cursor;
   char after_xid[24];
   char after_seq[24];
-  char types[N_TYPES * 40 + 4]; /**< array literal, or empty for all */
+  char list[N_TYPES * 40 + 4];
+  const char *types; /**< array literal of ?types=, or NULL for all */
   unsigned int limit;
   struct buf out;
   unsigned int n;
@@ -100,40 +101,14 @@ is_position (const char *key)
   }
 }
 
-/** Reads ?types= into an array literal; names it when bad. */
-static void
-parse_types (struct http_request *req, struct events_ctx *ec)
+/** Whether @a s is an event type. */
+static bool
+is_event_type (const char *s)
 {
-  const char *q = http_query (req, "types");
-  char tmp[sizeof (ec->types)];
-  size_t len = 1;
-  bool bad = NULL != q && strlen (q) >= sizeof (tmp);
-
-  ec->types[0] = '\0';
-  if (NULL == q || bad)
-    goto done;
-  snprintf (tmp, sizeof (tmp), "%s", q);
-  ec->types[0] = '{';
-  for (char *save = NULL, *w = strtok_r (tmp, ",", &save); NULL != w && ! bad;
-       w = strtok_r (NULL, ",", &save))
-  {
-    bool found = false;
-
-    for (size_t i = 0; i < N_TYPES && ! found; i++)
-      found = 0 == strcmp (w, known_types[i]);
-    bad = ! found;
-    if (found)
-      len += (size_t) snprintf (ec->types + len, sizeof (ec->types) - len,
-                                "%s%s", len > 1 ? "," : "", w);
-  }
-  bad = bad || 1 == len;
-  snprintf (ec->types + len, sizeof (ec->types) - len, "}");
-done:
-  if (bad)
-    api_param_error (http_query_errors (req), "types",
-                     "must be a comma-separated list of event types "
-                     "(account.created, call.deleted, "
-                     "account.risk_level_changed, ...: see the contract)");
+  for (size_t i = 0; i < N_TYPES; i++)
+    if (0 == strcmp (s, known_types[i]))
+      return true;
+  return false;
 }
 
 /** Reads ?limit= (1 to 1000, default 100). */
@@ -210,8 +185,7 @@ static enum store_qs
 events_tx (void *cls, struct store_conn *conn)
 {
   struct events_ctx *ec = cls;
-  struct store_events_query q = { ec->after_xid, ec->after_seq,
-                                  '\0' != ec->types[0] ? ec->types : NULL,
+  struct store_events_query q = { ec->after_xid, ec->after_seq, ec->types,
                                   ec->limit, SCAN_CAP };
   struct store_events_end end;
   struct store_event_pos at;
@@ -269,7 +243,11 @@ api_events_list (struct http_request *req)
   static const char *const sig[] = { "events" };
   struct events_ctx ec = { .req = req };
 
-  parse_types (req, &ec);
+  ec.types = api_list_param (req, "types", &is_event_type,
+                             "event types (account.created, call.deleted, "
+                             "account.risk_level_changed, ...: see the "
+                             "contract)",
+                             ec.list, sizeof (ec.list));
   parse_limit (req, &ec);
   if (! http_query_ok (req))
     return 0;

@@ -202,6 +202,26 @@ void api_model_get (const char *org_id, const char *weights, int version,
 /** Gives back what api_model_get lent. */
 void api_model_release (struct api_model *m);
 
+/** A number as the API shows it: rounded to 3 decimals. */
+double api_round3 (double v);
+
+/** How much of an account an assessment reads: the shipped model's
+    limits. */
+struct store_assess_limits api_assess_limits (void);
+
+/**
+ * Reads comma-separated query parameter @a name, each value checked by
+ * @a ok (or, with @a ok NULL, a UUID, put in canonical form), into a
+ * PostgreSQL array literal in @a out (capacity @a cap).
+ *
+ * @param expected what the values may be, for the error message
+ * @return @a out, or NULL when absent or bad (then the request's query
+ *         errors name it)
+ */
+const char *api_list_param (struct http_request *req, const char *name,
+                            bool (*ok) (const char *), const char *expected,
+                            char *out, size_t cap);
+
 /** This thread's note-analysis scratch (made on first use). */
 struct score_scratch *api_scratch (void);
 

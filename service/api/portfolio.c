@@ -15,7 +15,7 @@
 #include "svc/score.h"
 #include "svc/util.h"
 
-/** Values one list filter may name. */
+/** Values one list filter may name (api_list_param's limit). */
 #define MAX_VALUES 50
 
 /** Transaction context of a portfolio page. */
@@ -70,64 +70,6 @@ is_score (const char *s)
   return '\0' != s[0] && '\0' == *end && isfinite (v);
 }
 
-/**
- * Reads comma-separated filter @a name, each value checked by @a ok (or
- * a UUID, put in canonical form), into a PostgreSQL array literal.
- *
- * @return the literal in @a out, or NULL when absent or bad (then the
- *         error is added to the request's query errors)
- */
-static const char *
-list_param (struct http_request *req, const char *name,
-            bool (*ok) (const char *), const char *expected, char *out,
-            size_t cap)
-{
-  const char *q = http_query (req, name);
-  char tmp[MAX_VALUES * 38 + 4];
-  unsigned int n = 0;
-  size_t len = 1;
-  bool bad = false;
-
-  if (NULL == q)
-    return NULL;
-  snprintf (tmp, sizeof (tmp), "%s", q);
-  out[0] = '{';
-  for (char *save = NULL, *w = strtok_r (tmp, ",", &save); NULL != w;
-       w = strtok_r (NULL, ",", &save))
-  {
-    char id[37];
-    const char *v = w;
-
-    if (NULL == ok)
-    {
-      snprintf (id, sizeof (id), "%s", w);
-      bad = bad || ! util_is_uuid (w);
-      util_uuid_canonical (id);
-      v = id;
-    }
-    else
-      bad = bad || ! ok (w);
-    if (bad || ++n > MAX_VALUES || len + strlen (v) + 2 >= cap)
-    {
-      bad = true;
-      break;
-    }
-    len += (size_t) snprintf (out + len, cap - len, "%s%s", n > 1 ? "," : "",
-                              v);
-  }
-  if (bad || 0 == n || strlen (q) >= sizeof (tmp))
-  {
-    char msg[200];
-
-    snprintf (msg, sizeof (msg), "must be a comma-separated list of %s",
-              expected);
-    api_param_error (http_query_errors (req), name, msg);
-    return NULL;
-  }
-  snprintf (out + len, cap - len, "}");
-  return out;
-}
-
 /** Row callback: the first `limit` rows as JSON. */
 static void
 portfolio_row (void *cls, const struct store_portfolio_row *r)
@@ -148,9 +90,9 @@ portfolio_row (void *cls, const struct store_portfolio_row *r)
                "stage", r->has_stage ? json_string (r->stage) : json_null (),
                "risk_score", r->risk_score, "risk_level", r->risk_level,
                "risk_change_30d",
-               round ((r->risk_score - r->risk_score_30d) * 1000.0) / 1000.0,
-               "top_drivers", NULL != drivers ? drivers : json_array (),
-               "pillar_status", r->pillar_status, "primary_orientation",
+               api_round3 (r->risk_score - r->risk_score_30d), "top_drivers",
+               NULL != drivers ? drivers : json_array (), "pillar_status",
+               r->pillar_status, "primary_orientation",
                r->has_primary ? json_string (r->primary) : json_null (),
                "model_version", r->model_version, "weights_version",
                r->weights_version, "as_of", r->as_of, "computed_at",
@@ -203,17 +145,18 @@ api_portfolio (struct http_request *req)
   const char *sort = http_query (req, "sort");
   const char *sig[6];
 
-  pc.q.risk_levels = list_param (req, "risk_level", &is_risk_level,
-                                 "low, medium, high, critical", pc.lists[0],
-                                 sizeof (pc.lists[0]));
-  pc.q.owner_ids = list_param (req, "owner_id", NULL, "seller ids",
-                               pc.lists[1], sizeof (pc.lists[1]));
-  pc.q.stages = list_param (req, "stage", &is_stage,
-                            "prospect, customer, former", pc.lists[2],
-                            sizeof (pc.lists[2]));
-  pc.q.pillar_statuses = list_param (req, "pillar_status", &is_pillar_status,
-                                     "vulnerable, developing, favored_vendor",
-                                     pc.lists[3], sizeof (pc.lists[3]));
+  pc.q.risk_levels = api_list_param (req, "risk_level", &is_risk_level,
+                                     "low, medium, high, critical",
+                                     pc.lists[0], sizeof (pc.lists[0]));
+  pc.q.owner_ids = api_list_param (req, "owner_id", NULL, "seller ids",
+                                   pc.lists[1], sizeof (pc.lists[1]));
+  pc.q.stages = api_list_param (req, "stage", &is_stage,
+                                "prospect, customer, former", pc.lists[2],
+                                sizeof (pc.lists[2]));
+  pc.q.pillar_statuses =
+    api_list_param (req, "pillar_status", &is_pillar_status,
+                    "vulnerable, developing, favored_vendor", pc.lists[3],
+                    sizeof (pc.lists[3]));
   pc.q.ascending = NULL != sort && 0 == strcmp (sort, "risk");
   if (NULL != sort && ! pc.q.ascending && 0 != strcmp (sort, "-risk"))
     api_param_error (http_query_errors (req), "sort",

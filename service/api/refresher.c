@@ -13,7 +13,6 @@
  * a time), then waits for the next write's notice.  docs/assessments.md
  * says why it is a queue and not the write's own transaction.
  */
-#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -72,9 +71,7 @@ static enum store_qs
 load_tx (void *cls, struct store_conn *conn)
 {
   struct job *j = cls;
-  struct score_limits l = score_model_limits (http_service.model);
-  struct store_assess_limits lim = { l.max_calls, l.max_cards,
-                                     l.max_commitments };
+  struct store_assess_limits lim = api_assess_limits ();
 
   store_assess_free (&j->data);
   return store_assess_load_account (conn, j->q->org_id, j->q->account_id, NULL,
@@ -99,13 +96,6 @@ put_tx (void *cls, struct store_conn *conn)
   return store_refresh_put (conn, j->q, &j->stored);
 }
 
-/** A number as the API shows it: 3 decimals. */
-static double
-round3 (double v)
-{
-  return round (v * 1000.0) / 1000.0;
-}
-
 /** The largest drivers as JSON text (new). */
 static char *
 drivers_json (const struct score_buyer_risk_result *r)
@@ -118,7 +108,7 @@ drivers_json (const struct score_buyer_risk_result *r)
                            json_pack ("{s:s, s:f}", "driver",
                                       score_driver_name (r->drivers[i].driver),
                                       "points",
-                                      round3 (r->drivers[i].points)));
+                                      api_round3 (r->drivers[i].points)));
   text = json_dumps (a, API_JSON_FLAGS);
   json_decref (a);
   return text;
@@ -142,7 +132,7 @@ score_and_put (struct store_conn *conn, struct job *j,
       == score_assess_account (m.model, &j->data.account_in, j->now - TREND_S,
                                api_scratch (), out))
   {
-    j->stored.risk_score_30d = round3 (out->buyer_risk.score);
+    j->stored.risk_score_30d = api_round3 (out->buyer_risk.score);
     if (SCORE_OK
         == score_assess_account (m.model, &j->data.account_in, j->now,
                                  api_scratch (), out))
@@ -150,7 +140,7 @@ score_and_put (struct store_conn *conn, struct job *j,
       const struct score_buyer_risk_result *r = &out->buyer_risk;
 
       drivers = drivers_json (r);
-      j->stored.risk_score = round3 (r->score);
+      j->stored.risk_score = api_round3 (r->score);
       j->stored.risk_level = score_risk_level_name (r->level);
       j->stored.top_drivers = drivers;
       j->stored.pillar_status = score_pillar_status_name (out->pillars.status);

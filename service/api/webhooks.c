@@ -427,15 +427,9 @@ list_row (void *cls, const struct store_row *row)
 static bool
 cursor_ok (struct hook_ctx *hc, struct store_conn *conn)
 {
-  json_t *errors;
-
-  if (NULL == hc->cursor
-      || api_cursor_verify (conn, hc->req->auth.org_id, &hc->page, hc->cursor))
-    return true;
-  errors = json_array ();
-  api_param_error (errors, "cursor", "is not a cursor this listing gave out");
-  http_reply_errors (hc->req, SVC_EC_INVALID_PARAMETER, NULL, errors);
-  return false;
+  return NULL == hc->cursor
+         || api_cursor_accept (conn, hc->req, &hc->page, "cursor", hc->cursor,
+                               "is not a cursor this listing gave out");
 }
 
 /** Replies with the page listed, and the cursor after it. */
