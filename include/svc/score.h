@@ -184,6 +184,29 @@ enum score_role
   SCORE_ROLE_COUNT
 };
 
+/** Who speaks a transcript turn. */
+enum score_speaker_role
+{
+  SCORE_SPEAKER_BUYER = 0, /**< someone on the customer's side */
+  SCORE_SPEAKER_SELLER,    /**< our seller (or a colleague of ours) */
+  SCORE_SPEAKER_OTHER,     /**< anyone else (a partner, an assistant) */
+  SCORE_SPEAKER_COUNT
+};
+
+/** Most turns of a call's transcript the engine reads. */
+#define SCORE_MAX_TURNS 1000
+
+/** One speaker-labelled turn of a call transcript. */
+struct score_turn
+{
+  const char *speaker;           /**< borrowed label as written, may be NULL */
+  size_t speaker_len;            /**< bytes of speaker */
+  char contact_id[SCORE_ID_LEN]; /**< the contact who spoke, "" if not known */
+  enum score_speaker_role role;
+  const char *text; /**< borrowed UTF-8 */
+  size_t text_len;  /**< bytes of text */
+};
+
 /** Call channel. */
 enum score_channel
 {
@@ -385,6 +408,8 @@ struct score_call
   uint64_t signals;         /**< bits (1ull << enum score_signal) */
   const char *notes;        /**< borrowed UTF-8, may be NULL */
   size_t notes_len;         /**< bytes of notes */
+  const struct score_turn *turns; /**< borrowed transcript, may be NULL */
+  size_t n_turns;                 /**< <= SCORE_MAX_TURNS are read */
   bool next_step_agreed;
 };
 
