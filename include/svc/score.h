@@ -207,6 +207,38 @@ struct score_turn
   size_t text_len;  /**< bytes of text */
 };
 
+/** Kinds of boilerplate the note reader sets aside (docs/scoring.md). */
+enum score_boilerplate
+{
+  SCORE_BOILER_SIGNATURE = 0,   /**< sign-off, name, title, contact lines,
+                                     tagline, "Sent from my phone" */
+  SCORE_BOILER_DISCLAIMER,      /**< confidentiality / legal notice */
+  SCORE_BOILER_QUOTED_REPLY,    /**< "> " lines, "On ... wrote:", an
+                                     "Original Message" block */
+  SCORE_BOILER_FORWARD_HEADER,  /**< forwarding banner, From:/Sent:/To: */
+  SCORE_BOILER_AUTO_REPLY,      /**< out-of-office and automatic replies */
+  SCORE_BOILER_FORM_FIELD,      /**< "Job title: ..." and other form lines */
+  SCORE_BOILER_RECORDING_HEADER, /**< "Recording started", transcriber
+                                      banners, bare timestamps */
+  SCORE_BOILER_INVITE,          /**< meeting-invite lines and agendas */
+  SCORE_BOILER_TRACKING,        /**< parcel and shipment tracking lines */
+  SCORE_BOILER_COUNT
+};
+
+/* Why a cue found in a call did not count (bits of a reading). */
+#define SCORE_READ_NEGATED 0x001u      /**< inside a negation's scope */
+#define SCORE_READ_THIRD_PARTY 0x002u  /**< describes someone else there */
+#define SCORE_READ_OUR_SIDE 0x004u     /**< describes someone on our side */
+#define SCORE_READ_FORMER 0x008u       /**< describes a predecessor */
+#define SCORE_READ_PAST 0x010u         /**< a habit that stopped */
+#define SCORE_READ_HYPOTHETICAL 0x020u /**< a supposition, not a fact */
+#define SCORE_READ_SARCASM 0x040u      /**< said in irony or scare quotes */
+#define SCORE_READ_OPPOSED 0x080u /**< lost to a longer cue of another
+                                       orientation in the same clause */
+#define SCORE_READ_SPEAKER 0x100u /**< spoken by someone it cannot describe
+                                       (the seller's own line for a buyer
+                                       cue, a buyer's for a seller trait) */
+
 /** Call channel. */
 enum score_channel
 {

@@ -110,7 +110,7 @@ score_assess_account (const struct score_model *m,
   {
     const struct score_call *c = &in->calls[idx[i]];
 
-    score_text_analyze (m, s, c->notes, c->notes_len);
+    score_call_read (m, s, in, c);
     score_orientation_add_call (m, in, c, as_of, s, acc, &acc[in->n_contacts]);
     score_pillars_add_call (m, c, as_of, s, aa);
     score_risk_add_call (m, c, as_of, s, aa);

@@ -43,10 +43,66 @@ struct score_hit
                           sync issue", "problem solved") */
   bool superseded;     /**< a risk phrase inside a longer pillar phrase
                           ("before going to RFP" is trust) */
-  bool cue_repeat;     /**< an earlier hit of the text, not negated, has
+  bool cue_repeat;     /**< an earlier hit of the text that counts has
                           the same cue */
   bool pattern_repeat; /**< ... has the same pattern */
+  uint16_t reasons;    /**< SCORE_READ_* bits from the reading (read.c) */
+  uint8_t speaker;     /**< enum score_read_speaker of its stretch */
+  int8_t contact;      /**< index into the call's contact_ids of the
+                          buyer who said it, -1 if not known */
 };
+
+/** Who a stretch of a call's text speaks for. */
+enum score_read_speaker
+{
+  SCORE_SAY_NARRATIVE = 0, /**< the seller's own note about the call */
+  SCORE_SAY_BUYER,         /**< a buyer's transcript turn */
+  SCORE_SAY_SELLER,        /**< the seller's transcript turn */
+  SCORE_SAY_OTHER          /**< anyone else's turn */
+};
+
+/** One stretch of a call's reading text and who it speaks for. */
+struct score_segment
+{
+  uint32_t start;  /**< byte offset in the reading text */
+  uint32_t end;    /**< one past */
+  uint8_t speaker; /**< enum score_read_speaker */
+  int8_t contact;  /**< call contact index of the speaker, -1 */
+  uint16_t label;  /**< speaker label number within the call, 0 = none */
+};
+
+/** One stretch set aside as boilerplate. */
+struct score_span
+{
+  uint32_t start; /**< byte offset in the notes */
+  uint32_t end;   /**< one past */
+  uint8_t kind;   /**< enum score_boilerplate */
+};
+
+/** One line of a call's notes as read.c sees it. */
+struct score_line
+{
+  uint32_t s;      /**< first byte */
+  uint32_t e;      /**< one past the last byte (before '\n') */
+  int8_t kind;     /**< enum score_boilerplate, -1 = content */
+  bool blank;      /**< no words */
+  uint8_t words;   /**< words, capped at 255 */
+  uint16_t label;  /**< speaker label number (1..), 0 = none */
+  uint16_t cut;    /**< bytes of the label to blank */
+  bool label_only; /**< a "Dana Ruiz 00:03:12" line: text follows */
+};
+
+/** Most lines of a note read.c looks at (the rest is one line). */
+#define SCORE_MAX_LINES 4096
+/** Most marker words of read.c. */
+#define SCORE_MAX_MARKS 192
+
+/** Bytes of a call's reading text: the notes plus its transcript. */
+#define SCORE_READ_BYTES (2 * SCORE_MAX_NOTE_BYTES)
+/** Most stretches per call (further turns join the last one). */
+#define SCORE_MAX_SEGMENTS 1024
+/** Most boilerplate spans reported per call (all are set aside). */
+#define SCORE_MAX_SPANS 64
 
 /** Most tokens one cached word stands for (shorthand "a lot"). */
 #define SCORE_WORD_ITEMS 3
@@ -110,6 +166,21 @@ struct score_scratch
   uint32_t names[SCORE_MAX_CONTACTS][4]; /**< name word stems per contact */
   bool names_ready[SCORE_MAX_CONTACTS];  /**< names[i] filled for this
                                                   assessment */
+  /* the reading of the current call (read.c) */
+  char *read_text;   /**< notes with boilerplate blanked, then turns */
+  size_t read_len;   /**< bytes used */
+  size_t read_notes; /**< bytes of read_text that mirror the notes */
+  struct score_segment *segs; /**< SCORE_MAX_SEGMENTS, in text order */
+  size_t n_segs;
+  struct score_span spans[SCORE_MAX_SPANS];
+  size_t n_spans;           /**< reported spans */
+  size_t n_spans_total;     /**< every span set aside */
+  double turn_talk;         /**< seller's share of the turns' words, < 0
+                              when the call has no two-sided turns */
+  int turn_questions;       /**< questions in the seller's turns, < 0 */
+  struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
+  uint32_t mark_hash[SCORE_MAX_MARKS]; /**< stems of read.c's marker words */
+  bool words_ready;
 };
 
 /** Second-token key of "x ~ y ..." phrases: y's hash, flipped so that
@@ -208,6 +279,83 @@ score_evidence_keeps (const struct score_evidence_list *l, double weight)
 void score_text_analyze (const struct score_model *model,
                          struct score_scratch *scratch, const char *text,
                          size_t len);
+
+/**
+ * Read one call: set its boilerplate aside, split it into who says what
+ * (notes with speaker labels, the transcript's turns), analyse the text
+ * and mark each hit with its speaker and the reasons it may not count.
+ * Results stay in the scratch until the next call.
+ *
+ * @param model prepared model
+ * @param scratch scratch
+ * @param in account data (contact names), may be NULL
+ * @param c the call
+ */
+void score_call_read (const struct score_model *model,
+                      struct score_scratch *scratch,
+                      const struct score_account_input *in,
+                      const struct score_call *c);
+
+/**
+ * Mark the hits of the last analysed text with the reasons they may not
+ * describe the person (subject, tense, mood, irony, opposition), then
+ * the repeats among those that count.
+ *
+ * @param m model
+ * @param s scratch
+ */
+void
+score_text_attribute (const struct score_model *m, struct score_scratch *s);
+
+/**
+ * Index of a contact id in the input, or -1.
+ *
+ * @param in account data
+ * @param id contact id
+ * @return index or -1
+ */
+int score_contact_index (const struct score_account_input *in, const char *id);
+
+/**
+ * Hash the words of a name (3+ letters) for note attribution.
+ *
+ * @param s scratch
+ * @param name the name
+ * @param[out] out up to 4 hashes, 0 = unused
+ */
+void
+score_name_hashes (struct score_scratch *s, const char *name, uint32_t out[4]);
+
+/**
+ * The name hashes of contact @a ci, stemmed once per assessment.
+ *
+ * @param s scratch
+ * @param in account data
+ * @param ci contact index
+ * @return four hashes (0 = unused)
+ */
+const uint32_t *
+score_contact_names (struct score_scratch *s,
+                     const struct score_account_input *in, int ci);
+
+/**
+ * Whether a hit of the last reading counts as evidence for its cue's
+ * target kind, given its speaker and reasons.
+ *
+ * @param m model
+ * @param h the hit
+ * @return true if it counts
+ */
+bool score_hit_counts (const struct score_model *m, const struct score_hit *h);
+
+/**
+ * Mark repeated cues and patterns among the hits that count (one item
+ * per cue / phrase per text).
+ *
+ * @param m model
+ * @param s scratch
+ */
+void score_mark_repeats (const struct score_model *m, struct score_scratch *s);
 
 /**
  * Tokenize and stem a text without matching (used for lexicon patterns

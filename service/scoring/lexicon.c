@@ -45,11 +45,15 @@ score_scratch_new (void)
   if (NULL == s)
     return NULL;
   s->stemmer = sb_stemmer_new ("english", "UTF_8");
-  s->tokens_cap = SCORE_MAX_NOTE_BYTES / 2 + 2;
+  s->tokens_cap = SCORE_READ_BYTES / 2 + 2;
   s->tokens = calloc (s->tokens_cap, sizeof (*s->tokens));
   s->hits_cap = 4096;
   s->hits = calloc (s->hits_cap, sizeof (*s->hits));
-  if (NULL == s->stemmer || NULL == s->tokens || NULL == s->hits)
+  s->read_text = malloc (SCORE_READ_BYTES);
+  s->segs = calloc (SCORE_MAX_SEGMENTS, sizeof (*s->segs));
+  s->lines = calloc (SCORE_MAX_LINES, sizeof (*s->lines));
+  if (NULL == s->stemmer || NULL == s->tokens || NULL == s->hits
+      || NULL == s->read_text || NULL == s->segs || NULL == s->lines)
     score_scratch_free (&s);
   return s;
 }
@@ -66,6 +70,9 @@ score_scratch_free (struct score_scratch **scratch)
     sb_stemmer_delete (s->stemmer);
   free (s->tokens);
   free (s->hits);
+  free (s->read_text);
+  free (s->segs);
+  free (s->lines);
   free (s);
   *scratch = NULL;
 }

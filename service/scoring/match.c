@@ -329,6 +329,7 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
     return;
   hit.cue = pat->cue;
   hit.pattern = pi;
+  hit.contact = -1;
   hit.first = (uint32_t) ti;
   hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
   resolution_scope (m, s, &hit, gap_neg);
@@ -342,12 +343,11 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
  * @param m model
  * @param s scratch
  */
-static void
-mark_repeats (const struct score_model *m, struct score_scratch *s)
+void
+score_mark_repeats (const struct score_model *m, struct score_scratch *s)
 {
   uint32_t stamp;
 
-  (void) m;
   if (0 == ++s->stamp)
   {
     memset (s->pattern_mark, 0, sizeof (s->pattern_mark));
@@ -361,7 +361,7 @@ mark_repeats (const struct score_model *m, struct score_scratch *s)
 
     h->cue_repeat = stamp == s->cue_mark[h->cue];
     h->pattern_repeat = stamp == s->pattern_mark[h->pattern];
-    if (! h->negated)
+    if (score_hit_counts (m, h))
     {
       s->cue_mark[h->cue] = stamp;
       s->pattern_mark[h->pattern] = stamp;
@@ -438,7 +438,7 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
     }
   }
   supersede_risk (m, s);
-  mark_repeats (m, s);
+  score_mark_repeats (m, s);
 }
 
 /**

@@ -22,8 +22,8 @@
  * @param name the name
  * @param[out] out up to 4 hashes, 0 = unused
  */
-static void
-name_hashes (struct score_scratch *s, const char *name, uint32_t out[4])
+void
+score_name_hashes (struct score_scratch *s, const char *name, uint32_t out[4])
 {
   char w[SCORE_NAME_LEN];
   size_t k = 0;
@@ -56,8 +56,8 @@ name_hashes (struct score_scratch *s, const char *name, uint32_t out[4])
  * @param id contact id
  * @return index or -1
  */
-static int
-contact_index (const struct score_account_input *in, const char *id)
+int
+score_contact_index (const struct score_account_input *in, const char *id)
 {
   for (size_t i = 0; i < in->n_contacts; i++)
     if (0 == strcmp (in->contacts[i].id, id))
@@ -164,14 +164,16 @@ add_signals (const struct score_model *m, const struct score_call *c,
  * @param accs accumulators (NULL entries skipped)
  * @param names name hashes per call contact
  * @param n number of call contacts (>= 1)
+ * @param slot_of accs index of each of the call's contact_ids, -1 unknown
  */
 static void
 add_notes (const struct score_model *m, const struct score_scratch *s,
            const struct score_call *c, double decay,
            struct score_orient_acc **accs, const uint32_t (*names)[4],
-           size_t n)
+           size_t n, const int *slot_of)
 {
   bool named[SCORE_MAX_CALL_CONTACTS + 1];
+  bool named_s[SCORE_MAX_CALL_CONTACTS + 1] = { false };
   uint32_t named_sentence = UINT32_MAX; /* sentence `named` describes */
   size_t named_k = 0;
 
@@ -183,16 +185,29 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
     size_t k;
     bool kept = false;
 
-    if (h->negated || SCORE_TARGET_ORIENTATION != cue->target.kind
-        || cue->weight <= 0)
+    if (SCORE_TARGET_ORIENTATION != cue->target.kind || cue->weight <= 0
+        || ! score_hit_counts (m, h))
       continue;
-    if (n > 1 && s->tokens[h->first].sentence != named_sentence)
+    if (h->contact >= 0 && (size_t) h->contact < c->n_contacts)
     {
-      /* hits come in text order: one look per sentence */
-      named_sentence = s->tokens[h->first].sentence;
-      named_k = named_in_sentence (s, h, names, n, named);
+      /* a buyer's own turn: it describes the speaker */
+      if (slot_of[h->contact] < 0)
+        continue;
+      memset (named, 0, sizeof (named));
+      named[slot_of[h->contact]] = true;
+      k = 1;
     }
-    k = (n > 1) ? named_k : 0;
+    else
+    {
+      if (n > 1 && s->tokens[h->first].sentence != named_sentence)
+      {
+        /* hits come in text order: one look per sentence */
+        named_sentence = s->tokens[h->first].sentence;
+        named_k = named_in_sentence (s, h, names, n, named_s);
+      }
+      memcpy (named, named_s, sizeof (named));
+      k = (n > 1) ? named_k : 0;
+    }
     score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
                         score_cue_weight (m, h->cue) * decay
                           / (double) (k > 0 ? k : n));
@@ -218,16 +233,19 @@ score_orientation_add_call (const struct score_model *m,
 {
   struct score_orient_acc *accs[SCORE_MAX_CALL_CONTACTS];
   uint32_t names[SCORE_MAX_CALL_CONTACTS][4];
+  int slot_of[SCORE_MAX_CALL_CONTACTS];
   double decay = score_decay (c->occurred_at, as_of,
                               score_p (m, SCORE_P_HALF_LIFE_ORIENTATION));
   size_t n = 0;
 
   for (size_t i = 0; i < c->n_contacts && i < SCORE_MAX_CALL_CONTACTS; i++)
   {
-    int ci = contact_index (in, c->contact_ids[i]);
+    int ci = score_contact_index (in, c->contact_ids[i]);
 
+    slot_of[i] = -1;
     if (ci < 0)
       continue;
+    slot_of[i] = (int) n;
     accs[n] = (NULL != acc) ? &acc[ci] : NULL;
     memset (names[n], 0, sizeof (names[n]));
     n++;
@@ -240,21 +258,21 @@ score_orientation_add_call (const struct score_model *m,
   else if (n > 1)
     for (size_t i = 0, k = 0; i < c->n_contacts && k < n; i++)
     {
-      int ci = contact_index (in, c->contact_ids[i]);
+      int ci = score_contact_index (in, c->contact_ids[i]);
 
       if (ci >= 0)
       {
         /* stemmed once per contact and assessment */
         if (! s->names_ready[ci])
         {
-          name_hashes (s, in->contacts[ci].name, s->names[ci]);
+          score_name_hashes (s, in->contacts[ci].name, s->names[ci]);
           s->names_ready[ci] = true;
         }
         memcpy (names[k++], s->names[ci], sizeof (names[0]));
       }
     }
   add_signals (m, c, decay, accs, n);
-  add_notes (m, s, c, decay, accs, (const uint32_t (*)[4]) names, n);
+  add_notes (m, s, c, decay, accs, (const uint32_t (*)[4]) names, n, slot_of);
 }
 
 /**
@@ -335,7 +353,7 @@ score_assess_contact (const struct score_model *m,
     return SCORE_ERR_ARGUMENT;
   if (NULL == s || NULL == s->stemmer)
     return SCORE_ERR_STEMMER;
-  if ((ci = contact_index (in, contact_id)) < 0)
+  if ((ci = score_contact_index (in, contact_id)) < 0)
     return SCORE_ERR_UNKNOWN_CONTACT;
   acc = s->accs;
   idx = s->call_idx;
@@ -353,7 +371,7 @@ score_assess_contact (const struct score_model *m,
       attended = 0 == strcmp (c->contact_ids[k], contact_id);
     if (! attended)
       continue;
-    score_text_analyze (m, s, c->notes, c->notes_len);
+    score_call_read (m, s, in, c);
     score_orientation_add_call (m, in, c, as_of, s, acc, NULL);
   }
   score_orientation_finish (m, &acc[ci], &out->orientation);

@@ -61,13 +61,13 @@ add_further_phrases (const struct score_model *m, const struct score_call *c,
     unsigned before = 0;
     struct score_evidence e;
 
-    if (h->negated || ! h->cue_repeat || h->pattern_repeat
+    if (! score_hit_counts (m, h) || ! h->cue_repeat || h->pattern_repeat
         || SCORE_TARGET_PILLAR != cue->target.kind || cue->weight <= 0.0
         || cue->target.index < 0 || cue->target.index >= SCORE_PILLAR_COUNT)
       continue;
     /* distinct phrases of this cue before this one */
     for (size_t j = 0; j < i && before <= 2; j++)
-      before += s->hits[j].cue == h->cue && ! s->hits[j].negated
+      before += s->hits[j].cue == h->cue && score_hit_counts (m, &s->hits[j])
                 && ! s->hits[j].pattern_repeat
                 && s->hits[j].pattern != h->pattern;
     if (before > 2)

@@ -29,6 +29,8 @@ struct seller_acc
   double signal_w[SCORE_TRAIT_COUNT]; /**< structured conduct signals */
   double note_w[SCORE_TRAIT_COUNT];   /**< note cues */
   double calls;                       /**< decayed call count */
+  unsigned talk_turns; /**< calls whose talk share came from turns */
+  unsigned q_turns;    /**< calls whose questions came from turns */
 };
 
 /**
@@ -62,15 +64,29 @@ add_call (const struct score_model *m, const struct score_scratch *s,
   double nw[SCORE_TRAIT_COUNT] = { 0 };
   struct score_evidence_list ev[SCORE_TRAIT_COUNT];
 
-  acc->calls += decay;
-  if (c->seller_talk_ratio >= 0.0 && c->seller_talk_ratio <= 1.0)
+  double talk = c->seller_talk_ratio;
+  int questions = c->questions_asked;
+
+  /* without logged figures, a transcript with both sides measures them */
+  if (! (talk >= 0.0 && talk <= 1.0) && s->turn_talk >= 0.0)
   {
-    acc->talk_sum += decay * c->seller_talk_ratio;
+    talk = s->turn_talk;
+    acc->talk_turns++;
+  }
+  if (questions < 0 && s->turn_questions >= 0)
+  {
+    questions = s->turn_questions;
+    acc->q_turns++;
+  }
+  acc->calls += decay;
+  if (talk >= 0.0 && talk <= 1.0)
+  {
+    acc->talk_sum += decay * talk;
     acc->talk_w += decay;
   }
-  if (c->questions_asked >= 0)
+  if (questions >= 0)
   {
-    acc->q_sum += decay * c->questions_asked;
+    acc->q_sum += decay * questions;
     acc->q_w += decay;
   }
   if (SCORE_KIND_COLD_CALL == c->kind)
@@ -144,7 +160,13 @@ conversation_traits (const struct score_model *m, const struct seller_acc *acc,
   double nt = acc->note_w[SCORE_TRAIT_TALK_SHARE];
   double nq = acc->note_w[SCORE_TRAIT_QUESTIONS];
 
-  if (talk >= 0)
+  if (talk >= 0 && acc->talk_turns > 0)
+    snprintf (text, sizeof (text),
+              "Seller talks %.0f%% of the time on average (%u call(s) "
+              "measured from their transcript's turns); builders listen "
+              "more than they transmit.",
+              talk * 100.0, acc->talk_turns);
+  else if (talk >= 0)
     snprintf (text, sizeof (text),
               "Seller talks %.0f%% of the time on "
               "average; builders listen more than they transmit.",
@@ -162,7 +184,13 @@ conversation_traits (const struct score_model *m, const struct seller_acc *acc,
   trait_set (m, &out->traits[SCORE_TRAIT_TALK_SHARE], talk >= 0 || nt != 0,
              talk >= 0 ? talk : nt,
              (talk >= 0 ? (0.5 - talk) / 0.2 : 0.0) + 0.5 * nt, text);
-  if (q >= 0)
+  if (q >= 0 && acc->q_turns > 0)
+    snprintf (text, sizeof (text),
+              "%.1f questions asked per call (%u call(s) counted from "
+              "their transcript's turns); deep conversations expose "
+              "opportunities.",
+              q, acc->q_turns);
+  else if (q >= 0)
     snprintf (text, sizeof (text),
               "%.1f questions asked per call; deep "
               "conversations expose opportunities.",
@@ -324,7 +352,7 @@ score_assess_seller (const struct score_model *m,
   {
     const struct score_call *c = &in->calls[idx[i]];
 
-    score_text_analyze (m, s, c->notes, c->notes_len);
+    score_call_read (m, s, NULL, c);
     add_call (m, s, c,
               score_decay (c->occurred_at, as_of,
                            score_p (m, SCORE_P_HALF_LIFE_SELLER)),

@@ -114,8 +114,6 @@ static const struct
   { "gotta", "got to" },
   { "kinda", "kind of" },
   { "sorta", "sort of" },
-  { "pls", "please" },
-  { "plz", "please" },
   { "thx", "thanks" },
   { "tmrw", "tomorrow" },
   { "prolly", "probably" },
@@ -137,6 +135,10 @@ static const struct
   { "perf", "performance" },
   { "orgs", "organizations" },
   { "cos", "companies" },
+  /* "please send" is a politeness, not "pleased" (Snowball stems both
+     to "pleas") */
+  { "please", "pls" },
+  { "plz", "pls" },
   /* "client" and "customer" are one word in a CRM note */
   { "client", "customer" },
   { "clients", "customers" },
@@ -549,8 +551,8 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
   s->text_len = len;
   if (NULL == text)
     return;
-  if (len > SCORE_MAX_NOTE_BYTES)
-    len = SCORE_MAX_NOTE_BYTES;
+  if (len > SCORE_READ_BYTES)
+    len = SCORE_READ_BYTES;
   while (p <= len)
   {
     size_t n = 1;

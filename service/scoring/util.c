@@ -152,7 +152,7 @@ score_collect_note_hits (const struct score_model *m,
     struct score_evidence e;
     double x;
 
-    if (h->negated || cue->target.kind != kind || cue->target.index < 0
+    if (cue->target.kind != kind || ! score_hit_counts (m, h) || cue->target.index < 0
         || (size_t) cue->target.index >= n_w)
       continue;
     if (h->cue_repeat)

@@ -43,13 +43,14 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       continue;
     any = true;
     score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
+    score_text_attribute (m, s);
     for (size_t i = 0; i < s->n_hits; i++)
     {
       const struct score_hit *h = &s->hits[i];
       const struct score_cue *cue = &m->cues[h->cue];
       struct score_evidence e;
 
-      if (h->negated || SCORE_TARGET_VALUE != cue->target.kind)
+      if (SCORE_TARGET_VALUE != cue->target.kind || ! score_hit_counts (m, h))
         continue;
       w[cue->target.index] += cue->weight;
       if (NULL == ev)
