@@ -173,6 +173,10 @@ enum score_param_id
   SCORE_P_PILLAR_PHRASE_STEP,  /**< share of a pillar cue's weight each
                                         further distinct phrase of it in
                                         one note adds (at most two) */
+  SCORE_P_TRUST_MIN_ITEMS,     /**< positive trust items for trust to
+                                        stand (002: sustained performance) */
+  SCORE_P_TRUST_MIN_KINDS,     /**< distinct kinds of them (002: a broad
+                                        spectrum of services) */
   SCORE_P_COUNT
 };
 

@@ -79,7 +79,9 @@ static const struct
                                  { -5, 5 },
                                  { -5, 5 },
                                  { 0, 5 },
-                                 { 0, 1 } };
+                                 { 0, 1 },
+                                 { 0, 20 },
+                                 { 0, 10 } };
 
 /**
  * Record the first error as "<pointer>: <message>".

@@ -142,6 +142,9 @@ struct score_account_acc
   double risk_w[SCORE_DRIVER_COUNT];
   struct score_evidence_list risk_ev[SCORE_DRIVER_COUNT];
   int64_t last_problem_talk; /**< newest call discussing a problem */
+  unsigned trust_items;      /**< positive trust evidence items */
+  uint64_t trust_kinds;      /**< bits of their kinds (cue, signal,
+                                kept promise, report card) */
 };
 
 /** Per-thread scratch (see score.h). */

@@ -168,7 +168,9 @@ static const char *const param_names[] = { "limits.max_calls",
                                            "pillars.commitment_kept",
                                            "pillars.commitment_broken",
                                            "orientation.unattributed_weight",
-                                           "pillars.phrase_step" };
+                                           "pillars.phrase_step",
+                                           "pillars.trust_min_items",
+                                           "pillars.trust_min_kinds" };
 /** Target kind names. */
 static const char *const target_kind_names[] = { "orientation", "pillar",
                                                  "risk", "trait", "value" };

@@ -33,6 +33,21 @@ pillar_add (struct score_account_acc *acc, struct score_target target,
 }
 
 /**
+ * Count one positive trust item of a kind (a note cue, a signal, kept
+ * promises, report cards): 002 gives trust for "sustained performance
+ * on the customer's behalf in broad spectrum of services".
+ *
+ * @param acc accumulator
+ * @param kind kind number below 64
+ */
+static void
+trust_item (struct score_account_acc *acc, unsigned kind)
+{
+  acc->trust_items++;
+  acc->trust_kinds |= 1ull << kind;
+}
+
+/**
  * Distinct phrases of one pillar cue in one note ("golf", "kids",
  * "fishing": three shared interests) are more evidence than one: each
  * further distinct phrase adds pillars.phrase_step of the cue's weight,
@@ -98,6 +113,10 @@ score_pillars_add_call (const struct score_model *m,
                             score_signal_name (sig),
                             m->signals[sig][t].weight * decay);
         pillar_add (acc, m->signals[sig][t].target, &e);
+        if (SCORE_TARGET_PILLAR == m->signals[sig][t].target.kind
+            && SCORE_PILLAR_TRUST == m->signals[sig][t].target.index
+            && m->signals[sig][t].weight > 0)
+          trust_item (acc, 48 + (unsigned) sig % 12);
       }
   for (int tp = 0; tp < SCORE_TOPIC_COUNT; tp++)
     if ((c->topics & (1u << tp)) && m->has_topic[tp])
@@ -113,6 +132,16 @@ score_pillars_add_call (const struct score_model *m,
   score_collect_note_hits (m, s, c, SCORE_TARGET_PILLAR, decay, acc->pillar_w,
                            SCORE_PILLAR_COUNT, acc->pillar_ev);
   add_further_phrases (m, c, s, decay, acc);
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+
+    if (SCORE_TARGET_PILLAR == cue->target.kind
+        && SCORE_PILLAR_TRUST == cue->target.index && cue->weight > 0
+        && ! h->cue_repeat && score_hit_counts (m, h))
+      trust_item (acc, (unsigned) h->cue % 48);
+  }
 }
 
 /**
@@ -146,6 +175,9 @@ add_cards (const struct score_model *m, const struct score_account_input *in,
                           rc->received_at, score_rating_name (r),
                           m->ratings[r].weight * (rc->ratings[r] - 3) * decay);
       pillar_add (acc, m->ratings[r].target, &e);
+      if (SCORE_TARGET_PILLAR == m->ratings[r].target.kind
+          && SCORE_PILLAR_TRUST == m->ratings[r].target.index && e.weight > 0)
+        trust_item (acc, 62);
     }
   }
 }
@@ -184,6 +216,8 @@ add_commitments (const struct score_model *m,
                                           : "commitment_broken",
       w * score_decay (at, as_of, score_p (m, SCORE_P_HALF_LIFE_PILLARS)));
     pillar_add (acc, trust, &e);
+    if (SCORE_COMMITMENT_KEPT == cm->status && e.weight > 0)
+      trust_item (acc, 63);
   }
 }
 
@@ -194,10 +228,19 @@ score_pillars_finish (const struct score_model *m,
                       struct score_pillars_result *out)
 {
   double scale = score_p (m, SCORE_P_PILLAR_SCALE);
-  unsigned standing = 0;
+  double stands = score_p (m, SCORE_P_PILLAR_STANDS);
+  double need_items = score_p (m, SCORE_P_TRUST_MIN_ITEMS);
+  double need_kinds = score_p (m, SCORE_P_TRUST_MIN_KINDS);
+  unsigned kinds;
+  bool knowledge;
+  bool compat;
+  bool trust;
 
   add_cards (m, in, as_of, acc);
   add_commitments (m, in, as_of, acc);
+  kinds = 0;
+  for (uint64_t b = acc->trust_kinds; b; b &= b - 1)
+    kinds++;
   out->foundation = 0;
   for (int p = 0; p < SCORE_PILLAR_COUNT; p++)
   {
@@ -205,16 +248,41 @@ score_pillars_finish (const struct score_model *m,
     double w = acc->pillar_w[p] > 0 ? acc->pillar_w[p] : 0.0;
 
     r->score = 100.0 * (1.0 - exp (-w / scale));
-    r->stands = r->score >= score_p (m, SCORE_P_PILLAR_STANDS);
+    if (SCORE_PILLAR_TRUST == p
+        && (acc->trust_items < need_items || kinds < need_kinds))
+    {
+      /* not yet sustained, or from one kind of evidence only: trust
+         grows towards standing but does not stand */
+      double f = (need_items > 0 ? fmin (1.0, acc->trust_items / need_items)
+                                 : 1.0)
+                 * (need_kinds > 0 ? fmin (1.0, kinds / need_kinds) : 1.0);
+
+      r->score = fmin (r->score * f, stands - 1.0);
+      if (r->score < 0)
+        r->score = 0;
+    }
+    r->stands = r->score >= stands;
     r->evidence = acc->pillar_ev[p];
     if (r->stands)
-    {
       out->foundation |= 1u << p;
-      standing++;
-    }
   }
-  out->status = (standing >= 3)   ? SCORE_STATUS_FAVORED_VENDOR
-                : (2 == standing) ? SCORE_STATUS_DEVELOPING
-                                  : SCORE_STATUS_VULNERABLE;
+  /* 002: all three assure favored-vendor status. Knowledge "stands hand
+     in hand with compatibility" and moves a relationship on: standing
+     knowledge with compatibility or trust at least half-way to standing
+     (a little small talk, a first confidence) is developing, as
+     are two standing pillars; compatibility alone, or anything resting
+     on one pillar, is vulnerable to competitive attack */
+  knowledge = out->pillars[SCORE_PILLAR_KNOWLEDGE].stands;
+  compat = out->pillars[SCORE_PILLAR_COMPATIBILITY].stands;
+  trust = out->pillars[SCORE_PILLAR_TRUST].stands;
+  if (knowledge && compat && trust)
+    out->status = SCORE_STATUS_FAVORED_VENDOR;
+  else if ((knowledge
+            && (out->pillars[SCORE_PILLAR_COMPATIBILITY].score >= stands / 2
+                || out->pillars[SCORE_PILLAR_TRUST].score >= stands / 2))
+           || (compat && trust) || (knowledge && trust))
+    out->status = SCORE_STATUS_DEVELOPING;
+  else
+    out->status = SCORE_STATUS_VULNERABLE;
   out->guidance = m->guidance_pillars[out->status].text;
 }

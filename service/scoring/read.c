@@ -1440,26 +1440,27 @@ turn_talk (struct score_scratch *s)
 /** Marker words, stemmed once per scratch. */
 enum mark
 {
-  M_DET = 1u << 0,     /**< the, a, her, his, their ... */
-  M_OURS = 1u << 1,    /**< our, my, we: the writer's side */
-  M_FORMER = 1u << 2,  /**< former, previous, old, ex ... */
-  M_ADJ = 1u << 3,     /**< new, other, senior ... */
-  M_ROLE = 1u << 4,    /**< colleague, boss, analyst, procurement ... */
-  M_REPORT = 1u << 5,  /**< said, mentioned, told ... */
-  M_USED = 1u << 6,    /**< used (to) */
-  M_TO = 1u << 7,      /**< to */
-  M_STOPPED = 1u << 8, /**< anymore, formerly, previously */
-  M_IF = 1u << 9,      /**< if */
-  M_IFQ = 1u << 10,    /**< what/ask/wonder/see/check (an "if" question) */
-  M_WERE = 1u << 11,   /**< were, sort, kind, type */
-  M_HYPO = 1u << 12,   /**< hypothetically, imagine, suppose, pretend */
-  M_IRONY1 = 1u << 13, /**< oh, yeah */
-  M_IRONY2 = 1u << 14, /**< sure, right, great */
-  M_PRED = 1u << 15,   /**< predecessor */
-  M_LONGER = 1u << 16, /**< longer (after "no") */
-  M_PRON = 1u << 17,   /**< she, he, they, i, we, you: a new subject */
-  M_AS = 1u << 18,     /**< as, even (as if, even if) */
-  M_DISMISS = 1u << 19 /**< irrelevant, secondary, unimportant */
+  M_DET = 1u << 0,      /**< the, a, her, his, their ... */
+  M_OURS = 1u << 1,     /**< our, my, we: the writer's side */
+  M_FORMER = 1u << 2,   /**< former, previous, old, ex ... */
+  M_ADJ = 1u << 3,      /**< new, other, senior ... */
+  M_ROLE = 1u << 4,     /**< colleague, boss, analyst, procurement ... */
+  M_REPORT = 1u << 5,   /**< said, mentioned, told ... */
+  M_USED = 1u << 6,     /**< used (to) */
+  M_TO = 1u << 7,       /**< to */
+  M_STOPPED = 1u << 8,  /**< anymore, formerly, previously */
+  M_IF = 1u << 9,       /**< if */
+  M_IFQ = 1u << 10,     /**< what/ask/wonder/see/check (an "if" question) */
+  M_WERE = 1u << 11,    /**< were, sort, kind, type */
+  M_HYPO = 1u << 12,    /**< hypothetically, imagine, suppose, pretend */
+  M_IRONY1 = 1u << 13,  /**< oh, yeah */
+  M_IRONY2 = 1u << 14,  /**< sure, right, great */
+  M_PRED = 1u << 15,    /**< predecessor */
+  M_LONGER = 1u << 16,  /**< longer (after "no") */
+  M_PRON = 1u << 17,    /**< she, he, they, i, we, you: a new subject */
+  M_AS = 1u << 18,      /**< as, even (as if, even if) */
+  M_DISMISS = 1u << 19, /**< irrelevant, secondary, unimportant */
+  M_MATTER = 1u << 20   /**< matter, relevant, care, priority ... */
 };
 
 static const struct
@@ -1588,6 +1589,16 @@ static const struct
   { "secondary", M_DISMISS },
   { "unimportant", M_DISMISS },
   { "whatever", M_DISMISS },
+  { "matter", M_MATTER },
+  { "matters", M_MATTER },
+  { "relevant", M_MATTER },
+  { "care", M_MATTER },
+  { "priority", M_MATTER },
+  { "important", M_MATTER },
+  { "concern", M_MATTER },
+  { "focus", M_MATTER },
+  { "interested", M_MATTER },
+  { "factor", M_MATTER },
 };
 
 #define N_MARKS (sizeof (marks) / sizeof (marks[0]))
@@ -1770,6 +1781,36 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
 }
 
 /**
+ * A negator whose line goes on to a colon opens a negated list ("What we
+ * won't do: rush jobs, lowest-bid work" or a list on the next lines): its
+ * items, to the next blank line, are not values or traits held.
+ *
+ * @param s scratch
+ * @param q the negator token
+ * @param[in,out] from first byte of the list
+ * @param[in,out] to one past its last byte
+ */
+static void
+list_negation (const struct score_scratch *s, size_t q, size_t *from,
+               size_t *to)
+{
+  size_t p = s->tokens[q].end;
+
+  for (; p < s->text_len && '\n' != s->text[p] && '.' != s->text[p]; p++)
+    if (':' == s->text[p])
+    {
+      const char *end = NULL;
+
+      for (size_t k = p + 1; k + 1 < s->text_len && NULL == end; k++)
+        if ('\n' == s->text[k] && '\n' == s->text[k + 1])
+          end = s->text + k;
+      *from = p;
+      *to = (NULL == end) ? s->text_len : (size_t) (end - s->text);
+      return;
+    }
+}
+
+/**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
  * following clauses of its sentence until a new subject; "used to",
@@ -1789,6 +1830,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
   uint16_t carried = 0; /* subject scope carried into the next clause */
   uint16_t irony = 0;   /* the sentence is ironic */
   uint16_t sentence = UINT16_MAX;
+  size_t list_from = SIZE_MAX; /* a negated list's bytes */
+  size_t list_to = 0;
 
   for (size_t a = 0; a < s->n_tokens;)
   {
@@ -1800,6 +1843,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t hypo_at = SIZE_MAX; /* supposition from here */
     size_t h0;
     bool ours_us;
+    bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
 
     while (b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE))
       b++;
@@ -1840,6 +1884,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_USED) && q + 1 < b
           && (mark_of (s, s->tokens[q + 1].hash) & M_TO) && used_at > q)
         used_at = q;
+      if (bits & M_DISMISS)
+        dismiss = true;
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+      {
+        for (size_t r = q + 1; r < b && r <= q + 3 && ! dismiss; r++)
+          dismiss = 0 != (mark_of (s, s->tokens[r].hash) & M_MATTER);
+        list_negation (s, q, &list_from, &list_to);
+      }
       if (bits & M_STOPPED)
         clause |= SCORE_READ_PAST;
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
@@ -1875,6 +1927,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->contact = s->segs[g].contact;
       }
       h->reasons |= speaker_reason (m->cues[h->cue].target.kind, h->speaker);
+      if ((dismiss && SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
+          || (t0->start >= list_from && t0->start < list_to))
+      {
+        /* a value waved away, an item of a "we won't:" list */
+        h->negated = true;
+        h->reasons |= SCORE_READ_NEGATED;
+      }
       h->reasons |= irony | clause;
       if (h->first >= from)
         h->reasons |= scope;

@@ -350,6 +350,7 @@ detractors (const struct score_model *m, const struct score_account_input *in,
   struct score_evidence_list ev;
   double w = 0.0;
   unsigned count = 0;
+  unsigned passives = 0;
   char detail[SCORE_TEXT_LEN];
   struct score_risk_driver_result *r;
 
@@ -375,14 +376,27 @@ detractors (const struct score_model *m, const struct score_account_input *in,
           : 0.15;
     x *= score_decay (rc->received_at, as_of,
                       score_p (m, SCORE_P_HALF_LIFE_RISK));
-    count += rc->recommend_score <= score_p (m, SCORE_P_DETRACTOR_MAX);
+    if (rc->recommend_score <= score_p (m, SCORE_P_DETRACTOR_MAX))
+      count++;
+    else
+      passives++;
     w += x;
     score_evidence_set (&e, SCORE_SOURCE_REPORT_CARD, rc->id, rc->received_at,
                         "recommend_score", x);
     score_evidence_add (&ev, &e);
   }
-  snprintf (detail, sizeof (detail), "%u contact(s) would not recommend us.",
-            count);
+  /* passives (7-8) only add to real detractors: a driver called
+     detractors never stands on none */
+  if (0 == count)
+    return;
+  if (passives > 0)
+    snprintf (detail, sizeof (detail),
+              "%u contact(s) would not recommend us; %u more are lukewarm "
+              "(7 or 8 of 10).",
+              count, passives);
+  else
+    snprintf (detail, sizeof (detail), "%u contact(s) would not recommend us.",
+              count);
   r = driver_set (m, out, SCORE_DRIVER_DETRACTORS,
                   saturate (m, SCORE_DRIVER_DETRACTORS, w), detail);
   if (NULL != r)

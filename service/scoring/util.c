@@ -152,8 +152,8 @@ score_collect_note_hits (const struct score_model *m,
     struct score_evidence e;
     double x;
 
-    if (cue->target.kind != kind || ! score_hit_counts (m, h) || cue->target.index < 0
-        || (size_t) cue->target.index >= n_w)
+    if (cue->target.kind != kind || ! score_hit_counts (m, h)
+        || cue->target.index < 0 || (size_t) cue->target.index >= n_w)
       continue;
     if (h->cue_repeat)
       continue; /* one item per cue per note */

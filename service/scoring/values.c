@@ -139,10 +139,12 @@ score_values_assess (const struct score_model *m,
                  ? 0.5 * (out->score_organization + out->score_owner)
                : has_org ? out->score_organization
                          : out->score_owner;
-  if ((has_org ? out->score_organization : out->score_owner) < walk)
+  /* 003: the business first: a prospect not suited to the business is
+     bowed out of whoever sells; only then is a mismatch with the seller
+     "a matter of personality", for someone else on the team */
+  if (has_org && out->score_organization < walk)
     out->recommendation = SCORE_VALUES_WALK_AWAY;
-  else if (has_org && has_owner && out->score_owner < proceed
-           && out->score_owner < out->score_organization)
+  else if (has_owner && out->score_owner < proceed)
     out->recommendation = SCORE_VALUES_HAND_OFF;
   else
     out->recommendation = SCORE_VALUES_PROCEED;
