@@ -225,7 +225,8 @@ static const struct
   { "ency", 0x2002u },    { "ent", 0x2002u },   { "antly", 0x3003u },
   { "ances", 0x3003u },   { "ance", 0x3003u },  { "ancy", 0x3003u },
   { "ant", 0x3003u },     { "ively", 0x4004u }, { "ive", 0x4004u },
-  { "ations", 0x5005u },  { "ation", 0x5005u }, { "ated", 0x6006u }
+  { "ations", 0x5005u },  { "ation", 0x5005u }, { "ated", 0x6006u },
+  { "ably", 0x7007u },    { "able", 0x7007u }
 };
 
 /**

@@ -462,6 +462,17 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
   return ends (l2, n2, "wrote:");
 }
 
+/** Non-blank lines after line @a i. */
+static size_t
+content_after (const struct line *ln, size_t n, size_t i)
+{
+  size_t after = 0;
+
+  for (size_t j = i + 1; j < n; j++)
+    after += ! ln[j].blank;
+  return after;
+}
+
 /** Bytes of lines [i, end). */
 static size_t
 span_bytes (const struct line *ln, size_t i, size_t end)
@@ -479,10 +490,10 @@ contact_details (const char *l, uint8_t words)
 {
   unsigned digits = 0;
 
-  if (words > 8)
-    return false;
   for (const char *p = l; *p; p++)
     digits += (*p >= '0' && *p <= '9');
+  if (words > (digits >= 7 ? 14 : 8))
+    return false;
   return NULL != strstr (l, "@") || NULL != strstr (l, "www.")
          || NULL != strstr (l, "http") || NULL != strstr (l, "linkedin.com")
          || (digits >= 7
@@ -510,6 +521,41 @@ closing (const char *l, size_t n, uint8_t words)
       return true;
   }
   return false;
+}
+
+/**
+ * Whether raw line [a, b) is a bare name: one to four words, each
+ * capitalised, letters, dots, hyphens and apostrophes only ("Laura",
+ * "Dana M. Ruiz").
+ */
+static bool
+name_line (const char *t, size_t a, size_t b, uint8_t words)
+{
+  bool start = true;
+
+  if (0 == words || words > 4)
+    return false;
+  while (a < b && (' ' == t[a] || '\t' == t[a] || '-' == t[a]))
+    a++;
+  while (b > a && (' ' == t[b - 1] || '\r' == t[b - 1] || ',' == t[b - 1]))
+    b--;
+  for (size_t i = a; i < b; i++)
+  {
+    unsigned char c = (unsigned char) t[i];
+
+    if (' ' == c)
+    {
+      start = true;
+      continue;
+    }
+    if (start && ! (c >= 'A' && c <= 'Z'))
+      return false;
+    start = false;
+    if (! ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || '.' == c
+           || '-' == c || '\'' == c || c >= 0x80))
+      return false;
+  }
+  return b > a;
 }
 
 /** Whether a lowercased line is a list item ("1.", "-", "*", "•"). */
@@ -551,9 +597,10 @@ paragraph_has (const char *t, const struct line *ln, size_t n, size_t i,
  * @param ln lines
  * @param n number of lines
  */
-static void
+static size_t
 clean_lines (const char *t, struct line *ln, size_t n)
 {
+  size_t signed_at = n; /* the first closing or "--" line */
   char l[LOOK + 1];
   int rest = -1;       /* kind of every line from here on, -1 none */
   int sig = 0;         /* lines left in a signature block */
@@ -561,6 +608,17 @@ clean_lines (const char *t, struct line *ln, size_t n)
   bool agenda = false; /* inside an agenda list */
   size_t para_end = 0; /* lines up to here were judged as a paragraph */
   int para_kind = -1;
+  unsigned invites = 0;
+
+  /* a note with two invite lines is an invite: its short lines (title,
+     time, attendees, dial-in) are the invite's too */
+  for (size_t i = 0; i < n && invites < 2; i++)
+  {
+    if (ln[i].blank)
+      continue;
+    lower_line (t, ln[i].s, ln[i].e, l);
+    invites += has_any (l, invite);
+  }
 
   for (size_t i = 0; i < n; i++)
   {
@@ -637,6 +695,8 @@ clean_lines (const char *t, struct line *ln, size_t n)
     {
       x->kind = SCORE_BOILER_SIGNATURE;
       sig = 12;
+      if (signed_at == n && '-' == l[0])
+        signed_at = i;
       continue;
     }
     /* paragraphs: disclaimers and auto-replies are judged whole */
@@ -662,7 +722,7 @@ clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_RECORDING_HEADER;
       continue;
     }
-    if (has_any (l, invite))
+    if (has_any (l, invite) || (invites >= 2 && x->words <= 12))
     {
       x->kind = SCORE_BOILER_INVITE;
       continue;
@@ -694,10 +754,28 @@ clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_FORM_FIELD;
       continue;
     }
+    if (i > 0 && name_line (t, x->s, x->e, x->words)
+        && content_after (ln, n, i) <= 8)
+    {
+      /* a name alone near the end: the writer signing off */
+      x->kind = SCORE_BOILER_SIGNATURE;
+      sig = 12;
+      if (signed_at == n)
+        signed_at = i;
+      continue;
+    }
+    if (NULL != strstr (l, " | ") && x->words <= 12 && i > 0)
+    {
+      x->kind = SCORE_BOILER_SIGNATURE; /* "Title | Company" */
+      sig = sig > 0 ? sig : 12;
+      continue;
+    }
     if (closing (l, len, x->words))
     {
       x->kind = SCORE_BOILER_SIGNATURE;
       sig = 12;
+      if (signed_at == n)
+        signed_at = i;
       continue;
     }
     if (contact_details (l, x->words))
@@ -714,6 +792,7 @@ clean_lines (const char *t, struct line *ln, size_t n)
     }
     sig = 0;
   }
+  return signed_at;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1193,6 +1272,11 @@ push_span (struct score_scratch *s, size_t a, size_t b, int kind)
   s->n_spans++;
 }
 
+static int
+email_signer (struct score_scratch *s, const struct score_account_input *in,
+              const struct score_call *c, const struct line *ln, size_t n,
+              size_t at);
+
 /**
  * Copy the notes into the reading text, boilerplate blanked, labels
  * blanked and turned into segments.
@@ -1208,6 +1292,8 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
   size_t len = c->notes_len;
   const char *t = c->notes;
   unsigned labelled_lines = 0;
+  size_t signed_at;
+  int signer = -1;
   int cur_label = -1;
   size_t seg_start = 0;
 
@@ -1235,7 +1321,7 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
     n++;
     p = e + 1;
   }
-  clean_lines (t, ln, n);
+  signed_at = clean_lines (t, ln, n);
   /* speaker labels on content lines */
   for (size_t i = 0; i < n; i++)
   {
@@ -1280,6 +1366,8 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
     n_lb = 0;
   }
   decide_labels (s, in, c, lb, n_lb);
+  if (0 == n_lb)
+    signer = email_signer (s, in, c, ln, n, signed_at);
   for (size_t i = 0; i < n; i++)
   {
     size_t a = ln[i].s;
@@ -1316,8 +1404,55 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
   if (cur_label >= 0)
     push_seg (s, seg_start, len, lb[cur_label].speaker, lb[cur_label].contact,
               (uint16_t) (cur_label + 1));
+  else if (signer >= 0)
+    push_seg (s, seg_start, len, SCORE_SAY_BUYER, (int8_t) signer, 0);
   else
     push_seg (s, seg_start, len, SCORE_SAY_NARRATIVE, -1, 0);
+}
+
+/**
+ * The call contact who signed an e-mail pasted as the note, or -1: the
+ * name on the closing line ("Thanks, Laura") or on the first line of the
+ * signature under it. The body is then that buyer's own words ("our CFO"
+ * is theirs), not the seller's narrative.
+ */
+static int
+email_signer (struct score_scratch *s, const struct score_account_input *in,
+              const struct score_call *c, const struct line *ln, size_t n,
+              size_t at)
+{
+  char l[LOOK + 1];
+
+  if (at >= n)
+    return -1;
+  for (size_t i = at; i < n && i <= at + 2; i++)
+  {
+    const char *p = l;
+    int k;
+
+    if (ln[i].blank || ln[i].kind != SCORE_BOILER_SIGNATURE)
+      continue;
+    lower_line (c->notes, ln[i].s, ln[i].e, l);
+    if (i == at)
+    {
+      /* "Thanks, Laura" / "Best - Laura" */
+      p = strpbrk (l, ",-");
+      if (NULL == p)
+        p = l; /* a name line */
+      else
+        p++;
+      while (' ' == *p || '-' == *p)
+        p++;
+    }
+    if ('\0' == *p)
+      continue;
+    k = speaker_contact (s, in, c, p, NULL);
+    if (k >= 0)
+      return k;
+    if (i > at)
+      break; /* the first signature line names the writer */
+  }
+  return -1;
 }
 
 /** Speaker of a transcript turn. */

@@ -140,9 +140,9 @@ suite_index (const char *suite)
   return -1;
 }
 
-const char *const eval_split_names[EVAL_SPLITS] = { "train",  "held",
-                                                    "blind3", "blind4",
-                                                    "blind5", "blind6" };
+const char *const eval_split_names[EVAL_SPLITS] = {
+  "train", "held", "blind3", "blind4", "blind5", "blind6", "forms", "blind7"
+};
 
 /**
  * Index of a split name; unknown splits count as held.

@@ -3,6 +3,9 @@
  * @brief Build engine inputs from JSON fixture cases.
  */
 #include "fixture.h"
+
+/** Most transcript turns of one case (all its calls). */
+#define FX_MAX_TURNS 4096
 #include "svc/model.h"
 #include "../../../service/scoring/internal.h"
 
@@ -100,6 +103,29 @@ fill_call (struct fx_case *fc, const json_t *c, struct score_call *out)
     out->topics |= 1u << score_topic_from_name (json_string_value (v));
   out->notes = json_string_value (json_object_get (c, "notes"));
   out->notes_len = out->notes ? strlen (out->notes) : 0;
+  out->turns = fc->turns + fc->n_turns;
+  json_array_foreach (json_object_get (c, "transcript"), i, v)
+  {
+    struct score_turn *u;
+    const char *role = json_string_value (json_object_get (v, "role"));
+
+    if (fc->n_turns >= FX_MAX_TURNS)
+      break;
+    u = &fc->turns[fc->n_turns++];
+    u->speaker = json_string_value (json_object_get (v, "speaker"));
+    u->speaker_len = u->speaker ? strlen (u->speaker) : 0;
+    str (v, "contact", u->contact_id, sizeof (u->contact_id), "");
+    u->role = (NULL != role && 0 == strcmp (role, "buyer"))
+                ? SCORE_SPEAKER_BUYER
+              : (NULL != role && 0 == strcmp (role, "seller"))
+                ? SCORE_SPEAKER_SELLER
+                : SCORE_SPEAKER_OTHER;
+    u->text = json_string_value (json_object_get (v, "text"));
+    u->text_len = u->text ? strlen (u->text) : 0;
+    out->n_turns++;
+  }
+  if (0 == out->n_turns)
+    out->turns = NULL;
 }
 
 /**
@@ -191,6 +217,7 @@ fx_case_new (json_t *c)
   fc->root = json_incref (c);
   fc->as_of = num (c, "as_of", 1767225600);
   fc->calls = calloc (SCORE_MAX_CALLS, sizeof (*fc->calls));
+  fc->turns = calloc (FX_MAX_TURNS, sizeof (*fc->turns));
   snprintf (fc->in.account.id, SCORE_ID_LEN, "acct");
   snprintf (fc->in.account.owner_id, SCORE_ID_LEN, "s1");
   fc->in.account.stage = SCORE_STAGE_CUSTOMER;
@@ -237,6 +264,7 @@ fx_case_free (struct fx_case *fc)
   if (NULL == fc)
     return;
   json_decref (fc->root);
+  free (fc->turns);
   free (fc->calls);
   free (fc);
 }

@@ -19,6 +19,8 @@ struct fx_case
   struct score_report_card cards[SCORE_MAX_CARDS];
   struct score_commitment commitments[SCORE_MAX_COMMITMENTS];
   struct score_values values[3];
+  struct score_turn *turns; /**< every call's transcript turns */
+  size_t n_turns;
   json_t *root; /**< keeps note strings alive */
 };
 

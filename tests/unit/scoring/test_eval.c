@@ -14,9 +14,8 @@
  * the round it measures; see docs/scoring.md).
  * They guard against regressions, not targets to tune.
  */
-static const double floors[EVAL_SPLITS] = {
-  0.85, 0.75, 0.75, 0.75, 0.75, 0.75
-};
+static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75,
+                                            0.75, 0.75, 0.90, 0.90 };
 
 Test (scoring_eval, dev_set_accuracy)
 {
