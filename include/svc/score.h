@@ -210,18 +210,18 @@ struct score_turn
 /** Kinds of boilerplate the note reader sets aside (docs/scoring.md). */
 enum score_boilerplate
 {
-  SCORE_BOILER_SIGNATURE = 0,   /**< sign-off, name, title, contact lines,
+  SCORE_BOILER_SIGNATURE = 0,    /**< sign-off, name, title, contact lines,
                                      tagline, "Sent from my phone" */
-  SCORE_BOILER_DISCLAIMER,      /**< confidentiality / legal notice */
-  SCORE_BOILER_QUOTED_REPLY,    /**< "> " lines, "On ... wrote:", an
+  SCORE_BOILER_DISCLAIMER,       /**< confidentiality / legal notice */
+  SCORE_BOILER_QUOTED_REPLY,     /**< "> " lines, "On ... wrote:", an
                                      "Original Message" block */
-  SCORE_BOILER_FORWARD_HEADER,  /**< forwarding banner, From:/Sent:/To: */
-  SCORE_BOILER_AUTO_REPLY,      /**< out-of-office and automatic replies */
-  SCORE_BOILER_FORM_FIELD,      /**< "Job title: ..." and other form lines */
+  SCORE_BOILER_FORWARD_HEADER,   /**< forwarding banner, From:/Sent:/To: */
+  SCORE_BOILER_AUTO_REPLY,       /**< out-of-office and automatic replies */
+  SCORE_BOILER_FORM_FIELD,       /**< "Job title: ..." and other form lines */
   SCORE_BOILER_RECORDING_HEADER, /**< "Recording started", transcriber
                                       banners, bare timestamps */
-  SCORE_BOILER_INVITE,          /**< meeting-invite lines and agendas */
-  SCORE_BOILER_TRACKING,        /**< parcel and shipment tracking lines */
+  SCORE_BOILER_INVITE,           /**< meeting-invite lines and agendas */
+  SCORE_BOILER_TRACKING,         /**< parcel and shipment tracking lines */
   SCORE_BOILER_COUNT
 };
 
@@ -233,11 +233,50 @@ enum score_boilerplate
 #define SCORE_READ_PAST 0x010u         /**< a habit that stopped */
 #define SCORE_READ_HYPOTHETICAL 0x020u /**< a supposition, not a fact */
 #define SCORE_READ_SARCASM 0x040u      /**< said in irony or scare quotes */
-#define SCORE_READ_OPPOSED 0x080u /**< lost to a longer cue of another
+#define SCORE_READ_OPPOSED \
+  0x080u /**< lost to a longer cue of another
                                        orientation in the same clause */
-#define SCORE_READ_SPEAKER 0x100u /**< spoken by someone it cannot describe
+#define SCORE_READ_SPEAKER \
+  0x100u /**< spoken by someone it cannot describe
                                        (the seller's own line for a buyer
                                        cue, a buyer's for a seller trait) */
+
+/** Most boilerplate spans and cues a call's reading reports. */
+#define SCORE_READING_SPANS 16
+#define SCORE_READING_CUES 40
+
+/** A stretch of a call's notes set aside as boilerplate. */
+struct score_reading_span
+{
+  enum score_boilerplate kind;
+  uint32_t start; /**< byte offset in the notes */
+  uint32_t end;   /**< one past */
+};
+
+/** A lexicon cue found in a call, counted or set aside. */
+struct score_reading_cue
+{
+  char cue[SCORE_SIGNAL_LEN];      /**< lexicon cue id */
+  char excerpt[SCORE_EXCERPT_LEN]; /**< where */
+  bool counted;                    /**< evidence for its target */
+  uint16_t reasons;                /**< SCORE_READ_* why it did not */
+  int speaker; /**< 0 the note, 1 a buyer, 2 the seller, 3 other */
+  int contact; /**< index into the call's contact_ids, -1 */
+};
+
+/** How the engine read one call (?explain=1). */
+struct score_call_reading
+{
+  size_t n_spans;
+  size_t spans_total;
+  struct score_reading_span spans[SCORE_READING_SPANS];
+  size_t n_cues;
+  size_t cues_total;
+  struct score_reading_cue cues[SCORE_READING_CUES];
+  size_t speakers;    /**< speaker stretches (labelled lines, turns) */
+  double turn_talk;   /**< seller's share of the turns' words, < 0 */
+  int turn_questions; /**< questions in the seller's turns, < 0 */
+};
 
 /** Call channel. */
 enum score_channel
@@ -433,13 +472,13 @@ struct score_call
   char contact_ids[SCORE_MAX_CALL_CONTACTS][SCORE_ID_LEN];
   enum score_channel channel;
   enum score_call_kind kind;
-  int duration_minutes;     /**< 0..1440, -1 unknown */
-  double seller_talk_ratio; /**< 0..1, negative = unknown */
-  int questions_asked;      /**< >= 0, negative = unknown */
-  uint32_t topics;          /**< bits (1u << enum score_topic) */
-  uint64_t signals;         /**< bits (1ull << enum score_signal) */
-  const char *notes;        /**< borrowed UTF-8, may be NULL */
-  size_t notes_len;         /**< bytes of notes */
+  int duration_minutes;           /**< 0..1440, -1 unknown */
+  double seller_talk_ratio;       /**< 0..1, negative = unknown */
+  int questions_asked;            /**< >= 0, negative = unknown */
+  uint32_t topics;                /**< bits (1u << enum score_topic) */
+  uint64_t signals;               /**< bits (1ull << enum score_signal) */
+  const char *notes;              /**< borrowed UTF-8, may be NULL */
+  size_t notes_len;               /**< bytes of notes */
   const struct score_turn *turns; /**< borrowed transcript, may be NULL */
   size_t n_turns;                 /**< <= SCORE_MAX_TURNS are read */
   bool next_step_agreed;
@@ -750,6 +789,40 @@ const char *score_model_version (const struct score_model *model);
  * @return its limits
  */
 struct score_limits score_model_limits (const struct score_model *model);
+
+/**
+ * How the engine reads one call: the boilerplate it set aside, the
+ * speakers it found and every cue with the reasons it did or did not
+ * count (for ?explain=1). Pure; uses @a scratch like an assessment.
+ *
+ * @param model the model
+ * @param in account data (contact names), may be NULL
+ * @param call the call
+ * @param scratch per-thread scratch
+ * @param[out] out the reading
+ * @return SCORE_OK, or an error for bad arguments
+ */
+enum score_status
+score_read_call (const struct score_model *model,
+                 const struct score_account_input *in,
+                 const struct score_call *call, struct score_scratch *scratch,
+                 struct score_call_reading *out);
+
+/**
+ * Name of a boilerplate kind ("signature", "quoted_reply", ...).
+ *
+ * @param k the kind
+ * @return a static string, "unknown" when out of range
+ */
+const char *score_boilerplate_name (enum score_boilerplate k);
+
+/**
+ * Name of one SCORE_READ_* bit ("negated", "third_party", ...).
+ *
+ * @param bit exactly one SCORE_READ_* bit
+ * @return a static string, NULL for no such bit
+ */
+const char *score_read_reason_name (unsigned bit);
 
 /**
  * Copies @a src into @a dst (@a cap bytes), NUL-terminated, never cutting a

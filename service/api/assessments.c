@@ -126,6 +126,7 @@ struct assess_ctx
   char as_of[40];
   int64_t as_of_epoch;
   bool seller;             /**< read a seller's history */
+  bool explain;            /**< ?explain=1: add how each call was read */
   bool contact;            /**< find the contact's account first */
   struct history *history; /**< the steps of a history request, or NULL */
   struct store_assess_data data;
@@ -199,6 +200,129 @@ load (struct http_request *req, struct assess_ctx *ac)
   return 0 == req->status;
 }
 
+/** Most calls ?explain=1 shows (the newest), so that a reply stays
+    bounded whatever the account holds. */
+#define EXPLAIN_CALLS 20
+
+/** Reads ?explain= (1/true or 0/false); a bad value is a query error. */
+static bool
+parse_explain (struct http_request *req)
+{
+  const char *q = http_query (req, "explain");
+
+  if (NULL == q || 0 == strcmp (q, "0") || 0 == strcmp (q, "false"))
+    return false;
+  if (0 == strcmp (q, "1") || 0 == strcmp (q, "true"))
+    return true;
+  api_param_error (http_query_errors (req), "explain",
+                   "must be 1, true, 0 or false");
+  return false;
+}
+
+/** Names of the reasons in @a bits, as a JSON array. */
+static json_t *
+reasons_json (unsigned bits)
+{
+  json_t *a = json_array ();
+
+  for (unsigned b = 1; b <= SCORE_READ_SPEAKER; b <<= 1)
+    if ((bits & b) && NULL != score_read_reason_name (b))
+      json_array_append_new (a, json_string (score_read_reason_name (b)));
+  return a;
+}
+
+/** One call's reading as JSON. */
+static json_t *
+call_reading_json (const struct score_call *c,
+                   const struct score_call_reading *r)
+{
+  static const char *const speakers[] = { "note", "buyer", "seller", "other" };
+  json_t *spans = json_array ();
+  json_t *cues = json_array ();
+  json_t *o;
+
+  for (size_t i = 0; i < r->n_spans; i++)
+    json_array_append_new (
+      spans, json_pack ("{s:s, s:I, s:I}", "kind",
+                        score_boilerplate_name (r->spans[i].kind), "start",
+                        (json_int_t) r->spans[i].start, "end",
+                        (json_int_t) r->spans[i].end));
+  for (size_t i = 0; i < r->n_cues; i++)
+  {
+    const struct score_reading_cue *q = &r->cues[i];
+    int sp = (q->speaker >= 0 && q->speaker <= 3) ? q->speaker : 0;
+
+    json_array_append_new (
+      cues, json_pack ("{s:s, s:s, s:b, s:o, s:s, s:o}", "cue", q->cue,
+                       "excerpt", q->excerpt, "counted", q->counted,
+                       "set_aside_because", reasons_json (q->reasons),
+                       "speaker", speakers[sp], "contact_id",
+                       (q->contact >= 0 && (size_t) q->contact < c->n_contacts)
+                         ? json_string (c->contact_ids[q->contact])
+                         : json_null ()));
+  }
+  o = json_pack ("{s:s, s:o, s:I, s:o, s:I, s:I}", "call_id", c->id,
+                 "boilerplate", spans, "boilerplate_total",
+                 (json_int_t) r->spans_total, "cues", cues, "cues_total",
+                 (json_int_t) r->cues_total, "speaker_turns",
+                 (json_int_t) r->speakers);
+  json_object_set_new (o, "derived_from_turns",
+                       r->turn_talk >= 0
+                         ? json_pack ("{s:o, s:i}", "seller_talk_ratio",
+                                      num (r->turn_talk), "questions_asked",
+                                      r->turn_questions)
+                         : json_null ());
+  return o;
+}
+
+/**
+ * How the engine read the newest EXPLAIN_CALLS counted calls (of a
+ * contact when @a contact_id is set): boilerplate set aside, speakers,
+ * every cue and why it did or did not count.
+ */
+static json_t *
+reading_json (const struct assess_ctx *ac, const struct score_model *m,
+              const char *contact_id)
+{
+  const struct score_account_input *in = &ac->data.account_in;
+  size_t pick[EXPLAIN_CALLS];
+  size_t n = 0;
+  size_t total = 0;
+  json_t *calls = json_array ();
+  struct score_call_reading *r = util_calloc (1, sizeof (*r));
+
+  for (size_t i = 0; i < in->n_calls; i++)
+  {
+    const struct score_call *c = &in->calls[i];
+    bool attended = NULL == contact_id;
+    size_t k;
+
+    for (size_t j = 0; j < c->n_contacts && ! attended; j++)
+      attended = 0 == strcmp (c->contact_ids[j], contact_id);
+    if (! attended || c->occurred_at > ac->as_of_epoch)
+      continue;
+    total++;
+    /* keep the newest EXPLAIN_CALLS, newest first */
+    k = n;
+    while (k > 0 && in->calls[pick[k - 1]].occurred_at < c->occurred_at)
+      k--;
+    if (k >= EXPLAIN_CALLS)
+      continue;
+    if (n < EXPLAIN_CALLS)
+      n++;
+    memmove (&pick[k + 1], &pick[k], (n - 1 - k) * sizeof (pick[0]));
+    pick[k] = i;
+  }
+  for (size_t k = 0; k < n; k++)
+    if (SCORE_OK
+        == score_read_call (m, in, &in->calls[pick[k]], api_scratch (), r))
+      json_array_append_new (calls,
+                             call_reading_json (&in->calls[pick[k]], r));
+  free (r);
+  return json_pack ("{s:o, s:I}", "calls", calls, "calls_total",
+                    (json_int_t) total);
+}
+
 /** The common head of every assessment: what, when, which model. */
 static json_t *
 head (const char *key, const char *id, const char *as_of,
@@ -259,6 +383,8 @@ score_contact (const struct assess_ctx *ac, const struct score_model *m,
     json_object_set_new (body, "account_id", json_string (ac->account_id));
     json_object_set_new (body, "orientation",
                          orientation_json (&out->orientation));
+    if (ac->explain)
+      json_object_set_new (body, "reading", reading_json (ac, m, ac->id));
   }
   free (out);
   return body;
@@ -269,6 +395,7 @@ api_assess_contact (struct http_request *req)
 {
   struct assess_ctx ac = { .contact = true };
 
+  ac.explain = parse_explain (req);
   return assess (req, &ac, &score_contact, 0);
 }
 
@@ -469,6 +596,8 @@ score_account (const struct assess_ctx *ac, const struct score_model *m,
     metrics_assessment (METRICS_ASSESS_ACCOUNT);
     body = account_json (out, &ac->data, parts,
                          head ("account_id", ac->id, ac->as_of, m));
+    if (ac->explain)
+      json_object_set_new (body, "reading", reading_json (ac, m, NULL));
   }
   free (out);
   return body;
@@ -480,6 +609,7 @@ api_assess_account (struct http_request *req)
   struct assess_ctx ac = { 0 };
   unsigned int parts = parse_include (req);
 
+  ac.explain = parse_explain (req);
   /* A bad include is reported with the other query errors, by load(). */
   return assess (req, &ac, &score_account, parts);
 }

@@ -110,7 +110,7 @@ static const struct route routes[] = {
   ITEMS ("/v1/commitments", res_commitments),
 
   ROUTE_Q ("GET", "/v1/accounts/{id}/assessment", api_assess_account,
-           ROUTE_READ, false, "as_of include", ASSESS_ACCOUNT,
+           ROUTE_READ, false, "as_of include explain", ASSESS_ACCOUNT,
            "test_http_assessments.c"),
   ROUTE_Q ("GET", "/v1/accounts/{id}/assessment/history", api_assess_history,
            ROUTE_READ, false, "from to interval", ASSESS_ACCOUNT,
@@ -125,8 +125,8 @@ static const struct route routes[] = {
            "since_cursor types limit", "service_secrets.cursor events.page",
            "test_http_events.c"),
   ROUTE_Q ("GET", "/v1/contacts/{id}/assessment", api_assess_contact,
-           ROUTE_READ, false, "as_of", "contacts.account " ASSESS_ACCOUNT,
-           "test_http_assessments.c"),
+           ROUTE_READ, false, "as_of explain",
+           "contacts.account " ASSESS_ACCOUNT, "test_http_assessments.c"),
   ROUTE_Q ("GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
            false, "as_of",
            "sellers.exists assess.seller_calls assess.seller_cards "

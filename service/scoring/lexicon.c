@@ -49,7 +49,7 @@ score_scratch_new (void)
   s->tokens = calloc (s->tokens_cap, sizeof (*s->tokens));
   s->hits_cap = 4096;
   s->hits = calloc (s->hits_cap, sizeof (*s->hits));
-  s->read_text = malloc (SCORE_READ_BYTES);
+  s->read_text = calloc (SCORE_READ_BYTES, 1);
   s->segs = calloc (SCORE_MAX_SEGMENTS, sizeof (*s->segs));
   s->lines = calloc (SCORE_MAX_LINES, sizeof (*s->lines));
   if (NULL == s->stemmer || NULL == s->tokens || NULL == s->hits

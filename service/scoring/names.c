@@ -382,3 +382,43 @@ score_target_from_name (const char *s, struct score_target *t)
     return false;
   return true;
 }
+
+const char *
+score_boilerplate_name (enum score_boilerplate k)
+{
+  static const char *const names[SCORE_BOILER_COUNT] = {
+    "signature",        "disclaimer", "quoted_reply",
+    "forward_header",   "auto_reply", "form_field",
+    "recording_header", "invite",     "tracking"
+  };
+
+  return ((int) k >= 0 && k < SCORE_BOILER_COUNT) ? names[k] : "unknown";
+}
+
+const char *
+score_read_reason_name (unsigned bit)
+{
+  switch (bit)
+  {
+  case SCORE_READ_NEGATED:
+    return "negated";
+  case SCORE_READ_THIRD_PARTY:
+    return "third_party";
+  case SCORE_READ_OUR_SIDE:
+    return "our_side";
+  case SCORE_READ_FORMER:
+    return "former";
+  case SCORE_READ_PAST:
+    return "past";
+  case SCORE_READ_HYPOTHETICAL:
+    return "hypothetical";
+  case SCORE_READ_SARCASM:
+    return "sarcasm";
+  case SCORE_READ_OPPOSED:
+    return "opposed";
+  case SCORE_READ_SPEAKER:
+    return "speaker";
+  default:
+    return NULL;
+  }
+}

@@ -253,11 +253,15 @@ score_pillars_finish (const struct score_model *m,
     {
       /* not yet sustained, or from one kind of evidence only: trust
          grows towards standing but does not stand */
-      double f = (need_items > 0 ? fmin (1.0, acc->trust_items / need_items)
-                                 : 1.0)
-                 * (need_kinds > 0 ? fmin (1.0, kinds / need_kinds) : 1.0);
+      double fi = (need_items > 0 && acc->trust_items < need_items)
+                    ? acc->trust_items / need_items
+                    : 1.0;
+      double fk = (need_kinds > 0 && kinds < need_kinds) ? kinds / need_kinds
+                                                         : 1.0;
 
-      r->score = fmin (r->score * f, stands - 1.0);
+      r->score *= fi * fk;
+      if (r->score > stands - 1.0)
+        r->score = stands - 1.0;
       if (r->score < 0)
         r->score = 0;
     }

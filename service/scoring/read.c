@@ -2113,3 +2113,49 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
   score_text_analyze (m, s, s->read_text, s->read_len);
   score_text_attribute (m, s);
 }
+
+enum score_status
+score_read_call (const struct score_model *m,
+                 const struct score_account_input *in,
+                 const struct score_call *c, struct score_scratch *s,
+                 struct score_call_reading *out)
+{
+  if (NULL == m || NULL == c || NULL == out)
+    return SCORE_ERR_ARGUMENT;
+  if (NULL == s || NULL == s->stemmer)
+    return SCORE_ERR_STEMMER;
+  memset (out, 0, sizeof (*out));
+  memset (s->names_ready, 0, sizeof (s->names_ready));
+  score_call_read (m, s, in, c);
+  out->spans_total = s->n_spans_total;
+  for (size_t i = 0; i < s->n_spans && out->n_spans < SCORE_READING_SPANS; i++)
+  {
+    out->spans[out->n_spans].kind = (enum score_boilerplate) s->spans[i].kind;
+    out->spans[out->n_spans].start = s->spans[i].start;
+    out->spans[out->n_spans].end = s->spans[i].end;
+    out->n_spans++;
+  }
+  for (size_t i = 0; i < s->n_segs; i++)
+    out->speakers += SCORE_SAY_NARRATIVE != s->segs[i].speaker;
+  out->turn_talk = s->turn_talk;
+  out->turn_questions = s->turn_questions;
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *h = &s->hits[i];
+    struct score_reading_cue *r;
+
+    if (h->cue_repeat && h->pattern_repeat)
+      continue; /* the same phrase again */
+    out->cues_total++;
+    if (out->n_cues >= SCORE_READING_CUES)
+      continue;
+    r = &out->cues[out->n_cues++];
+    score_strlcpy (r->cue, sizeof (r->cue), m->cues[h->cue].id);
+    score_text_excerpt (s, h, r->excerpt);
+    r->counted = score_hit_counts (m, h);
+    r->reasons = h->reasons | (h->negated ? SCORE_READ_NEGATED : 0);
+    r->speaker = h->speaker;
+    r->contact = h->contact;
+  }
+  return SCORE_OK;
+}

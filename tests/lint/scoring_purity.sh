@@ -28,7 +28,8 @@ nm=${NM:-nm}
 # never belong.
 allowed_calls=(
   # memory and strings
-  memcmp memcpy memmove memset strcmp strcspn strlen strncmp
+  memchr memcmp memcpy memmove memset strchr strcmp strcspn strlen strncmp
+  strpbrk strspn strstr
   # allocation (the scratch and prepare's sort buffer) and sorting
   calloc free qsort
   # formatting into caller buffers only
