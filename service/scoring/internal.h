@@ -94,8 +94,9 @@ struct score_line
 
 /** Most lines of a note read.c looks at (the rest is one line). */
 #define SCORE_MAX_LINES 4096
-/** Most marker words of read.c. */
-#define SCORE_MAX_MARKS 192
+/** Slots of read.c's marker-word table (a power of two, > 2x words). */
+#define SCORE_MARK_BITS 9
+#define SCORE_MARK_SLOTS (1u << SCORE_MARK_BITS)
 
 /** Bytes of a call's reading text: the notes plus its transcript. */
 #define SCORE_READ_BYTES (2 * SCORE_MAX_NOTE_BYTES)
@@ -182,7 +183,8 @@ struct score_scratch
                               when the call has no two-sided turns */
   int turn_questions;       /**< questions in the seller's turns, < 0 */
   struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
-  uint32_t mark_hash[SCORE_MAX_MARKS]; /**< stems of read.c's marker words */
+  uint32_t mark_key[SCORE_MARK_SLOTS];  /**< read.c's marker stems */
+  uint32_t mark_bits[SCORE_MARK_SLOTS]; /**< and their bits */
   bool words_ready;
 };
 

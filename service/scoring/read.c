@@ -36,6 +36,10 @@
     read as one line). */
 #define MAX_LINES SCORE_MAX_LINES
 
+/** Words of the longest line the line kinds below (recording headers,
+    invites, tracking, form fields, signatures) are looked for in. */
+#define SHORT_LINE 16
+
 /** Bytes of a line the pass lowercases to look at. */
 #define LOOK 240
 
@@ -111,24 +115,24 @@ ends (const char *l, size_t n, const char *p)
   return n >= k && 0 == memcmp (l + n - k, p, k);
 }
 
-/** Words of a line (runs of letters and digits), capped at 255. */
-static uint8_t
-count_words (const char *t, size_t s, size_t e)
+/** Words (runs of letters and digits) of [s, e), counted up to @a cap. */
+static size_t
+count_words (const char *t, size_t s, size_t e, size_t cap)
 {
-  unsigned n = 0;
+  size_t n = 0;
   bool in = false;
 
-  for (size_t i = s; i < e; i++)
+  for (size_t i = s; i < e && n < cap; i++)
   {
     unsigned char c = (unsigned char) t[i];
     bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
              || (c >= '0' && c <= '9') || c >= 0x80;
 
-    if (w && ! in && n < 255)
+    if (w && ! in)
       n++;
     in = w;
   }
-  return (uint8_t) n;
+  return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -581,12 +585,17 @@ paragraph_has (const char *t, const struct line *ln, size_t n, size_t i,
   size_t j = i;
 
   for (; j < n && ! ln[j].blank; j++)
-  {
-    lower_line (t, ln[j].s, ln[j].e, buf);
-    fa = fa || has_any (buf, a);
-    fb = fb || has_any (buf, b);
-  }
+    if (! fa)
+    {
+      lower_line (t, ln[j].s, ln[j].e, buf);
+      fa = has_any (buf, a);
+    }
   *end = j;
+  for (size_t k = i; fa && ! fb && k < j; k++)
+  {
+    lower_line (t, ln[k].s, ln[k].e, buf);
+    fb = has_any (buf, b);
+  }
   return fa && fb;
 }
 
@@ -614,7 +623,7 @@ clean_lines (const char *t, struct line *ln, size_t n)
      time, attendees, dial-in) are the invite's too */
   for (size_t i = 0; i < n && invites < 2; i++)
   {
-    if (ln[i].blank)
+    if (ln[i].blank || ln[i].words > SHORT_LINE)
       continue;
     lower_line (t, ln[i].s, ln[i].e, l);
     invites += has_any (l, invite);
@@ -717,6 +726,18 @@ clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = (int8_t) para_kind;
       continue;
     }
+    if (labelled (l, form_free, &cut))
+    {
+      x->cut = (uint16_t) cut; /* the value stays: the sender's words */
+      continue;
+    }
+    if (x->words > SHORT_LINE)
+    {
+      /* a sentence of the body: none of the line kinds below */
+      sig = 0;
+      agenda = false;
+      continue;
+    }
     if (has_any (l, recording) || strspn (l, "0123456789:.,[]() -") == len)
     {
       x->kind = SCORE_BOILER_RECORDING_HEADER;
@@ -742,11 +763,6 @@ clean_lines (const char *t, struct line *ln, size_t n)
     if (has_any (l, tracking))
     {
       x->kind = SCORE_BOILER_TRACKING;
-      continue;
-    }
-    if (labelled (l, form_free, &cut))
-    {
-      x->cut = (uint16_t) cut; /* the value stays: the sender's words */
       continue;
     }
     if (labelled (l, form_labels, &cut))
@@ -1313,7 +1329,8 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
       e = len; /* the rest as one line */
     ln[n].s = (uint32_t) p;
     ln[n].e = (uint32_t) e;
-    ln[n].words = count_words (t, p, e);
+    /* the line kinds look at short lines only: 64 words is "long" */
+    ln[n].words = (uint8_t) count_words (t, p, e, 64);
     ln[n].blank = 0 == ln[n].words;
     ln[n].label = 0;
     ln[n].cut = 0;
@@ -1556,7 +1573,7 @@ turn_talk (struct score_scratch *s)
     if (SCORE_SAY_NARRATIVE == g->speaker)
       continue;
     side = SCORE_SAY_SELLER == g->speaker;
-    words[side] += count_words (s->read_text, g->start, g->end);
+    words[side] += count_words (s->read_text, g->start, g->end, SIZE_MAX);
     if (side)
       for (size_t p = g->start; p < g->end; p++)
         questions += '?' == s->read_text[p]
@@ -1738,23 +1755,37 @@ static const struct
 
 #define N_MARKS (sizeof (marks) / sizeof (marks[0]))
 
-/** Marker bits of a token hash (a linear look: 130 words, only called
-    for the few tokens of clause starts and scopes). */
+/** Marker bits of a token hash (an open-addressing table per scratch,
+    filled on first use: stem hashes are never 0). */
 static uint32_t
 mark_of (struct score_scratch *s, uint32_t h)
 {
-  uint32_t bits = 0;
+  uint32_t k;
 
   if (! s->words_ready)
   {
+    memset (s->mark_key, 0, sizeof (s->mark_key));
+    memset (s->mark_bits, 0, sizeof (s->mark_bits));
     for (size_t i = 0; i < N_MARKS; i++)
-      s->mark_hash[i] = score_stem_hash (s, marks[i].w, strlen (marks[i].w));
+    {
+      uint32_t w = score_stem_hash (s, marks[i].w, strlen (marks[i].w));
+
+      k = (w * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
+      while (0 != s->mark_key[k] && w != s->mark_key[k])
+        k = (k + 1) & (SCORE_MARK_SLOTS - 1);
+      s->mark_key[k] = w;
+      s->mark_bits[k] |= marks[i].bits;
+    }
     s->words_ready = true;
   }
-  for (size_t i = 0; i < N_MARKS; i++)
-    if (s->mark_hash[i] == h)
-      bits |= marks[i].bits;
-  return bits;
+  k = (h * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
+  while (0 != s->mark_key[k])
+  {
+    if (h == s->mark_key[k])
+      return s->mark_bits[k];
+    k = (k + 1) & (SCORE_MARK_SLOTS - 1);
+  }
+  return 0;
 }
 
 /**
@@ -1998,6 +2029,17 @@ attribute (const struct score_model *m, struct score_scratch *s)
     scope = subject (s, a, b, ours_us);
     if (0 == scope)
       scope = new_subject (s, a) ? 0 : carried;
+    if (hi >= s->n_hits || s->hits[hi].first >= b)
+    {
+      /* no cue here: only what reaches later clauses matters (the
+         subject carried on, a negated list opening) */
+      for (size_t q = a; q < b; q++)
+        if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+          list_negation (s, q, &list_from, &list_to);
+      carried = scope;
+      a = b;
+      continue;
+    }
     for (size_t q = a; q < b; q++)
     {
       uint32_t bits = mark_of (s, s->tokens[q].hash);
