@@ -405,3 +405,84 @@ Test (assess, a_long_unknown_weight_is_named_whole_characters_only)
   th_expect_one_field_starting (&r, "/\xe2\x82\xac");
   th_resp_free (&r);
 }
+
+/**
+ * An e-mail pasted as the note: its signature, tagline, disclaimer and
+ * quoted reply give no orientation, and ?explain=1 shows what was set
+ * aside and why a colleague's habits did not count for the contact.
+ */
+Test (assess, boilerplate_gives_no_orientation_and_explain_shows_why)
+{
+  char account[64], contact[64], path[160];
+  struct th_resp r;
+  json_t *reading, *calls, *c0, *cues, *q;
+  size_t i;
+  bool third_party = false;
+  bool signature = false;
+  bool quoted = false;
+
+  account_with_contact ("Pasted Mail Ltd", account, contact);
+  call (account, contact, NULL, "2026-10-01T10:00:00Z", NULL,
+        "Hi Sam,\n\nGot your note, I'll look at it next week.\n\n"
+        "Her procurement analyst is the thorough one who wants every "
+        "document and a written guarantee.\n\n"
+        "Thanks for your help!\nDana Okafor\nVP Operations | Okafor Foods\n"
+        "Committed to performance, results and recognition\n\n"
+        "CONFIDENTIALITY NOTICE: This email and any attachments are "
+        "confidential and intended solely for the addressee. We accept no "
+        "liability and give no guarantee.\n\n"
+        "On Tue, Sep 29, 2026 at 9:14 AM Sam <sam@example.com> wrote:\n"
+        "> We guarantee delivery, and we share the credit with the team.\n");
+  call (account, contact, NULL, "2026-10-08T10:00:00Z", NULL,
+        "Automatic reply: I am out of the office until Monday with limited "
+        "access to email. For anything urgent please contact my assistant.");
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?explain=1",
+            contact);
+  get_ok (path, &r);
+  cr_assert_str_eq (primary (r.json), "", "boilerplate is no behaviour: %s",
+                    r.body);
+  reading = json_object_get (r.json, "reading");
+  calls = json_object_get (reading, "calls");
+  cr_assert_eq (2, json_array_size (calls), "%s", r.body);
+  cr_assert_eq (2,
+                json_integer_value (json_object_get (reading, "calls_total")));
+  /* newest first: the auto-reply, then the e-mail */
+  c0 = json_array_get (calls, 1);
+  json_array_foreach (json_object_get (c0, "boilerplate"), i, q)
+  {
+    const char *kind = json_string_value (json_object_get (q, "kind"));
+
+    signature = signature || 0 == strcmp (kind, "signature");
+    quoted = quoted || 0 == strcmp (kind, "quoted_reply");
+  }
+  cr_assert (signature && quoted, "signature and quoted reply: %s", r.body);
+  cues = json_object_get (c0, "cues");
+  json_array_foreach (cues, i, q)
+  {
+    json_t *why = json_object_get (q, "set_aside_because");
+    json_t *w;
+    size_t k;
+
+    json_array_foreach (why, k, w) third_party =
+      third_party || 0 == strcmp (json_string_value (w), "third_party");
+    cr_assert (NULL
+                 == strstr (json_string_value (json_object_get (q, "excerpt")),
+                            "CONFIDENTIALITY"),
+               "no cue comes from the disclaimer: %s", r.body);
+  }
+  cr_assert (third_party, "the analyst's habits are set aside: %s", r.body);
+  cr_assert_str_eq (
+    "auto_reply",
+    json_string_value (json_object_get (
+      json_array_get (
+        json_object_get (json_array_get (calls, 0), "boilerplate"), 0),
+      "kind")),
+    "%s", r.body);
+  th_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment?explain=maybe",
+            account);
+  th_request ("GET", path, org.key, NULL, NULL, &r);
+  cr_assert_eq (400, r.status, "%s", r.body);
+  cr_assert (NULL != strstr (r.body, "explain"), "%s", r.body);
+  th_resp_free (&r);
+}
