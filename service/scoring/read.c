@@ -617,6 +617,7 @@ clean_lines (const char *t, struct line *ln, size_t n)
   bool agenda = false; /* inside an agenda list */
   size_t para_end = 0; /* lines up to here were judged as a paragraph */
   int para_kind = -1;
+  bool auto_tail = false; /* the paragraphs after an automatic reply */
   unsigned invites = 0;
 
   /* a note with two invite lines is an invite: its short lines (title,
@@ -719,6 +720,9 @@ clean_lines (const char *t, struct line *ln, size_t n)
         para_kind = SCORE_BOILER_DISCLAIMER;
       else if (paragraph_has (t, ln, n, i, auto_a, auto_b, &end))
         para_kind = SCORE_BOILER_AUTO_REPLY;
+      else if (auto_tail && paragraph_has (t, ln, n, i, auto_b, auto_b, &end))
+        para_kind = SCORE_BOILER_AUTO_REPLY; /* "For urgent matters ..." */
+      auto_tail = SCORE_BOILER_AUTO_REPLY == para_kind;
       para_end = end;
     }
     if (para_kind >= 0)
@@ -1993,8 +1997,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
 {
   size_t hi = 0;
   size_t seg = 0;
-  uint16_t carried = 0; /* subject scope carried into the next clause */
-  uint16_t irony = 0;   /* the sentence is ironic */
+  uint16_t carried = 0;  /* subject scope carried into the next clause */
+  uint16_t irony = 0;    /* the sentence is ironic */
+  uint16_t supposed = 0; /* the sentence went hypothetical */
   uint16_t sentence = UINT16_MAX;
   size_t list_from = SIZE_MAX; /* a negated list's bytes */
   size_t list_to = 0;
@@ -2022,6 +2027,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       sentence = s->tokens[a].sentence;
       carried = 0;
       irony = 0;
+      supposed = 0;
     }
     if (b - a >= 2 && (mark_of (s, s->tokens[a].hash) & M_IRONY1)
         && (mark_of (s, s->tokens[a + 1].hash) & M_IRONY2))
@@ -2032,10 +2038,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
     if (hi >= s->n_hits || s->hits[hi].first >= b)
     {
       /* no cue here: only what reaches later clauses matters (the
-         subject carried on, a negated list opening) */
+         subject carried on, a negated list opening, "hypothetically,") */
       for (size_t q = a; q < b; q++)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
           list_negation (s, q, &list_from, &list_to);
+        else if (mark_of (s, s->tokens[q].hash) & M_HYPO)
+          supposed = SCORE_READ_HYPOTHETICAL;
       carried = scope;
       a = b;
       continue;
@@ -2075,7 +2083,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
           && (mark_of (s, s->tokens[q + 1].hash) & M_LONGER))
         clause |= SCORE_READ_PAST;
       if ((bits & M_HYPO) && hypo_at > q)
+      {
         hypo_at = q;
+        supposed = SCORE_READ_HYPOTHETICAL; /* and the rest of the
+                                                 sentence */
+      }
       if ((bits & M_IF)
           && (q == a || ! (mark_of (s, s->tokens[q - 1].hash) & M_IFQ)))
       {
@@ -2112,6 +2124,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_NEGATED;
       }
       h->reasons |= irony | clause;
+      if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a))
+        h->reasons |= supposed;
       if (h->first >= from)
         h->reasons |= scope;
       if (h->first >= used_at)

@@ -12,7 +12,9 @@
  * Floors per split: train is what the model was tuned on; held, blind3,
  * blind4, blind5 and blind6 were not (each blind batch was written before
  * the round it measures; see docs/scoring.md).
- * They guard against regressions, not targets to tune.
+ * They guard against regressions, not targets to tune. forms (tuned on)
+ * and blind7 (kept aside) are the integration-form batches of issue 13,
+ * whose target of 0.90 is not reached yet (docs/scoring.md).
  */
 static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75,
                                             0.75, 0.75, 0.90, 0.90 };
