@@ -524,9 +524,8 @@ Test (scoring_reading, auto_reply_is_set_aside)
 }
 
 /* An out-of-office reply written in paragraphs, as most are: the
-   paragraph after the "out of the office" line is the auto-reply's too.
-   (Engine bug at the time of writing: each paragraph must name the
-   absence itself, so the second one is read as the buyer's words.) */
+   paragraph after the one that names the absence ("For urgent questions
+   ... please contact my colleague") is the auto-reply's too. */
 Test (scoring_reading, auto_reply_in_paragraphs_is_set_aside)
 {
   static const char *const a[] = {
@@ -1233,9 +1232,8 @@ Test (scoring_reading, hypotheticals_do_not_count)
                 "read as %s", score_orientation_name (a.orientation.primary));
 }
 
-/* "Hypothetically," opening the sentence makes what follows a supposition
-   too. (Engine bug at the time of writing: the comma ends the clause
-   that holds the word, so the "if" clause after it reads as a fact.) */
+/* "Hypothetically," opening a sentence makes the rest of the sentence a
+   supposition, past the comma that follows it. */
 Test (scoring_reading, hypothetically_then_a_comma)
 {
   static const char *const notes[] = {
