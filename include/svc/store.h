@@ -440,11 +440,15 @@ store_res_list (struct store_conn *conn, const struct resource *res,
  * Tells which references of @a body do not hold.
  *
  * @param[out] bad bit i set when column i's reference fails
+ * @param[out] items when the resource's RES_REF_ITEM_CONTACTS column
+ *             fails, the positions (from 0) of its items that do,
+ *             comma-separated and ascending (new: the caller frees it);
+ *             else NULL
  */
 enum store_qs
 store_res_check_refs (struct store_conn *conn, const struct resource *res,
                       const char *org_id, const char *account_id,
-                      const char *body, uint32_t *bad);
+                      const char *body, uint32_t *bad, char **items);
 
 /** Called for each item a bulk write wrote: its index in the group. */
 typedef void (*store_bulk_cb) (void *cls, size_t index, const char *id,
