@@ -133,9 +133,9 @@ bad_items (struct buf *b, const char *n, const char *account)
  * Appends the reference guards, one a line, each led by @a lead
  * ("   AND " in a WHERE clause, ",\n       " in a select list); @a account
  * is the SQL of the account the contacts must belong to.  In a select
- * list each guard is a boolean named after its column, but for a column of
- * RES_REF_ITEM_CONTACTS, which lists the positions (from 0) of its bad
- * items, comma-separated, or is NULL when they all hold.
+ * list each guard is named after its column and is a boolean, except that
+ * of a RES_REF_ITEM_CONTACTS column: the positions (from 0) of its bad
+ * items, comma-separated, or NULL when they all hold.
  */
 static void
 ref_guards (struct buf *b, const struct resource *r, const char *account,
