@@ -25,7 +25,8 @@ enum jspec_type
   JSPEC_CURRENCY,  /**< an ISO 4217 code */
   JSPEC_EMAIL,     /**< local@domain, at most 320 characters, no spaces */
   JSPEC_ARRAY,     /**< up to max_items values of type `item`, each checked
-                         with this field's bounds and choices; no repeats */
+                         with this field's bounds and choices (objects
+                         against `nested`); no repeats unless `repeats` */
   JSPEC_OBJECT,    /**< an object checked against `nested` */
   JSPEC_MAP,       /**< up to max_items members; names from `choices`
                          (or any name up to 500 characters), values of type
@@ -45,7 +46,9 @@ struct jspec_field
   const char *const *choices;      /**< NULL-terminated, for enums */
   enum jspec_type item;            /**< element type of arrays and maps */
   size_t max_items;                /**< for arrays and maps */
-  const struct jspec_spec *nested; /**< for objects */
+  const struct jspec_spec *nested; /**< for objects, and arrays of them */
+  bool repeats;                    /**< for arrays: an item may equal an
+                                        earlier one (a transcript's turns) */
 };
 
 /** A parsed value; strings are borrowed from the JSON document. */

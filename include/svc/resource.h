@@ -36,9 +36,13 @@ enum res_sql
 enum res_ref
 {
   RES_REF_NONE = 0,
-  RES_REF_SELLER,  /**< a seller of the organization */
-  RES_REF_CONTACT, /**< a contact of the same account */
-  RES_REF_CONTACTS /**< an array of contacts of the same account */
+  RES_REF_SELLER,       /**< a seller of the organization */
+  RES_REF_CONTACT,      /**< a contact of the same account */
+  RES_REF_CONTACTS,     /**< an array of contacts of the same account */
+  RES_REF_ITEM_CONTACTS /**< an array of objects whose "contact_id"
+                             members, where set, name contacts of the same
+                             account (a call's transcript); at most one
+                             such column per resource */
 };
 
 /** One writable column; its JSON name is its column name. */

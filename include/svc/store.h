@@ -440,11 +440,15 @@ store_res_list (struct store_conn *conn, const struct resource *res,
  * Tells which references of @a body do not hold.
  *
  * @param[out] bad bit i set when column i's reference fails
+ * @param[out] items when the resource's RES_REF_ITEM_CONTACTS column
+ *             fails, the positions (from 0) of its items that do,
+ *             comma-separated and ascending (new: the caller frees it);
+ *             else NULL
  */
 enum store_qs
 store_res_check_refs (struct store_conn *conn, const struct resource *res,
                       const char *org_id, const char *account_id,
-                      const char *body, uint32_t *bad);
+                      const char *body, uint32_t *bad, char **items);
 
 /** Called for each item a bulk write wrote: its index in the group. */
 typedef void (*store_bulk_cb) (void *cls, size_t index, const char *id,
@@ -502,6 +506,9 @@ struct store_assess_data
   struct score_account account;
   struct score_contact *contacts;
   struct score_call *calls;
+  struct score_turn *turns; /**< every call's transcript, a run per call */
+  size_t n_turns;
+  char *turn_text; /**< the turns' speakers and texts (owned) */
   struct score_report_card *cards;
   struct score_commitment *commitments;
   struct score_values values[3]; /**< account, organization, owner */
@@ -516,9 +523,10 @@ struct store_assess_data
 /**
  * Loads an account's data as of @a as_of (RFC 3339): its most influential
  * contacts (SCORE_MAX_CONTACTS at most, @a focus_contact always among
- * them when it is not NULL), the newest calls, report cards and
- * commitments dated on or before it, the values of the account, the
- * organization and the owner, and the organization's weight overrides.
+ * them when it is not NULL), the newest calls (each with its transcript's
+ * turns, SCORE_MAX_TURNS at most), report cards and commitments dated on
+ * or before it, the values of the account, the organization and the
+ * owner, and the organization's weight overrides.
  *
  * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such account), or an error
  */
@@ -530,8 +538,9 @@ store_assess_load_account (struct store_conn *conn, const char *org_id,
                            struct store_assess_data *out);
 
 /**
- * Loads a seller's own calls and report cards across accounts as of
- * @a as_of, and the organization's weight overrides.
+ * Loads a seller's own calls (each with its transcript's turns) and report
+ * cards across accounts as of @a as_of, and the organization's weight
+ * overrides.
  *
  * @return STORE_QS_ONE, STORE_QS_NO_RESULTS (no such seller), or an error
  */

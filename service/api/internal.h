@@ -177,9 +177,14 @@ api_resource_explain (struct store_conn *conn, const struct resource *res,
                       const char *item_prefix, const char *data_prefix,
                       json_t *errors, struct store_row *row);
 
-/** Appends one error per column whose bit is set in @a bad. */
+/**
+ * Appends one error per column whose bit is set in @a bad; for a column
+ * of RES_REF_ITEM_CONTACTS, one per position listed in @a items (as
+ * store_res_check_refs writes them), at the item's contact_id.
+ */
 void api_resource_ref_errors (const struct resource *res, uint32_t bad,
-                              const char *prefix, json_t *errors);
+                              const char *items, const char *prefix,
+                              json_t *errors);
 
 struct score_model;
 struct score_scratch;

@@ -51,9 +51,32 @@ api_resource_validate (const struct resource *res, json_t *obj,
   return 0;
 }
 
+/**
+ * Appends an error at @a prefix/@a name/N/contact_id for each
+ * position N of the comma-separated @a items.
+ */
+static void
+item_ref_errors (const char *items, const char *prefix, const char *name,
+                 json_t *errors)
+{
+  char at[600];
+
+  for (const char *p = items; NULL != p && '\0' != *p; p += strspn (p, ","))
+  {
+    size_t len = strspn (p, "0123456789");
+
+    if (0 == len)
+      break;
+    snprintf (at, sizeof (at), "%s/%s/%.*s", prefix, name, (int) len, p);
+    jspec_error (errors, at, "contact_id",
+                 "must name a contact of the same account");
+    p += len;
+  }
+}
+
 void
 api_resource_ref_errors (const struct resource *res, uint32_t bad,
-                         const char *prefix, json_t *errors)
+                         const char *items, const char *prefix, json_t *errors)
 {
   for (unsigned int i = 0; i < res->n_columns; i++)
   {
@@ -63,7 +86,11 @@ api_resource_ref_errors (const struct resource *res, uint32_t bad,
       [RES_REF_CONTACTS] = "must name contacts of the same account",
     };
 
-    if (0 != (bad & ((uint32_t) 1 << i)))
+    if (0 == (bad & ((uint32_t) 1 << i)))
+      continue;
+    if (RES_REF_ITEM_CONTACTS == res->columns[i].ref)
+      item_ref_errors (items, prefix, res->columns[i].spec.name, errors);
+    else
       jspec_error (errors, prefix, res->columns[i].spec.name,
                    why[res->columns[i].ref]);
   }
@@ -80,6 +107,7 @@ api_resource_explain (struct store_conn *conn, const struct resource *res,
                       json_t *errors, struct store_row *row)
 {
   uint32_t bad = 0;
+  char *items = NULL;
   enum store_qs qs;
 
   memset (row, 0, sizeof (*row));
@@ -95,12 +123,14 @@ api_resource_explain (struct store_conn *conn, const struct resource *res,
       return STORE_QS_NO_RESULTS;
     }
   }
-  qs = store_res_check_refs (conn, res, org_id, account_id, body, &bad);
+  qs = store_res_check_refs (conn, res, org_id, account_id, body, &bad,
+                             &items);
   if (qs < 0)
     return qs;
   if (0 != bad)
   {
-    api_resource_ref_errors (res, bad, data_prefix, errors);
+    api_resource_ref_errors (res, bad, items, data_prefix, errors);
+    free (items);
     return STORE_QS_NO_RESULTS;
   }
   if (NULL == xid)

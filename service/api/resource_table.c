@@ -11,6 +11,7 @@
 
 #include "svc/resource.h"
 #include "svc/score.h"
+#include "svc/util.h"
 
 /* ------------------------------------------------------- vocabularies -- */
 
@@ -176,6 +177,79 @@ struct resource res_contacts = {
 
 /* -------------------------------------------------------------- calls -- */
 
+/* A transcript's turns: who spoke (as the transcript labels them), on
+   which side, the contact when known, and what they said.  The roles are
+   enum score_speaker_role's, in its order. */
+static const char *const speaker_roles[SCORE_SPEAKER_COUNT + 1] = {
+  "buyer", "seller", "other", NULL
+};
+
+static const struct jspec_field turn_fields[] = {
+  STR ("speaker", true, 1, 200),
+  { "role", JSPEC_ENUM, true, .choices = speaker_roles },
+  { "contact_id", JSPEC_UUID },
+  STR ("text", true, 0, 20000),
+};
+
+static const struct jspec_spec turn_spec = { turn_fields, 4, NULL };
+
+/** The most characters of text a transcript's turns hold together: a
+    two-hour call, well within the 1 MiB body, and a bound on what an
+    assessment reads of each call. */
+#define TRANSCRIPT_TEXT_MAX 100000
+
+/** A transcript holds at most TRANSCRIPT_TEXT_MAX characters of text. */
+static unsigned int
+call_check (const json_t *obj, const char *prefix, json_t *errors)
+{
+  json_t *turns = json_object_get (obj, "transcript");
+  size_t i, total = 0;
+  json_t *turn;
+  char msg[128];
+
+  json_array_foreach (turns, i, turn)
+  {
+    json_t *text = json_object_get (turn, "text");
+    long n = json_is_string (text)
+               ? util_utf8_length (json_string_value (text),
+                                   json_string_length (text))
+               : 0;
+
+    total += n > 0 ? (size_t) n : 0;
+  }
+  if (total <= TRANSCRIPT_TEXT_MAX)
+    return 0;
+  snprintf (msg, sizeof (msg),
+            "must hold at most %d characters of text over all its turns, "
+            "not %zu",
+            TRANSCRIPT_TEXT_MAX, total);
+  jspec_error (errors, prefix, "transcript", msg);
+  return 1;
+}
+
+/** Contact ids in turns are stored in lower case, as PostgreSQL writes a
+    uuid column: the same id reads the same everywhere, and the engine and
+    the contact deletion (migrations/0009) compare them as text. */
+static void
+call_complete (json_t *obj)
+{
+  json_t *turns = json_object_get (obj, "transcript");
+  size_t i;
+  json_t *turn;
+
+  json_array_foreach (turns, i, turn)
+  {
+    const char *id = json_string_value (json_object_get (turn, "contact_id"));
+    char canon[37];
+
+    if (NULL == id || strlen (id) >= sizeof (canon))
+      continue;
+    memcpy (canon, id, strlen (id) + 1);
+    util_uuid_canonical (canon);
+    json_object_set_new (turn, "contact_id", json_string (canon));
+  }
+}
+
 static const struct res_column call_columns[] = {
   { { "occurred_at", JSPEC_TIMESTAMP, true }, RES_TS },
   { { "seller_id", JSPEC_UUID }, RES_UUID, RES_REF_SELLER },
@@ -198,6 +272,10 @@ static const struct res_column call_columns[] = {
     RES_TEXT_ARRAY,
     .def = "[]" },
   { STR ("notes", false, 0, 20000), RES_TEXT },
+  { { "transcript", JSPEC_ARRAY, .item = JSPEC_OBJECT,
+      .max_items = SCORE_MAX_TURNS, .nested = &turn_spec, .repeats = true },
+    RES_JSONB,
+    RES_REF_ITEM_CONTACTS },
   { STR ("next_step", false, 0, 2000), RES_TEXT },
   { { "next_step_agreed", JSPEC_BOOL }, RES_BOOL },
   EXTERNAL_ID,
@@ -219,11 +297,13 @@ struct resource res_calls = {
   .external_id = true,
   .order_column = "occurred_at",
   .columns = call_columns,
-  .n_columns = 14,
+  .n_columns = 15,
   .filters = call_filters,
   .n_filters = 5,
   .not_found = SVC_EC_CALL_NOT_FOUND,
   .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
+  .check = call_check,
+  .complete = call_complete,
 };
 
 /* ------------------------------------------------------- report cards -- */

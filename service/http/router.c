@@ -69,7 +69,7 @@
 
 /* What an assessment reads. */
 #define ASSESS_ACCOUNT \
-  "assess.account assess.contacts assess.calls assess.cards " \
+  "assess.account assess.contacts assess.calls assess.turns assess.cards " \
   "assess.commitments assess.values scoring_weights.get"
 
 static const struct route routes[] = {
@@ -129,8 +129,8 @@ static const struct route routes[] = {
            "contacts.account " ASSESS_ACCOUNT, "test_http_assessments.c"),
   ROUTE_Q ("GET", "/v1/sellers/{id}/assessment", api_assess_seller, ROUTE_READ,
            false, "as_of",
-           "sellers.exists assess.seller_calls assess.seller_cards "
-           "scoring_weights.get",
+           "sellers.exists assess.seller_calls assess.seller_turns "
+           "assess.seller_cards scoring_weights.get",
            "test_http_assessments.c"),
   ROUTE ("GET", "/v1/scoring-model", api_scoring_model_get, ROUTE_READ, false,
          "", "test_http_assessments.c"),

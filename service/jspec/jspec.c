@@ -174,7 +174,7 @@ check_array (const struct jspec_field *f, const json_t *v, const char *ptr,
     snprintf (at, sizeof (at), "%zu", i);
     e.name = at;
     n += check_member (&e, item, ptr, &ev, errors);
-    for (size_t k = 0; k < i && 0 == n; k++)
+    for (size_t k = 0; k < i && 0 == n && ! f->repeats; k++)
       if (json_equal (item, json_array_get (v, k)))
       {
         jspec_error (errors, ptr, at, "repeats an earlier item");

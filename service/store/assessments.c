@@ -54,6 +54,28 @@ bits (const char *list, int (*from_name) (const char *))
   "       array_to_string(signals, ',') AS signals, notes,\n" \
   "       coalesce(next_step_agreed, false) AS next_step_agreed\n"
 
+/* The turns of the calls that CALL_COLUMNS reads with the same
+   parameters, one row a turn, in the same order as the calls and each
+   call's in its own: what the caller puts between the two is the calls'
+   WHERE clause.  A call keeps at most SCORE_MAX_TURNS turns (its CHECK
+   too, migrations/0009). */
+#define TURN_COLUMNS \
+  "SELECT c.id::text AS call_id, e.turn->>'speaker' AS speaker,\n" \
+  "       e.turn->>'role' AS role,\n" \
+  "       coalesce(e.turn->>'contact_id', '') AS contact_id,\n" \
+  "       e.turn->>'text' AS text\n" \
+  "  FROM (SELECT id, occurred_at, transcript\n" \
+  "          FROM calls\n"
+#define TURN_ROWS \
+  "         ORDER BY occurred_at DESC, id DESC\n" \
+  "         LIMIT $4) c,\n" \
+  "       jsonb_array_elements(c.transcript)\n" \
+  "         WITH ORDINALITY AS e(turn, ord)\n" \
+  " WHERE e.ord <= 1000\n" \
+  " ORDER BY c.occurred_at DESC, c.id DESC, e.ord"
+
+_Static_assert(SCORE_MAX_TURNS == 1000, "TURN_ROWS reads SCORE_MAX_TURNS");
+
 /* What the engine reads of a report card. */
 #define CARD_COLUMNS \
   "SELECT id::text AS id, coalesce(contact_id::text, '') AS contact_id,\n" \
@@ -83,6 +105,21 @@ static const struct store_statement seller_calls_sql = {
                " WHERE org_id = $1 AND seller_id = $2 AND occurred_at <= $3\n"
                " ORDER BY occurred_at DESC, id DESC\n"
                " LIMIT $4",
+};
+
+/** The turns of assess.calls: $1 org, $2 account, $3 as_of, $4 limit. */
+static const struct store_statement turns_sql = {
+  "assess.turns",
+  TURN_COLUMNS "         WHERE org_id = $1 AND account_id = $2\n"
+               "           AND occurred_at <= $3\n" TURN_ROWS,
+};
+
+/** The turns of assess.seller_calls: $1 org, $2 seller, $3 as_of, $4 the
+    limit. */
+static const struct store_statement seller_turns_sql = {
+  "assess.seller_turns",
+  TURN_COLUMNS "         WHERE org_id = $1 AND seller_id = $2\n"
+               "           AND occurred_at <= $3\n" TURN_ROWS,
 };
 
 /** An account's report cards up to as_of: $1 org, $2 account. */
@@ -169,6 +206,95 @@ read_call (struct store_assess_data *d, const PGresult *r, int i,
   c->next_step_agreed = store_get_bool (r, i, "next_step_agreed");
 }
 
+/** The speaker role of a turn (validated on the way in: anything else
+    was not written by this service, and counts as someone else). */
+static enum score_speaker_role
+speaker_role (const char *name)
+{
+  if (0 == strcmp (name, "buyer"))
+    return SCORE_SPEAKER_BUYER;
+  if (0 == strcmp (name, "seller"))
+    return SCORE_SPEAKER_SELLER;
+  return SCORE_SPEAKER_OTHER;
+}
+
+/**
+ * The call of @a calls whose id is @a id: looked for from @a from on (the
+ * turns come in the calls' order), then before it (a call the two
+ * statements saw differently), or -1.
+ */
+static long
+find_call (const struct score_call *calls, size_t n, size_t from,
+           const char *id)
+{
+  for (size_t k = 0; k < n; k++)
+  {
+    size_t at = (from + k) % n;
+
+    if (0 == strcmp (calls[at].id, id))
+      return (long) at;
+  }
+  return -1;
+}
+
+/**
+ * Reads the rows of a TURN_COLUMNS result into d->turns, their speakers
+ * and texts into d->turn_text, and points each of @a calls at its own:
+ * every call's turns are one run of d->turns, in order.
+ *
+ * @return the number of turns read
+ */
+static size_t
+read_turns (struct store_assess_data *d, const PGresult *r,
+            struct score_call *calls, size_t n_calls)
+{
+  int n = PQntuples (r);
+  int col_call = PQfnumber (r, "call_id"),
+      col_speaker = PQfnumber (r, "speaker");
+  int col_role = PQfnumber (r, "role"),
+      col_contact = PQfnumber (r, "contact_id");
+  int col_text = PQfnumber (r, "text");
+  size_t bytes = 0, off = 0, at = 0;
+  struct score_call *c = NULL;
+
+  if (n <= 0 || 0 == n_calls)
+    return 0;
+  for (int i = 0; i < n; i++)
+    bytes += (size_t) PQgetlength (r, i, col_speaker)
+             + (size_t) PQgetlength (r, i, col_text) + 2;
+  d->turns = util_calloc ((size_t) n, sizeof (struct score_turn));
+  d->turn_text = util_malloc (bytes);
+  for (int i = 0; i < n; i++)
+  {
+    struct score_turn *t = &d->turns[i];
+    const char *call = PQgetvalue (r, i, col_call);
+
+    if (NULL == c || 0 != strcmp (c->id, call))
+    {
+      long k = find_call (calls, n_calls, at, call);
+
+      c = k < 0 ? NULL : &calls[k];
+      at = k < 0 ? at : (size_t) k;
+      if (NULL != c)
+        c->turns = t;
+    }
+    t->speaker_len = (size_t) PQgetlength (r, i, col_speaker);
+    t->speaker = memcpy (d->turn_text + off, PQgetvalue (r, i, col_speaker),
+                         t->speaker_len + 1);
+    off += t->speaker_len + 1;
+    t->text_len = (size_t) PQgetlength (r, i, col_text);
+    t->text = memcpy (d->turn_text + off, PQgetvalue (r, i, col_text),
+                      t->text_len + 1);
+    off += t->text_len + 1;
+    score_strlcpy (t->contact_id, sizeof (t->contact_id),
+                   PQgetvalue (r, i, col_contact));
+    t->role = speaker_role (PQgetvalue (r, i, col_role));
+    if (NULL != c)
+      c->n_turns++;
+  }
+  return (size_t) n;
+}
+
 /** Reads row @a i of a CARD_COLUMNS result into @a c. */
 static void
 read_card (const PGresult *r, int i, struct score_report_card *c)
@@ -234,7 +360,8 @@ enum rows_kind
   ROWS_CONTACTS,
   ROWS_CALLS,
   ROWS_CARDS,
-  ROWS_COMMITMENTS
+  ROWS_COMMITMENTS,
+  ROWS_TURNS /**< the turns of the calls read just before */
 };
 
 /**
@@ -380,7 +507,7 @@ struct rows_load
 };
 
 /** The most statements one assessment reads together. */
-#define MAX_LOADS 4
+#define MAX_LOADS 5
 
 /**
  * Reads everything an assessment needs in one round trip: @a first (the
@@ -426,10 +553,24 @@ load_together (struct store_conn *c, struct store_assess_data *d,
   qs = STORE_QS_NO_RESULTS;
   if (PQntuples (q[0].res) > 0)
   {
+    struct score_call *calls = NULL;
+    size_t n_calls = 0;
+
     *head = q[0].res;
     q[0].res = NULL;
     for (unsigned int i = 0; i < n && i < MAX_LOADS; i++)
-      *loads[i].n = read_rows (d, q[1 + i].res, loads[i].kind, loads[i].array);
+    {
+      if (ROWS_TURNS == loads[i].kind)
+        *loads[i].n = read_turns (d, q[1 + i].res, calls, n_calls);
+      else
+        *loads[i].n = read_rows (d, q[1 + i].res, loads[i].kind,
+                                 loads[i].array);
+      if (ROWS_CALLS == loads[i].kind)
+      {
+        calls = *loads[i].array;
+        n_calls = *loads[i].n;
+      }
+    }
     if (NULL != present)
       read_values (d, q[k - 2].res, present);
     store_weights_read (q[k - 1].res, &d->weights, &d->weights_version);
@@ -453,6 +594,8 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
       SCORE_MAX_CONTACTS, false },
     { &calls_sql, ROWS_CALLS, (void **) &d->calls, &in->n_calls, limits->calls,
       true },
+    { &turns_sql, ROWS_TURNS, (void **) &d->turns, &d->n_turns, limits->calls,
+      true },
     { &cards_sql, ROWS_CARDS, (void **) &d->cards, &in->n_cards, limits->cards,
       true },
     { &commitments_sql, ROWS_COMMITMENTS, (void **) &d->commitments,
@@ -464,7 +607,7 @@ store_assess_load_account (struct store_conn *c, const char *org_id,
 
   memset (d, 0, sizeof (*d));
   qs = load_together (c, d, org_id, account_id, as_of, focus_contact,
-                      &account_sql, loads, 4, present, &head);
+                      &account_sql, loads, 5, present, &head);
   if (qs <= 0)
     return qs;
   read_account_row (head, account_id, &d->account);
@@ -496,6 +639,8 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
   const struct rows_load loads[] = {
     { &seller_calls_sql, ROWS_CALLS, (void **) &d->calls, &in->n_calls,
       limits->calls, true },
+    { &seller_turns_sql, ROWS_TURNS, (void **) &d->turns, &d->n_turns,
+      limits->calls, true },
     { &seller_cards_sql, ROWS_CARDS, (void **) &d->cards, &in->n_cards,
       limits->cards, true },
   };
@@ -504,7 +649,7 @@ store_assess_load_seller (struct store_conn *c, const char *org_id,
 
   memset (d, 0, sizeof (*d));
   qs = load_together (c, d, org_id, seller_id, as_of, NULL, &seller_exists_sql,
-                      loads, 2, NULL, &head);
+                      loads, 3, NULL, &head);
   if (qs <= 0)
     return qs;
   PQclear (head);
@@ -549,6 +694,8 @@ store_assess_free (struct store_assess_data *d)
   free (d->strings);
   free (d->contacts);
   free (d->calls);
+  free (d->turns);
+  free (d->turn_text);
   free (d->cards);
   free (d->commitments);
   free (d->weights);
@@ -562,7 +709,9 @@ const struct store_statement *const store_assessments_statements[] = {
   &cards_sql,
   &commitments_sql,
   &values_sql,
+  &turns_sql,
   &seller_calls_sql,
+  &seller_turns_sql,
   &seller_cards_sql,
   &seller_exists_sql,
   &contact_account_sql,

@@ -113,14 +113,36 @@ record_source (struct buf *b, const struct resource *r, const char *src)
 }
 
 /**
+ * Appends the items of array column @a n whose "contact_id" is set
+ * and names no contact of @a account: "FROM ... WHERE ...", the item e.item
+ * and its position e.ord (from 1).
+ */
+static void
+bad_items (struct buf *b, const char *n, const char *account)
+{
+  sqlf (b,
+        "FROM jsonb_array_elements(r.\"%s\") WITH ORDINALITY AS e(item, ord)"
+        " WHERE e.item->>'contact_id' IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.org_id = $1"
+        " AND k.account_id = %s"
+        " AND k.id = (e.item->>'contact_id')::uuid)",
+        n, account);
+}
+
+/**
  * Appends the reference guards, one a line, each led by @a lead
  * ("   AND " in a WHERE clause, ",\n       " in a select list); @a account
- * is the SQL of the account the contacts must belong to.
+ * is the SQL of the account the contacts must belong to.  In a select
+ * list each guard is named after its column and is a boolean, except that
+ * of a RES_REF_ITEM_CONTACTS column: the positions (from 0) of its bad
+ * items, comma-separated, or NULL when they all hold.
  */
 static void
 ref_guards (struct buf *b, const struct resource *r, const char *account,
             const char *lead)
 {
+  bool list = 0 == strcmp (lead, ",\n       ");
+
   for (unsigned int i = 0; i < r->n_columns; i++)
   {
     const char *n = r->columns[i].spec.name;
@@ -128,7 +150,19 @@ ref_guards (struct buf *b, const struct resource *r, const char *account,
     if (RES_REF_NONE == r->columns[i].ref)
       continue;
     sqlf (b, "%s", lead);
-    if (RES_REF_SELLER == r->columns[i].ref)
+    if (RES_REF_ITEM_CONTACTS == r->columns[i].ref && list)
+    {
+      sqlf (b, "(SELECT string_agg((e.ord - 1)::text, ',' ORDER BY e.ord) ");
+      bad_items (b, n, account);
+      sqlf (b, ")");
+    }
+    else if (RES_REF_ITEM_CONTACTS == r->columns[i].ref)
+    {
+      sqlf (b, "NOT EXISTS (SELECT 1 ");
+      bad_items (b, n, account);
+      sqlf (b, ")");
+    }
+    else if (RES_REF_SELLER == r->columns[i].ref)
       sqlf (b,
             "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
             " s.org_id = $1 AND s.id = r.\"%s\"))",
@@ -144,7 +178,7 @@ ref_guards (struct buf *b, const struct resource *r, const char *account,
             " k.org_id = $1 AND k.account_id = %s AND k.id = ANY (r.\"%s\"))"
             " = cardinality(r.\"%s\"))",
             n, account, n, n);
-    if (0 == strcmp (lead, ",\n       "))
+    if (list)
       sqlf (b, " AS \"%s\"", n);
   }
 }
@@ -385,8 +419,16 @@ store_resources_init (struct resource *const *table, unsigned int n)
   if (n > MAX_RESOURCES)
     return -1;
   for (unsigned int i = 0; i < n; i++)
+  {
+    unsigned int items = 0;
+
     if (table[i]->n_columns > MAX_COLUMNS)
       return -1;
+    for (unsigned int k = 0; k < table[i]->n_columns; k++)
+      items += RES_REF_ITEM_CONTACTS == table[i]->columns[k].ref;
+    if (items > 1) /* store_res_check_refs lists one column's items */
+      return -1;
+  }
   for (unsigned int i = 0; i < n; i++)
     for (int k = 0; k < RS_COUNT; k++)
     {
@@ -655,19 +697,29 @@ store_res_list (struct store_conn *c, const struct resource *res,
 enum store_qs
 store_res_check_refs (struct store_conn *c, const struct resource *res,
                       const char *org_id, const char *account_id,
-                      const char *body, uint32_t *bad)
+                      const char *body, uint32_t *bad, char **items)
 {
   const char *v[] = { org_id, body, account_id };
   PGresult *r;
   enum store_qs qs;
 
   *bad = 0;
+  *items = NULL;
   qs = store_exec (c, stmt (res, RS_REFS), res->under_account ? 3 : 2, v, &r);
   for (unsigned int i = 0; qs > 0 && i < res->n_columns; i++)
   {
+    const char *n = res->columns[i].spec.name;
+
     if (RES_REF_NONE == res->columns[i].ref)
       continue;
-    if (! store_get_bool (r, 0, res->columns[i].spec.name))
+    if (RES_REF_ITEM_CONTACTS == res->columns[i].ref)
+    {
+      if (store_isnull (r, 0, n))
+        continue;
+      *items = util_strdup (store_get (r, 0, n));
+      *bad |= (uint32_t) 1 << i;
+    }
+    else if (! store_get_bool (r, 0, n))
       *bad |= (uint32_t) 1 << i;
   }
   PQclear (r);

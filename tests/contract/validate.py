@@ -403,10 +403,19 @@ def main():
                 body={"occurred_at": "2026-05-04T14:00:00Z", "seller_id": seller,
                       "contact_ids": [contact], "channel": "video", "kind": "discovery",
                       "duration_minutes": 45, "notes": "Asked about uptime and price.",
+                      "transcript": [
+                          {"speaker": "Priya Raman", "role": "buyer", "contact_id": contact,
+                           "text": "What happens when it goes down?"},
+                          {"speaker": "Dana", "role": "seller", "text": "What did it cost you last time?"},
+                          {"speaker": "Notetaker", "role": "other", "contact_id": None, "text": ""}],
                       "external_id": "cc-call-" + tag},
                 expect_headers=("ETag", "Location"))
     call = r.json()["id"] if r.status == 201 else nobody
     k.check(None, "GET", "/v1/calls/" + call, 200, key=read)
+    k.check("/v1/accounts/{id}/calls (a turn of no known role)", "POST",
+            "/v1/accounts/%s/calls" % account, 422, key=write,
+            body={"occurred_at": "2026-05-04T14:00:00Z",
+                  "transcript": [{"speaker": "Priya Raman", "role": "boss", "text": "Hi"}]})
     k.check(None, "GET", "/v1/accounts/%s/calls?since=2026-01-01T00:00:00Z&contact_id=%s"
             % (account, contact), 200, key=read)
     k.check(None, "PATCH", "/v1/calls/" + call, 200, key=write, body={"next_step": "Send the plan"})

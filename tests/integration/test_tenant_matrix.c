@@ -8,7 +8,8 @@
  *          never-existing one answers: status, body and headers, but for
  *          X-Request-Id and Date (the clock).  HEAD too.
  *        - B's ids in body references (owner_id, seller_id, contact_id,
- *          contact_ids, a contact's or call's account_id, and in
+ *          contact_ids, a transcript turn's contact_id, a contact's or
+ *          call's account_id, and in
  *          /v1/batch items account_id and those members) answer a 404
  *          or a 422 naming the member, identical to a never-existing id.
  *        - None of these writes anything in A or in B.
@@ -150,14 +151,14 @@ static const struct row matrix[] = {
 
   { "GET", "/v1/accounts/{id}/calls", P_PATH | P_LIST, K_ACCOUNT },
   { "POST", "/v1/accounts/{id}/calls", P_PATH | P_REFS | P_IDEM, K_ACCOUNT,
-    CALL_BODY, "seller_id contact_ids" },
+    CALL_BODY, "seller_id contact_ids transcript" },
   { "GET", "/v1/calls/by-external-id/{external_id}", P_XID, K_CALL },
   { "PUT", "/v1/calls/by-external-id/{external_id}", P_XID | P_REFS, K_CALL,
     "{\"occurred_at\":\"2025-02-01T00:00:00Z\",\"account_id\":\"$ACCT\"}",
-    "account_id seller_id contact_ids" },
+    "account_id seller_id contact_ids transcript" },
   { "GET", "/v1/calls/{id}", P_PATH, K_CALL },
   { "PATCH", "/v1/calls/{id}", P_PATH | P_REFS | P_ETAG, K_CALL,
-    "{\"notes\":\"Hijacked\"}", "seller_id contact_ids" },
+    "{\"notes\":\"Hijacked\"}", "seller_id contact_ids transcript" },
   { "DELETE", "/v1/calls/{id}", P_PATH | P_ETAG, K_CALL },
 
   { "GET", "/v1/accounts/{id}/report-cards", P_PATH | P_LIST, K_ACCOUNT },
@@ -782,12 +783,24 @@ done:
   free (body);
 }
 
-/** A reference member set to @a id (an array of it for contact_ids). */
+/** A reference member set to @a id (an array of it for contact_ids, a
+    turn spoken by it for a transcript). */
 static json_t *
 ref_value (const char *member, const char *id)
 {
+  if (0 == strcmp (member, "transcript"))
+    return json_pack ("[{s:s, s:s, s:s, s:s}]", "speaker", "BBB", "role",
+                      "buyer", "text", "Hi", "contact_id", id);
   return 0 == strcmp (member, "contact_ids") ? json_pack ("[s]", id)
                                              : json_string (id);
+}
+
+/** Where a refused reference member is named, below the body's pointer. */
+static const char *
+ref_field (const char *member)
+{
+  return 0 == strcmp (member, "transcript") ? "transcript/0/contact_id"
+                                            : member;
 }
 
 /** B's id of the kind a reference member names. */
@@ -796,7 +809,8 @@ b_id_for (const char *member)
 {
   if (0 == strcmp (member, "owner_id") || 0 == strcmp (member, "seller_id"))
     return w.b_id[K_SELLER];
-  if (0 == strncmp (member, "contact_id", 10))
+  if (0 == strncmp (member, "contact_id", 10)
+      || 0 == strcmp (member, "transcript"))
     return w.b_id[K_CONTACT];
   if (0 == strcmp (member, "account_id"))
     return w.b_id[K_ACCOUNT];
@@ -850,7 +864,7 @@ probe_refs (const struct http_route_info *ri, const struct row *row)
     n_requests += 2;
     n_probes++;
     what = th_fmt ("%s %s with B's id in %s", ri->method, ri->path, member);
-    expect_refused (what, th_fmt ("/%s", member), &rt, &rn);
+    expect_refused (what, th_fmt ("/%s", ref_field (member)), &rt, &rn);
     th_resp_free (&rt);
     th_resp_free (&rn);
     free (bt);
@@ -922,7 +936,8 @@ batch_probe (const json_t *item, const char *member, bool in_data)
   n_probes++;
   what = th_fmt ("POST /v1/batch %s", bt);
   expect_refused (what,
-                  th_fmt ("/items/0/%s%s", in_data ? "data/" : "", member),
+                  th_fmt ("/items/0/%s%s", in_data ? "data/" : "",
+                          ref_field (member)),
                   &rt, &rn);
   th_resp_free (&rt);
   th_resp_free (&rn);

@@ -148,6 +148,65 @@ Test (jspec, pointer_escapes_tilde_and_slash)
   json_decref (errs);
 }
 
+/* An array of objects, as a call's transcript is: items may repeat. */
+static const struct jspec_field line_fields[] = {
+  { "who", JSPEC_STRING, true, 1, 10 },
+  { "mood", JSPEC_ENUM, false, .choices = colours },
+};
+static const struct jspec_spec line_spec = { line_fields, 2, NULL };
+static const struct jspec_field lines_fields[] = {
+  { "lines", JSPEC_ARRAY, false, .item = JSPEC_OBJECT, .max_items = 3,
+    .nested = &line_spec, .repeats = true },
+  { "tags", JSPEC_ARRAY, false, 1, 5, .item = JSPEC_STRING, .max_items = 3 },
+};
+static const struct jspec_spec lines_spec = { lines_fields, 2, NULL };
+
+/** Parses @a text against lines_spec; errors are left in @a errs. */
+static unsigned int
+check_lines (const char *text, json_t **errs)
+{
+  json_t *doc = json_loads (text, 0, NULL);
+  struct jspec_value v[2];
+  unsigned int n;
+
+  cr_assert_not_null (doc, "bad test JSON: %s", text);
+  *errs = json_array ();
+  n = jspec_parse (&lines_spec, doc, "", v, *errs);
+  json_decref (doc);
+  return n;
+}
+
+Test (jspec, arrays_of_objects_name_each_bad_member_and_may_repeat)
+{
+  json_t *errs;
+
+  cr_assert_eq (0,
+                check_lines ("{\"lines\":[{\"who\":\"a\"},{\"who\":\"a\"}]}",
+                             &errs),
+                "equal turns are two turns: %s", json_dumps (errs, 0));
+  json_decref (errs);
+  cr_assert_eq (1, check_lines ("{\"tags\":[\"x\",\"x\"]}", &errs),
+                "other arrays still refuse a repeat");
+  cr_assert (names (errs, "/tags/1"));
+  json_decref (errs);
+  cr_assert_eq (5,
+                check_lines ("{\"lines\":[{\"who\":\"\"},7,"
+                             "{\"mood\":\"blue\",\"x\":1}]}",
+                             &errs),
+                "%s", json_dumps (errs, 0));
+  cr_assert (names (errs, "/lines/0/who"));
+  cr_assert (names (errs, "/lines/1"), "an item that is not an object");
+  cr_assert (names (errs, "/lines/2/mood"));
+  cr_assert (names (errs, "/lines/2/x"), "unknown members are refused");
+  cr_assert (names (errs, "/lines/2/who"), "and required ones missed");
+  json_decref (errs);
+  cr_assert_eq (1, check_lines ("{\"lines\":[{\"who\":\"a\"},{\"who\":\"b\"},"
+                                "{\"who\":\"c\"},{\"who\":\"d\"}]}",
+                                &errs));
+  cr_assert (names (errs, "/lines"), "too many items: one error");
+  json_decref (errs);
+}
+
 Test (jspec, merge_patch_follows_rfc_7396)
 {
   json_t *target = json_loads ("{\"a\":\"b\",\"c\":{\"d\":\"e\",\"f\":\"g\"}}",
