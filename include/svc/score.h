@@ -869,6 +869,10 @@ const char *score_channel_name (int v);
 /** @param s name @return enum score_channel or -1 */
 int score_channel_from_name (const char *s);
 /** @param v value @return its name */
+const char *score_speaker_role_name (int v);
+/** @param s name @return enum score_speaker_role or -1 */
+int score_speaker_role_from_name (const char *s);
+/** @param v value @return its name */
 const char *score_call_kind_name (int v);
 /** @param s name @return enum score_call_kind or -1 */
 int score_call_kind_from_name (const char *s);

@@ -29,6 +29,7 @@ VOCAB (topics, SCORE_TOPIC_COUNT, score_topic_name)
 VOCAB (roles, SCORE_ROLE_COUNT, score_role_name)
 VOCAB (channels, SCORE_CHANNEL_COUNT, score_channel_name)
 VOCAB (kinds, SCORE_KIND_COUNT, score_call_kind_name)
+VOCAB (speaker_roles, SCORE_SPEAKER_COUNT, score_speaker_role_name)
 VOCAB (value_names, SCORE_VALUE_COUNT, score_value_name)
 
 static const char *const stages[] = { "prospect", "customer", "former", NULL };
@@ -178,11 +179,8 @@ struct resource res_contacts = {
 /* -------------------------------------------------------------- calls -- */
 
 /* A transcript's turns: who spoke (as the transcript labels them), on
-   which side, the contact when known, and what they said.  The roles are
-   enum score_speaker_role's, in its order. */
-static const char *const speaker_roles[SCORE_SPEAKER_COUNT + 1] = {
-  "buyer", "seller", "other", NULL
-};
+   which side (enum score_speaker_role), the contact when known, and what
+   they said. */
 
 static const struct jspec_field turn_fields[] = {
   STR ("speaker", true, 1, 200),
@@ -447,6 +445,7 @@ resources_init (void)
   roles_fill ();
   channels_fill ();
   kinds_fill ();
+  speaker_roles_fill ();
   value_names_fill ();
   for (unsigned int i = 0; i < N_RESOURCES; i++)
   {

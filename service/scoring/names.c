@@ -55,6 +55,7 @@ static const char *const role_names[] = { "decision_maker", "influencer",
 static const char *const channel_names[] = { "in_person", "video", "phone",
                                              "email",     "chat",  "event" };
 /** Call kind names. */
+static const char *const speaker_role_names[] = { "buyer", "seller", "other" };
 static const char *const kind_names[] = { "cold_call",   "discovery",
                                           "follow_up",   "demo",
                                           "negotiation", "service",
@@ -274,6 +275,10 @@ FROM_FNS (role, role_names)
 NAME_FNS (channel, channel_names)
 /** @brief parse channel */
 FROM_FNS (channel, channel_names)
+/** @brief names of transcript speaker roles */
+NAME_FNS (speaker_role, speaker_role_names)
+/** @brief parse speaker role */
+FROM_FNS (speaker_role, speaker_role_names)
 /** @brief names of kinds */
 NAME_FNS (call_kind, kind_names)
 /** @brief parse kind */

@@ -58,23 +58,31 @@ bits (const char *list, int (*from_name) (const char *))
    parameters, one row a turn, in the same order as the calls and each
    call's in its own: what the caller puts between the two is the calls'
    WHERE clause.  A call keeps at most SCORE_MAX_TURNS turns (its CHECK
-   too, migrations/0009). */
+   too, migrations/0009), and only the turns that start within the first
+   SCORE_MAX_NOTE_BYTES of its transcript's text: the engine reads no
+   more of a call, so an assessment holds at most that much per call. */
 #define TURN_COLUMNS \
-  "SELECT c.id::text AS call_id, e.turn->>'speaker' AS speaker,\n" \
-  "       e.turn->>'role' AS role,\n" \
-  "       coalesce(e.turn->>'contact_id', '') AS contact_id,\n" \
-  "       e.turn->>'text' AS text\n" \
-  "  FROM (SELECT id, occurred_at, transcript\n" \
-  "          FROM calls\n"
+  "SELECT call_id, speaker, role, contact_id, text\n" \
+  "  FROM (SELECT c.id::text AS call_id, c.occurred_at, c.id, e.ord,\n" \
+  "               e.turn->>'speaker' AS speaker, e.turn->>'role' AS role,\n" \
+  "               coalesce(e.turn->>'contact_id', '') AS contact_id,\n" \
+  "               e.turn->>'text' AS text,\n" \
+  "               sum(octet_length(e.turn->>'text'))\n" \
+  "                 OVER (PARTITION BY c.id ORDER BY e.ord) AS upto\n" \
+  "          FROM (SELECT id, occurred_at, transcript\n" \
+  "                  FROM calls\n"
 #define TURN_ROWS \
-  "         ORDER BY occurred_at DESC, id DESC\n" \
-  "         LIMIT $4) c,\n" \
-  "       jsonb_array_elements(c.transcript)\n" \
-  "         WITH ORDINALITY AS e(turn, ord)\n" \
-  " WHERE e.ord <= 1000\n" \
-  " ORDER BY c.occurred_at DESC, c.id DESC, e.ord"
+  "                 ORDER BY occurred_at DESC, id DESC\n" \
+  "                 LIMIT $4) c,\n" \
+  "               jsonb_array_elements(c.transcript)\n" \
+  "                 WITH ORDINALITY AS e(turn, ord)\n" \
+  "         WHERE e.ord <= 1000) t\n" \
+  " WHERE upto - octet_length(text) < 80000\n" \
+  " ORDER BY occurred_at DESC, id DESC, ord"
 
 _Static_assert(SCORE_MAX_TURNS == 1000, "TURN_ROWS reads SCORE_MAX_TURNS");
+_Static_assert(SCORE_MAX_NOTE_BYTES == 80000,
+               "TURN_COLUMNS reads SCORE_MAX_NOTE_BYTES of turns");
 
 /* What the engine reads of a report card. */
 #define CARD_COLUMNS \
@@ -110,16 +118,16 @@ static const struct store_statement seller_calls_sql = {
 /** The turns of assess.calls: $1 org, $2 account, $3 as_of, $4 limit. */
 static const struct store_statement turns_sql = {
   "assess.turns",
-  TURN_COLUMNS "         WHERE org_id = $1 AND account_id = $2\n"
-               "           AND occurred_at <= $3\n" TURN_ROWS,
+  TURN_COLUMNS "                 WHERE org_id = $1 AND account_id = $2\n"
+               "                   AND occurred_at <= $3\n" TURN_ROWS,
 };
 
 /** The turns of assess.seller_calls: $1 org, $2 seller, $3 as_of, $4 the
     limit. */
 static const struct store_statement seller_turns_sql = {
   "assess.seller_turns",
-  TURN_COLUMNS "         WHERE org_id = $1 AND seller_id = $2\n"
-               "           AND occurred_at <= $3\n" TURN_ROWS,
+  TURN_COLUMNS "                 WHERE org_id = $1 AND seller_id = $2\n"
+               "                   AND occurred_at <= $3\n" TURN_ROWS,
 };
 
 /** An account's report cards up to as_of: $1 org, $2 account. */
@@ -211,11 +219,9 @@ read_call (struct store_assess_data *d, const PGresult *r, int i,
 static enum score_speaker_role
 speaker_role (const char *name)
 {
-  if (0 == strcmp (name, "buyer"))
-    return SCORE_SPEAKER_BUYER;
-  if (0 == strcmp (name, "seller"))
-    return SCORE_SPEAKER_SELLER;
-  return SCORE_SPEAKER_OTHER;
+  int r = score_speaker_role_from_name (name);
+
+  return r < 0 ? SCORE_SPEAKER_OTHER : (enum score_speaker_role) r;
 }
 
 /**

@@ -228,3 +228,40 @@ Test (store_transcripts, a_transcript_of_the_most_turns_is_read_whole)
   store_assess_free (&l.d);
   free (body);
 }
+
+/* The engine reads at most SCORE_MAX_NOTE_BYTES of a call's turns, so the
+   load stops there too: five turns of 19,000 two-byte characters (95,000
+   characters, under the API's cap of 100,000, but 190,000 bytes) are read
+   up to the last turn that starts within the first 80,000 bytes. */
+Test (store_transcripts, a_call_reads_no_more_turn_text_than_the_engine_reads)
+{
+  char acct[64], id[64];
+  struct load l = { .id = acct, .as_of = "2026-12-31T00:00:00Z" };
+  size_t cap = 5 * 38100 + 256, off = 0;
+  char *body = malloc (cap);
+  const struct score_call *c;
+
+  th_account_new (org.key, "Wordy", acct);
+  off += (size_t) snprintf (body, cap,
+                            "{\"occurred_at\":\"2026-05-01T10:00:00Z\","
+                            "\"transcript\":[");
+  for (int i = 0; i < 5; i++)
+  {
+    off += (size_t) snprintf (body + off, cap - off,
+                              "%s{\"speaker\":\"S\",\"role\":\"buyer\","
+                              "\"text\":\"",
+                              0 == i ? "" : ",");
+    for (int k = 0; k < 19000; k++, off += 2)
+      memcpy (body + off, "\xc3\xa9", 2); /* é */
+    off += (size_t) snprintf (body + off, cap - off, "\"}");
+  }
+  snprintf (body + off, cap - off, "]}");
+  call_new (acct, body, id);
+  load (&l);
+  c = &l.d.calls[0];
+  /* turns start at byte 0, 38,000, 76,000, 114,000 and 152,000 */
+  cr_assert_eq (3, c->n_turns, "%zu turns read", c->n_turns);
+  cr_assert_eq (38000, c->turns[2].text_len);
+  store_assess_free (&l.d);
+  free (body);
+}

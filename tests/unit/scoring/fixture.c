@@ -115,10 +115,8 @@ fill_call (struct fx_case *fc, const json_t *c, struct score_call *out)
     u->speaker = json_string_value (json_object_get (v, "speaker"));
     u->speaker_len = u->speaker ? strlen (u->speaker) : 0;
     str (v, "contact", u->contact_id, sizeof (u->contact_id), "");
-    u->role = (NULL != role && 0 == strcmp (role, "buyer"))
-                ? SCORE_SPEAKER_BUYER
-              : (NULL != role && 0 == strcmp (role, "seller"))
-                ? SCORE_SPEAKER_SELLER
+    u->role = (NULL != role && score_speaker_role_from_name (role) >= 0)
+                ? (enum score_speaker_role) score_speaker_role_from_name (role)
                 : SCORE_SPEAKER_OTHER;
     u->text = json_string_value (json_object_get (v, "text"));
     u->text_len = u->text ? strlen (u->text) : 0;
