@@ -236,10 +236,15 @@ enum score_boilerplate
 #define SCORE_READ_OPPOSED \
   0x080u /**< lost to a longer cue of another
                                        orientation in the same clause */
-#define SCORE_READ_SPEAKER \
-  0x100u /**< spoken by someone it cannot describe
-                                       (the seller's own line for a buyer
-                                       cue, a buyer's for a seller trait) */
+/** Spoken by someone it cannot describe (the seller's own line for a
+    buyer cue, a buyer's for a seller trait). */
+#define SCORE_READ_SPEAKER 0x100u
+/** The word is a contact's name ("Frank" is not "frank"). */
+#define SCORE_READ_NAME 0x200u
+/** A word standing alone as a discourse marker ("Honestly, ..."). */
+#define SCORE_READ_FILLER 0x400u
+/** The seller's own doing in the note ("I guaranteed delivery"). */
+#define SCORE_READ_SELLER_SELF 0x800u
 
 /** Most boilerplate spans and cues a call's reading reports. */
 #define SCORE_READING_SPANS 16

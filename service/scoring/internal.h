@@ -185,7 +185,6 @@ struct score_scratch
   struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
   uint32_t mark_key[SCORE_MARK_SLOTS];  /**< read.c's marker stems */
   uint32_t mark_bits[SCORE_MARK_SLOTS]; /**< and their bits */
-  bool words_ready;
 };
 
 /** Second-token key of "x ~ y ..." phrases: y's hash, flipped so that
@@ -342,6 +341,14 @@ score_name_hashes (struct score_scratch *s, const char *name, uint32_t out[4]);
 const uint32_t *
 score_contact_names (struct score_scratch *s,
                      const struct score_account_input *in, int ci);
+
+/**
+ * Fill the scratch's table of read.c's marker words (at scratch
+ * creation: it uses the tokenizer).
+ *
+ * @param s scratch
+ */
+void score_read_init (struct score_scratch *s);
 
 /**
  * Whether a hit of the last reading counts as evidence for its cue's

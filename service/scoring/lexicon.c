@@ -55,6 +55,8 @@ score_scratch_new (void)
   if (NULL == s->stemmer || NULL == s->tokens || NULL == s->hits
       || NULL == s->read_text || NULL == s->segs || NULL == s->lines)
     score_scratch_free (&s);
+  else
+    score_read_init (s);
   return s;
 }
 
@@ -226,7 +228,7 @@ static const struct
   { "ances", 0x3003u },   { "ance", 0x3003u },  { "ancy", 0x3003u },
   { "ant", 0x3003u },     { "ively", 0x4004u }, { "ive", 0x4004u },
   { "ations", 0x5005u },  { "ation", 0x5005u }, { "ated", 0x6006u },
-  { "ably", 0x7007u },    { "able", 0x7007u }
+  { "ably", 0x7007u },    { "able", 0x7007u },  { "ability", 0x7007u }
 };
 
 /**

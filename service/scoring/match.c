@@ -193,10 +193,13 @@ resolution_scope (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
- * A positive pillar phrase that strictly contains a positive risk phrase
- * reads those words: "asked our advice before going to RFP" is coming to
- * us first (trust), not shopping around; "season tickets" is not a
- * support ticket. The contained risk hit is superseded (not evidence).
+ * A positive pillar or orientation phrase that strictly contains a
+ * positive risk phrase reads those words: "asked our advice before going
+ * to RFP" is coming to us first (trust), not shopping around; "season
+ * tickets" is not a support ticket; "accepts short-term pain" is taking a
+ * risk, not a service problem; "a penalty clause" is a guarantee asked
+ * for, not price pressure. The contained risk hit is superseded (not
+ * evidence).
  *
  * @param m model
  * @param s scratch
@@ -211,7 +214,9 @@ supersede_risk (const struct score_model *m, struct score_scratch *s)
     size_t lo = (i > 32) ? i - 32 : 0;
     size_t hi = (i + 32 < s->n_hits) ? i + 32 : s->n_hits;
 
-    if (p->negated || SCORE_TARGET_PILLAR != pc->target.kind
+    if (p->negated
+        || (SCORE_TARGET_PILLAR != pc->target.kind
+            && SCORE_TARGET_ORIENTATION != pc->target.kind)
         || pc->weight <= 0.0)
       continue;
     for (size_t j = lo; j < hi; j++)

@@ -423,6 +423,12 @@ score_read_reason_name (unsigned bit)
     return "opposed";
   case SCORE_READ_SPEAKER:
     return "speaker";
+  case SCORE_READ_NAME:
+    return "name";
+  case SCORE_READ_FILLER:
+    return "filler";
+  case SCORE_READ_SELLER_SELF:
+    return "seller_self";
   default:
     return NULL;
   }

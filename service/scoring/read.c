@@ -106,6 +106,16 @@ has_any (const char *l, const char *const *list)
   return false;
 }
 
+/** Whether @a l starts with any of the NULL-terminated @a list. */
+static bool
+starts_any (const char *l, const char *const *list)
+{
+  for (; NULL != *list; list++)
+    if (starts (l, *list))
+      return true;
+  return false;
+}
+
 /** Whether @a l ends with @a p. */
 static bool
 ends (const char *l, size_t n, const char *p)
@@ -466,6 +476,22 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
   return ends (l2, n2, "wrote:");
 }
 
+/** Whether a line before @a i has words and was not set aside. */
+static bool
+content_before (const struct line *ln, size_t i)
+{
+  for (size_t j = 0; j < i; j++)
+    if (! ln[j].blank && ln[j].kind < 0)
+      return true;
+  return false;
+}
+
+/** Openings of a greeting line ("Hi Lisa,"): never a signature. */
+static const char *const greetings[] = {
+  "hi ",      "hey ", "hello ", "dear ", "good morning", "good afternoon",
+  "morning ", "hiya", NULL
+};
+
 /** Non-blank lines after line @a i. */
 static size_t
 content_after (const struct line *ln, size_t n, size_t i)
@@ -619,15 +645,18 @@ clean_lines (const char *t, struct line *ln, size_t n)
   int para_kind = -1;
   bool auto_tail = false; /* the paragraphs after an automatic reply */
   unsigned invites = 0;
+  unsigned tracks = 0;
 
   /* a note with two invite lines is an invite: its short lines (title,
-     time, attendees, dial-in) are the invite's too */
-  for (size_t i = 0; i < n && invites < 2; i++)
+     time, attendees, dial-in) are the invite's too; two tracking lines
+     make a tracking update (below) */
+  for (size_t i = 0; i < n && (invites < 2 || tracks < 2); i++)
   {
     if (ln[i].blank || ln[i].words > SHORT_LINE)
       continue;
     lower_line (t, ln[i].s, ln[i].e, l);
     invites += has_any (l, invite);
+    tracks += has_any (l, tracking);
   }
 
   for (size_t i = 0; i < n; i++)
@@ -764,8 +793,12 @@ clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     agenda = false;
-    if (has_any (l, tracking))
+    if (has_any (l, tracking)
+        || (tracks >= 2
+            && (NULL != strchr (l, ':') || strpbrk (l, "0123456789"))))
     {
+      /* with two tracking lines, the note's short lines with figures or
+         fields ("Status: Delivered", "01/13 7:55 Out ...") are its too */
       x->kind = SCORE_BOILER_TRACKING;
       continue;
     }
@@ -775,7 +808,8 @@ clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     if (i > 0 && name_line (t, x->s, x->e, x->words)
-        && content_after (ln, n, i) <= 8)
+        && content_after (ln, n, i) <= 8 && content_before (ln, i)
+        && ! starts_any (l, greetings))
     {
       /* a name alone near the end: the writer signing off */
       x->kind = SCORE_BOILER_SIGNATURE;
@@ -1616,7 +1650,14 @@ enum mark
   M_PRON = 1u << 17,    /**< she, he, they, i, we, you: a new subject */
   M_AS = 1u << 18,      /**< as, even (as if, even if) */
   M_DISMISS = 1u << 19, /**< irrelevant, secondary, unimportant */
-  M_MATTER = 1u << 20   /**< matter, relevant, care, priority ... */
+  M_MATTER = 1u << 20,  /**< matter, relevant, care, priority ... */
+  M_CONJ = 1u << 21,    /**< and, so, also, oh, well: before a subject */
+  M_I = 1u << 22,       /**< i: the writer */
+  M_ACT = 1u << 23,     /**< sent, emailed, pitched ...: the seller's doing
+                             when a note's clause opens with it */
+  M_THAT = 1u << 24,    /**< that (after a reporting verb) */
+  M_3RD = 1u << 25,     /**< he, she, they */
+  M_WANT = 1u << 26     /**< asked, wanted, requested, needs ... */
 };
 
 static const struct
@@ -1632,7 +1673,7 @@ static const struct
   { "their", M_DET },
   { "your", M_DET },
   { "this", M_DET },
-  { "that", M_DET },
+  { "that", M_DET | M_THAT },
   { "our", M_DET | M_OURS },
   { "my", M_DET | M_OURS },
   { "former", M_FORMER },
@@ -1706,6 +1747,22 @@ static const struct
   { "warned", M_REPORT },
   { "thinks", M_REPORT },
   { "noted", M_REPORT },
+  { "joked", M_REPORT },
+  { "wanted", M_WANT },
+  { "wants", M_WANT },
+  { "requested", M_WANT },
+  { "needs", M_WANT },
+  { "needed", M_WANT },
+  { "think", M_REPORT },
+  { "heard", M_REPORT },
+  { "noticed", M_REPORT },
+  { "learned", M_REPORT },
+  { "felt", M_REPORT },
+  { "feel", M_REPORT },
+  { "sense", M_REPORT },
+  { "believe", M_REPORT },
+  { "guess", M_REPORT },
+  { "gather", M_REPORT },
   { "used", M_USED },
   { "to", M_TO },
   { "anymore", M_STOPPED },
@@ -1714,7 +1771,7 @@ static const struct
   { "if", M_IF },
   { "what", M_IFQ },
   { "ask", M_IFQ },
-  { "asked", M_IFQ },
+  { "asked", M_IFQ | M_WANT },
   { "wonder", M_IFQ },
   { "see", M_IFQ },
   { "check", M_IFQ },
@@ -1728,15 +1785,15 @@ static const struct
   { "imagine", M_HYPO },
   { "suppose", M_HYPO },
   { "pretend", M_HYPO },
-  { "oh", M_IRONY1 },
+  { "oh", M_IRONY1 | M_CONJ },
   { "yeah", M_IRONY1 },
   { "right", M_IRONY2 },
   { "great", M_IRONY2 },
   { "longer", M_LONGER },
-  { "she", M_PRON },
-  { "he", M_PRON },
-  { "they", M_PRON },
-  { "i", M_PRON },
+  { "she", M_PRON | M_3RD },
+  { "he", M_PRON | M_3RD },
+  { "they", M_PRON | M_3RD },
+  { "i", M_PRON | M_I },
   { "we", M_PRON | M_OURS },
   { "you", M_PRON },
   { "as", M_AS },
@@ -1745,6 +1802,11 @@ static const struct
   { "secondary", M_DISMISS },
   { "unimportant", M_DISMISS },
   { "whatever", M_DISMISS },
+  { "overrated", M_DISMISS },
+  { "overhyped", M_DISMISS },
+  { "overvalued", M_DISMISS },
+  { "pointless", M_DISMISS },
+  { "unnecessary", M_DISMISS },
   { "matter", M_MATTER },
   { "matters", M_MATTER },
   { "relevant", M_MATTER },
@@ -1755,34 +1817,30 @@ static const struct
   { "focus", M_MATTER },
   { "interested", M_MATTER },
   { "factor", M_MATTER },
+  { "and", M_CONJ },
+  { "so", M_CONJ },
+  { "also", M_CONJ },
+  { "plus", M_CONJ },
+  { "then", M_CONJ },
+  { "well", M_CONJ },
+  { "anyway", M_CONJ },
+  { "sent", M_ACT },
+  { "send", M_ACT },
+  { "emailed", M_ACT },
+  { "pitched", M_ACT },
+  { "demoed", M_ACT },
+  { "offered", M_ACT },
 };
 
 #define N_MARKS (sizeof (marks) / sizeof (marks[0]))
 
 /** Marker bits of a token hash (an open-addressing table per scratch,
-    filled on first use: stem hashes are never 0). */
+    filled by score_read_init: token hashes are never 0). */
 static uint32_t
 mark_of (struct score_scratch *s, uint32_t h)
 {
-  uint32_t k;
+  uint32_t k = (h * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
 
-  if (! s->words_ready)
-  {
-    memset (s->mark_key, 0, sizeof (s->mark_key));
-    memset (s->mark_bits, 0, sizeof (s->mark_bits));
-    for (size_t i = 0; i < N_MARKS; i++)
-    {
-      uint32_t w = score_stem_hash (s, marks[i].w, strlen (marks[i].w));
-
-      k = (w * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
-      while (0 != s->mark_key[k] && w != s->mark_key[k])
-        k = (k + 1) & (SCORE_MARK_SLOTS - 1);
-      s->mark_key[k] = w;
-      s->mark_bits[k] |= marks[i].bits;
-    }
-    s->words_ready = true;
-  }
-  k = (h * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
   while (0 != s->mark_key[k])
   {
     if (h == s->mark_key[k])
@@ -1790,6 +1848,30 @@ mark_of (struct score_scratch *s, uint32_t h)
     k = (k + 1) & (SCORE_MARK_SLOTS - 1);
   }
   return 0;
+}
+
+void
+score_read_init (struct score_scratch *s)
+{
+  memset (s->mark_key, 0, sizeof (s->mark_key));
+  memset (s->mark_bits, 0, sizeof (s->mark_bits));
+  for (size_t i = 0; i < N_MARKS; i++)
+  {
+    uint32_t w;
+    uint32_t k;
+
+    /* read as a note's word is ("told" is "tell", "sent" is "send") */
+    score_text_tokenize (NULL, s, marks[i].w, strlen (marks[i].w));
+    if (1 != s->n_tokens)
+      continue;
+    w = s->tokens[0].hash;
+    k = (w * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
+    while (0 != s->mark_key[k] && w != s->mark_key[k])
+      k = (k + 1) & (SCORE_MARK_SLOTS - 1);
+    s->mark_key[k] = w;
+    s->mark_bits[k] |= marks[i].bits;
+  }
+  s->n_tokens = 0;
 }
 
 /**
@@ -1808,8 +1890,25 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 {
   bool former = false;
   bool ours = false;
-  size_t q = p;
+  size_t q;
 
+  while (p < end && (mark_of (s, s->tokens[p].hash) & M_CONJ))
+    p++; /* "and my assistant ...", "oh, ..." */
+  if (ours_is_us && p < end
+      && ((mark_of (s, s->tokens[p].hash) & M_I)
+          || ((mark_of (s, s->tokens[p].hash) & M_ACT)
+              && (0 == p || (s->tokens[p].flags & TOK_SENTENCE)))))
+  {
+    /* "I guaranteed ...", a note's sentence opening "sent the ...": the
+       seller's doing, unless the clause reports what the buyer asked
+       for ("sent him the docs he asked for") */
+    for (q = p + 1; q + 1 < end; q++)
+      if ((mark_of (s, s->tokens[q].hash) & M_3RD)
+          && (mark_of (s, s->tokens[q + 1].hash) & M_WANT))
+        return 0;
+    return SCORE_READ_SELLER_SELF;
+  }
+  q = p;
   while (q < end && q < p + 4)
   {
     uint32_t b = mark_of (s, s->tokens[q].hash);
@@ -1855,30 +1954,35 @@ new_subject (struct score_scratch *s, size_t p)
 }
 
 /** Reasons that keep a hit out, per target kind. */
+/** Reasons that keep a hit out of every reading: it is not a fact about
+    anyone there now. */
+#define NOT_A_FACT \
+  (SCORE_READ_FORMER | SCORE_READ_PAST | SCORE_READ_HYPOTHETICAL \
+   | SCORE_READ_SARCASM | SCORE_READ_NAME | SCORE_READ_FILLER)
+
 static const uint16_t excluded[] = {
-  [SCORE_TARGET_ORIENTATION] = SCORE_READ_THIRD_PARTY | SCORE_READ_OUR_SIDE
-                               | SCORE_READ_FORMER | SCORE_READ_PAST
-                               | SCORE_READ_HYPOTHETICAL | SCORE_READ_SARCASM
-                               | SCORE_READ_OPPOSED | SCORE_READ_SPEAKER,
-  [SCORE_TARGET_PILLAR] = SCORE_READ_FORMER | SCORE_READ_PAST
-                          | SCORE_READ_HYPOTHETICAL | SCORE_READ_SARCASM,
-  [SCORE_TARGET_RISK] = SCORE_READ_OUR_SIDE | SCORE_READ_FORMER
-                        | SCORE_READ_PAST | SCORE_READ_HYPOTHETICAL
-                        | SCORE_READ_SARCASM | SCORE_READ_SPEAKER,
-  [SCORE_TARGET_TRAIT] = SCORE_READ_THIRD_PARTY | SCORE_READ_OUR_SIDE
-                         | SCORE_READ_FORMER | SCORE_READ_PAST
-                         | SCORE_READ_HYPOTHETICAL | SCORE_READ_SARCASM
-                         | SCORE_READ_SPEAKER,
-  [SCORE_TARGET_VALUE] = SCORE_READ_FORMER | SCORE_READ_PAST
-                         | SCORE_READ_HYPOTHETICAL | SCORE_READ_SARCASM,
+  [SCORE_TARGET_ORIENTATION] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
+                               | SCORE_READ_OUR_SIDE | SCORE_READ_OPPOSED
+                               | SCORE_READ_SPEAKER | SCORE_READ_SELLER_SELF,
+  [SCORE_TARGET_PILLAR] = NOT_A_FACT,
+  [SCORE_TARGET_RISK] = NOT_A_FACT | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER
+                        | SCORE_READ_SELLER_SELF,
+  [SCORE_TARGET_TRAIT] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
+                         | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER,
+  [SCORE_TARGET_VALUE] = NOT_A_FACT,
 };
 
 bool
 score_hit_counts (const struct score_model *m, const struct score_hit *h)
 {
-  enum score_target_kind k = m->cues[h->cue].target.kind;
+  const struct score_target *t = &m->cues[h->cue].target;
 
-  return ! h->negated && 0 == (h->reasons & excluded[k]);
+  if (SCORE_TARGET_PILLAR == t->kind && SCORE_PILLAR_TRUST == t->index
+      && (h->reasons & (SCORE_READ_OUR_SIDE | SCORE_READ_SELLER_SELF)))
+    return false; /* 002: trust is given by the customer; our own claim
+                     of it ("told my manager we're their trusted
+                     advisor") is not */
+  return ! h->negated && 0 == (h->reasons & excluded[t->kind]);
 }
 
 /** The speaker reason: a cue said by someone it cannot describe (the
@@ -2057,11 +2161,16 @@ attribute (const struct score_model *m, struct score_scratch *s)
         size_t r = q + 1;
         uint16_t sub;
 
-        if (mark_of (s, s->tokens[r].hash) & M_PRON)
+        if (r < b && (mark_of (s, s->tokens[r].hash) & M_PRON)
+            && ! (mark_of (s, s->tokens[r].hash) & M_I))
           r++; /* "told me", "told us" */
+        if (r < b && (mark_of (s, s->tokens[r].hash) & M_THAT))
+          r++; /* "joked that I ..." */
         sub = subject (s, r, b, ours_us);
-        if (sub)
+        if (sub || SCORE_READ_SELLER_SELF == scope)
         {
+          /* "her boss said ...", and "I think she ...": what follows
+             is about her */
           scope = sub;
           from = r;
         }
@@ -2132,6 +2241,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_PAST;
       if (h->first >= hypo_at)
         h->reasons |= SCORE_READ_HYPOTHETICAL;
+      if (h->first == h->last && h->first == a && t1->end - t0->start > 2
+          && 'l' == (s->text[t1->end - 2] | 0x20)
+          && 'y' == (s->text[t1->end - 1] | 0x20)
+          && (1 == b - a
+              || (mark_of (s, s->tokens[a + 1].hash)
+                  & (M_PRON | M_DET | M_CONJ))))
+        h->reasons |= SCORE_READ_FILLER; /* "Honestly, ...", "Frankly
+                                              we ..." */
       if (h->last - h->first <= 2 && t0->start > 0 && t1->end < s->text_len)
       {
         char o = s->text[t0->start - 1];
@@ -2153,6 +2270,38 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
   score_mark_repeats (m, s);
 }
 
+/**
+ * A one-word cue written with a capital that is a name of one of the
+ * call's contacts is the name ("Frank", "Hope"), not the word.
+ */
+static void
+name_reasons (struct score_scratch *s, const struct score_account_input *in,
+              const struct score_call *c)
+{
+  if (NULL == in)
+    return;
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    struct score_hit *h = &s->hits[i];
+    char first = s->text[s->tokens[h->first].start];
+
+    if (h->first != h->last || first < 'A' || first > 'Z')
+      continue;
+    for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
+    {
+      int ci = score_contact_index (in, c->contact_ids[k]);
+      const uint32_t *names;
+
+      if (ci < 0)
+        continue;
+      names = score_contact_names (s, in, ci);
+      for (int w = 0; w < 4 && names[w]; w++)
+        if (names[w] == s->tokens[h->first].hash)
+          h->reasons |= SCORE_READ_NAME;
+    }
+  }
+}
+
 void
 score_call_read (const struct score_model *m, struct score_scratch *s,
                  const struct score_account_input *in,
@@ -2167,6 +2316,7 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
   read_turns (s, in, c);
   turn_talk (s);
   score_text_analyze (m, s, s->read_text, s->read_len);
+  name_reasons (s, in, c);
   score_text_attribute (m, s);
 }
 

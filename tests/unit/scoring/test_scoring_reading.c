@@ -1754,3 +1754,127 @@ Test (scoring_reading, dismissed_values_are_not_held)
   json_decref (org);
   free (a);
 }
+
+/* A contact's name is not the word it spells: "Frank" is a person, not
+   candour; written small, "frank" is the word. */
+Test (scoring_reading, a_name_is_not_the_word_it_spells)
+{
+  struct fx_case *fc = make_case (json_pack (
+    "{s:s, s:s, s:I, s:[{s:s, s:s, s:s, s:f}], s:[o]}", "id", "names", "suite",
+    "orientation", "as_of", (json_int_t) 1767225600, "contacts", "id", "c1",
+    "name", "Frank Moreno", "role", "decision_maker", "influence", 0.9,
+    "calls",
+    json_pack ("{s:s, s:i, s:[s], s:s, s:s}", "id", "call0", "days_ago", 5,
+               "contacts", "c1", "kind", "discovery", "notes",
+               "Frank walked us through the plant. He was frank about "
+               "their weak spots.")));
+  const struct score_hit *first = NULL;
+  size_t seen = 0;
+
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  for (size_t i = 0; i < fx_tscratch->n_hits; i++)
+  {
+    const struct score_hit *h = &fx_tscratch->hits[i];
+
+    if (0 != strcmp (fx_tmodel->cues[h->cue].id, "actualization.candid"))
+      continue;
+    seen++;
+    if (NULL == first)
+      first = h;
+  }
+  cr_assert_geq (seen, 2, "both 'Frank' and 'frank' matched");
+  cr_assert (first->reasons & SCORE_READ_NAME, "the name: %#x",
+             first->reasons);
+  cr_assert (counts ("actualization.candid"), "the word still counts");
+  fx_case_free (fc);
+}
+
+/* "Honestly, ..." opening a sentence is a way of speaking, not candour;
+   being honest about their weak spots is. */
+Test (scoring_reading, a_discourse_marker_is_not_a_trait)
+{
+  static const char *const fillers[] = {
+    "Honestly, the weather was great all week.",
+    "Frankly we just talked about the game.", NULL
+  };
+
+  assert_reason (fillers, "actualization.candid", SCORE_READ_FILLER);
+  read_note ("She was honest about their weak spots.");
+  cr_assert (counts ("actualization.candid"));
+}
+
+/* The seller's own doing in a note is the seller's, not the buyer's
+   orientation; what the buyer asked for still counts. */
+Test (scoring_reading, the_sellers_own_doing_is_not_the_buyers)
+{
+  static const char *const mine[] = {
+    "I guaranteed delivery by the 3rd and promised her a weekly "
+    "milestone report.",
+    "sent the first milestone report this morning", NULL
+  };
+
+  assert_reason (mine, "power.milestones", SCORE_READ_SELLER_SELF);
+  read_note ("sent him the certification docs he asked for");
+  cr_assert (counts ("security.documentation"), "what he asked for is his");
+  read_note ("Dana = sweetest person, sent a holiday card to our whole "
+             "team");
+  cr_assert (counts ("affiliation."), "a card Dana sent is hers");
+  read_note ("I think she wants a written guarantee before anything moves.");
+  cr_assert (counts ("security.guarantee"), "what I think of her is hers");
+}
+
+/* 002: trust is given by the customer; the seller telling their own
+   manager they are trusted is no evidence of it. */
+Test (scoring_reading, our_own_claim_of_trust_is_not_trust)
+{
+  read_note ("told my manager we're basically their trusted advisor now");
+  cr_assert (! counts ("trust."), "our own claim counted as trust");
+  read_note ("she says they trust us more than any other supplier");
+  cr_assert (counts ("trust."));
+}
+
+/* A risk word inside a longer orientation phrase reads that phrase:
+   accepting short-term pain is taking a risk, a penalty clause is a
+   guarantee asked for. */
+Test (scoring_reading, a_risk_word_inside_a_longer_phrase_is_that_phrase)
+{
+  read_note ("she'd accept short-term pain for the bigger gain");
+  cr_assert (counts ("actualization.takes_risks"));
+  cr_assert (! counts ("risk.service"), "'pain' read as a service problem");
+  read_note ("they want a penalty clause in the contract");
+  cr_assert (counts ("security.guarantee"));
+  cr_assert (! counts ("risk.evaluation"), "a clause read as price pressure");
+}
+
+/* A pasted tracking update is set aside whole: its field lines too. */
+Test (scoring_reading, a_tracking_update_is_set_aside_whole)
+{
+  static const char note[] = "pasted for the record:\n"
+                             "Tracking number: 1Z 999 AA1 01 2345 6784\n"
+                             "Status: Delivered\n"
+                             "Service: Express - Guaranteed by End of Day\n"
+                             "03/02/2026 7:55 A.M. Out for delivery\n"
+                             "03/02/2026 10:42 A.M. Delivered - Reno, NV\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_BOILER_TRACKING,
+                span_at ((size_t) (strstr (note, "Guaranteed") - note)));
+  cr_assert (! counts ("security."), "a carrier's guarantee counted");
+}
+
+/* "Hi Sam," opens an e-mail, it does not sign it; the e-mail Dana signs
+   is her own words, so "I'll decide" is hers. */
+Test (scoring_reading, a_greeting_is_not_a_signature)
+{
+  static const char note[] =
+    "Hi Sam,\n\nSend me one page, not the deck. I'll decide by Friday.\n\n"
+    "Thanks,\nDana\n";
+
+  read_note (note);
+  cr_assert_eq (-1, span_at (0), "the greeting was set aside");
+  cr_assert_eq (1, fx_tscratch->n_segs);
+  cr_assert_eq (SCORE_SAY_BUYER, fx_tscratch->segs[0].speaker);
+  cr_assert_eq (0, fx_tscratch->segs[0].contact, "Dana signed it");
+  cr_assert (counts ("power."), "her own words count for her");
+}
