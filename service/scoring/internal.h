@@ -90,7 +90,19 @@ struct score_line
   uint16_t label;  /**< speaker label number (1..), 0 = none */
   uint16_t cut;    /**< bytes of the label to blank */
   bool label_only; /**< a "Dana Ruiz 00:03:12" line: text follows */
+  uint16_t found;  /**< which of read.c's marker lists it holds */
 };
+
+/** A marker word of read.c's boilerplate lists, indexed by first byte. */
+struct score_marker
+{
+  const char *text; /**< lowercased, static */
+  uint8_t len;
+  uint16_t bit; /**< the list's bit */
+};
+
+/** Most boilerplate markers read.c indexes. */
+#define SCORE_MAX_MARKERS 256
 
 /** Most lines of a note read.c looks at (the rest is one line). */
 #define SCORE_MAX_LINES 4096
@@ -183,8 +195,11 @@ struct score_scratch
                               when the call has no two-sided turns */
   int turn_questions;       /**< questions in the seller's turns, < 0 */
   struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
-  uint32_t mark_key[SCORE_MARK_SLOTS];  /**< read.c's marker stems */
-  uint32_t mark_bits[SCORE_MARK_SLOTS]; /**< and their bits */
+  uint32_t mark_key[SCORE_MARK_SLOTS];            /**< read.c's marker stems */
+  uint32_t mark_bits[SCORE_MARK_SLOTS];           /**< and their bits */
+  struct score_marker markers[SCORE_MAX_MARKERS]; /**< by first byte */
+  uint16_t marker_at[257]; /**< markers[marker_at[c] .. marker_at[c+1]]
+                              start with byte c */
 };
 
 /** Second-token key of "x ~ y ..." phrases: y's hash, flipped so that

@@ -96,16 +96,6 @@ starts (const char *l, const char *p)
   return 0 == strncmp (l, p, strlen (p));
 }
 
-/** Whether @a l contains any of the NULL-terminated @a list. */
-static bool
-has_any (const char *l, const char *const *list)
-{
-  for (; NULL != *list; list++)
-    if (NULL != strstr (l, *list))
-      return true;
-  return false;
-}
-
 /** Whether @a l starts with any of the NULL-terminated @a list. */
 static bool
 starts_any (const char *l, const char *const *list)
@@ -423,6 +413,105 @@ static const char *const form_free[] = { "message",
                                          NULL };
 
 /** E-mail header fields. */
+/** Bits of struct score_line.found: which marker lists a line holds. */
+enum found
+{
+  FOUND_DISCLAIMER_A = 1u << 0,
+  FOUND_DISCLAIMER_B = 1u << 1,
+  FOUND_AUTO_A = 1u << 2,
+  FOUND_AUTO_B = 1u << 3,
+  FOUND_RECORDING = 1u << 4,
+  FOUND_INVITE = 1u << 5,
+  FOUND_TRACKING = 1u << 6
+};
+
+/** The marker lists a line is searched for, with their bits. */
+static const struct
+{
+  const char *const *list;
+  uint16_t bit;
+} marker_lists[] = {
+  { disclaimer_a, FOUND_DISCLAIMER_A },
+  { disclaimer_b, FOUND_DISCLAIMER_B },
+  { auto_a, FOUND_AUTO_A },
+  { auto_b, FOUND_AUTO_B },
+  { recording, FOUND_RECORDING },
+  { invite, FOUND_INVITE },
+  { tracking, FOUND_TRACKING },
+};
+
+/**
+ * Index every marker of marker_lists by its first byte (once per
+ * scratch), so a line is searched for all of them in one pass.
+ *
+ * @param s scratch
+ */
+static void
+index_markers (struct score_scratch *s)
+{
+  size_t count[257] = { 0 };
+
+  for (size_t k = 0; k < sizeof (marker_lists) / sizeof (marker_lists[0]); k++)
+    for (const char *const *w = marker_lists[k].list; NULL != *w; w++)
+      count[(unsigned char) (*w)[0] + 1]++;
+  for (int c = 0; c < 256; c++)
+    count[c + 1] += count[c];
+  for (int c = 0; c <= 256; c++)
+    s->marker_at[c] =
+      (uint16_t) (count[c] < SCORE_MAX_MARKERS ? count[c] : SCORE_MAX_MARKERS);
+  for (size_t k = 0; k < sizeof (marker_lists) / sizeof (marker_lists[0]); k++)
+    for (const char *const *w = marker_lists[k].list; NULL != *w; w++)
+    {
+      size_t at = count[(unsigned char) (*w)[0]]++;
+
+      if (at >= SCORE_MAX_MARKERS)
+        continue; /* test_scoring_reading fails first: every list is
+                     tested */
+      s->markers[at].text = *w;
+      s->markers[at].len = (uint8_t) strlen (*w);
+      s->markers[at].bit = marker_lists[k].bit;
+    }
+}
+
+/** Whether byte @a c is part of a word. */
+static bool
+word_char (unsigned char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/**
+ * The marker lists lowercased line @a l holds (FOUND_* bits): markers
+ * are looked for where a word or a punctuation mark starts.
+ *
+ * @param s scratch (the marker index)
+ * @param l the line
+ * @param len its bytes
+ * @return bits
+ */
+static uint16_t
+line_found (const struct score_scratch *s, const char *l, size_t len)
+{
+  uint16_t found = 0;
+
+  for (size_t i = 0; i < len; i++)
+  {
+    unsigned char c = (unsigned char) l[i];
+
+    if (i > 0 && word_char (c) && word_char ((unsigned char) l[i - 1]))
+      continue; /* inside a word */
+    for (size_t k = s->marker_at[c]; k < s->marker_at[c + 1]; k++)
+    {
+      const struct score_marker *m = &s->markers[k];
+
+      if (m->len <= len - i && 0 == memcmp (l + i, m->text, m->len))
+        found |= m->bit;
+    }
+  }
+  return found;
+}
+
 static const char *const headers[] = {
   "from:",    "sent:", "to:",       "cc:",         "bcc:",
   "subject:", "date:", "reply-to:", "importance:", NULL
@@ -599,30 +688,20 @@ list_item (const char *l)
 
 /**
  * Whether the paragraph starting at line @a i (to the next blank line)
- * contains markers of @a a and of @a b; *end is its last line + 1.
+ * holds a marker of list @a a and one of list @a b (FOUND_* bits); *end
+ * is its last line + 1.
  */
 static bool
-paragraph_has (const char *t, const struct line *ln, size_t n, size_t i,
-               const char *const *a, const char *const *b, size_t *end)
+paragraph_has (const struct line *ln, size_t n, size_t i, uint16_t a,
+               uint16_t b, size_t *end)
 {
-  char buf[LOOK + 1];
-  bool fa = false;
-  bool fb = false;
+  uint16_t found = 0;
   size_t j = i;
 
   for (; j < n && ! ln[j].blank; j++)
-    if (! fa)
-    {
-      lower_line (t, ln[j].s, ln[j].e, buf);
-      fa = has_any (buf, a);
-    }
+    found |= ln[j].found;
   *end = j;
-  for (size_t k = i; fa && ! fb && k < j; k++)
-  {
-    lower_line (t, ln[k].s, ln[k].e, buf);
-    fb = has_any (buf, b);
-  }
-  return fa && fb;
+  return (found & a) && (found & b);
 }
 
 /**
@@ -654,9 +733,8 @@ clean_lines (const char *t, struct line *ln, size_t n)
   {
     if (ln[i].blank || ln[i].words > SHORT_LINE)
       continue;
-    lower_line (t, ln[i].s, ln[i].e, l);
-    invites += has_any (l, invite);
-    tracks += has_any (l, tracking);
+    invites += 0 != (ln[i].found & FOUND_INVITE);
+    tracks += 0 != (ln[i].found & FOUND_TRACKING);
   }
 
   for (size_t i = 0; i < n; i++)
@@ -744,12 +822,14 @@ clean_lines (const char *t, struct line *ln, size_t n)
       size_t end;
 
       para_kind = -1;
-      if (paragraph_has (t, ln, n, i, disclaimer_a, disclaimer_b, &end)
+      if (paragraph_has (ln, n, i, FOUND_DISCLAIMER_A, FOUND_DISCLAIMER_B,
+                         &end)
           && span_bytes (ln, i, end) >= 100)
         para_kind = SCORE_BOILER_DISCLAIMER;
-      else if (paragraph_has (t, ln, n, i, auto_a, auto_b, &end))
+      else if (paragraph_has (ln, n, i, FOUND_AUTO_A, FOUND_AUTO_B, &end))
         para_kind = SCORE_BOILER_AUTO_REPLY;
-      else if (auto_tail && paragraph_has (t, ln, n, i, auto_b, auto_b, &end))
+      else if (auto_tail
+               && paragraph_has (ln, n, i, FOUND_AUTO_B, FOUND_AUTO_B, &end))
         para_kind = SCORE_BOILER_AUTO_REPLY; /* "For urgent matters ..." */
       auto_tail = SCORE_BOILER_AUTO_REPLY == para_kind;
       para_end = end;
@@ -771,12 +851,13 @@ clean_lines (const char *t, struct line *ln, size_t n)
       agenda = false;
       continue;
     }
-    if (has_any (l, recording) || strspn (l, "0123456789:.,[]() -") == len)
+    if ((x->found & FOUND_RECORDING)
+        || strspn (l, "0123456789:.,[]() -") == len)
     {
       x->kind = SCORE_BOILER_RECORDING_HEADER;
       continue;
     }
-    if (has_any (l, invite) || (invites >= 2 && x->words <= 12))
+    if ((x->found & FOUND_INVITE) || (invites >= 2 && x->words <= 12))
     {
       x->kind = SCORE_BOILER_INVITE;
       continue;
@@ -793,7 +874,7 @@ clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     agenda = false;
-    if (has_any (l, tracking)
+    if ((x->found & FOUND_TRACKING)
         || (tracks >= 2
             && (NULL != strchr (l, ':') || strpbrk (l, "0123456789"))))
     {
@@ -1370,6 +1451,14 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
     /* the line kinds look at short lines only: 64 words is "long" */
     ln[n].words = (uint8_t) count_words (t, p, e, 64);
     ln[n].blank = 0 == ln[n].words;
+    ln[n].found = 0;
+    if (! ln[n].blank)
+    {
+      char l[LOOK + 1];
+      size_t ll = lower_line (t, p, e, l);
+
+      ln[n].found = line_found (s, l, ll);
+    }
     ln[n].label = 0;
     ln[n].cut = 0;
     ln[n].label_only = false;
@@ -1853,6 +1942,7 @@ mark_of (struct score_scratch *s, uint32_t h)
 void
 score_read_init (struct score_scratch *s)
 {
+  index_markers (s);
   memset (s->mark_key, 0, sizeof (s->mark_key));
   memset (s->mark_bits, 0, sizeof (s->mark_bits));
   for (size_t i = 0; i < N_MARKS; i++)
