@@ -1124,12 +1124,16 @@ parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut,
     if (p == w0)
       break;
     words++;
+    if (' ' == l[p] && '-' == l[p + 1] && ' ' == l[p + 2] && l[p + 3] >= 'a'
+        && l[p + 3] <= 'z')
+    {
+      p += 3; /* "Rapport - Leo": a company, then the speaker */
+      continue;
+    }
     if (' ' == l[p]
         && ((l[p + 1] >= 'a' && l[p + 1] <= 'z')
             || (l[p + 1] >= '0' && l[p + 1] <= '9')))
     {
-      size_t save = p;
-
       p++;
       if (l[p] >= '0' && l[p] <= '9')
       {
@@ -1139,7 +1143,6 @@ parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut,
         words++;
         break;
       }
-      (void) save;
       continue;
     }
     break;
@@ -1597,6 +1600,54 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
       break; /* the first signature line names the writer */
   }
   return -1;
+}
+
+/**
+ * Blank the role tag after a name in the reading text: "Wendy (risk
+ * analyst)", "Frank (proc)", "Dana (CFO)" say who someone is, not how
+ * they behave. A tag is up to four words in parentheses right after a
+ * capitalised word, with no sentence punctuation inside.
+ *
+ * @param s scratch (read_text filled)
+ * @param from first byte to look at
+ */
+static void
+blank_role_tags (struct score_scratch *s, size_t from)
+{
+  char *t = s->read_text;
+
+  for (size_t p = from; p < s->read_len; p++)
+  {
+    size_t q;
+    size_t w;
+    unsigned words = 0;
+
+    if ('(' != t[p] || p < 2)
+      continue;
+    w = (' ' == t[p - 1]) ? p - 1 : p;
+    if (w == 0
+        || ! ((t[w - 1] >= 'a' && t[w - 1] <= 'z')
+              || (t[w - 1] >= 'A' && t[w - 1] <= 'Z')))
+      continue;
+    while (w > 0
+           && ((t[w - 1] >= 'a' && t[w - 1] <= 'z')
+               || (t[w - 1] >= 'A' && t[w - 1] <= 'Z')))
+      w--;
+    if (! (t[w] >= 'A' && t[w] <= 'Z'))
+      continue; /* after a capitalised word only */
+    for (q = p + 1; q < s->read_len && q < p + 40 && ')' != t[q]; q++)
+    {
+      if ('.' == t[q] || '!' == t[q] || '?' == t[q] || '\n' == t[q]
+          || ',' == t[q] || ';' == t[q])
+        break;
+      if (' ' != t[q] && (q == p + 1 || ' ' == t[q - 1]))
+        words++;
+    }
+    if (q >= s->read_len || ')' != t[q] || 0 == words || words > 4)
+      continue;
+    memset (t + p + 1, ' ', q - p - 1);
+    p = q;
+  }
 }
 
 /** Speaker of a transcript turn. */
@@ -2404,6 +2455,7 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
   s->n_spans_total = 0;
   read_notes (s, in, c);
   read_turns (s, in, c);
+  blank_role_tags (s, 0);
   turn_talk (s);
   score_text_analyze (m, s, s->read_text, s->read_len);
   name_reasons (s, in, c);

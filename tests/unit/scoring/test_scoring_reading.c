@@ -1878,3 +1878,30 @@ Test (scoring_reading, a_greeting_is_not_a_signature)
   cr_assert_eq (0, fx_tscratch->segs[0].contact, "Dana signed it");
   cr_assert (counts ("power."), "her own words count for her");
 }
+
+/* "[00:00:02] Rapport - Leo: ..." is a company and a speaker: the line is
+   Leo's, and the company's name is no cue in it. */
+Test (scoring_reading, a_company_and_a_speaker_make_one_label)
+{
+  static const char note[] =
+    "[00:00:02] Acme Rapport - Leo: Hi Dana, can you hear me?\n"
+    "[00:00:06] Dana (QA Lead): Yes. I need the validation report and "
+    "references before anything moves.\n"
+    "[00:00:13] Acme Rapport - Leo: I'll send the report.\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_SAY_SELLER, fx_tscratch->segs[0].speaker,
+                "the first line is the seller's");
+  cr_assert (! counts ("affiliation."), "the company name read as rapport");
+  cr_assert (counts ("security."), "Dana's request counts");
+}
+
+/* A role tag after a name says who someone is: "(risk analyst)" is not
+   an aversion to risk. */
+Test (scoring_reading, a_role_tag_is_not_behaviour)
+{
+  read_note ("scoping call w/ Dana + Wendy (risk analyst)");
+  cr_assert (! counts ("security."), "the tag read as behaviour");
+  read_note ("Dana is averse to risk (very)");
+  cr_assert (counts ("security."));
+}
