@@ -18,8 +18,8 @@
  * and blind7 (kept aside) are the integration-form batches of issue 13,
  * whose target of 0.90 is not reached yet (docs/scoring.md).
  */
-static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75,
-                                            0.75, 0.75, 0.80, 0.75 };
+static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75, 0.75,
+                                            0.75, 0.80, 0.75, 0.60 };
 
 Test (scoring_eval, dev_set_accuracy)
 {
