@@ -81,7 +81,8 @@ static const struct
                                  { 0, 5 },
                                  { 0, 1 },
                                  { 0, 20 },
-                                 { 0, 10 } };
+                                 { 0, 10 },
+                                 { 0, 1 } };
 
 /**
  * Record the first error as "<pointer>: <message>".

@@ -634,4 +634,27 @@ score_collect_note_hits (const struct score_model *m,
                          enum score_target_kind kind, double decay, double *w,
                          size_t n_w, struct score_evidence_list *ev);
 
+/**
+ * Distinct phrases of one cue in one note ("late deliveries", "furious",
+ * "escalate": three signs of a service problem) are more evidence than
+ * one: each further distinct phrase, at most two of them, adds @a step of
+ * the cue's weight for one target kind.
+ *
+ * @param m model
+ * @param s scratch holding the reading of the call
+ * @param c the call
+ * @param kind target kind
+ * @param step share of the cue's weight each further phrase adds, decay
+ *        included
+ * @param[in,out] w weights per target index
+ * @param n_w number of entries in @a w
+ * @param[in,out] ev evidence lists per target index
+ */
+void score_collect_further_phrases (const struct score_model *m,
+                                    const struct score_scratch *s,
+                                    const struct score_call *c,
+                                    enum score_target_kind kind, double step,
+                                    double *w, size_t n_w,
+                                    struct score_evidence_list *ev);
+
 #endif /* SVC_SCORING_INTERNAL_H */

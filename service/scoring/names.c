@@ -171,7 +171,8 @@ static const char *const param_names[] = { "limits.max_calls",
                                            "orientation.unattributed_weight",
                                            "pillars.phrase_step",
                                            "pillars.trust_min_items",
-                                           "pillars.trust_min_kinds" };
+                                           "pillars.trust_min_kinds",
+                                           "risk.phrase_step" };
 /** Target kind names. */
 static const char *const target_kind_names[] = { "orientation", "pillar",
                                                  "risk", "trait", "value" };

@@ -47,54 +47,6 @@ trust_item (struct score_account_acc *acc, unsigned kind)
   acc->trust_kinds |= 1ull << kind;
 }
 
-/**
- * Distinct phrases of one pillar cue in one note ("golf", "kids",
- * "fishing": three shared interests) are more evidence than one: each
- * further distinct phrase adds pillars.phrase_step of the cue's weight,
- * at most two of them (002: compatibility grows with "interests in
- * common" and "genuine interest in the things they love").
- *
- * @param m model
- * @param c the call
- * @param s scratch holding the analysis of c->notes
- * @param decay recency factor
- * @param acc accumulator
- */
-static void
-add_further_phrases (const struct score_model *m, const struct score_call *c,
-                     const struct score_scratch *s, double decay,
-                     struct score_account_acc *acc)
-{
-  double step = score_p (m, SCORE_P_PILLAR_PHRASE_STEP);
-
-  if (step <= 0.0)
-    return;
-  for (size_t i = 0; i < s->n_hits; i++)
-  {
-    const struct score_hit *h = &s->hits[i];
-    const struct score_cue *cue = &m->cues[h->cue];
-    unsigned before = 0;
-    struct score_evidence e;
-
-    if (! score_hit_counts (m, h) || ! h->cue_repeat || h->pattern_repeat
-        || SCORE_TARGET_PILLAR != cue->target.kind || cue->weight <= 0.0
-        || cue->target.index < 0 || cue->target.index >= SCORE_PILLAR_COUNT)
-      continue;
-    /* distinct phrases of this cue before this one */
-    for (size_t j = 0; j < i && before <= 2; j++)
-      before += s->hits[j].cue == h->cue && score_hit_counts (m, &s->hits[j])
-                && ! s->hits[j].pattern_repeat
-                && s->hits[j].pattern != h->pattern;
-    if (before > 2)
-      continue;
-    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
-                        score_cue_weight (m, h->cue) * step * decay);
-    if (score_evidence_keeps (&acc->pillar_ev[cue->target.index], e.weight))
-      score_text_excerpt (s, h, e.excerpt);
-    pillar_add (acc, cue->target, &e);
-  }
-}
-
 void
 score_pillars_add_call (const struct score_model *m,
                         const struct score_call *c, int64_t as_of,
@@ -131,7 +83,14 @@ score_pillars_add_call (const struct score_model *m,
     }
   score_collect_note_hits (m, s, c, SCORE_TARGET_PILLAR, decay, acc->pillar_w,
                            SCORE_PILLAR_COUNT, acc->pillar_ev);
-  add_further_phrases (m, c, s, decay, acc);
+  /* 002: compatibility grows with "interests in common" and "genuine
+     interest in the things they love": "golf", "kids", "fishing" in one
+     note are more than one */
+  score_collect_further_phrases (m, s, c, SCORE_TARGET_PILLAR,
+                                 score_p (m, SCORE_P_PILLAR_PHRASE_STEP)
+                                   * decay,
+                                 acc->pillar_w, SCORE_PILLAR_COUNT,
+                                 acc->pillar_ev);
   for (size_t i = 0; i < s->n_hits; i++)
   {
     const struct score_hit *h = &s->hits[i];
@@ -232,6 +191,7 @@ score_pillars_finish (const struct score_model *m,
   double need_items = score_p (m, SCORE_P_TRUST_MIN_ITEMS);
   double need_kinds = score_p (m, SCORE_P_TRUST_MIN_KINDS);
   unsigned kinds;
+  double first_trust = 0.0; /* trust's score before the sustained rule */
   bool knowledge;
   bool compat;
   bool trust;
@@ -248,6 +208,8 @@ score_pillars_finish (const struct score_model *m,
     double w = acc->pillar_w[p] > 0 ? acc->pillar_w[p] : 0.0;
 
     r->score = 100.0 * (1.0 - exp (-w / scale));
+    if (SCORE_PILLAR_TRUST == p)
+      first_trust = r->score;
     if (SCORE_PILLAR_TRUST == p
         && (acc->trust_items < need_items || kinds < need_kinds))
     {
@@ -272,8 +234,9 @@ score_pillars_finish (const struct score_model *m,
   }
   /* 002: all three assure favored-vendor status. Knowledge "stands hand
      in hand with compatibility" and moves a relationship on: standing
-     knowledge with compatibility or trust at least half-way to standing
-     (a little small talk, a first confidence) is developing, as
+     knowledge with compatibility at least half-way to standing (a
+     little small talk) or with a first sign of trust (a confidence,
+     before it is sustained) is developing, as
      are two standing pillars; compatibility alone, or anything resting
      on one pillar, is vulnerable to competitive attack */
   knowledge = out->pillars[SCORE_PILLAR_KNOWLEDGE].stands;
@@ -283,7 +246,7 @@ score_pillars_finish (const struct score_model *m,
     out->status = SCORE_STATUS_FAVORED_VENDOR;
   else if ((knowledge
             && (out->pillars[SCORE_PILLAR_COMPATIBILITY].score >= stands / 2
-                || out->pillars[SCORE_PILLAR_TRUST].score >= stands / 2))
+                || first_trust >= stands / 2))
            || (compat && trust) || (knowledge && trust))
     out->status = SCORE_STATUS_DEVELOPING;
   else

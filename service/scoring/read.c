@@ -1731,15 +1731,76 @@ read_turns (struct score_scratch *s, const struct score_account_input *in,
   }
 }
 
+/** Openings of a question that asks nothing ("Isn't that amazing?",
+    "Shall I send the contract?", "Right?"). */
+static const char *const rhetorical[] = { "isn't",
+                                          "isnt",
+                                          "aren't",
+                                          "doesn't",
+                                          "doesnt",
+                                          "don't",
+                                          "wouldn't",
+                                          "won't",
+                                          "can you believe",
+                                          "have you ever seen",
+                                          "who wouldn't",
+                                          "shall i",
+                                          "should i",
+                                          "can i send",
+                                          "right",
+                                          "ok",
+                                          "okay",
+                                          "sound",
+                                          "sounds",
+                                          "does that work",
+                                          "is that ok",
+                                          "is that okay",
+                                          "you know",
+                                          "see",
+                                          "yeah",
+                                          NULL };
+
+/** Endings of a tag question ("..., right?", "..., doesn't it?"). */
+static const char *const tags[] = { "right?",    "isn't it?",  "doesn't it?",
+                                    "does it?",  "don't you?", "wouldn't you?",
+                                    "won't it?", "ok?",        "okay?",
+                                    "yeah?",     NULL };
+
 /**
- * The seller's share of the turns' words and the questions the seller
- * asked, when both sides spoke.
+ * Whether the sentence [a, b) of the reading text, ending with '?', asks
+ * something: at least three words, not opening as a rhetorical or closing
+ * question, not a tag.
+ */
+static bool
+real_question (const char *t, size_t a, size_t b)
+{
+  char l[LOOK + 1];
+  size_t n;
+
+  if (count_words (t, a, b, 3) < 3)
+    return false;
+  n = lower_line (t, a, b, l);
+  if (starts_any (l, rhetorical))
+    return false;
+  for (const char *const *g = tags; NULL != *g; g++)
+    if (ends (l, n, *g) && n > strlen (*g) && ' ' == l[n - strlen (*g) - 1]
+        && ',' == l[n - strlen (*g) - 2])
+      return false;
+  return true;
+}
+
+/**
+ * The seller's share of the turns' words, and how often the seller asks
+ * a real question: questions per ten of the seller's turns (a builder
+ * asks in most turns; "Isn't that amazing?" asks nothing), when both
+ * sides spoke.
  */
 static void
 turn_talk (struct score_scratch *s)
 {
   size_t words[2] = { 0, 0 };
-  int questions = 0;
+  unsigned turns = 0;
+  unsigned questions = 0;
 
   s->turn_talk = -1.0;
   s->turn_questions = -1;
@@ -1747,20 +1808,30 @@ turn_talk (struct score_scratch *s)
   {
     const struct score_segment *g = &s->segs[i];
     int side;
+    size_t start = g->start;
 
     if (SCORE_SAY_NARRATIVE == g->speaker)
       continue;
     side = SCORE_SAY_SELLER == g->speaker;
     words[side] += count_words (s->read_text, g->start, g->end, SIZE_MAX);
-    if (side)
-      for (size_t p = g->start; p < g->end; p++)
-        questions += '?' == s->read_text[p]
-                     && (p + 1 >= g->end || '?' != s->read_text[p + 1]);
+    if (! side)
+      continue;
+    turns++;
+    for (size_t p = g->start; p < g->end; p++)
+    {
+      char c = s->read_text[p];
+
+      if ('.' != c && '!' != c && '?' != c && '\n' != c)
+        continue;
+      if ('?' == c && real_question (s->read_text, start, p + 1))
+        questions++;
+      start = p + 1;
+    }
   }
-  if (0 == words[0] || 0 == words[1])
+  if (0 == words[0] || 0 == words[1] || 0 == turns)
     return;
   s->turn_talk = (double) words[1] / (double) (words[0] + words[1]);
-  s->turn_questions = questions;
+  s->turn_questions = (int) (10.0 * questions / turns + 0.5);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1797,7 +1868,9 @@ enum mark
                              when a note's clause opens with it */
   M_THAT = 1u << 24,    /**< that (after a reporting verb) */
   M_3RD = 1u << 25,     /**< he, she, they */
-  M_WANT = 1u << 26     /**< asked, wanted, requested, needs ... */
+  M_WANT = 1u << 26,    /**< asked, wanted, requested, needs ... */
+  M_PERCEIVE = 1u << 27 /**< think, heard, noticed, sense ...: what
+                             follows is what the writer saw of someone */
 };
 
 static const struct
@@ -1885,7 +1958,7 @@ static const struct
   { "told", M_REPORT },
   { "explained", M_REPORT },
   { "warned", M_REPORT },
-  { "thinks", M_REPORT },
+  { "thinks", M_REPORT | M_PERCEIVE },
   { "noted", M_REPORT },
   { "joked", M_REPORT },
   { "wanted", M_WANT },
@@ -1893,16 +1966,16 @@ static const struct
   { "requested", M_WANT },
   { "needs", M_WANT },
   { "needed", M_WANT },
-  { "think", M_REPORT },
-  { "heard", M_REPORT },
-  { "noticed", M_REPORT },
-  { "learned", M_REPORT },
-  { "felt", M_REPORT },
-  { "feel", M_REPORT },
-  { "sense", M_REPORT },
-  { "believe", M_REPORT },
-  { "guess", M_REPORT },
-  { "gather", M_REPORT },
+  { "think", M_REPORT | M_PERCEIVE },
+  { "heard", M_REPORT | M_PERCEIVE },
+  { "noticed", M_REPORT | M_PERCEIVE },
+  { "learned", M_REPORT | M_PERCEIVE },
+  { "felt", M_REPORT | M_PERCEIVE },
+  { "feel", M_REPORT | M_PERCEIVE },
+  { "sense", M_REPORT | M_PERCEIVE },
+  { "believe", M_REPORT | M_PERCEIVE },
+  { "guess", M_REPORT | M_PERCEIVE },
+  { "gather", M_REPORT | M_PERCEIVE },
   { "used", M_USED },
   { "to", M_TO },
   { "anymore", M_STOPPED },
@@ -1947,6 +2020,7 @@ static const struct
   { "overvalued", M_DISMISS },
   { "pointless", M_DISMISS },
   { "unnecessary", M_DISMISS },
+  { "ticking", M_DISMISS },
   { "matter", M_MATTER },
   { "matters", M_MATTER },
   { "relevant", M_MATTER },
@@ -2198,7 +2272,7 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
 /**
  * A negator whose line goes on to a colon opens a negated list ("What we
  * won't do: rush jobs, lowest-bid work" or a list on the next lines): its
- * items, to the next blank line, are not values or traits held.
+ * items, to the next blank line, are not values held.
  *
  * @param s scratch
  * @param q the negator token
@@ -2226,13 +2300,50 @@ list_negation (const struct score_scratch *s, size_t q, size_t *from,
 }
 
 /**
+ * A clause that waves a value away ("not a priority", "box-ticking")
+ * right after a clause of one or two words ("Sustainability? ...") waves
+ * that topic away too.
+ *
+ * @param m model
+ * @param s scratch
+ * @param a first token of the dismissive clause
+ * @param h0 its first hit (hits before it are earlier in the text)
+ */
+static void
+dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
+               size_t h0)
+{
+  size_t st;
+
+  if (0 == a)
+    return;
+  st = a - 1;
+  while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
+    st--;
+  if (a - st > 2)
+    return;
+  for (size_t j = h0; j > 0; j--)
+  {
+    struct score_hit *h = &s->hits[j - 1];
+
+    if (h->first < st)
+      break;
+    if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind && h->first < a)
+    {
+      h->negated = true;
+      h->reasons |= SCORE_READ_NEGATED;
+    }
+  }
+}
+
+/**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
  * following clauses of its sentence until a new subject; "used to",
  * "anymore", "no longer", "formerly" make a clause past; "if ... were /
  * the sort of", "as if", "imagine", "hypothetically" make it a
  * supposition; "yeah right", "oh sure" make the sentence ironic, and a
- * cue of at most three words in quotes is a scare quote.
+ * one-word cue in quotes is a scare quote.
  *
  * @param m model
  * @param s scratch with tokens and hits
@@ -2284,11 +2395,21 @@ attribute (const struct score_model *m, struct score_scratch *s)
     {
       /* no cue here: only what reaches later clauses matters (the
          subject carried on, a negated list opening, "hypothetically,") */
+      bool waved = false;
+
       for (size_t q = a; q < b; q++)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+        {
           list_negation (s, q, &list_from, &list_to);
+          for (size_t r = q + 1; r < b && r <= q + 3 && ! waved; r++)
+            waved = 0 != (mark_of (s, s->tokens[r].hash) & M_MATTER);
+        }
+        else if (mark_of (s, s->tokens[q].hash) & M_DISMISS)
+          waved = true;
         else if (mark_of (s, s->tokens[q].hash) & M_HYPO)
           supposed = SCORE_READ_HYPOTHETICAL;
+      if (waved)
+        dismiss_topic (m, s, a, hi);
       carried = scope;
       a = b;
       continue;
@@ -2308,10 +2429,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (r < b && (mark_of (s, s->tokens[r].hash) & M_THAT))
           r++; /* "joked that I ..." */
         sub = subject (s, r, b, ours_us);
-        if (sub || SCORE_READ_SELLER_SELF == scope)
+        if (sub || (SCORE_READ_SELLER_SELF == scope && (bits & M_PERCEIVE)))
         {
           /* "her boss said ...", and "I think she ...": what follows
-             is about her */
+             is about her; what "I mentioned" stays mine */
           scope = sub;
           from = r;
         }
@@ -2366,10 +2487,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->contact = s->segs[g].contact;
       }
       h->reasons |= speaker_reason (m->cues[h->cue].target.kind, h->speaker);
-      if ((dismiss && SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
-          || (t0->start >= list_from && t0->start < list_to))
+      if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
+          && (dismiss || (t0->start >= list_from && t0->start < list_to)))
       {
-        /* a value waved away, an item of a "we won't:" list */
+        /* a value waved away, an item of a "we won't:" list (of values:
+           in a note, "don't lose it:" opens a list of what to keep) */
         h->negated = true;
         h->reasons |= SCORE_READ_NEGATED;
       }
@@ -2390,7 +2512,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
                   & (M_PRON | M_DET | M_CONJ))))
         h->reasons |= SCORE_READ_FILLER; /* "Honestly, ...", "Frankly
                                               we ..." */
-      if (h->last - h->first <= 2 && t0->start > 0 && t1->end < s->text_len)
+      if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
       {
         char o = s->text[t0->start - 1];
         char c = s->text[t1->end];
@@ -2400,6 +2522,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       }
     }
     oppose (m, s, h0, hi);
+    if (dismiss)
+      dismiss_topic (m, s, a, h0);
     a = b;
   }
 }

@@ -67,6 +67,13 @@ score_risk_add_call (const struct score_model *m, const struct score_call *c,
     }
   score_collect_note_hits (m, s, c, SCORE_TARGET_RISK, decay, acc->risk_w,
                            SCORE_DRIVER_COUNT, acc->risk_ev);
+  /* 004: a call that names a problem three ways ("late again", "the
+     plant manager is furious", "I'll have to escalate") says more than
+     one mention */
+  score_collect_further_phrases (m, s, c, SCORE_TARGET_RISK,
+                                 score_p (m, SCORE_P_RISK_PHRASE_STEP) * decay,
+                                 acc->risk_w, SCORE_DRIVER_COUNT,
+                                 acc->risk_ev);
   if ((c->topics & (1u << SCORE_TOPIC_SERVICE_ISSUE))
       || acc->risk_w[SCORE_DRIVER_SERVICE_PROBLEMS] > before)
     if (c->occurred_at > acc->last_problem_talk)

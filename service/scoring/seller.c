@@ -186,9 +186,9 @@ conversation_traits (const struct score_model *m, const struct seller_acc *acc,
              (talk >= 0 ? (0.5 - talk) / 0.2 : 0.0) + 0.5 * nt, text);
   if (q >= 0 && acc->q_turns > 0)
     snprintf (text, sizeof (text),
-              "%.1f questions asked per call (%u call(s) counted from "
-              "their transcript's turns); deep conversations expose "
-              "opportunities.",
+              "%.1f questions asked per call (for %u call(s), real "
+              "questions per ten of the seller's transcript turns); deep "
+              "conversations expose opportunities.",
               q, acc->q_turns);
   else if (q >= 0)
     snprintf (text, sizeof (text),

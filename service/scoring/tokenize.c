@@ -386,6 +386,8 @@ char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
     return 1;
   if ('-' == c && p > 0 && p + 1 < len && ' ' == t[p - 1] && ' ' == t[p + 1])
     return 3;
+  if ('-' == c && p + 1 < len && '-' == t[p + 1])
+    return 3; /* "--", a dash typed as two hyphens */
   return 0;
 }
 

@@ -168,3 +168,40 @@ score_collect_note_hits (const struct score_model *m,
     score_evidence_add (&ev[cue->target.index], &e);
   }
 }
+
+void
+score_collect_further_phrases (const struct score_model *m,
+                               const struct score_scratch *s,
+                               const struct score_call *c,
+                               enum score_target_kind kind, double step,
+                               double *w, size_t n_w,
+                               struct score_evidence_list *ev)
+{
+  if (step <= 0.0)
+    return;
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    unsigned before = 0;
+    struct score_evidence e;
+
+    if (! h->cue_repeat || h->pattern_repeat || kind != cue->target.kind
+        || cue->weight <= 0.0 || cue->target.index < 0
+        || (size_t) cue->target.index >= n_w || ! score_hit_counts (m, h))
+      continue;
+    /* distinct phrases of this cue before this one */
+    for (size_t j = 0; j < i && before <= 2; j++)
+      before += s->hits[j].cue == h->cue && ! s->hits[j].pattern_repeat
+                && s->hits[j].pattern != h->pattern
+                && score_hit_counts (m, &s->hits[j]);
+    if (before > 2)
+      continue;
+    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
+                        score_cue_weight (m, h->cue) * step);
+    w[cue->target.index] += e.weight;
+    if (score_evidence_keeps (&ev[cue->target.index], e.weight))
+      score_text_excerpt (s, h, e.excerpt);
+    score_evidence_add (&ev[cue->target.index], &e);
+  }
+}

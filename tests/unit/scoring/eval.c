@@ -96,6 +96,16 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
 
       score_assess_seller (m, &x->seller, x->as_of, s, &sa);
       snprintf (label, 32, "%s", score_approach_name (sa.approach));
+      if (show)
+      {
+        printf ("  score %.1f\n", sa.score);
+        for (int t = 0; t < SCORE_TRAIT_COUNT; t++)
+        {
+          printf ("   %+5.1f %s\n", sa.traits[t].contribution,
+                  sa.traits[t].explanation);
+          show_evidence ("", &sa.traits[t].evidence);
+        }
+      }
     }
     else
     {
