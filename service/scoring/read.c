@@ -236,6 +236,8 @@ static const char *const recording[] = { "recording started",
                                          "end of transcript",
                                          "recording ended",
                                          "recording link",
+                                         "from recorder",
+                                         "from the recorder",
                                          NULL };
 
 /** Meeting-invite lines. */
@@ -581,14 +583,26 @@ static const char *const greetings[] = {
   "morning ", "hiya", NULL
 };
 
-/** Non-blank lines after line @a i. */
+/** Non-blank lines after line @a i, up to an earlier message of the
+    thread (a quote, a forwarded or original message, "On ... wrote:"). */
 static size_t
-content_after (const struct line *ln, size_t n, size_t i)
+content_after (const char *t, const struct line *ln, size_t n, size_t i)
 {
   size_t after = 0;
 
   for (size_t j = i + 1; j < n; j++)
-    after += ! ln[j].blank;
+  {
+    char l[LOOK + 1];
+
+    if (ln[j].blank)
+      continue;
+    lower_line (t, ln[j].s, ln[j].e, l);
+    if ('>' == l[0] || NULL != strstr (l, "forwarded message")
+        || NULL != strstr (l, "original message") || starts (l, "from:")
+        || (starts (l, "on ") && NULL != strstr (l, "wrote")))
+      break;
+    after++;
+  }
   return after;
 }
 
@@ -889,7 +903,7 @@ clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     if (i > 0 && name_line (t, x->s, x->e, x->words)
-        && content_after (ln, n, i) <= 8 && content_before (ln, i)
+        && content_after (t, ln, n, i) <= 8 && content_before (ln, i)
         && ! starts_any (l, greetings))
     {
       /* a name alone near the end: the writer signing off */
@@ -1410,6 +1424,113 @@ push_span (struct score_scratch *s, size_t a, size_t b, int kind)
   s->n_spans++;
 }
 
+/** A forwarded block written by our side to the buyer. */
+#define FORWARD_SELLER (-3)
+
+/**
+ * A forwarding banner or header line: a banner starts a forwarded block
+ * (its author not known yet, -1); its From: line names the author, a call
+ * contact (their index) or someone else (-1, read like a note: an
+ * assistant relaying "she'll chair it herself" describes her, and the
+ * writer's own "I" is theirs); someone else writing To: a call contact is
+ * our side (FORWARD_SELLER).
+ */
+static void
+forward_author (struct score_scratch *s, const struct score_account_input *in,
+                const struct score_call *c, const char *t,
+                const struct line *x, int *author)
+{
+  char l[LOOK + 1];
+  char *lt;
+
+  lower_line (t, x->s, x->e, l);
+  if (NULL != strstr (l, "forwarded message") || starts (l, "begin forwarded"))
+  {
+    *author = -1; /* a "Fwd:" subject line opens no block */
+    return;
+  }
+  if (-1 == *author && starts (l, "to:"))
+  {
+    /* written by someone who is not a call contact to one who is: our
+       side writing to the buyer */
+    if (speaker_contact (s, in, c, l + 3, NULL) >= 0)
+      *author = FORWARD_SELLER;
+    return;
+  }
+  if (*author < -1 || ! starts (l, "from:"))
+    return;
+  lt = strchr (l, '<');
+  if (NULL != lt)
+    *lt = '\0'; /* the name before the address */
+  *author = speaker_contact (s, in, c, l + 5, NULL);
+}
+
+/**
+ * A note that forwards a reply ("Ingrid's reply below, fyi") in quoted
+ * lines: those lines are the note's substance, not an earlier thread. The
+ * first level of quoting is unwrapped in the reading text (the '>' turned
+ * into a space) up to a deeper quote or the reply's own "Original
+ * Message" / "wrote:" line, which stay quoted.
+ */
+static void
+unwrap_forwarded_quote (struct score_scratch *s)
+{
+  static const char *const cues[] = { "below",   "fyi",    "fwd",   "forward",
+                                      "pasting", "pasted", "reply", "response",
+                                      "see ",    NULL };
+  char *t = s->read_text;
+  size_t len = s->read_len;
+  size_t p = 0;
+  size_t words = 0;
+  bool cue = false;
+
+  while (p < len)
+  {
+    const char *nl = memchr (t + p, '\n', len - p);
+    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
+    size_t q = p;
+    char l[LOOK + 1];
+
+    while (q < e && (' ' == t[q] || '\t' == t[q]))
+      q++;
+    if (q < e && '>' == t[q])
+      break;
+    words += count_words (t, p, e, 64);
+    if (words > 20)
+      return; /* a note of its own above the quote */
+    lower_line (t, p, e, l);
+    for (const char *const *k = cues; NULL != *k && ! cue; k++)
+      cue = NULL != strstr (l, *k);
+    p = e + 1;
+  }
+  if (p >= len || ! cue)
+    return;
+  while (p < len)
+  {
+    const char *nl = memchr (t + p, '\n', len - p);
+    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
+    size_t q = p;
+    char l[LOOK + 1];
+    size_t n;
+
+    while (q < e && (' ' == t[q] || '\t' == t[q]))
+      q++;
+    if (q >= e)
+    {
+      p = e + 1;
+      continue;
+    }
+    if ('>' != t[q] || (q + 1 < e && '>' == t[q + 1])
+        || (q + 2 < e && ' ' == t[q + 1] && '>' == t[q + 2]))
+      return;
+    n = lower_line (t, q + 1, e, l);
+    if (NULL != strstr (l, "original message") || ends (l, n, "wrote:"))
+      return;
+    t[q] = ' ';
+    p = e + 1;
+  }
+}
+
 static int
 email_signer (struct score_scratch *s, const struct score_account_input *in,
               const struct score_call *c, const struct line *ln, size_t n,
@@ -1432,6 +1553,8 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
   unsigned labelled_lines = 0;
   size_t signed_at;
   int signer = -1;
+  int author = -2; /* a forwarded block's author: -2 none, -1 not a call
+                      contact, FORWARD_SELLER, else the call contact */
   int cur_label = -1;
   size_t seg_start = 0;
 
@@ -1442,6 +1565,8 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
   memcpy (s->read_text, t, len);
   s->read_len = len;
   s->read_notes = len;
+  unwrap_forwarded_quote (s);
+  t = s->read_text; /* the lines are read from the working copy */
   for (size_t p = 0; p < len && n < MAX_LINES;)
   {
     const char *nl = memchr (t + p, '\n', len - p);
@@ -1522,6 +1647,8 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
 
     if (ln[i].kind >= 0)
     {
+      if (0 == n_lb && SCORE_BOILER_FORWARD_HEADER == ln[i].kind)
+        forward_author (s, in, c, t, &ln[i], &author); /* before blanking */
       blank (s, a, b);
       push_span (s, a, b, ln[i].kind);
       continue;
@@ -1534,27 +1661,43 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
       if (0 == ln[i].label)
         push_span (s, a, cb > b ? b : cb, SCORE_BOILER_FORM_FIELD);
     }
-    if (ln[i].label)
+    if (n_lb > 0)
     {
-      const struct label *x = &lb[ln[i].label - 1];
-
-      if (cur_label >= 0)
-        push_seg (s, seg_start, a, lb[cur_label].speaker,
-                  lb[cur_label].contact, (uint16_t) (cur_label + 1));
-      else
-        push_seg (s, seg_start, a, SCORE_SAY_NARRATIVE, -1, 0);
-      cur_label = ln[i].label - 1;
-      seg_start = a;
-      (void) x;
+      if (ln[i].label)
+      {
+        if (cur_label >= 0)
+          push_seg (s, seg_start, a, lb[cur_label].speaker,
+                    lb[cur_label].contact, (uint16_t) (cur_label + 1));
+        else
+          push_seg (s, seg_start, a, SCORE_SAY_NARRATIVE, -1, 0);
+        cur_label = ln[i].label - 1;
+        seg_start = a;
+      }
+      continue;
     }
+    /* no transcript: a line is its writer's. Under a forwarding header,
+       the From: line's author (a call contact, or someone else); before
+       any, the contact who signed the e-mail, or the seller's note */
+    if (FORWARD_SELLER == author)
+      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_SELLER, -1, 0);
+    else if (author > -2)
+      push_seg (s, a, b + 1 < len ? b + 1 : len,
+                author >= 0 ? SCORE_SAY_BUYER : SCORE_SAY_NARRATIVE,
+                (int8_t) (author >= 0 ? author : -1), 0);
+    else if (signer >= 0)
+      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
+                (int8_t) signer, 0);
+    else
+      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1, 0);
   }
-  if (cur_label >= 0)
-    push_seg (s, seg_start, len, lb[cur_label].speaker, lb[cur_label].contact,
-              (uint16_t) (cur_label + 1));
-  else if (signer >= 0)
-    push_seg (s, seg_start, len, SCORE_SAY_BUYER, (int8_t) signer, 0);
-  else
-    push_seg (s, seg_start, len, SCORE_SAY_NARRATIVE, -1, 0);
+  if (n_lb > 0)
+  {
+    if (cur_label >= 0)
+      push_seg (s, seg_start, len, lb[cur_label].speaker,
+                lb[cur_label].contact, (uint16_t) (cur_label + 1));
+    else
+      push_seg (s, seg_start, len, SCORE_SAY_NARRATIVE, -1, 0);
+  }
 }
 
 /**
@@ -1579,7 +1722,7 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
 
     if (ln[i].blank || ln[i].kind != SCORE_BOILER_SIGNATURE)
       continue;
-    lower_line (c->notes, ln[i].s, ln[i].e, l);
+    lower_line (s->read_text, ln[i].s, ln[i].e, l);
     if (i == at)
     {
       /* "Thanks, Laura" / "Best - Laura" */
@@ -1841,36 +1984,37 @@ turn_talk (struct score_scratch *s)
 /** Marker words, stemmed once per scratch. */
 enum mark
 {
-  M_DET = 1u << 0,      /**< the, a, her, his, their ... */
-  M_OURS = 1u << 1,     /**< our, my, we: the writer's side */
-  M_FORMER = 1u << 2,   /**< former, previous, old, ex ... */
-  M_ADJ = 1u << 3,      /**< new, other, senior ... */
-  M_ROLE = 1u << 4,     /**< colleague, boss, analyst, procurement ... */
-  M_REPORT = 1u << 5,   /**< said, mentioned, told ... */
-  M_USED = 1u << 6,     /**< used (to) */
-  M_TO = 1u << 7,       /**< to */
-  M_STOPPED = 1u << 8,  /**< anymore, formerly, previously */
-  M_IF = 1u << 9,       /**< if */
-  M_IFQ = 1u << 10,     /**< what/ask/wonder/see/check (an "if" question) */
-  M_WERE = 1u << 11,    /**< were, sort, kind, type */
-  M_HYPO = 1u << 12,    /**< hypothetically, imagine, suppose, pretend */
-  M_IRONY1 = 1u << 13,  /**< oh, yeah */
-  M_IRONY2 = 1u << 14,  /**< sure, right, great */
-  M_PRED = 1u << 15,    /**< predecessor */
-  M_LONGER = 1u << 16,  /**< longer (after "no") */
-  M_PRON = 1u << 17,    /**< she, he, they, i, we, you: a new subject */
-  M_AS = 1u << 18,      /**< as, even (as if, even if) */
-  M_DISMISS = 1u << 19, /**< irrelevant, secondary, unimportant */
-  M_MATTER = 1u << 20,  /**< matter, relevant, care, priority ... */
-  M_CONJ = 1u << 21,    /**< and, so, also, oh, well: before a subject */
-  M_I = 1u << 22,       /**< i: the writer */
-  M_ACT = 1u << 23,     /**< sent, emailed, pitched ...: the seller's doing
+  M_DET = 1u << 0,       /**< the, a, her, his, their ... */
+  M_OURS = 1u << 1,      /**< our, my, we: the writer's side */
+  M_FORMER = 1u << 2,    /**< former, previous, old, ex ... */
+  M_ADJ = 1u << 3,       /**< new, other, senior ... */
+  M_ROLE = 1u << 4,      /**< colleague, boss, analyst, procurement ... */
+  M_REPORT = 1u << 5,    /**< said, mentioned, told ... */
+  M_USED = 1u << 6,      /**< used (to) */
+  M_TO = 1u << 7,        /**< to */
+  M_STOPPED = 1u << 8,   /**< anymore, formerly, previously */
+  M_IF = 1u << 9,        /**< if */
+  M_IFQ = 1u << 10,      /**< what/ask/wonder/see/check (an "if" question) */
+  M_WERE = 1u << 11,     /**< were, sort, kind, type */
+  M_HYPO = 1u << 12,     /**< hypothetically, imagine, suppose, pretend */
+  M_IRONY1 = 1u << 13,   /**< oh, yeah */
+  M_IRONY2 = 1u << 14,   /**< sure, right, great */
+  M_PRED = 1u << 15,     /**< predecessor */
+  M_LONGER = 1u << 16,   /**< longer (after "no") */
+  M_PRON = 1u << 17,     /**< she, he, they, i, we, you: a new subject */
+  M_AS = 1u << 18,       /**< as, even (as if, even if) */
+  M_DISMISS = 1u << 19,  /**< irrelevant, secondary, unimportant */
+  M_MATTER = 1u << 20,   /**< matter, relevant, care, priority ... */
+  M_CONJ = 1u << 21,     /**< and, so, also, oh, well: before a subject */
+  M_I = 1u << 22,        /**< i: the writer */
+  M_ACT = 1u << 23,      /**< sent, emailed, pitched ...: the seller's doing
                              when a note's clause opens with it */
-  M_THAT = 1u << 24,    /**< that (after a reporting verb) */
-  M_3RD = 1u << 25,     /**< he, she, they */
-  M_WANT = 1u << 26,    /**< asked, wanted, requested, needs ... */
-  M_PERCEIVE = 1u << 27 /**< think, heard, noticed, sense ...: what
+  M_THAT = 1u << 24,     /**< that (after a reporting verb) */
+  M_3RD = 1u << 25,      /**< he, she, they */
+  M_WANT = 1u << 26,     /**< asked, wanted, requested, needs ... */
+  M_PERCEIVE = 1u << 27, /**< think, heard, noticed, sense ...: what
                              follows is what the writer saw of someone */
+  M_MOCK = 1u << 28      /**< mocking, sarcastic ...: the sentence is irony */
 };
 
 static const struct
@@ -2021,6 +2165,11 @@ static const struct
   { "pointless", M_DISMISS },
   { "unnecessary", M_DISMISS },
   { "ticking", M_DISMISS },
+  { "mocking", M_MOCK },
+  { "mocked", M_MOCK },
+  { "sarcastic", M_MOCK },
+  { "sarcastically", M_MOCK },
+  { "ironically", M_MOCK },
   { "matter", M_MATTER },
   { "matters", M_MATTER },
   { "relevant", M_MATTER },
@@ -2216,6 +2365,32 @@ speaker_reason (enum score_target_kind k, uint8_t speaker)
 }
 
 /**
+ * Whether the clause starting at token @a a is what someone does not want:
+ * it follows "instead of" ("a partner who points at our weak spots
+ * instead of telling me everything's lovely").
+ */
+static bool
+rejected_clause (const struct score_scratch *s, size_t a)
+{
+  size_t p = s->tokens[a].start;
+  char back[16];
+  size_t n = 0;
+
+  while (p > 0 && ' ' == s->text[p - 1])
+    p--;
+  while (p > 0 && n < sizeof (back) - 1 && '\n' != s->text[p - 1])
+  {
+    char c = s->text[--p];
+
+    back[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+  }
+  /* back holds the text before the clause, reversed: "instead" itself is
+     a clause break, so the clause starts at "of" */
+  return n >= 7 && 0 == memcmp (back, "daetsni", 7)
+         && (n == 7 || ! word_char ((unsigned char) back[7]));
+}
+
+/**
  * Among the orientation hits of one clause that count, when Actualization
  * meets an orientation it is the opposite of (Power's wish for credit,
  * Security's aversion to risk, Affiliation's loyalty), only the longest
@@ -2371,6 +2546,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t h0;
     bool ours_us;
     bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
+    bool rejected;        /* "... instead of X" */
+    size_t waved_at = SIZE_MAX; /* "doesn't care about" from here */
 
     while (b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE))
       b++;
@@ -2384,6 +2561,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
       carried = 0;
       irony = 0;
       supposed = 0;
+      /* "she was mocking ...", "said sarcastically": the whole sentence */
+      for (size_t q = a; q < s->n_tokens && s->tokens[q].sentence == sentence;
+           q++)
+        if (mark_of (s, s->tokens[q].hash) & M_MOCK)
+          irony = SCORE_READ_SARCASM;
     }
     if (b - a >= 2 && (mark_of (s, s->tokens[a].hash) & M_IRONY1)
         && (mark_of (s, s->tokens[a + 1].hash) & M_IRONY2))
@@ -2391,6 +2573,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     scope = subject (s, a, b, ours_us);
     if (0 == scope)
       scope = new_subject (s, a) ? 0 : carried;
+    rejected = rejected_clause (s, a);
     if (hi >= s->n_hits || s->hits[hi].first >= b)
     {
       /* no cue here: only what reaches later clauses matters (the
@@ -2445,7 +2628,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
         for (size_t r = q + 1; r < b && r <= q + 3 && ! dismiss; r++)
-          dismiss = 0 != (mark_of (s, s->tokens[r].hash) & M_MATTER);
+          if (mark_of (s, s->tokens[r].hash) & M_MATTER)
+          {
+            dismiss = true;
+            waved_at = r; /* "doesn't care about X": X is not wanted */
+          }
         list_negation (s, q, &list_from, &list_to);
       }
       if (bits & M_STOPPED)
@@ -2458,6 +2645,16 @@ attribute (const struct score_model *m, struct score_scratch *s)
         hypo_at = q;
         supposed = SCORE_READ_HYPOTHETICAL; /* and the rest of the
                                                  sentence */
+      }
+      if ((bits & M_IF) && q > a && ours_us
+          && (mark_of (s, s->tokens[q - 1].hash) & M_WANT) && q + 1 < b
+          && (mark_of (s, s->tokens[q + 1].hash) & M_3RD)
+          && ! (mark_of (s, s->tokens[a].hash) & M_3RD))
+      {
+        /* "asked if she'd want a pilot": a question put to her, not her
+           wish */
+        scope = SCORE_READ_SELLER_SELF;
+        from = q;
       }
       if ((bits & M_IF)
           && (q == a || ! (mark_of (s, s->tokens[q - 1].hash) & M_IFQ)))
@@ -2487,11 +2684,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->contact = s->segs[g].contact;
       }
       h->reasons |= speaker_reason (m->cues[h->cue].target.kind, h->speaker);
-      if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
-          && (dismiss || (t0->start >= list_from && t0->start < list_to)))
+      if (rejected || h->first > waved_at
+          || (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
+              && (dismiss || (t0->start >= list_from && t0->start < list_to))))
       {
-        /* a value waved away, an item of a "we won't:" list (of values:
-           in a note, "don't lose it:" opens a list of what to keep) */
+        /* what is not wanted ("instead of X"); a value waved away, an
+           item of a "we won't:" list (of values: in a note, "don't lose
+           it:" opens a list of what to keep) */
         h->negated = true;
         h->reasons |= SCORE_READ_NEGATED;
       }

@@ -1905,3 +1905,117 @@ Test (scoring_reading, a_role_tag_is_not_behaviour)
   read_note ("Dana is averse to risk (very)");
   cr_assert (counts ("security."));
 }
+
+/* A note that forwards the contact's reply in quoted lines ("her reply
+   below") is her reply: the quote is read, signed by her, while the
+   earlier message under it stays set aside. */
+Test (scoring_reading, a_forwarded_reply_is_read_as_the_contacts)
+{
+  static const char note[] =
+    "Dana's reply below, fyi\n\n"
+    "> Hi Sam,\n"
+    "> Before I recommend anything I need references from two plants our "
+    "size and the written rollback procedure.\n"
+    "> Regards,\n"
+    "> Dana Ruiz\n"
+    ">\n"
+    "> -----Original Message-----\n"
+    "> From: Sam\n"
+    "> We will make sure you get all the credit with your board.\n";
+
+  read_note (note);
+  cr_assert (counts ("security."), "her reply was not read");
+  cr_assert (! counts ("power."), "the earlier message counted");
+  cr_assert_eq (SCORE_BOILER_QUOTED_REPLY,
+                span_at ((size_t) (strstr (note, "all the credit") - note)));
+}
+
+/* A forwarded message is its writer's: written by our side to the
+   contact, its guarantees and references are ours, not her wishes. */
+Test (scoring_reading, a_forwarded_message_of_ours_is_ours)
+{
+  static const char note[] =
+    "Team, I want this live before April and I'll make the calls on "
+    "scope.\n\nDana\n\n"
+    "---------- Forwarded message ---------\n"
+    "From: Lee Park <lee@vendor.example>\n"
+    "To: Dana Ruiz <dana@acme.example>\n"
+    "Subject: next steps\n\n"
+    "Attached are our references, the implementation guarantee and our "
+    "documentation pack.\n";
+
+  read_note (note);
+  cr_assert (counts ("power."), "her own lines count");
+  cr_assert (! counts ("security."), "our own e-mail read as her wishes");
+}
+
+/* What someone does not want is not what they are like: "instead of
+   telling me everything's lovely", "doesn't care about being named". */
+Test (scoring_reading, what_is_turned_down_is_not_a_trait)
+{
+  read_note ("she wants a partner who points at our weak spots instead of "
+             "telling me everything's lovely");
+  cr_assert (! counts ("affiliation."), "the rejected half counted");
+  read_note ("doesn't care about being named in the case study either");
+  cr_assert (! counts ("security."), "what she doesn't care about counted");
+}
+
+/* A sentence the note calls mocking is irony throughout; a question put
+   to the buyer ("asked if she'd want a pilot") is not her wish. */
+Test (scoring_reading, mockery_and_questions_put_to_her_are_not_her)
+{
+  static const char *const mocked[] = {
+    "she joked 'sure, rip it all out on a Friday, what could go "
+    "wrong' - she was mocking our timeline with its milestones",
+    NULL
+  };
+
+  assert_reason (mocked, "power.milestones", SCORE_READ_SARCASM);
+  read_note ("asked if she'd want references first -- no, just the order "
+             "form");
+  cr_assert (! counts ("security."), "our question read as her wish");
+  read_note ("she asked if we could send references from similar plants");
+  cr_assert (counts ("security."), "her own question counts");
+}
+
+/* 004: a call that names a problem three ways weighs more than one
+   mention of it. */
+Test (scoring_reading, more_signs_of_a_problem_weigh_more)
+{
+  static const char *const one[] = { "one late delivery this month", NULL };
+  static const char *const three[] = {
+    "another late delivery, the plant manager is furious and wants to "
+    "escalate",
+    NULL
+  };
+  struct score_account_assessment a, b;
+
+  dana_account (one, &a);
+  dana_account (three, &b);
+  cr_assert_gt (points (&b, SCORE_DRIVER_SERVICE_PROBLEMS),
+                points (&a, SCORE_DRIVER_SERVICE_PROBLEMS));
+}
+
+/* Seller questions measured from turns are real questions: a pusher's
+   rhetorical ones ("Isn't that amazing?") do not make a builder. */
+Test (scoring_reading, rhetorical_questions_are_not_discovery)
+{
+  static const char note[] =
+    "Rep: Isn't that amazing? Who wouldn't want that? Shall I send the "
+    "contract?\n"
+    "Dana: Maybe.\n"
+    "Rep: Have you ever seen anything that fast? Doesn't get better, "
+    "does it?\n"
+    "Dana: Let me think.\n";
+
+  read_note (note);
+  cr_assert_geq (fx_tscratch->turn_talk, 0.5);
+  cr_assert_eq (0, fx_tscratch->turn_questions,
+                "rhetorical questions counted: %d",
+                fx_tscratch->turn_questions);
+  read_note ("Rep: What does a bad week look like for your team?\n"
+             "Dana: Late trucks, mostly, and nobody tells us.\n"
+             "Rep: Which lanes hurt most?\n"
+             "Dana: The coastal ones.\n");
+  cr_assert_eq (10, fx_tscratch->turn_questions, "a question in each turn");
+}
