@@ -195,6 +195,7 @@ struct score_scratch
                               when the call has no two-sided turns */
   int turn_questions;       /**< questions in the seller's turns, < 0 */
   struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
+  uint32_t *tok_marks;      /**< read.c's marker bits of each token */
   uint32_t mark_key[SCORE_MARK_SLOTS];            /**< read.c's marker stems */
   uint32_t mark_bits[SCORE_MARK_SLOTS];           /**< and their bits */
   struct score_marker markers[SCORE_MAX_MARKERS]; /**< by first byte */

@@ -52,8 +52,10 @@ score_scratch_new (void)
   s->read_text = calloc (SCORE_READ_BYTES, 1);
   s->segs = calloc (SCORE_MAX_SEGMENTS, sizeof (*s->segs));
   s->lines = calloc (SCORE_MAX_LINES, sizeof (*s->lines));
+  s->tok_marks = calloc (s->tokens_cap, sizeof (*s->tok_marks));
   if (NULL == s->stemmer || NULL == s->tokens || NULL == s->hits
-      || NULL == s->read_text || NULL == s->segs || NULL == s->lines)
+      || NULL == s->read_text || NULL == s->segs || NULL == s->lines
+      || NULL == s->tok_marks)
     score_scratch_free (&s);
   else
     score_read_init (s);
@@ -75,6 +77,7 @@ score_scratch_free (struct score_scratch **scratch)
   free (s->read_text);
   free (s->segs);
   free (s->lines);
+  free (s->tok_marks);
   free (s);
   *scratch = NULL;
 }

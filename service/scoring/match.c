@@ -207,31 +207,33 @@ resolution_scope (const struct score_model *m, const struct score_scratch *s,
 static void
 supersede_risk (const struct score_model *m, struct score_scratch *s)
 {
-  for (size_t i = 0; i < s->n_hits; i++)
+  for (size_t j = 0; j < s->n_hits; j++)
   {
-    const struct score_hit *p = &s->hits[i];
-    const struct score_cue *pc = &m->cues[p->cue];
-    size_t lo = (i > 32) ? i - 32 : 0;
-    size_t hi = (i + 32 < s->n_hits) ? i + 32 : s->n_hits;
+    struct score_hit *d = &s->hits[j];
+    const struct score_cue *dc = &m->cues[d->cue];
 
-    if (p->negated
-        || (SCORE_TARGET_PILLAR != pc->target.kind
-            && SCORE_TARGET_ORIENTATION != pc->target.kind)
-        || pc->weight <= 0.0)
+    if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
+        || d->negated)
       continue;
-    for (size_t j = lo; j < hi; j++)
+    /* hits come in order of their first token and a phrase has at most
+       SCORE_MAX_PATTERN_WORDS words: a containing hit is near */
+    for (size_t i = (j > 32) ? j - 32 : 0; i < s->n_hits && i < j + 32; i++)
     {
-      struct score_hit *d = &s->hits[j];
-      const struct score_cue *dc = &m->cues[d->cue];
+      const struct score_hit *p = &s->hits[i];
+      const struct score_cue *pc = &m->cues[p->cue];
 
-      if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
-          || d->negated)
+      if (p->first > d->first)
+        break;
+      if (p->negated
+          || (SCORE_TARGET_PILLAR != pc->target.kind
+              && SCORE_TARGET_ORIENTATION != pc->target.kind)
+          || pc->weight <= 0.0)
         continue;
-      if (p->first <= d->first && p->last >= d->last
-          && p->last - p->first > d->last - d->first)
+      if (p->last >= d->last && p->last - p->first > d->last - d->first)
       {
         d->negated = true;
         d->superseded = true;
+        break;
       }
     }
   }

@@ -1761,11 +1761,15 @@ blank_role_tags (struct score_scratch *s, size_t from)
 
   for (size_t p = from; p < s->read_len; p++)
   {
+    const char *open = memchr (t + p, '(', s->read_len - p);
     size_t q;
     size_t w;
     unsigned words = 0;
 
-    if ('(' != t[p] || p < 2)
+    if (NULL == open)
+      break;
+    p = (size_t) (open - t);
+    if (p < 2)
       continue;
     w = (' ' == t[p - 1]) ? p - 1 : p;
     if (w == 0
@@ -2256,30 +2260,28 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
   bool ours = false;
   size_t q;
 
-  while (p < end && (mark_of (s, s->tokens[p].hash) & M_CONJ))
+  while (p < end && (s->tok_marks[p] & M_CONJ))
     p++; /* "and my assistant ...", "oh, ..." */
   if (ours_is_us && p < end
-      && ((mark_of (s, s->tokens[p].hash) & M_I)
-          || ((mark_of (s, s->tokens[p].hash) & M_ACT)
+      && ((s->tok_marks[p] & M_I)
+          || ((s->tok_marks[p] & M_ACT)
               && (0 == p || (s->tokens[p].flags & TOK_SENTENCE)))))
   {
     /* "I guaranteed ...", a note's sentence opening "sent the ...": the
        seller's doing, unless the clause reports what the buyer asked
        for ("sent him the docs he asked for") */
     for (q = p + 1; q + 1 < end; q++)
-      if ((mark_of (s, s->tokens[q].hash) & M_3RD)
-          && (mark_of (s, s->tokens[q + 1].hash) & M_WANT))
+      if ((s->tok_marks[q] & M_3RD) && (s->tok_marks[q + 1] & M_WANT))
         return 0;
     return SCORE_READ_SELLER_SELF;
   }
   q = p;
   while (q < end && q < p + 4)
   {
-    uint32_t b = mark_of (s, s->tokens[q].hash);
+    uint32_t b = s->tok_marks[q];
 
     if ((b & M_ROLE) && q + 1 < end && s->text[s->tokens[q + 1].start] >= 'A'
-        && s->text[s->tokens[q + 1].start] <= 'Z'
-        && 0 == mark_of (s, s->tokens[q + 1].hash))
+        && s->text[s->tokens[q + 1].start] <= 'Z' && 0 == s->tok_marks[q + 1])
       return 0; /* "VP Sanchez": a title before a name */
     if (b & M_ROLE)
     {
@@ -2297,7 +2299,7 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
     else if (q == p && q + 1 < end && 0 == b
              && s->text[s->tokens[q].start] >= 'A'
              && s->text[s->tokens[q].start] <= 'Z'
-             && (mark_of (s, s->tokens[q + 1].hash) & M_ROLE))
+             && (s->tok_marks[q + 1] & M_ROLE))
       ; /* "Dana's boss" */
     else if (! (b & M_ADJ))
       return 0;
@@ -2311,7 +2313,7 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 static bool
 new_subject (struct score_scratch *s, size_t p)
 {
-  uint32_t b = mark_of (s, s->tokens[p].hash);
+  uint32_t b = s->tok_marks[p];
   unsigned char c = (unsigned char) s->text[s->tokens[p].start];
 
   return (b & (M_PRON | M_DET)) || (c >= 'A' && c <= 'Z');
@@ -2535,6 +2537,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
   size_t list_from = SIZE_MAX; /* a negated list's bytes */
   size_t list_to = 0;
 
+  for (size_t t = 0; t < s->n_tokens; t++)
+    s->tok_marks[t] = mark_of (s, s->tokens[t].hash); /* once a token */
+
   for (size_t a = 0; a < s->n_tokens;)
   {
     size_t b = a + 1;
@@ -2564,11 +2569,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
       /* "she was mocking ...", "said sarcastically": the whole sentence */
       for (size_t q = a; q < s->n_tokens && s->tokens[q].sentence == sentence;
            q++)
-        if (mark_of (s, s->tokens[q].hash) & M_MOCK)
+        if (s->tok_marks[q] & M_MOCK)
           irony = SCORE_READ_SARCASM;
     }
-    if (b - a >= 2 && (mark_of (s, s->tokens[a].hash) & M_IRONY1)
-        && (mark_of (s, s->tokens[a + 1].hash) & M_IRONY2))
+    if (b - a >= 2 && (s->tok_marks[a] & M_IRONY1)
+        && (s->tok_marks[a + 1] & M_IRONY2))
       irony = SCORE_READ_SARCASM;
     scope = subject (s, a, b, ours_us);
     if (0 == scope)
@@ -2585,11 +2590,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         {
           list_negation (s, q, &list_from, &list_to);
           for (size_t r = q + 1; r < b && r <= q + 3 && ! waved; r++)
-            waved = 0 != (mark_of (s, s->tokens[r].hash) & M_MATTER);
+            waved = 0 != (s->tok_marks[r] & M_MATTER);
         }
-        else if (mark_of (s, s->tokens[q].hash) & M_DISMISS)
+        else if (s->tok_marks[q] & M_DISMISS)
           waved = true;
-        else if (mark_of (s, s->tokens[q].hash) & M_HYPO)
+        else if (s->tok_marks[q] & M_HYPO)
           supposed = SCORE_READ_HYPOTHETICAL;
       if (waved)
         dismiss_topic (m, s, a, hi);
@@ -2599,17 +2604,16 @@ attribute (const struct score_model *m, struct score_scratch *s)
     }
     for (size_t q = a; q < b; q++)
     {
-      uint32_t bits = mark_of (s, s->tokens[q].hash);
+      uint32_t bits = s->tok_marks[q];
 
       if ((bits & M_REPORT) && q + 1 < b)
       {
         size_t r = q + 1;
         uint16_t sub;
 
-        if (r < b && (mark_of (s, s->tokens[r].hash) & M_PRON)
-            && ! (mark_of (s, s->tokens[r].hash) & M_I))
+        if (r < b && (s->tok_marks[r] & M_PRON) && ! (s->tok_marks[r] & M_I))
           r++; /* "told me", "told us" */
-        if (r < b && (mark_of (s, s->tokens[r].hash) & M_THAT))
+        if (r < b && (s->tok_marks[r] & M_THAT))
           r++; /* "joked that I ..." */
         sub = subject (s, r, b, ours_us);
         if (sub || (SCORE_READ_SELLER_SELF == scope && (bits & M_PERCEIVE)))
@@ -2620,15 +2624,15 @@ attribute (const struct score_model *m, struct score_scratch *s)
           from = r;
         }
       }
-      if ((bits & M_USED) && q + 1 < b
-          && (mark_of (s, s->tokens[q + 1].hash) & M_TO) && used_at > q)
+      if ((bits & M_USED) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
+          && used_at > q)
         used_at = q;
       if (bits & M_DISMISS)
         dismiss = true;
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
         for (size_t r = q + 1; r < b && r <= q + 3 && ! dismiss; r++)
-          if (mark_of (s, s->tokens[r].hash) & M_MATTER)
+          if (s->tok_marks[r] & M_MATTER)
           {
             dismiss = true;
             waved_at = r; /* "doesn't care about X": X is not wanted */
@@ -2638,7 +2642,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (bits & M_STOPPED)
         clause |= SCORE_READ_PAST;
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
-          && (mark_of (s, s->tokens[q + 1].hash) & M_LONGER))
+          && (s->tok_marks[q + 1] & M_LONGER))
         clause |= SCORE_READ_PAST;
       if ((bits & M_HYPO) && hypo_at > q)
       {
@@ -2646,23 +2650,21 @@ attribute (const struct score_model *m, struct score_scratch *s)
         supposed = SCORE_READ_HYPOTHETICAL; /* and the rest of the
                                                  sentence */
       }
-      if ((bits & M_IF) && q > a && ours_us
-          && (mark_of (s, s->tokens[q - 1].hash) & M_WANT) && q + 1 < b
-          && (mark_of (s, s->tokens[q + 1].hash) & M_3RD)
-          && ! (mark_of (s, s->tokens[a].hash) & M_3RD))
+      if ((bits & M_IF) && q > a && ours_us && (s->tok_marks[q - 1] & M_WANT)
+          && q + 1 < b && (s->tok_marks[q + 1] & M_3RD)
+          && ! (s->tok_marks[a] & M_3RD))
       {
         /* "asked if she'd want a pilot": a question put to her, not her
            wish */
         scope = SCORE_READ_SELLER_SELF;
         from = q;
       }
-      if ((bits & M_IF)
-          && (q == a || ! (mark_of (s, s->tokens[q - 1].hash) & M_IFQ)))
+      if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ)))
       {
-        bool as = q > a && (mark_of (s, s->tokens[q - 1].hash) & M_AS);
+        bool as = q > a && (s->tok_marks[q - 1] & M_AS);
 
         for (size_t r = q + 1; r < b && ! as; r++)
-          as = 0 != (mark_of (s, s->tokens[r].hash) & M_WERE);
+          as = 0 != (s->tok_marks[r] & M_WERE);
         if (as)
           hypo_at = a;
       }
@@ -2706,9 +2708,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (h->first == h->last && h->first == a && t1->end - t0->start > 2
           && 'l' == (s->text[t1->end - 2] | 0x20)
           && 'y' == (s->text[t1->end - 1] | 0x20)
-          && (1 == b - a
-              || (mark_of (s, s->tokens[a + 1].hash)
-                  & (M_PRON | M_DET | M_CONJ))))
+          && (1 == b - a || (s->tok_marks[a + 1] & (M_PRON | M_DET | M_CONJ))))
         h->reasons |= SCORE_READ_FILLER; /* "Honestly, ...", "Frankly
                                               we ..." */
       if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
