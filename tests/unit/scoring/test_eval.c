@@ -15,9 +15,6 @@
  * They guard against regressions, not targets to tune. forms (tuned on)
  * and blind7, blind8, blind9 (each kept aside, then measured once) are the
  * integration-form batches of issue 13, whose target of 0.90 is not
- * reached yet (docs/scoring.md). forms (tuned on)
- * and blind7, blind8, blind9 (each kept aside, then measured once) are the
- * integration-form batches of issue 13, whose target of 0.90 is not
  * reached yet (docs/scoring.md).
  */
 static const double floors[EVAL_SPLITS] = { 0.85, 0.75, 0.75, 0.75, 0.75,
