@@ -2169,6 +2169,8 @@ static const struct
   { "pointless", M_DISMISS },
   { "unnecessary", M_DISMISS },
   { "ticking", M_DISMISS },
+  { "fluff", M_DISMISS },
+  { "overkill", M_DISMISS },
   { "mocking", M_MOCK },
   { "mocked", M_MOCK },
   { "sarcastic", M_MOCK },
