@@ -208,6 +208,25 @@ static const char *const auto_b[] = { "i am",    "i'm",    "i will",
                                       "back in", "until",  "access to",
                                       "urgent",  "reply",  NULL };
 
+/** An automatic reply's own voice: with it, the rest of the note is the
+    auto-reply's (its values line, its signature, its contacts). */
+static const char *const auto_self[] = { "i am out",
+                                         "i'm out",
+                                         "i am away",
+                                         "i'm away",
+                                         "i am currently",
+                                         "i'm currently",
+                                         "i will be back",
+                                         "i'll be back",
+                                         "i will respond",
+                                         "i'll respond",
+                                         "i will reply",
+                                         "i'll reply",
+                                         "thank you for your email",
+                                         "thank you for your message",
+                                         "thanks for your email",
+                                         NULL };
+
 /** Lines a recorder or transcriber writes. */
 static const char *const recording[] = { "recording started",
                                          "recording stopped",
@@ -424,7 +443,8 @@ enum found
   FOUND_AUTO_B = 1u << 3,
   FOUND_RECORDING = 1u << 4,
   FOUND_INVITE = 1u << 5,
-  FOUND_TRACKING = 1u << 6
+  FOUND_TRACKING = 1u << 6,
+  FOUND_AUTO_SELF = 1u << 7
 };
 
 /** The marker lists a line is searched for, with their bits. */
@@ -440,6 +460,7 @@ static const struct
   { recording, FOUND_RECORDING },
   { invite, FOUND_INVITE },
   { tracking, FOUND_TRACKING },
+  { auto_self, FOUND_AUTO_SELF },
 };
 
 /**
@@ -841,7 +862,17 @@ clean_lines (const char *t, struct line *ln, size_t n)
           && span_bytes (ln, i, end) >= 100)
         para_kind = SCORE_BOILER_DISCLAIMER;
       else if (paragraph_has (ln, n, i, FOUND_AUTO_A, FOUND_AUTO_B, &end))
+      {
         para_kind = SCORE_BOILER_AUTO_REPLY;
+        if (paragraph_has (ln, n, i, FOUND_AUTO_SELF, FOUND_AUTO_SELF, &end))
+        {
+          /* written by the auto-reply itself: the rest of the note is
+             its own (values line, signature, contacts), up to a quote */
+          rest = SCORE_BOILER_AUTO_REPLY;
+          x->kind = (int8_t) rest;
+          continue;
+        }
+      }
       else if (auto_tail
                && paragraph_has (ln, n, i, FOUND_AUTO_B, FOUND_AUTO_B, &end))
         para_kind = SCORE_BOILER_AUTO_REPLY; /* "For urgent matters ..." */
@@ -856,6 +887,12 @@ clean_lines (const char *t, struct line *ln, size_t n)
     if (labelled (l, form_free, &cut))
     {
       x->cut = (uint16_t) cut; /* the value stays: the sender's words */
+      continue;
+    }
+    if (tracks >= 2 && x->words <= 2 * SHORT_LINE)
+    {
+      /* a pasted tracking notice: its lines are the carrier's */
+      x->kind = SCORE_BOILER_TRACKING;
       continue;
     }
     if (x->words > SHORT_LINE)
@@ -888,12 +925,8 @@ clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     agenda = false;
-    if ((x->found & FOUND_TRACKING)
-        || (tracks >= 2
-            && (NULL != strchr (l, ':') || strpbrk (l, "0123456789"))))
+    if (x->found & FOUND_TRACKING)
     {
-      /* with two tracking lines, the note's short lines with figures or
-         fields ("Status: Delivered", "01/13 7:55 Out ...") are its too */
       x->kind = SCORE_BOILER_TRACKING;
       continue;
     }
@@ -2142,6 +2175,9 @@ static const struct
   { "sort", M_WERE },
   { "kind", M_WERE },
   { "type", M_WERE },
+  { "ever", M_WERE },
+  { "would", M_WERE },
+  { "might", M_WERE },
   { "hypothetically", M_HYPO },
   { "imagine", M_HYPO },
   { "suppose", M_HYPO },
@@ -2284,7 +2320,9 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 
     if ((b & M_ROLE) && q + 1 < end && s->text[s->tokens[q + 1].start] >= 'A'
         && s->text[s->tokens[q + 1].start] <= 'Z' && 0 == s->tok_marks[q + 1])
-      return 0; /* "VP Sanchez": a title before a name */
+      return former ? SCORE_READ_FORMER
+                    : 0; /* "VP Sanchez": a title before a name; "the old
+                            contact Zbigniew" is still a predecessor */
     if (b & M_ROLE)
     {
       if (b & M_PRED)
@@ -2532,9 +2570,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
 {
   size_t hi = 0;
   size_t seg = 0;
-  uint16_t carried = 0;  /* subject scope carried into the next clause */
-  uint16_t irony = 0;    /* the sentence is ironic */
-  uint16_t supposed = 0; /* the sentence went hypothetical */
+  uint16_t carried = 0;   /* subject scope carried into the next clause */
+  uint16_t irony = 0;     /* the sentence is ironic */
+  uint16_t supposed = 0;  /* the sentence went hypothetical */
+  bool former = false;    /* the last sentence spoke of a predecessor */
+  bool he_former = false; /* and this one opens with "he" or "she" */
   uint16_t sentence = UINT16_MAX;
   size_t list_from = SIZE_MAX; /* a negated list's bytes */
   size_t list_to = 0;
@@ -2565,7 +2605,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
     if (s->tokens[a].sentence != sentence)
     {
       sentence = s->tokens[a].sentence;
-      carried = 0;
+      /* "the old buyer retired. he was very cautious": "he" is still the
+         predecessor */
+      he_former = former && (s->tok_marks[a] & M_3RD);
+      carried = he_former ? SCORE_READ_FORMER : 0;
+      former = false;
       irony = 0;
       supposed = 0;
       /* "she was mocking ...", "said sarcastically": the whole sentence */
@@ -2579,7 +2623,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       irony = SCORE_READ_SARCASM;
     scope = subject (s, a, b, ours_us);
     if (0 == scope)
-      scope = new_subject (s, a) ? 0 : carried;
+      scope = (new_subject (s, a) && ! he_former) ? 0 : carried;
+    he_former = false;
     rejected = rejected_clause (s, a);
     if (hi >= s->n_hits || s->hits[hi].first >= b)
     {
@@ -2601,6 +2646,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (waved)
         dismiss_topic (m, s, a, hi);
       carried = scope;
+      former = former || SCORE_READ_FORMER == scope;
       a = b;
       continue;
     }
@@ -2672,6 +2718,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       }
     }
     carried = scope;
+    former = former || SCORE_READ_FORMER == scope;
     h0 = hi;
     for (; hi < s->n_hits && s->hits[hi].first < b; hi++)
     {
