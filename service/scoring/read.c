@@ -1393,7 +1393,9 @@ transcript_labels (struct score_scratch *s,
             || starts (lb[i].name, "participant")
             || speaker_contact (s, in, c, lb[i].name, NULL) >= 0;
   }
-  return known && (twice || seller);
+  /* labels nobody recognises still make a conversation when several
+     people speak in turn, often */
+  return (known && (twice || seller)) || (twice && lines >= 4 && n <= 6);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1459,6 +1461,8 @@ push_span (struct score_scratch *s, size_t a, size_t b, int kind)
 
 /** A forwarded block written by our side to the buyer. */
 #define FORWARD_SELLER (-3)
+/** A forwarded block written by someone else (decided). */
+#define FORWARD_OTHER (-4)
 
 /**
  * A forwarding banner or header line: a banner starts a forwarded block
@@ -1562,6 +1566,92 @@ unwrap_forwarded_quote (struct score_scratch *s)
     t[q] = ' ';
     p = e + 1;
   }
+}
+
+/**
+ * The writer of a forwarded block whose From: is not a call contact by
+ * name: with one contact on the call, a block that never names them is
+ * theirs (they forwarded their own mail); one that speaks of them by
+ * name is someone else's (an assistant's).
+ *
+ * @param i first content line of the block
+ * @return 0, or -4 (someone else, decided: read like a note)
+ */
+static int
+forwarded_writer (struct score_scratch *s,
+                  const struct score_account_input *in,
+                  const struct score_call *c, const struct line *ln, size_t n,
+                  size_t i)
+{
+  int ci;
+  const uint32_t *names;
+
+  if (NULL == in || 1 != c->n_contacts
+      || (ci = score_contact_index (in, c->contact_ids[0])) < 0)
+    return FORWARD_OTHER;
+  names = score_contact_names (s, in, ci);
+  for (size_t j = i; j < n; j++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[j].blank || ln[j].kind >= 0)
+      continue;
+    lower_line (s->read_text, ln[j].s, ln[j].e, l);
+    for (char *p = l; *p; p++)
+      if (! word_char ((unsigned char) *p))
+        *p = ' ';
+    if (label_names (s, l, names))
+      return FORWARD_OTHER;
+  }
+  return 0;
+}
+
+/**
+ * Whether the greeting line of the notes ("Dear Mr. Jonas,", "Hi Neha")
+ * names a call contact: then the e-mail was written to the buyer.
+ */
+static bool
+greets_contact (struct score_scratch *s, const struct score_account_input *in,
+                const struct score_call *c, const struct line *ln, size_t n)
+{
+  static const char *const openers[] = { "hi ",   "hey ",          "hello ",
+                                         "dear ", "good morning ", "morning ",
+                                         NULL };
+
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[i].blank)
+      continue;
+    lower_line (s->read_text, ln[i].s, ln[i].e, l);
+    for (const char *const *o = openers; NULL != *o; o++)
+      if (starts (l, *o))
+        return speaker_contact (s, in, c, l + strlen (*o), NULL) >= 0;
+    if (ln[i].kind < 0)
+      return false; /* content before any greeting */
+  }
+  return false;
+}
+
+/**
+ * A signed e-mail whose signer is not a call contact by name: with one
+ * contact on the call and a greeting that does not name them, the
+ * contact wrote it (a nickname, a name the CRM spells otherwise); an
+ * e-mail greeting the contact is ours, and with several contacts no one
+ * can tell.
+ *
+ * @return 0 (the call's only contact) or -1
+ */
+static int
+lone_writer (struct score_scratch *s, const struct score_account_input *in,
+             const struct score_call *c, const struct line *ln, size_t n)
+{
+  if (NULL == in || 1 != c->n_contacts
+      || score_contact_index (in, c->contact_ids[0]) < 0
+      || greets_contact (s, in, c, ln, n))
+    return -1;
+  return 0;
 }
 
 static int
@@ -1711,9 +1801,11 @@ read_notes (struct score_scratch *s, const struct score_account_input *in,
     /* no transcript: a line is its writer's. Under a forwarding header,
        the From: line's author (a call contact, or someone else); before
        any, the contact who signed the e-mail, or the seller's note */
+    if (-1 == author)
+      author = forwarded_writer (s, in, c, ln, n, i);
     if (FORWARD_SELLER == author)
       push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_SELLER, -1, 0);
-    else if (author > -2)
+    else if (author >= 0 || FORWARD_OTHER == author)
       push_seg (s, a, b + 1 < len ? b + 1 : len,
                 author >= 0 ? SCORE_SAY_BUYER : SCORE_SAY_NARRATIVE,
                 (int8_t) (author >= 0 ? author : -1), 0);
@@ -1775,7 +1867,7 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
     if (i > at)
       break; /* the first signature line names the writer */
   }
-  return -1;
+  return lone_writer (s, in, c, ln, n);
 }
 
 /**
@@ -2785,7 +2877,9 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
 
 /**
  * A one-word cue written with a capital that is a name of one of the
- * call's contacts is the name ("Frank", "Hope"), not the word.
+ * call's contacts is the name ("Frank", "Hope"), not the word; so is one
+ * capitalised inside a sentence (a company or a product: "the vendor is
+ * Rapport"), unless the whole word is in capitals.
  */
 static void
 name_reasons (struct score_scratch *s, const struct score_account_input *in,
@@ -2800,6 +2894,17 @@ name_reasons (struct score_scratch *s, const struct score_account_input *in,
 
     if (h->first != h->last || first < 'A' || first > 'Z')
       continue;
+    if (! (s->tokens[h->first].flags & TOK_SENTENCE)
+        && s->tokens[h->first].end > s->tokens[h->first].start + 1)
+    {
+      char second = s->text[s->tokens[h->first].start + 1];
+
+      if (second >= 'a' && second <= 'z')
+      {
+        h->reasons |= SCORE_READ_NAME; /* a proper noun mid-sentence */
+        continue;
+      }
+    }
     for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
     {
       int ci = score_contact_index (in, c->contact_ids[k]);
