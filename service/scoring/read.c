@@ -2769,6 +2769,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
         used_at = q;
       if (bits & M_DISMISS)
         dismiss = true;
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
+          && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
+        waved_at = q; /* "prefer not to replace the whole line in one go":
+                         the whole infinitive is negated */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
         for (size_t r = q + 1; r < b && r <= q + 3 && ! dismiss; r++)
