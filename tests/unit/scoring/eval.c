@@ -128,6 +128,14 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
         printf ("  pillar %d %.1f\n", p, a->pillars.pillars[p].score);
         show_evidence ("", &a->pillars.pillars[p].evidence);
       }
+      if (show)
+        printf ("  risk %.1f\n", a->buyer_risk.score);
+      for (size_t d = 0; show && d < a->buyer_risk.n_drivers; d++)
+      {
+        printf ("   %5.1f %s\n", a->buyer_risk.drivers[d].points,
+                a->buyer_risk.drivers[d].explanation);
+        show_evidence ("", &a->buyer_risk.drivers[d].evidence);
+      }
     }
     fx_case_free (x);
   }
