@@ -1625,6 +1625,9 @@ greets_contact (struct score_scratch *s, const struct score_account_input *in,
     if (ln[i].blank)
       continue;
     lower_line (s->read_text, ln[i].s, ln[i].e, l);
+    for (char *p = l; *p; p++)
+      if (! word_char ((unsigned char) *p) && '\'' != *p)
+        *p = ' '; /* "dana," is "dana" */
     for (const char *const *o = openers; NULL != *o; o++)
       if (starts (l, *o))
         return speaker_contact (s, in, c, l + strlen (*o), NULL) >= 0;

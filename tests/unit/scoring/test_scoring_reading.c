@@ -2020,3 +2020,85 @@ Test (scoring_reading, rhetorical_questions_are_not_discovery)
              "Dana: The coastal ones.\n");
   cr_assert_eq (10, fx_tscratch->turn_questions, "a question in each turn");
 }
+
+/* The call's only contact wrote the signed e-mail the CRM does not know
+   by that name (a nickname), unless it greets the contact: then it is
+   ours. */
+Test (scoring_reading, the_lone_contact_wrote_the_signed_email)
+{
+  static const char theirs[] =
+    "Dear Mr. Jonas,\n\nI am the one who will decide, and I want a weekly "
+    "progress report every Monday.\n\nBest regards,\nEmre Yildiz\n";
+  static const char ours[] =
+    "Hi Dana,\n\nI guarantee delivery by Friday and we will send the "
+    "references.\n\nBest regards,\nSam Lee\n";
+  const char *one[] = { theirs, NULL };
+  struct fx_case *fc;
+
+  /* one contact on the call */
+  fc = make_case (notes_json (one, "c1"));
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  cr_assert_eq (SCORE_SAY_BUYER, fx_tscratch->segs[0].speaker);
+  cr_assert (counts ("power."), "her own e-mail counts");
+  fx_case_free (fc);
+  read_note (ours);
+  cr_assert_neq (SCORE_SAY_BUYER, fx_tscratch->segs[0].speaker,
+                 "an e-mail greeting Dana is not hers");
+}
+
+/* Labels nobody recognises still make a transcript when people speak in
+   turn. */
+Test (scoring_reading, unknown_labels_in_turn_are_a_transcript)
+{
+  static const char note[] =
+    "Acme - Lerato Mokoena: We're happy to go slowly with references and "
+    "guarantees.\n"
+    "Karoo - Thabo Nkosi: I want three stores live before the season.\n"
+    "Acme - Lerato Mokoena: Doable.\n"
+    "Karoo - Thabo Nkosi: And weekly numbers to me.\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_SAY_SELLER, fx_tscratch->segs[0].speaker,
+                "the first speaker is the seller");
+  cr_assert (! counts ("security."), "the seller's offer counted");
+}
+
+/* A predecessor stays the subject of the next sentence's "he"; a
+   family member is not the customer. */
+Test (scoring_reading, predecessors_he_and_family_are_not_the_contact)
+{
+  static const char *const notes[] = {
+    "the old contact Zbigniew retired. he was very cautious, wanted "
+    "everything in writing",
+    NULL
+  };
+
+  assert_reason (notes, "security.", SCORE_READ_FORMER);
+  read_note ("my brother-in-law opened a pizzeria, she said, laughing");
+  cr_assert (! counts ("knowledge.plans"), "family plans read as theirs");
+}
+
+/* "prefer not to replace the whole line in one go": the whole
+   infinitive is negated. */
+Test (scoring_reading, not_to_negates_its_infinitive)
+{
+  read_note ("I prefer not to replace the whole line in one go.");
+  cr_assert (! counts ("actualization.takes_risks"));
+}
+
+/* An auto-reply in its own voice makes the rest of the note its own:
+   the values line under it is no tagline of the contact's. */
+Test (scoring_reading, an_auto_reply_owns_the_rest_of_the_note)
+{
+  static const char note[] =
+    "Automatic reply: renewal\n\n"
+    "Thank you for your email. I am out of the office until Monday.\n\n"
+    "Our values: Safety. Integrity. Ownership. Excellence.\n\n"
+    "Best regards,\nLenka\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_BOILER_AUTO_REPLY,
+                span_at ((size_t) (strstr (note, "Integrity") - note)));
+  cr_assert (! counts ("actualization."));
+}
