@@ -2521,21 +2521,17 @@ static bool
 rejected_clause (const struct score_scratch *s, size_t a)
 {
   size_t p = s->tokens[a].start;
-  char back[16];
-  size_t n = 0;
+  static const char word[] = "instead";
 
   while (p > 0 && ' ' == s->text[p - 1])
     p--;
-  while (p > 0 && n < sizeof (back) - 1 && '\n' != s->text[p - 1])
-  {
-    char c = s->text[--p];
-
-    back[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-  }
-  /* back holds the text before the clause, reversed: "instead" itself is
-     a clause break, so the clause starts at "of" */
-  return n >= 7 && 0 == memcmp (back, "daetsni", 7)
-         && (n == 7 || ! word_char ((unsigned char) back[7]));
+  /* "instead" itself is a clause break, so the clause starts at "of" */
+  if (p < 7 || 'd' != (s->text[p - 1] | 0x20))
+    return false;
+  for (size_t k = 0; k < 7; k++)
+    if (word[k] != (s->text[p - 7 + k] | 0x20))
+      return false;
+  return p == 7 || ! word_char ((unsigned char) s->text[p - 8]);
 }
 
 /**
