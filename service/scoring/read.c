@@ -2146,7 +2146,9 @@ enum mark
   M_WANT = 1u << 26,     /**< asked, wanted, requested, needs ... */
   M_PERCEIVE = 1u << 27, /**< think, heard, noticed, sense ...: what
                              follows is what the writer saw of someone */
-  M_MOCK = 1u << 28      /**< mocking, sarcastic ...: the sentence is irony */
+  M_MOCK = 1u << 28,     /**< mocking, sarcastic ...: the sentence is irony */
+  M_LOSS = 1u << 29      /**< lose, waste, break, fail, let (down) ...: a
+                              negated loss affirms a value */
 };
 
 static const struct
@@ -2312,6 +2314,20 @@ static const struct
   { "unnecessary", M_DISMISS },
   { "ticking", M_DISMISS },
   { "fluff", M_DISMISS },
+  { "lose", M_LOSS },
+  { "losing", M_LOSS },
+  { "waste", M_LOSS },
+  { "wasting", M_LOSS },
+  { "miss", M_LOSS },
+  { "break", M_LOSS },
+  { "fail", M_LOSS },
+  { "fall", M_LOSS },
+  { "let", M_LOSS },
+  { "compromise", M_LOSS },
+  { "cut", M_LOSS },
+  { "slip", M_LOSS },
+  { "stop", M_LOSS },
+  { "wait", M_LOSS },
   { "overkill", M_DISMISS },
   { "mocking", M_MOCK },
   { "mocked", M_MOCK },
@@ -2619,6 +2635,35 @@ list_negation (const struct score_scratch *s, size_t q, size_t *from,
 }
 
 /**
+ * A value negated through a loss is affirmed: "the workers don't lose
+ * time", "never lets a farmer down", "we can't compromise on quality"
+ * value time, reliability and quality.
+ *
+ * @param s scratch
+ * @param h a negated value hit
+ * @param a first token of its clause
+ */
+static void
+affirmed_value (const struct score_scratch *s, struct score_hit *h, size_t a)
+{
+  bool loss = false;
+
+  for (size_t q = h->first; q <= h->last && ! loss; q++)
+    loss = 0 != (s->tok_marks[q] & M_LOSS); /* "lose time" */
+  for (size_t q = h->first; q > a && h->first - q < 6; q--)
+  {
+    if (s->tok_marks[q - 1] & M_LOSS)
+      loss = true;
+    else if (SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
+    {
+      if (loss)
+        h->negated = false;
+      return;
+    }
+  }
+}
+
+/**
  * A clause that waves a value away ("not a priority", "box-ticking")
  * right after a clause of one or two words ("Sustainability? ...") waves
  * that topic away too.
@@ -2841,6 +2886,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->contact = s->segs[g].contact;
       }
       h->reasons |= speaker_reason (m->cues[h->cue].target.kind, h->speaker);
+      if (h->negated && ! h->resolved && ! h->superseded
+          && SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
+        affirmed_value (s, h, a);
       if (rejected || h->first > waved_at
           || (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
               && (dismiss || (t0->start >= list_from && t0->start < list_to))))

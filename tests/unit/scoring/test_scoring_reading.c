@@ -2102,3 +2102,13 @@ Test (scoring_reading, an_auto_reply_owns_the_rest_of_the_note)
                 span_at ((size_t) (strstr (note, "Integrity") - note)));
   cr_assert (! counts ("actualization."));
 }
+
+/* 003: a value negated through a loss is affirmed ("don't lose time");
+   waved away it is not ("time isn't a priority"). */
+Test (scoring_reading, a_negated_loss_affirms_a_value)
+{
+  read_note ("what matters is that the workers don't lose time on the line");
+  cr_assert (counts ("value.time"), "not losing time is valuing it");
+  read_note ("time isn't really a priority for us");
+  cr_assert (! counts ("value.time"));
+}
