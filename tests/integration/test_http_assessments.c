@@ -486,3 +486,83 @@ Test (assess, boilerplate_gives_no_orientation_and_explain_shows_why)
   cr_assert (NULL != strstr (r.body, "explain"), "%s", r.body);
   th_resp_free (&r);
 }
+
+/**
+ * A call's transcript through the API: the buyer's turns describe the
+ * contact who spoke them, the seller's own lines describe no one, and
+ * the seller's talk share is measured from the turns.
+ */
+Test (assess, a_transcripts_turns_are_read_by_who_spoke)
+{
+  char account[64], contact[64], seller[64], path[160];
+  struct th_resp r;
+  char body[2048];
+  json_t *cues, *q, *traits, *t;
+  size_t i;
+  bool buyer_cue = false;
+
+  account_with_contact ("Turn Taking Ltd", account, contact);
+  create ("/v1/sellers", "{\"name\":\"Sam Seller\"}", seller);
+  for (int k = 0; k < 2; k++)
+  {
+    snprintf (body, sizeof (body),
+              "{\"transcript\":["
+              "{\"speaker\":\"Sam\",\"role\":\"seller\",\"text\":\"I want "
+              "the credit for this launch and weekly milestones on my "
+              "desk, I'll push it through myself.\"},"
+              "{\"speaker\":\"Dana\",\"role\":\"buyer\",\"contact_id\":"
+              "\"%s\",\"text\":\"Before anything moves I need references "
+              "from plants our size, a written guarantee and a pilot on "
+              "one line first.\"}]}",
+              contact);
+    call (account, contact, seller,
+          0 == k ? "2026-09-01T10:00:00Z" : "2026-09-20T10:00:00Z", body,
+          NULL);
+  }
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?explain=1",
+            contact);
+  get_ok (path, &r);
+  cr_assert_str_eq (primary (r.json), "security",
+                    "the buyer's turns describe her: %s", r.body);
+  cues = json_object_get (
+    json_array_get (json_object_get (json_object_get (r.json, "reading"),
+                                     "calls"),
+                    0),
+    "cues");
+  json_array_foreach (cues, i, q)
+  {
+    const char *sp = json_string_value (json_object_get (q, "speaker"));
+
+    if (0 == strcmp (sp, "buyer"))
+    {
+      buyer_cue = true;
+      cr_assert_str_eq (contact,
+                        json_string_value (json_object_get (q, "contact_id")));
+    }
+    if (0 == strcmp (sp, "seller")
+        && 0
+             == strncmp (json_string_value (json_object_get (q, "cue")),
+                         "power.", 6))
+      cr_assert (! json_is_true (json_object_get (q, "counted")),
+                 "the seller's own line counted for the buyer: %s", r.body);
+  }
+  cr_assert (buyer_cue, "%s", r.body);
+  th_resp_free (&r);
+  snprintf (path, sizeof (path), "/v1/sellers/%s/assessment", seller);
+  get_ok (path, &r);
+  traits = json_object_get (r.json, "traits");
+  json_array_foreach (traits, i,
+                      t) if (0
+                             == strcmp ("talk_share",
+                                        json_string_value (
+                                          json_object_get (t, "trait"))))
+  {
+    cr_assert (json_is_true (json_object_get (t, "known")), "%s", r.body);
+    cr_assert (NULL
+                 != strstr (json_string_value (
+                              json_object_get (t, "explanation")),
+                            "transcript"),
+               "%s", r.body);
+  }
+  th_resp_free (&r);
+}
