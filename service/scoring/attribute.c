@@ -1,0 +1,840 @@
+/**
+ * @file attribute.c
+ * @brief Whom each cue describes: clause by clause, the subject (a
+ *        colleague, a predecessor, our side, the seller's own doing), the
+ *        tense and mood (a habit that stopped, a supposition, irony), what
+ *        is turned down or waved away, and which orientation wins a
+ *        clause; score_hit_counts() says, per target kind, which hits
+ *        count.
+ */
+#include "svc/score.h"
+#include "read_text.h"
+
+#include <stdint.h>
+
+/* ------------------------------------------------------------------ */
+/* Whom a cue describes                                                 */
+/* ------------------------------------------------------------------ */
+
+/** Marker words, stemmed once per scratch. */
+enum mark
+{
+  M_DET = 1u << 0,       /**< the, a, her, his, their ... */
+  M_OURS = 1u << 1,      /**< our, my, we: the writer's side */
+  M_FORMER = 1u << 2,    /**< former, previous, old, ex ... */
+  M_ADJ = 1u << 3,       /**< new, other, senior ... */
+  M_ROLE = 1u << 4,      /**< colleague, boss, analyst, procurement ... */
+  M_REPORT = 1u << 5,    /**< said, mentioned, told ... */
+  M_USED = 1u << 6,      /**< used (to) */
+  M_TO = 1u << 7,        /**< to */
+  M_STOPPED = 1u << 8,   /**< anymore, formerly, previously */
+  M_IF = 1u << 9,        /**< if */
+  M_IFQ = 1u << 10,      /**< what/ask/wonder/see/check (an "if" question) */
+  M_WERE = 1u << 11,     /**< were, sort, kind, type */
+  M_HYPO = 1u << 12,     /**< hypothetically, imagine, suppose, pretend */
+  M_IRONY1 = 1u << 13,   /**< oh, yeah */
+  M_IRONY2 = 1u << 14,   /**< sure, right, great */
+  M_PRED = 1u << 15,     /**< predecessor */
+  M_LONGER = 1u << 16,   /**< longer (after "no") */
+  M_PRON = 1u << 17,     /**< she, he, they, i, we, you: a new subject */
+  M_AS = 1u << 18,       /**< as, even (as if, even if) */
+  M_DISMISS = 1u << 19,  /**< irrelevant, secondary, unimportant */
+  M_MATTER = 1u << 20,   /**< matter, relevant, care, priority ... */
+  M_CONJ = 1u << 21,     /**< and, so, also, oh, well: before a subject */
+  M_I = 1u << 22,        /**< i: the writer */
+  M_ACT = 1u << 23,      /**< sent, emailed, pitched ...: the seller's doing
+                             when a note's clause opens with it */
+  M_THAT = 1u << 24,     /**< that (after a reporting verb) */
+  M_3RD = 1u << 25,      /**< he, she, they */
+  M_WANT = 1u << 26,     /**< asked, wanted, requested, needs ... */
+  M_PERCEIVE = 1u << 27, /**< think, heard, noticed, sense ...: what
+                             follows is what the writer saw of someone */
+  M_MOCK = 1u << 28,     /**< mocking, sarcastic ...: the sentence is irony */
+  M_LOSS = 1u << 29      /**< lose, waste, break, fail, let (down) ...: a
+                              negated loss affirms a value */
+};
+
+static const struct
+{
+  const char *w;
+  uint32_t bits;
+} marks[] = {
+  { "the", M_DET },
+  { "a", M_DET },
+  { "an", M_DET },
+  { "her", M_DET },
+  { "his", M_DET },
+  { "their", M_DET },
+  { "your", M_DET },
+  { "this", M_DET },
+  { "that", M_DET | M_THAT },
+  { "our", M_DET | M_OURS },
+  { "my", M_DET | M_OURS },
+  { "former", M_FORMER },
+  { "previous", M_FORMER },
+  { "prior", M_FORMER },
+  { "old", M_FORMER },
+  { "ex", M_FORMER },
+  { "outgoing", M_FORMER },
+  { "retired", M_FORMER },
+  { "new", M_ADJ },
+  { "other", M_ADJ },
+  { "senior", M_ADJ },
+  { "junior", M_ADJ },
+  { "chief", M_ADJ | M_ROLE },
+  { "head", M_ROLE },
+  { "colleague", M_ROLE },
+  { "coworker", M_ROLE },
+  { "boss", M_ROLE },
+  { "manager", M_ROLE },
+  { "analyst", M_ROLE },
+  { "assistant", M_ROLE },
+  { "deputy", M_ROLE },
+  { "successor", M_ROLE },
+  { "predecessor", M_ROLE | M_PRED },
+  { "team", M_ROLE },
+  { "department", M_ROLE },
+  { "dept", M_ROLE },
+  { "procurement", M_ROLE },
+  { "purchasing", M_ROLE },
+  { "legal", M_ROLE },
+  { "finance", M_ROLE },
+  { "accounting", M_ROLE },
+  { "ops", M_ROLE },
+  { "engineering", M_ROLE },
+  { "engineer", M_ROLE },
+  { "cfo", M_ROLE },
+  { "ceo", M_ROLE },
+  { "coo", M_ROLE },
+  { "cto", M_ROLE },
+  { "cio", M_ROLE },
+  { "vp", M_ROLE },
+  { "director", M_ROLE },
+  { "partner", M_ROLE },
+  { "wife", M_ROLE },
+  { "brother", M_ROLE },
+  { "sister", M_ROLE },
+  { "son", M_ROLE },
+  { "daughter", M_ROLE },
+  { "mother", M_ROLE },
+  { "father", M_ROLE },
+  { "uncle", M_ROLE },
+  { "aunt", M_ROLE },
+  { "cousin", M_ROLE },
+  { "neighbour", M_ROLE },
+  { "neighbor", M_ROLE },
+  { "husband", M_ROLE },
+  { "intern", M_ROLE },
+  { "lawyer", M_ROLE },
+  { "counsel", M_ROLE },
+  { "board", M_ROLE },
+  { "committee", M_ROLE },
+  { "staff", M_ROLE },
+  { "supervisor", M_ROLE },
+  { "consultant", M_ROLE },
+  { "controller", M_ROLE },
+  { "specialist", M_ROLE },
+  { "coordinator", M_ROLE },
+  { "architect", M_ROLE },
+  { "officer", M_ROLE },
+  { "rep", M_ROLE },
+  { "buyer", M_ROLE },
+  { "owner", M_ROLE },
+  { "contact", M_ROLE },
+  { "person", M_ROLE },
+  { "guy", M_ROLE },
+  { "lady", M_ROLE },
+  { "said", M_REPORT },
+  { "says", M_REPORT },
+  { "mentioned", M_REPORT },
+  { "told", M_REPORT },
+  { "explained", M_REPORT },
+  { "warned", M_REPORT },
+  { "thinks", M_REPORT | M_PERCEIVE },
+  { "noted", M_REPORT },
+  { "joked", M_REPORT },
+  { "wanted", M_WANT },
+  { "wants", M_WANT },
+  { "requested", M_WANT },
+  { "needs", M_WANT },
+  { "needed", M_WANT },
+  { "think", M_REPORT | M_PERCEIVE },
+  { "heard", M_REPORT | M_PERCEIVE },
+  { "noticed", M_REPORT | M_PERCEIVE },
+  { "learned", M_REPORT | M_PERCEIVE },
+  { "felt", M_REPORT | M_PERCEIVE },
+  { "feel", M_REPORT | M_PERCEIVE },
+  { "sense", M_REPORT | M_PERCEIVE },
+  { "believe", M_REPORT | M_PERCEIVE },
+  { "guess", M_REPORT | M_PERCEIVE },
+  { "gather", M_REPORT | M_PERCEIVE },
+  { "used", M_USED },
+  { "to", M_TO },
+  { "anymore", M_STOPPED },
+  { "formerly", M_STOPPED },
+  { "previously", M_STOPPED },
+  { "if", M_IF },
+  { "what", M_IFQ },
+  { "ask", M_IFQ },
+  { "asked", M_IFQ | M_WANT },
+  { "wonder", M_IFQ },
+  { "see", M_IFQ },
+  { "check", M_IFQ },
+  { "know", M_IFQ },
+  { "sure", M_IFQ | M_IRONY2 },
+  { "were", M_WERE },
+  { "sort", M_WERE },
+  { "kind", M_WERE },
+  { "type", M_WERE },
+  { "ever", M_WERE },
+  { "would", M_WERE },
+  { "might", M_WERE },
+  { "hypothetically", M_HYPO },
+  { "imagine", M_HYPO },
+  { "suppose", M_HYPO },
+  { "pretend", M_HYPO },
+  { "oh", M_IRONY1 | M_CONJ },
+  { "yeah", M_IRONY1 },
+  { "right", M_IRONY2 },
+  { "great", M_IRONY2 },
+  { "longer", M_LONGER },
+  { "she", M_PRON | M_3RD },
+  { "he", M_PRON | M_3RD },
+  { "they", M_PRON | M_3RD },
+  { "i", M_PRON | M_I },
+  { "we", M_PRON | M_OURS },
+  { "you", M_PRON },
+  { "as", M_AS },
+  { "even", M_AS },
+  { "irrelevant", M_DISMISS },
+  { "secondary", M_DISMISS },
+  { "unimportant", M_DISMISS },
+  { "whatever", M_DISMISS },
+  { "overrated", M_DISMISS },
+  { "overhyped", M_DISMISS },
+  { "overvalued", M_DISMISS },
+  { "pointless", M_DISMISS },
+  { "unnecessary", M_DISMISS },
+  { "ticking", M_DISMISS },
+  { "fluff", M_DISMISS },
+  { "lose", M_LOSS },
+  { "losing", M_LOSS },
+  { "waste", M_LOSS },
+  { "wasting", M_LOSS },
+  { "miss", M_LOSS },
+  { "break", M_LOSS },
+  { "fail", M_LOSS },
+  { "fall", M_LOSS },
+  { "let", M_LOSS },
+  { "compromise", M_LOSS },
+  { "cut", M_LOSS },
+  { "slip", M_LOSS },
+  { "stop", M_LOSS },
+  { "wait", M_LOSS },
+  { "overkill", M_DISMISS },
+  { "mocking", M_MOCK },
+  { "mocked", M_MOCK },
+  { "sarcastic", M_MOCK },
+  { "sarcastically", M_MOCK },
+  { "ironically", M_MOCK },
+  { "matter", M_MATTER },
+  { "matters", M_MATTER },
+  { "relevant", M_MATTER },
+  { "care", M_MATTER },
+  { "priority", M_MATTER },
+  { "important", M_MATTER },
+  { "concern", M_MATTER },
+  { "focus", M_MATTER },
+  { "interested", M_MATTER },
+  { "factor", M_MATTER },
+  { "and", M_CONJ },
+  { "so", M_CONJ },
+  { "also", M_CONJ },
+  { "plus", M_CONJ },
+  { "then", M_CONJ },
+  { "well", M_CONJ },
+  { "anyway", M_CONJ },
+  { "sent", M_ACT },
+  { "send", M_ACT },
+  { "emailed", M_ACT },
+  { "pitched", M_ACT },
+  { "demoed", M_ACT },
+  { "offered", M_ACT },
+};
+
+#define N_MARKS (sizeof (marks) / sizeof (marks[0]))
+
+/** Marker bits of a token hash (an open-addressing table per scratch,
+    filled by score_read_init: token hashes are never 0). */
+static uint32_t
+mark_of (struct score_scratch *s, uint32_t h)
+{
+  uint32_t k = (h * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
+
+  while (0 != s->mark_key[k])
+  {
+    if (h == s->mark_key[k])
+      return s->mark_bits[k];
+    k = (k + 1) & (SCORE_MARK_SLOTS - 1);
+  }
+  return 0;
+}
+
+void
+score_marks_init (struct score_scratch *s)
+{
+  memset (s->mark_key, 0, sizeof (s->mark_key));
+  memset (s->mark_bits, 0, sizeof (s->mark_bits));
+  for (size_t i = 0; i < N_MARKS; i++)
+  {
+    uint32_t w;
+    uint32_t k;
+
+    /* read as a note's word is ("told" is "tell", "sent" is "send") */
+    score_text_tokenize (NULL, s, marks[i].w, strlen (marks[i].w));
+    if (1 != s->n_tokens)
+      continue;
+    w = s->tokens[0].hash;
+    k = (w * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
+    while (0 != s->mark_key[k] && w != s->mark_key[k])
+      k = (k + 1) & (SCORE_MARK_SLOTS - 1);
+    s->mark_key[k] = w;
+    s->mark_bits[k] |= marks[i].bits;
+  }
+  s->n_tokens = 0;
+}
+
+/**
+ * Subject of the words from token @a p: a colleague, a predecessor or
+ * someone on our side named by a role ("her analyst", "the old buyer",
+ * "our support team", "Dana's boss"), or 0.
+ *
+ * @param s scratch
+ * @param p first token
+ * @param end one past the clause
+ * @param ours_is_us whether "our/my" is the writer's (seller's) side
+ * @return SCORE_READ_* bits
+ */
+static uint16_t
+subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
+{
+  bool former = false;
+  bool ours = false;
+  size_t q;
+
+  while (p < end && (s->tok_marks[p] & M_CONJ))
+    p++; /* "and my assistant ...", "oh, ..." */
+  if (ours_is_us && p < end
+      && ((s->tok_marks[p] & M_I)
+          || ((s->tok_marks[p] & M_ACT)
+              && (0 == p || (s->tokens[p].flags & TOK_SENTENCE)))))
+  {
+    /* "I guaranteed ...", a note's sentence opening "sent the ...": the
+       seller's doing, unless the clause reports what the buyer asked
+       for ("sent him the docs he asked for") */
+    for (q = p + 1; q + 1 < end; q++)
+      if ((s->tok_marks[q] & M_3RD) && (s->tok_marks[q + 1] & M_WANT))
+        return 0;
+    return SCORE_READ_SELLER_SELF;
+  }
+  q = p;
+  while (q < end && q < p + 4)
+  {
+    uint32_t b = s->tok_marks[q];
+
+    if ((b & M_ROLE) && q + 1 < end && s->text[s->tokens[q + 1].start] >= 'A'
+        && s->text[s->tokens[q + 1].start] <= 'Z' && 0 == s->tok_marks[q + 1])
+      return former ? SCORE_READ_FORMER
+                    : 0; /* "VP Sanchez": a title before a name; "the old
+                            contact Zbigniew" is still a predecessor */
+    if (b & M_ROLE)
+    {
+      if (b & M_PRED)
+        former = true;
+      if (former)
+        return SCORE_READ_FORMER;
+      return (ours && ours_is_us) ? SCORE_READ_OUR_SIDE
+                                  : SCORE_READ_THIRD_PARTY;
+    }
+    if (b & M_FORMER)
+      former = true;
+    else if (b & M_DET)
+      ours = ours || (b & M_OURS);
+    else if (q == p && q + 1 < end && 0 == b
+             && s->text[s->tokens[q].start] >= 'A'
+             && s->text[s->tokens[q].start] <= 'Z'
+             && (s->tok_marks[q + 1] & M_ROLE))
+      ; /* "Dana's boss" */
+    else if (! (b & M_ADJ))
+      return 0;
+    q++;
+  }
+  return 0;
+}
+
+/** Whether token @a p is an upper-case word or a name of a call contact
+    (a new subject that ends an inherited one). */
+static bool
+new_subject (struct score_scratch *s, size_t p)
+{
+  uint32_t b = s->tok_marks[p];
+  unsigned char c = (unsigned char) s->text[s->tokens[p].start];
+
+  return (b & (M_PRON | M_DET)) || (c >= 'A' && c <= 'Z');
+}
+
+/** Reasons that keep a hit out, per target kind. */
+/** Reasons that keep a hit out of every reading: it is not a fact about
+    anyone there now. */
+#define NOT_A_FACT \
+  (SCORE_READ_FORMER | SCORE_READ_PAST | SCORE_READ_HYPOTHETICAL \
+   | SCORE_READ_SARCASM | SCORE_READ_NAME | SCORE_READ_FILLER)
+
+static const uint16_t excluded[] = {
+  [SCORE_TARGET_ORIENTATION] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
+                               | SCORE_READ_OUR_SIDE | SCORE_READ_OPPOSED
+                               | SCORE_READ_SPEAKER | SCORE_READ_SELLER_SELF,
+  [SCORE_TARGET_PILLAR] = NOT_A_FACT,
+  [SCORE_TARGET_RISK] = NOT_A_FACT | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER
+                        | SCORE_READ_SELLER_SELF,
+  [SCORE_TARGET_TRAIT] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
+                         | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER,
+  [SCORE_TARGET_VALUE] = NOT_A_FACT,
+};
+
+bool
+score_hit_counts (const struct score_model *m, const struct score_hit *h)
+{
+  const struct score_target *t = &m->cues[h->cue].target;
+
+  if (SCORE_TARGET_PILLAR == t->kind && SCORE_PILLAR_TRUST == t->index
+      && (h->reasons & (SCORE_READ_OUR_SIDE | SCORE_READ_SELLER_SELF)))
+    return false; /* 002: trust is given by the customer; our own claim
+                     of it ("told my manager we're their trusted
+                     advisor") is not */
+  return ! h->negated && 0 == (h->reasons & excluded[t->kind]);
+}
+
+/** The speaker reason: a cue said by someone it cannot describe (the
+    seller's own line is not the buyer's orientation or risk; a buyer's
+    line is not the seller's trait). */
+static uint16_t
+speaker_reason (enum score_target_kind k, uint8_t speaker)
+{
+  if (((SCORE_TARGET_ORIENTATION == k || SCORE_TARGET_RISK == k)
+       && SCORE_SAY_SELLER == speaker)
+      || (SCORE_TARGET_ORIENTATION == k && SCORE_SAY_OTHER == speaker)
+      || (SCORE_TARGET_TRAIT == k
+          && (SCORE_SAY_BUYER == speaker || SCORE_SAY_OTHER == speaker)))
+    return SCORE_READ_SPEAKER;
+  return 0;
+}
+
+/**
+ * Whether the clause starting at token @a a is what someone does not want:
+ * it follows "instead of" ("a partner who points at our weak spots
+ * instead of telling me everything's lovely").
+ */
+static bool
+rejected_clause (const struct score_scratch *s, size_t a)
+{
+  size_t p = s->tokens[a].start;
+  static const char word[] = "instead";
+
+  while (p > 0 && ' ' == s->text[p - 1])
+    p--;
+  /* "instead" itself is a clause break, so the clause starts at "of" */
+  if (p < 7 || 'd' != (s->text[p - 1] | 0x20))
+    return false;
+  for (size_t k = 0; k < 7; k++)
+    if (word[k] != (s->text[p - 7 + k] | 0x20))
+      return false;
+  return p == 7 || ! word_char ((unsigned char) s->text[p - 8]);
+}
+
+/**
+ * Among the orientation hits of one clause that count, when Actualization
+ * meets an orientation it is the opposite of (Power's wish for credit,
+ * Security's aversion to risk, Affiliation's loyalty), only the longest
+ * phrase stands: "gives the credit to her team" is not also "credit",
+ * "accepts a rough few weeks for the bigger gain" is not also "risk".
+ * Equal lengths keep both; other pairs are no contradiction.
+ *
+ * @param m model
+ * @param s scratch
+ * @param h0 first hit of the clause
+ * @param h1 one past its last
+ */
+static void
+oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
+        size_t h1)
+{
+  uint32_t best = 0;
+  int best_o = -1;
+  bool tie = false;
+
+  for (size_t k = h0; k < h1; k++)
+  {
+    const struct score_hit *h = &s->hits[k];
+    const struct score_cue *cue = &m->cues[h->cue];
+    uint32_t len = h->last - h->first + 1;
+
+    if (SCORE_TARGET_ORIENTATION != cue->target.kind || cue->weight <= 0
+        || ! score_hit_counts (m, h))
+      continue;
+    if (len > best)
+    {
+      best = len;
+      best_o = cue->target.index;
+      tie = false;
+    }
+    else if (len == best && best_o != cue->target.index)
+      tie = true;
+  }
+  if (best_o < 0 || tie)
+    return;
+  for (size_t k = h0; k < h1; k++)
+  {
+    struct score_hit *h = &s->hits[k];
+    const struct score_cue *cue = &m->cues[h->cue];
+
+    if (SCORE_TARGET_ORIENTATION == cue->target.kind && cue->weight > 0
+        && cue->target.index != best_o
+        && (SCORE_ORIENTATION_ACTUALIZATION == best_o
+            || SCORE_ORIENTATION_ACTUALIZATION == cue->target.index))
+      h->reasons |= SCORE_READ_OPPOSED;
+  }
+}
+
+/**
+ * A negator whose line goes on to a colon opens a negated list ("What we
+ * won't do: rush jobs, lowest-bid work" or a list on the next lines): its
+ * items, to the next blank line, are not values held.
+ *
+ * @param s scratch
+ * @param q the negator token
+ * @param[in,out] from first byte of the list
+ * @param[in,out] to one past its last byte
+ */
+static void
+list_negation (const struct score_scratch *s, size_t q, size_t *from,
+               size_t *to)
+{
+  size_t p = s->tokens[q].end;
+
+  for (; p < s->text_len && '\n' != s->text[p] && '.' != s->text[p]; p++)
+    if (':' == s->text[p])
+    {
+      const char *end = NULL;
+
+      for (size_t k = p + 1; k + 1 < s->text_len && NULL == end; k++)
+        if ('\n' == s->text[k] && '\n' == s->text[k + 1])
+          end = s->text + k;
+      *from = p;
+      *to = (NULL == end) ? s->text_len : (size_t) (end - s->text);
+      return;
+    }
+}
+
+/**
+ * A value negated through a loss is affirmed: "the workers don't lose
+ * time", "never lets a farmer down", "we can't compromise on quality"
+ * value time, reliability and quality.
+ *
+ * @param s scratch
+ * @param h a negated value hit
+ * @param a first token of its clause
+ */
+static void
+affirmed_value (const struct score_scratch *s, struct score_hit *h, size_t a)
+{
+  bool loss = false;
+
+  for (size_t q = h->first; q <= h->last && ! loss; q++)
+    loss = 0 != (s->tok_marks[q] & M_LOSS); /* "lose time" */
+  for (size_t q = h->first; q > a && h->first - q < 6; q--)
+  {
+    if (s->tok_marks[q - 1] & M_LOSS)
+      loss = true;
+    else if (SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
+    {
+      if (loss)
+        h->negated = false;
+      return;
+    }
+  }
+}
+
+/**
+ * A clause that waves a value away ("not a priority", "box-ticking")
+ * right after a clause of one or two words ("Sustainability? ...") waves
+ * that topic away too.
+ *
+ * @param m model
+ * @param s scratch
+ * @param a first token of the dismissive clause
+ * @param h0 its first hit (hits before it are earlier in the text)
+ */
+static void
+dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
+               size_t h0)
+{
+  size_t st;
+
+  if (0 == a)
+    return;
+  st = a - 1;
+  while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
+    st--;
+  if (a - st > 2)
+    return;
+  for (size_t j = h0; j > 0; j--)
+  {
+    struct score_hit *h = &s->hits[j - 1];
+
+    if (h->first < st)
+      break;
+    if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind && h->first < a)
+    {
+      h->negated = true;
+      h->reasons |= SCORE_READ_NEGATED;
+    }
+  }
+}
+
+/**
+ * Mark each hit's speaker and reasons. Clause by clause: the subject at
+ * the clause start (or after a reporting verb) scopes the clause and the
+ * following clauses of its sentence until a new subject; "used to",
+ * "anymore", "no longer", "formerly" make a clause past; "if ... were /
+ * the sort of", "as if", "imagine", "hypothetically" make it a
+ * supposition; "yeah right", "oh sure" make the sentence ironic, and a
+ * one-word cue in quotes is a scare quote.
+ *
+ * @param m model
+ * @param s scratch with tokens and hits
+ */
+static void
+attribute (const struct score_model *m, struct score_scratch *s)
+{
+  size_t hi = 0;
+  size_t seg = 0;
+  uint16_t carried = 0;   /* subject scope carried into the next clause */
+  uint16_t irony = 0;     /* the sentence is ironic */
+  uint16_t supposed = 0;  /* the sentence went hypothetical */
+  bool former = false;    /* the last sentence spoke of a predecessor */
+  bool he_former = false; /* and this one opens with "he" or "she" */
+  uint16_t sentence = UINT16_MAX;
+  size_t list_from = SIZE_MAX; /* a negated list's bytes */
+  size_t list_to = 0;
+
+  for (size_t t = 0; t < s->n_tokens; t++)
+    s->tok_marks[t] = mark_of (s, s->tokens[t].hash); /* once a token */
+
+  for (size_t a = 0; a < s->n_tokens;)
+  {
+    size_t b = a + 1;
+    uint16_t clause = 0;
+    uint16_t scope;
+    size_t from = a;           /* first token the scope covers */
+    size_t used_at = SIZE_MAX; /* past from here */
+    size_t hypo_at = SIZE_MAX; /* supposition from here */
+    size_t h0;
+    bool ours_us;
+    bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
+    bool rejected;        /* "... instead of X" */
+    size_t waved_at = SIZE_MAX; /* "doesn't care about" from here */
+
+    while (b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE))
+      b++;
+    while (seg + 1 < s->n_segs && s->segs[seg].end <= s->tokens[a].start)
+      seg++;
+    ours_us = 0 == s->n_segs || SCORE_SAY_NARRATIVE == s->segs[seg].speaker
+              || SCORE_SAY_SELLER == s->segs[seg].speaker;
+    if (s->tokens[a].sentence != sentence)
+    {
+      sentence = s->tokens[a].sentence;
+      /* "the old buyer retired. he was very cautious": "he" is still the
+         predecessor */
+      he_former = former && (s->tok_marks[a] & M_3RD);
+      carried = he_former ? SCORE_READ_FORMER : 0;
+      former = false;
+      irony = 0;
+      supposed = 0;
+      /* "she was mocking ...", "said sarcastically": the whole sentence */
+      for (size_t q = a; q < s->n_tokens && s->tokens[q].sentence == sentence;
+           q++)
+        if (s->tok_marks[q] & M_MOCK)
+          irony = SCORE_READ_SARCASM;
+    }
+    if (b - a >= 2 && (s->tok_marks[a] & M_IRONY1)
+        && (s->tok_marks[a + 1] & M_IRONY2))
+      irony = SCORE_READ_SARCASM;
+    scope = subject (s, a, b, ours_us);
+    if (0 == scope)
+      scope = (new_subject (s, a) && ! he_former) ? 0 : carried;
+    he_former = false;
+    rejected = rejected_clause (s, a);
+    if (hi >= s->n_hits || s->hits[hi].first >= b)
+    {
+      /* no cue here: only what reaches later clauses matters (the
+         subject carried on, a negated list opening, "hypothetically,") */
+      bool waved = false;
+
+      for (size_t q = a; q < b; q++)
+        if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+        {
+          list_negation (s, q, &list_from, &list_to);
+          for (size_t r = q + 1; r < b && r <= q + 3 && ! waved; r++)
+            waved = 0 != (s->tok_marks[r] & M_MATTER);
+        }
+        else if (s->tok_marks[q] & M_DISMISS)
+          waved = true;
+        else if (s->tok_marks[q] & M_HYPO)
+          supposed = SCORE_READ_HYPOTHETICAL;
+      if (waved)
+        dismiss_topic (m, s, a, hi);
+      carried = scope;
+      former = former || SCORE_READ_FORMER == scope;
+      a = b;
+      continue;
+    }
+    for (size_t q = a; q < b; q++)
+    {
+      uint32_t bits = s->tok_marks[q];
+
+      if ((bits & M_REPORT) && q + 1 < b)
+      {
+        size_t r = q + 1;
+        uint16_t sub;
+
+        if (r < b && (s->tok_marks[r] & M_PRON) && ! (s->tok_marks[r] & M_I))
+          r++; /* "told me", "told us" */
+        if (r < b && (s->tok_marks[r] & M_THAT))
+          r++; /* "joked that I ..." */
+        sub = subject (s, r, b, ours_us);
+        if (sub || (SCORE_READ_SELLER_SELF == scope && (bits & M_PERCEIVE)))
+        {
+          /* "her boss said ...", and "I think she ...": what follows
+             is about her; what "I mentioned" stays mine */
+          scope = sub;
+          from = r;
+        }
+      }
+      if ((bits & M_USED) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
+          && used_at > q)
+        used_at = q;
+      if (bits & M_DISMISS)
+        dismiss = true;
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
+          && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
+        waved_at = q; /* "prefer not to replace the whole line in one go":
+                         the whole infinitive is negated */
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+      {
+        for (size_t r = q + 1; r < b && r <= q + 3 && ! dismiss; r++)
+          if (s->tok_marks[r] & M_MATTER)
+          {
+            dismiss = true;
+            waved_at = r; /* "doesn't care about X": X is not wanted */
+          }
+        list_negation (s, q, &list_from, &list_to);
+      }
+      if (bits & M_STOPPED)
+        clause |= SCORE_READ_PAST;
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
+          && (s->tok_marks[q + 1] & M_LONGER))
+        clause |= SCORE_READ_PAST;
+      if ((bits & M_HYPO) && hypo_at > q)
+      {
+        hypo_at = q;
+        supposed = SCORE_READ_HYPOTHETICAL; /* and the rest of the
+                                                 sentence */
+      }
+      if ((bits & M_IF) && q > a && ours_us && (s->tok_marks[q - 1] & M_WANT)
+          && q + 1 < b && (s->tok_marks[q + 1] & M_3RD)
+          && ! (s->tok_marks[a] & M_3RD))
+      {
+        /* "asked if she'd want a pilot": a question put to her, not her
+           wish */
+        scope = SCORE_READ_SELLER_SELF;
+        from = q;
+      }
+      if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ)))
+      {
+        bool as = q > a && (s->tok_marks[q - 1] & M_AS);
+
+        for (size_t r = q + 1; r < b && ! as; r++)
+          as = 0 != (s->tok_marks[r] & M_WERE);
+        if (as)
+          hypo_at = a;
+      }
+    }
+    carried = scope;
+    former = former || SCORE_READ_FORMER == scope;
+    h0 = hi;
+    for (; hi < s->n_hits && s->hits[hi].first < b; hi++)
+    {
+      struct score_hit *h = &s->hits[hi];
+      const struct score_token *t0 = &s->tokens[h->first];
+      const struct score_token *t1 = &s->tokens[h->last];
+      size_t g = seg;
+
+      while (g + 1 < s->n_segs && s->segs[g].end <= t0->start)
+        g++;
+      if (s->n_segs > 0)
+      {
+        h->speaker = s->segs[g].speaker;
+        h->contact = s->segs[g].contact;
+      }
+      h->reasons |= speaker_reason (m->cues[h->cue].target.kind, h->speaker);
+      if (h->negated && ! h->resolved && ! h->superseded
+          && SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
+        affirmed_value (s, h, a);
+      if (rejected || h->first > waved_at
+          || (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
+              && (dismiss || (t0->start >= list_from && t0->start < list_to))))
+      {
+        /* what is not wanted ("instead of X"); a value waved away, an
+           item of a "we won't:" list (of values: in a note, "don't lose
+           it:" opens a list of what to keep) */
+        h->negated = true;
+        h->reasons |= SCORE_READ_NEGATED;
+      }
+      h->reasons |= irony | clause;
+      if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a))
+        h->reasons |= supposed;
+      if (h->first >= from)
+        h->reasons |= scope;
+      if (h->first >= used_at)
+        h->reasons |= SCORE_READ_PAST;
+      if (h->first >= hypo_at)
+        h->reasons |= SCORE_READ_HYPOTHETICAL;
+      if (h->first == h->last && h->first == a && t1->end - t0->start > 2
+          && 'l' == (s->text[t1->end - 2] | 0x20)
+          && 'y' == (s->text[t1->end - 1] | 0x20)
+          && (1 == b - a || (s->tok_marks[a + 1] & (M_PRON | M_DET | M_CONJ))))
+        h->reasons |= SCORE_READ_FILLER; /* "Honestly, ...", "Frankly
+                                              we ..." */
+      if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
+      {
+        char o = s->text[t0->start - 1];
+        char c = s->text[t1->end];
+
+        if (('\'' == o || '"' == o) && o == c)
+          h->reasons |= SCORE_READ_SARCASM;
+      }
+    }
+    oppose (m, s, h0, hi);
+    if (dismiss)
+      dismiss_topic (m, s, a, h0);
+    a = b;
+  }
+}
+
+void
+score_text_attribute (const struct score_model *m, struct score_scratch *s)
+{
+  attribute (m, s);
+  score_mark_repeats (m, s);
+}

@@ -1,0 +1,849 @@
+/**
+ * @file boilerplate.c
+ * @brief What of a note is not the writer's: signatures, disclaimers,
+ *        quoted replies, forwarding headers, auto-replies, form fields,
+ *        recording headers, invites and tracking notices, recognised
+ *        line by line by their shape (docs/scoring.md lists how).
+ */
+#include "svc/score.h"
+#include "read_text.h"
+
+/* ------------------------------------------------------------------ */
+/* Boilerplate                                                          */
+/* ------------------------------------------------------------------ */
+
+/** Closings that open a signature when they stand on a short line. */
+static const char *const closings[] = { "thanks",
+                                        "thank you",
+                                        "many thanks",
+                                        "thx",
+                                        "ty",
+                                        "best",
+                                        "regards",
+                                        "kind regards",
+                                        "warm regards",
+                                        "cheers",
+                                        "sincerely",
+                                        "yours",
+                                        "all the best",
+                                        "talk soon",
+                                        "speak soon",
+                                        "rgds",
+                                        "br",
+                                        "cordially",
+                                        "with thanks",
+                                        "best wishes",
+                                        "respectfully",
+                                        "have a great",
+                                        "have a good",
+                                        "appreciate it",
+                                        "much appreciated",
+                                        "saludos",
+                                        "un saludo",
+                                        "atentamente",
+                                        "mit freundlichen",
+                                        "cordialement",
+                                        NULL };
+
+/** Markers of a confidentiality or legal notice (two are needed). */
+static const char *const disclaimer_a[] = {
+  "confidential",  "privileged",   "disclaimer", "legally binding",
+  "received this", "in error",     "unauthori",  "prohibited",
+  "virus",         "not intended", NULL
+};
+static const char *const disclaimer_b[] = {
+  "intended", "recipient",    "addressee",  "e-mail", "email",
+  "message",  "transmission", "attachment", "sender", "notify",
+  "delete",   "copying",      "liability",  NULL
+};
+
+/** Markers of an automatic reply (with a first-person or return cue). */
+static const char *const auto_a[] = { "out of office",
+                                      "out of the office",
+                                      "automatic reply",
+                                      "auto-reply",
+                                      "autoreply",
+                                      "auto reply",
+                                      "away from the office",
+                                      "on annual leave",
+                                      "on parental leave",
+                                      "limited access to email",
+                                      "limited access to e-mail",
+                                      "currently away",
+                                      "currently out",
+                                      "on leave until",
+                                      "away until",
+                                      "vacation until",
+                                      "holiday until",
+                                      NULL };
+static const char *const auto_b[] = { "i am",    "i'm",    "i will",
+                                      "i'll",    "return", "back on",
+                                      "back in", "until",  "access to",
+                                      "urgent",  "reply",  NULL };
+
+/** An automatic reply's own voice: with it, the rest of the note is the
+    auto-reply's (its values line, its signature, its contacts). */
+static const char *const auto_self[] = { "i am out",
+                                         "i'm out",
+                                         "i am away",
+                                         "i'm away",
+                                         "i am currently",
+                                         "i'm currently",
+                                         "i will be back",
+                                         "i'll be back",
+                                         "i will respond",
+                                         "i'll respond",
+                                         "i will reply",
+                                         "i'll reply",
+                                         "thank you for your email",
+                                         "thank you for your message",
+                                         "thanks for your email",
+                                         NULL };
+
+/** Lines a recorder or transcriber writes. */
+static const char *const recording[] = { "recording started",
+                                         "recording stopped",
+                                         "recording in progress",
+                                         "is being recorded",
+                                         "will be recorded",
+                                         "transcript generated",
+                                         "transcribed by",
+                                         "auto-generated transcript",
+                                         "automatically generated",
+                                         "auto-transcript",
+                                         "autotranscript",
+                                         "webvtt",
+                                         "call recording",
+                                         "meeting recording",
+                                         "transcription by",
+                                         "powered by otter",
+                                         "otter.ai",
+                                         "fireflies.ai",
+                                         "gong.io",
+                                         "chorus.ai",
+                                         "-->",
+                                         "transcript:",
+                                         "transcript start",
+                                         "transcript end",
+                                         "end of transcript",
+                                         "recording ended",
+                                         "recording link",
+                                         "from recorder",
+                                         "from the recorder",
+                                         NULL };
+
+/** Meeting-invite lines. */
+static const char *const invite[] = { "zoom.us/",
+                                      "join zoom meeting",
+                                      "meeting id",
+                                      "passcode",
+                                      "microsoft teams meeting",
+                                      "join on your computer",
+                                      "click here to join",
+                                      "teams.microsoft.com",
+                                      "meet.google.com",
+                                      "dial-in",
+                                      "dial in by",
+                                      "one tap mobile",
+                                      "join by phone",
+                                      "join the meeting",
+                                      "you have been invited",
+                                      "has invited you",
+                                      "invitation:",
+                                      "accepted:",
+                                      "declined:",
+                                      "tentative:",
+                                      "calendar invite",
+                                      "add to calendar",
+                                      "organizer:",
+                                      "when:",
+                                      "where:",
+                                      "video call link",
+                                      "webex",
+                                      "meeting link",
+                                      "join with google meet",
+                                      NULL };
+
+/** Parcel and shipment tracking lines. */
+static const char *const tracking[] = { "tracking number",
+                                        "tracking #",
+                                        "tracking no",
+                                        "tracking id",
+                                        "track your",
+                                        "out for delivery",
+                                        "in transit",
+                                        "estimated delivery",
+                                        "proof of delivery",
+                                        "shipment status",
+                                        "package status",
+                                        "your package",
+                                        "your parcel",
+                                        "your order has",
+                                        "your shipment",
+                                        "delivery attempt",
+                                        "arrived at facility",
+                                        "departed facility",
+                                        "picked up by carrier",
+                                        "label created",
+                                        "awb",
+                                        NULL };
+
+/** Labels of web forms and CRM records (a "label: value" line). */
+static const char *const form_labels[] = { "first name",
+                                           "last name",
+                                           "full name",
+                                           "name",
+                                           "e-mail",
+                                           "email",
+                                           "email address",
+                                           "phone",
+                                           "phone number",
+                                           "mobile",
+                                           "company",
+                                           "company name",
+                                           "company size",
+                                           "employees",
+                                           "number of employees",
+                                           "job title",
+                                           "title",
+                                           "role",
+                                           "job role",
+                                           "department",
+                                           "industry",
+                                           "country",
+                                           "state",
+                                           "city",
+                                           "zip",
+                                           "postal code",
+                                           "address",
+                                           "website",
+                                           "how did you hear about us",
+                                           "lead source",
+                                           "source",
+                                           "campaign",
+                                           "utm_source",
+                                           "utm_medium",
+                                           "utm_campaign",
+                                           "consent",
+                                           "opt-in",
+                                           "opt in",
+                                           "submitted",
+                                           "submitted at",
+                                           "submission date",
+                                           "form",
+                                           "form name",
+                                           "page",
+                                           "page url",
+                                           "referrer",
+                                           "ip",
+                                           "ip address",
+                                           "lead status",
+                                           "lead score",
+                                           "owner",
+                                           "lead owner",
+                                           "created",
+                                           "created by",
+                                           "created on",
+                                           "annual revenue",
+                                           "revenue",
+                                           "budget range",
+                                           "product interest",
+                                           "interested in",
+                                           "preferred contact method",
+                                           "timezone",
+                                           "time zone",
+                                           "linkedin",
+                                           "status",
+                                           "carrier",
+                                           "order",
+                                           "order number",
+                                           "reference",
+                                           "ref",
+                                           "priority",
+                                           "ticket",
+                                           "case",
+                                           "case number",
+                                           "ticket number",
+                                           "assigned to",
+                                           "due date",
+                                           "type",
+                                           "stage",
+                                           "deal stage",
+                                           "amount",
+                                           "close date",
+                                           "contact",
+                                           "account",
+                                           "organizer",
+                                           "attendees",
+                                           "location",
+                                           "date",
+                                           "time",
+                                           "duration",
+                                           "meeting",
+                                           "participants",
+                                           "recording",
+                                           "language",
+                                           NULL };
+
+/** Free-text labels whose value is the sender's own words: only the label
+    is set aside. */
+static const char *const form_free[] = { "message",
+                                         "comments",
+                                         "comment",
+                                         "notes",
+                                         "note",
+                                         "description",
+                                         "additional information",
+                                         "additional info",
+                                         "details",
+                                         "inquiry",
+                                         "enquiry",
+                                         "question",
+                                         "questions",
+                                         "how can we help",
+                                         "what can we help you with",
+                                         "requirements",
+                                         "summary",
+                                         NULL };
+
+/** E-mail header fields. */
+/** Bits of struct score_line.found: which marker lists a line holds. */
+enum found
+{
+  FOUND_DISCLAIMER_A = 1u << 0,
+  FOUND_DISCLAIMER_B = 1u << 1,
+  FOUND_AUTO_A = 1u << 2,
+  FOUND_AUTO_B = 1u << 3,
+  FOUND_RECORDING = 1u << 4,
+  FOUND_INVITE = 1u << 5,
+  FOUND_TRACKING = 1u << 6,
+  FOUND_AUTO_SELF = 1u << 7
+};
+
+/** The marker lists a line is searched for, with their bits. */
+static const struct
+{
+  const char *const *list;
+  uint16_t bit;
+} marker_lists[] = {
+  { disclaimer_a, FOUND_DISCLAIMER_A },
+  { disclaimer_b, FOUND_DISCLAIMER_B },
+  { auto_a, FOUND_AUTO_A },
+  { auto_b, FOUND_AUTO_B },
+  { recording, FOUND_RECORDING },
+  { invite, FOUND_INVITE },
+  { tracking, FOUND_TRACKING },
+  { auto_self, FOUND_AUTO_SELF },
+};
+
+/**
+ * Index every marker of marker_lists by its first byte (once per
+ * scratch), so a line is searched for all of them in one pass.
+ *
+ * @param s scratch
+ */
+void
+score_index_markers (struct score_scratch *s)
+{
+  size_t count[257] = { 0 };
+
+  for (size_t k = 0; k < sizeof (marker_lists) / sizeof (marker_lists[0]); k++)
+    for (const char *const *w = marker_lists[k].list; NULL != *w; w++)
+      count[(unsigned char) (*w)[0] + 1]++;
+  for (int c = 0; c < 256; c++)
+    count[c + 1] += count[c];
+  for (int c = 0; c <= 256; c++)
+    s->marker_at[c] =
+      (uint16_t) (count[c] < SCORE_MAX_MARKERS ? count[c] : SCORE_MAX_MARKERS);
+  for (size_t k = 0; k < sizeof (marker_lists) / sizeof (marker_lists[0]); k++)
+    for (const char *const *w = marker_lists[k].list; NULL != *w; w++)
+    {
+      size_t at = count[(unsigned char) (*w)[0]]++;
+
+      if (at >= SCORE_MAX_MARKERS)
+        continue; /* test_scoring_reading fails first: every list is
+                     tested */
+      s->markers[at].text = *w;
+      s->markers[at].len = (uint8_t) strlen (*w);
+      s->markers[at].bit = marker_lists[k].bit;
+    }
+}
+
+/**
+ * The marker lists lowercased line @a l holds (FOUND_* bits): markers
+ * are looked for where a word or a punctuation mark starts.
+ *
+ * @param s scratch (the marker index)
+ * @param l the line
+ * @param len its bytes
+ * @return bits
+ */
+uint16_t
+score_line_found (const struct score_scratch *s, const char *l, size_t len)
+{
+  uint16_t found = 0;
+
+  for (size_t i = 0; i < len; i++)
+  {
+    unsigned char c = (unsigned char) l[i];
+
+    if (i > 0 && word_char (c) && word_char ((unsigned char) l[i - 1]))
+      continue; /* inside a word */
+    for (size_t k = s->marker_at[c]; k < s->marker_at[c + 1]; k++)
+    {
+      const struct score_marker *m = &s->markers[k];
+
+      if (m->len <= len - i && 0 == memcmp (l + i, m->text, m->len))
+        found |= m->bit;
+    }
+  }
+  return found;
+}
+
+static const char *const headers[] = {
+  "from:",    "sent:", "to:",       "cc:",         "bcc:",
+  "subject:", "date:", "reply-to:", "importance:", NULL
+};
+
+/**
+ * Whether @a l (lowercased) is "label: value" with a label from @a list;
+ * *cut is the bytes of the label and colon in the lowercased line.
+ */
+static bool
+labelled (const char *l, const char *const *list, size_t *cut)
+{
+  const char *colon = strchr (l, ':');
+  size_t n;
+
+  if (NULL == colon || colon - l > 48)
+    return false;
+  n = (size_t) (colon - l);
+  while (n > 0 && (' ' == l[n - 1] || '?' == l[n - 1] || '*' == l[n - 1]))
+    n--;
+  for (; NULL != *list; list++)
+    if (strlen (*list) == n && 0 == strncmp (l, *list, n))
+    {
+      *cut = (size_t) (colon - l) + 1;
+      return true;
+    }
+  return false;
+}
+
+/** Whether a lowercased line is an e-mail header field. */
+static bool
+header_line (const char *l)
+{
+  for (const char *const *h = headers; NULL != *h; h++)
+    if (starts (l, *h))
+      return true;
+  return false;
+}
+
+/** Whether the line after @a i ends with "wrote:" (a wrapped "On ...
+    wrote:" line). */
+static bool
+next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
+{
+  char l2[LOOK + 1];
+  size_t n2;
+
+  if (i + 1 >= n)
+    return false;
+  n2 = lower_line (t, ln[i + 1].s, ln[i + 1].e, l2);
+  return ends (l2, n2, "wrote:");
+}
+
+/** Whether a line before @a i has words and was not set aside. */
+static bool
+content_before (const struct line *ln, size_t i)
+{
+  for (size_t j = 0; j < i; j++)
+    if (! ln[j].blank && ln[j].kind < 0)
+      return true;
+  return false;
+}
+
+/** Openings of a greeting line ("Hi Lisa,"): never a signature. */
+static const char *const greetings[] = {
+  "hi ",      "hey ", "hello ", "dear ", "good morning", "good afternoon",
+  "morning ", "hiya", NULL
+};
+
+/** Non-blank lines after line @a i, up to an earlier message of the
+    thread (a quote, a forwarded or original message, "On ... wrote:"). */
+static size_t
+content_after (const char *t, const struct line *ln, size_t n, size_t i)
+{
+  size_t after = 0;
+
+  for (size_t j = i + 1; j < n; j++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[j].blank)
+      continue;
+    lower_line (t, ln[j].s, ln[j].e, l);
+    if ('>' == l[0] || NULL != strstr (l, "forwarded message")
+        || NULL != strstr (l, "original message") || starts (l, "from:")
+        || (starts (l, "on ") && NULL != strstr (l, "wrote")))
+      break;
+    after++;
+  }
+  return after;
+}
+
+/** Bytes of lines [i, end). */
+static size_t
+span_bytes (const struct line *ln, size_t i, size_t end)
+{
+  size_t bytes = 0;
+
+  for (size_t j = i; j < end; j++)
+    bytes += ln[j].e - ln[j].s;
+  return bytes;
+}
+
+/** Whether a line is a contact-details line: phone, e-mail, web. */
+static bool
+contact_details (const char *l, uint8_t words)
+{
+  unsigned digits = 0;
+
+  for (const char *p = l; *p; p++)
+    digits += (*p >= '0' && *p <= '9');
+  if (words > (digits >= 7 ? 14 : 8))
+    return false;
+  return NULL != strstr (l, "@") || NULL != strstr (l, "www.")
+         || NULL != strstr (l, "http") || NULL != strstr (l, "linkedin.com")
+         || (digits >= 7
+             && (starts (l, "t:") || starts (l, "m:") || starts (l, "p:")
+                 || starts (l, "tel") || starts (l, "phone")
+                 || starts (l, "mobile") || starts (l, "cell")
+                 || starts (l, "office") || starts (l, "direct")
+                 || starts (l, "fax") || '+' == l[0] || '(' == l[0]
+                 || (l[0] >= '0' && l[0] <= '9')));
+}
+
+/** Whether a lowercased line is a closing ("Best,", "Thanks!"). */
+static bool
+closing (const char *l, size_t n, uint8_t words)
+{
+  if (words > 6 || n > 48)
+    return false;
+  for (const char *const *c = closings; NULL != *c; c++)
+  {
+    size_t k = strlen (*c);
+
+    if (0 == strncmp (l, *c, k)
+        && (l[k] == '\0' || l[k] == ',' || l[k] == '!' || l[k] == '.'
+            || l[k] == ' ' || l[k] == '-'))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether raw line [a, b) is a bare name: one to four words, each
+ * capitalised, letters, dots, hyphens and apostrophes only ("Laura",
+ * "Dana M. Ruiz").
+ */
+static bool
+name_line (const char *t, size_t a, size_t b, uint8_t words)
+{
+  bool start = true;
+
+  if (0 == words || words > 4)
+    return false;
+  while (a < b && (' ' == t[a] || '\t' == t[a] || '-' == t[a]))
+    a++;
+  while (b > a && (' ' == t[b - 1] || '\r' == t[b - 1] || ',' == t[b - 1]))
+    b--;
+  for (size_t i = a; i < b; i++)
+  {
+    unsigned char c = (unsigned char) t[i];
+
+    if (' ' == c)
+    {
+      start = true;
+      continue;
+    }
+    if (start && ! (c >= 'A' && c <= 'Z'))
+      return false;
+    start = false;
+    if (! ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || '.' == c
+           || '-' == c || '\'' == c || c >= 0x80))
+      return false;
+  }
+  return b > a;
+}
+
+/** Whether a lowercased line is a list item ("1.", "-", "*", "•"). */
+static bool
+list_item (const char *l)
+{
+  if ('-' == l[0] || '*' == l[0] || 0 == strncmp (l, "\xe2\x80\xa2", 3))
+    return true;
+  return l[0] >= '0' && l[0] <= '9' && ('.' == l[1] || ')' == l[1]);
+}
+
+/**
+ * Whether the paragraph starting at line @a i (to the next blank line)
+ * holds a marker of list @a a and one of list @a b (FOUND_* bits); *end
+ * is its last line + 1.
+ */
+static bool
+paragraph_has (const struct line *ln, size_t n, size_t i, uint16_t a,
+               uint16_t b, size_t *end)
+{
+  uint16_t found = 0;
+  size_t j = i;
+
+  for (; j < n && ! ln[j].blank; j++)
+    found |= ln[j].found;
+  *end = j;
+  return (found & a) && (found & b);
+}
+
+/**
+ * Set boilerplate lines aside: fills ln[].kind.
+ *
+ * @param t notes
+ * @param ln lines
+ * @param n number of lines
+ */
+size_t
+score_clean_lines (const char *t, struct line *ln, size_t n)
+{
+  size_t signed_at = n; /* the first closing or "--" line */
+  char l[LOOK + 1];
+  int rest = -1;       /* kind of every line from here on, -1 none */
+  int sig = 0;         /* lines left in a signature block */
+  bool fwd = false;    /* inside a forwarding header */
+  bool agenda = false; /* inside an agenda list */
+  size_t para_end = 0; /* lines up to here were judged as a paragraph */
+  int para_kind = -1;
+  bool auto_tail = false; /* the paragraphs after an automatic reply */
+  unsigned invites = 0;
+  unsigned tracks = 0;
+
+  /* a note with two invite lines is an invite: its short lines (title,
+     time, attendees, dial-in) are the invite's too; two tracking lines
+     make a tracking update (below) */
+  for (size_t i = 0; i < n && (invites < 2 || tracks < 2); i++)
+  {
+    if (ln[i].blank || ln[i].words > SHORT_LINE)
+      continue;
+    invites += 0 != (ln[i].found & FOUND_INVITE);
+    tracks += 0 != (ln[i].found & FOUND_TRACKING);
+  }
+
+  for (size_t i = 0; i < n; i++)
+  {
+    struct line *x = &ln[i];
+    size_t len = lower_line (t, x->s, x->e, l);
+    size_t cut = 0;
+
+    x->kind = -1;
+    if (x->blank)
+    {
+      fwd = false;
+      agenda = false;
+      if (sig > 0)
+        sig--;
+      continue;
+    }
+    if (rest >= 0)
+    {
+      x->kind = (int8_t) rest;
+      continue;
+    }
+    /* quoted replies: the rest of the note is the earlier thread */
+    if (NULL != strstr (l, "original message")
+        || (starts (l, "on ")
+            && (ends (l, len, "wrote:")
+                || (len > 8 && next_wrote (t, ln, n, i)))))
+    {
+      rest = SCORE_BOILER_QUOTED_REPLY;
+      x->kind = (int8_t) rest;
+      continue;
+    }
+    if ('>' == l[0])
+    {
+      x->kind = SCORE_BOILER_QUOTED_REPLY;
+      continue;
+    }
+    if (NULL != strstr (l, "forwarded message") || starts (l, "fwd:")
+        || starts (l, "fw:") || starts (l, "begin forwarded"))
+    {
+      fwd = true;
+      x->kind = SCORE_BOILER_FORWARD_HEADER;
+      continue;
+    }
+    if (header_line (l))
+    {
+      /* an Outlook reply header (From: then Sent:) after some content
+         opens the quoted thread; inside a forward it is a header */
+      if (! fwd && starts (l, "from:") && i > 0 && i + 1 < n)
+      {
+        char l2[LOOK + 1];
+
+        lower_line (t, ln[i + 1].s, ln[i + 1].e, l2);
+        if (starts (l2, "sent:") || starts (l2, "date:"))
+        {
+          bool before = false;
+
+          for (size_t j = 0; j < i && ! before; j++)
+            before = ln[j].kind < 0 && ! ln[j].blank;
+          if (before)
+          {
+            rest = SCORE_BOILER_QUOTED_REPLY;
+            x->kind = (int8_t) rest;
+            continue;
+          }
+        }
+      }
+      x->kind = SCORE_BOILER_FORWARD_HEADER;
+      continue;
+    }
+    fwd = false;
+    if (0 == strcmp (l, "--") || 0 == strcmp (l, "-- ") || starts (l, "__")
+        || starts (l, "sent from my") || starts (l, "get outlook for")
+        || starts (l, "sent via") || starts (l, "enviado desde"))
+    {
+      x->kind = SCORE_BOILER_SIGNATURE;
+      sig = 12;
+      if (signed_at == n && '-' == l[0])
+        signed_at = i;
+      continue;
+    }
+    /* paragraphs: disclaimers and auto-replies are judged whole */
+    if (i >= para_end)
+    {
+      size_t end;
+
+      para_kind = -1;
+      if (paragraph_has (ln, n, i, FOUND_DISCLAIMER_A, FOUND_DISCLAIMER_B,
+                         &end)
+          && span_bytes (ln, i, end) >= 100)
+        para_kind = SCORE_BOILER_DISCLAIMER;
+      else if (paragraph_has (ln, n, i, FOUND_AUTO_A, FOUND_AUTO_B, &end))
+      {
+        para_kind = SCORE_BOILER_AUTO_REPLY;
+        if (paragraph_has (ln, n, i, FOUND_AUTO_SELF, FOUND_AUTO_SELF, &end))
+        {
+          /* written by the auto-reply itself: the rest of the note is
+             its own (values line, signature, contacts), up to a quote */
+          rest = SCORE_BOILER_AUTO_REPLY;
+          x->kind = (int8_t) rest;
+          continue;
+        }
+      }
+      else if (auto_tail
+               && paragraph_has (ln, n, i, FOUND_AUTO_B, FOUND_AUTO_B, &end))
+        para_kind = SCORE_BOILER_AUTO_REPLY; /* "For urgent matters ..." */
+      auto_tail = SCORE_BOILER_AUTO_REPLY == para_kind;
+      para_end = end;
+    }
+    if (para_kind >= 0)
+    {
+      x->kind = (int8_t) para_kind;
+      continue;
+    }
+    if (labelled (l, form_free, &cut))
+    {
+      x->cut = (uint16_t) cut; /* the value stays: the sender's words */
+      continue;
+    }
+    if (tracks >= 2 && x->words <= 2 * SHORT_LINE)
+    {
+      /* a pasted tracking notice: its lines are the carrier's */
+      x->kind = SCORE_BOILER_TRACKING;
+      continue;
+    }
+    if (x->words > SHORT_LINE)
+    {
+      /* a sentence of the body: none of the line kinds below */
+      sig = 0;
+      agenda = false;
+      continue;
+    }
+    if ((x->found & FOUND_RECORDING)
+        || strspn (l, "0123456789:.,[]() -") == len)
+    {
+      x->kind = SCORE_BOILER_RECORDING_HEADER;
+      continue;
+    }
+    if ((x->found & FOUND_INVITE) || (invites >= 2 && x->words <= 12))
+    {
+      x->kind = SCORE_BOILER_INVITE;
+      continue;
+    }
+    if (starts (l, "agenda") && len < 40)
+    {
+      agenda = true;
+      x->kind = SCORE_BOILER_INVITE;
+      continue;
+    }
+    if (agenda && list_item (l) && x->words <= 12)
+    {
+      x->kind = SCORE_BOILER_INVITE;
+      continue;
+    }
+    agenda = false;
+    if (x->found & FOUND_TRACKING)
+    {
+      x->kind = SCORE_BOILER_TRACKING;
+      continue;
+    }
+    if (labelled (l, form_labels, &cut))
+    {
+      x->kind = SCORE_BOILER_FORM_FIELD;
+      continue;
+    }
+    if (i > 0 && name_line (t, x->s, x->e, x->words)
+        && content_after (t, ln, n, i) <= 8 && content_before (ln, i)
+        && ! starts_any (l, greetings))
+    {
+      /* a name alone near the end: the writer signing off */
+      x->kind = SCORE_BOILER_SIGNATURE;
+      sig = 12;
+      if (signed_at == n)
+        signed_at = i;
+      continue;
+    }
+    if (NULL != strstr (l, " | ") && x->words <= 12 && i > 0)
+    {
+      x->kind = SCORE_BOILER_SIGNATURE; /* "Title | Company" */
+      sig = sig > 0 ? sig : 12;
+      continue;
+    }
+    if (closing (l, len, x->words))
+    {
+      x->kind = SCORE_BOILER_SIGNATURE;
+      sig = 12;
+      if (signed_at == n)
+        signed_at = i;
+      continue;
+    }
+    if (contact_details (l, x->words))
+    {
+      x->kind = SCORE_BOILER_SIGNATURE;
+      continue;
+    }
+    if (sig > 0 && x->words <= 12 && len <= 90 && '?' != l[len - 1])
+    {
+      /* name, title, company, address, tagline under a closing */
+      x->kind = SCORE_BOILER_SIGNATURE;
+      sig--;
+      continue;
+    }
+    sig = 0;
+  }
+  return signed_at;
+}
+
+bool
+score_form_label (const char *w, size_t n)
+{
+  return in_words (form_labels, w, n) || in_words (form_free, w, n);
+}

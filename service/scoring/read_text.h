@@ -1,0 +1,212 @@
+/**
+ * @file read_text.h
+ * @brief The note reader's shared pieces (boilerplate.c, speakers.c,
+ *        attribute.c, read.c): small text helpers over a line and the
+ *        functions each file gives the others. Not part of the engine's
+ *        API.
+ */
+#ifndef SVC_SCORING_READ_TEXT_H
+#define SVC_SCORING_READ_TEXT_H
+
+#include "internal.h"
+
+#include <string.h>
+
+/** Most lines of a note the boilerplate pass looks at (the rest is
+    read as one line). */
+#define MAX_LINES SCORE_MAX_LINES
+
+/** Words of the longest line the line kinds below (recording headers,
+    invites, tracking, form fields, signatures) are looked for in. */
+#define SHORT_LINE 16
+
+/** Bytes of a line the pass lowercases to look at. */
+#define LOOK 240
+
+/** One line of the notes (struct score_line, internal.h). */
+#define line score_line
+
+/* ------------------------------------------------------------------ */
+/* Small text helpers                                                   */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Lowercase the line [s, e) of @a t into @a out (at most LOOK bytes),
+ * trimmed of leading and trailing spaces.
+ *
+ * @return bytes written
+ */
+static inline size_t
+lower_line (const char *t, size_t s, size_t e, char *out)
+{
+  size_t n = 0;
+
+  while (s < e && (' ' == t[s] || '\t' == t[s] || '\r' == t[s]))
+    s++;
+  while (e > s && (' ' == t[e - 1] || '\t' == t[e - 1] || '\r' == t[e - 1]))
+    e--;
+  for (size_t i = s; i < e && n < LOOK; i++)
+  {
+    char c = t[i];
+
+    out[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+  }
+  out[n] = '\0';
+  return n;
+}
+
+/** Whether @a l starts with @a p. */
+static inline bool
+starts (const char *l, const char *p)
+{
+  return 0 == strncmp (l, p, strlen (p));
+}
+
+/** Whether @a l starts with any of the NULL-terminated @a list. */
+static inline bool
+starts_any (const char *l, const char *const *list)
+{
+  for (; NULL != *list; list++)
+    if (starts (l, *list))
+      return true;
+  return false;
+}
+
+/** Whether @a l ends with @a p. */
+static inline bool
+ends (const char *l, size_t n, const char *p)
+{
+  size_t k = strlen (p);
+
+  return n >= k && 0 == memcmp (l + n - k, p, k);
+}
+
+/** Words (runs of letters and digits) of [s, e), counted up to @a cap. */
+static inline size_t
+count_words (const char *t, size_t s, size_t e, size_t cap)
+{
+  size_t n = 0;
+  bool in = false;
+
+  for (size_t i = s; i < e && n < cap; i++)
+  {
+    unsigned char c = (unsigned char) t[i];
+    bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+             || (c >= '0' && c <= '9') || c >= 0x80;
+
+    if (w && ! in)
+      n++;
+    in = w;
+  }
+  return n;
+}
+
+/** Whether byte @a c is part of a word. */
+static inline bool
+word_char (unsigned char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/** Whether lowercased @a w (n bytes) is in the NULL-terminated list. */
+static inline bool
+in_words (const char *const *list, const char *w, size_t n)
+{
+  for (; NULL != *list; list++)
+    if (strlen (*list) == n && 0 == memcmp (*list, w, n))
+      return true;
+  return false;
+}
+
+/* boilerplate.c */
+
+/**
+ * Index every boilerplate marker by its first byte (once per scratch).
+ *
+ * @param s scratch
+ */
+void score_index_markers (struct score_scratch *s);
+
+/**
+ * The marker lists a lowercased line holds (bits of score_line.found).
+ *
+ * @param s scratch (the marker index)
+ * @param l the line
+ * @param len its bytes
+ * @return bits
+ */
+uint16_t
+score_line_found (const struct score_scratch *s, const char *l, size_t len);
+
+/**
+ * Set boilerplate lines aside: fills ln[].kind.
+ *
+ * @param t notes
+ * @param ln lines
+ * @param n number of lines
+ * @return the first closing or "--" line (n when none)
+ */
+size_t score_clean_lines (const char *t, struct line *ln, size_t n);
+
+/**
+ * Whether a lowercased word or words are a web form's or CRM record's
+ * label ("job title", "message"): never a speaker.
+ *
+ * @param w the label
+ * @param n its bytes
+ * @return true for a form label
+ */
+bool score_form_label (const char *w, size_t n);
+
+/* speakers.c */
+
+/**
+ * Copy the notes into the reading text, boilerplate blanked, labels
+ * blanked and turned into stretches of who says what.
+ *
+ * @param s scratch
+ * @param in account data (contact names), may be NULL
+ * @param c the call
+ */
+void score_read_notes (struct score_scratch *s,
+                       const struct score_account_input *in,
+                       const struct score_call *c);
+
+/**
+ * Append the call's transcript turns after the notes.
+ *
+ * @param s scratch
+ * @param in account data, may be NULL
+ * @param c the call
+ */
+void score_read_turns (struct score_scratch *s,
+                       const struct score_account_input *in,
+                       const struct score_call *c);
+
+/**
+ * Blank the role tags after names in the reading text ("Wendy (risk
+ * analyst)").
+ *
+ * @param s scratch
+ */
+void score_blank_role_tags (struct score_scratch *s);
+
+/**
+ * The seller's share of the turns' words and real questions per ten of
+ * the seller's turns (scratch turn_talk, turn_questions).
+ *
+ * @param s scratch
+ */
+void score_turn_talk (struct score_scratch *s);
+
+/* attribute.c */
+
+/**
+ * Fill the scratch's table of the marker words attribute.c reads.
+ *
+ * @param s scratch
+ */
+void score_marks_init (struct score_scratch *s);
+
+#endif /* SVC_SCORING_READ_TEXT_H */

@@ -1,0 +1,1147 @@
+/**
+ * @file speakers.c
+ * @brief Who says what in a call: speaker labels in notes ("Dana: ...",
+ *        "[00:12:31] Dana (CFO): ...", "Acme - Leo: ..."), the call's
+ *        transcript turns, e-mails and forwarded blocks by their writer,
+ *        and the seller's talk share and questions measured from turns.
+ */
+#include "svc/score.h"
+#include "read_text.h"
+
+#include <stdint.h>
+
+/** A speaker label seen in the notes. */
+struct label
+{
+  char name[48]; /**< lowercased, without role or time */
+  char role[48]; /**< lowercased text in parentheses */
+  bool timed;    /**< a timestamp came with it */
+  uint8_t speaker;
+  int8_t contact;
+  unsigned lines;
+};
+
+/** Most distinct speaker labels per call. */
+#define MAX_LABELS 16
+
+/* ------------------------------------------------------------------ */
+/* Speakers                                                             */
+/* ------------------------------------------------------------------ */
+
+/** Labels that name the seller's side. */
+static const char *const seller_labels[] = { "rep",
+                                             "me",
+                                             "i",
+                                             "us",
+                                             "seller",
+                                             "sales",
+                                             "salesperson",
+                                             "sales rep",
+                                             "ae",
+                                             "sdr",
+                                             "bdr",
+                                             "am",
+                                             "csm",
+                                             "account manager",
+                                             "account executive",
+                                             "account exec",
+                                             "host",
+                                             "our side",
+                                             "we",
+                                             "vendor",
+                                             NULL };
+
+/** Labels that name the customer's side without naming who. */
+static const char *const buyer_labels[] = { "customer", "client", "buyer",
+                                            "prospect", "cx",     "them",
+                                            "they",     "caller", NULL };
+
+/** Words before a colon that are not speakers. */
+static const char *const not_speakers[] = { "note",
+                                            "notes",
+                                            "update",
+                                            "summary",
+                                            "next steps",
+                                            "next step",
+                                            "action items",
+                                            "action item",
+                                            "re",
+                                            "fwd",
+                                            "fw",
+                                            "ps",
+                                            "p.s",
+                                            "fyi",
+                                            "todo",
+                                            "to do",
+                                            "agenda",
+                                            "pros",
+                                            "cons",
+                                            "risk",
+                                            "risks",
+                                            "decision",
+                                            "outcome",
+                                            "background",
+                                            "context",
+                                            "call notes",
+                                            "meeting notes",
+                                            "follow up",
+                                            "follow-up",
+                                            "followup",
+                                            "topic",
+                                            "topics",
+                                            "result",
+                                            "results",
+                                            "issue",
+                                            "issues",
+                                            "pricing",
+                                            "price",
+                                            "timeline",
+                                            "competitors",
+                                            "competition",
+                                            "objections",
+                                            "pain points",
+                                            "goals",
+                                            "goal",
+                                            "nb",
+                                            "n.b",
+                                            "important",
+                                            "update from",
+                                            "recap",
+                                            "takeaways",
+                                            "key points",
+                                            "action",
+                                            "actions",
+                                            "q",
+                                            "a",
+                                            "edit",
+                                            "re-cap",
+                                            "attendees",
+                                            "participants",
+                                            "tl;dr",
+                                            "tldr",
+                                            "bottom line",
+                                            "conclusion",
+                                            "warning",
+                                            "reminder",
+                                            "heads up",
+                                            "also",
+                                            "plus",
+                                            "minus",
+                                            "concern",
+                                            "concerns",
+                                            "ask",
+                                            "asks",
+                                            "request",
+                                            "requests",
+                                            "feedback",
+                                            "status",
+                                            "question",
+                                            "answer",
+                                            "why",
+                                            "what",
+                                            "how",
+                                            "when",
+                                            "where",
+                                            "who",
+                                            "today",
+                                            "tomorrow",
+                                            "yesterday",
+                                            NULL };
+
+/** Skip a timestamp ("[00:12:31]", "(12:31)", "00:12") at *p. */
+static void
+skip_time (const char *l, size_t *p)
+{
+  size_t q = *p;
+  bool br = '[' == l[q] || '(' == l[q];
+  unsigned digits = 0;
+
+  q += br;
+  while ((l[q] >= '0' && l[q] <= '9') || ':' == l[q] || '.' == l[q])
+    digits += (l[q++] != ':' && l[q - 1] != '.');
+  if (digits < 2)
+    return;
+  if (br)
+  {
+    if (']' != l[q] && ')' != l[q])
+      return;
+    q++;
+  }
+  while (' ' == l[q] || '-' == l[q])
+    q++;
+  *p = q;
+}
+
+/**
+ * Parse a speaker label at the start of a lowercased line.
+ *
+ * @param l the line (lowercased, trimmed)
+ * @param raw_offset bytes trimmed at the start of the raw line
+ * @param[out] lb the label's name and role
+ * @param[out] cut bytes of the raw line the label takes
+ * @param[out] only true for a label-only line (a name and a time)
+ * @return true if the line starts with a speaker label
+ */
+static bool
+parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut,
+             bool *only)
+{
+  size_t p = 0;
+  size_t ns;
+  size_t ne;
+  unsigned words = 0;
+  bool timed;
+
+  memset (lb, 0, sizeof (*lb));
+  *only = false;
+  skip_time (l, &p);
+  timed = p > 0;
+  ns = p;
+  while (words < 4)
+  {
+    size_t w0 = p;
+
+    while ((l[p] >= 'a' && l[p] <= 'z') || (unsigned char) l[p] >= 0x80
+           || '.' == l[p] || '\'' == l[p] || '-' == l[p]
+           || (p > w0 && l[p] >= '0' && l[p] <= '9'))
+      p++;
+    if (p == w0)
+      break;
+    words++;
+    if (' ' == l[p] && '-' == l[p + 1] && ' ' == l[p + 2] && l[p + 3] >= 'a'
+        && l[p + 3] <= 'z')
+    {
+      p += 3; /* "Rapport - Leo": a company, then the speaker */
+      continue;
+    }
+    if (' ' == l[p]
+        && ((l[p + 1] >= 'a' && l[p + 1] <= 'z')
+            || (l[p + 1] >= '0' && l[p + 1] <= '9')))
+    {
+      p++;
+      if (l[p] >= '0' && l[p] <= '9')
+      {
+        /* "speaker 1" */
+        while (l[p] >= '0' && l[p] <= '9')
+          p++;
+        words++;
+        break;
+      }
+      continue;
+    }
+    break;
+  }
+  ne = p;
+  if (0 == words || ne - ns >= sizeof (lb->name) || ne - ns > 40)
+    return false;
+  memcpy (lb->name, l + ns, ne - ns);
+  while (' ' == l[p])
+    p++;
+  if ('(' == l[p])
+  {
+    const char *close = strchr (l + p, ')');
+
+    if (NULL == close || close - (l + p) > 40)
+      return false;
+    memcpy (lb->role, l + p + 1, (size_t) (close - (l + p) - 1));
+    p = (size_t) (close - l) + 1;
+    while (' ' == l[p])
+      p++;
+  }
+  {
+    size_t q = p;
+
+    skip_time (l, &q);
+    timed = timed || q > p;
+    p = q;
+  }
+  while (' ' == l[p])
+    p++;
+  if (':' == l[p] && (' ' == l[p + 1] || '\0' == l[p + 1] || '\t' == l[p + 1]))
+    p++;
+  else if ('\0' == l[p] && timed && words <= 4)
+    *only = true;
+  else
+    return false;
+  if (in_words (not_speakers, lb->name, strlen (lb->name))
+      || score_form_label (lb->name, strlen (lb->name)))
+    return false;
+  lb->timed = timed;
+  *cut = raw_offset + p;
+  return true;
+}
+
+/**
+ * Whether a label's words name contact @a names (stem hashes).
+ */
+static bool
+label_names (struct score_scratch *s, const char *name,
+             const uint32_t names[4])
+{
+  const char *p = name;
+
+  while (*p)
+  {
+    const char *w = p;
+
+    while (*p && ' ' != *p)
+      p++;
+    if (p - w >= 3)
+    {
+      uint32_t h = score_stem_hash (s, w, (size_t) (p - w));
+
+      for (int k = 0; k < 4 && names[k]; k++)
+        if (h == names[k])
+          return true;
+    }
+    while (' ' == *p)
+      p++;
+  }
+  return false;
+}
+
+const uint32_t *
+score_contact_names (struct score_scratch *s,
+                     const struct score_account_input *in, int ci)
+{
+  if (! s->names_ready[ci])
+  {
+    score_name_hashes (s, in->contacts[ci].name, s->names[ci]);
+    s->names_ready[ci] = true;
+  }
+  return s->names[ci];
+}
+
+/**
+ * Index of the call contact a speaker is, or -1.
+ *
+ * @param s scratch
+ * @param in account data (may be NULL)
+ * @param c the call
+ * @param name lowercased speaker name
+ * @param contact_id a turn's contact id ("" none)
+ */
+static int
+speaker_contact (struct score_scratch *s, const struct score_account_input *in,
+                 const struct score_call *c, const char *name,
+                 const char *contact_id)
+{
+  if (NULL == in)
+    return -1;
+  for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
+  {
+    int ci = score_contact_index (in, c->contact_ids[k]);
+
+    if (ci < 0)
+      continue;
+    if (NULL != contact_id && '\0' != contact_id[0])
+    {
+      if (0 == strcmp (contact_id, c->contact_ids[k]))
+        return (int) k;
+      continue;
+    }
+    if (NULL != name && label_names (s, name, score_contact_names (s, in, ci)))
+      return (int) k;
+  }
+  return -1;
+}
+
+/**
+ * Decide who each label is. A label naming a call contact is that buyer;
+ * a seller word ("Rep", "AE", "me") is the seller; "Customer" is a buyer.
+ * When no label is the seller, the one left unnamed beside named buyers
+ * is, or, when none is named, whoever speaks first (sellers open their
+ * calls). A call with one contact and one buyer-side label left over
+ * reads that label as the contact (a nickname, a typo).
+ */
+static void
+decide_labels (struct score_scratch *s, const struct score_account_input *in,
+               const struct score_call *c, struct label *lb, size_t n)
+{
+  bool seller = false;
+  size_t named = 0;
+  size_t unknown = 0;
+  size_t first_unknown = n;
+
+  for (size_t i = 0; i < n; i++)
+  {
+    size_t nl = strlen (lb[i].name);
+
+    lb[i].contact = -1;
+    if (in_words (seller_labels, lb[i].name, nl)
+        || in_words (seller_labels, lb[i].role, strlen (lb[i].role)))
+    {
+      lb[i].speaker = SCORE_SAY_SELLER;
+      seller = true;
+      continue;
+    }
+    lb[i].speaker = SCORE_SAY_BUYER;
+    if (in_words (buyer_labels, lb[i].name, nl))
+      continue;
+    lb[i].contact = (int8_t) speaker_contact (s, in, c, lb[i].name, NULL);
+    if (lb[i].contact >= 0)
+      named++;
+    else
+    {
+      unknown++;
+      if (first_unknown == n)
+        first_unknown = i;
+    }
+  }
+  if (! seller && unknown >= 1 && (named > 0 || unknown >= 2))
+    lb[first_unknown].speaker = SCORE_SAY_SELLER, unknown--;
+  if (0 == named && 1 == unknown && 1 == c->n_contacts)
+    for (size_t i = 0; i < n; i++)
+      if (SCORE_SAY_BUYER == lb[i].speaker && lb[i].contact < 0
+          && ! in_words (buyer_labels, lb[i].name, strlen (lb[i].name)))
+        lb[i].contact = 0;
+}
+
+/**
+ * Whether the labels found make a transcript: two speakers or more, one
+ * of them recognisable as a speaker (a seller or customer word, a call
+ * contact's name, "Speaker 2", a timestamp or a role in parentheses), and
+ * someone speaking twice or a seller among them. "Budget: 50k" and
+ * "Decision maker: Dana" are a note's headings, not a conversation.
+ */
+static bool
+transcript_labels (struct score_scratch *s,
+                   const struct score_account_input *in,
+                   const struct score_call *c, const struct label *lb,
+                   size_t n, unsigned lines)
+{
+  bool known = false;
+  bool seller = false;
+  bool twice = false;
+
+  if (n < 2 || lines < 2)
+    return false;
+  for (size_t i = 0; i < n; i++)
+  {
+    size_t nl = strlen (lb[i].name);
+    bool sl = in_words (seller_labels, lb[i].name, nl);
+
+    seller = seller || sl;
+    twice = twice || lb[i].lines >= 2;
+    known = known || sl || in_words (buyer_labels, lb[i].name, nl)
+            || '\0' != lb[i].role[0] || lb[i].timed
+            || starts (lb[i].name, "speaker")
+            || starts (lb[i].name, "participant")
+            || speaker_contact (s, in, c, lb[i].name, NULL) >= 0;
+  }
+  /* labels nobody recognises still make a conversation when several
+     people speak in turn, often */
+  return (known && (twice || seller)) || (twice && lines >= 4 && n <= 6);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building the reading text                                            */
+/* ------------------------------------------------------------------ */
+
+/** Append a stretch to the segments (merging with an equal neighbour). */
+static void
+push_seg (struct score_scratch *s, size_t start, size_t end, uint8_t speaker,
+          int8_t contact, uint16_t label)
+{
+  struct score_segment *g;
+
+  if (end <= start)
+    return;
+  if (s->n_segs > 0)
+  {
+    g = &s->segs[s->n_segs - 1];
+    if ((g->speaker == speaker && g->contact == contact && g->label == label)
+        || s->n_segs >= SCORE_MAX_SEGMENTS)
+    {
+      g->end = (uint32_t) end;
+      return;
+    }
+  }
+  g = &s->segs[s->n_segs++];
+  g->start = (uint32_t) start;
+  g->end = (uint32_t) end;
+  g->speaker = speaker;
+  g->contact = contact;
+  g->label = label;
+}
+
+/** Blank [a, b) of the reading text: a line break, then spaces. */
+static void
+blank (struct score_scratch *s, size_t a, size_t b)
+{
+  if (b <= a)
+    return;
+  s->read_text[a] = '\n';
+  memset (s->read_text + a + 1, ' ', b - a - 1);
+}
+
+/** Record a set-aside span (merging with the previous one of its kind). */
+static void
+push_span (struct score_scratch *s, size_t a, size_t b, int kind)
+{
+  s->n_spans_total++;
+  if (s->n_spans > 0 && s->spans[s->n_spans - 1].kind == kind
+      && s->spans[s->n_spans - 1].end + 2 >= a)
+  {
+    s->spans[s->n_spans - 1].end = (uint32_t) b;
+    s->n_spans_total--;
+    return;
+  }
+  if (s->n_spans >= SCORE_MAX_SPANS)
+    return;
+  s->spans[s->n_spans].start = (uint32_t) a;
+  s->spans[s->n_spans].end = (uint32_t) b;
+  s->spans[s->n_spans].kind = (uint8_t) kind;
+  s->n_spans++;
+}
+
+/** A forwarded block written by our side to the buyer. */
+#define FORWARD_SELLER (-3)
+/** A forwarded block written by someone else (decided). */
+#define FORWARD_OTHER (-4)
+
+/**
+ * A forwarding banner or header line: a banner starts a forwarded block
+ * (its author not known yet, -1); its From: line names the author, a call
+ * contact (their index) or someone else (-1, read like a note: an
+ * assistant relaying "she'll chair it herself" describes her, and the
+ * writer's own "I" is theirs); someone else writing To: a call contact is
+ * our side (FORWARD_SELLER).
+ */
+static void
+forward_author (struct score_scratch *s, const struct score_account_input *in,
+                const struct score_call *c, const char *t,
+                const struct line *x, int *author)
+{
+  char l[LOOK + 1];
+  char *lt;
+
+  lower_line (t, x->s, x->e, l);
+  if (NULL != strstr (l, "forwarded message") || starts (l, "begin forwarded"))
+  {
+    *author = -1; /* a "Fwd:" subject line opens no block */
+    return;
+  }
+  if (-1 == *author && starts (l, "to:"))
+  {
+    /* written by someone who is not a call contact to one who is: our
+       side writing to the buyer */
+    if (speaker_contact (s, in, c, l + 3, NULL) >= 0)
+      *author = FORWARD_SELLER;
+    return;
+  }
+  if (*author < -1 || ! starts (l, "from:"))
+    return;
+  lt = strchr (l, '<');
+  if (NULL != lt)
+    *lt = '\0'; /* the name before the address */
+  *author = speaker_contact (s, in, c, l + 5, NULL);
+}
+
+/**
+ * A note that forwards a reply ("Ingrid's reply below, fyi") in quoted
+ * lines: those lines are the note's substance, not an earlier thread. The
+ * first level of quoting is unwrapped in the reading text (the '>' turned
+ * into a space) up to a deeper quote or the reply's own "Original
+ * Message" / "wrote:" line, which stay quoted.
+ */
+static void
+unwrap_forwarded_quote (struct score_scratch *s)
+{
+  static const char *const cues[] = { "below",   "fyi",    "fwd",   "forward",
+                                      "pasting", "pasted", "reply", "response",
+                                      "see ",    NULL };
+  char *t = s->read_text;
+  size_t len = s->read_len;
+  size_t p = 0;
+  size_t words = 0;
+  bool cue = false;
+
+  while (p < len)
+  {
+    const char *nl = memchr (t + p, '\n', len - p);
+    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
+    size_t q = p;
+    char l[LOOK + 1];
+
+    while (q < e && (' ' == t[q] || '\t' == t[q]))
+      q++;
+    if (q < e && '>' == t[q])
+      break;
+    words += count_words (t, p, e, 64);
+    if (words > 20)
+      return; /* a note of its own above the quote */
+    lower_line (t, p, e, l);
+    for (const char *const *k = cues; NULL != *k && ! cue; k++)
+      cue = NULL != strstr (l, *k);
+    p = e + 1;
+  }
+  if (p >= len || ! cue)
+    return;
+  while (p < len)
+  {
+    const char *nl = memchr (t + p, '\n', len - p);
+    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
+    size_t q = p;
+    char l[LOOK + 1];
+    size_t n;
+
+    while (q < e && (' ' == t[q] || '\t' == t[q]))
+      q++;
+    if (q >= e)
+    {
+      p = e + 1;
+      continue;
+    }
+    if ('>' != t[q] || (q + 1 < e && '>' == t[q + 1])
+        || (q + 2 < e && ' ' == t[q + 1] && '>' == t[q + 2]))
+      return;
+    n = lower_line (t, q + 1, e, l);
+    if (NULL != strstr (l, "original message") || ends (l, n, "wrote:"))
+      return;
+    t[q] = ' ';
+    p = e + 1;
+  }
+}
+
+/**
+ * The writer of a forwarded block whose From: is not a call contact by
+ * name: with one contact on the call, a block that never names them is
+ * theirs (they forwarded their own mail); one that speaks of them by
+ * name is someone else's (an assistant's).
+ *
+ * @param i first content line of the block
+ * @return 0, or -4 (someone else, decided: read like a note)
+ */
+static int
+forwarded_writer (struct score_scratch *s,
+                  const struct score_account_input *in,
+                  const struct score_call *c, const struct line *ln, size_t n,
+                  size_t i)
+{
+  int ci;
+  const uint32_t *names;
+
+  if (NULL == in || 1 != c->n_contacts
+      || (ci = score_contact_index (in, c->contact_ids[0])) < 0)
+    return FORWARD_OTHER;
+  names = score_contact_names (s, in, ci);
+  for (size_t j = i; j < n; j++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[j].blank || ln[j].kind >= 0)
+      continue;
+    lower_line (s->read_text, ln[j].s, ln[j].e, l);
+    for (char *p = l; *p; p++)
+      if (! word_char ((unsigned char) *p))
+        *p = ' ';
+    if (label_names (s, l, names))
+      return FORWARD_OTHER;
+  }
+  return 0;
+}
+
+/**
+ * Whether the greeting line of the notes ("Dear Mr. Jonas,", "Hi Neha")
+ * names a call contact: then the e-mail was written to the buyer.
+ */
+static bool
+greets_contact (struct score_scratch *s, const struct score_account_input *in,
+                const struct score_call *c, const struct line *ln, size_t n)
+{
+  static const char *const openers[] = { "hi ",   "hey ",          "hello ",
+                                         "dear ", "good morning ", "morning ",
+                                         NULL };
+
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[i].blank)
+      continue;
+    lower_line (s->read_text, ln[i].s, ln[i].e, l);
+    for (char *p = l; *p; p++)
+      if (! word_char ((unsigned char) *p) && '\'' != *p)
+        *p = ' '; /* "dana," is "dana" */
+    for (const char *const *o = openers; NULL != *o; o++)
+      if (starts (l, *o))
+        return speaker_contact (s, in, c, l + strlen (*o), NULL) >= 0;
+    if (ln[i].kind < 0)
+      return false; /* content before any greeting */
+  }
+  return false;
+}
+
+/**
+ * A signed e-mail whose signer is not a call contact by name: with one
+ * contact on the call and a greeting that does not name them, the
+ * contact wrote it (a nickname, a name the CRM spells otherwise); an
+ * e-mail greeting the contact is ours, and with several contacts no one
+ * can tell.
+ *
+ * @return 0 (the call's only contact) or -1
+ */
+static int
+lone_writer (struct score_scratch *s, const struct score_account_input *in,
+             const struct score_call *c, const struct line *ln, size_t n)
+{
+  if (NULL == in || 1 != c->n_contacts
+      || score_contact_index (in, c->contact_ids[0]) < 0
+      || greets_contact (s, in, c, ln, n))
+    return -1;
+  return 0;
+}
+
+static int
+email_signer (struct score_scratch *s, const struct score_account_input *in,
+              const struct score_call *c, const struct line *ln, size_t n,
+              size_t at);
+
+/**
+ * Copy the notes into the reading text, boilerplate blanked, labels
+ * blanked and turned into segments.
+ */
+void
+score_read_notes (struct score_scratch *s,
+                  const struct score_account_input *in,
+                  const struct score_call *c)
+{
+  struct line *ln = s->lines;
+  struct label lb[MAX_LABELS];
+  size_t n_lb = 0;
+  size_t n = 0;
+  size_t len = c->notes_len;
+  const char *t = c->notes;
+  unsigned labelled_lines = 0;
+  size_t signed_at;
+  int signer = -1;
+  int author = -2; /* a forwarded block's author: -2 none, -1 not a call
+                      contact, FORWARD_SELLER, else the call contact */
+  int cur_label = -1;
+  size_t seg_start = 0;
+
+  if (NULL == t || 0 == len)
+    return;
+  if (len > SCORE_MAX_NOTE_BYTES)
+    len = SCORE_MAX_NOTE_BYTES;
+  memcpy (s->read_text, t, len);
+  s->read_len = len;
+  s->read_notes = len;
+  unwrap_forwarded_quote (s);
+  t = s->read_text; /* the lines are read from the working copy */
+  for (size_t p = 0; p < len && n < MAX_LINES;)
+  {
+    const char *nl = memchr (t + p, '\n', len - p);
+    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
+
+    if (n == MAX_LINES - 1)
+      e = len; /* the rest as one line */
+    ln[n].s = (uint32_t) p;
+    ln[n].e = (uint32_t) e;
+    /* the line kinds look at short lines only: 64 words is "long" */
+    ln[n].words = (uint8_t) count_words (t, p, e, 64);
+    ln[n].blank = 0 == ln[n].words;
+    ln[n].found = 0;
+    if (! ln[n].blank)
+    {
+      char l[LOOK + 1];
+      size_t ll = lower_line (t, p, e, l);
+
+      ln[n].found = score_line_found (s, l, ll);
+    }
+    ln[n].label = 0;
+    ln[n].cut = 0;
+    ln[n].label_only = false;
+    n++;
+    p = e + 1;
+  }
+  signed_at = score_clean_lines (t, ln, n);
+  /* speaker labels on content lines */
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+    struct label x;
+    size_t cut = 0;
+    size_t off = 0;
+    bool only = false;
+    size_t k;
+
+    if (ln[i].kind >= 0 || ln[i].blank || ln[i].cut > 0)
+      continue;
+    while (ln[i].s + off < ln[i].e
+           && (' ' == t[ln[i].s + off] || '\t' == t[ln[i].s + off]))
+      off++;
+    lower_line (t, ln[i].s, ln[i].e, l);
+    if (! parse_label (l, off, &x, &cut, &only))
+      continue;
+    for (k = 0; k < n_lb; k++)
+      if (0 == strcmp (lb[k].name, x.name))
+        break;
+    if (k == n_lb)
+    {
+      if (n_lb == MAX_LABELS)
+        continue;
+      lb[n_lb++] = x;
+    }
+    else if ('\0' == lb[k].role[0])
+      memcpy (lb[k].role, x.role, sizeof (x.role));
+    lb[k].lines++;
+    labelled_lines++;
+    ln[i].label = (uint16_t) (k + 1);
+    ln[i].cut = (uint16_t) cut;
+    ln[i].label_only = only;
+  }
+  if (! transcript_labels (s, in, c, lb, n_lb, labelled_lines))
+  {
+    /* not a transcript: "Dana: wants a pilot" is a note about Dana */
+    for (size_t i = 0; i < n; i++)
+      if (ln[i].label)
+        ln[i].label = 0, ln[i].cut = 0;
+    n_lb = 0;
+  }
+  decide_labels (s, in, c, lb, n_lb);
+  if (0 == n_lb)
+    signer = email_signer (s, in, c, ln, n, signed_at);
+  for (size_t i = 0; i < n; i++)
+  {
+    size_t a = ln[i].s;
+    size_t b = ln[i].e;
+
+    if (ln[i].kind >= 0)
+    {
+      if (0 == n_lb && SCORE_BOILER_FORWARD_HEADER == ln[i].kind)
+        forward_author (s, in, c, t, &ln[i], &author); /* before blanking */
+      blank (s, a, b);
+      push_span (s, a, b, ln[i].kind);
+      continue;
+    }
+    if (ln[i].cut > 0)
+    {
+      size_t cb = a + ln[i].cut;
+
+      blank (s, a, cb > b ? b : cb);
+      if (0 == ln[i].label)
+        push_span (s, a, cb > b ? b : cb, SCORE_BOILER_FORM_FIELD);
+    }
+    if (n_lb > 0)
+    {
+      if (ln[i].label)
+      {
+        if (cur_label >= 0)
+          push_seg (s, seg_start, a, lb[cur_label].speaker,
+                    lb[cur_label].contact, (uint16_t) (cur_label + 1));
+        else
+          push_seg (s, seg_start, a, SCORE_SAY_NARRATIVE, -1, 0);
+        cur_label = ln[i].label - 1;
+        seg_start = a;
+      }
+      continue;
+    }
+    /* no transcript: a line is its writer's. Under a forwarding header,
+       the From: line's author (a call contact, or someone else); before
+       any, the contact who signed the e-mail, or the seller's note */
+    if (-1 == author)
+      author = forwarded_writer (s, in, c, ln, n, i);
+    if (FORWARD_SELLER == author)
+      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_SELLER, -1, 0);
+    else if (author >= 0 || FORWARD_OTHER == author)
+      push_seg (s, a, b + 1 < len ? b + 1 : len,
+                author >= 0 ? SCORE_SAY_BUYER : SCORE_SAY_NARRATIVE,
+                (int8_t) (author >= 0 ? author : -1), 0);
+    else if (signer >= 0)
+      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
+                (int8_t) signer, 0);
+    else
+      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1, 0);
+  }
+  if (n_lb > 0)
+  {
+    if (cur_label >= 0)
+      push_seg (s, seg_start, len, lb[cur_label].speaker,
+                lb[cur_label].contact, (uint16_t) (cur_label + 1));
+    else
+      push_seg (s, seg_start, len, SCORE_SAY_NARRATIVE, -1, 0);
+  }
+}
+
+/**
+ * The call contact who signed an e-mail pasted as the note, or -1: the
+ * name on the closing line ("Thanks, Laura") or on the first line of the
+ * signature under it. The body is then that buyer's own words ("our CFO"
+ * is theirs), not the seller's narrative.
+ */
+static int
+email_signer (struct score_scratch *s, const struct score_account_input *in,
+              const struct score_call *c, const struct line *ln, size_t n,
+              size_t at)
+{
+  char l[LOOK + 1];
+
+  if (at >= n)
+    return -1;
+  for (size_t i = at; i < n && i <= at + 2; i++)
+  {
+    const char *p = l;
+    int k;
+
+    if (ln[i].blank || ln[i].kind != SCORE_BOILER_SIGNATURE)
+      continue;
+    lower_line (s->read_text, ln[i].s, ln[i].e, l);
+    if (i == at)
+    {
+      /* "Thanks, Laura" / "Best - Laura" */
+      p = strpbrk (l, ",-");
+      if (NULL == p)
+        p = l; /* a name line */
+      else
+        p++;
+      while (' ' == *p || '-' == *p)
+        p++;
+    }
+    if ('\0' == *p)
+      continue;
+    k = speaker_contact (s, in, c, p, NULL);
+    if (k >= 0)
+      return k;
+    if (i > at)
+      break; /* the first signature line names the writer */
+  }
+  return lone_writer (s, in, c, ln, n);
+}
+
+/**
+ * Blank the role tag after a name in the reading text: "Wendy (risk
+ * analyst)", "Frank (proc)", "Dana (CFO)" say who someone is, not how
+ * they behave. A tag is up to four words in parentheses right after a
+ * capitalised word, with no sentence punctuation inside.
+ *
+ * @param s scratch (read_text filled)
+ */
+void
+score_blank_role_tags (struct score_scratch *s)
+{
+  char *t = s->read_text;
+
+  for (size_t p = 0; p < s->read_len; p++)
+  {
+    const char *open = memchr (t + p, '(', s->read_len - p);
+    size_t q;
+    size_t w;
+    unsigned words = 0;
+
+    if (NULL == open)
+      break;
+    p = (size_t) (open - t);
+    if (p < 2)
+      continue;
+    w = (' ' == t[p - 1]) ? p - 1 : p;
+    if (w == 0
+        || ! ((t[w - 1] >= 'a' && t[w - 1] <= 'z')
+              || (t[w - 1] >= 'A' && t[w - 1] <= 'Z')))
+      continue;
+    while (w > 0
+           && ((t[w - 1] >= 'a' && t[w - 1] <= 'z')
+               || (t[w - 1] >= 'A' && t[w - 1] <= 'Z')))
+      w--;
+    if (! (t[w] >= 'A' && t[w] <= 'Z'))
+      continue; /* after a capitalised word only */
+    for (q = p + 1; q < s->read_len && q < p + 40 && ')' != t[q]; q++)
+    {
+      if ('.' == t[q] || '!' == t[q] || '?' == t[q] || '\n' == t[q]
+          || ',' == t[q] || ';' == t[q])
+        break;
+      if (' ' != t[q] && (q == p + 1 || ' ' == t[q - 1]))
+        words++;
+    }
+    if (q >= s->read_len || ')' != t[q] || 0 == words || words > 4)
+      continue;
+    memset (t + p + 1, ' ', q - p - 1);
+    p = q;
+  }
+}
+
+/** Speaker of a transcript turn. */
+static uint8_t
+turn_speaker (enum score_speaker_role r)
+{
+  switch (r)
+  {
+  case SCORE_SPEAKER_BUYER:
+    return SCORE_SAY_BUYER;
+  case SCORE_SPEAKER_SELLER:
+    return SCORE_SAY_SELLER;
+  default:
+    return SCORE_SAY_OTHER;
+  }
+}
+
+/** Append the call's transcript turns after the notes. */
+void
+score_read_turns (struct score_scratch *s,
+                  const struct score_account_input *in,
+                  const struct score_call *c)
+{
+  size_t buyers = 0;
+  size_t n = c->n_turns < SCORE_MAX_TURNS ? c->n_turns : SCORE_MAX_TURNS;
+
+  if (NULL == c->turns)
+    return;
+  for (size_t i = 0; i < n; i++)
+    buyers += SCORE_SPEAKER_BUYER == c->turns[i].role;
+  for (size_t i = 0; i < n; i++)
+  {
+    const struct score_turn *u = &c->turns[i];
+    char name[48];
+    size_t k = 0;
+    size_t len = u->text_len;
+    int contact;
+    size_t at;
+
+    if (NULL == u->text || s->read_len + 2 >= SCORE_READ_BYTES)
+      break;
+    if (len > SCORE_READ_BYTES - s->read_len - 2)
+      len = SCORE_READ_BYTES - s->read_len - 2;
+    for (size_t j = 0;
+         NULL != u->speaker && j < u->speaker_len && k < sizeof (name) - 1;
+         j++)
+    {
+      char ch = u->speaker[j];
+
+      name[k++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch - 'A' + 'a') : ch;
+    }
+    name[k] = '\0';
+    contact = -1;
+    if (SCORE_SPEAKER_BUYER == u->role)
+    {
+      contact = speaker_contact (s, in, c, name, u->contact_id);
+      if (contact < 0 && '\0' == u->contact_id[0] && 1 == c->n_contacts
+          && NULL != in && score_contact_index (in, c->contact_ids[0]) >= 0)
+      {
+        /* one contact on the call: a buyer not named otherwise is them
+           unless another buyer also spoke under another name */
+        bool other = false;
+
+        for (size_t j = 0; j < n && ! other; j++)
+          other = SCORE_SPEAKER_BUYER == c->turns[j].role
+                  && (c->turns[j].speaker_len != u->speaker_len
+                      || (u->speaker_len > 0
+                          && 0
+                               != memcmp (c->turns[j].speaker, u->speaker,
+                                          u->speaker_len)));
+        if (! other)
+          contact = 0;
+      }
+    }
+    (void) buyers;
+    at = s->read_len;
+    s->read_text[s->read_len++] = '\n';
+    memcpy (s->read_text + s->read_len, u->text, len);
+    s->read_len += len;
+    push_seg (s, at, s->read_len, turn_speaker (u->role), (int8_t) contact,
+              (uint16_t) (1000 + i));
+  }
+}
+
+/** Openings of a question that asks nothing ("Isn't that amazing?",
+    "Shall I send the contract?", "Right?"). */
+static const char *const rhetorical[] = { "isn't",
+                                          "isnt",
+                                          "aren't",
+                                          "doesn't",
+                                          "doesnt",
+                                          "don't",
+                                          "wouldn't",
+                                          "won't",
+                                          "can you believe",
+                                          "have you ever seen",
+                                          "who wouldn't",
+                                          "shall i",
+                                          "should i",
+                                          "can i send",
+                                          "right",
+                                          "ok",
+                                          "okay",
+                                          "sound",
+                                          "sounds",
+                                          "does that work",
+                                          "is that ok",
+                                          "is that okay",
+                                          "you know",
+                                          "see",
+                                          "yeah",
+                                          NULL };
+
+/** Endings of a tag question ("..., right?", "..., doesn't it?"). */
+static const char *const tags[] = { "right?",    "isn't it?",  "doesn't it?",
+                                    "does it?",  "don't you?", "wouldn't you?",
+                                    "won't it?", "ok?",        "okay?",
+                                    "yeah?",     NULL };
+
+/**
+ * Whether the sentence [a, b) of the reading text, ending with '?', asks
+ * something: at least three words, not opening as a rhetorical or closing
+ * question, not a tag.
+ */
+static bool
+real_question (const char *t, size_t a, size_t b)
+{
+  char l[LOOK + 1];
+  size_t n;
+
+  if (count_words (t, a, b, 3) < 3)
+    return false;
+  n = lower_line (t, a, b, l);
+  if (starts_any (l, rhetorical))
+    return false;
+  for (const char *const *g = tags; NULL != *g; g++)
+    if (ends (l, n, *g) && n > strlen (*g) && ' ' == l[n - strlen (*g) - 1]
+        && ',' == l[n - strlen (*g) - 2])
+      return false;
+  return true;
+}
+
+/**
+ * The seller's share of the turns' words, and how often the seller asks
+ * a real question: questions per ten of the seller's turns (a builder
+ * asks in most turns; "Isn't that amazing?" asks nothing), when both
+ * sides spoke.
+ */
+void
+score_turn_talk (struct score_scratch *s)
+{
+  size_t words[2] = { 0, 0 };
+  unsigned turns = 0;
+  unsigned questions = 0;
+
+  s->turn_talk = -1.0;
+  s->turn_questions = -1;
+  for (size_t i = 0; i < s->n_segs; i++)
+  {
+    const struct score_segment *g = &s->segs[i];
+    int side;
+    size_t start = g->start;
+
+    if (SCORE_SAY_NARRATIVE == g->speaker)
+      continue;
+    side = SCORE_SAY_SELLER == g->speaker;
+    words[side] += count_words (s->read_text, g->start, g->end, SIZE_MAX);
+    if (! side)
+      continue;
+    turns++;
+    for (size_t p = g->start; p < g->end; p++)
+    {
+      char c = s->read_text[p];
+
+      if ('.' != c && '!' != c && '?' != c && '\n' != c)
+        continue;
+      if ('?' == c && real_question (s->read_text, start, p + 1))
+        questions++;
+      start = p + 1;
+    }
+  }
+  if (0 == words[0] || 0 == words[1] || 0 == turns)
+    return;
+  s->turn_talk = (double) words[1] / (double) (words[0] + words[1]);
+  s->turn_questions = (int) (10.0 * questions / turns + 0.5);
+}
