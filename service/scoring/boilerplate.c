@@ -463,10 +463,9 @@ content_before (const struct line *ln, size_t i)
   return false;
 }
 
-/** Openings of a greeting line ("Hi Lisa,"): never a signature. */
-static const char *const greetings[] = {
-  "hi ",      "hey ", "hello ", "dear ", "good morning", "good afternoon",
-  "morning ", "hiya", NULL
+const char *const score_greetings[] = {
+  "hi ",      "hey ",  "hello ", "dear ", "good morning ", "good afternoon ",
+  "morning ", "hiya ", NULL
 };
 
 /** Non-blank lines after line @a i, up to an earlier message of the
@@ -802,7 +801,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     }
     if (i > 0 && name_line (t, x->s, x->e, x->words)
         && content_after (t, ln, n, i) <= 8 && content_before (ln, i)
-        && ! starts_any (l, greetings))
+        && ! starts_any (l, score_greetings))
     {
       /* a name alone near the end: the writer signing off */
       x->kind = SCORE_BOILER_SIGNATURE;

@@ -82,15 +82,14 @@ struct score_span
 /** One line of a call's notes as read.c sees it. */
 struct score_line
 {
-  uint32_t s;      /**< first byte */
-  uint32_t e;      /**< one past the last byte (before '\n') */
-  int8_t kind;     /**< enum score_boilerplate, -1 = content */
-  bool blank;      /**< no words */
-  uint8_t words;   /**< words, capped at 255 */
-  uint16_t label;  /**< speaker label number (1..), 0 = none */
-  uint16_t cut;    /**< bytes of the label to blank */
-  bool label_only; /**< a "Dana Ruiz 00:03:12" line: text follows */
-  uint16_t found;  /**< which of read.c's marker lists it holds */
+  uint32_t s;     /**< first byte */
+  uint32_t e;     /**< one past the last byte (before '\n') */
+  int8_t kind;    /**< enum score_boilerplate, -1 = content */
+  bool blank;     /**< no words */
+  uint8_t words;  /**< words, capped at 255 */
+  uint16_t label; /**< speaker label number (1..), 0 = none */
+  uint16_t cut;   /**< bytes of the label to blank */
+  uint16_t found; /**< which of read.c's marker lists it holds */
 };
 
 /** A marker word of read.c's boilerplate lists, indexed by first byte. */
@@ -183,9 +182,8 @@ struct score_scratch
   bool names_ready[SCORE_MAX_CONTACTS];  /**< names[i] filled for this
                                                   assessment */
   /* the reading of the current call (read.c) */
-  char *read_text;   /**< notes with boilerplate blanked, then turns */
-  size_t read_len;   /**< bytes used */
-  size_t read_notes; /**< bytes of read_text that mirror the notes */
+  char *read_text; /**< notes with boilerplate blanked, then turns */
+  size_t read_len; /**< bytes used */
   struct score_segment *segs; /**< SCORE_MAX_SEGMENTS, in text order */
   size_t n_segs;
   struct score_span spans[SCORE_MAX_SPANS];

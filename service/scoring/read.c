@@ -87,7 +87,6 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
                  const struct score_call *c)
 {
   s->read_len = 0;
-  s->read_notes = 0;
   s->n_segs = 0;
   s->n_spans = 0;
   s->n_spans_total = 0;

@@ -121,6 +121,11 @@ in_words (const char *const *list, const char *w, size_t n)
 
 /* boilerplate.c */
 
+/** Openings of a greeting line ("Hi Lisa,", "Dear Mr. Jonas"): never a
+    signature, and the name after one says whom an e-mail was written
+    to. */
+extern const char *const score_greetings[];
+
 /**
  * Index every boilerplate marker by its first byte (once per scratch).
  *

@@ -178,13 +178,12 @@ skip_time (const char *l, size_t *p)
  * @param l the line (lowercased, trimmed)
  * @param raw_offset bytes trimmed at the start of the raw line
  * @param[out] lb the label's name and role
- * @param[out] cut bytes of the raw line the label takes
- * @param[out] only true for a label-only line (a name and a time)
+ * @param[out] cut bytes of the raw line the label takes (all of a
+ *             label-only line: a name and a time, the text below)
  * @return true if the line starts with a speaker label
  */
 static bool
-parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut,
-             bool *only)
+parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut)
 {
   size_t p = 0;
   size_t ns;
@@ -193,7 +192,6 @@ parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut,
   bool timed;
 
   memset (lb, 0, sizeof (*lb));
-  *only = false;
   skip_time (l, &p);
   timed = p > 0;
   ns = p;
@@ -259,9 +257,7 @@ parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut,
     p++;
   if (':' == l[p] && (' ' == l[p + 1] || '\0' == l[p + 1] || '\t' == l[p + 1]))
     p++;
-  else if ('\0' == l[p] && timed && words <= 4)
-    *only = true;
-  else
+  else if (! ('\0' == l[p] && timed && words <= 4))
     return false;
   if (in_words (not_speakers, lb->name, strlen (lb->name))
       || score_form_label (lb->name, strlen (lb->name)))
@@ -650,10 +646,6 @@ static bool
 greets_contact (struct score_scratch *s, const struct score_account_input *in,
                 const struct score_call *c, const struct line *ln, size_t n)
 {
-  static const char *const openers[] = { "hi ",   "hey ",          "hello ",
-                                         "dear ", "good morning ", "morning ",
-                                         NULL };
-
   for (size_t i = 0; i < n; i++)
   {
     char l[LOOK + 1];
@@ -664,7 +656,7 @@ greets_contact (struct score_scratch *s, const struct score_account_input *in,
     for (char *p = l; *p; p++)
       if (! word_char ((unsigned char) *p) && '\'' != *p)
         *p = ' '; /* "dana," is "dana" */
-    for (const char *const *o = openers; NULL != *o; o++)
+    for (const char *const *o = score_greetings; NULL != *o; o++)
       if (starts (l, *o))
         return speaker_contact (s, in, c, l + strlen (*o), NULL) >= 0;
     if (ln[i].kind < 0)
@@ -727,7 +719,6 @@ score_read_notes (struct score_scratch *s,
     len = SCORE_MAX_NOTE_BYTES;
   memcpy (s->read_text, t, len);
   s->read_len = len;
-  s->read_notes = len;
   unwrap_forwarded_quote (s);
   t = s->read_text; /* the lines are read from the working copy */
   for (size_t p = 0; p < len && n < MAX_LINES;)
@@ -752,7 +743,6 @@ score_read_notes (struct score_scratch *s,
     }
     ln[n].label = 0;
     ln[n].cut = 0;
-    ln[n].label_only = false;
     n++;
     p = e + 1;
   }
@@ -764,7 +754,6 @@ score_read_notes (struct score_scratch *s,
     struct label x;
     size_t cut = 0;
     size_t off = 0;
-    bool only = false;
     size_t k;
 
     if (ln[i].kind >= 0 || ln[i].blank || ln[i].cut > 0)
@@ -773,7 +762,7 @@ score_read_notes (struct score_scratch *s,
            && (' ' == t[ln[i].s + off] || '\t' == t[ln[i].s + off]))
       off++;
     lower_line (t, ln[i].s, ln[i].e, l);
-    if (! parse_label (l, off, &x, &cut, &only))
+    if (! parse_label (l, off, &x, &cut))
       continue;
     for (k = 0; k < n_lb; k++)
       if (0 == strcmp (lb[k].name, x.name))
@@ -790,7 +779,6 @@ score_read_notes (struct score_scratch *s,
     labelled_lines++;
     ln[i].label = (uint16_t) (k + 1);
     ln[i].cut = (uint16_t) cut;
-    ln[i].label_only = only;
   }
   if (! transcript_labels (s, in, c, lb, n_lb, labelled_lines))
   {
@@ -982,13 +970,10 @@ score_read_turns (struct score_scratch *s,
                   const struct score_account_input *in,
                   const struct score_call *c)
 {
-  size_t buyers = 0;
   size_t n = c->n_turns < SCORE_MAX_TURNS ? c->n_turns : SCORE_MAX_TURNS;
 
   if (NULL == c->turns)
     return;
-  for (size_t i = 0; i < n; i++)
-    buyers += SCORE_SPEAKER_BUYER == c->turns[i].role;
   for (size_t i = 0; i < n; i++)
   {
     const struct score_turn *u = &c->turns[i];
@@ -1033,7 +1018,6 @@ score_read_turns (struct score_scratch *s,
           contact = 0;
       }
     }
-    (void) buyers;
     at = s->read_len;
     s->read_text[s->read_len++] = '\n';
     memcpy (s->read_text + s->read_len, u->text, len);
