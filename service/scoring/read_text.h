@@ -179,6 +179,45 @@ void score_read_notes (struct score_scratch *s,
                        const struct score_call *c);
 
 /**
+ * Index of the call contact a speaker is (by a turn's contact id, else
+ * by the words of the speaker's name), or -1.
+ *
+ * @param s scratch
+ * @param in account data (may be NULL)
+ * @param c the call
+ * @param name lowercased speaker name (may be NULL)
+ * @param contact_id a turn's contact id ("" or NULL: none)
+ * @return index into c->contact_ids, or -1
+ */
+int score_speaker_contact (struct score_scratch *s,
+                           const struct score_account_input *in,
+                           const struct score_call *c, const char *name,
+                           const char *contact_id);
+
+/**
+ * Append a stretch of who says what (merging with an equal neighbour).
+ *
+ * @param s scratch
+ * @param start first byte of the reading text
+ * @param end one past the last
+ * @param speaker enum score_read_speaker
+ * @param contact call contact index, -1
+ * @param label label number, 0 none
+ */
+void score_push_seg (struct score_scratch *s, size_t start, size_t end,
+                     uint8_t speaker, int8_t contact, uint16_t label);
+
+/**
+ * Blank the role tags after names in the reading text ("Wendy (risk
+ * analyst)").
+ *
+ * @param s scratch
+ */
+void score_blank_role_tags (struct score_scratch *s);
+
+/* turns.c */
+
+/**
  * Append the call's transcript turns after the notes.
  *
  * @param s scratch
@@ -188,14 +227,6 @@ void score_read_notes (struct score_scratch *s,
 void score_read_turns (struct score_scratch *s,
                        const struct score_account_input *in,
                        const struct score_call *c);
-
-/**
- * Blank the role tags after names in the reading text ("Wendy (risk
- * analyst)").
- *
- * @param s scratch
- */
-void score_blank_role_tags (struct score_scratch *s);
 
 /**
  * The seller's share of the turns' words and real questions per ten of

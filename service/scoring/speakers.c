@@ -317,10 +317,11 @@ score_contact_names (struct score_scratch *s,
  * @param name lowercased speaker name
  * @param contact_id a turn's contact id ("" none)
  */
-static int
-speaker_contact (struct score_scratch *s, const struct score_account_input *in,
-                 const struct score_call *c, const char *name,
-                 const char *contact_id)
+int
+score_speaker_contact (struct score_scratch *s,
+                       const struct score_account_input *in,
+                       const struct score_call *c, const char *name,
+                       const char *contact_id)
 {
   if (NULL == in)
     return -1;
@@ -374,7 +375,8 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
     lb[i].speaker = SCORE_SAY_BUYER;
     if (in_words (buyer_labels, lb[i].name, nl))
       continue;
-    lb[i].contact = (int8_t) speaker_contact (s, in, c, lb[i].name, NULL);
+    lb[i].contact = (int8_t) score_speaker_contact (s, in, c, lb[i].name,
+                                                    NULL);
     if (lb[i].contact >= 0)
       named++;
     else
@@ -423,7 +425,7 @@ transcript_labels (struct score_scratch *s,
             || '\0' != lb[i].role[0] || lb[i].timed
             || starts (lb[i].name, "speaker")
             || starts (lb[i].name, "participant")
-            || speaker_contact (s, in, c, lb[i].name, NULL) >= 0;
+            || score_speaker_contact (s, in, c, lb[i].name, NULL) >= 0;
   }
   /* labels nobody recognises still make a conversation when several
      people speak in turn, often */
@@ -435,9 +437,9 @@ transcript_labels (struct score_scratch *s,
 /* ------------------------------------------------------------------ */
 
 /** Append a stretch to the segments (merging with an equal neighbour). */
-static void
-push_seg (struct score_scratch *s, size_t start, size_t end, uint8_t speaker,
-          int8_t contact, uint16_t label)
+void
+score_push_seg (struct score_scratch *s, size_t start, size_t end,
+                uint8_t speaker, int8_t contact, uint16_t label)
 {
   struct score_segment *g;
 
@@ -522,7 +524,7 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
   {
     /* written by someone who is not a call contact to one who is: our
        side writing to the buyer */
-    if (speaker_contact (s, in, c, l + 3, NULL) >= 0)
+    if (score_speaker_contact (s, in, c, l + 3, NULL) >= 0)
       *author = FORWARD_SELLER;
     return;
   }
@@ -531,7 +533,7 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
   lt = strchr (l, '<');
   if (NULL != lt)
     *lt = '\0'; /* the name before the address */
-  *author = speaker_contact (s, in, c, l + 5, NULL);
+  *author = score_speaker_contact (s, in, c, l + 5, NULL);
 }
 
 /**
@@ -658,7 +660,7 @@ greets_contact (struct score_scratch *s, const struct score_account_input *in,
         *p = ' '; /* "dana," is "dana" */
     for (const char *const *o = score_greetings; NULL != *o; o++)
       if (starts (l, *o))
-        return speaker_contact (s, in, c, l + strlen (*o), NULL) >= 0;
+        return score_speaker_contact (s, in, c, l + strlen (*o), NULL) >= 0;
     if (ln[i].kind < 0)
       return false; /* content before any greeting */
   }
@@ -817,10 +819,10 @@ score_read_notes (struct score_scratch *s,
       if (ln[i].label)
       {
         if (cur_label >= 0)
-          push_seg (s, seg_start, a, lb[cur_label].speaker,
-                    lb[cur_label].contact, (uint16_t) (cur_label + 1));
+          score_push_seg (s, seg_start, a, lb[cur_label].speaker,
+                          lb[cur_label].contact, (uint16_t) (cur_label + 1));
         else
-          push_seg (s, seg_start, a, SCORE_SAY_NARRATIVE, -1, 0);
+          score_push_seg (s, seg_start, a, SCORE_SAY_NARRATIVE, -1, 0);
         cur_label = ln[i].label - 1;
         seg_start = a;
       }
@@ -832,24 +834,26 @@ score_read_notes (struct score_scratch *s,
     if (-1 == author)
       author = forwarded_writer (s, in, c, ln, n, i);
     if (FORWARD_SELLER == author)
-      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_SELLER, -1, 0);
+      score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_SELLER, -1,
+                      0);
     else if (author >= 0 || FORWARD_OTHER == author)
-      push_seg (s, a, b + 1 < len ? b + 1 : len,
-                author >= 0 ? SCORE_SAY_BUYER : SCORE_SAY_NARRATIVE,
-                (int8_t) (author >= 0 ? author : -1), 0);
+      score_push_seg (s, a, b + 1 < len ? b + 1 : len,
+                      author >= 0 ? SCORE_SAY_BUYER : SCORE_SAY_NARRATIVE,
+                      (int8_t) (author >= 0 ? author : -1), 0);
     else if (signer >= 0)
-      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
-                (int8_t) signer, 0);
+      score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
+                      (int8_t) signer, 0);
     else
-      push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1, 0);
+      score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1,
+                      0);
   }
   if (n_lb > 0)
   {
     if (cur_label >= 0)
-      push_seg (s, seg_start, len, lb[cur_label].speaker,
-                lb[cur_label].contact, (uint16_t) (cur_label + 1));
+      score_push_seg (s, seg_start, len, lb[cur_label].speaker,
+                      lb[cur_label].contact, (uint16_t) (cur_label + 1));
     else
-      push_seg (s, seg_start, len, SCORE_SAY_NARRATIVE, -1, 0);
+      score_push_seg (s, seg_start, len, SCORE_SAY_NARRATIVE, -1, 0);
   }
 }
 
@@ -889,7 +893,7 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
     }
     if ('\0' == *p)
       continue;
-    k = speaker_contact (s, in, c, p, NULL);
+    k = score_speaker_contact (s, in, c, p, NULL);
     if (k >= 0)
       return k;
     if (i > at)
@@ -947,185 +951,4 @@ score_blank_role_tags (struct score_scratch *s)
     memset (t + p + 1, ' ', q - p - 1);
     p = q;
   }
-}
-
-/** Speaker of a transcript turn. */
-static uint8_t
-turn_speaker (enum score_speaker_role r)
-{
-  switch (r)
-  {
-  case SCORE_SPEAKER_BUYER:
-    return SCORE_SAY_BUYER;
-  case SCORE_SPEAKER_SELLER:
-    return SCORE_SAY_SELLER;
-  default:
-    return SCORE_SAY_OTHER;
-  }
-}
-
-/** Append the call's transcript turns after the notes. */
-void
-score_read_turns (struct score_scratch *s,
-                  const struct score_account_input *in,
-                  const struct score_call *c)
-{
-  size_t n = c->n_turns < SCORE_MAX_TURNS ? c->n_turns : SCORE_MAX_TURNS;
-
-  if (NULL == c->turns)
-    return;
-  for (size_t i = 0; i < n; i++)
-  {
-    const struct score_turn *u = &c->turns[i];
-    char name[48];
-    size_t k = 0;
-    size_t len = u->text_len;
-    int contact;
-    size_t at;
-
-    if (NULL == u->text || s->read_len + 2 >= SCORE_READ_BYTES)
-      break;
-    if (len > SCORE_READ_BYTES - s->read_len - 2)
-      len = SCORE_READ_BYTES - s->read_len - 2;
-    for (size_t j = 0;
-         NULL != u->speaker && j < u->speaker_len && k < sizeof (name) - 1;
-         j++)
-    {
-      char ch = u->speaker[j];
-
-      name[k++] = (ch >= 'A' && ch <= 'Z') ? (char) (ch - 'A' + 'a') : ch;
-    }
-    name[k] = '\0';
-    contact = -1;
-    if (SCORE_SPEAKER_BUYER == u->role)
-    {
-      contact = speaker_contact (s, in, c, name, u->contact_id);
-      if (contact < 0 && '\0' == u->contact_id[0] && 1 == c->n_contacts
-          && NULL != in && score_contact_index (in, c->contact_ids[0]) >= 0)
-      {
-        /* one contact on the call: a buyer not named otherwise is them
-           unless another buyer also spoke under another name */
-        bool other = false;
-
-        for (size_t j = 0; j < n && ! other; j++)
-          other = SCORE_SPEAKER_BUYER == c->turns[j].role
-                  && (c->turns[j].speaker_len != u->speaker_len
-                      || (u->speaker_len > 0
-                          && 0
-                               != memcmp (c->turns[j].speaker, u->speaker,
-                                          u->speaker_len)));
-        if (! other)
-          contact = 0;
-      }
-    }
-    at = s->read_len;
-    s->read_text[s->read_len++] = '\n';
-    memcpy (s->read_text + s->read_len, u->text, len);
-    s->read_len += len;
-    push_seg (s, at, s->read_len, turn_speaker (u->role), (int8_t) contact,
-              (uint16_t) (1000 + i));
-  }
-}
-
-/** Openings of a question that asks nothing ("Isn't that amazing?",
-    "Shall I send the contract?", "Right?"). */
-static const char *const rhetorical[] = { "isn't",
-                                          "isnt",
-                                          "aren't",
-                                          "doesn't",
-                                          "doesnt",
-                                          "don't",
-                                          "wouldn't",
-                                          "won't",
-                                          "can you believe",
-                                          "have you ever seen",
-                                          "who wouldn't",
-                                          "shall i",
-                                          "should i",
-                                          "can i send",
-                                          "right",
-                                          "ok",
-                                          "okay",
-                                          "sound",
-                                          "sounds",
-                                          "does that work",
-                                          "is that ok",
-                                          "is that okay",
-                                          "you know",
-                                          "see",
-                                          "yeah",
-                                          NULL };
-
-/** Endings of a tag question ("..., right?", "..., doesn't it?"). */
-static const char *const tags[] = { "right?",    "isn't it?",  "doesn't it?",
-                                    "does it?",  "don't you?", "wouldn't you?",
-                                    "won't it?", "ok?",        "okay?",
-                                    "yeah?",     NULL };
-
-/**
- * Whether the sentence [a, b) of the reading text, ending with '?', asks
- * something: at least three words, not opening as a rhetorical or closing
- * question, not a tag.
- */
-static bool
-real_question (const char *t, size_t a, size_t b)
-{
-  char l[LOOK + 1];
-  size_t n;
-
-  if (count_words (t, a, b, 3) < 3)
-    return false;
-  n = lower_line (t, a, b, l);
-  if (starts_any (l, rhetorical))
-    return false;
-  for (const char *const *g = tags; NULL != *g; g++)
-    if (ends (l, n, *g) && n > strlen (*g) && ' ' == l[n - strlen (*g) - 1]
-        && ',' == l[n - strlen (*g) - 2])
-      return false;
-  return true;
-}
-
-/**
- * The seller's share of the turns' words, and how often the seller asks
- * a real question: questions per ten of the seller's turns (a builder
- * asks in most turns; "Isn't that amazing?" asks nothing), when both
- * sides spoke.
- */
-void
-score_turn_talk (struct score_scratch *s)
-{
-  size_t words[2] = { 0, 0 };
-  unsigned turns = 0;
-  unsigned questions = 0;
-
-  s->turn_talk = -1.0;
-  s->turn_questions = -1;
-  for (size_t i = 0; i < s->n_segs; i++)
-  {
-    const struct score_segment *g = &s->segs[i];
-    int side;
-    size_t start = g->start;
-
-    if (SCORE_SAY_NARRATIVE == g->speaker)
-      continue;
-    side = SCORE_SAY_SELLER == g->speaker;
-    words[side] += count_words (s->read_text, g->start, g->end, SIZE_MAX);
-    if (! side)
-      continue;
-    turns++;
-    for (size_t p = g->start; p < g->end; p++)
-    {
-      char c = s->read_text[p];
-
-      if ('.' != c && '!' != c && '?' != c && '\n' != c)
-        continue;
-      if ('?' == c && real_question (s->read_text, start, p + 1))
-        questions++;
-      start = p + 1;
-    }
-  }
-  if (0 == words[0] || 0 == words[1] || 0 == turns)
-    return;
-  s->turn_talk = (double) words[1] / (double) (words[0] + words[1]);
-  s->turn_questions = (int) (10.0 * questions / turns + 0.5);
 }
