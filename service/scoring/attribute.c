@@ -248,6 +248,8 @@ static const struct
   { "interested", M_MATTER },
   { "factor", M_MATTER },
   { "and", M_CONJ },
+  { "or", M_CONJ },
+  { "nor", M_CONJ },
   { "so", M_CONJ },
   { "also", M_CONJ },
   { "plus", M_CONJ },
@@ -344,8 +346,9 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 
     if ((b & M_ROLE) && q + 1 < end && s->text[s->tokens[q + 1].start] >= 'A'
         && s->text[s->tokens[q + 1].start] <= 'Z' && 0 == s->tok_marks[q + 1])
-      return former ? SCORE_READ_FORMER
-                    : 0; /* "VP Sanchez": a title before a name; "the old
+      return (former || (b & M_PRED))
+               ? SCORE_READ_FORMER
+               : 0; /* "VP Sanchez": a title before a name; "the old
                             contact Zbigniew" is still a predecessor */
     if (b & M_ROLE)
     {
@@ -619,11 +622,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
 {
   size_t hi = 0;
   size_t seg = 0;
-  uint16_t carried = 0;   /* subject scope carried into the next clause */
-  uint16_t irony = 0;     /* the sentence is ironic */
-  uint16_t supposed = 0;  /* the sentence went hypothetical */
-  bool former = false;    /* the last sentence spoke of a predecessor */
-  bool he_former = false; /* and this one opens with "he" or "she" */
+  uint16_t carried = 0;      /* subject scope carried into the next clause */
+  uint16_t irony = 0;        /* the sentence is ironic */
+  uint16_t supposed = 0;     /* the sentence went hypothetical */
+  bool former = false;       /* the last sentence spoke of a predecessor */
+  bool he_former = false;    /* and this one opens with "he" or "she" */
+  bool neg_list = false;     /* a negated clause may go on as a list */
+  uint16_t neg_sentence = 0; /* ... in its own sentence */
   uint16_t sentence = UINT16_MAX;
   size_t list_from = SIZE_MAX; /* a negated list's bytes */
   size_t list_to = 0;
@@ -644,9 +649,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
     bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
     bool rejected;        /* "... instead of X" */
     size_t waved_at = SIZE_MAX; /* "doesn't care about" from here */
+    bool has_neg = false;
 
     while (b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE))
       b++;
+    for (size_t q = a; q < b && ! has_neg; q++)
+      has_neg = SCORE_TOKEN_NEG == s->tokens[q].hash;
     while (seg + 1 < s->n_segs && s->segs[seg].end <= s->tokens[a].start)
       seg++;
     ours_us = 0 == s->n_segs || SCORE_SAY_NARRATIVE == s->segs[seg].speaker
@@ -675,6 +683,21 @@ attribute (const struct score_model *m, struct score_scratch *s)
       scope = (new_subject (s, a) && ! he_former) ? 0 : carried;
     he_former = false;
     rejected = rejected_clause (s, a);
+    /* "didn't ask for guarantees, references or any paperwork": the
+       items listed after a negated clause (short, with no subject of
+       their own: "we buy on uptime" is not one) are negated too */
+    if (neg_list && s->tokens[a].sentence == neg_sentence
+        && ! (s->tok_marks[a] & M_PRON)
+        && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)))
+      rejected = true;
+    else
+      neg_list = false;
+    if (has_neg && b - a >= 3)
+    {
+      /* a negated statement, not a "No," answer */
+      neg_list = true;
+      neg_sentence = s->tokens[a].sentence;
+    }
     if (hi >= s->n_hits || s->hits[hi].first >= b)
     {
       /* no cue here: only what reaches later clauses matters (the

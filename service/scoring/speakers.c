@@ -19,6 +19,9 @@ struct label
   uint8_t speaker;
   int8_t contact;
   unsigned lines;
+  int asks;     /**< questions and "you" minus "we/our/us" in their lines: a
+               seller asks and speaks to the buyer */
+  char key[64]; /**< what a speaker key says of "Speaker 2" (lowercased) */
 };
 
 /** Most distinct speaker labels per call. */
@@ -344,6 +347,29 @@ score_speaker_contact (struct score_scratch *s,
 }
 
 /**
+ * Whether any word of lowercased @a text is in @a list.
+ */
+static bool
+any_word_in (const char *const *list, const char *text)
+{
+  const char *p = text;
+
+  while (*p)
+  {
+    const char *w;
+
+    while (*p && ! word_char ((unsigned char) *p))
+      p++;
+    w = p;
+    while (word_char ((unsigned char) *p) || '\'' == *p)
+      p++;
+    if (p > w && in_words (list, w, (size_t) (p - w)))
+      return true;
+  }
+  return false;
+}
+
+/**
  * Decide who each label is. A label naming a call contact is that buyer;
  * a seller word ("Rep", "AE", "me") is the seller; "Customer" is a buyer.
  * When no label is the seller, the one left unnamed beside named buyers
@@ -366,7 +392,8 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
 
     lb[i].contact = -1;
     if (in_words (seller_labels, lb[i].name, nl)
-        || in_words (seller_labels, lb[i].role, strlen (lb[i].role)))
+        || any_word_in (seller_labels, lb[i].role)
+        || any_word_in (seller_labels, lb[i].key))
     {
       lb[i].speaker = SCORE_SAY_SELLER;
       seller = true;
@@ -375,8 +402,8 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
     lb[i].speaker = SCORE_SAY_BUYER;
     if (in_words (buyer_labels, lb[i].name, nl))
       continue;
-    lb[i].contact = (int8_t) score_speaker_contact (s, in, c, lb[i].name,
-                                                    NULL);
+    lb[i].contact = (int8_t) score_speaker_contact (
+      s, in, c, '\0' != lb[i].key[0] ? lb[i].key : lb[i].name, NULL);
     if (lb[i].contact >= 0)
       named++;
     else
@@ -387,12 +414,127 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
     }
   }
   if (! seller && unknown >= 1 && (named > 0 || unknown >= 2))
-    lb[first_unknown].speaker = SCORE_SAY_SELLER, unknown--;
+  {
+    /* the seller is the one who asks and speaks to the other side the
+       most ("How was Cancun?", "great to see you all"); on a tie, whoever
+       speaks first */
+    size_t best = first_unknown;
+
+    for (size_t i = first_unknown + 1; i < n; i++)
+      if (SCORE_SAY_BUYER == lb[i].speaker && lb[i].contact < 0
+          && ! in_words (buyer_labels, lb[i].name, strlen (lb[i].name))
+          && lb[i].asks > lb[best].asks)
+        best = i;
+    lb[best].speaker = SCORE_SAY_SELLER;
+    unknown--;
+  }
   if (0 == named && 1 == unknown && 1 == c->n_contacts)
     for (size_t i = 0; i < n; i++)
       if (SCORE_SAY_BUYER == lb[i].speaker && lb[i].contact < 0
           && ! in_words (buyer_labels, lb[i].name, strlen (lb[i].name)))
         lb[i].contact = 0;
+}
+
+/**
+ * A speaker key ("Speaker 1 = Dominic Hale (Rapport, AE); Speaker 2 =
+ * Farah Qureshi (Head of Compliance)") says who "Speaker N" is: its text
+ * goes to that label's key.
+ */
+static void
+speaker_keys (const char *t, const struct line *ln, size_t n, struct label *lb,
+              size_t n_lb)
+{
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+    const char *p;
+
+    if (ln[i].blank)
+      continue;
+    lower_line (t, ln[i].s, ln[i].e, l);
+    for (p = strstr (l, "speaker "); NULL != p; p = strstr (p + 1, "speaker "))
+    {
+      char name[16];
+      const char *q = p + 8;
+      const char *e;
+      size_t k;
+
+      while (*q >= '0' && *q <= '9')
+        q++;
+      if (q == p + 8 || (size_t) (q - p) >= sizeof (name))
+        continue;
+      memcpy (name, p, (size_t) (q - p));
+      name[q - p] = '\0';
+      while (' ' == *q)
+        q++;
+      if ('=' != *q && ':' != *q)
+        continue;
+      q++;
+      e = q + strcspn (q, ";");
+      if (NULL != strstr (q, "speaker ") && strstr (q, "speaker ") < e)
+        e = strstr (q, "speaker ");
+      for (k = 0; k < n_lb; k++)
+        if (0 == strcmp (lb[k].name, name))
+          break;
+      if (k < n_lb && '\0' == lb[k].key[0])
+      {
+        size_t len = (size_t) (e - q) < sizeof (lb[k].key) - 1
+                       ? (size_t) (e - q)
+                       : sizeof (lb[k].key) - 1;
+
+        memcpy (lb[k].key, q, len);
+        lb[k].key[len] = '\0';
+      }
+    }
+  }
+}
+
+/**
+ * How much each label's lines ask and address the other side: questions
+ * and "you/your" count for, "we/our/us" against (label.asks).
+ *
+ * @param t the notes
+ * @param ln lines (label numbers set)
+ * @param n number of lines
+ * @param[in,out] lb labels
+ */
+static void
+label_address (const char *t, const struct line *ln, size_t n,
+               struct label *lb)
+{
+  int cur = -1;
+
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+    size_t len;
+
+    if (ln[i].label)
+      cur = ln[i].label - 1;
+    if (cur < 0 || ln[i].kind >= 0 || ln[i].blank)
+      continue;
+    len = lower_line (t, ln[i].s + ln[i].cut, ln[i].e, l);
+    for (size_t p = 0; p < len; p++)
+    {
+      size_t w = p;
+
+      if ('?' == l[p])
+        lb[cur].asks++;
+      if (! word_char ((unsigned char) l[p])
+          || (p > 0 && word_char ((unsigned char) l[p - 1])))
+        continue;
+      while (w < len && (word_char ((unsigned char) l[w]) || '\'' == l[w]))
+        w++;
+      if (in_words ((const char *const[]){ "you", "your", "you're", "yours",
+                                           NULL },
+                    l + p, w - p))
+        lb[cur].asks++;
+      else if (in_words ((const char *const[]){ "we", "our", "us", "we're",
+                                                "ours", NULL },
+                         l + p, w - p))
+        lb[cur].asks--;
+    }
+  }
 }
 
 /**
@@ -789,6 +931,11 @@ score_read_notes (struct score_scratch *s,
       if (ln[i].label)
         ln[i].label = 0, ln[i].cut = 0;
     n_lb = 0;
+  }
+  if (n_lb > 0)
+  {
+    label_address (t, ln, n, lb);
+    speaker_keys (t, ln, n, lb, n_lb);
   }
   decide_labels (s, in, c, lb, n_lb);
   if (0 == n_lb)

@@ -2048,19 +2048,19 @@ Test (scoring_reading, the_lone_contact_wrote_the_signed_email)
 }
 
 /* Labels nobody recognises still make a transcript when people speak in
-   turn. */
+   turn; the seller is the one who asks and speaks to the other side. */
 Test (scoring_reading, unknown_labels_in_turn_are_a_transcript)
 {
   static const char note[] =
-    "Acme - Lerato Mokoena: We're happy to go slowly with references and "
-    "guarantees.\n"
+    "Acme - Lerato Mokoena: Happy to go slowly with you, with references "
+    "and guarantees if you need them. How does that sound?\n"
     "Karoo - Thabo Nkosi: I want three stores live before the season.\n"
-    "Acme - Lerato Mokoena: Doable.\n"
-    "Karoo - Thabo Nkosi: And weekly numbers to me.\n";
+    "Acme - Lerato Mokoena: Doable. Which stores do you want first?\n"
+    "Karoo - Thabo Nkosi: Our biggest three, and weekly numbers to me.\n";
 
   read_note (note);
   cr_assert_eq (SCORE_SAY_SELLER, fx_tscratch->segs[0].speaker,
-                "the first speaker is the seller");
+                "the one who asks is the seller");
   cr_assert (! counts ("security."), "the seller's offer counted");
 }
 
@@ -2111,4 +2111,22 @@ Test (scoring_reading, a_negated_loss_affirms_a_value)
   cr_assert (counts ("value.time"), "not losing time is valuing it");
   read_note ("time isn't really a priority for us");
   cr_assert (! counts ("value.time"));
+}
+
+/* A speaker key says who "Speaker 1" is; a negated clause goes on over
+   the items it lists. */
+Test (scoring_reading, speaker_keys_and_negated_lists)
+{
+  static const char note[] =
+    "Speaker key: Speaker 1 = Sam Lee (Acme, AE); Speaker 2 = Dana Ruiz\n"
+    "Speaker 2: Before anything moves I need references and a written "
+    "guarantee.\n"
+    "Speaker 1: You'd get all the credit with your board, I promise.\n"
+    "Speaker 2: Send the references first.\n";
+
+  read_note (note);
+  cr_assert (counts ("security."), "Dana's own request counts");
+  cr_assert (! counts ("power."), "the AE's pitch counted for her");
+  read_note ("she didn't ask for guarantees, references or any paperwork");
+  cr_assert (! counts ("security."), "the listed items were read as asked");
 }
