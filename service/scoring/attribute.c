@@ -415,6 +415,11 @@ score_hit_counts (const struct score_model *m, const struct score_hit *h)
     return false; /* 002: trust is given by the customer; our own claim
                      of it ("told my manager we're their trusted
                      advisor") is not */
+  if (SCORE_TARGET_ORIENTATION == t->kind
+      && SCORE_READ_THIRD_PARTY == (h->reasons & excluded[t->kind])
+      && 0 == strncmp (m->cues[h->cue].id, "actualization.shares_credit", 27))
+    return ! h->negated; /* credit given is about others by nature: "the
+                            ops team did the heavy lifting" */
   return ! h->negated && 0 == (h->reasons & excluded[t->kind]);
 }
 

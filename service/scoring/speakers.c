@@ -437,8 +437,8 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
 
 /**
  * A speaker key ("Speaker 1 = Dominic Hale (Rapport, AE); Speaker 2 =
- * Farah Qureshi (Head of Compliance)") says who "Speaker N" is: its text
- * goes to that label's key.
+ * Farah Qureshi", "RK = Ruth Kessler, CIO; AP = Aaron Pike, Campusly")
+ * says who a label is: the text after "<label> =" goes to its key.
  */
 static void
 speaker_keys (const char *t, const struct line *ln, size_t n, struct label *lb,
@@ -447,43 +447,53 @@ speaker_keys (const char *t, const struct line *ln, size_t n, struct label *lb,
   for (size_t i = 0; i < n; i++)
   {
     char l[LOOK + 1];
-    const char *p;
 
-    if (ln[i].blank)
+    if (ln[i].blank || NULL == memchr (t + ln[i].s, '=', ln[i].e - ln[i].s))
       continue;
     lower_line (t, ln[i].s, ln[i].e, l);
-    for (p = strstr (l, "speaker "); NULL != p; p = strstr (p + 1, "speaker "))
+    for (size_t k = 0; k < n_lb; k++)
     {
-      char name[16];
-      const char *q = p + 8;
-      const char *e;
-      size_t k;
+      size_t nl = strlen (lb[k].name);
 
-      while (*q >= '0' && *q <= '9')
-        q++;
-      if (q == p + 8 || (size_t) (q - p) >= sizeof (name))
-        continue;
-      memcpy (name, p, (size_t) (q - p));
-      name[q - p] = '\0';
-      while (' ' == *q)
-        q++;
-      if ('=' != *q && ':' != *q)
-        continue;
-      q++;
-      e = q + strcspn (q, ";");
-      if (NULL != strstr (q, "speaker ") && strstr (q, "speaker ") < e)
-        e = strstr (q, "speaker ");
-      for (k = 0; k < n_lb; k++)
-        if (0 == strcmp (lb[k].name, name))
-          break;
-      if (k < n_lb && '\0' == lb[k].key[0])
+      for (const char *p = strstr (l, lb[k].name); NULL != p && nl > 0;
+           p = strstr (p + 1, lb[k].name))
       {
-        size_t len = (size_t) (e - q) < sizeof (lb[k].key) - 1
-                       ? (size_t) (e - q)
-                       : sizeof (lb[k].key) - 1;
+        const char *q = p + nl;
+        const char *e;
+        size_t len;
 
+        if ((p > l && word_char ((unsigned char) p[-1]))
+            || word_char ((unsigned char) *q))
+          continue;
+        while (' ' == *q)
+          q++;
+        if ('=' != *q || '\0' != lb[k].key[0])
+          continue;
+        q++;
+        while (' ' == *q)
+          q++;
+        /* to the next ';' or the next "X =" pair */
+        e = q + strcspn (q, ";");
+        for (const char *r = q; r < e; r++)
+          if ('=' == *r)
+          {
+            const char *w = r;
+
+            while (w > q && (' ' == w[-1]))
+              w--;
+            while (w > q && word_char ((unsigned char) w[-1]))
+              w--;
+            while (w > q && (' ' == w[-1] || ',' == w[-1]))
+              w--;
+            e = w;
+            break;
+          }
+        len = (size_t) (e - q) < sizeof (lb[k].key) - 1
+                ? (size_t) (e - q)
+                : sizeof (lb[k].key) - 1;
         memcpy (lb[k].key, q, len);
         lb[k].key[len] = '\0';
+        break;
       }
     }
   }
