@@ -262,6 +262,10 @@ static const struct
   { "pitched", M_ACT },
   { "demoed", M_ACT },
   { "offered", M_ACT },
+  { "pitch", M_ACT },
+  { "demo", M_ACT },
+  { "offer", M_ACT },
+  { "proposal", M_ACT },
 };
 
 #define N_MARKS (sizeof (marks) / sizeof (marks[0]))
@@ -339,6 +343,9 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
         return 0;
     return SCORE_READ_SELLER_SELF;
   }
+  if (ours_is_us && p + 1 < end && (s->tok_marks[p] & M_OURS)
+      && (s->tok_marks[p + 1] & M_ACT))
+    return SCORE_READ_SELLER_SELF; /* "my pitch to Liam: ..." */
   q = p;
   while (q < end && q < p + 4)
   {
