@@ -69,6 +69,7 @@ static const struct
   { "coz", "because" },
   { "b4", "before" },
   { "abt", "about" },
+  { "fcst", "forecast" },
   { "thru", "through" },
   { "tho", "though" },
   { "altho", "although" },
