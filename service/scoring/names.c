@@ -172,7 +172,8 @@ static const char *const param_names[] = { "limits.max_calls",
                                            "pillars.phrase_step",
                                            "pillars.trust_min_items",
                                            "pillars.trust_min_kinds",
-                                           "risk.phrase_step" };
+                                           "risk.phrase_step",
+                                           "values.related_similarity" };
 /** Target kind names. */
 static const char *const target_kind_names[] = { "orientation", "pillar",
                                                  "risk", "trait", "value" };

@@ -79,16 +79,33 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   return any;
 }
 
+/** Values that go together: wanting one is half of wanting the other
+    (time saved is productivity; reliability is a kind of quality and of
+    service). */
+static const int related[][2] = {
+  { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_PRODUCTIVITY },
+  { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_SPEED },
+  { SCORE_VALUE_PRODUCTIVITY, SCORE_VALUE_PROFITABILITY },
+  { SCORE_VALUE_COST_SAVINGS, SCORE_VALUE_PROFITABILITY },
+  { SCORE_VALUE_RELIABILITY, SCORE_VALUE_QUALITY },
+  { SCORE_VALUE_RELIABILITY, SCORE_VALUE_SERVICE },
+  { SCORE_VALUE_SERVICE, SCORE_VALUE_PARTNERSHIP },
+  { SCORE_VALUE_INNOVATION, SCORE_VALUE_GROWTH },
+};
+
 /**
- * Cosine similarity of two non-negative vectors.
+ * Soft cosine of two non-negative value vectors: the plain cosine, with
+ * related values (above) counted as alike to values.related_similarity.
  *
+ * @param m model
  * @param a first
  * @param b second
  * @return 0..1 (0 if either is zero)
  */
 static double
-cosine (const double *a, const double *b)
+cosine (const struct score_model *m, const double *a, const double *b)
 {
+  double k = score_p (m, SCORE_P_VALUES_RELATED);
   double dot = 0.0;
   double na = 0.0;
   double nb = 0.0;
@@ -98,6 +115,15 @@ cosine (const double *a, const double *b)
     dot += a[i] * b[i];
     na += a[i] * a[i];
     nb += b[i] * b[i];
+  }
+  for (size_t r = 0; r < sizeof (related) / sizeof (related[0]); r++)
+  {
+    int x = related[r][0];
+    int y = related[r][1];
+
+    dot += k * (a[x] * b[y] + a[y] * b[x]);
+    na += 2.0 * k * a[x] * a[y];
+    nb += 2.0 * k * b[x] * b[y];
   }
   if (na <= 0.0 || nb <= 0.0)
     return 0.0;
@@ -132,9 +158,9 @@ score_values_assess (const struct score_model *m,
     return;
   }
   if (has_org)
-    out->score_organization = cosine (out->account_priorities, org);
+    out->score_organization = cosine (m, out->account_priorities, org);
   if (has_owner)
-    out->score_owner = cosine (out->account_priorities, owner);
+    out->score_owner = cosine (m, out->account_priorities, owner);
   out->score = (has_org && has_owner)
                  ? 0.5 * (out->score_organization + out->score_owner)
                : has_org ? out->score_organization
