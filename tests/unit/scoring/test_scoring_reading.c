@@ -2130,3 +2130,28 @@ Test (scoring_reading, speaker_keys_and_negated_lists)
   read_note ("she didn't ask for guarantees, references or any paperwork");
   cr_assert (! counts ("security."), "the listed items were read as asked");
 }
+
+/* 003: related values are alike in part: a seller who sells productivity
+   fits a buyer who wants no time lost better than one who sells
+   compliance. */
+Test (scoring_reading, related_values_fit_in_part)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  struct score_account_assessment *b = calloc (1, sizeof (*b));
+  json_t *org = json_pack ("{s:{s:f}}", "priorities", "time_savings", 1.0);
+
+  values_account (json_pack ("[s]", "we want to save time, every week"),
+                  json_incref (org),
+                  json_pack ("{s:{s:f}}", "priorities", "productivity", 1.0),
+                  a);
+  values_account (json_pack ("[s]", "we want to save time, every week"),
+                  json_incref (org),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0), b);
+  cr_assert_gt (a->values_fit.score_owner, 0.3, "%.2f",
+                a->values_fit.score_owner);
+  cr_assert_lt (b->values_fit.score_owner, 0.01, "%.2f",
+                b->values_fit.score_owner);
+  json_decref (org);
+  free (a);
+  free (b);
+}
