@@ -133,9 +133,12 @@ sp_wait_exit (struct sp_instance *in, int timeout_ms)
 void
 sp_start (struct sp_instance *in, const char *const *env)
 {
-  static const char *const defaults[] = { "PORT=0", "LOG_LEVEL=info",
+  static const char *const defaults[] = { "PORT=0",
+                                          "LOG_LEVEL=info",
                                           "RAPPORT_THREADS=2",
-                                          "RAPPORT_RATE_LIMIT=0", NULL };
+                                          "RAPPORT_RATE_LIMIT=0",
+                                          "RAPPORT_ORG_RATE_LIMIT=0",
+                                          NULL };
   const char *bin = getenv ("RAPPORT_BIN");
   size_t n_env = 0, n = 0;
   char **envp;
