@@ -595,7 +595,7 @@ Test (calls, transcript_contacts_are_contacts_of_the_calls_account)
 {
   struct th_org b;
   char acct[64], other[64], mine[64], elsewhere[64], theirs[64], bacct[64];
-  char calls[128], path[128];
+  char calls[128], path[128], updated[64];
   struct th_resp r, never;
 
   th_org_new (&b);
@@ -642,6 +642,8 @@ Test (calls, transcript_contacts_are_contacts_of_the_calls_account)
            &r);
   cr_assert_eq (201, r.status, "%s", r.body);
   snprintf (path, sizeof (path), "/v1/calls/%s", th_str (&r, "id"));
+  /* created_at and updated_at are two clock readings of the insert */
+  snprintf (updated, sizeof (updated), "%s", th_str (&r, "updated_at"));
   th_resp_free (&r);
   th_patch (org.key, path, NULL, th_fmt ("{%s}", turn_by (theirs)), &r);
   th_expect_422 (&r, "/transcript/1/contact_id", "PATCH");
@@ -653,7 +655,7 @@ Test (calls, transcript_contacts_are_contacts_of_the_calls_account)
   th_expect_422 (&r, "/transcript/1/contact_id", "PUT");
   th_request ("GET", path, org.key, NULL, NULL, &r);
   cr_assert_str_eq (turn_str (&r, 1, "contact_id"), mine, "unchanged");
-  cr_assert_str_eq (th_str (&r, "updated_at"), th_str (&r, "created_at"));
+  cr_assert_str_eq (th_str (&r, "updated_at"), updated, "not written");
   th_resp_free (&r);
   cr_assert_eq (1, th_count (org.key, calls));
 }
