@@ -652,6 +652,7 @@ struct score_values_fit_result
   enum score_values_rec recommendation;
   const char *guidance;                         /**< borrowed from model */
   double account_priorities[SCORE_VALUE_COUNT]; /**< effective, 0..1 */
+  double account_against[SCORE_VALUE_COUNT];    /**< against, 0..1 */
   struct score_evidence_list evidence;
 };
 

@@ -484,19 +484,24 @@ risk_json (const struct score_buyer_risk_result *r)
 static json_t *
 values_json (const struct score_values_fit_result *v)
 {
-  json_t *prio = json_object ();
+  json_t *prio;
+  json_t *against;
 
   if (! v->available)
-  {
-    json_decref (prio);
     return json_null ();
-  }
+  prio = json_object ();
+  against = json_object ();
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
+  {
     if (v->account_priorities[i] > 0)
       json_object_set_new (prio, score_value_name (i),
                            num (v->account_priorities[i]));
+    if (v->account_against[i] > 0)
+      json_object_set_new (against, score_value_name (i),
+                           num (v->account_against[i]));
+  }
   return json_pack (
-    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "score", num (v->score),
+    "{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "score", num (v->score),
     "score_organization",
     v->score_organization < 0 ? json_null () : num (v->score_organization),
     "score_owner", v->score_owner < 0 ? json_null () : num (v->score_owner),
@@ -505,7 +510,7 @@ values_json (const struct score_values_fit_result *v)
       ? json_null ()
       : json_string (score_values_rec_name (v->recommendation)),
     "guidance", str_or_null (v->guidance), "account_priorities", prio,
-    "evidence", evidence_json (&v->evidence));
+    "account_against", against, "evidence", evidence_json (&v->evidence));
 }
 
 /** Parts of the account assessment named by ?include= (all by default). */

@@ -50,14 +50,39 @@ enum mark
   M_PERCEIVE = 1u << 27, /**< think, heard, noticed, sense ...: what
                              follows is what the writer saw of someone */
   M_MOCK = 1u << 28,     /**< mocking, sarcastic ...: the sentence is irony */
-  M_LOSS = 1u << 29      /**< lose, waste, break, fail, let (down) ...: a
+  M_LOSS = 1u << 29,     /**< lose, waste, break, fail, let (down) ...: a
                               negated loss affirms a value */
+  M_AGAINST = 1u << 30   /**< greenwashing, nonsense, bores: the value
+                              named before it in its clause is one the
+                              party is against */
 };
+
+/* Marks past 32 bits (an enum constant must fit an int). */
+#define M_SKIP (1ull << 31) /**< skip, ditch, scrap: against what follows */
+#define M_OVER \
+  (1ull << 32) /**< over, before, rather, (more) than: what
+                               follows is put second, not held */
+#define M_FIRM \
+  (1ull << 33)                 /**< negotiable, optional: "not negotiable"
+                               insists, it does not negate */
+#define M_SLOW (1ull << 34)    /**< slow, slows: against with "down" */
+#define M_DOWN (1ull << 35)    /**< down */
+#define M_MORE (1ull << 36)    /**< more, less (before "than") */
+#define M_THAN (1ull << 37)    /**< than */
+#define M_SOMEONE (1ull << 38) /**< someone, somebody (before "else") */
+#define M_ELSE (1ull << 39)    /**< else ("someone else's job") */
+#define M_WHATEVER \
+  (1ull << 40) /**< whatever: dismissive on its own ("X?
+                                   Whatever."), not in "whatever's new" */
+#define M_AUX \
+  (1ull << 41) /**< is, do, did, will ...: "not" after one
+                              negates a clause; after a noun it contrasts
+                              ("Slack not email") */
 
 static const struct
 {
   const char *w;
-  uint32_t bits;
+  uint64_t bits;
 } marks[] = {
   { "the", M_DET },
   { "a", M_DET },
@@ -209,7 +234,27 @@ static const struct
   { "irrelevant", M_DISMISS },
   { "secondary", M_DISMISS },
   { "unimportant", M_DISMISS },
-  { "whatever", M_DISMISS },
+  { "whatever", M_WHATEVER },
+  { "is", M_AUX },
+  { "are", M_AUX },
+  { "was", M_AUX },
+  { "were", M_AUX },
+  { "be", M_AUX },
+  { "am", M_AUX },
+  { "do", M_AUX },
+  { "does", M_AUX },
+  { "did", M_AUX },
+  { "will", M_AUX },
+  { "would", M_AUX },
+  { "can", M_AUX },
+  { "could", M_AUX },
+  { "should", M_AUX },
+  { "must", M_AUX },
+  { "may", M_AUX },
+  { "might", M_AUX },
+  { "has", M_AUX },
+  { "have", M_AUX },
+  { "had", M_AUX },
   { "overrated", M_DISMISS },
   { "overhyped", M_DISMISS },
   { "overvalued", M_DISMISS },
@@ -232,6 +277,33 @@ static const struct
   { "stop", M_LOSS },
   { "wait", M_LOSS },
   { "overkill", M_DISMISS },
+  { "greenwashing", M_AGAINST },
+  { "nonsense", M_AGAINST },
+  { "gimmick", M_AGAINST },
+  { "gimmicks", M_AGAINST },
+  { "buzzword", M_AGAINST },
+  { "buzzwords", M_AGAINST },
+  { "bore", M_AGAINST },
+  { "bores", M_AGAINST },
+  { "else", M_ELSE },
+  { "skip", M_SKIP },
+  { "ditch", M_SKIP },
+  { "scrap", M_SKIP },
+  { "over", M_OVER },
+  { "before", M_OVER },
+  { "rather", M_MORE },
+  { "someone", M_SOMEONE },
+  { "somebody", M_SOMEONE },
+  { "bother", M_MATTER },
+  { "than", M_THAN },
+  { "more", M_MORE },
+  { "less", M_MORE },
+  { "negotiable", M_FIRM },
+  { "optional", M_FIRM },
+  { "slow", M_SLOW },
+  { "slows", M_SLOW },
+  { "slowing", M_SLOW },
+  { "down", M_DOWN },
   { "mocking", M_MOCK },
   { "mocked", M_MOCK },
   { "sarcastic", M_MOCK },
@@ -272,7 +344,7 @@ static const struct
 
 /** Marker bits of a token hash (an open-addressing table per scratch,
     filled by score_read_init: token hashes are never 0). */
-static uint32_t
+static uint64_t
 mark_of (struct score_scratch *s, uint32_t h)
 {
   uint32_t k = (h * 0x9E3779B1u) >> (32 - SCORE_MARK_BITS);
@@ -349,7 +421,7 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
   q = p;
   while (q < end && q < p + 4)
   {
-    uint32_t b = s->tok_marks[q];
+    uint64_t b = s->tok_marks[q];
 
     if ((b & M_ROLE) && q + 1 < end && s->text[s->tokens[q + 1].start] >= 'A'
         && s->text[s->tokens[q + 1].start] <= 'Z' && 0 == s->tok_marks[q + 1])
@@ -387,7 +459,7 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 static bool
 new_subject (struct score_scratch *s, size_t p)
 {
-  uint32_t b = s->tok_marks[p];
+  uint64_t b = s->tok_marks[p];
   unsigned char c = (unsigned char) s->text[s->tokens[p].start];
 
   return (b & (M_PRON | M_DET)) || (c >= 'A' && c <= 'Z');
@@ -581,6 +653,65 @@ affirmed_value (const struct score_scratch *s, struct score_hit *h, size_t a)
 }
 
 /**
+ * Whether the negator at token @a q of the clause starting at @a a only
+ * contrasts two things ("Slack not email", "a human, not a ticket
+ * number"): a bare "not" after a word that is neither a pronoun nor an
+ * auxiliary. It negates what follows, not a list after it.
+ */
+static bool
+contrast (const struct score_scratch *s, size_t a, size_t q)
+{
+  const struct score_token *t = &s->tokens[q];
+  const char *w = s->text + t->start;
+
+  if (q == a || t->end - t->start != 3 || 'n' != (w[0] | 0x20)
+      || 'o' != (w[1] | 0x20) || 't' != (w[2] | 0x20))
+    return false;
+  return ! (s->tok_marks[q - 1] & (M_AUX | M_PRON));
+}
+
+/**
+ * Value marks at token @a q of the clause [a, b): a word against what
+ * precedes it ("rules slow everything down", "sustainability talk is
+ * greenwashing", "service is someone else's job"), against what follows
+ * it ("skip the certificates"), what puts the rest second ("stability
+ * over novelty", "safety before price", "more than price"), and "not
+ * negotiable" / "not optional", which insist.
+ */
+static void
+value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
+             size_t *against_at, size_t *skip_at, size_t *over_at, bool *firm)
+{
+  uint64_t bits = s->tok_marks[q];
+
+  if ((bits & M_AGAINST) && q > a && *against_at > q)
+    *against_at = q;
+  if ((bits & M_ELSE) && q > a && (s->tok_marks[q - 1] & M_SOMEONE)
+      && *against_at > q)
+    *against_at = q; /* "service is someone else's job" */
+  if ((bits & M_SLOW) && q > a && *against_at > q)
+    for (size_t r = q + 1; r < b && r <= q + 4; r++)
+      if (s->tok_marks[r] & M_DOWN)
+      {
+        *against_at = q; /* "slows us down", not "slow response times" */
+        break;
+      }
+  if ((bits & M_SKIP) && *skip_at > q)
+    *skip_at = q;
+  if ((bits & M_THAN) && q > a && *over_at > q)
+    for (size_t r = a; r < q; r++)
+      if (s->tok_marks[r] & M_MORE)
+      {
+        *over_at = q; /* "more than price", "rather X than Y" */
+        break;
+      }
+  if ((bits & M_OVER) && q > a && *over_at > q)
+    *over_at = q;
+  if ((bits & M_FIRM) && q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
+    *firm = true;
+}
+
+/**
  * A clause that waves a value away ("not a priority", "box-ticking")
  * right after a clause of one or two words ("Sustainability? ...") waves
  * that topic away too.
@@ -660,13 +791,17 @@ attribute (const struct score_model *m, struct score_scratch *s)
     bool ours_us;
     bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
     bool rejected;        /* "... instead of X" */
-    size_t waved_at = SIZE_MAX; /* "doesn't care about" from here */
+    size_t waved_at = SIZE_MAX;   /* "doesn't care about" from here */
+    size_t against_at = SIZE_MAX; /* values before it are opposed */
+    size_t skip_at = SIZE_MAX;    /* values after it are opposed */
+    size_t over_at = SIZE_MAX;    /* values after it are put second */
+    bool firm = false;            /* "not negotiable": insisted on */
     bool has_neg = false;
 
     while (b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE))
       b++;
     for (size_t q = a; q < b && ! has_neg; q++)
-      has_neg = SCORE_TOKEN_NEG == s->tokens[q].hash;
+      has_neg = SCORE_TOKEN_NEG == s->tokens[q].hash && ! contrast (s, a, q);
     while (seg + 1 < s->n_segs && s->segs[seg].end <= s->tokens[a].start)
       seg++;
     ours_us = 0 == s->n_segs || SCORE_SAY_NARRATIVE == s->segs[seg].speaker
@@ -723,7 +858,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
           for (size_t r = q + 1; r < b && r <= q + 3 && ! waved; r++)
             waved = 0 != (s->tok_marks[r] & M_MATTER);
         }
-        else if (s->tok_marks[q] & M_DISMISS)
+        else if ((s->tok_marks[q] & M_DISMISS)
+                 || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b))
           waved = true;
         else if (s->tok_marks[q] & M_HYPO)
           supposed = SCORE_READ_HYPOTHETICAL;
@@ -736,7 +872,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     }
     for (size_t q = a; q < b; q++)
     {
-      uint32_t bits = s->tok_marks[q];
+      uint64_t bits = s->tok_marks[q];
 
       if ((bits & M_REPORT) && q + 1 < b)
       {
@@ -759,8 +895,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_USED) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
           && used_at > q)
         used_at = q;
-      if (bits & M_DISMISS)
+      if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b))
         dismiss = true;
+      value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &firm);
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
         waved_at = q; /* "prefer not to replace the whole line in one go":
@@ -826,6 +963,22 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (h->negated && ! h->resolved && ! h->superseded
           && SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
         affirmed_value (s, h, a);
+      if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
+      {
+        if (firm && ! h->resolved && ! h->superseded)
+          h->negated = false; /* "quality is not negotiable" */
+        if (h->last < against_at && against_at < b)
+          h->against = true; /* "rules slow everything down" */
+        if (h->first > skip_at)
+          h->against = true; /* "skip the certificates" */
+        if (h->first > over_at)
+        {
+          /* "stability over novelty", "safety before price": put second,
+             not held */
+          h->negated = true;
+          h->reasons |= SCORE_READ_NEGATED;
+        }
+      }
       if (rejected || h->first > waved_at
           || (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
               && (dismiss || (t0->start >= list_from && t0->start < list_to))))

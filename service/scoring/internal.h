@@ -43,6 +43,8 @@ struct score_hit
                           sync issue", "problem solved") */
   bool superseded;     /**< a risk phrase inside a longer pillar phrase
                           ("before going to RFP" is trust) */
+  bool against;        /**< a value the party is against ("rules slow
+                          everything down", "skip the certificates") */
   bool cue_repeat;     /**< an earlier hit of the text that counts has
                           the same cue */
   bool pattern_repeat; /**< ... has the same pattern */
@@ -193,9 +195,9 @@ struct score_scratch
                               when the call has no two-sided turns */
   int turn_questions;       /**< questions in the seller's turns, < 0 */
   struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
-  uint32_t *tok_marks;      /**< read.c's marker bits of each token */
+  uint64_t *tok_marks;      /**< read.c's marker bits of each token */
   uint32_t mark_key[SCORE_MARK_SLOTS];            /**< read.c's marker stems */
-  uint32_t mark_bits[SCORE_MARK_SLOTS];           /**< and their bits */
+  uint64_t mark_bits[SCORE_MARK_SLOTS];           /**< and their bits */
   struct score_marker markers[SCORE_MAX_MARKERS]; /**< by first byte */
   uint16_t marker_at[257]; /**< markers[marker_at[c] .. marker_at[c+1]]
                               start with byte c */

@@ -16,25 +16,55 @@
 #include <string.h>
 
 /**
- * Build one party's value vector and record the account's evidence.
+ * Whether a value hit would count but for a negation: "not one-off
+ * orders" negates a cue against partnership, so the party holds it. (A
+ * value merely negated or waved away, "price isn't really the
+ * conversation for us", is not held; that is not a clash with a business
+ * that prices well.)
+ */
+static bool
+negated_fact (const struct score_model *m, const struct score_hit *h)
+{
+  struct score_hit plain = *h;
+
+  if (! h->negated || h->resolved || h->superseded)
+    return false;
+  plain.negated = false;
+  return score_hit_counts (m, &plain);
+}
+
+/**
+ * Build one party's value vectors and record the account's evidence.
+ * A cue of positive weight that counts raises the value; a cue against
+ * a value (negative weight: "we rebid everything every six months"
+ * against partnership) lowers it, and negated ("not one-off orders")
+ * raises it; a value the reading found the party against ("rules slow
+ * everything down") lowers it. The net weight per value goes to @a held
+ * when positive and to @a rejected when negative.
  *
  * @param m model
  * @param s scratch
  * @param v values (NULL gives zeros)
  * @param who "account", "organization" or "owner"
- * @param[out] vec vector over the 13 values
+ * @param[out] held what the party values, 0..1 over the 13 values
+ * @param[out] rejected what it rejects, 0..1 over the 13 values
  * @param ev evidence list (may be NULL)
+ * @param[out] read whether it holds or rejects any value
  * @return true when the party has any priority or answer
  */
 static bool
 value_vector (const struct score_model *m, struct score_scratch *s,
-              const struct score_values *v, const char *who, double *vec,
-              struct score_evidence_list *ev)
+              const struct score_values *v, const char *who, double *held,
+              double *rejected, bool *read, struct score_evidence_list *ev)
 {
   double w[SCORE_VALUE_COUNT] = { 0 };
   bool any = false;
+  bool buyer = 0 == strcmp (who, "account");
+  double k = score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
 
-  memset (vec, 0, sizeof (double) * SCORE_VALUE_COUNT);
+  *read = false;
+  memset (held, 0, sizeof (double) * SCORE_VALUE_COUNT);
+  memset (rejected, 0, sizeof (double) * SCORE_VALUE_COUNT);
   if (NULL == v)
     return false;
   for (size_t a = 0; a < v->n_answers && a < SCORE_MAX_ANSWERS; a++)
@@ -49,32 +79,43 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       const struct score_hit *h = &s->hits[i];
       const struct score_cue *cue = &m->cues[h->cue];
       struct score_evidence e;
+      double sign;
 
-      if (SCORE_TARGET_VALUE != cue->target.kind || ! score_hit_counts (m, h))
+      if (SCORE_TARGET_VALUE != cue->target.kind)
         continue;
-      w[cue->target.index] += cue->weight;
+      if (score_hit_counts (m, h))
+        sign = h->against ? -1.0 : 1.0;
+      else if (negated_fact (m, h) && (cue->weight < 0 || ! buyer))
+        sign = -1.0; /* "not one-off orders"; and what the business or
+                        seller says it does not do ("we don't ship
+                        betas", "I never rush a decision") is what it
+                        stands against, where a buyer's "price isn't
+                        the conversation" only means price is not held */
+      else
+        continue;
+      w[cue->target.index] += sign * cue->weight;
       if (NULL == ev)
         continue;
       score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
-                          cue->weight);
+                          sign * cue->weight);
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
     }
   }
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
   {
-    double derived = (w[i] > 0) ? 1.0 - exp (-w[i]) : 0.0;
+    double derived = k * (1.0 - exp (-fabs (w[i])));
 
-    derived *= score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
+    if (w[i] < 0)
+      rejected[i] = derived;
+    any = any || v->has_priority[i];
     if (v->has_priority[i])
-    {
-      any = true;
-      vec[i] = v->priorities[i] < 0   ? 0
-               : v->priorities[i] > 1 ? 1
-                                      : v->priorities[i];
-    }
-    if (derived > vec[i])
-      vec[i] = derived;
+      held[i] = v->priorities[i] < 0   ? 0
+                : v->priorities[i] > 1 ? 1
+                                       : v->priorities[i];
+    if (w[i] > 0 && derived > held[i])
+      held[i] = derived;
+    *read = *read || held[i] > 0 || rejected[i] > 0;
   }
   return any;
 }
@@ -93,42 +134,53 @@ static const int related[][2] = {
   { SCORE_VALUE_INNOVATION, SCORE_VALUE_GROWTH },
 };
 
-/**
- * Soft cosine of two non-negative value vectors: the plain cosine, with
- * related values (above) counted as alike to values.related_similarity.
- *
- * @param m model
- * @param a first
- * @param b second
- * @return 0..1 (0 if either is zero)
- */
+/** Soft product of two vectors over the 13 values: related values
+    (above) count as alike to @a k. */
 static double
-cosine (const struct score_model *m, const double *a, const double *b)
+soft_dot (double k, const double *a, const double *b)
 {
-  double k = score_p (m, SCORE_P_VALUES_RELATED);
   double dot = 0.0;
-  double na = 0.0;
-  double nb = 0.0;
 
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
-  {
     dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
   for (size_t r = 0; r < sizeof (related) / sizeof (related[0]); r++)
   {
     int x = related[r][0];
     int y = related[r][1];
 
     dot += k * (a[x] * b[y] + a[y] * b[x]);
-    na += 2.0 * k * a[x] * a[y];
-    nb += 2.0 * k * b[x] * b[y];
   }
+  return dot;
+}
+
+/**
+ * How alike two parties are: the soft cosine of what they value (related
+ * values, above, count as alike to values.related_similarity), less
+ * what one values and the other rejects, over the same norms. A buyer
+ * who rebids every six months and a business built on multi-year
+ * partnerships clash on partnership even when both care about price.
+ *
+ * @param m model
+ * @param a first party's held values
+ * @param ar first party's rejected values
+ * @param b second party's held values
+ * @param br second party's rejected values
+ * @return 0..1 (0 if either holds nothing)
+ */
+static double
+similarity (const struct score_model *m, const double *a, const double *ar,
+            const double *b, const double *br)
+{
+  double k = score_p (m, SCORE_P_VALUES_RELATED);
+  double na = soft_dot (k, a, a);
+  double nb = soft_dot (k, b, b);
+  double dot;
+
   if (na <= 0.0 || nb <= 0.0)
     return 0.0;
+  dot = soft_dot (k, a, b) - soft_dot (k, ar, b) - soft_dot (k, a, br);
   dot /= sqrt (na) * sqrt (nb);
-  return dot > 1.0 ? 1.0 : dot;
+  return dot > 1.0 ? 1.0 : dot < 0.0 ? 0.0 : dot;
 }
 
 void
@@ -138,9 +190,12 @@ score_values_assess (const struct score_model *m,
                      struct score_values_fit_result *out)
 {
   double org[SCORE_VALUE_COUNT];
+  double org_rej[SCORE_VALUE_COUNT];
   double owner[SCORE_VALUE_COUNT];
+  double owner_rej[SCORE_VALUE_COUNT];
   bool has_org;
   bool has_owner;
+  bool read;
   double proceed = score_p (m, SCORE_P_VALUES_PROCEED);
   double walk = score_p (m, SCORE_P_VALUES_WALK_AWAY);
 
@@ -149,18 +204,27 @@ score_values_assess (const struct score_model *m,
   out->score_organization = -1.0;
   out->score_owner = -1.0;
   out->available = value_vector (m, s, in->account_values, "account",
-                                 out->account_priorities, &out->evidence);
-  has_org = value_vector (m, s, in->org_values, "organization", org, NULL);
-  has_owner = value_vector (m, s, in->owner_values, "owner", owner, NULL);
+                                 out->account_priorities, out->account_against,
+                                 &read, &out->evidence);
+  has_org = value_vector (m, s, in->org_values, "organization", org, org_rej,
+                          &read, NULL);
+  /* 003: a hand-off is "a matter of personality"; a seller whose answers
+     name no value we read shows no clash (a business whose answers share
+     nothing with the buyer's shows no fit, so it is compared even then) */
+  has_owner = value_vector (m, s, in->owner_values, "owner", owner, owner_rej,
+                            &read, NULL)
+              && read;
   if (! out->available || (! has_org && ! has_owner))
   {
     out->available = false;
     return;
   }
   if (has_org)
-    out->score_organization = cosine (m, out->account_priorities, org);
+    out->score_organization = similarity (m, out->account_priorities,
+                                          out->account_against, org, org_rej);
   if (has_owner)
-    out->score_owner = cosine (m, out->account_priorities, owner);
+    out->score_owner = similarity (m, out->account_priorities,
+                                   out->account_against, owner, owner_rej);
   out->score = (has_org && has_owner)
                  ? 0.5 * (out->score_organization + out->score_owner)
                : has_org ? out->score_organization

@@ -294,6 +294,47 @@ Test (assess, values_fit_appears_with_values)
   th_resp_free (&r);
 }
 
+/* A value the account stands against is shown, with its evidence, and
+   clashes with the organization holding it (003: walk away). */
+Test (assess, values_the_account_is_against_are_shown_and_clash)
+{
+  char account[64], path[160];
+  struct th_resp r;
+  json_t *v;
+  json_t *ev;
+  size_t i;
+  bool negative = false;
+
+  th_account_new (org.key, "Rebid Ltd", account);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
+  th_json ("PUT", path, org.key,
+           "{\"answers\":{\"How do you buy?\":"
+           "\"We rebid every supplier each spring; the cheapest wins.\"}}",
+           &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/organization/values", org.key,
+           "{\"answers\":{\"What do you stand for?\":"
+           "\"Long-term partnerships and fair prices.\"}}",
+           &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  snprintf (path, sizeof (path),
+            "/v1/accounts/%s/assessment?include=values_fit", account);
+  get_ok (path, &r);
+  v = json_object_get (r.json, "values_fit");
+  cr_assert (json_is_number (
+               json_object_get (json_object_get (v, "account_against"),
+                                "partnership")),
+             "%s", r.body);
+  cr_assert_str_eq (json_string_value (json_object_get (v, "recommendation")),
+                    "walk_away", "%s", r.body);
+  json_array_foreach (json_object_get (v, "evidence"), i, ev) negative =
+    negative || json_number_value (json_object_get (ev, "weight")) < 0;
+  cr_assert (negative, "the rebid is evidence against: %s", r.body);
+  th_resp_free (&r);
+}
+
 Test (assess, a_seller_who_listens_is_a_builder_and_one_who_pushes_is_not)
 {
   char builder[64], pusher[64], account[64], contact[64], path[160];

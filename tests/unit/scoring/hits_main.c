@@ -29,6 +29,7 @@ print_hits (const struct score_model *m, const struct score_scratch *s)
             h->resolved     ? "(resolved) "
             : h->superseded ? "(superseded) "
             : h->negated    ? "(neg) "
+            : h->against    ? "(against) "
                             : "",
             m->cues[h->cue].id, m->patterns[h->pattern].text);
   }

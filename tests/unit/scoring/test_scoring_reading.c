@@ -1756,6 +1756,146 @@ Test (scoring_reading, dismissed_values_are_not_held)
   free (a);
 }
 
+/** Values fit of @a buyer against answers of the organization and owner
+    (NULL: no owner values). */
+static void
+values_said (const char *const *buyer, const char *const *org,
+             const char *const *owner, struct score_account_assessment *a)
+{
+  json_t *lists[3] = { json_array (), json_array (), json_array () };
+  const char *const *said[3] = { buyer, org, owner };
+
+  for (int k = 0; k < 3; k++)
+    for (int i = 0; NULL != said[k] && NULL != said[k][i]; i++)
+      json_array_append_new (lists[k], json_string (said[k][i]));
+  values_account (lists[0], json_pack ("{s:o}", "answers", lists[1]),
+                  NULL == owner ? (json_decref (lists[2]), json_object ())
+                                : json_pack ("{s:o}", "answers", lists[2]),
+                  a);
+}
+
+/* What a party is against clashes with what the other holds: a buyer who
+   rebids every six months does not suit a business of multi-year
+   partnerships, though both speak of price. */
+Test (scoring_reading, value_against_clashes_with_value_held)
+{
+  static const char *const buyer[] = {
+    "Whoever's cheapest this year gets the order.",
+    "We rebid all our suppliers every spring.", NULL
+  };
+  static const char *const org[] = {
+    "Long-term partnerships with the clients we serve.",
+    "Fair pricing and lower running costs.", NULL
+  };
+  static const char *const owner[] = { "Keeping costs down for clients.",
+                                       NULL };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_said (buyer, org, owner, a);
+  cr_assert (a->values_fit.available);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_PARTNERSHIP], 0.0);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
+                "%s (org %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization);
+  free (a);
+}
+
+/* A seller against what the buyer holds is a matter of personality: the
+   business suits, the seller does not ("X slows everything down",
+   "X is someone else's job", "I never rush"). */
+Test (scoring_reading, seller_against_the_buyers_value_hands_off)
+{
+  static const char *const buyer[] = {
+    "Every change needs documentation; the regulator audits us.", NULL
+  };
+  static const char *const org[] = { "Built for audited, regulated firms.",
+                                     NULL };
+  static const char *const sellers[][2] = {
+    { "Compliance slows every deal down.", NULL },
+    { "Audits are someone else's job, I sell.", NULL },
+  };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  for (size_t i = 0; i < sizeof (sellers) / sizeof (sellers[0]); i++)
+  {
+    values_said (buyer, org, sellers[i], a);
+    cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                  "\"%s\": %s (org %.2f, owner %.2f)", sellers[i][0],
+                  score_values_rec_name (a->values_fit.recommendation),
+                  a->values_fit.score_organization, a->values_fit.score_owner);
+  }
+  /* the same words about a value nobody holds change nothing */
+  read_note ("Slow response times are what hurt us.");
+  cr_assert (counts ("value.service"));
+  cr_assert (! hit_of ("value.service")->against);
+  free (a);
+}
+
+/* What the business says it does not do is what it stands against: a
+   buyer after beta features does not suit "we don't ship betas". */
+Test (scoring_reading, business_refusal_is_against)
+{
+  static const char *const buyer[] = {
+    "We want beta features and the newest technology first.", NULL
+  };
+  static const char *const org[] = { "Proven technology; we don't ship betas.",
+                                     NULL };
+  static const char *const owner[] = { "I love new ideas.", NULL };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_said (buyer, org, owner, a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
+
+/* "Not negotiable" insists; what comes after "over", "before", "more
+   than" is put second, not held; "Slack not email" contrasts and does
+   not negate the list after it; "whatever's new" is not "whatever". */
+Test (scoring_reading, value_wording_is_read_as_meant)
+{
+  static const char *const held[][2] = {
+    { "For us quality is not negotiable.", "value.quality" },
+    { "Slack not email, decisions in a day.", "value.speed" },
+    { "We want to be first with whatever's new.", "value.innovation" },
+  };
+  static const char *const second[][2] = {
+    { "Nobody gets hurt on site; that comes before price.", "value.cost" },
+    { "Stability over novelty.", "value.innovation" },
+    { "Uptime matters more than price.", "value.cost" },
+  };
+
+  for (size_t i = 0; i < sizeof (held) / sizeof (held[0]); i++)
+  {
+    read_note (held[i][0]);
+    cr_assert (counts (held[i][1]), "\"%s\" holds %s", held[i][0], held[i][1]);
+  }
+  for (size_t i = 0; i < sizeof (second) / sizeof (second[0]); i++)
+  {
+    read_note (second[i][0]);
+    cr_assert (! counts (second[i][1]), "\"%s\" does not hold %s",
+               second[i][0], second[i][1]);
+  }
+}
+
+/* A hand-off needs a clash with the seller: a seller whose answers name
+   no value we read is no reason to hand the buyer on. */
+Test (scoring_reading, unread_seller_answers_do_not_hand_off)
+{
+  static const char *const buyer[] = { "On-time delivery, every time.", NULL };
+  static const char *const org[] = { "On-time delivery, measured monthly.",
+                                     NULL };
+  static const char *const owner[] = { "I have two kids and a dog.", NULL };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_said (buyer, org, owner, a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  cr_assert (a->values_fit.score_owner < 0, "owner fit is unknown");
+  free (a);
+}
+
 /* A contact's name is not the word it spells: "Frank" is a person, not
    candour; written small, "frank" is the word. */
 Test (scoring_reading, a_name_is_not_the_word_it_spells)
