@@ -429,6 +429,23 @@ labelled (const char *l, const char *const *list, size_t *cut)
   return false;
 }
 
+/* The same header in the mail clients of other languages (French,
+   German, Spanish, Italian, Dutch, Portuguese): a block opens with a
+   "from" label followed by a "sent" or "date" label ("De : ...",
+   "Envoyé : ..."), and the labels after it are headers while the block
+   lasts ("À :" and "A :" only then: alone, "A:" is an answer). */
+static const char *const foreign_from[] = { "de", "von", "van", "da", NULL };
+static const char *const foreign_sent[] = { "envoyé",  "envoye",  "gesendet",
+                                            "enviado", "inviato", "verzonden",
+                                            "date",    "datum",   "fecha",
+                                            "data",    NULL };
+static const char *const foreign_headers[] = {
+  "envoyé", "envoye",  "gesendet",  "enviado", "inviato",    "verzonden",
+  "date",   "datum",   "fecha",     "data",    "à",          "a",
+  "an",     "para",    "aan",       "cc",      "objet",      "betreff",
+  "asunto", "oggetto", "onderwerp", "assunto", "importance", NULL
+};
+
 /** Whether a lowercased line is an e-mail header field. */
 static bool
 header_line (const char *l)
@@ -675,6 +692,29 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
         || starts (l, "fw:") || starts (l, "begin forwarded"))
     {
       fwd = true;
+      x->kind = SCORE_BOILER_FORWARD_HEADER;
+      continue;
+    }
+    if (labelled (l, foreign_from, &cut) && i + 1 < n)
+    {
+      char l2[LOOK + 1];
+      size_t c2;
+
+      lower_line (t, ln[i + 1].s, ln[i + 1].e, l2);
+      if (labelled (l2, foreign_sent, &c2))
+      {
+        fwd = true; /* "De : ..." then "Envoyé : ...": a header block */
+        x->kind = content_before (ln, i) ? SCORE_BOILER_QUOTED_REPLY
+                                         : SCORE_BOILER_FORWARD_HEADER;
+        if (SCORE_BOILER_QUOTED_REPLY == x->kind)
+          rest = SCORE_BOILER_QUOTED_REPLY;
+        continue;
+      }
+      cut = 0;
+    }
+    if (fwd && labelled (l, foreign_headers, &cut))
+    {
+      cut = 0;
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       continue;
     }

@@ -180,13 +180,16 @@ skip_time (const char *l, size_t *p)
  *
  * @param l the line (lowercased, trimmed)
  * @param raw_offset bytes trimmed at the start of the raw line
+ * @param keyed letters a speaker key names (bit 0 "a"): "A:" is then a
+ *        speaker, not an answer
  * @param[out] lb the label's name and role
  * @param[out] cut bytes of the raw line the label takes (all of a
  *             label-only line: a name and a time, the text below)
  * @return true if the line starts with a speaker label
  */
 static bool
-parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut)
+parse_label (const char *l, size_t raw_offset, uint32_t keyed,
+             struct label *lb, size_t *cut)
 {
   size_t p = 0;
   size_t ns;
@@ -262,9 +265,11 @@ parse_label (const char *l, size_t raw_offset, struct label *lb, size_t *cut)
     p++;
   else if (! ('\0' == l[p] && timed && words <= 4))
     return false;
-  if (in_words (not_speakers, lb->name, strlen (lb->name))
+  if ((in_words (not_speakers, lb->name, strlen (lb->name))
+       && ! (1 == strlen (lb->name) && lb->name[0] >= 'a' && lb->name[0] <= 'z'
+             && (keyed & (1u << (lb->name[0] - 'a')))))
       || score_form_label (lb->name, strlen (lb->name)))
-    return false;
+    return false; /* "A:" is an answer, unless a key says "A = Ewa" */
   lb->timed = timed;
   *cut = raw_offset + p;
   return true;
@@ -828,6 +833,39 @@ greets_contact (struct score_scratch *s, const struct score_account_input *in,
  *
  * @return 0 (the call's only contact) or -1
  */
+/**
+ * Whether line [s, e) is a speaker key of two or more "<label> = <who>"
+ * pairs ("Legend: A = Ewa Kowalska (COO), B = Piotr (AE)"), and the
+ * single letters it keys (bit 0 "a").
+ */
+static bool
+key_line (const char *t, size_t s, size_t e, uint32_t *letters)
+{
+  unsigned pairs = 0;
+
+  for (size_t p = s; p < e; p++)
+  {
+    size_t w;
+    size_t r = p + 1;
+
+    while (r < e && ' ' == t[r])
+      r++;
+    if ('=' != t[p] || p == s || ' ' != t[p - 1] || r == e || t[r] < 'A'
+        || t[r] > 'Z')
+      continue; /* "<label> = <Name>" */
+    pairs++;
+    w = p - 1;
+    while (w > s && ' ' == t[w - 1])
+      w--;
+    /* a lone letter before " =", after a start, a space or a colon */
+    if (w > s && ((t[w - 1] | 0x20) >= 'a' && (t[w - 1] | 0x20) <= 'z')
+        && (w - 1 == s || ' ' == t[w - 2] || ':' == t[w - 2] || ',' == t[w - 2]
+            || ';' == t[w - 2] || '|' == t[w - 2] || '(' == t[w - 2]))
+      *letters |= 1u << ((t[w - 1] | 0x20) - 'a');
+  }
+  return pairs >= 2;
+}
+
 static int
 lone_writer (struct score_scratch *s, const struct score_account_input *in,
              const struct score_call *c, const struct line *ln, size_t n)
@@ -866,6 +904,7 @@ score_read_notes (struct score_scratch *s,
                       contact, FORWARD_SELLER, else the call contact */
   int cur_label = -1;
   size_t seg_start = 0;
+  uint32_t keyed = 0; /* letters a speaker key names */
 
   if (NULL == t || 0 == len)
     return;
@@ -901,6 +940,11 @@ score_read_notes (struct score_scratch *s,
     p = e + 1;
   }
   signed_at = score_clean_lines (t, ln, n);
+  for (size_t i = 0; i < n; i++)
+    if (! ln[i].blank && NULL != memchr (t + ln[i].s, '=', ln[i].e - ln[i].s)
+        && key_line (t, ln[i].s, ln[i].e, &keyed))
+      ln[i].kind = SCORE_BOILER_RECORDING_HEADER; /* who is who, not a
+                                                     turn */
   /* speaker labels on content lines */
   for (size_t i = 0; i < n; i++)
   {
@@ -916,7 +960,7 @@ score_read_notes (struct score_scratch *s,
            && (' ' == t[ln[i].s + off] || '\t' == t[ln[i].s + off]))
       off++;
     lower_line (t, ln[i].s, ln[i].e, l);
-    if (! parse_label (l, off, &x, &cut))
+    if (! parse_label (l, off, keyed, &x, &cut))
       continue;
     for (k = 0; k < n_lb; k++)
       if (0 == strcmp (lb[k].name, x.name))

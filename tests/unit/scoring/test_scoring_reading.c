@@ -497,6 +497,37 @@ Test (scoring_reading, forwarding_header_is_set_aside)
 
 /* An out-of-office reply is a machine's text: its "urgent", "timeline"
    and "guarantees" describe nobody. */
+/* The same header block from a French or German mail client ("De :",
+   "Envoyé :", "À :", "Objet :"; "Von:", "Gesendet:", "Betreff:"); "A:"
+   alone is not a header. */
+Test (scoring_reading, foreign_mail_headers_are_set_aside)
+{
+  static const char *const fr[] = { "De : Claire Dubois", "Envoye : jeudi",
+                                    "A : Marc Lefevre",
+                                    "Objet : RE: guarantee and milestones",
+                                    NULL };
+  static const char *const de[] = { "Von: Jonas Weber", "Gesendet: Montag",
+                                    "Betreff: Referenzen and documentation",
+                                    NULL };
+
+  assert_aside ("De : Claire Dubois <c.dubois@example.fr>\n"
+                "Envoye : jeudi 20 novembre 2025 18:47\n"
+                "A : Marc Lefevre\n"
+                "Objet : RE: guarantee and milestones\n"
+                "\n"
+                "Marc, I read the plan.\n",
+                SCORE_BOILER_FORWARD_HEADER, fr);
+  assert_aside ("Von: Jonas Weber <j.weber@example.de>\n"
+                "Gesendet: Montag, 3. November 2025 09:12\n"
+                "Betreff: Referenzen and documentation\n"
+                "\n"
+                "Hallo, kurz zum Angebot.\n",
+                SCORE_BOILER_FORWARD_HEADER, de);
+  read_note ("Q: what matters most?\nA: Uptime, and a guarantee in "
+             "writing.\n");
+  cr_assert (counts ("security.guarantee"), "an answer is not a header");
+}
+
 Test (scoring_reading, auto_reply_is_set_aside)
 {
   static const char *const a[] = {
@@ -842,6 +873,37 @@ Test (scoring_reading, labelled_lines_describe_the_speaker)
                   m.orientation.evidence.items[0].excerpt);
     cr_assert_eq (m.orientation.primary, SCORE_ORIENTATION_NONE);
   }
+}
+
+/* A key line ("Legend: A = Dana Ruiz (COO), B = Sam (AE)") names who the
+   letters are: "A:" is then Dana, not an answer, and the key line is set
+   aside, not a turn of its own. */
+Test (scoring_reading, keyed_letters_are_speakers)
+{
+  static const char *const notes[] = {
+    "Recording - Ruiz Foods, 3 March\n"
+    "Legend: A = Dana Ruiz (COO, Ruiz Foods), B = Sam Ortiz (Rapport, "
+    "account manager), C = Marcus Lee (Ruiz Foods)\n"
+    "B: We can guarantee the uptime and send references and documentation.\n"
+    "A: Show me the numbers. I need a quick win this quarter and I want "
+    "to hit my targets.\n"
+    "B: Understood.\n"
+    "A: And I want the credit for this when it lands.\n",
+    NULL
+  };
+  struct score_contact_assessment d;
+  struct score_contact_assessment m;
+
+  read_note (notes[0]);
+  cr_assert_eq (span_at (strlen ("Recording - Ruiz Foods, 3 March\nLeg")),
+                SCORE_BOILER_RECORDING_HEADER, "the key line is set aside");
+  both (notes, &d, &m);
+  cr_assert_eq (d.orientation.primary, SCORE_ORIENTATION_POWER,
+                "Dana read as %s",
+                score_orientation_name (d.orientation.primary));
+  cr_assert (! has_evidence (&d.orientation, "security.guarantee"),
+             "the rep's pitch counted for Dana");
+  cr_assert_eq (m.orientation.evidence.total, 0, "Marcus did not speak");
 }
 
 /* When Marcus is the one speaking, his lines are his: the same call
@@ -1379,6 +1441,28 @@ Test (scoring_reading, indirect_price_request_is_supplier_evaluation)
                   0.0, "\"%s\"", notes[i]);
 }
 
+/* A forwarded procurement notice that re-tenders the supplier base, and
+   a buyer exporting data for a side-by-side with a platform they are
+   trialling, put the account under review. */
+Test (scoring_reading, retender_and_side_by_side_are_supplier_evaluation)
+{
+  static const char *const notes[] = {
+    "FYI see below.\n\n---------- Forwarded message ---------\n"
+    "From: Group Procurement\nSubject: Supplier base 2026\n\n"
+    "All, we will consolidate our suppliers from 14 to 5 next year. "
+    "Incumbents will be asked to re-bid in Q1.",
+    "Dana asked for a full export of their data for a side-by-side.", NULL
+  };
+
+  for (int i = 0; notes[i]; i++)
+    cr_assert_gt (one_note_points (notes[i], SCORE_DRIVER_SUPPLIER_EVALUATION),
+                  0.0, "\"%s\"", notes[i]);
+  cr_assert_gt (one_note_points ("Dana says they're trialling another "
+                                 "platform.",
+                                 SCORE_DRIVER_COMPETITOR_ACTIVITY),
+                0.0);
+}
+
 /* Praising a rival and wanting a closer look is competitor activity. */
 Test (scoring_reading, praise_of_a_rival_is_competitor_activity)
 {
@@ -1622,6 +1706,29 @@ Test (scoring_reading, sustained_trust_is_favored_vendor)
                 a->pillars.pillars[SCORE_PILLAR_TRUST].score);
   cr_assert_eq (a->pillars.foundation, 7u);
   free (a);
+}
+
+/* 002 trust in a buyer's own words: what does not leave the call, what no
+   other supplier has been told, what we would do in their place, a seat
+   in front of their CFO. */
+Test (scoring_reading, buyer_words_of_trust_are_trust)
+{
+  static const char *const said[][2] = {
+    { "Dana: I want to run something past you, and it doesn't leave this "
+      "call.",
+      "trust.confided" },
+    { "Dana said she hasn't told any other supplier about the merger.",
+      "trust.confided" },
+    { "Dana asked what we'd do in her position.", "trust.advice" },
+    { "Dana: I'll put you in front of our CFO in January.",
+      "trust.executive" },
+  };
+
+  for (size_t i = 0; i < sizeof (said) / sizeof (said[0]); i++)
+  {
+    read_note (said[i][0]);
+    cr_assert (counts (said[i][1]), "\"%s\" is %s", said[i][0], said[i][1]);
+  }
 }
 
 /* ------------------------------------------------------------------ */
