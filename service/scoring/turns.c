@@ -159,8 +159,15 @@ score_turn_talk (struct score_scratch *s)
   unsigned turns = 0;
   unsigned questions = 0;
 
+  bool sides[2] = { false, false };
+
   s->turn_talk = -1.0;
   s->turn_questions = -1;
+  for (size_t i = 0; i < s->n_segs; i++)
+    if (SCORE_SAY_NARRATIVE != s->segs[i].speaker)
+      sides[SCORE_SAY_SELLER == s->segs[i].speaker] = true;
+  if (! sides[0] || ! sides[1])
+    return; /* a signed e-mail, a note: no turns of both sides to weigh */
   for (size_t i = 0; i < s->n_segs; i++)
   {
     const struct score_segment *g = &s->segs[i];
