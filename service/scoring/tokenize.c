@@ -564,6 +564,9 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     if (in_word)
       while (p < len && word_byte[t[p]])
         p++; /* the rest of an ASCII word */
+    else
+      while (p < len && ' ' == t[p])
+        p++; /* spaces, and boilerplate blanked to spaces */
     cls = (p < len) ? char_class (t, len, p, &n) : 0;
     if (2 == cls && in_word && p + n < len
         && 1 == char_class (t, len, p + n, &(size_t){ 0 }))
