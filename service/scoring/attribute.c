@@ -71,6 +71,10 @@ enum mark
 #define M_THAN (1ull << 37)    /**< than */
 #define M_SOMEONE (1ull << 38) /**< someone, somebody (before "else") */
 #define M_ELSE (1ull << 39)    /**< else ("someone else's job") */
+#define M_MEANS (1ull << 42)   /**< means, mean: "means nothing to us" */
+#define M_WISH \
+  (1ull << 43) /**< love, hope, aim (to): "would love to get to
+                               where she asks our view" is a wish */
 #define M_WHATEVER \
   (1ull << 40) /**< whatever: dismissive on its own ("X?
                                    Whatever."), not in "whatever's new" */
@@ -235,6 +239,11 @@ static const struct
   { "secondary", M_DISMISS },
   { "unimportant", M_DISMISS },
   { "whatever", M_WHATEVER },
+  { "means", M_MEANS },
+  { "love", M_WISH },
+  { "hope", M_WISH },
+  { "aim", M_WISH },
+  { "mean", M_MEANS },
   { "is", M_AUX },
   { "are", M_AUX },
   { "was", M_AUX },
@@ -285,6 +294,8 @@ static const struct
   { "buzzwords", M_AGAINST },
   { "bore", M_AGAINST },
   { "bores", M_AGAINST },
+  { "nervous", M_AGAINST },
+  { "uneasy", M_AGAINST },
   { "else", M_ELSE },
   { "skip", M_SKIP },
   { "ditch", M_SKIP },
@@ -670,6 +681,20 @@ contrast (const struct score_scratch *s, size_t a, size_t q)
   return ! (s->tok_marks[q - 1] & (M_AUX | M_PRON));
 }
 
+/** Whether token @a q opens "means nothing" (a value waved away). */
+static bool
+means_nothing (const struct score_scratch *s, size_t q, size_t b)
+{
+  const struct score_token *t;
+
+  if (! (s->tok_marks[q] & M_MEANS) || q + 1 >= b
+      || SCORE_TOKEN_NEG != s->tokens[q + 1].hash)
+    return false;
+  t = &s->tokens[q + 1];
+  return 7 == t->end - t->start
+         && 0 == memcmp (s->text + t->start, "nothing", 7);
+}
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -859,7 +884,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
             waved = 0 != (s->tok_marks[r] & M_MATTER);
         }
         else if ((s->tok_marks[q] & M_DISMISS)
-                 || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b))
+                 || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b)
+                 || means_nothing (s, q, b))
           waved = true;
         else if (s->tok_marks[q] & M_HYPO)
           supposed = SCORE_READ_HYPOTHETICAL;
@@ -895,7 +921,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_USED) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
           && used_at > q)
         used_at = q;
-      if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b))
+      if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b)
+          || means_nothing (s, q, b))
         dismiss = true;
       value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &firm);
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
@@ -917,6 +944,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && (s->tok_marks[q + 1] & M_LONGER))
         clause |= SCORE_READ_PAST;
+      if ((bits & M_WERE) && q + 2 < b && (s->tok_marks[q + 1] & M_WISH)
+          && (s->tok_marks[q + 2] & M_TO) && hypo_at > q)
+      {
+        hypo_at = q; /* "would love to", "would hope to": a wish */
+        supposed = SCORE_READ_HYPOTHETICAL;
+      }
       if ((bits & M_HYPO) && hypo_at > q)
       {
         hypo_at = q;

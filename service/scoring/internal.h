@@ -19,6 +19,9 @@
 #define TOK_CLAUSE 2u   /**< a clause break precedes this token */
 #define TOK_SENTENCE 4u /**< a sentence break precedes this token */
 #define TOK_RESOLVE 8u  /**< a resolution word ("solved", "fixed", ...) */
+#define TOK_NEG_FWD \
+  16u /**< a negator that governs only what follows
+                           ("without", "no"): "grow without breaking" */
 
 /** One token of a note. */
 struct score_token

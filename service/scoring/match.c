@@ -95,8 +95,9 @@ negated (const struct score_model *m, const struct score_scratch *s,
   {
     if (s->tokens[q].flags & TOK_CLAUSE)
       break;
-    if (s->tokens[q].flags & TOK_NEG)
-      return true;
+    if ((s->tokens[q].flags & TOK_NEG) && ! (s->tokens[q].flags & TOK_NEG_FWD))
+      return true; /* "pricing wasn't an issue"; not "grow without
+                      breaking", "uptime and no experiments" */
   }
   return false;
 }

@@ -22,11 +22,12 @@
 
 /** Words that negate what follows (besides any word ending in "n't"). */
 static const char *const negators[] = {
-  "not",      "no",      "never",   "without", "none",  "hardly",  "barely",
-  "nobody",   "nothing", "neither", "nor",     "nope",  "nowhere", "cannot",
-  "dont",     "didnt",   "doesnt",  "wont",    "cant",  "isnt",    "wasnt",
-  "arent",    "werent",  "havent",  "hasnt",   "hadnt", "wouldnt", "couldnt",
-  "shouldnt", "aint",    "nt"
+  "not",     "no",       "never",    "without", "none",     "hardly",
+  "barely",  "nobody",   "nothing",  "neither", "nor",      "nope",
+  "nowhere", "cannot",   "dont",     "didnt",   "doesnt",   "wont",
+  "cant",    "isnt",     "wasnt",    "arent",   "werent",   "havent",
+  "hasnt",   "hadnt",    "wouldnt",  "couldnt", "shouldnt", "aint",
+  "nt",      "declines", "declined", "refuses", "refused"
 };
 
 /**
@@ -508,6 +509,10 @@ push_word (const struct score_model *m, struct score_scratch *s, const char *t,
     tok->start = (uint32_t) start;
     tok->end = (uint32_t) end;
     tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
+    if (SCORE_TOKEN_NEG == tok->hash
+        && ((2 == len && 'n' == w[0] && 'o' == w[1])
+            || (7 == len && 0 == memcmp (w, "without", 7))))
+      tok->flags |= TOK_NEG_FWD;
     if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
         && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]), w,
                     len))

@@ -1708,6 +1708,39 @@ Test (scoring_reading, sustained_trust_is_favored_vendor)
   free (a);
 }
 
+/* A wish is not a fact ("would love to get to where she asks our view
+   before a tender"), and turning something down is not doing it ("he
+   declines lunches"). */
+Test (scoring_reading, wishes_and_refusals_are_not_facts)
+{
+  read_note ("Would love to get to where Dana asks our view before a "
+             "tender. Not there yet.");
+  cr_assert (! counts ("trust."));
+  read_note ("Dana is all business, she declines lunches and goes straight "
+             "to the agenda.");
+  cr_assert (! counts ("compatibility."));
+}
+
+/* Logistics and our own records are not behaviour or risk: "safety boots
+   required", "met him exactly once", "price list v7 applies". A rival's
+   rep leaving their price list is. */
+Test (scoring_reading, logistics_and_our_records_are_not_cues)
+{
+  read_note ("Site visit Thursday: bring photo ID, safety boots and hi-vis "
+             "required. Met him exactly once at the booth.");
+  cr_assert (! counts ("security.detail") && ! counts ("security.risk_averse")
+             && ! counts ("security.methodical"));
+  cr_assert_float_eq (one_note_points ("Contract renews 31 Mar. Price list "
+                                       "v7 applies.",
+                                       SCORE_DRIVER_COMPETITOR_ACTIVITY),
+                      0.0, 1e-9);
+  cr_assert_gt (one_note_points ("Dana said the Brightwell rep left their "
+                                 "price list and it was better than what we "
+                                 "have.",
+                                 SCORE_DRIVER_COMPETITOR_ACTIVITY),
+                0.0);
+}
+
 /* 002 trust in a buyer's own words: what does not leave the call, what no
    other supplier has been told, what we would do in their place, a seat
    in front of their CFO. */
@@ -1984,6 +2017,22 @@ Test (scoring_reading, value_wording_is_read_as_meant)
     cr_assert (! counts (second[i][1]), "\"%s\" does not hold %s",
                second[i][0], second[i][1]);
   }
+}
+
+/* "Means nothing to us" waves a value away; "grow without breaking" and
+   "uptime and no experiments" keep what comes before the negator (only
+   what follows "without" or "no" is negated); "X makes me nervous" is
+   being against X. */
+Test (scoring_reading, more_value_wording_is_read_as_meant)
+{
+  read_note ("Novelty for its own sake means nothing to us.");
+  cr_assert (! counts ("value.innovation"));
+  read_note ("We help scale-ups grow without their systems breaking.");
+  cr_assert (counts ("value.growth"));
+  read_note ("Twelve years at 99.99% uptime and no experiments.");
+  cr_assert (counts ("value.reliability"));
+  read_note ("Rapid growth makes me nervous.");
+  cr_assert (counts ("value.growth") && hit_of ("value.growth")->against);
 }
 
 /* A hand-off needs a clash with the seller: a seller whose answers name
