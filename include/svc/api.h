@@ -17,6 +17,7 @@ int api_resource_patch (struct http_request *req);
 int api_resource_delete (struct http_request *req);
 int api_resource_get_by_external_id (struct http_request *req);
 int api_resource_put_by_external_id (struct http_request *req);
+int api_resource_patch_by_external_id (struct http_request *req);
 
 int api_values_account_get (struct http_request *req);
 int api_values_account_put (struct http_request *req);

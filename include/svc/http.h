@@ -76,6 +76,8 @@ struct http_request
   struct http_header headers[HTTP_MAX_HEADERS]; /**< extra headers */
   unsigned int n_headers;                       /**< how many */
   long rl_limit;     /**< rate limit of the key (0: none) */
+  long rl_quota;     /**< this instance's bucket: requests it holds */
+  long rl_window;    /**< seconds that bucket takes to refill from empty */
   long rl_remaining; /**< requests left in its bucket */
   long rl_reset;     /**< seconds until the bucket is full */
 };

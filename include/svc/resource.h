@@ -83,6 +83,8 @@ struct resource
   const char *table;        /**< SQL table */
   const char *path;         /**< item path prefix: "/v1/calls" */
   bool under_account;       /**< has an account_id parent */
+  bool listed_across;       /**< also listed across accounts (GET
+                                 /v1/calls: a seller's activity) */
   bool external_id;         /**< has an external_id, upsertable */
   const char *order_column; /**< newest first by this, then id */
   const struct res_column *columns;

@@ -425,6 +425,8 @@ typedef void (*store_row_cb) (void *cls, const struct store_row *row);
 /**
  * Lists rows newest first by the resource's order column.
  *
+ * @param account_id the account of a resource kept under accounts, or
+ *        NULL for the whole organization's (GET /v1/calls)
  * @param filters one value (or NULL) per filter of the resource, in order
  * @param after_key,after_id keyset position, or NULL for the first page
  * @return the number of rows, or an error

@@ -333,6 +333,35 @@ head (const char *key, const char *id, const char *as_of,
 }
 
 /**
+ * A weak entity tag of an assessment: a digest of everything it says but
+ * the instant it was asked for ("as_of", "to": the request's own, "now"
+ * by default), so it changes with the data, the weights and the model
+ * version, and a client polling the same account gets 304 until then.
+ *
+ * @param body the assessment
+ * @param[out] out W/"<32 hex>"
+ */
+static void
+assessment_etag (const json_t *body, char out[40])
+{
+  json_t *said = json_copy ((json_t *) body);
+  char *text;
+  uint8_t digest[32];
+  char hex[33];
+
+  json_object_del (said, "as_of");
+  json_object_del (said, "to");
+  text = json_dumps (said, JSON_COMPACT | JSON_PRESERVE_ORDER
+                             | JSON_REAL_PRECISION (15));
+  json_decref (said);
+  util_sha256 (NULL != text ? text : "", NULL != text ? strlen (text) : 0,
+               digest);
+  free (text);
+  util_hex (digest, 16, hex);
+  snprintf (out, 40, "W/\"%s\"", hex);
+}
+
+/**
  * Scores the loaded data with @a m and renders the assessment.
  *
  * @return the body (new), or NULL when the engine refused the input
@@ -360,7 +389,13 @@ assess (struct http_request *req, struct assess_ctx *ac, scorer score,
                  &m);
   body = score (ac, m.model, parts);
   if (NULL != body)
+  {
+    char tag[40];
+
+    assessment_etag (body, tag);
     http_reply_json (req, 200, body);
+    http_add_header (req, "ETag", tag);
+  }
   api_model_release (&m);
   store_assess_free (&ac->data);
   return 0;

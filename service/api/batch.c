@@ -72,10 +72,20 @@ check_envelope (json_t *it, const char *prefix, struct batch_item *out,
   if (0 != n)
     return n;
   out->upsert = (0 == strcmp (v[0].s, "upsert"));
-  out->res = resources_find (v[1].s);
+  {
+    /* "report-cards", as in its path, is "report_cards" */
+    char name[32];
+
+    snprintf (name, sizeof (name), "%s", v[1].s);
+    for (char *c = name; *c; c++)
+      if ('-' == *c)
+        *c = '_';
+    out->res = resources_find (name);
+  }
   if (NULL == out->res)
     field = "resource", problem = "must be one of accounts, sellers, "
-                                  "contacts, calls, report_cards, commitments";
+                                  "contacts, calls, report_cards "
+                                  "(report-cards), commitments";
   else if (out->upsert && ! out->res->external_id)
     field = "op", problem = "upsert needs a resource with external ids";
   else if (out->res->under_account && v[2].is_null)

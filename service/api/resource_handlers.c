@@ -294,6 +294,7 @@ struct one_ctx
   json_t *patch;          /**< PATCH body, borrowed */
   json_t *body;           /**< PUT body, borrowed */
   const char *account_id; /**< PUT: the account named in the body */
+  bool by_xid;            /**< id is the client's external id */
 };
 
 /** Transaction: read one row by id or external id. */
@@ -304,7 +305,7 @@ get_tx (void *cls, struct store_conn *conn)
   const struct resource *res = RES (oc->req);
   struct store_row row;
   enum store_qs qs =
-    NULL != oc->patch /* by external id */
+    oc->by_xid
       ? store_res_get_by_external_id (conn, res, oc->req->auth.org_id, oc->id,
                                       &row)
       : store_res_get (conn, res, oc->req->auth.org_id, oc->id, false, &row);
@@ -327,8 +328,7 @@ api_resource_get (struct http_request *req)
 int
 api_resource_get_by_external_id (struct http_request *req)
 {
-  /* A non-NULL patch marks the lookup as by external id. */
-  struct one_ctx oc = { req, req->params[0], .patch = json_null () };
+  struct one_ctx oc = { req, req->params[0], .by_xid = true };
 
   return api_run (req, &get_tx, &oc);
 }
@@ -345,7 +345,7 @@ writable (const char *row_json)
 {
   json_t *o = json_loads (row_json, 0, NULL);
   static const char *const owned[] = { "id", "account_id", "created_at",
-                                       "updated_at" };
+                                       "updated_at", "version" };
 
   for (size_t i = 0; NULL != o && i < sizeof (owned) / sizeof (owned[0]); i++)
     json_object_del (o, owned[i]);
@@ -363,9 +363,24 @@ patch_tx (void *cls, struct store_conn *conn)
   json_t *merged, *errors;
   char *body;
   char account_id[37];
-  enum store_qs qs = store_res_get (conn, res, req->auth.org_id, oc->id, true,
-                                    &row);
+  char id[37];
+  enum store_qs qs;
 
+  snprintf (id, sizeof (id), "%s", oc->id);
+  if (oc->by_xid)
+  {
+    /* PATCH by external id: the record it names, or 404; never a new one */
+    qs = store_res_get_by_external_id (conn, res, req->auth.org_id, oc->id,
+                                       &row);
+    if (qs > 0)
+      snprintf (id, sizeof (id), "%s", row.id);
+    store_row_clear (&row);
+    if (0 == qs)
+      http_reply_error (req, res->not_found, NULL);
+    if (qs <= 0)
+      return 0 == qs ? STORE_QS_ROLLBACK : qs;
+  }
+  qs = store_res_get (conn, res, req->auth.org_id, id, true, &row);
   if (0 == qs)
     http_reply_error (req, res->not_found, NULL);
   if (qs <= 0)
@@ -391,7 +406,7 @@ patch_tx (void *cls, struct store_conn *conn)
   json_decref (errors);
   body = json_dumps (merged, API_JSON_FLAGS);
   json_decref (merged);
-  qs = store_res_update (conn, res, req->auth.org_id, oc->id, body, &row);
+  qs = store_res_update (conn, res, req->auth.org_id, id, body, &row);
   if (STORE_QS_CONFLICT == qs)
     http_reply_error (req, res->external_id_taken, NULL);
   else if (0 == qs)
@@ -402,15 +417,12 @@ patch_tx (void *cls, struct store_conn *conn)
   return STORE_QS_CONFLICT == qs ? STORE_QS_ROLLBACK : qs;
 }
 
-int
-api_resource_patch (struct http_request *req)
+/** Checks a PATCH body's member names, then runs patch_tx. */
+static int
+patch (struct http_request *req, struct one_ctx *oc)
 {
-  struct one_ctx oc = { req, req->params[0], req->body };
-  json_t *errors;
+  json_t *errors = json_array ();
 
-  if (! api_id_param (req, 0, RES (req)->not_found))
-    return 0;
-  errors = json_array ();
   if (! json_is_object (req->body))
     json_array_append_new (errors,
                            json_pack ("{s:s, s:s}", "field", "", "message",
@@ -418,9 +430,27 @@ api_resource_patch (struct http_request *req)
   else if (0 == jspec_check_names (&RES (req)->spec, req->body, "", errors))
   {
     json_decref (errors);
-    return api_run (req, &patch_tx, &oc);
+    return api_run (req, &patch_tx, oc);
   }
   return reply_invalid (req, errors);
+}
+
+int
+api_resource_patch (struct http_request *req)
+{
+  struct one_ctx oc = { req, req->params[0], req->body };
+
+  if (! api_id_param (req, 0, RES (req)->not_found))
+    return 0;
+  return patch (req, &oc);
+}
+
+int
+api_resource_patch_by_external_id (struct http_request *req)
+{
+  struct one_ctx oc = { req, req->params[0], req->body, .by_xid = true };
+
+  return patch (req, &oc);
 }
 
 /* ---------------------------------------------------------------- delete */
@@ -596,7 +626,7 @@ list_tx (void *cls, struct store_conn *conn)
                        NULL != lc->cursor ? lc->page.after.ts : NULL,
                        NULL != lc->cursor ? lc->page.after.id : NULL,
                        lc->page.limit + 1, &list_row, lc);
-  if (0 == qs && res->under_account)
+  if (0 == qs && res->under_account && NULL != lc->account_id)
   {
     qs = store_account_exists (conn, req->auth.org_id, lc->account_id);
     if (0 == qs)
@@ -690,7 +720,9 @@ api_resource_list (struct http_request *req)
   json_t *errors = http_query_errors (req);
   int rc;
 
-  if (res->under_account)
+  /* under an account ("/v1/accounts/{id}/calls"), or across the
+     organization's accounts ("/v1/calls": a seller's activity) */
+  if (res->under_account && req->n_params > 0)
   {
     if (! api_id_param (req, 0, SVC_EC_ACCOUNT_NOT_FOUND))
       return 0;

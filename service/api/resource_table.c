@@ -292,6 +292,7 @@ struct resource res_calls = {
   .table = "calls",
   .path = "/v1/calls",
   .under_account = true,
+  .listed_across = true,
   .external_id = true,
   .order_column = "occurred_at",
   .columns = call_columns,
@@ -332,6 +333,7 @@ static const struct res_column card_columns[] = {
     RES_TEXT_ARRAY,
     .def = "[]" },
   { { "follow_up_done", JSPEC_BOOL }, RES_BOOL },
+  EXTERNAL_ID,
 };
 
 static const struct res_filter card_filters[] = {
@@ -347,12 +349,14 @@ struct resource res_report_cards = {
   .table = "report_cards",
   .path = "/v1/report-cards",
   .under_account = true,
+  .external_id = true,
   .order_column = "received_at",
   .columns = card_columns,
-  .n_columns = 8,
+  .n_columns = 9,
   .filters = card_filters,
   .n_filters = 5,
   .not_found = SVC_EC_REPORT_CARD_NOT_FOUND,
+  .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
 };
 
 /* -------------------------------------------------------- commitments -- */
@@ -366,6 +370,7 @@ static const struct res_column commitment_columns[] = {
     .def = "\"open\"" },
   { { "resolved_at", JSPEC_TIMESTAMP }, RES_TS },
   { { "seller_id", JSPEC_UUID }, RES_UUID, RES_REF_SELLER },
+  EXTERNAL_ID,
 };
 
 static const struct res_filter commitment_filters[] = {
@@ -414,12 +419,14 @@ struct resource res_commitments = {
   .table = "commitments",
   .path = "/v1/commitments",
   .under_account = true,
+  .external_id = true,
   .order_column = "made_at",
   .columns = commitment_columns,
-  .n_columns = 6,
+  .n_columns = 7,
   .filters = commitment_filters,
   .n_filters = 3,
   .not_found = SVC_EC_COMMITMENT_NOT_FOUND,
+  .external_id_taken = SVC_EC_EXTERNAL_ID_TAKEN,
   .check = commitment_check,
   .complete = commitment_complete,
 };
@@ -436,8 +443,9 @@ static struct resource *const all[] = {
 void
 resources_init (void)
 {
-  static const char *const read_only[] = { "id", "account_id", "created_at",
-                                           "updated_at", NULL };
+  static const char *const read_only[] = { "id",         "account_id",
+                                           "created_at", "updated_at",
+                                           "version",    NULL };
   static struct jspec_field fields[N_RESOURCES][16];
 
   signals_fill ();

@@ -22,6 +22,8 @@ rate_limit (struct http_request *req)
 
   /* Kept on the request: reply_queue adds them to whatever the reply is. */
   req->rl_limit = st.limit;
+  req->rl_quota = st.quota;
+  req->rl_window = st.window_s;
   req->rl_remaining = st.remaining;
   req->rl_reset = st.reset_s;
   if (ok)

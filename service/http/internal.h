@@ -131,6 +131,8 @@ void janitor_request (struct MHD_Connection *connection, bool started);
 struct ratelimit_state
 {
   long limit;         /**< requests per second per key (whole service) */
+  long quota;         /**< this instance's bucket: requests it holds */
+  long window_s;      /**< seconds it takes to refill from empty */
   long remaining;     /**< requests left in this instance's bucket */
   long reset_s;       /**< seconds until the bucket is full again */
   long retry_after_s; /**< when refused: seconds until one is allowed */

@@ -93,6 +93,8 @@ bucket_take (const char *name, long per_s, long burst_all, bool peek,
   bool ok;
 
   st->limit = per_s;
+  st->quota = 0;
+  st->window_s = 0;
   st->remaining = 0;
   st->reset_s = 0;
   st->retry_after_s = 0;
@@ -100,6 +102,10 @@ bucket_take (const char *name, long per_s, long burst_all, bool peek,
     return true;
   if (burst < 1)
     burst = 1;
+  st->quota = (long) burst;
+  st->window_s = (long) (burst / rate + 0.999);
+  if (st->window_s < 1)
+    st->window_s = 1;
   pthread_once (&once, &init_locks);
   /* Probing may cross into the next stripe; lock by the home slot's stripe
      and keep probes inside it. */

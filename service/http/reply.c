@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
 #include "svc/alloc.h"
@@ -67,6 +68,8 @@ http_reply_errors (struct http_request *req, enum svc_ec ec,
                     NULL != detail ? detail : e->title, "code", e->slug);
   if (NULL != errors)
     json_object_set_new (body, "errors", errors);
+  /* the id a support request quotes, also in X-Request-Id and the logs */
+  json_object_set_new (body, "request_id", json_string (req->request_id));
   reply_clear (req);
   req->status = e->status;
   req->reply_type = "application/problem+json";
@@ -103,15 +106,28 @@ http_add_header (struct http_request *req, const char *name, const char *value)
   req->n_headers++;
 }
 
-/** Adds the RateLimit-* headers of an authenticated request. */
+/**
+ * Adds the rate-limit fields of an authenticated request, all in one
+ * unit, requests of this instance's token bucket for the key: the IETF
+ * httpapi fields `RateLimit-Policy: "key";q=<bucket>;w=<seconds to refill
+ * it>` and `RateLimit: "key";r=<left>;t=<seconds until full>`, and the
+ * earlier drafts' `RateLimit-Limit` (the bucket), `RateLimit-Remaining`
+ * and `RateLimit-Reset` that many clients read.
+ */
 static void
 add_rate_limit (struct MHD_Response *resp, const struct http_request *req)
 {
-  char v[32];
+  char v[96];
 
   if (0 == req->rl_limit)
     return;
-  snprintf (v, sizeof (v), "%ld", req->rl_limit);
+  snprintf (v, sizeof (v), "\"key\";q=%ld;w=%ld", req->rl_quota,
+            req->rl_window);
+  MHD_add_response_header (resp, "RateLimit-Policy", v);
+  snprintf (v, sizeof (v), "\"key\";r=%ld;t=%ld", req->rl_remaining,
+            req->rl_reset);
+  MHD_add_response_header (resp, "RateLimit", v);
+  snprintf (v, sizeof (v), "%ld", req->rl_quota);
   MHD_add_response_header (resp, "RateLimit-Limit", v);
   snprintf (v, sizeof (v), "%ld", req->rl_remaining);
   MHD_add_response_header (resp, "RateLimit-Remaining", v);
@@ -154,17 +170,76 @@ add_cors (struct MHD_Response *resp, struct http_request *req)
   MHD_add_response_header (resp, "Vary", "Origin");
   MHD_add_response_header (resp, "Access-Control-Expose-Headers",
                            "ETag, Location, X-Request-Id, Retry-After, "
-                           "Idempotent-Replayed, RateLimit-Limit, "
-                           "RateLimit-Remaining, RateLimit-Reset");
+                           "Idempotent-Replayed, RateLimit, RateLimit-Policy, "
+                           "RateLimit-Limit, RateLimit-Remaining, "
+                           "RateLimit-Reset");
+}
+
+/** The entity tag @a t without a weak prefix, and its length. */
+static const char *
+opaque_tag (const char *t, size_t *n)
+{
+  if (0 == strncmp (t, "W/", 2))
+    t += 2;
+  *n = strcspn (t, ", \t");
+  return t;
+}
+
+/**
+ * Whether a GET's 200 reply carries an ETag the client already holds in
+ * If-None-Match ("*" or a list; weak comparison, RFC 9110 13.1.2): then
+ * the reply is a 304 with no body.
+ */
+static bool
+not_modified (struct http_request *req)
+{
+  const char *etag = NULL;
+  const char *inm;
+  const char *mine;
+  size_t n_mine;
+
+  if (200 != req->status || 0 != strcmp (req->method, "GET"))
+    return false;
+  for (unsigned int i = 0; i < req->n_headers; i++)
+    if (0 == strcasecmp (req->headers[i].name, "ETag"))
+      etag = req->headers[i].value;
+  inm = http_header (req, "If-None-Match");
+  if (NULL == etag || NULL == inm)
+    return false;
+  mine = opaque_tag (etag, &n_mine);
+  for (const char *p = inm; *p;)
+  {
+    size_t n;
+    const char *t;
+
+    p += strspn (p, " ,\t");
+    if ('\0' == *p)
+      break;
+    if ('*' == *p)
+      return true;
+    t = opaque_tag (p, &n);
+    if (n == n_mine && 0 == strncmp (t, mine, n))
+      return true;
+    p = t + n;
+  }
+  return false;
 }
 
 enum MHD_Result
 reply_queue (struct MHD_Connection *connection, struct request_ctx *rc)
 {
   struct http_request *req = &rc->req;
-  size_t len = NULL != req->reply_body ? strlen (req->reply_body) : 0;
+  size_t len;
   struct MHD_Response *resp;
   enum MHD_Result ret;
+
+  if (not_modified (req))
+  {
+    free (req->reply_body);
+    req->reply_body = NULL;
+    req->status = MHD_HTTP_NOT_MODIFIED;
+  }
+  len = NULL != req->reply_body ? strlen (req->reply_body) : 0;
 
   resp = MHD_create_response_from_buffer (len, req->reply_body,
                                           MHD_RESPMEM_MUST_FREE);

@@ -65,7 +65,10 @@
              "{t}.xid"), \
     RES_ROUTE ("PUT", path "/by-external-id/{external_id}", \
                api_resource_put_by_external_id, ROUTE_WRITE, true, res, \
-               "{t}.upsert accounts.exists {t}.refs {t}.xid")
+               "{t}.upsert accounts.exists {t}.refs {t}.xid"), \
+    RES_ROUTE ("PATCH", path "/by-external-id/{external_id}", \
+               api_resource_patch_by_external_id, ROUTE_WRITE, true, res, \
+               "{t}.xid {t}.lock {t}.update {t}.refs")
 
 /* What an assessment reads. */
 #define ASSESS_ACCOUNT \
@@ -101,12 +104,17 @@ static const struct route routes[] = {
 
   COLLECTION ("/v1/accounts/{id}/calls", res_calls),
   BY_EXTERNAL_ID ("/v1/calls", res_calls),
+  RES_ROUTE_Q ("GET", "/v1/calls", api_resource_list, ROUTE_READ, false,
+               res_calls, "{filters} limit cursor",
+               "{t}.list_all service_secrets.cursor"),
   ITEMS ("/v1/calls", res_calls),
 
   COLLECTION ("/v1/accounts/{id}/report-cards", res_report_cards),
+  BY_EXTERNAL_ID ("/v1/report-cards", res_report_cards),
   ITEMS ("/v1/report-cards", res_report_cards),
 
   COLLECTION ("/v1/accounts/{id}/commitments", res_commitments),
+  BY_EXTERNAL_ID ("/v1/commitments", res_commitments),
   ITEMS ("/v1/commitments", res_commitments),
 
   ROUTE_Q ("GET", "/v1/accounts/{id}/assessment", api_assess_account,

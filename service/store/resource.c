@@ -31,12 +31,13 @@ enum res_stmt
   RS_REFS,
   RS_BULK_INSERT,
   RS_BULK_UPSERT,
+  RS_LIST_ALL,
   RS_COUNT
 };
 
 static const char *const stmt_kinds[RS_COUNT] = {
-  "insert", "get",  "lock", "xid",         "update",     "upsert",
-  "delete", "list", "refs", "bulk_insert", "bulk_upsert"
+  "insert", "get",  "lock", "xid",         "update",      "upsert",
+  "delete", "list", "refs", "bulk_insert", "bulk_upsert", "list_all"
 };
 
 #define MAX_RESOURCES 16
@@ -303,14 +304,15 @@ gen_update (struct buf *b, const struct resource *r)
  * position (two) and the limit.
  */
 static void
-gen_list (struct buf *b, const struct resource *r)
+gen_list (struct buf *b, const struct resource *r, bool all)
 {
-  int p = r->under_account ? 3 : 2;
+  bool one_account = r->under_account && ! all;
+  int p = one_account ? 3 : 2;
 
   sqlf (b, "SELECT ");
   out_columns (b, r);
   sqlf (b, "\n  FROM %s t\n WHERE t.org_id = $1", r->table);
-  if (r->under_account)
+  if (one_account)
     sqlf (b, " AND t.account_id = $2");
   for (unsigned int i = 0; i < r->n_filters; i++, p++)
   {
@@ -396,7 +398,8 @@ generate (const struct resource *r, enum res_stmt kind)
     sqlf (&b, "DELETE FROM %s WHERE org_id = $1 AND id = $2", r->table);
     break;
   case RS_LIST:
-    gen_list (&b, r);
+  case RS_LIST_ALL:
+    gen_list (&b, r, RS_LIST_ALL == kind);
     break;
   case RS_REFS:
     gen_refs (&b, r);
@@ -411,6 +414,19 @@ generate (const struct resource *r, enum res_stmt kind)
   generated[n_generated].sql = b.data;
   n_generated++;
   return 0;
+}
+
+/** Whether @a r has a statement of @a kind: upserts and lookups by
+    external id need external ids, the list across accounts a resource
+    listed that way. */
+static bool
+has_stmt (const struct resource *r, int kind)
+{
+  if (RS_XID == kind || RS_UPSERT == kind || RS_BULK_UPSERT == kind)
+    return r->external_id;
+  if (RS_LIST_ALL == kind)
+    return r->listed_across;
+  return true;
 }
 
 int
@@ -431,18 +447,13 @@ store_resources_init (struct resource *const *table, unsigned int n)
   }
   for (unsigned int i = 0; i < n; i++)
     for (int k = 0; k < RS_COUNT; k++)
-    {
-      if ((RS_XID == k || RS_UPSERT == k || RS_BULK_UPSERT == k)
-          && ! table[i]->external_id)
-        continue;
-      if (0 != generate (table[i], (enum res_stmt) k))
+      if (has_stmt (table[i], k)
+          && 0 != generate (table[i], (enum res_stmt) k))
         return -1;
-    }
   /* Pointers into generated[] only now that it no longer grows. */
   for (unsigned int i = 0, g = 0; i < n; i++)
     for (int k = 0; k < RS_COUNT; k++)
-      if (! ((RS_XID == k || RS_UPSERT == k || RS_BULK_UPSERT == k)
-             && ! table[i]->external_id))
+      if (has_stmt (table[i], k))
         by_kind[table[i]->index][k] = &generated[g++];
   return 0;
 }
@@ -529,8 +540,8 @@ val (const PGresult *r, int i, int c)
 
 /**
  * Reads row @a i: the API's JSON (id, account_id, the columns, created_at,
- * updated_at, in that order, as the contract shows them), the version,
- * the ids and the order key.
+ * updated_at, version, in that order, as the contract shows them), the
+ * version, the ids and the order key.
  */
 static void
 reader_row (const struct row_reader *rd, const PGresult *r, int i,
@@ -562,6 +573,8 @@ reader_row (const struct row_reader *rd, const PGresult *r, int i,
   store_put_value (&b, RES_TS, val (r, i, rd->created_at), false);
   store_put_key (&b, false, "updated_at");
   store_put_value (&b, RES_TS, val (r, i, rd->updated_at), false);
+  store_put_key (&b, false, "version"); /* the ETag, also in lists */
+  store_put_value (&b, RES_INT, val (r, i, rd->version), false);
   buf_append (&b, "}", 2, SIZE_MAX); /* with the NUL */
   out->json = b.data;                /* store_row_clear frees it */
   out->version = atoi (val (r, i, rd->version));
@@ -671,7 +684,7 @@ store_res_list (struct store_conn *c, const struct resource *res,
   enum store_qs qs;
 
   v[n++] = org_id;
-  if (res->under_account)
+  if (res->under_account && NULL != account_id)
     v[n++] = account_id;
   for (unsigned int i = 0; i < res->n_filters; i++)
     v[n++] = filters[i];
@@ -679,7 +692,11 @@ store_res_list (struct store_conn *c, const struct resource *res,
   v[n++] = after_key;
   v[n++] = after_id;
   v[n++] = lim;
-  qs = store_exec (c, stmt (res, RS_LIST), n, v, &r);
+  qs = store_exec (c,
+                   stmt (res, res->under_account && NULL == account_id
+                                ? RS_LIST_ALL
+                                : RS_LIST),
+                   n, v, &r);
   if (qs > 0)
     reader_init (&rd, res, r);
   for (int i = 0; i < (int) qs; i++)

@@ -152,9 +152,15 @@ void th_patch (const char *key, const char *path, const char *etag,
 
 /**
  * Asserts the response is problem+json with @a status, a `type`, `title`
- * and an X-Request-Id header.
+ * and an X-Request-Id header that its `request_id` repeats.
  */
 void th_assert_problem (const struct th_resp *r, long status);
+
+/**
+ * The body of @a r with its problem's request_id masked (each request
+ * has its own), for comparing two answers byte for byte; free() it.
+ */
+char *th_stable_body (const struct th_resp *r);
 
 /** @a s repeated @a n times, in one of th_fmt's buffers (8 KiB). */
 const char *th_repeat (const char *s, int n);

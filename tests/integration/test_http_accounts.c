@@ -393,3 +393,93 @@ Test (accounts, q_with_quotes_and_sql_is_a_normal_search)
                 "the table is still there");
   th_resp_free (&r);
 }
+
+/* A client that holds the record's ETag gets 304 and no body until it
+   changes; list items carry the same version, so a PATCH from a list
+   needs no extra GET. */
+Test (accounts, if_none_match_is_304_until_the_record_changes)
+{
+  struct th_resp r;
+  char id[64], path[128], inm[80], ifm[80];
+  const char *hdr[2] = { inm, NULL };
+  const char *patch[3] = { "Content-Type: application/json", ifm, NULL };
+  char *etag;
+  json_t *item;
+  size_t i;
+
+  th_account_new (org.key, "Hooli", id);
+  snprintf (path, sizeof (path), "/v1/accounts/%s", id);
+  th_request ("GET", path, org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status);
+  etag = th_header (&r, "ETag");
+  cr_assert_not_null (etag);
+  cr_assert_eq (json_integer_value (json_object_get (r.json, "version")),
+                strtol (etag + 1, NULL, 10), "version is the ETag: %s",
+                r.body);
+  th_resp_free (&r);
+  snprintf (inm, sizeof (inm), "If-None-Match: %s", etag);
+  th_request ("GET", path, org.key, NULL, hdr, &r);
+  cr_assert_eq (304, r.status, "%s", r.body);
+  cr_assert_eq (0, r.body_len);
+  th_resp_free (&r);
+  /* the list shows the version; a PATCH with it as If-Match works */
+  th_request ("GET", "/v1/accounts?limit=100", org.key, NULL, NULL, &r);
+  json_array_foreach (
+    json_object_get (r.json, "data"), i,
+    item) if (0
+              == strcmp (json_string_value (json_object_get (item, "id")), id))
+    snprintf (ifm, sizeof (ifm), "If-Match: \"%lld\"",
+              (long long) json_integer_value (
+                json_object_get (item, "version")));
+  th_resp_free (&r);
+  th_request ("PATCH", path, org.key, "{\"industry\":\"search\"}", patch, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  th_request ("GET", path, org.key, NULL, hdr, &r);
+  cr_assert_eq (200, r.status, "changed, so not 304");
+  cr_assert_str_eq (json_string_value (json_object_get (r.json, "industry")),
+                    "search");
+  th_resp_free (&r);
+  free (etag);
+}
+
+/* PATCH by external id changes only the members sent (PUT replaces the
+   whole record), keeps the ETag rules, and never creates: an unknown
+   external id is a 404 and nothing is written. */
+Test (accounts, patch_by_external_id_changes_only_what_is_sent)
+{
+  struct th_resp r;
+
+  th_json ("PUT", "/v1/accounts/by-external-id/sf-7", org.key,
+           "{\"name\":\"Umbrella\",\"stage\":\"customer\","
+           "\"annual_value\":120000,\"currency\":\"EUR\","
+           "\"renewal_date\":\"2027-03-31\"}",
+           &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  th_resp_free (&r);
+  th_json ("PATCH", "/v1/accounts/by-external-id/sf-7", org.key,
+           "{\"stage\":\"former\"}", &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_str_eq (json_string_value (json_object_get (r.json, "stage")),
+                    "former");
+  cr_assert_eq (120000,
+                json_number_value (json_object_get (r.json, "annual_value")),
+                "the value not sent is kept: %s", r.body);
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (r.json, "renewal_date")),
+                    "2027-03-31");
+  th_resp_free (&r);
+  th_json ("PATCH", "/v1/accounts/by-external-id/never-seen", org.key,
+           "{\"name\":\"Ghost\"}", &r);
+  th_assert_problem (&r, 404);
+  th_resp_free (&r);
+  th_request ("GET", "/v1/accounts?limit=100", org.key, NULL, NULL, &r);
+  cr_assert_eq (1, json_array_size (json_object_get (r.json, "data")),
+                "a PATCH creates nothing: %s", r.body);
+  th_resp_free (&r);
+  th_json ("PATCH", "/v1/accounts/by-external-id/sf-7", org.key,
+           "{\"bogus\":1}", &r);
+  th_assert_problem (&r, 422);
+  cr_assert (th_has_error (&r, "/bogus"));
+  th_resp_free (&r);
+}

@@ -607,3 +607,37 @@ Test (assess, a_transcripts_turns_are_read_by_who_spoke)
   }
   th_resp_free (&r);
 }
+
+/* An assessment's ETag changes with the data, not with the instant it is
+   asked for: polling the same account gives 304 until a call is logged. */
+Test (assess, if_none_match_is_304_until_the_account_changes)
+{
+  char account[64], contact[64], path[160], inm[96];
+  const char *hdr[2] = { inm, NULL };
+  struct th_resp r;
+  char *etag;
+
+  th_account_new (org.key, "Polled Ltd", account);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/contacts", account);
+  create (path, "{\"name\":\"Dana Ruiz\",\"role\":\"decision_maker\"}",
+          contact);
+  call (account, contact, NULL, "2026-01-05T10:00:00Z", NULL,
+        "Dana wants every guarantee in writing.");
+  snprintf (path, sizeof (path), "/v1/accounts/%s/assessment", account);
+  get_ok (path, &r);
+  etag = th_header (&r, "ETag");
+  cr_assert_not_null (etag, "an assessment has an ETag");
+  cr_assert_eq (0, strncmp (etag, "W/\"", 3), "a weak one: %s", etag);
+  th_resp_free (&r);
+  snprintf (inm, sizeof (inm), "If-None-Match: %s", etag);
+  th_request ("GET", path, org.key, NULL, hdr, &r);
+  cr_assert_eq (304, r.status, "%s", r.body);
+  cr_assert_eq (0, r.body_len);
+  th_resp_free (&r);
+  call (account, contact, NULL, "2026-01-06T10:00:00Z", NULL,
+        "Dana asked us to cut the price by 15% or she goes to tender.");
+  th_request ("GET", path, org.key, NULL, hdr, &r);
+  cr_assert_eq (200, r.status, "a new call changes the assessment");
+  th_resp_free (&r);
+  free (etag);
+}

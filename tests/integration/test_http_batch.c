@@ -234,7 +234,7 @@ Test (batch, every_bad_item_is_reported_at_its_pointer)
     static const char *const fields[] = {
       "/items/1/resource",
       "/items/2/account_id",
-      "/items/3/op",
+      "/items/3/data/external_id", /* report cards upsert by it too */
       "/items/4/op",
       "/items/5/data/external_id",
       "/items/6/data/signals/0",
@@ -440,4 +440,52 @@ Test (batch, a_read_key_cannot_batch)
   th_assert_problem (&r, 403);
   th_resp_free (&r);
   cr_assert_eq (0, total (org.key, "/v1/sellers"));
+}
+
+/* Report cards and commitments carry external ids too: the same batch
+   sent twice (a re-sync) leaves one of each, updated; "report-cards" as
+   in its path names the same resource. */
+Test (batch, resending_report_cards_and_commitments_duplicates_nothing)
+{
+  char acct[64];
+  struct th_resp r;
+
+  th_account_new (org.key, "Resync", acct);
+  for (int round = 0; round < 2; round++)
+  {
+    json_t *items = json_array ();
+
+    item (items, "upsert", round ? "report-cards" : "report_cards", acct,
+          json_pack ("{s:s, s:s, s:{s:i}}", "external_id", "survey-77",
+                     "received_at", "2026-02-01T10:00:00Z", "ratings",
+                     "overall", round ? 5 : 4));
+    item (items, "upsert", "commitments", acct,
+          json_pack ("{s:s, s:s, s:s, s:s}", "external_id", "promise-12",
+                     "description", "Send the SLA draft", "made_at",
+                     "2026-02-01T10:00:00Z", "status",
+                     round ? "kept" : "open"));
+    if (round)
+      json_object_set_new (json_object_get (json_array_get (items, 1), "data"),
+                           "resolved_at",
+                           json_string ("2026-02-03T10:00:00Z"));
+    batch (org.key, items, NULL, &r);
+    cr_assert_eq (200, r.status, "round %d: %s", round, r.body);
+    th_resp_free (&r);
+  }
+  cr_assert_eq (1, total (org.key,
+                          th_fmt ("/v1/accounts/%s/report-cards", acct)));
+  cr_assert_eq (1,
+                total (org.key, th_fmt ("/v1/accounts/%s/commitments", acct)));
+  th_request ("GET", "/v1/report-cards/by-external-id/survey-77", org.key,
+              NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_eq (5, json_integer_value (
+                     json_object_get (json_object_get (r.json, "ratings"),
+                                      "overall")));
+  th_resp_free (&r);
+  th_request ("GET", "/v1/commitments/by-external-id/promise-12", org.key,
+              NULL, NULL, &r);
+  cr_assert_str_eq (json_string_value (json_object_get (r.json, "status")),
+                    "kept");
+  th_resp_free (&r);
 }

@@ -864,3 +864,102 @@ Test (calls, a_transcript_only_patch_reassesses_the_account)
   th_expect_status ("GET", th_fmt ("/v1/sellers/%s/assessment", seller),
                     org.key, NULL, 200);
 }
+
+/** POSTs a call of @a acct by @a seller at @a when; returns its id. */
+static void
+call_at (const char *acct, const char *seller, const char *when, char id[64])
+{
+  struct th_resp r;
+
+  th_json ("POST", th_fmt ("/v1/accounts/%s/calls", acct), org.key,
+           th_fmt ("{\"occurred_at\":\"%s\",\"seller_id\":\"%s\"}", when,
+                   seller),
+           &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  snprintf (id, 64, "%s", th_str (&r, "id"));
+  th_resp_free (&r);
+}
+
+/* GET /v1/calls: a seller's activity across accounts, newest first, in
+   pages, with the accounts named, and nothing of another organization's. */
+Test (calls, calls_across_accounts_by_seller)
+{
+  struct th_org other;
+  struct th_resp r;
+  char a1[64], a2[64], sam[64], kim[64], c1[64], c2[64], c3[64], ck[64];
+  char o_acct[64], o_sel[64], o_call[64];
+  const char *want[] = { c3, c2, c1 };
+  const char *cursor = NULL;
+  char next[512];
+
+  th_account_new (org.key, "North", a1);
+  th_account_new (org.key, "South", a2);
+  th_seller_new (org.key, "Sam", sam);
+  th_seller_new (org.key, "Kim", kim);
+  call_at (a1, sam, "2026-03-01T09:00:00Z", c1);
+  call_at (a2, sam, "2026-03-02T09:00:00Z", c2);
+  call_at (a1, kim, "2026-03-02T12:00:00Z", ck);
+  call_at (a2, sam, "2026-03-03T09:00:00Z", c3);
+  th_org_new (&other);
+  th_account_new (other.key, "Elsewhere", o_acct);
+  th_seller_new (other.key, "Sam", o_sel);
+  {
+    struct th_resp x;
+
+    th_json ("POST", th_fmt ("/v1/accounts/%s/calls", o_acct), other.key,
+             th_fmt ("{\"occurred_at\":\"2026-03-04T09:00:00Z\","
+                     "\"seller_id\":\"%s\"}",
+                     o_sel),
+             &x);
+    cr_assert_eq (201, x.status);
+    snprintf (o_call, sizeof (o_call), "%s", th_str (&x, "id"));
+    th_resp_free (&x);
+  }
+  /* Sam's calls, one per page, across both accounts */
+  for (int i = 0; i < 3; i++)
+  {
+    json_t *item;
+
+    th_request ("GET",
+                NULL == cursor
+                  ? th_fmt ("/v1/calls?seller_id=%s&limit=1", sam)
+                  : th_fmt ("/v1/calls?seller_id=%s&limit=1&cursor=%s", sam,
+                            cursor),
+                org.key, NULL, NULL, &r);
+    cr_assert_eq (200, r.status, "%s", r.body);
+    cr_assert_eq (1, json_array_size (json_object_get (r.json, "data")));
+    item = json_array_get (json_object_get (r.json, "data"), 0);
+    cr_assert_str_eq (json_string_value (json_object_get (item, "id")),
+                      want[i], "page %d", i);
+    cr_assert_str_eq (json_string_value (json_object_get (item, "account_id")),
+                      i == 2 ? a1 : a2);
+    if (i < 2)
+    {
+      snprintf (next, sizeof (next), "%s",
+                json_string_value (json_object_get (r.json, "next_cursor")));
+      cursor = next;
+    }
+    else
+      cr_assert (json_is_null (json_object_get (r.json, "next_cursor")));
+    th_resp_free (&r);
+  }
+  /* every call of the organization, a day's window, and no other's */
+  th_request ("GET", "/v1/calls?limit=100", org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_eq (4, json_array_size (json_object_get (r.json, "data")), "%s",
+                r.body);
+  cr_assert_null (strstr (r.body, o_call), "another organization's call");
+  th_resp_free (&r);
+  th_request (
+    "GET", "/v1/calls?since=2026-03-02T00:00:00Z&until=2026-03-03T00:00:00Z",
+    org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_eq (2, json_array_size (json_object_get (r.json, "data")));
+  th_resp_free (&r);
+  th_request ("GET", "/v1/calls?seller=x&since=yesterday", org.key, NULL, NULL,
+              &r);
+  th_assert_problem (&r, 400);
+  cr_assert (th_names_field (&r, "seller"));
+  cr_assert (th_names_field (&r, "since"));
+  th_resp_free (&r);
+}

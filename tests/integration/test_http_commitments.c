@@ -133,3 +133,60 @@ Test (commitments, commitment_round_trip_status_and_resolved_at)
   th_expect_status ("DELETE", path, org.key, NULL, 204);
   cr_assert_eq (2, th_count (org.key, list));
 }
+
+/* A task sync addresses commitments by its own id: PUT twice is one
+   commitment, PATCH by external id changes only what it sends and never
+   creates, and an external id stays the account's. */
+Test (commitments, upsert_and_patch_by_external_id)
+{
+  char acct[64], other[64];
+  struct th_resp r;
+  char id[64];
+
+  th_account_new (org.key, "Acme", acct);
+  th_account_new (org.key, "Other", other);
+  for (int round = 0; round < 2; round++)
+  {
+    th_json ("PUT", "/v1/commitments/by-external-id/task-9", org.key,
+             th_fmt ("{\"account_id\":\"%s\",\"description\":\"Send the SLA "
+                     "draft\",\"made_at\":\"2026-02-01T10:00:00Z\","
+                     "\"due_date\":\"2026-02-10\"}",
+                     acct),
+             &r);
+    cr_assert_eq (round ? 200 : 201, r.status, "%s", r.body);
+    if (0 == round)
+      snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
+    cr_assert_str_eq (th_str (&r, "id"), id);
+    cr_assert_str_eq (th_str (&r, "external_id"), "task-9");
+    th_resp_free (&r);
+  }
+  th_request ("GET", th_fmt ("/v1/accounts/%s/commitments", acct), org.key,
+              NULL, NULL, &r);
+  cr_assert_eq (1, json_array_size (json_object_get (r.json, "data")));
+  th_resp_free (&r);
+  th_json ("PATCH", "/v1/commitments/by-external-id/task-9", org.key,
+           "{\"status\":\"kept\",\"resolved_at\":\"2026-02-09T10:00:00Z\"}",
+           &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_str_eq (th_str (&r, "status"), "kept");
+  cr_assert_str_eq (th_str (&r, "due_date"), "2026-02-10",
+                    "what is not sent stays");
+  th_resp_free (&r);
+  th_json ("PATCH", "/v1/commitments/by-external-id/task-404", org.key,
+           "{\"status\":\"kept\"}", &r);
+  th_assert_problem (&r, 404);
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/commitments/by-external-id/task-9", org.key,
+           th_fmt ("{\"account_id\":\"%s\",\"description\":\"Moved\","
+                   "\"made_at\":\"2026-02-01T10:00:00Z\"}",
+                   other),
+           &r);
+  th_assert_problem (&r, 422);
+  cr_assert (th_has_error (&r, "/external_id"));
+  th_resp_free (&r);
+  th_request ("GET", "/v1/commitments/by-external-id/task-9", org.key, NULL,
+              NULL, &r);
+  cr_assert_eq (200, r.status);
+  cr_assert_str_eq (th_str (&r, "account_id"), acct);
+  th_resp_free (&r);
+}

@@ -224,3 +224,45 @@ Test (report_cards, text_and_lists_come_back_exactly_as_sent)
   free (text);
   json_decref (body);
 }
+
+/* A survey tool sends the same answers twice: one report card, updated;
+   PATCH by its external id changes only what it sends. */
+Test (report_cards, upsert_and_patch_by_external_id)
+{
+  char acct[64];
+  struct th_resp r;
+  char id[64];
+
+  th_account_new (org.key, "Acme", acct);
+  for (int round = 0; round < 2; round++)
+  {
+    th_json ("PUT", "/v1/report-cards/by-external-id/nps-31", org.key,
+             th_fmt ("{\"account_id\":\"%s\",\"received_at\":"
+                     "\"2026-02-01T10:00:00Z\",\"ratings\":{\"overall\":4},"
+                     "\"recommend_score\":%d,\"comments\":\"Good support\"}",
+                     acct, round ? 9 : 8),
+             &r);
+    cr_assert_eq (round ? 200 : 201, r.status, "%s", r.body);
+    if (0 == round)
+      snprintf (id, sizeof (id), "%s", th_str (&r, "id"));
+    cr_assert_str_eq (th_str (&r, "id"), id);
+    th_resp_free (&r);
+  }
+  th_request ("GET", th_fmt ("/v1/accounts/%s/report-cards", acct), org.key,
+              NULL, NULL, &r);
+  cr_assert_eq (1, json_array_size (json_object_get (r.json, "data")));
+  th_resp_free (&r);
+  th_json ("PATCH", "/v1/report-cards/by-external-id/nps-31", org.key,
+           "{\"follow_up_done\":true}", &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert (json_is_true (json_object_get (r.json, "follow_up_done")));
+  cr_assert_eq (9, json_integer_value (
+                     json_object_get (r.json, "recommend_score")));
+  cr_assert_str_eq (th_str (&r, "comments"), "Good support");
+  th_resp_free (&r);
+  th_request ("GET", "/v1/report-cards/by-external-id/nps-31", org.key, NULL,
+              NULL, &r);
+  cr_assert_eq (200, r.status);
+  cr_assert_str_eq (th_str (&r, "id"), id);
+  th_resp_free (&r);
+}

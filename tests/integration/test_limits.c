@@ -406,6 +406,47 @@ Test (limits, the_ninth_connection_over_a_limit_of_8_is_not_served)
   cr_assert_eq (0, sp_stop (&in, 15));
 }
 
+/* The rate-limit fields speak one unit, the key's bucket: a policy of 40
+   requests refilled in 4 seconds (10 a second), "RateLimit-Limit: 40"
+   beside "RateLimit-Remaining: 39", never the per-second rate beside
+   the burst. */
+Test (limits, rate_limit_fields_agree_with_each_other)
+{
+  static const char *const env[] = { "RAPPORT_RATE_LIMIT=10",
+                                     "RAPPORT_RATE_BURST=40", NULL };
+  struct sp_instance in;
+  struct th_org org;
+  struct th_resp r;
+  char *policy, *now, *lim, *rem;
+
+  th_org_new (&org);
+  sp_start (&in, env);
+  sp_use (&in);
+  sp_sleep_ms (500);
+  th_request ("GET", "/v1/accounts", org.key, NULL, NULL, &r);
+  cr_assert_eq (200, r.status);
+  policy = th_header (&r, "RateLimit-Policy");
+  now = th_header (&r, "RateLimit");
+  lim = th_header (&r, "RateLimit-Limit");
+  rem = th_header (&r, "RateLimit-Remaining");
+  cr_assert_not_null (policy);
+  cr_assert_str_eq (policy, "\"key\";q=40;w=4");
+  cr_assert_not_null (now);
+  cr_assert_eq (0, strncmp (now, "\"key\";r=", 8), "RateLimit: %s", now);
+  cr_assert_not_null (lim);
+  cr_assert_str_eq (lim, "40", "RateLimit-Limit is the bucket, as q");
+  cr_assert_not_null (rem);
+  cr_assert (atol (rem) >= 30 && atol (rem) < 40, "Remaining %s", rem);
+  cr_assert_eq (atol (rem), atol (strstr (now, "r=") + 2),
+                "RateLimit's r is RateLimit-Remaining");
+  free (policy);
+  free (now);
+  free (lim);
+  free (rem);
+  th_resp_free (&r);
+  cr_assert_eq (0, sp_stop (&in, 15));
+}
+
 Test (limits, a_key_over_its_rate_gets_429_and_others_do_not)
 {
   static const char *const env[] = { "RAPPORT_RATE_LIMIT=5",

@@ -120,6 +120,8 @@ static const struct row matrix[] = {
   { "GET", "/v1/accounts/by-external-id/{external_id}", P_XID, K_ACCOUNT },
   { "PUT", "/v1/accounts/by-external-id/{external_id}", P_XID | P_REFS,
     K_ACCOUNT, NAME_BODY, "owner_id" },
+  { "PATCH", "/v1/accounts/by-external-id/{external_id}", P_XID | P_REFS,
+    K_ACCOUNT, HIJACK, "owner_id" },
   { "GET", "/v1/accounts", P_LIST, K_ACCOUNT },
   { "POST", "/v1/accounts", P_REFS | P_IDEM, K_NONE, NAME_BODY, "owner_id" },
   { "GET", "/v1/accounts/{id}", P_PATH, K_ACCOUNT },
@@ -132,6 +134,8 @@ static const struct row matrix[] = {
   { "GET", "/v1/sellers/by-external-id/{external_id}", P_XID, K_SELLER },
   { "PUT", "/v1/sellers/by-external-id/{external_id}", P_XID, K_SELLER,
     NAME_BODY },
+  { "PATCH", "/v1/sellers/by-external-id/{external_id}", P_XID, K_SELLER,
+    HIJACK },
   { "GET", "/v1/sellers", P_LIST, K_SELLER },
   { "POST", "/v1/sellers", P_IDEM, K_NONE, NAME_BODY },
   { "GET", "/v1/sellers/{id}", P_PATH, K_SELLER },
@@ -145,6 +149,8 @@ static const struct row matrix[] = {
   { "PUT", "/v1/contacts/by-external-id/{external_id}", P_XID | P_REFS,
     K_CONTACT, "{\"name\":\"AAA by xid\",\"account_id\":\"$ACCT\"}",
     "account_id" },
+  { "PATCH", "/v1/contacts/by-external-id/{external_id}", P_XID | P_REFS,
+    K_CONTACT, HIJACK, "account_id" },
   { "GET", "/v1/contacts/{id}", P_PATH, K_CONTACT },
   { "PATCH", "/v1/contacts/{id}", P_PATH | P_ETAG, K_CONTACT, HIJACK },
   { "DELETE", "/v1/contacts/{id}", P_PATH | P_ETAG, K_CONTACT },
@@ -156,6 +162,10 @@ static const struct row matrix[] = {
   { "PUT", "/v1/calls/by-external-id/{external_id}", P_XID | P_REFS, K_CALL,
     "{\"occurred_at\":\"2025-02-01T00:00:00Z\",\"account_id\":\"$ACCT\"}",
     "account_id seller_id contact_ids transcript" },
+  { "PATCH", "/v1/calls/by-external-id/{external_id}", P_XID | P_REFS, K_CALL,
+    "{\"notes\":\"Hijacked\"}",
+    "account_id seller_id contact_ids transcript" },
+  { "GET", "/v1/calls", P_LIST, K_CALL },
   { "GET", "/v1/calls/{id}", P_PATH, K_CALL },
   { "PATCH", "/v1/calls/{id}", P_PATH | P_REFS | P_ETAG, K_CALL,
     "{\"notes\":\"Hijacked\"}", "seller_id contact_ids transcript" },
@@ -164,6 +174,14 @@ static const struct row matrix[] = {
   { "GET", "/v1/accounts/{id}/report-cards", P_PATH | P_LIST, K_ACCOUNT },
   { "POST", "/v1/accounts/{id}/report-cards", P_PATH | P_REFS | P_IDEM,
     K_ACCOUNT, CARD_BODY, "seller_id contact_id" },
+  { "GET", "/v1/report-cards/by-external-id/{external_id}", P_XID, K_CARD },
+  { "PUT", "/v1/report-cards/by-external-id/{external_id}", P_XID | P_REFS,
+    K_CARD,
+    "{\"received_at\":\"2025-02-01T00:00:00Z\",\"ratings\":{\"overall\":4},"
+    "\"account_id\":\"$ACCT\"}",
+    "account_id seller_id contact_id" },
+  { "PATCH", "/v1/report-cards/by-external-id/{external_id}", P_XID | P_REFS,
+    K_CARD, "{\"comments\":\"Hijacked\"}", "account_id seller_id contact_id" },
   { "GET", "/v1/report-cards/{id}", P_PATH, K_CARD },
   { "PATCH", "/v1/report-cards/{id}", P_PATH | P_REFS | P_ETAG, K_CARD,
     "{\"comments\":\"Hijacked\"}", "seller_id contact_id" },
@@ -172,6 +190,15 @@ static const struct row matrix[] = {
   { "GET", "/v1/accounts/{id}/commitments", P_PATH | P_LIST, K_ACCOUNT },
   { "POST", "/v1/accounts/{id}/commitments", P_PATH | P_REFS | P_IDEM,
     K_ACCOUNT, PLEDGE_BODY, "seller_id" },
+  { "GET", "/v1/commitments/by-external-id/{external_id}", P_XID,
+    K_COMMITMENT },
+  { "PUT", "/v1/commitments/by-external-id/{external_id}", P_XID | P_REFS,
+    K_COMMITMENT,
+    "{\"description\":\"AAA pledge\",\"made_at\":\"2025-02-01T00:00:00Z\","
+    "\"account_id\":\"$ACCT\"}",
+    "account_id seller_id" },
+  { "PATCH", "/v1/commitments/by-external-id/{external_id}", P_XID | P_REFS,
+    K_COMMITMENT, "{\"description\":\"Hijacked\"}", "account_id seller_id" },
   { "GET", "/v1/commitments/{id}", P_PATH, K_COMMITMENT },
   { "PATCH", "/v1/commitments/{id}", P_PATH | P_REFS | P_ETAG, K_COMMITMENT,
     "{\"description\":\"Hijacked\"}", "seller_id" },
@@ -232,6 +259,7 @@ struct world
 {
   struct th_org a, b;
   char a_id[K_COUNT][64];  /**< one record of A of each kind */
+  char a_xid[K_COUNT][64]; /**< its external id */
   char b_id[K_COUNT][64];  /**< B's first record of each kind */
   char b_id2[K_COUNT][64]; /**< B's second */
   char b_xid[K_COUNT][64]; /**< B's external ids */
@@ -254,6 +282,8 @@ seed_b (void)
   snprintf (w.b_xid[K_ACCOUNT], 64, "zzb-account-1");
   snprintf (w.b_xid[K_CONTACT], 64, "zzb-contact-1");
   snprintf (w.b_xid[K_CALL], 64, "zzb-call-1");
+  snprintf (w.b_xid[K_CARD], 64, "zzb-card-1");
+  snprintf (w.b_xid[K_COMMITMENT], 64, "zzb-commitment-1");
   th_create (k, "/v1/sellers",
              "{\"name\":\"" MARK
              " seller one\",\"external_id\":\"zzb-seller-1\","
@@ -290,14 +320,16 @@ seed_b (void)
                th_fmt ("{\"received_at\":\"2025-01-0%dT10:00:00Z\","
                        "\"ratings\":{\"overall\":2},\"seller_id\":\"%s\","
                        "\"contact_id\":\"%s\",\"comments\":\"" MARK
-                       " comments\"}",
-                       n + 1, w.b_id[K_SELLER], w.b_id[K_CONTACT]),
+                       " comments\"%s}",
+                       n + 1, w.b_id[K_SELLER], w.b_id[K_CONTACT],
+                       0 == n ? ",\"external_id\":\"zzb-card-1\"" : ""),
                0 == n ? w.b_id[K_CARD] : w.b_id2[K_CARD]);
     th_create (
       k, th_fmt ("/v1/accounts/%s/commitments", acct),
       th_fmt ("{\"description\":\"" MARK " pledge\","
-              "\"made_at\":\"2025-01-0%dT10:00:00Z\",\"seller_id\":\"%s\"}",
-              n + 1, w.b_id[K_SELLER]),
+              "\"made_at\":\"2025-01-0%dT10:00:00Z\",\"seller_id\":\"%s\"%s}",
+              n + 1, w.b_id[K_SELLER],
+              0 == n ? ",\"external_id\":\"zzb-commitment-1\"" : ""),
       0 == n ? w.b_id[K_COMMITMENT] : w.b_id2[K_COMMITMENT]);
   }
   th_expect_status ("PUT", th_fmt ("/v1/accounts/%s/values", acct), k,
@@ -355,6 +387,26 @@ seed_a (void)
              CARD_BODY, w.a_id[K_CARD]);
   th_create (k, th_fmt ("/v1/accounts/%s/commitments", w.a_id[K_ACCOUNT]),
              PLEDGE_BODY, w.a_id[K_COMMITMENT]);
+  {
+    /* each record also by an external id of A's, for PATCH by it */
+    static const struct
+    {
+      enum kind kind;
+      const char *path;
+    } xids[] = {
+      { K_SELLER, "/v1/sellers" },    { K_ACCOUNT, "/v1/accounts" },
+      { K_CONTACT, "/v1/contacts" },  { K_CALL, "/v1/calls" },
+      { K_CARD, "/v1/report-cards" }, { K_COMMITMENT, "/v1/commitments" },
+    };
+
+    for (size_t i = 0; i < sizeof (xids) / sizeof (xids[0]); i++)
+    {
+      snprintf (w.a_xid[xids[i].kind], 64, "zza-%zu", i);
+      th_expect_status (
+        "PATCH", th_fmt ("%s/%s", xids[i].path, w.a_id[xids[i].kind]), k,
+        th_fmt ("{\"external_id\":\"%s\"}", w.a_xid[xids[i].kind]), 200);
+    }
+  }
   th_key_new (&w.a, "read", secret, w.a_id[K_KEY]);
   th_create (k, "/v1/webhooks", HOOK_BODY, w.a_id[K_WEBHOOK]);
 }
@@ -428,11 +480,13 @@ expect_same (const char *what, const struct th_resp *theirs,
 {
   char *h1 = stable_headers (theirs->headers);
   char *h2 = stable_headers (never->headers);
+  char *b1 = th_stable_body (theirs);
+  char *b2 = th_stable_body (never);
 
   cr_expect_eq (theirs->status, never->status,
                 "%s: status %ld with B's id, %ld with a never-existing one",
                 what, theirs->status, never->status);
-  cr_expect_str_eq (theirs->body, never->body,
+  cr_expect_str_eq (b1, b2,
                     "%s: the body differs from a never-existing id's:\n"
                     "  B's:   %s\n  never: %s",
                     what, theirs->body, never->body);
@@ -442,6 +496,8 @@ expect_same (const char *what, const struct th_resp *theirs,
                     what, h1, h2);
   free (h1);
   free (h2);
+  free (b1);
+  free (b2);
 }
 
 /** Expects nothing of B (MARK, B's ids, B's key prefixes) in @a text. */
@@ -750,6 +806,12 @@ probe_xid (const struct http_route_info *ri, const struct row *row)
                    NULL, 404);
     goto done;
   }
+  if (0 == strcmp (ri->method, "PATCH"))
+  {
+    /* PATCH never creates: B's external id is an unknown one, 404 */
+    same_as_never (what, "PATCH", theirs, never, body, NULL, 404);
+    goto done;
+  }
   /* PUT: B's external id creates A's own record, as a new one does. */
   as_a (ri->method, theirs, body, NULL, &rt);
   as_a (ri->method, never, body, NULL, &rn);
@@ -838,9 +900,12 @@ expect_refused (const char *what, const char *field,
 static void
 probe_refs (const struct http_route_info *ri, const struct row *row)
 {
-  char *path = rp_path_with (ri->path, NULL != strstr (ri->path, "{id}")
-                                         ? w.a_id[row->kind]
-                                         : "matrix-ref-xid");
+  char *path = rp_path_with (ri->path,
+                             NULL != strstr (ri->path, "{id}")
+                               ? w.a_id[row->kind]
+                             : 0 == strcmp (ri->method, "PATCH")
+                               ? w.a_xid[row->kind] /* A's own record */
+                               : "matrix-ref-xid");
   char *body = body_for_a (row);
 
   for (const char *p = row->refs; *p; p += strspn (p, " "))

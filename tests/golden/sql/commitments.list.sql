@@ -7,6 +7,7 @@ SELECT t.id, t.version, t.account_id,
        t."status",
        t."resolved_at",
        t."seller_id",
+       t."external_id",
        t.created_at, t.updated_at
   FROM commitments t
  WHERE t.org_id = $1 AND t.account_id = $2

@@ -1,8 +1,8 @@
 -- report_cards.insert
 -- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
-INSERT INTO report_cards AS t (org_id, account_id, "received_at", "contact_id", "seller_id", "ratings", "recommend_score", "comments", "improvements_requested", "follow_up_done")
-SELECT $1, $3::uuid, r."received_at", r."contact_id", r."seller_id", r."ratings", r."recommend_score", r."comments", r."improvements_requested", r."follow_up_done"
-  FROM jsonb_to_record($2::jsonb) AS r("received_at" timestamptz, "contact_id" uuid, "seller_id" uuid, "ratings" jsonb, "recommend_score" integer, "comments" text, "improvements_requested" text[], "follow_up_done" boolean)
+INSERT INTO report_cards AS t (org_id, account_id, "received_at", "contact_id", "seller_id", "ratings", "recommend_score", "comments", "improvements_requested", "follow_up_done", "external_id")
+SELECT $1, $3::uuid, r."received_at", r."contact_id", r."seller_id", r."ratings", r."recommend_score", r."comments", r."improvements_requested", r."follow_up_done", r."external_id"
+  FROM jsonb_to_record($2::jsonb) AS r("received_at" timestamptz, "contact_id" uuid, "seller_id" uuid, "ratings" jsonb, "recommend_score" integer, "comments" text, "improvements_requested" text[], "follow_up_done" boolean, "external_id" text)
  WHERE true
    AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1 AND a.id = $3::uuid)
    AND (r."contact_id" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE k.org_id = $1 AND k.account_id = $3::uuid AND k.id = r."contact_id"))
@@ -16,4 +16,5 @@ RETURNING t.id, t.version, t.account_id,
        t."comments",
        t."improvements_requested",
        t."follow_up_done",
+       t."external_id",
        t.created_at, t.updated_at

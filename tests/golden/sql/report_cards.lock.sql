@@ -9,6 +9,7 @@ SELECT t.id, t.version, t.account_id,
        t."comments",
        t."improvements_requested",
        t."follow_up_done",
+       t."external_id",
        t.created_at, t.updated_at
   FROM report_cards t
  WHERE t.org_id = $1 AND t.id = $2
