@@ -208,3 +208,55 @@ free_port() {
   done
   echo "$p"
 }
+
+# demo_seed URL KEY DIR: seeds an organization with no accounts with the
+# demo book of DIR (scripts/demo: batches 1-*.json .. 4-*.json, then the
+# values), dates relative to today, records linked by their external ids;
+# prints the id of the demo account with the most to say (Globex: a risky
+# customer), also when the book was there already.  Nothing is sent to an
+# organization that has accounts of its own.
+demo_seed() {
+  local url=$1 key=$2 dir=$3 f body code n tok kind xid id path
+  local auth="Authorization: Bearer $key" ct='Content-Type: application/json'
+
+  _demo_id() { # KIND XID -> id, or nothing
+    curl -s -H "$auth" "$url/v1/$1/by-external-id/$2" |
+      sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p'
+  }
+  if [ -z "$(_demo_id accounts demo-globex)" ] &&
+     curl -s -H "$auth" "$url/v1/accounts?limit=1" | grep -q '"data":\[\]'; then
+    say "seeding the demo organization with a small book (scripts/demo)"
+    for f in "$dir"/[0-9]-*.json; do
+      body=$(cat "$f")
+      # dates relative to today: @DAY-n@ a timestamp, @DATE±n@ a date
+      for tok in $(grep -o '@DAY-[0-9]*@\|@DATE[-+][0-9]*@' <<<"$body" | sort -u); do
+        n=${tok//[!0-9+-]/}
+        case $tok in
+          @DAY-*) body=${body//$tok/$(date -u -d "${n} days" +%Y-%m-%dT10:00:00Z)} ;;
+          @DATE*) body=${body//$tok/$(date -u -d "${n} days" +%F)} ;;
+        esac
+      done
+      # records named by their external ids
+      for tok in $(grep -o '@\(SELLER\|ACCOUNT\|CONTACT\):[a-z0-9-]*@' <<<"$body" | sort -u); do
+        kind=${tok#@}; kind=${kind%%:*}; xid=${tok#*:}; xid=${xid%@}
+        case $kind in
+          SELLER) path=sellers ;; ACCOUNT) path=accounts ;; CONTACT) path=contacts ;;
+        esac
+        id=$(_demo_id "$path" "$xid")
+        [ -n "$id" ] || die "demo: no $path with external id $xid"
+        body=${body//$tok/$id}
+      done
+      code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" -H "$ct" \
+        -X POST --data-binary "$body" "$url/v1/batch")
+      [ "$code" = 200 ] || die "demo: $(basename "$f") answered $code"
+    done
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" -H "$ct" -X PUT \
+      --data-binary @"$dir/values-organization.json" "$url/v1/organization/values")
+    [ "$code" = 200 ] || die "demo: organization values answered $code"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" -H "$ct" -X PUT \
+      --data-binary @"$dir/values-initech.json" \
+      "$url/v1/accounts/$(_demo_id accounts demo-initech)/values")
+    [ "$code" = 200 ] || die "demo: Initech's values answered $code"
+  fi
+  _demo_id accounts demo-globex
+}
