@@ -191,3 +191,74 @@ Test (routes, every_test_file_exercises_its_route)
     free (text);
   }
 }
+
+/* Generated clients name their methods after operationId: one style,
+   <resource>_<verb>[_<qualifier>], the resource plural as in the path
+   (accounts_assessment_get, not account_assessment_get), unique. */
+Test (routes, operation_ids_are_resource_then_verb)
+{
+  static const char *const methods[] = { "get",   "put",    "post",
+                                         "patch", "delete", NULL };
+  static const char *const verbs[] = { "get",    "list",    "create",
+                                       "put",    "patch",   "delete",
+                                       "rotate", "deliver", NULL };
+  json_t *doc;
+  json_t *paths = contract_paths (&doc);
+  const char *path;
+  json_t *item;
+  json_t *seen = json_object ();
+
+  json_object_foreach (paths, path, item) for (const char *const *m = methods;
+                                               NULL != *m; m++)
+  {
+    const char *id = json_string_value (
+      json_object_get (json_object_get (item, *m), "operationId"));
+    bool verb = false;
+
+    if (NULL == json_object_get (item, *m))
+      continue;
+    cr_expect_not_null (id, "%s %s has no operationId", *m, path);
+    if (NULL == id)
+      continue;
+    cr_expect_null (json_object_get (seen, id), "operationId %s twice", id);
+    json_object_set_new (seen, id, json_true ());
+    for (const char *p = id; *p; p++)
+      cr_expect ((*p >= 'a' && *p <= 'z') || '_' == *p,
+                 "operationId %s: lowercase words and _ only", id);
+    for (const char *const *v = verbs; NULL != *v && ! verb; v++)
+    {
+      const char *at = strstr (id, *v);
+
+      verb = NULL != at && at > id && '_' == at[-1]
+             && ('\0' == at[strlen (*v)] || '_' == at[strlen (*v)]);
+    }
+    cr_expect (verb, "operationId %s (%s %s) has no verb after its resource",
+               id, *m, path);
+    /* the resource is one of the path's own words, as written there
+       ("report-cards" is report_cards, "openapi.json" openapi) */
+    {
+      bool named = false;
+
+      for (const char *p = path; *p && ! named;)
+      {
+        char word[64];
+        size_t n;
+
+        p += strspn (p, "/");
+        n = strcspn (p, "/.");
+        snprintf (word, sizeof (word), "%.*s", (int) n, p);
+        for (char *c = word; *c; c++)
+          if ('-' == *c)
+            *c = '_';
+        named = '{' != word[0] && n > 0 && 0 == strncmp (id, word, n)
+                && '_' == id[n];
+        p += n;
+        p += strcspn (p, "/");
+      }
+      cr_expect (named, "operationId %s does not start with a word of %s", id,
+                 path);
+    }
+  }
+  json_decref (seen);
+  json_decref (doc);
+}
