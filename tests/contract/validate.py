@@ -509,8 +509,13 @@ def main():
     # Responses that belong to no single operation.
     k.check("/v1/nothing-here", "GET", "/v1/nothing-here", 404, key=read,
             spec=comp["EndpointNotFound"])
+    # 405 belongs to no operation (the document's introduction describes
+    # it): a problem with the Allow header.
     k.check("/v1/scoring-model (DELETE)", "DELETE", "/v1/scoring-model", 405, key=read,
-            spec=comp["MethodNotAllowed"])
+            spec={"headers": {"Allow": {"required": True,
+                                        "schema": {"type": "string", "minLength": 3}}},
+                  "content": {"application/problem+json": {
+                      "schema": {"$ref": "#/components/schemas/Problem"}}}})
     r = k.send("OPTIONS", "/v1/accounts/" + account,
                headers={"Origin": "https://crm.example.com",
                         "Access-Control-Request-Method": "PATCH"})
