@@ -111,6 +111,7 @@ load_ops (const struct cfg *cfg)
   {
     http_service.openapi_json = json_dumps (doc, JSON_COMPACT
                                                    | JSON_PRESERVE_ORDER);
+    http_service.docs_html = api_docs_render (doc);
     json_decref (doc);
   }
   if (0
@@ -178,6 +179,7 @@ cmd_serve (const struct cfg *cfg)
   model_free ((struct score_model **) &http_service.model);
   free (http_service.model_json);
   free (http_service.openapi_json);
+  free (http_service.docs_html);
   log_info ("stopped");
   return 0;
 }

@@ -53,6 +53,17 @@ int api_ops_healthz (struct http_request *req);
 int api_ops_readyz (struct http_request *req);
 int api_ops_metrics (struct http_request *req);
 int api_ops_openapi (struct http_request *req);
+int api_ops_docs (struct http_request *req);
+
+/**
+ * The API reference page of GET /docs, from the OpenAPI document: every
+ * tag with its operations, parameters and responses, as HTML with inline
+ * CSS and no script or external resource.
+ *
+ * @param doc the OpenAPI document
+ * @return new HTML, or NULL
+ */
+char *api_docs_render (const json_t *doc);
 
 /**
  * Makes a new API key: "rk_live_" + 43 base64url characters (256 random

@@ -91,6 +91,7 @@ struct http_service
   char *model_json;                /**< GET /v1/scoring-model's body */
   char latest_migration[256];      /**< newest migration file, "" if unknown */
   char *openapi_json;              /**< GET /v1/openapi.json's body, or NULL */
+  char *docs_html;                 /**< GET /docs's page, or NULL */
 };
 
 /** The service handlers run in; set once before MHD starts. */

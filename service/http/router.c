@@ -84,6 +84,7 @@ static const struct route routes[] = {
          "test_ops.c"),
   ROUTE ("GET", "/v1/openapi.json", api_ops_openapi, ROUTE_PUBLIC, false, "",
          "test_ops.c"),
+  ROUTE ("GET", "/docs", api_ops_docs, ROUTE_PUBLIC, false, "", "test_ops.c"),
 
   BY_EXTERNAL_ID ("/v1/accounts", res_accounts),
   COLLECTION ("/v1/accounts", res_accounts),

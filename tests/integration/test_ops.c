@@ -174,6 +174,50 @@ Test (ops, the_contract_is_served_as_openapi_3_1_json)
   th_resp_free (&r);
 }
 
+/* The reference page: every tag of the served document has its section,
+   every operation its anchor, and nothing is loaded from elsewhere (no
+   script, no external stylesheet or image), so it works offline. */
+Test (ops, the_reference_page_lists_every_tag_and_works_offline)
+{
+  struct th_resp doc, r;
+  size_t i;
+  json_t *tag;
+  const char *path;
+  json_t *item;
+
+  th_request ("GET", "/v1/openapi.json", NULL, NULL, NULL, &doc);
+  cr_assert_eq (200, doc.status);
+  th_request ("GET", "/docs", NULL, NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  assert_header (&r, "Content-Type", "text/html; charset=utf-8");
+  json_array_foreach (json_object_get (doc.json, "tags"), i, tag)
+  {
+    const char *name = json_string_value (json_object_get (tag, "name"));
+
+    cr_expect_not_null (strstr (r.body, th_fmt ("id=\"tag-%s\"", name)),
+                        "no section for tag %s", name);
+  }
+  json_object_foreach (json_object_get (doc.json, "paths"), path, item)
+  {
+    const char *m;
+    json_t *op;
+
+    json_object_foreach (item, m, op)
+    {
+      const char *id = json_string_value (json_object_get (op, "operationId"));
+
+      if (NULL != id)
+        cr_expect_not_null (strstr (r.body, th_fmt ("id=\"%s\"", id)),
+                            "no entry for %s %s", m, path);
+    }
+  }
+  cr_assert_null (strstr (r.body, "<script"), "a script");
+  cr_assert_null (strstr (r.body, "src=\"http"), "an external resource");
+  cr_assert_null (strstr (r.body, "<link"), "an external stylesheet");
+  th_resp_free (&doc);
+  th_resp_free (&r);
+}
+
 /** Runs @a cmd (through sh); output in @a out; returns the exit status. */
 static int
 run (const char *cmd, char *out, size_t len)

@@ -116,6 +116,7 @@ static const struct row matrix[] = {
   { "GET", "/readyz", P_PUBLIC },
   { "GET", "/metrics", P_PUBLIC },
   { "GET", "/v1/openapi.json", P_PUBLIC },
+  { "GET", "/docs", P_PUBLIC },
 
   { "GET", "/v1/accounts/by-external-id/{external_id}", P_XID, K_ACCOUNT },
   { "PUT", "/v1/accounts/by-external-id/{external_id}", P_XID | P_REFS,
