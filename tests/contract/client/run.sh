@@ -27,6 +27,7 @@ npx spectral lint "$doc" -r ../spectral.yaml --fail-severity=warn >/tmp/spectral
   cat /tmp/spectral.$$; rm -f /tmp/spectral.$$; echo "FAIL  Spectral found problems"; exit 1; }
 rm -f /tmp/spectral.$$
 echo "ok    Spectral (spectral:oas): 0 errors, 0 warnings"
+/usr/bin/python3 ../examples.py "$doc" || { echo "FAIL  the contract's examples"; exit 1; }
 npx openapi-typescript "$doc" -o src/schema.d.ts >/dev/null
 if grep -nE '\bas [A-Za-z{(\[]|\bany\b|@ts-(expect-error|ignore|nocheck)|eslint-disable' \
     src/journey.ts | grep -vE '^[0-9]+: *//'; then
