@@ -450,17 +450,19 @@ team_json (const struct score_account_assessment *a,
       if (0 == strcmp (in->contacts[k].id, t->contact_id))
         name = in->contacts[k].name;
     json_array_append_new (
-      team,
-      json_pack ("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:i, s:o}",
-                 "contact_id", t->contact_id, "name", name, "role",
-                 score_role_name (t->role), "influence", num (t->influence),
-                 "weight", num (t->weight), "primary",
-                 SCORE_ORIENTATION_NONE == t->primary
-                   ? json_null ()
-                   : json_string (score_orientation_name (t->primary)),
-                 "confidence", num (t->confidence), "coverage",
-                 num (t->coverage), "calls", (int) t->calls, "last_contact",
-                 when (t->last_contact)));
+      team, json_pack ("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o}",
+                       "contact_id", t->contact_id, "name", name, "role",
+                       '\0' == score_role_name (t->role)[0]
+                         ? json_null () /* a contact with no role */
+                         : json_string (score_role_name (t->role)),
+                       "influence", num (t->influence), "weight",
+                       num (t->weight), "primary",
+                       SCORE_ORIENTATION_NONE == t->primary
+                         ? json_null ()
+                         : json_string (score_orientation_name (t->primary)),
+                       "confidence", num (t->confidence), "coverage",
+                       num (t->coverage), "calls", (int) t->calls,
+                       "last_contact", when (t->last_contact)));
   }
   return team;
 }

@@ -127,3 +127,37 @@ Test (buying_team, a_long_name_is_cut_between_characters)
              "%s", r.body);
   th_resp_free (&r);
 }
+
+/* A member's role is one of the roles (a typed client holds it as a
+   Role): the one stored, or influencer, as the assessment weighs a
+   contact stored with none; never an empty string. */
+Test (buying_team, a_members_role_is_a_role)
+{
+  char acct[64], with_role[64], without[64];
+  struct th_resp r;
+
+  th_account_new (org.key, "Roles Ltd", acct);
+  th_json ("POST", th_fmt ("/v1/accounts/%s/contacts", acct), org.key,
+           "{\"name\":\"Dana Ruiz\",\"role\":\"champion\"}", &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  snprintf (with_role, sizeof (with_role), "%s", th_str (&r, "id"));
+  th_resp_free (&r);
+  th_json ("POST", th_fmt ("/v1/accounts/%s/contacts", acct), org.key,
+           "{\"name\":\"Sam Lee\"}", &r);
+  cr_assert_eq (201, r.status, "%s", r.body);
+  snprintf (without, sizeof (without), "%s", th_str (&r, "id"));
+  cr_assert (json_is_null (json_object_get (r.json, "role")));
+  th_resp_free (&r);
+  th_request ("GET", th_fmt ("/v1/accounts/%s/assessment", acct), org.key,
+              NULL, NULL, &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  cr_assert_not_null (member (&r, with_role));
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (member (&r, with_role), "role")),
+                    "champion");
+  cr_assert_not_null (member (&r, without));
+  cr_assert_str_eq (json_string_value (
+                      json_object_get (member (&r, without), "role")),
+                    "influencer", "%s", r.body);
+  th_resp_free (&r);
+}
