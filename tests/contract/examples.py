@@ -1,4 +1,4 @@
-"""Every success response of openapi/openapi.yaml shows an example, and
+"""Every response of openapi/openapi.yaml shows an example, and
 every example of a schema or a media type conforms to its schema: the
 examples are what a reader copies and what mock servers serve, so a wrong
 one misleads. Run by tests/contract/client/run.sh (scripts/test)."""
@@ -39,7 +39,7 @@ for path, item in doc["paths"].items():
             for ctype, media in (resp.get("content") or {}).items():
                 schema = media.get("schema") or {}
                 shown = "example" in media or "examples" in media or "example" in deref(schema)
-                if code.startswith("2") and "json" in ctype and not shown:
+                if not shown:
                     missing.append("%s %s %s" % (method.upper(), path, code))
                 if "example" in media:
                     bad += check(schema, media["example"], "%s %s %s" % (method.upper(), path, code))
@@ -51,7 +51,7 @@ for name, schema in comp["schemas"].items():
     if "example" in schema:
         bad += check({"$ref": "#/components/schemas/" + name}, schema["example"], "schema " + name)
 for m in missing:
-    print("FAIL  %s: a success without an example" % m)
+    print("FAIL  %s: a response without an example" % m)
 if bad or missing:
     sys.exit(1)
-print("ok    every success response has an example, and every example fits its schema")
+print("ok    every response has an example, and every example fits its schema")
