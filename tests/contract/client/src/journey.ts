@@ -110,6 +110,18 @@ const values = await rapport.PUT("/v1/accounts/{id}/values", {
 });
 expect(values.response.status === 200, "the account's values are stored");
 
+const dashboardKey = await rapport.POST("/v1/api-keys", {
+  body: { name: "dashboard", scope: "read" },
+});
+expect(dashboardKey.data !== undefined && dashboardKey.data.secret.startsWith("rk_live_"),
+  "an API key is created, its secret shown once");
+const hook = await rapport.POST("/v1/webhooks", {
+  body: { url: "https://crm.example.com/rapport/events",
+          event_types: ["account.risk_level_changed"] },
+});
+expect(hook.data !== undefined && hook.data.secret.startsWith("whsec_"),
+  "a webhook endpoint is registered, its signing secret shown once");
+
 // Import history through /v1/batch, twice: the second changes nothing.
 const items: BatchItem[] = [
   { op: "upsert", resource: "accounts",
