@@ -209,6 +209,19 @@ free_port() {
   echo "$p"
 }
 
+# org_key NAME: creates an organization with RAPPORT_BIN; prints its admin
+# key.
+org_key() {
+  "$RAPPORT_BIN" org create "$1" | sed -n 's/^RAPPORT_API_KEY=//p'
+}
+
+# id_by_xid URL KEY RESOURCE XID: the id of the record of RESOURCE
+# (accounts, sellers, contacts, ...) whose external id is XID, or nothing.
+id_by_xid() {
+  curl -s -H "Authorization: Bearer $2" "$1/v1/$3/by-external-id/$4" |
+    sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p'
+}
+
 # demo_seed URL KEY DIR: seeds an organization with no accounts with the
 # demo book of DIR (scripts/demo: batches 1-*.json .. 4-*.json, then the
 # values), dates relative to today, records linked by their external ids;
@@ -219,11 +232,7 @@ demo_seed() {
   local url=$1 key=$2 dir=$3 f body code n tok kind xid id path
   local auth="Authorization: Bearer $key" ct='Content-Type: application/json'
 
-  _demo_id() { # KIND XID -> id, or nothing
-    curl -s -H "$auth" "$url/v1/$1/by-external-id/$2" |
-      sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p'
-  }
-  if [ -z "$(_demo_id accounts demo-globex)" ] &&
+  if [ -z "$(id_by_xid "$url" "$key" accounts demo-globex)" ] &&
      curl -s -H "$auth" "$url/v1/accounts?limit=1" | grep -q '"data":\[\]'; then
     say "seeding the demo organization with a small book (scripts/demo)"
     for f in "$dir"/[0-9]-*.json; do
@@ -242,7 +251,7 @@ demo_seed() {
         case $kind in
           SELLER) path=sellers ;; ACCOUNT) path=accounts ;; CONTACT) path=contacts ;;
         esac
-        id=$(_demo_id "$path" "$xid")
+        id=$(id_by_xid "$url" "$key" "$path" "$xid")
         [ -n "$id" ] || die "demo: no $path with external id $xid"
         body=${body//$tok/$id}
       done
@@ -255,8 +264,8 @@ demo_seed() {
     [ "$code" = 200 ] || die "demo: organization values answered $code"
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" -H "$ct" -X PUT \
       --data-binary @"$dir/values-initech.json" \
-      "$url/v1/accounts/$(_demo_id accounts demo-initech)/values")
+      "$url/v1/accounts/$(id_by_xid "$url" "$key" accounts demo-initech)/values")
     [ "$code" = 200 ] || die "demo: Initech's values answered $code"
   fi
-  _demo_id accounts demo-globex
+  id_by_xid "$url" "$key" accounts demo-globex
 }

@@ -710,11 +710,9 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
           rest = SCORE_BOILER_QUOTED_REPLY;
         continue;
       }
-      cut = 0;
     }
     if (fwd && labelled (l, foreign_headers, &cut))
     {
-      cut = 0;
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       continue;
     }

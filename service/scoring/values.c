@@ -16,11 +16,11 @@
 #include <string.h>
 
 /**
- * Whether a value hit would count but for a negation: "not one-off
- * orders" negates a cue against partnership, so the party holds it. (A
- * value merely negated or waved away, "price isn't really the
- * conversation for us", is not held; that is not a clash with a business
- * that prices well.)
+ * Whether a value hit would count but for a negation. value_vector turns
+ * such a hit around: "not one-off orders" (a cue against partnership)
+ * holds partnership, and "we don't ship betas" said by the business or
+ * seller stands against innovation; a buyer's negated value is only not
+ * held.
  */
 static bool
 negated_fact (const struct score_model *m, const struct score_hit *h)

@@ -9,7 +9,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 [ $# -eq 1 ] || { echo "usage: $0 URL" >&2; exit 2; }
 url=$1
-key=$("$RAPPORT_BIN" org create "Demo check" | sed -n 's/^RAPPORT_API_KEY=//p')
+key=$(org_key "Demo check")
 [ -n "$key" ] || die "no key for the demo check's organization"
 auth="Authorization: Bearer $key"
 fail=0
@@ -30,20 +30,20 @@ get "/v1/calls?limit=100" | py 'len(j["data"]) == 6'
 check "and no call twice (6 calls)" $?
 
 globex=$(get "/v1/accounts/$first/assessment")
-northwind=$(get "/v1/accounts/$(get /v1/accounts/by-external-id/demo-northwind | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')/assessment")
+northwind=$(get "/v1/accounts/$(id_by_xid "$url" "$key" accounts demo-northwind)/assessment")
 printf '%s' "$globex" | py 'j["buyer_risk"]["level"] in ("high", "critical") and len(j["buyer_risk"]["drivers"]) >= 3'
 check "Globex: high or critical risk with its drivers" $?
 r_g=$(printf '%s' "$globex" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["buyer_risk"]["score"])')
 r_n=$(printf '%s' "$northwind" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["buyer_risk"]["score"])')
 check "Northwind ($r_n) is safer than Globex ($r_g)" \
   $(/usr/bin/python3 -c "import sys; sys.exit(0 if $r_n < $r_g else 1)"; echo $?)
-priya=$(get /v1/contacts/by-external-id/demo-priya | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')
+priya=$(id_by_xid "$url" "$key" contacts demo-priya)
 get "/v1/contacts/$priya/assessment" | py 'j["orientation"]["primary"] == "security"'
 check "Priya reads as Security" $?
-initech=$(get /v1/accounts/by-external-id/demo-initech | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')
+initech=$(id_by_xid "$url" "$key" accounts demo-initech)
 get "/v1/accounts/$initech/assessment?include=values_fit" | py 'j["values_fit"] is not None and j["values_fit"]["recommendation"] is not None'
 check "Initech's values fit is read" $?
-sam=$(get /v1/sellers/by-external-id/demo-seller-sam | sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p')
+sam=$(id_by_xid "$url" "$key" sellers demo-seller-sam)
 get "/v1/sellers/$sam/assessment" | py 'j["approach"] == "pusher"'
 check "Sam Reyes reads as a pusher" $?
 exit $fail

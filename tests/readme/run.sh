@@ -9,8 +9,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 [ $# -eq 1 ] || { echo "usage: $0 URL" >&2; exit 2; }
 export RAPPORT_URL=$1
-RAPPORT_API_KEY=$("$RAPPORT_BIN" org create "README walk-through" |
-  sed -n 's/^RAPPORT_API_KEY=//p')
+RAPPORT_API_KEY=$(org_key "README walk-through")
 export RAPPORT_API_KEY
 demo_seed "$RAPPORT_URL" "$RAPPORT_API_KEY" "$ROOT/scripts/demo" >/dev/null
 work=$(mktemp -d)

@@ -40,5 +40,5 @@ if ! npx tsc -p . ; then
   exit 1
 fi
 echo "ok    tsc --strict: the generated client compiles with no cast"
-key=$("$RAPPORT_BIN" org create "TypeScript client" | sed -n 's/^RAPPORT_API_KEY=//p')
+key=$(org_key "TypeScript client")
 RAPPORT_URL=$url RAPPORT_API_KEY=$key node build/journey.js
