@@ -142,12 +142,13 @@ cmd_serve (const struct cfg *cfg)
   if (0 != load_model (cfg))
     return 1;
   load_ops (cfg);
+  store_set_prepared (0 != cfg->prepared_statements);
   http_service.pool = store_pool_new (cfg->database_url,
                                       (unsigned int) cfg->threads,
                                       cfg->statement_timeout_ms);
   if (NULL == http_service.pool)
     return 1;
-  store_key_cache_start (cfg->database_url, cfg->key_cache_ttl_ms);
+  store_key_cache_start (cfg->database_listen_url, cfg->key_cache_ttl_ms);
   api_refresher_start (cfg);
   hooks_start (cfg);
   server = http_server_start (cfg, &port);

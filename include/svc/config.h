@@ -16,6 +16,14 @@ struct cfg
   char *database_url;           /**< libpq connection string for requests */
   char *migrate_database_url;   /**< for `migrate` and `org create`; defaults
                                    to database_url */
+  char *database_listen_url;    /**< direct connection for LISTEN and the
+                                   background workers; defaults to
+                                   database_url */
+  char *database_read_url;      /**< replicas for the heavy reads, or NULL */
+  long read_your_writes_ms;     /**< after a write, a key reads from the
+                                   primary this long */
+  long prepared_statements;     /**< 1: named prepared statements; 0:
+                                   unnamed ones (a transaction pooler) */
   char *migrations_dir;         /**< folder of NNNN_name.sql files */
   long threads;                 /**< MHD worker threads = PG connections */
   long body_max;                /**< request body cap in bytes */

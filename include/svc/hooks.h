@@ -71,7 +71,8 @@ long long hooks_backoff_ms (int failures, long base_ms, uint32_t random);
 
 /**
  * Starts cfg->webhook_threads delivery threads (none when 0), each with
- * its own connections to cfg->database_url.
+ * its own connections to cfg->database_listen_url (direct, not through
+ * a transaction pooler: one of them LISTENs).
  */
 void hooks_start (const struct cfg *cfg);
 

@@ -51,6 +51,17 @@ struct store_pool_stats
 struct store_pool *store_pool_new (const char *conninfo, unsigned int size,
                                    long statement_timeout_ms);
 
+/**
+ * Whether statements are prepared by name on each connection (the
+ * default) or sent as unnamed ones with per-transaction settings, which
+ * pgbouncer's transaction pooling can carry.  Call once, before the first
+ * pool is used.
+ */
+void store_set_prepared (bool on);
+
+/** What store_set_prepared() chose. */
+bool store_prepared (void);
+
 /** Closes every connection and frees the pool; NULL-safe. */
 void store_pool_free (struct store_pool *pool);
 

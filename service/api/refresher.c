@@ -255,7 +255,7 @@ pause_ms (long ms)
 static void *
 refresher_main (void *cls)
 {
-  struct store_pool *pool = store_pool_new (config->database_url, 1,
+  struct store_pool *pool = store_pool_new (config->database_listen_url, 1,
                                             config->statement_timeout_ms);
   struct score_account_assessment *out = util_calloc (1, sizeof (*out));
 

@@ -295,7 +295,7 @@ maybe_prune (struct store_hooks *h, long long *next_ms)
 static void *
 thread_main (void *cls)
 {
-  struct store_hooks *h = store_hooks_open (conf->database_url,
+  struct store_hooks *h = store_hooks_open (conf->database_listen_url,
                                             conf->statement_timeout_ms);
   CURL *curl = curl_easy_init ();
   /* Long enough for an attempt and its recording; a killed instance's

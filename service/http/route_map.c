@@ -121,7 +121,7 @@ http_routes_print (FILE *out, bool markdown)
                   " rewrites it; a unit test fails while it is out of date).\n"
                   "Every route but the public ones first authenticates with"
                   " `api_keys.authenticate`, and opens each transaction"
-                  " with `tenant.set`.\n"
+                  " with `BEGIN` and `SET LOCAL app.org_id`.\n"
                   "Handlers are in `service/api/`, statements in"
                   " `tests/golden/sql/<name>.sql`.\n\n"
                   "| method | path | auth | handler | statements | test |\n"

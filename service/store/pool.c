@@ -137,11 +137,20 @@ prepare_conn (struct store_conn *c)
   char sql[256];
   PGresult *r;
 
-  snprintf (sql, sizeof (sql),
-            "SET statement_timeout = %ld;"
-            "SET idle_in_transaction_session_timeout = '30s';"
-            "SET TimeZone = 'UTC'; SET DateStyle = 'ISO'",
-            c->statement_timeout_ms);
+  /* Through a transaction pooler (unnamed statements) a session setting
+     would reach whichever server connection is lent, and stay there for
+     others: the statement timeout is set in each transaction instead
+     (tx.c), and the pooler keeps TimeZone and DateStyle, which it tracks
+     for each client. */
+  if (store_prepared ())
+    snprintf (sql, sizeof (sql),
+              "SET statement_timeout = %ld;"
+              "SET idle_in_transaction_session_timeout = '30s';"
+              "SET TimeZone = 'UTC'; SET DateStyle = 'ISO'",
+              c->statement_timeout_ms);
+  else
+    snprintf (sql, sizeof (sql),
+              "SET TimeZone = 'UTC'; SET DateStyle = 'ISO'");
   r = PQexec (c->pg, sql);
   if (PGRES_COMMAND_OK != PQresultStatus (r))
   {
@@ -150,7 +159,7 @@ prepare_conn (struct store_conn *c)
     return -1;
   }
   PQclear (r);
-  if (0 != store_statements_visit (&prepare_one, c))
+  if (store_prepared () && 0 != store_statements_visit (&prepare_one, c))
     return -1;
   c->prepared = true;
   return 0;

@@ -48,12 +48,39 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
   return STORE_QS_HARD_ERROR;
 }
 
+/** Whether statements are prepared by name on each connection (else
+    each goes out as an unnamed one, which a transaction pooler such as
+    pgbouncer 1.18 can carry).  Set once at start. */
+static bool use_prepared = true;
+
+void
+store_set_prepared (bool on)
+{
+  use_prepared = on;
+}
+
+bool
+store_prepared (void)
+{
+  return use_prepared;
+}
+
+/** Runs statement @a st and waits for its result. */
+static PGresult *
+exec_statement (struct store_conn *c, const struct store_statement *st, int n,
+                const char *const *values)
+{
+  if (use_prepared)
+    return PQexecPrepared (c->pg, st->name, n, values, NULL, NULL, 0);
+  return PQexecParams (c->pg, st->sql, n, NULL, values, NULL, NULL, 0);
+}
+
 /** Runs a prepared statement on its own, outside any pipeline. */
 static enum store_qs
 exec_plain (struct store_conn *c, const struct store_statement *st, int n,
             const char *const *values, PGresult **res)
 {
-  PGresult *r = PQexecPrepared (c->pg, st->name, n, values, NULL, NULL, 0);
+  PGresult *r = exec_statement (c, st, n, values);
   ExecStatusType status = PQresultStatus (r);
   enum store_qs qs;
 
@@ -61,7 +88,7 @@ exec_plain (struct store_conn *c, const struct store_statement *st, int n,
   if (PGRES_FATAL_ERROR == status && store_retry_on_fresh (c))
   {
     PQclear (r);
-    r = PQexecPrepared (c->pg, st->name, n, values, NULL, NULL, 0);
+    r = exec_statement (c, st, n, values);
     status = PQresultStatus (r);
   }
   c->used = true;
@@ -96,6 +123,11 @@ send_prepared (struct store_conn *c, const struct store_statement *st, int n,
 {
   if (c->n_pending >= STORE_PIPELINE_MAX)
     return false;
+  if (! use_prepared)
+    return pending (c,
+                    PQsendQueryParams (c->pg, st->sql, n, NULL, values, NULL,
+                                       NULL, 0),
+                    st->name, out);
   return pending (c,
                   PQsendQueryPrepared (c->pg, st->name, n, values, NULL, NULL,
                                        0),
@@ -176,34 +208,62 @@ flush (struct store_conn *c, bool sent)
   return qs;
 }
 
-/** The organization a transaction works for, read by every row-level
-    security policy: $1 the organization id ('' for none). */
-static const struct store_statement tenant_sql = {
-  "tenant.set",
-  "SELECT set_config('app.org_id', $1, true) AS org_id",
-};
+/**
+ * Whether @a org is safe to write into SET LOCAL: empty (no organization)
+ * or an id of hexadecimal digits and dashes, as the database makes them.
+ */
+static bool
+org_literal_ok (const char *org)
+{
+  size_t n = strspn (org, "0123456789abcdefABCDEF-");
 
-/** The same for a read, which may then write nothing: $1 the
-    organization id ('' for none). */
-static const struct store_statement tenant_read_sql = {
-  "tenant.read",
-  "SELECT set_config('app.org_id', $1, true) AS org_id,\n"
-  "       set_config('transaction_read_only', 'on', true) AS read_only",
-};
+  return '\0' == org[n] && n <= 36;
+}
 
-/** Sends what the transaction needs before its first statement. */
+/**
+ * Sends what the transaction needs before its first statement: BEGIN
+ * (READ ONLY for a read) and the organization every row-level security
+ * policy reads, with SET LOCAL: a setting of the transaction, which
+ * pgbouncer's transaction pooling carries and Citus passes on to its
+ * workers (citus.propagate_set_commands = 'local'), where set_config()
+ * is not.  With unnamed statements the statement timeout is set here
+ * too, as no session setting survives a transaction pooler.
+ */
 static bool
 send_opening (struct store_conn *c)
 {
-  const char *v[] = { c->org_id };
+  char sql[80];
 
-  if (STORE_MODE_READ == c->mode)
-    return send_prepared (c, &tenant_read_sql, 1, v, NULL);
   if (c->begun)
     return true;
+  if (! org_literal_ok (c->org_id))
+  {
+    log_error ("refusing an organization id that is not one: \"%.40s\"",
+               c->org_id);
+    return false;
+  }
   c->begun = true;
-  return send_command (c, "BEGIN")
-         && send_prepared (c, &tenant_sql, 1, v, NULL);
+  snprintf (sql, sizeof (sql), "SET LOCAL app.org_id = '%s'", c->org_id);
+  if (! send_command (c,
+                      STORE_MODE_READ == c->mode ? "BEGIN READ ONLY" : "BEGIN")
+      || ! send_command (c, sql))
+    return false;
+  if (use_prepared)
+    return true;
+  snprintf (sql, sizeof (sql), "SET LOCAL statement_timeout = %ld",
+            c->statement_timeout_ms);
+  return send_command (c, sql);
+}
+
+/** A read ends its transaction with each pipeline: one round trip a
+    read, as before. */
+static bool
+send_closing (struct store_conn *c)
+{
+  if (STORE_MODE_READ != c->mode)
+    return true;
+  c->begun = false;
+  return send_command (c, "COMMIT");
 }
 
 /** Sends what the transaction still needs, then every query of @a q. */
@@ -215,7 +275,7 @@ send_all (struct store_conn *c, struct store_query *q, unsigned int n)
   for (unsigned int i = 0; i < n; i++)
     if (! send_prepared (c, q[i].st, q[i].n, q[i].values, &q[i].res))
       return false;
-  return true;
+  return send_closing (c);
 }
 
 /** Clears the results of @a q. */
@@ -256,7 +316,14 @@ exec_pipelined (struct store_conn *c, struct store_query *q, unsigned int n)
     c->used = true;
   }
   if (qs < 0)
+  {
     clear_all (q, n);
+    /* A read that failed left its transaction open and aborted. */
+    if (STORE_MODE_READ == c->mode && NULL != c->pg
+        && CONNECTION_OK == PQstatus (c->pg)
+        && PQTRANS_IDLE != PQtransactionStatus (c->pg))
+      (void) flush (c, send_command (c, "ROLLBACK"));
+  }
   return qs;
 }
 
@@ -432,7 +499,8 @@ command (struct store_conn *c, const char *sql)
   enum store_qs qs = STORE_QS_NO_RESULTS;
 
   if (STORE_MODE_PLAIN != c->mode)
-    return flush (c, send_opening (c) && send_command (c, sql));
+    return flush (c, send_opening (c) && send_command (c, sql)
+                       && send_closing (c));
   r = PQexec (c->pg, sql);
   c->used = true;
   if (PGRES_COMMAND_OK != PQresultStatus (r)
@@ -503,7 +571,5 @@ store_run_tx (struct store_conn *c, const char *org_id, bool read_only,
 }
 
 const struct store_statement *const store_tx_statements[] = {
-  &tenant_sql,
-  &tenant_read_sql,
   NULL,
 };

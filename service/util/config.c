@@ -42,6 +42,22 @@ static const struct cfg_param params[] = {
   { "migrate-database-url", "MIGRATE_DATABASE_URL", CFG_STR,
     OFF (migrate_database_url), NULL, 0, 0,
     "connection string for migrate and org create (default: DATABASE_URL)" },
+  { "database-listen-url", "DATABASE_LISTEN_URL", CFG_STR,
+    OFF (database_listen_url), NULL, 0, 0,
+    "direct connection (not through a transaction pooler) for LISTEN and "
+    "the background workers (default: DATABASE_URL)" },
+  { "database-read-url", "DATABASE_READ_URL", CFG_STR, OFF (database_read_url),
+    NULL, 0, 0,
+    "read replicas for the heavy reads (portfolio, history, lists, "
+    "assessments), e.g. postgresql://u@replica,primary/db?"
+    "target_session_attrs=prefer-standby (default: none)" },
+  { "read-your-writes-ms", "RAPPORT_READ_YOUR_WRITES_MS", CFG_LONG,
+    OFF (read_your_writes_ms), "5000", 0, 600000,
+    "after a write, that API key's reads go to the primary this long" },
+  { "prepared-statements", "RAPPORT_PREPARED_STATEMENTS", CFG_LONG,
+    OFF (prepared_statements), "1", 0, 1,
+    "1: prepare every statement on each connection; 0: unnamed statements "
+    "and per-transaction settings (pgbouncer in transaction pooling)" },
   { "migrations-dir", "RAPPORT_MIGRATIONS_DIR", CFG_STR, OFF (migrations_dir),
     RAPPORT_SOURCE_DIR "/migrations", 0, 0, "folder of the SQL migrations" },
   { "threads", "RAPPORT_THREADS", CFG_LONG, OFF (threads), "4", 1, 256,
@@ -294,6 +310,8 @@ cfg_load (struct cfg *cfg, int *argc, char **argv, char *err, size_t err_len)
     return rc;
   if (NULL == cfg->migrate_database_url && NULL != cfg->database_url)
     cfg->migrate_database_url = util_strdup (cfg->database_url);
+  if (NULL == cfg->database_listen_url && NULL != cfg->database_url)
+    cfg->database_listen_url = util_strdup (cfg->database_url);
   return 0;
 }
 

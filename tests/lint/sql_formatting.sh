@@ -49,6 +49,17 @@ service/store/migrate.c|apply_one|util_read_file (path, &len)
 # SET takes no bind parameter; SELECT set_config('statement_timeout', $1,
 # false) would remove this entry.
 service/store/pool.c|prepare_conn|c->statement_timeout_ms
+# The organization of a transaction, in SET LOCAL app.org_id (SET takes
+# no bind parameter, and set_config() is not passed on to Citus workers
+# nor, with a transaction pooler, is anything outside the transaction):
+# an id the database made (the authenticated key's organization), and
+# send_opening() refuses, before formatting, anything but hexadecimal
+# digits and dashes, at most 36 (org_literal_ok).
+service/store/tx.c|send_opening|c->org_id
+# The statement timeout again, per transaction when statements are
+# unnamed (a transaction pooler keeps no session setting): the same
+# checked long as in prepare_conn, formatted with %ld.
+service/store/tx.c|send_opening|c->statement_timeout_ms
 # sqlf is the generator's formatter (vsnprintf of its caller's format and
 # arguments into the statement being built); every sqlf call is checked
 # under rule (b), so the va_list holds only what those checks allowed.

@@ -1,3 +1,0 @@
--- tenant.set
--- written in service/store/tx.c; rewrite with scripts/golden
-SELECT set_config('app.org_id', $1, true) AS org_id
