@@ -148,6 +148,10 @@ cmd_serve (const struct cfg *cfg)
                                       cfg->statement_timeout_ms);
   if (NULL == http_service.pool)
     return 1;
+  if (NULL != cfg->database_read_url && '\0' != cfg->database_read_url[0])
+    http_service.read_pool = store_pool_new (cfg->database_read_url,
+                                             (unsigned int) cfg->threads,
+                                             cfg->statement_timeout_ms);
   store_key_cache_start (cfg->database_listen_url, cfg->key_cache_ttl_ms);
   api_refresher_start (cfg);
   hooks_start (cfg);
@@ -159,6 +163,7 @@ cmd_serve (const struct cfg *cfg)
     hooks_stop ();
     api_refresher_stop ();
     store_key_cache_stop ();
+    store_pool_free (http_service.read_pool);
     store_pool_free (http_service.pool);
     return 1;
   }
@@ -175,6 +180,7 @@ cmd_serve (const struct cfg *cfg)
   hooks_stop ();
   api_refresher_stop ();
   store_key_cache_stop ();
+  store_pool_free (http_service.read_pool);
   store_pool_free (http_service.pool);
   api_model_cache_free ();
   model_free ((struct score_model **) &http_service.model);

@@ -86,7 +86,9 @@ struct http_request
 struct http_service
 {
   const struct cfg *cfg;           /**< configuration */
-  struct store_pool *pool;         /**< database pool */
+  struct store_pool *pool;         /**< database pool (the primary) */
+  struct store_pool *read_pool;    /**< replicas for the heavy reads, or
+                                      NULL (DATABASE_READ_URL) */
   const struct score_model *model; /**< the scoring model as shipped */
   char *model_json;                /**< GET /v1/scoring-model's body */
   char latest_migration[256];      /**< newest migration file, "" if unknown */

@@ -379,6 +379,10 @@ parse_body (struct request_ctx *rc)
   return true;
 }
 
+/** Until when the read pool is not tried (util_now_us), after a failure
+    to reach it. */
+static _Atomic int64_t read_pool_down_until;
+
 /** Last callback: body complete; parse it, run the handler. */
 static void
 dispatch (struct request_ctx *rc)
@@ -404,8 +408,27 @@ dispatch (struct request_ctx *rc)
     return;
   if (ROUTE_PUBLIC != rc->route->auth)
   {
-    req->db = store_acquire (http_service.pool,
-                             http_service.cfg->db_acquire_timeout_ms, &qs);
+    long window = http_service.cfg->read_your_writes_ms;
+
+    rc->pool = http_service.pool;
+    if (0 != strcmp (req->method, "GET") && 0 != strcmp (req->method, "HEAD"))
+      recent_write_mark (req->auth.key_id);
+    else if (NULL != http_service.read_pool && router_heavy_read (rc->route)
+             && ! recent_write_within (req->auth.key_id, window)
+             && util_now_us () >= atomic_load (&read_pool_down_until))
+    {
+      /* A replica that cannot be reached leaves the reads to the primary,
+         and is not tried again for a second. */
+      req->db = store_acquire (http_service.read_pool,
+                               http_service.cfg->db_acquire_timeout_ms, &qs);
+      if (NULL != req->db)
+        rc->pool = http_service.read_pool;
+      else
+        atomic_store (&read_pool_down_until, util_now_us () + 1000000);
+    }
+    if (NULL == req->db)
+      req->db = store_acquire (http_service.pool,
+                               http_service.cfg->db_acquire_timeout_ms, &qs);
     if (NULL == req->db)
     {
       http_reply_store_error (req, qs);
@@ -495,7 +518,7 @@ on_access (void *cls, struct MHD_Connection *connection, const char *url,
   if (rc->queued)
     return MHD_YES;
   dispatch (rc);
-  store_release (http_service.pool, rc->req.db);
+  store_release (rc->pool, rc->req.db);
   rc->req.db = NULL;
   return reply_queue (connection, rc);
 }
@@ -530,7 +553,7 @@ on_completed (void *cls, struct MHD_Connection *connection, void **req_cls,
   }
   janitor_request (connection, false);
   atomic_fetch_sub (&active, 1);
-  store_release (http_service.pool, rc->req.db);
+  store_release (rc->pool, rc->req.db);
   unreserve (rc);
   json_decref (rc->req.body);
   json_decref (rc->req.query_errors);

@@ -69,6 +69,21 @@ router_match (const char *method, const char *path, const struct route **found,
  */
 const struct route *router_table (unsigned int *n);
 
+/**
+ * Whether @a r is one of the heavy reads a replica may answer: lists,
+ * assessments, history, the portfolio and the events feed.
+ */
+bool router_heavy_read (const struct route *r);
+
+/** Notes that the key @a key_id has just asked for a write. */
+void recent_write_mark (const char *key_id);
+
+/**
+ * Whether the key @a key_id asked for a write less than @a window_ms ago
+ * (its reads then go to the primary, which has it).
+ */
+bool recent_write_within (const char *key_id, long window_ms);
+
 /** Per-request state of the daemon around the handler's view. */
 struct request_ctx
 {
@@ -80,6 +95,7 @@ struct request_ctx
   bool queued;               /**< a response was queued */
   bool has_body;             /**< Content-Length > 0 or chunked */
   size_t reserved;           /**< body bytes counted against the budget */
+  struct store_pool *pool;   /**< where req.db came from */
   char address[64];          /**< the client's address, for limits */
 };
 

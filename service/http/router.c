@@ -276,3 +276,20 @@ router_match (const char *method, const char *path, const struct route **found,
   }
   return path_known ? ROUTE_NO_METHOD : ROUTE_NO_PATH;
 }
+
+bool
+router_heavy_read (const struct route *r)
+{
+  static int (*const heavy[]) (struct http_request *) = {
+    &api_resource_list,  &api_assess_account, &api_assess_history,
+    &api_assess_contact, &api_assess_seller,  &api_portfolio,
+    &api_events_list,
+  };
+
+  if (0 != strcmp (r->method, "GET"))
+    return false;
+  for (size_t i = 0; i < sizeof (heavy) / sizeof (heavy[0]); i++)
+    if (heavy[i] == r->handler)
+      return true;
+  return false;
+}
