@@ -52,6 +52,17 @@ struct store_pool *store_pool_new (const char *conninfo, unsigned int size,
                                    long statement_timeout_ms);
 
 /**
+ * Finds the next SQL statement of a migration file: skips spaces,
+ * comments and empty statements, and ends after the semicolon that is not
+ * inside a string, a quoted identifier, a comment or a dollar quote.
+ *
+ * @param p where to look from
+ * @param[out] end just past the statement (its semicolon included)
+ * @return its start, or NULL when nothing but spaces and comments is left
+ */
+const char *store_sql_next (const char *p, const char **end);
+
+/**
  * Whether statements are prepared by name on each connection (the
  * default) or sent as unnamed ones with per-transaction settings, which
  * pgbouncer's transaction pooling can carry.  Call once, before the first

@@ -32,6 +32,113 @@ run (PGconn *pg, const char *sql, char *err, size_t err_len)
   return ok ? 0 : -1;
 }
 
+/** Whether @a c may be part of an identifier (or a dollar quote's tag). */
+static bool
+ident_char (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (c >= '0' && c <= '9') || '_' == c || (unsigned char) c >= 0x80;
+}
+
+/**
+ * The length of the dollar quote's opening tag at @a p ("$$", "$body$"),
+ * or 0 when @a p does not open one ($1 is a parameter).
+ */
+static size_t
+dollar_tag (const char *p)
+{
+  size_t n = 1;
+
+  if ('$' != p[0] || (p[1] >= '0' && p[1] <= '9'))
+    return 0;
+  while (ident_char (p[n]) && '$' != p[n])
+    n++;
+  return '$' == p[n] ? n + 1 : 0;
+}
+
+const char *
+store_sql_next (const char *p, const char **end)
+{
+  const char *start = NULL;
+  bool text = false; /* something other than space and comments */
+
+  for (; '\0' != *p; p++)
+  {
+    size_t tag;
+
+    if (NULL == start)
+      start = p;
+    if (' ' == *p || '\t' == *p || '\n' == *p || '\r' == *p || '\f' == *p)
+      continue;
+    if ('-' == p[0] && '-' == p[1])
+    {
+      while ('\0' != p[1] && '\n' != p[1])
+        p++;
+      continue;
+    }
+    if ('/' == p[0] && '*' == p[1])
+    {
+      int depth = 1;
+
+      for (p += 2; '\0' != *p && depth > 0; p++)
+        if ('/' == p[0] && '*' == p[1])
+          depth++, p++;
+        else if ('*' == p[0] && '/' == p[1])
+          depth--, p++;
+      p--;
+      continue;
+    }
+    if (';' == *p)
+    {
+      if (text)
+      {
+        *end = p + 1;
+        return start;
+      }
+      start = NULL; /* an empty statement */
+      continue;
+    }
+    text = true;
+    if ('\'' == *p || '"' == *p)
+    {
+      char q = *p;
+      /* E'...' strings take backslash escapes. */
+      bool esc = '\'' == q && p > start && ('E' == p[-1] || 'e' == p[-1])
+                 && (p - 1 == start || ! ident_char (p[-2]));
+
+      for (p++; '\0' != *p; p++)
+        if (esc && '\\' == *p && '\0' != p[1])
+          p++;
+        else if (q == *p && q == p[1])
+          p++;
+        else if (q == *p)
+          break;
+      if ('\0' == *p)
+        break;
+      continue;
+    }
+    if ('$' == *p && (p == start || ! ident_char (p[-1]))
+        && 0 != (tag = dollar_tag (p)))
+    {
+      const char *close = p + tag;
+
+      while ('\0' != *close && 0 != strncmp (close, p, tag))
+        close++;
+      if ('\0' == *close)
+      {
+        p = close - 1;
+        continue;
+      }
+      p = close + tag - 1;
+      continue;
+    }
+  }
+  if (! text)
+    return NULL;
+  *end = p;
+  return start;
+}
+
 /** True if @a name looks like NNNN_something.sql. */
 static int
 is_migration (const struct dirent *d)
@@ -40,6 +147,37 @@ is_migration (const struct dirent *d)
 
   return n > 8 && 0 == strcmp (d->d_name + n - 4, ".sql")
          && d->d_name[0] >= '0' && d->d_name[0] <= '9';
+}
+
+/** Runs each statement of @a sql in turn; on failure fills @a err with
+    the error and the statement's first line, and returns -1. */
+static int
+run_each (PGconn *pg, char *sql, char *err, size_t err_len)
+{
+  const char *p = sql;
+  const char *start, *end;
+
+  while (NULL != (start = store_sql_next (p, &end)))
+  {
+    char saved = *end;
+    int rc;
+
+    *(char *) end = '\0';
+    rc = run (pg, start, err, err_len);
+    *(char *) end = saved;
+    if (0 != rc)
+    {
+      size_t used = strcspn (err, "\n");
+
+      while (' ' == *start || '\n' == *start)
+        start++;
+      snprintf (err + used, err_len - used, " at \"%.*s\"",
+                (int) strcspn (start, "\n"), start);
+      return -1;
+    }
+    p = end;
+  }
+  return 0;
 }
 
 /** Applies one file unless schema_migrations already has it. */
@@ -71,7 +209,11 @@ apply_one (PGconn *pg, const char *dir, const char *name,
   }
   util_sha256 (sql, len, sum);
   util_hex (sum, 32, hex);
-  if (0 != run (pg, "BEGIN", err, err_len) || 0 != run (pg, sql, err, err_len))
+  /* One statement at a time, in one transaction: Citus refuses a string
+     of several commands on a distributed table ("cannot insert multiple
+     commands into a prepared statement"). */
+  if (0 != run (pg, "BEGIN", err, err_len)
+      || 0 != run_each (pg, sql, err, err_len))
   {
     free (sql);
     PQclear (PQexec (pg, "ROLLBACK"));
