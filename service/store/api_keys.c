@@ -208,10 +208,10 @@ static const struct store_statement lock_admins_sql = {
   "   FOR UPDATE",
 };
 
-/** Revokes a key: $1 org, $2 id. */
+/** Revokes a key: $1 org, $2 id, $3 the time. */
 static const struct store_statement revoke_sql = {
   "api_keys.revoke",
-  "UPDATE api_keys SET revoked_at = clock_timestamp()\n"
+  "UPDATE api_keys SET revoked_at = $3::timestamptz\n"
   " WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL\n"
   "RETURNING scope",
 };
@@ -220,7 +220,8 @@ enum store_qs
 store_api_keys_revoke (struct store_conn *c, const char *org_id,
                        const char *id)
 {
-  const char *v[] = { org_id, id };
+  char now[40];
+  const char *v[] = { org_id, id, store_now (now) };
   PGresult *r;
   enum store_qs qs;
   bool last_admin;
@@ -234,7 +235,7 @@ store_api_keys_revoke (struct store_conn *c, const char *org_id,
   PQclear (r);
   if (last_admin)
     return STORE_QS_CONFLICT;
-  qs = store_exec (c, &revoke_sql, 2, v, &r);
+  qs = store_exec (c, &revoke_sql, 3, v, &r);
   PQclear (r);
   return qs;
 }

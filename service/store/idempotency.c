@@ -10,17 +10,17 @@
 #include "internal.h"
 #include "svc/util.h"
 
-/** Claims a key for a request ($1 org, $2 key, $3 the request's hash);
-    a claim older than 24 hours is taken over.  Answers a row when the
-    claim is ours. */
+/** Claims a key for a request ($1 org, $2 key, $3 the request's hash,
+    $4 the time 24 hours ago); a claim older than that is taken over.
+    Answers a row when the claim is ours. */
 static const struct store_statement claim_sql = {
   "idempotency.claim",
   "INSERT INTO idempotency_keys AS i (org_id, key, request_hash)\n"
   "VALUES ($1, $2, $3)\n"
   "    ON CONFLICT (org_id, key) DO UPDATE\n"
   "   SET request_hash = EXCLUDED.request_hash, status = NULL,\n"
-  "       location = NULL, body = NULL, created_at = clock_timestamp()\n"
-  " WHERE i.created_at < clock_timestamp() - interval '24 hours'\n"
+  "       location = NULL, body = NULL, created_at = EXCLUDED.created_at\n"
+  " WHERE i.created_at < $4::timestamptz\n"
   "RETURNING 1 AS claimed",
 };
 
@@ -55,13 +55,13 @@ enum store_qs
 store_idem_claim (struct store_conn *c, const char *org_id, const char *key,
                   const uint8_t hash[32], struct store_idem *existing)
 {
-  char h[67] = "\\x";
-  const char *v[] = { org_id, key, h };
+  char h[67] = "\\x", day_ago[40];
+  const char *v[] = { org_id, key, h, store_time_in (day_ago, -86400) };
   PGresult *r;
   enum store_qs qs;
 
   util_hex (hash, 32, h + 2);
-  qs = store_exec (c, &claim_sql, 3, v, &r);
+  qs = store_exec (c, &claim_sql, 4, v, &r);
   PQclear (r);
   if (0 != qs)
     return qs > 0 ? STORE_QS_ONE : qs;

@@ -62,9 +62,25 @@ struct store_statement
   const char *sql;  /**< the text, with $n parameters and named columns */
 };
 
-/** A timestamptz column as RFC 3339 in UTC with microseconds (the
-    session's TimeZone is UTC). */
-#define STORE_TS(col) "to_char(" col ", 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+/** A timestamptz column as RFC 3339 in UTC with microseconds, by the
+    migrations' IMMUTABLE rapport_rfc3339(): whatever the session's
+    TimeZone, and allowed where Citus wants immutable functions only
+    (RETURNING). */
+#define STORE_TS(col) "rapport_rfc3339(" col ")"
+
+/**
+ * The time now, as a timestamptz parameter ("2026-12-02
+ * 15:17:42.123456+00"): statements that write a time take it from here,
+ * since Citus refuses volatile functions such as clock_timestamp() in
+ * UPDATE ... SET and anything but immutable ones in RETURNING and ON
+ * CONFLICT DO UPDATE.
+ *
+ * @return @a buf
+ */
+const char *store_now (char buf[40]);
+
+/** The time @a seconds from now, as store_now() writes it. */
+const char *store_time_in (char buf[40], long seconds);
 
 /** scoring_weights.get, $1 the organization (scoring_weights.c), for
     the assessments that read it with their other statements. */

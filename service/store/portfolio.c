@@ -90,8 +90,7 @@ static const struct store_statement owned_safest_sql = {
  */
 static const struct store_statement custom_plan_sql = {
   "portfolio.custom_plan",
-  "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)\n"
-  "       AS plan_cache_mode",
+  "SET LOCAL plan_cache_mode = force_custom_plan",
 };
 
 enum store_qs

@@ -143,7 +143,7 @@ static const struct store_statement put_sql = {
   "       primary_orientation = EXCLUDED.primary_orientation,\n"
   "       model_version = EXCLUDED.model_version,\n"
   "       weights_version = EXCLUDED.weights_version,\n"
-  "       as_of = EXCLUDED.as_of, computed_at = clock_timestamp(),\n"
+  "       as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at,\n"
   "       computations = s.computations + 1",
 };
 
@@ -155,7 +155,7 @@ static const struct store_statement put_sql = {
  */
 static const struct store_statement async_commit_sql = {
   "refresh.async_commit",
-  "SELECT set_config('synchronous_commit', 'off', true) AS synchronous_commit",
+  "SET LOCAL synchronous_commit = off",
 };
 
 enum store_qs

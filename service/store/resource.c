@@ -3,8 +3,10 @@
  * @brief Statements generated from the resource table, prepared on every
  *        connection like the hand-written ones, and the generic queries
  *        that run them.  Bodies travel as one jsonb parameter that
- *        jsonb_to_record() turns into typed columns, and rows come back as
- *        the API's JSON, built by json_build_object() in the database.
+ *        jsonb_to_record() (jsonb_populate_record() in an UPDATE's SET,
+ *        which Citus can plan) turns into typed columns; rows come back
+ *        as PostgreSQL's text of each column, which read_row() writes as
+ *        the API's JSON.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -119,15 +121,15 @@ record_source (struct buf *b, const struct resource *r, const char *src)
  * and its position e.ord (from 1).
  */
 static void
-bad_items (struct buf *b, const char *n, const char *account)
+bad_items (struct buf *b, const char *row, const char *n, const char *account)
 {
   sqlf (b,
-        "FROM jsonb_array_elements(r.\"%s\") WITH ORDINALITY AS e(item, ord)"
+        "FROM jsonb_array_elements(%s\"%s\") WITH ORDINALITY AS e(item, ord)"
         " WHERE e.item->>'contact_id' IS NOT NULL"
         " AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.org_id = $1"
         " AND k.account_id = %s"
         " AND k.id = (e.item->>'contact_id')::uuid)",
-        n, account);
+        row, n, account);
 }
 
 /**
@@ -139,8 +141,8 @@ bad_items (struct buf *b, const char *n, const char *account)
  * items, comma-separated, or NULL when they all hold.
  */
 static void
-ref_guards (struct buf *b, const struct resource *r, const char *account,
-            const char *lead)
+ref_guards (struct buf *b, const struct resource *r, const char *row,
+            const char *account, const char *lead)
 {
   bool list = 0 == strcmp (lead, ",\n       ");
 
@@ -154,31 +156,31 @@ ref_guards (struct buf *b, const struct resource *r, const char *account,
     if (RES_REF_ITEM_CONTACTS == r->columns[i].ref && list)
     {
       sqlf (b, "(SELECT string_agg((e.ord - 1)::text, ',' ORDER BY e.ord) ");
-      bad_items (b, n, account);
+      bad_items (b, row, n, account);
       sqlf (b, ")");
     }
     else if (RES_REF_ITEM_CONTACTS == r->columns[i].ref)
     {
       sqlf (b, "NOT EXISTS (SELECT 1 ");
-      bad_items (b, n, account);
+      bad_items (b, row, n, account);
       sqlf (b, ")");
     }
     else if (RES_REF_SELLER == r->columns[i].ref)
       sqlf (b,
-            "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
-            " s.org_id = $1 AND s.id = r.\"%s\"))",
-            n, n);
+            "(%s\"%s\" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE"
+            " s.org_id = $1 AND s.id = %s\"%s\"))",
+            row, n, row, n);
     else if (RES_REF_CONTACT == r->columns[i].ref)
       sqlf (b,
-            "(r.\"%s\" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE"
-            " k.org_id = $1 AND k.account_id = %s AND k.id = r.\"%s\"))",
-            n, account, n);
+            "(%s\"%s\" IS NULL OR EXISTS (SELECT 1 FROM contacts k WHERE"
+            " k.org_id = $1 AND k.account_id = %s AND k.id = %s\"%s\"))",
+            row, n, account, row, n);
     else
       sqlf (b,
-            "(r.\"%s\" IS NULL OR (SELECT count(*) FROM contacts k WHERE"
-            " k.org_id = $1 AND k.account_id = %s AND k.id = ANY (r.\"%s\"))"
-            " = cardinality(r.\"%s\"))",
-            n, account, n, n);
+            "(%s\"%s\" IS NULL OR (SELECT count(*) FROM contacts k WHERE"
+            " k.org_id = $1 AND k.account_id = %s AND k.id = ANY (%s\"%s\"))"
+            " = cardinality(%s\"%s\"))",
+            row, n, account, row, n, row, n);
     if (list)
       sqlf (b, " AS \"%s\"", n);
   }
@@ -208,7 +210,9 @@ upsert_clause (struct buf *b, const struct resource *r)
 {
   sqlf (b, "\n    ON CONFLICT (org_id, external_id) DO UPDATE\n   SET ");
   set_list (b, r, "EXCLUDED.");
-  sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
+  /* The row proposed for insertion got its updated_at from the column's
+     default: no function in DO UPDATE, which Citus wants immutable. */
+  sqlf (b, "version = t.version + 1, updated_at = EXCLUDED.updated_at\n"
            " WHERE (");
   column_list (b, r, "t.");
   sqlf (b, ")\n       IS DISTINCT FROM (");
@@ -247,7 +251,7 @@ gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
           "\n   AND EXISTS (SELECT 1 FROM accounts a WHERE a.org_id = $1"
           " AND a.id = %s)",
           acct);
-  ref_guards (b, r, acct, "\n   AND ");
+  ref_guards (b, r, "r.", acct, "\n   AND ");
   if (upsert)
     upsert_clause (b, r);
   if (bulk)
@@ -284,17 +288,27 @@ gen_bulk (struct buf *b, const struct resource *r, bool upsert)
                : "ins.id = i.new_id");
 }
 
-/** UPDATE: $1 org, $2 id, $3 body. */
+/**
+ * UPDATE: $1 org, $2 id, $3 body, $4 the time (updated_at).  Each column
+ * is read from the body as jsonb_populate_record() types it, in the SET
+ * list itself: Citus cannot plan an UPDATE ... FROM a function, and wants
+ * no volatile function (clock_timestamp()) in SET.
+ */
 static void
 gen_update (struct buf *b, const struct resource *r)
 {
+  char row[160];
+
+  snprintf (row, sizeof (row), "(jsonb_populate_record(NULL::%s, $3))",
+            r->table);
   sqlf (b, "UPDATE %s AS t\n   SET ", r->table);
-  set_list (b, r, "r.");
-  sqlf (b, "version = t.version + 1, updated_at = clock_timestamp()\n"
-           "  FROM ");
-  record_source (b, r, "$3::jsonb");
-  sqlf (b, "\n WHERE t.org_id = $1 AND t.id = $2");
-  ref_guards (b, r, "t.account_id", "\n   AND ");
+  for (unsigned int i = 0; i < r->n_columns; i++)
+    sqlf (b, "\"%s\" = %s.\"%s\",\n       ", r->columns[i].spec.name, row,
+          r->columns[i].spec.name);
+  sqlf (b, "version = t.version + 1, updated_at = $4::timestamptz\n");
+  sqlf (b, " WHERE t.org_id = $1 AND t.id = $2");
+  strcat (row, ".");
+  ref_guards (b, r, row, "t.account_id", "\n   AND ");
   sqlf (b, "\nRETURNING ");
   out_columns (b, r);
 }
@@ -360,7 +374,7 @@ static void
 gen_refs (struct buf *b, const struct resource *r)
 {
   sqlf (b, "SELECT true AS ok");
-  ref_guards (b, r, "$3::uuid", ",\n       ");
+  ref_guards (b, r, "r.", "$3::uuid", ",\n       ");
   sqlf (b, "\n  FROM ");
   record_source (b, r, "$2::jsonb");
   /* Every parameter is named, so the statement takes exactly what
@@ -641,9 +655,10 @@ store_res_update (struct store_conn *c, const struct resource *res,
                   const char *org_id, const char *id, const char *body,
                   struct store_row *out)
 {
-  const char *v[] = { org_id, id, body };
+  char now[40];
+  const char *v[] = { org_id, id, body, store_now (now) };
 
-  return one_row (c, res, RS_UPDATE, 3, v, out);
+  return one_row (c, res, RS_UPDATE, 4, v, out);
 }
 
 enum store_qs

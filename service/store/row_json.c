@@ -13,6 +13,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 #include "svc/util.h"
@@ -80,6 +81,27 @@ put_string (struct buf *b, const char *s, size_t n)
   }
   put (b, s + run, n - run);
   put (b, "\"", 1);
+}
+
+const char *
+store_now (char buf[40])
+{
+  return store_time_in (buf, 0);
+}
+
+const char *
+store_time_in (char buf[40], long seconds)
+{
+  struct timespec ts;
+  struct tm tm;
+  time_t t;
+
+  clock_gettime (CLOCK_REALTIME, &ts);
+  t = ts.tv_sec + (time_t) seconds;
+  gmtime_r (&t, &tm);
+  strftime (buf, 20, "%Y-%m-%d %H:%M:%S", &tm);
+  snprintf (buf + 19, 21, ".%06d+00", (int) (ts.tv_nsec / 1000) % 1000000);
+  return buf;
 }
 
 bool

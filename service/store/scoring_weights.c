@@ -27,7 +27,7 @@ static const struct store_statement put_sql = {
   "VALUES ($1, $2::jsonb)\n"
   "    ON CONFLICT (org_id) DO UPDATE\n"
   "   SET weights = EXCLUDED.weights, version = w.version + 1,\n"
-  "       updated_at = clock_timestamp()\n"
+  "       updated_at = EXCLUDED.updated_at\n"
   "RETURNING " WEIGHTS_COLUMNS,
 };
 

@@ -29,7 +29,7 @@ static const struct store_statement account_put_sql = {
   " WHERE EXISTS (SELECT 1 FROM accounts WHERE org_id = $1 AND id = $2)\n"
   "    ON CONFLICT (org_id, account_id) DO UPDATE\n"
   "   SET \"values\" = EXCLUDED.\"values\", version = v.version + 1,\n"
-  "       updated_at = clock_timestamp()\n"
+  "       updated_at = EXCLUDED.updated_at\n"
   "RETURNING " VALUES_COLUMNS,
 };
 
@@ -48,7 +48,7 @@ static const struct store_statement org_put_sql = {
   "VALUES ($1, $2::jsonb)\n"
   "    ON CONFLICT (org_id) DO UPDATE\n"
   "   SET \"values\" = EXCLUDED.\"values\", version = v.version + 1,\n"
-  "       updated_at = clock_timestamp()\n"
+  "       updated_at = EXCLUDED.updated_at\n"
   "RETURNING " VALUES_COLUMNS,
 };
 

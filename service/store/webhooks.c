@@ -66,6 +66,57 @@ doc_one (struct store_conn *c, const struct store_statement *st, int n,
   return store_exec_one (c, st, n, v, &read_doc, out);
 }
 
+/** The one endpoint: $1 org, $2 id (below). */
+static const struct store_statement get_sql;
+
+/**
+ * Runs a statement that writes one endpoint and answers its id, then
+ * reads the endpoint as the API shows it: Citus allows only immutable
+ * functions in RETURNING, and the document is built with
+ * jsonb_build_object().
+ */
+static enum store_qs
+write_one (struct store_conn *c, const struct store_statement *st, int n,
+           const char *const *v, struct store_row *out)
+{
+  PGresult *r;
+  enum store_qs qs = store_exec (c, st, n, v, &r);
+  char id[40];
+  const char *get[2];
+
+  memset (out, 0, sizeof (*out));
+  if (qs <= 0)
+  {
+    PQclear (r);
+    return qs;
+  }
+  store_copy (r, 0, "id", id, sizeof (id));
+  PQclear (r);
+  get[0] = v[0];
+  get[1] = id;
+  return doc_one (c, &get_sql, 2, get, out);
+}
+
+/**
+ * The event types, a JSON array of strings the API checked against the
+ * list of types (letters, dots and underscores), as a text[] literal.
+ *
+ * @return false for anything else
+ */
+static bool
+text_array (const char *json, char *out, size_t cap)
+{
+  size_t n = strlen (json);
+
+  if (n < 2 || n >= cap || '[' != json[0] || ']' != json[n - 1]
+      || NULL != strpbrk (json, "\\{}'"))
+    return false;
+  memcpy (out, json, n + 1);
+  out[0] = '{';
+  out[n - 1] = '}';
+  return true;
+}
+
 /** Runs a statement answering document rows, calling @a cb for each. */
 static enum store_qs
 doc_rows (struct store_conn *c, const struct store_statement *st, int n,
@@ -94,16 +145,15 @@ static const struct store_statement lock_org_sql = {
 };
 
 /** A new endpoint, unless the organization has $6 already: $1 org, $2 url,
-    $3 description, $4 event types (a JSON array), $5 secret. */
+    $3 description, $4 event types (a text[]), $5 secret. */
 static const struct store_statement insert_sql = {
   "webhooks.insert",
   "INSERT INTO webhook_endpoints (org_id, url, description, event_types,\n"
   "                               secret)\n"
-  "SELECT $1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::jsonb)),\n"
-  "       $5\n"
+  "SELECT $1, $2, $3, $4::text[], $5\n"
   " WHERE (SELECT count(*) FROM webhook_endpoints WHERE org_id = $1)\n"
   "       < $6::integer\n"
-  "RETURNING " ENDPOINT_COLUMNS,
+  "RETURNING id::text AS id",
 };
 
 enum store_qs
@@ -112,16 +162,19 @@ store_webhooks_insert (struct store_conn *c, const char *org_id,
                        const char *event_types, const char *secret,
                        long max_endpoints, struct store_row *out)
 {
-  char max[24];
-  const char *v[] = { org_id, url, description, event_types, secret, max };
+  char max[24], types[1024];
+  const char *v[] = { org_id, url, description, types, secret, max };
   PGresult *r;
-  enum store_qs qs = store_exec (c, &lock_org_sql, 1, v, &r);
+  enum store_qs qs;
 
+  if (! text_array (event_types, types, sizeof (types)))
+    return STORE_QS_HARD_ERROR;
+  qs = store_exec (c, &lock_org_sql, 1, v, &r);
   PQclear (r);
   if (qs < 0)
     return qs;
   snprintf (max, sizeof (max), "%ld", max_endpoints);
-  return doc_one (c, &insert_sql, 6, v, out);
+  return write_one (c, &insert_sql, 6, v, out);
 }
 
 /** One endpoint: $1 org, $2 id. */
@@ -175,13 +228,13 @@ store_webhooks_list (struct store_conn *c, const char *org_id,
 }
 
 /** Replaces an endpoint's writable fields: $1 org, $2 id, $3 url,
-    $4 description, $5 event types (JSON array), $6 status.  Disabling
-    records why; enabling clears it. */
+    $4 description, $5 event types (a text[]), $6 status, $7 the time.
+    Disabling records why; enabling clears it. */
 static const struct store_statement update_sql = {
   "webhooks.update",
   "UPDATE webhook_endpoints\n"
   "   SET url = $3, description = $4,\n"
-  "       event_types = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)),\n"
+  "       event_types = $5::text[],\n"
   "       status = $6,\n"
   "       disabled_reason = CASE\n"
   "         WHEN $6 = 'active' THEN NULL\n"
@@ -189,11 +242,11 @@ static const struct store_statement update_sql = {
   "         ELSE disabled_reason END,\n"
   "       disabled_at = CASE\n"
   "         WHEN $6 = 'active' THEN NULL\n"
-  "         WHEN status = 'active' THEN clock_timestamp()\n"
+  "         WHEN status = 'active' THEN $7::timestamptz\n"
   "         ELSE disabled_at END,\n"
-  "       updated_at = clock_timestamp(), version = version + 1\n"
+  "       updated_at = $7::timestamptz, version = version + 1\n"
   " WHERE org_id = $1 AND id = $2\n"
-  "RETURNING " ENDPOINT_COLUMNS,
+  "RETURNING id::text AS id",
 };
 
 enum store_qs
@@ -202,48 +255,64 @@ store_webhooks_update (struct store_conn *c, const char *org_id,
                        const char *description, const char *event_types,
                        const char *status, struct store_row *out)
 {
-  const char *v[] = { org_id, id, url, description, event_types, status };
+  char types[1024], now[40];
+  const char *v[] = { org_id,         id, url, description, types, status,
+                      store_now (now) };
 
-  return doc_one (c, &update_sql, 6, v, out);
+  if (! text_array (event_types, types, sizeof (types)))
+    return STORE_QS_HARD_ERROR;
+  return write_one (c, &update_sql, 7, v, out);
 }
 
 /** Makes an endpoint's pending deliveries due now with a fresh count of
-    failures, and wakes the delivery threads: $1 org, $2 id. */
+    failures, and wakes the delivery threads: $1 org, $2 id, $3 the
+    time. */
 static const struct store_statement resume_sql = {
   "webhooks.resume",
-  "WITH r AS (\n"
-  "  UPDATE webhook_deliveries\n"
-  "     SET failures = 0, next_attempt_at = clock_timestamp()\n"
-  "   WHERE org_id = $1 AND endpoint_id = $2 AND status = 'pending'\n"
-  "  RETURNING 1)\n"
-  "SELECT count(*) AS resumed,\n"
-  "       pg_notify('" CHANNEL "', '')::text AS notified\n"
-  "  FROM r",
+  "UPDATE webhook_deliveries\n"
+  "   SET failures = 0, next_attempt_at = $3::timestamptz\n"
+  " WHERE org_id = $1 AND endpoint_id = $2 AND status = 'pending'",
+};
+
+/** Wakes the delivery threads at commit: a statement of its own, which
+    touches no table (under Citus it stays on the coordinator, where the
+    service LISTENs). */
+static const struct store_statement wake_sql = {
+  "webhooks.wake",
+  "SELECT pg_notify('" CHANNEL "', '')::text AS notified",
 };
 
 enum store_qs
 store_webhooks_resume (struct store_conn *c, const char *org_id,
                        const char *id)
 {
-  const char *v[] = { org_id, id };
+  char now[40];
+  const char *v[] = { org_id, id, store_now (now) };
   PGresult *r;
-  enum store_qs qs = store_exec (c, &resume_sql, 2, v, &r);
+  enum store_qs qs = store_exec (c, &resume_sql, 3, v, &r);
 
   PQclear (r);
+  if (qs > 0)
+  {
+    enum store_qs woke = store_exec (c, &wake_sql, 0, NULL, &r);
+
+    PQclear (r);
+    if (woke < 0)
+      return woke;
+  }
   return qs;
 }
 
-/** A new signing secret; the one it replaces keeps signing for $4
-    seconds: $1 org, $2 id, $3 the new secret. */
+/** A new signing secret; the one it replaces keeps signing until $4:
+    $1 org, $2 id, $3 the new secret, $5 the time. */
 static const struct store_statement rotate_sql = {
   "webhooks.rotate",
   "UPDATE webhook_endpoints\n"
   "   SET previous_secret = secret, secret = $3,\n"
-  "       previous_secret_expires_at = clock_timestamp()\n"
-  "                                    + $4::integer * interval '1 second',\n"
-  "       updated_at = clock_timestamp(), version = version + 1\n"
+  "       previous_secret_expires_at = $4::timestamptz,\n"
+  "       updated_at = $5::timestamptz, version = version + 1\n"
   " WHERE org_id = $1 AND id = $2\n"
-  "RETURNING " ENDPOINT_COLUMNS,
+  "RETURNING id::text AS id",
 };
 
 enum store_qs
@@ -251,11 +320,11 @@ store_webhooks_rotate (struct store_conn *c, const char *org_id,
                        const char *id, const char *secret, long grace_s,
                        struct store_row *out)
 {
-  char grace[24];
-  const char *v[] = { org_id, id, secret, grace };
+  char until[40], now[40];
+  const char *v[] = { org_id, id, secret, store_time_in (until, grace_s),
+                      store_now (now) };
 
-  snprintf (grace, sizeof (grace), "%ld", grace_s);
-  return doc_one (c, &rotate_sql, 4, v, out);
+  return write_one (c, &rotate_sql, 5, v, out);
 }
 
 /** Deletes an endpoint and its log: $1 org, $2 id. */
@@ -587,7 +656,7 @@ store_hooks_prune (struct store_hooks *h, long keep_days, long long *pruned)
 }
 
 const struct store_statement *const store_webhooks_statements[] = {
-  &lock_org_sql, &insert_sql, &get_sql,    &lock_sql,   &list_sql,
-  &update_sql,   &resume_sql, &rotate_sql, &delete_sql, &deliveries_sql,
-  &claim_sql,    &finish_sql, &prune_sql,  NULL,
+  &lock_org_sql,   &insert_sql, &get_sql,    &lock_sql,   &list_sql,
+  &update_sql,     &resume_sql, &wake_sql,   &rotate_sql, &delete_sql,
+  &deliveries_sql, &claim_sql,  &finish_sql, &prune_sql,  NULL,
 };

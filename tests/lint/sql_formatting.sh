@@ -38,9 +38,9 @@ cd "${1:?usage: sql_formatting.sh SOURCE_DIR}" || exit 2
 ALLOW=$(cat <<'EOF'
 # The migration runner executes the migration files themselves: SQL we
 # ship in migrations/, read by `rapport migrate` (an operator's command,
-# under the admin role) and recorded with its SHA-256.  No request reaches
-# it.
-service/store/migrate.c|apply_one|util_read_file (path, &len)
+# under the admin role) and recorded with its SHA-256, one statement at a
+# time as store_sql_next() finds them in the file.  No request reaches it.
+service/store/migrate.c|run_each|store_sql_next (p, &end)
 # The session's statement_timeout: a long from the configuration table
 # (RAPPORT_STATEMENT_TIMEOUT_MS, CFG_LONG, checked to 10..600000 when the
 # service starts), formatted with %ld, so only digits reach the text, and

@@ -5,5 +5,5 @@ SELECT $1, $2, $3::jsonb
  WHERE EXISTS (SELECT 1 FROM accounts WHERE org_id = $1 AND id = $2)
     ON CONFLICT (org_id, account_id) DO UPDATE
    SET "values" = EXCLUDED."values", version = v.version + 1,
-       updated_at = clock_timestamp()
-RETURNING "values"::text AS doc, version, to_char(updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS updated_at
+       updated_at = EXCLUDED.updated_at
+RETURNING "values"::text AS doc, version, rapport_rfc3339(updated_at) AS updated_at

@@ -20,7 +20,7 @@ SELECT $1, i.new_id, r."name", r."external_id", r."industry", r."owner_id", r."s
        "annual_value" = EXCLUDED."annual_value",
        "currency" = EXCLUDED."currency",
        "renewal_date" = EXCLUDED."renewal_date",
-       version = t.version + 1, updated_at = clock_timestamp()
+       version = t.version + 1, updated_at = EXCLUDED.updated_at
  WHERE (t."name", t."external_id", t."industry", t."owner_id", t."stage", t."purchase_stage", t."annual_value", t."currency", t."renewal_date")
        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."external_id", EXCLUDED."industry", EXCLUDED."owner_id", EXCLUDED."stage", EXCLUDED."purchase_stage", EXCLUDED."annual_value", EXCLUDED."currency", EXCLUDED."renewal_date")
 RETURNING t.id, t.external_id AS external_id, (t.xmax = 0) AS created)

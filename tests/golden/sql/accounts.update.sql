@@ -1,19 +1,18 @@
 -- accounts.update
 -- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
 UPDATE accounts AS t
-   SET "name" = r."name",
-       "external_id" = r."external_id",
-       "industry" = r."industry",
-       "owner_id" = r."owner_id",
-       "stage" = r."stage",
-       "purchase_stage" = r."purchase_stage",
-       "annual_value" = r."annual_value",
-       "currency" = r."currency",
-       "renewal_date" = r."renewal_date",
-       version = t.version + 1, updated_at = clock_timestamp()
-  FROM jsonb_to_record($3::jsonb) AS r("name" text, "external_id" text, "industry" text, "owner_id" uuid, "stage" text, "purchase_stage" text, "annual_value" numeric, "currency" text, "renewal_date" date)
+   SET "name" = (jsonb_populate_record(NULL::accounts, $3))."name",
+       "external_id" = (jsonb_populate_record(NULL::accounts, $3))."external_id",
+       "industry" = (jsonb_populate_record(NULL::accounts, $3))."industry",
+       "owner_id" = (jsonb_populate_record(NULL::accounts, $3))."owner_id",
+       "stage" = (jsonb_populate_record(NULL::accounts, $3))."stage",
+       "purchase_stage" = (jsonb_populate_record(NULL::accounts, $3))."purchase_stage",
+       "annual_value" = (jsonb_populate_record(NULL::accounts, $3))."annual_value",
+       "currency" = (jsonb_populate_record(NULL::accounts, $3))."currency",
+       "renewal_date" = (jsonb_populate_record(NULL::accounts, $3))."renewal_date",
+       version = t.version + 1, updated_at = $4::timestamptz
  WHERE t.org_id = $1 AND t.id = $2
-   AND (r."owner_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."owner_id"))
+   AND ((jsonb_populate_record(NULL::accounts, $3))."owner_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = (jsonb_populate_record(NULL::accounts, $3))."owner_id"))
 RETURNING t.id, t.version,
        t."name",
        t."external_id",

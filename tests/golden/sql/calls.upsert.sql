@@ -24,7 +24,7 @@ SELECT $1, $3::uuid, r."occurred_at", r."seller_id", r."contact_ids", r."channel
        "next_step" = EXCLUDED."next_step",
        "next_step_agreed" = EXCLUDED."next_step_agreed",
        "external_id" = EXCLUDED."external_id",
-       version = t.version + 1, updated_at = clock_timestamp()
+       version = t.version + 1, updated_at = EXCLUDED.updated_at
  WHERE (t."occurred_at", t."seller_id", t."contact_ids", t."channel", t."kind", t."duration_minutes", t."seller_talk_ratio", t."questions_asked", t."topics", t."signals", t."notes", t."transcript", t."next_step", t."next_step_agreed", t."external_id")
        IS DISTINCT FROM (EXCLUDED."occurred_at", EXCLUDED."seller_id", EXCLUDED."contact_ids", EXCLUDED."channel", EXCLUDED."kind", EXCLUDED."duration_minutes", EXCLUDED."seller_talk_ratio", EXCLUDED."questions_asked", EXCLUDED."topics", EXCLUDED."signals", EXCLUDED."notes", EXCLUDED."transcript", EXCLUDED."next_step", EXCLUDED."next_step_agreed", EXCLUDED."external_id")
    AND t.account_id = EXCLUDED.account_id

@@ -1,17 +1,16 @@
 -- commitments.update
 -- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
 UPDATE commitments AS t
-   SET "description" = r."description",
-       "made_at" = r."made_at",
-       "due_date" = r."due_date",
-       "status" = r."status",
-       "resolved_at" = r."resolved_at",
-       "seller_id" = r."seller_id",
-       "external_id" = r."external_id",
-       version = t.version + 1, updated_at = clock_timestamp()
-  FROM jsonb_to_record($3::jsonb) AS r("description" text, "made_at" timestamptz, "due_date" date, "status" text, "resolved_at" timestamptz, "seller_id" uuid, "external_id" text)
+   SET "description" = (jsonb_populate_record(NULL::commitments, $3))."description",
+       "made_at" = (jsonb_populate_record(NULL::commitments, $3))."made_at",
+       "due_date" = (jsonb_populate_record(NULL::commitments, $3))."due_date",
+       "status" = (jsonb_populate_record(NULL::commitments, $3))."status",
+       "resolved_at" = (jsonb_populate_record(NULL::commitments, $3))."resolved_at",
+       "seller_id" = (jsonb_populate_record(NULL::commitments, $3))."seller_id",
+       "external_id" = (jsonb_populate_record(NULL::commitments, $3))."external_id",
+       version = t.version + 1, updated_at = $4::timestamptz
  WHERE t.org_id = $1 AND t.id = $2
-   AND (r."seller_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = r."seller_id"))
+   AND ((jsonb_populate_record(NULL::commitments, $3))."seller_id" IS NULL OR EXISTS (SELECT 1 FROM sellers s WHERE s.org_id = $1 AND s.id = (jsonb_populate_record(NULL::commitments, $3))."seller_id"))
 RETURNING t.id, t.version, t.account_id,
        t."description",
        t."made_at",

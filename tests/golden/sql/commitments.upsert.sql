@@ -14,7 +14,7 @@ SELECT $1, $3::uuid, r."description", r."made_at", r."due_date", r."status", r."
        "resolved_at" = EXCLUDED."resolved_at",
        "seller_id" = EXCLUDED."seller_id",
        "external_id" = EXCLUDED."external_id",
-       version = t.version + 1, updated_at = clock_timestamp()
+       version = t.version + 1, updated_at = EXCLUDED.updated_at
  WHERE (t."description", t."made_at", t."due_date", t."status", t."resolved_at", t."seller_id", t."external_id")
        IS DISTINCT FROM (EXCLUDED."description", EXCLUDED."made_at", EXCLUDED."due_date", EXCLUDED."status", EXCLUDED."resolved_at", EXCLUDED."seller_id", EXCLUDED."external_id")
    AND t.account_id = EXCLUDED.account_id

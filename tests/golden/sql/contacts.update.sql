@@ -1,14 +1,13 @@
 -- contacts.update
 -- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
 UPDATE contacts AS t
-   SET "name" = r."name",
-       "title" = r."title",
-       "email" = r."email",
-       "role" = r."role",
-       "influence" = r."influence",
-       "external_id" = r."external_id",
-       version = t.version + 1, updated_at = clock_timestamp()
-  FROM jsonb_to_record($3::jsonb) AS r("name" text, "title" text, "email" text, "role" text, "influence" double precision, "external_id" text)
+   SET "name" = (jsonb_populate_record(NULL::contacts, $3))."name",
+       "title" = (jsonb_populate_record(NULL::contacts, $3))."title",
+       "email" = (jsonb_populate_record(NULL::contacts, $3))."email",
+       "role" = (jsonb_populate_record(NULL::contacts, $3))."role",
+       "influence" = (jsonb_populate_record(NULL::contacts, $3))."influence",
+       "external_id" = (jsonb_populate_record(NULL::contacts, $3))."external_id",
+       version = t.version + 1, updated_at = $4::timestamptz
  WHERE t.org_id = $1 AND t.id = $2
 RETURNING t.id, t.version, t.account_id,
        t."name",

@@ -12,7 +12,7 @@ SELECT $1, $3::uuid, r."name", r."title", r."email", r."role", r."influence", r.
        "role" = EXCLUDED."role",
        "influence" = EXCLUDED."influence",
        "external_id" = EXCLUDED."external_id",
-       version = t.version + 1, updated_at = clock_timestamp()
+       version = t.version + 1, updated_at = EXCLUDED.updated_at
  WHERE (t."name", t."title", t."email", t."role", t."influence", t."external_id")
        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."title", EXCLUDED."email", EXCLUDED."role", EXCLUDED."influence", EXCLUDED."external_id")
    AND t.account_id = EXCLUDED.account_id

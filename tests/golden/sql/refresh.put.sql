@@ -24,5 +24,5 @@ ON CONFLICT (org_id, account_id) DO UPDATE
        primary_orientation = EXCLUDED.primary_orientation,
        model_version = EXCLUDED.model_version,
        weights_version = EXCLUDED.weights_version,
-       as_of = EXCLUDED.as_of, computed_at = clock_timestamp(),
+       as_of = EXCLUDED.as_of, computed_at = EXCLUDED.computed_at,
        computations = s.computations + 1

@@ -17,7 +17,7 @@ SELECT $1, $3::uuid, r."received_at", r."contact_id", r."seller_id", r."ratings"
        "improvements_requested" = EXCLUDED."improvements_requested",
        "follow_up_done" = EXCLUDED."follow_up_done",
        "external_id" = EXCLUDED."external_id",
-       version = t.version + 1, updated_at = clock_timestamp()
+       version = t.version + 1, updated_at = EXCLUDED.updated_at
  WHERE (t."received_at", t."contact_id", t."seller_id", t."ratings", t."recommend_score", t."comments", t."improvements_requested", t."follow_up_done", t."external_id")
        IS DISTINCT FROM (EXCLUDED."received_at", EXCLUDED."contact_id", EXCLUDED."seller_id", EXCLUDED."ratings", EXCLUDED."recommend_score", EXCLUDED."comments", EXCLUDED."improvements_requested", EXCLUDED."follow_up_done", EXCLUDED."external_id")
    AND t.account_id = EXCLUDED.account_id

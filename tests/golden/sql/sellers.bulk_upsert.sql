@@ -14,7 +14,7 @@ SELECT $1, i.new_id, r."name", r."email", r."external_id", r."values"
        "email" = EXCLUDED."email",
        "external_id" = EXCLUDED."external_id",
        "values" = EXCLUDED."values",
-       version = t.version + 1, updated_at = clock_timestamp()
+       version = t.version + 1, updated_at = EXCLUDED.updated_at
  WHERE (t."name", t."email", t."external_id", t."values")
        IS DISTINCT FROM (EXCLUDED."name", EXCLUDED."email", EXCLUDED."external_id", EXCLUDED."values")
 RETURNING t.id, t.external_id AS external_id, (t.xmax = 0) AS created)

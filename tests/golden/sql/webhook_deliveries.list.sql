@@ -5,14 +5,14 @@ SELECT jsonb_build_object(
     'event_type', event_type, 'account_id', account_id,
     'status', status, 'attempts', attempts,
     'next_attempt_at', CASE status WHEN 'pending'
-      THEN to_char(next_attempt_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END,
-    'last_attempt_at', to_char(last_attempt_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      THEN rapport_rfc3339(next_attempt_at) END,
+    'last_attempt_at', rapport_rfc3339(last_attempt_at),
     'last_status_code', last_status_code, 'last_error', last_error,
     'last_response', last_response,
-    'delivered_at', to_char(delivered_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    'created_at', to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'delivered_at', rapport_rfc3339(delivered_at),
+    'created_at', rapport_rfc3339(created_at),
     'event', payload::jsonb)::text AS doc,
-  id::text AS id, 0 AS version, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+  id::text AS id, 0 AS version, rapport_rfc3339(created_at) AS created_at
   FROM webhook_deliveries
  WHERE org_id = $1 AND endpoint_id = $2
    AND ($3::text IS NULL OR status = $3)

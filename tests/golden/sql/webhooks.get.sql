@@ -4,12 +4,12 @@ SELECT jsonb_build_object(
     'id', id, 'url', url, 'description', description,
     'event_types', to_jsonb(event_types), 'status', status,
     'disabled_reason', disabled_reason,
-    'disabled_at', to_char(disabled_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+    'disabled_at', rapport_rfc3339(disabled_at),
     'previous_secret_expires_at',
       CASE WHEN previous_secret_expires_at > clock_timestamp()
-           THEN to_char(previous_secret_expires_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END,
-    'created_at', to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    'updated_at', to_char(updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text AS doc,
-  id::text AS id, version, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+           THEN rapport_rfc3339(previous_secret_expires_at) END,
+    'created_at', rapport_rfc3339(created_at),
+    'updated_at', rapport_rfc3339(updated_at))::text AS doc,
+  id::text AS id, version, rapport_rfc3339(created_at) AS created_at
   FROM webhook_endpoints
  WHERE org_id = $1 AND id = $2

@@ -2,18 +2,7 @@
 -- written in service/store/webhooks.c; rewrite with scripts/golden
 INSERT INTO webhook_endpoints (org_id, url, description, event_types,
                                secret)
-SELECT $1, $2, $3, ARRAY(SELECT jsonb_array_elements_text($4::jsonb)),
-       $5
+SELECT $1, $2, $3, $4::text[], $5
  WHERE (SELECT count(*) FROM webhook_endpoints WHERE org_id = $1)
        < $6::integer
-RETURNING jsonb_build_object(
-    'id', id, 'url', url, 'description', description,
-    'event_types', to_jsonb(event_types), 'status', status,
-    'disabled_reason', disabled_reason,
-    'disabled_at', to_char(disabled_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    'previous_secret_expires_at',
-      CASE WHEN previous_secret_expires_at > clock_timestamp()
-           THEN to_char(previous_secret_expires_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END,
-    'created_at', to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-    'updated_at', to_char(updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))::text AS doc,
-  id::text AS id, version, to_char(created_at, 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+RETURNING id::text AS id
