@@ -480,7 +480,8 @@ typedef void (*store_bulk_cb) (void *cls, size_t index, const char *id,
 
 /**
  * Writes a group of items of one resource in one statement.  @a items is a
- * JSON array of {"a": account id or null, "d": validated data}.
+ * JSON array of {"n": the new record's id (a fresh UUID), "a": account id
+ * or null, "d": validated data}.
  *
  * @return how many were written (the rest were refused by a reference or
  *         account guard, or were unchanged upserts), or an error; a

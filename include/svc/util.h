@@ -66,6 +66,13 @@ bool util_is_uuid (const char *s);
  */
 void util_uuid_canonical (char *s);
 
+/**
+ * A new random (version 4) UUID in canonical lower-case form.
+ *
+ * @return 0, or -1 when the system's random source failed
+ */
+int util_uuid_new (char out[37]);
+
 /** True for a real calendar date written YYYY-MM-DD. */
 bool util_is_date (const char *s);
 

@@ -218,12 +218,21 @@ group_json (const struct group *g)
   for (size_t k = 0; k < g->n; k++)
   {
     const struct batch_item *b = &g->bc->items[g->index[k]];
-    char head[80];
-    int n = snprintf (head, sizeof (head),
-                      "%s{\"a\":%s%s%s,\"d\":", 0 == k ? "" : ",",
-                      b->res->under_account ? "\"" : "",
-                      b->res->under_account ? b->account_id : "null",
-                      b->res->under_account ? "\"" : "");
+    char head[128], id[37];
+    int n;
+
+    /* The new record's id is made here: Citus wants no volatile function
+       (gen_random_uuid) in the statement that writes. */
+    if (0 != util_uuid_new (id))
+    {
+      buf_free (&out);
+      return NULL;
+    }
+    n = snprintf (head, sizeof (head),
+                  "%s{\"n\":\"%s\",\"a\":%s%s%s,\"d\":", 0 == k ? "" : ",", id,
+                  b->res->under_account ? "\"" : "",
+                  b->res->under_account ? b->account_id : "null",
+                  b->res->under_account ? "\"" : "");
 
     buf_append (&out, head, (size_t) n, SIZE_MAX);
     buf_append (&out, b->body, strlen (b->body), SIZE_MAX);
@@ -256,6 +265,11 @@ write_group (struct batch_ctx *bc, struct store_conn *conn,
     return NULL == g.index ? STORE_QS_HARD_ERROR : STORE_QS_ONE;
   }
   items = group_json (&g);
+  if (NULL == items)
+  {
+    free (g.index);
+    return STORE_QS_HARD_ERROR;
+  }
   if ((qs = store_savepoint (conn, STORE_SAVEPOINT_SET)) >= 0)
   {
     qs = store_res_bulk (conn, res, upsert, bc->req->auth.org_id, items,

@@ -20,11 +20,29 @@ bytea_param (const uint8_t hash[32], char out[67])
   util_hex (hash, 32, out + 2);
 }
 
-/** The key behind a hash ($1, bytea), if it is not revoked. */
+/** The organization of a key's hash ($1, bytea), from api_key_lookup: a
+    table of its own, keyed by the hash alone (a reference table under
+    Citus), so that authentication then reads one organization's keys. */
+static const struct store_statement auth_org_sql = {
+  "api_key_lookup.organization",
+  "SELECT organization::text AS org_id\n"
+  "  FROM api_key_lookup\n"
+  " WHERE key_hash = $1",
+};
+
+/** The key behind a hash, if it is not revoked: $1 org, $2 the hash. */
 static const struct store_statement auth_sql = {
   "api_keys.authenticate",
-  "SELECT key_id::text AS key_id, org_id::text AS org_id, scope\n"
-  "  FROM rapport_authenticate($1)",
+  "SELECT id::text AS key_id, org_id::text AS org_id, scope\n"
+  "  FROM api_keys\n"
+  " WHERE org_id = $1 AND key_hash = $2 AND revoked_at IS NULL",
+};
+
+/** A new key's hash and organization: $1 the hash, $2 org. */
+static const struct store_statement lookup_insert_sql = {
+  "api_key_lookup.insert",
+  "INSERT INTO api_key_lookup (key_hash, organization)\n"
+  "VALUES ($1, $2)",
 };
 
 /** Reads an api_keys.authenticate row into a struct store_principal. */
@@ -38,15 +56,42 @@ read_principal (const PGresult *r, int row, void *out)
   store_copy (r, row, "scope", p->scope, sizeof (p->scope));
 }
 
+/** What the key's transaction reads: the hash, and where the key goes. */
+struct auth_ctx
+{
+  const char *org_id;
+  const char *hash; /**< bytea text */
+  struct store_principal *out;
+};
+
+/** Reads the key in its organization's transaction. */
+static enum store_qs
+auth_tx (void *cls, struct store_conn *c)
+{
+  struct auth_ctx *a = cls;
+  const char *v[] = { a->org_id, a->hash };
+
+  return store_exec_one (c, &auth_sql, 2, v, &read_principal, a->out);
+}
+
 enum store_qs
 store_authenticate (struct store_conn *c, const uint8_t hash[32],
                     struct store_principal *out)
 {
-  char h[67];
+  char h[67], org[40];
   const char *v[] = { h };
+  PGresult *r;
+  enum store_qs qs;
+  struct auth_ctx a = { org, h, out };
 
   bytea_param (hash, h);
-  return store_exec_one (c, &auth_sql, 1, v, &read_principal, out);
+  qs = store_exec (c, &auth_org_sql, 1, v, &r);
+  if (qs > 0)
+    store_copy (r, 0, "org_id", org, sizeof (org));
+  PQclear (r);
+  if (qs <= 0)
+    return qs;
+  return store_run_tx (c, org, true, &auth_tx, &a);
 }
 
 /** The secret that signs pagination cursors. */
@@ -143,7 +188,17 @@ store_api_keys_insert (struct store_conn *c, const char *org_id,
     return qs;
   bytea_param (hash, h);
   snprintf (max, sizeof (max), "%ld", max_keys);
-  return store_exec_one (c, &insert_sql, 6, v, &read_key, out);
+  qs = store_exec_one (c, &insert_sql, 6, v, &read_key, out);
+  if (qs > 0)
+  {
+    const char *lv[] = { h, org_id };
+    enum store_qs done = store_exec (c, &lookup_insert_sql, 2, lv, &r);
+
+    PQclear (r);
+    if (done < 0)
+      return done;
+  }
+  return qs;
 }
 
 /** A page of live keys, newest first: $1 org, $2 and $3 the keyset
@@ -264,6 +319,7 @@ store_org_create (struct store_conn *c, const char *name, const char *prefix,
 }
 
 const struct store_statement *const store_api_keys_statements[] = {
-  &auth_sql, &cursor_secret_sql, &lock_org_sql, &insert_sql,     &list_sql,
-  &get_sql,  &lock_admins_sql,   &revoke_sql,   &org_insert_sql, NULL,
+  &auth_org_sql,    &auth_sql,   &lookup_insert_sql, &cursor_secret_sql,
+  &lock_org_sql,    &insert_sql, &list_sql,          &get_sql,
+  &lock_admins_sql, &revoke_sql, &org_insert_sql,    NULL,
 };

@@ -230,7 +230,7 @@ static void
 gen_insert (struct buf *b, const struct resource *r, bool upsert, bool bulk)
 {
   /* One row from $2 (account $3), or every item of the array $2, each
-     {"a": account, "d": data}, with a fresh id to find it again. */
+     {"n": its new id (made by the caller), "a": account, "d": data}. */
   const char *acct = ! r->under_account ? "NULL"
                      : bulk             ? "i.acct"
                                         : "$3::uuid";
@@ -276,7 +276,7 @@ gen_bulk (struct buf *b, const struct resource *r, bool upsert)
 {
   sqlf (b,
         "WITH input AS (\n"
-        "  SELECT e.ord, gen_random_uuid() AS new_id,\n"
+        "  SELECT e.ord, (e.v->>'n')::uuid AS new_id,\n"
         "         (e.v->>'a')::uuid AS acct, e.v->'d' AS d\n"
         "    FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)"
         "),\nins AS (\n");

@@ -231,6 +231,23 @@ util_uuid_canonical (char *s)
       *s = (char) (*s - 'A' + 'a');
 }
 
+int
+util_uuid_new (char out[37])
+{
+  uint8_t b[16];
+
+  if (0 != util_random (b, sizeof (b)))
+    return -1;
+  b[6] = (uint8_t) ((b[6] & 0x0f) | 0x40);
+  b[8] = (uint8_t) ((b[8] & 0x3f) | 0x80);
+  snprintf (out, 37,
+            "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+            "%02x%02x%02x%02x%02x%02x",
+            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
+            b[11], b[12], b[13], b[14], b[15]);
+  return 0;
+}
+
 bool
 util_is_date (const char *s)
 {

@@ -1,4 +1,5 @@
 -- api_keys.authenticate
 -- written in service/store/api_keys.c; rewrite with scripts/golden
-SELECT key_id::text AS key_id, org_id::text AS org_id, scope
-  FROM rapport_authenticate($1)
+SELECT id::text AS key_id, org_id::text AS org_id, scope
+  FROM api_keys
+ WHERE org_id = $1 AND key_hash = $2 AND revoked_at IS NULL

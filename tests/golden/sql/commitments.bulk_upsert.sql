@@ -1,7 +1,7 @@
 -- commitments.bulk_upsert
 -- written in service/store/resource.c, from the resource table in service/api/resource_table.c; rewrite with scripts/golden
 WITH input AS (
-  SELECT e.ord, gen_random_uuid() AS new_id,
+  SELECT e.ord, (e.v->>'n')::uuid AS new_id,
          (e.v->>'a')::uuid AS acct, e.v->'d' AS d
     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(v, ord)),
 ins AS (
