@@ -134,6 +134,11 @@ NON_IMMUTABLE_WORDS = {"current_timestamp", "localtimestamp", "current_date",
                        "current_time", "localtime"}
 
 HINTS = {
+    "distribution": "name the table in docs/citus/distribute.sql: "
+                    "create_distributed_table('t', 'org_id', colocate_with "
+                    "=> 'organizations') for a tenant table, "
+                    "create_reference_table('t') for one read without an "
+                    "organization",
     "split": "end every statement with ';', write function bodies as "
              "AS $$ ... $$, and leave transactions to the runner",
     "fk-set-null": "use ON DELETE CASCADE/RESTRICT/NO ACTION, or drop the "
@@ -1635,7 +1640,41 @@ def lint(root, check_from=MIGRATIONS_CHECKED_FROM, c_test=True):
     if c_test:
         check_c_allow_lists(os.path.join(root, "tests", "integration",
                                          "test_citus_schema.c"), violations)
+        check_distribution(os.path.join(root, "docs", "citus",
+                                        "distribute.sql"), schema, violations)
     return violations, schema
+
+
+def check_distribution(path, schema, violations):
+    """docs/citus/distribute.sql distributes every tenant table by org_id
+    (colocated with organizations) and makes every other table the
+    service reads a reference table: a new table cannot be forgotten."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except OSError:
+        violations.append(Violation(path, "distribute.sql", "distribution",
+                                    "missing"))
+        return
+    dist = set(re.findall(r"create_distributed_table\('(\w+)', 'org_id', "
+                          r"colocate_with => 'organizations'\)", text))
+    ref = set(re.findall(r"create_reference_table\('(\w+)'\)", text))
+    if "create_distributed_table('organizations', 'id')" not in text:
+        violations.append(Violation(path, "organizations", "distribution",
+                                    "organizations is not distributed by id"))
+    for t in sorted(schema.tenant_tables() - dist):
+        violations.append(Violation(path, t, "distribution",
+                                    "a tenant table that is not distributed "
+                                    "by org_id"))
+    for t in sorted(dist - schema.tenant_tables()):
+        violations.append(Violation(path, t, "distribution",
+                                    "distributed by org_id but has none"))
+    local = {"schema_migrations"}
+    for t in sorted(set(schema.columns) - schema.tenant_tables() - ref
+                    - local - {"organizations"}):
+        violations.append(Violation(path, t, "distribution",
+                                    "neither distributed nor a reference "
+                                    "table"))
 
 
 # ---- self-test -----------------------------------------------------------
