@@ -53,12 +53,13 @@ static const struct allow trigger_allow[] = {
     "BEFORE DELETE: lets go of OLD in calls and report cards of OLD.org_id" },
   { "sellers", "sellers_deleted",
     "BEFORE DELETE: nulls references to OLD in rows of OLD.org_id" },
-  { "[a-z_]+", "[a-z_]+_(insert|update|delete)_events",
-    "writes events and queue rows of the transition rows' own org_id" },
+  { "[a-z_]+", "[a-z_]+_events",
+    "row trigger: writes events and queue rows of its row's own org_id" },
   { "account_assessments", "account_assessments_changed",
     "inserts events of NEW.org_id only" },
   { "events", "events_webhooks",
-    "queues deliveries to endpoints of the event's own org_id" },
+    "row trigger: queues deliveries to endpoints of the event's own "
+    "org_id, as the invoking role" },
   { "api_keys", "api_keys_changed",
     "touches no rows (its pg_notify is checked on its own)" },
   /* END TRIGGER_ALLOW */
@@ -408,5 +409,39 @@ Test (citus_schema, no_sql_function_with_parameters_reads_a_tenant_table)
   report_end (&rep);
   cr_assert_eq (0, rep.count, "%d SQL function(s) Citus cannot plan:%s",
                 rep.count, rep.text);
+  free (rep.text);
+}
+
+Test (citus_schema,
+      no_trigger_of_a_distributed_table_uses_transition_tables_or_a_definer)
+{
+  PGresult *r = query (
+    DIST "SELECT t.tgname::text || ' on ' || d.name AS trig,"
+         "       (t.tgoldtable IS NOT NULL OR t.tgnewtable IS NOT NULL)"
+         "         AS transition,"
+         "       p.prosecdef AS definer"
+         "  FROM pg_trigger t"
+         "  JOIN dist d ON d.rel = t.tgrelid"
+         "  JOIN pg_proc p ON p.oid = t.tgfoid"
+         " WHERE NOT t.tgisinternal"
+         "   AND (t.tgoldtable IS NOT NULL OR t.tgnewtable IS NOT NULL"
+         "        OR p.prosecdef)"
+         " ORDER BY 1");
+  struct report rep;
+
+  report_begin (&rep);
+  for (int i = 0; i < PQntuples (r); i++)
+    report_add (&rep, "%s: %s", col (r, i, "trig"),
+                't' == col (r, i, "transition")[0]
+                  ? "has transition tables, which a shard's trigger never "
+                    "gets (\"could not find named tuplestore\"): use a row "
+                    "trigger"
+                  : "runs a SECURITY DEFINER function: Citus refuses a "
+                    "transaction that reaches the same shards as two "
+                    "users; run it as the invoking role");
+  PQclear (r);
+  report_end (&rep);
+  cr_assert_eq (0, rep.count, "%d trigger(s) Citus cannot run:%s", rep.count,
+                rep.text);
   free (rep.text);
 }

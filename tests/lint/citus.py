@@ -84,12 +84,13 @@ TRIGGER_ALLOW = [
      "BEFORE DELETE: lets go of OLD in calls and report cards of OLD.org_id"),
     ("sellers", "sellers_deleted",
      "BEFORE DELETE: nulls references to OLD in rows of OLD.org_id"),
-    ("[a-z_]+", "[a-z_]+_(insert|update|delete)_events",
-     "writes events and queue rows of the transition rows' own org_id"),
+    ("[a-z_]+", "[a-z_]+_events",
+     "row trigger: writes events and queue rows of its row's own org_id"),
     ("account_assessments", "account_assessments_changed",
      "inserts events of NEW.org_id only"),
     ("events", "events_webhooks",
-     "queues deliveries to endpoints of the event's own org_id"),
+     "row trigger: queues deliveries to endpoints of the event's own "
+     "org_id, as the invoking role"),
     ("api_keys", "api_keys_changed",
      "touches no rows (its pg_notify is checked on its own)"),
 ]
