@@ -263,6 +263,12 @@ static const struct store_statement lock_admins_sql = {
   "   FOR UPDATE",
 };
 
+/** Tells every instance that keys changed, at commit. */
+static const struct store_statement changed_sql = {
+  "api_keys.changed",
+  "SELECT pg_notify('rapport_api_keys', '')::text AS notified",
+};
+
 /** Revokes a key: $1 org, $2 id, $3 the time. */
 static const struct store_statement revoke_sql = {
   "api_keys.revoke",
@@ -292,6 +298,18 @@ store_api_keys_revoke (struct store_conn *c, const char *org_id,
     return STORE_QS_CONFLICT;
   qs = store_exec (c, &revoke_sql, 3, v, &r);
   PQclear (r);
+  if (qs > 0)
+  {
+    /* Every instance's key cache empties at commit.  The trigger on
+       api_keys says so too, but under Citus it fires on a worker, where
+       nobody listens; this statement touches no table and stays on the
+       coordinator. */
+    enum store_qs told = store_exec (c, &changed_sql, 0, NULL, &r);
+
+    PQclear (r);
+    if (told < 0)
+      return told;
+  }
   return qs;
 }
 
@@ -319,7 +337,17 @@ store_org_create (struct store_conn *c, const char *name, const char *prefix,
 }
 
 const struct store_statement *const store_api_keys_statements[] = {
-  &auth_org_sql,    &auth_sql,   &lookup_insert_sql, &cursor_secret_sql,
-  &lock_org_sql,    &insert_sql, &list_sql,          &get_sql,
-  &lock_admins_sql, &revoke_sql, &org_insert_sql,    NULL,
+  &auth_org_sql,
+  &auth_sql,
+  &lookup_insert_sql,
+  &cursor_secret_sql,
+  &lock_org_sql,
+  &insert_sql,
+  &list_sql,
+  &get_sql,
+  &lock_admins_sql,
+  &revoke_sql,
+  &changed_sql,
+  &org_insert_sql,
+  NULL,
 };
