@@ -31,11 +31,12 @@ store_classify (struct store_conn *c, const PGresult *res, const char *what)
   if (0 == strcmp (state, "23505"))
     return STORE_QS_CONFLICT;
   /* Connection trouble, shutdown, too many connections, statement timeout
-     and lock timeout: the client should retry later. */
-  /* 08P01 (protocol violation) is ours, not the network's. */
-  if ((0 == strncmp (state, "08", 2) && 0 != strcmp (state, "08P01"))
-      || 0 == strncmp (state, "57P", 3) || 0 == strcmp (state, "53300")
-      || 0 == strcmp (state, "57014") || 0 == strcmp (state, "55P03"))
+     and lock timeout: the client should retry later.  08P01 is one too:
+     pgbouncer answers it ("server conn crashed?") when the server
+     connection it lent went away, the client's staying open. */
+  if (0 == strncmp (state, "08", 2) || 0 == strncmp (state, "57P", 3)
+      || 0 == strcmp (state, "53300") || 0 == strcmp (state, "57014")
+      || 0 == strcmp (state, "55P03"))
   {
     log_warn ("database unavailable during %s: SQLSTATE %s", what, state);
     return STORE_QS_UNAVAILABLE;
