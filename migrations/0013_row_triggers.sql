@@ -8,12 +8,15 @@
 -- find named tuplestore"), so every write failed there.  One row trigger
 -- per table does the same work row by row: the same events (type,
 -- resource, ids, data), the same queued accounts (both accounts of a row
--- moved from one to another; never an account the statement deleted) and
--- the same notice.  The new webhook deliveries of an event are queued by a
--- row trigger too, as the service's own role (no SECURITY DEFINER: Citus
--- refuses a transaction that reaches the same shards as two users), under
--- the tenant policy, which now lets that role insert deliveries of its
--- own organization.
+-- moved from one to another; never an account the statement deleted).
+-- They send no notice: under Citus it would come from a worker, where
+-- nobody listens and where it keeps a two-phase commit from preparing;
+-- the service wakes the refresher and the delivery threads itself, with a
+-- statement of every write transaction (tx.wake).  The new webhook
+-- deliveries of an event are queued by a row trigger too, as the
+-- service's own role (no SECURITY DEFINER: Citus refuses a transaction
+-- that reaches the same shards as two users), under the tenant policy,
+-- which now lets that role insert deliveries of its own organization.
 
 DROP TRIGGER accounts_insert_events ON accounts;
 DROP TRIGGER accounts_update_events ON accounts;
@@ -64,7 +67,6 @@ BEGIN
       SET priority = 0, seq = EXCLUDED.seq,
           queued_at = EXCLUDED.queued_at, claimed_until = NULL;
   END IF;
-  PERFORM pg_notify('rapport_assess', '');
   RETURN NULL;
 END
 $$;
@@ -145,7 +147,6 @@ BEGIN
       SET priority = 0, seq = EXCLUDED.seq,
           queued_at = EXCLUDED.queued_at, claimed_until = NULL;
   END IF;
-  PERFORM pg_notify('rapport_assess', '');
   RETURN NULL;
 END
 $$;
@@ -201,7 +202,6 @@ BEGIN
       SET priority = 0, seq = EXCLUDED.seq,
           queued_at = EXCLUDED.queued_at, claimed_until = NULL;
   END IF;
-  PERFORM pg_notify('rapport_assess', '');
   RETURN NULL;
 END
 $$;
@@ -257,7 +257,6 @@ BEGIN
       SET priority = 0, seq = EXCLUDED.seq,
           queued_at = EXCLUDED.queued_at, claimed_until = NULL;
   END IF;
-  PERFORM pg_notify('rapport_assess', '');
   RETURN NULL;
 END
 $$;
@@ -313,7 +312,6 @@ BEGIN
       SET priority = 0, seq = EXCLUDED.seq,
           queued_at = EXCLUDED.queued_at, claimed_until = NULL;
   END IF;
-  PERFORM pg_notify('rapport_assess', '');
   RETURN NULL;
 END
 $$;
@@ -401,7 +399,6 @@ BEGIN
     ON CONFLICT (org_id) DO UPDATE
       SET seq = EXCLUDED.seq, queued_at = EXCLUDED.queued_at;
   END IF;
-  PERFORM pg_notify('rapport_assess', '');
   RETURN NULL;
 END
 $$;
@@ -421,12 +418,10 @@ BEGIN
     FROM webhook_endpoints w
    WHERE w.org_id = NEW.org_id AND w.status = 'active'
      AND (NEW.type = ANY (w.event_types) OR '*' = ANY (w.event_types));
-  IF FOUND THEN
-    PERFORM pg_notify('rapport_webhooks', '');
-  END IF;
   RETURN NULL;
 END
 $$;
+ALTER FUNCTION rapport_webhook_enqueue() OWNER TO CURRENT_USER;
 CREATE TRIGGER events_webhooks AFTER INSERT ON events
   FOR EACH ROW EXECUTE FUNCTION rapport_webhook_enqueue();
 

@@ -45,9 +45,6 @@ BEGIN
     FROM webhook_endpoints w
    WHERE w.org_id = NEW.org_id AND w.status = 'active'
      AND (NEW.type = ANY (w.event_types) OR '*' = ANY (w.event_types));
-  IF FOUND THEN
-    PERFORM pg_notify('rapport_webhooks', '');
-  END IF;
   RETURN NULL;
 END
 $$;

@@ -22,6 +22,12 @@
 
 SET citus.shard_replication_factor = 1;
 
+-- The background functions (claims, sweeps) are SECURITY DEFINER functions
+-- of rapport_worker, and Citus reaches the workers as the role that runs
+-- the query: it must be able to log in there (give it a password or an
+-- entry in pg_dist_authinfo as your nodes' authentication requires).
+ALTER ROLE rapport_worker LOGIN;
+
 -- The triggers (docs/scaling.md lists them) touch rows of their own
 -- organization only, on the shard group they fire on.
 ALTER DATABASE rapport SET citus.enable_unsafe_triggers = on;

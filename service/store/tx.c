@@ -522,6 +522,20 @@ store_savepoint (struct store_conn *c, enum store_savepoint_op op)
 }
 
 /**
+ * What every write says at its commit, in the same pipeline: the
+ * refresher (an account may be queued) and the delivery threads (an event
+ * may have a delivery) wake up.  The service says it, not the triggers
+ * that queue the work: under Citus those run on the workers, where nobody
+ * listens and where a notice keeps a two-phase commit from preparing.
+ * The statement touches no table, so it stays on the coordinator.
+ */
+static const struct store_statement wake_sql = {
+  "tx.wake",
+  "SELECT pg_notify('rapport_assess', '')::text AS assess,\n"
+  "       pg_notify('rapport_webhooks', '')::text AS webhooks",
+};
+
+/**
  * Ends a transaction's pipeline: COMMIT (with any deferred statement)
  * when @a qs says so and something was sent, else ROLLBACK; then leaves
  * pipeline mode.
@@ -534,7 +548,8 @@ finish (struct store_conn *c, enum store_qs qs)
 {
   if (qs >= 0 && STORE_MODE_WRITE == c->mode && c->begun)
   {
-    enum store_qs done = flush (c, send_command (c, "COMMIT"));
+    enum store_qs done = flush (c, send_prepared (c, &wake_sql, 0, NULL, NULL)
+                                     && send_command (c, "COMMIT"));
 
     if (done < 0)
       qs = done;
@@ -572,5 +587,6 @@ store_run_tx (struct store_conn *c, const char *org_id, bool read_only,
 }
 
 const struct store_statement *const store_tx_statements[] = {
+  &wake_sql,
   NULL,
 };

@@ -60,19 +60,15 @@ static const struct allow trigger_allow[] = {
   { "events", "events_webhooks",
     "row trigger: queues deliveries to endpoints of the event's own "
     "org_id, as the invoking role" },
-  { "api_keys", "api_keys_changed",
-    "touches no rows (its pg_notify is checked on its own)" },
   /* END TRIGGER_ALLOW */
   { NULL, NULL, NULL }
 };
 
 /* Trigger functions of distributed tables that may call pg_notify (the
-   table member names the function): under Citus the notice is lost and a
-   poll does the work.  NOTIFY_ALLOW in tests/lint/citus.py says which. */
+   table member names the function).  Empty on purpose: the service
+   notifies.  NOTIFY_ALLOW in tests/lint/citus.py. */
 static const struct allow notify_allow[] = {
   /* BEGIN NOTIFY_ALLOW */
-  { "rapport_[a-z_]+_changed", NULL, "the refresher's poll, the key TTL" },
-  { "rapport_webhook_enqueue", NULL, "the delivery threads' idle poll" },
   /* END NOTIFY_ALLOW */
   { NULL, NULL, NULL }
 };

@@ -91,23 +91,14 @@ TRIGGER_ALLOW = [
     ("events", "events_webhooks",
      "row trigger: queues deliveries to endpoints of the event's own "
      "org_id, as the invoking role"),
-    ("api_keys", "api_keys_changed",
-     "touches no rows (its pg_notify is checked on its own)"),
 ]
 
 # Trigger functions of distributed tables allowed to call pg_notify
-# (function name, POSIX ERE matched whole).  Under Citus the notification
-# is sent by a worker and the service LISTENs on the coordinator, so it is
-# lost there: each entry names the poll that does the work anyway
-# (docs/scaling.md, "Citus").
-NOTIFY_ALLOW = [
-    ("rapport_[a-z_]+_changed",
-     "wakes the refresher, which also polls the queue every 0.5 s; "
-     "rapport_api_keys_changed empties key caches, which also expire "
-     "after RAPPORT_KEY_CACHE_TTL_MS (1 s)"),
-    ("rapport_webhook_enqueue",
-     "wakes the delivery threads, which also poll when idle"),
-]
+# (function name, POSIX ERE matched whole).  Empty on purpose: under Citus
+# the notification is sent by a worker, where nobody listens and where it
+# keeps a two-phase commit from preparing; the service notifies instead
+# (tx.wake, api_keys.changed, webhooks.wake).
+NOTIFY_ALLOW = []
 
 # Statements (tests/golden/sql/<name>.sql) that by design do not route to
 # one organization's shard.
