@@ -7,8 +7,10 @@
 -- Every tenant table (every table with an org_id column) is distributed
 -- by org_id, colocated with organizations (distributed by id), so each
 -- organization's rows of every table live on one shard group and every
--- statement the service prepares routes to one worker (tests/lint/citus.py
--- checks that each filters by org_id).  The tables read without an
+-- statement the service prepares filters by org_id (tests/lint/citus.py
+-- checks it): reads, updates and deletes route to one worker; an insert
+-- of a JSON body (INSERT ... SELECT from jsonb_to_record) Citus plans by
+-- pulling the row to the coordinator and sending it on to its shard.  The tables read without an
 -- organization are reference tables: api_key_lookup (a key's hash to its
 -- organization) and service_secrets.  schema_migrations stays a local
 -- table of the coordinator, where `rapport migrate` runs.
