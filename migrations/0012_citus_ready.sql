@@ -10,22 +10,27 @@
 --    every shard.  api_key_lookup maps a hash to its organization (a
 --    reference table under Citus); api_keys is unique per organization,
 --    and rapport_authenticate(), a SQL function Citus cannot plan, goes.
+--
+-- The triggers' writes use now(), the transaction's time: Citus refuses a
+-- volatile function (clock_timestamp()) in an UPDATE's SET, and anything
+-- but an immutable one in a CASE (so the contact's trigger computes the
+-- turn it looks for once, in a variable).
 
 -- 1. Deleting a seller or a contact keeps what names it, reference nulled.
 CREATE FUNCTION rapport_seller_deleted() RETURNS trigger
   LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE accounts SET owner_id = NULL, version = version + 1,
-                      updated_at = clock_timestamp()
+                      updated_at = now()
    WHERE org_id = OLD.org_id AND owner_id = OLD.id;
   UPDATE calls SET seller_id = NULL, version = version + 1,
-                   updated_at = clock_timestamp()
+                   updated_at = now()
    WHERE org_id = OLD.org_id AND seller_id = OLD.id;
   UPDATE report_cards SET seller_id = NULL, version = version + 1,
-                          updated_at = clock_timestamp()
+                          updated_at = now()
    WHERE org_id = OLD.org_id AND seller_id = OLD.id;
   UPDATE commitments SET seller_id = NULL, version = version + 1,
-                         updated_at = clock_timestamp()
+                         updated_at = now()
    WHERE org_id = OLD.org_id AND seller_id = OLD.id;
   RETURN OLD;
 END
@@ -38,9 +43,13 @@ $$;
 -- statement, whatever order the cascade takes).
 CREATE OR REPLACE FUNCTION rapport_contact_deleted() RETURNS trigger
   LANGUAGE plpgsql AS $$
+DECLARE
+  -- A turn the contact spoke, for containment; a value, not an expression,
+  -- in the UPDATE (Citus wants nothing but immutable functions in a CASE).
+  spoke jsonb := jsonb_build_array(jsonb_build_object('contact_id', OLD.id));
 BEGIN
   UPDATE report_cards SET contact_id = NULL, version = version + 1,
-                          updated_at = clock_timestamp()
+                          updated_at = now()
    WHERE org_id = OLD.org_id AND account_id = OLD.account_id
      AND contact_id = OLD.id;
   IF NOT EXISTS (SELECT 1 FROM accounts
@@ -50,15 +59,12 @@ BEGIN
   UPDATE calls
      SET contact_ids = array_remove(contact_ids, OLD.id),
          transcript = CASE
-           WHEN transcript @> jsonb_build_array(
-                                jsonb_build_object('contact_id', OLD.id))
+           WHEN transcript @> spoke
            THEN rapport_transcript_without(transcript, OLD.id)
            ELSE transcript END,
-         version = version + 1, updated_at = clock_timestamp()
+         version = version + 1, updated_at = now()
    WHERE org_id = OLD.org_id AND account_id = OLD.account_id
-     AND (contact_ids @> ARRAY[OLD.id]
-          OR transcript @> jsonb_build_array(
-                             jsonb_build_object('contact_id', OLD.id)));
+     AND (contact_ids @> ARRAY[OLD.id] OR transcript @> spoke);
   RETURN OLD;
 END
 $$;
@@ -102,6 +108,14 @@ ALTER TABLE api_keys ADD CONSTRAINT api_keys_org_id_key_hash_key
 
 DROP FUNCTION rapport_authenticate(bytea);
 
+-- A revocation through the API tells every instance's key cache itself
+-- (api_keys.changed): a trigger's notice would come from a worker under
+-- Citus, where nobody listens and where it keeps a two-phase commit from
+-- preparing.  A key revoked by hand in SQL is refused once the caches'
+-- entries expire (RAPPORT_KEY_CACHE_TTL_MS, 1 s).
+DROP TRIGGER api_keys_changed ON api_keys;
+DROP FUNCTION rapport_api_keys_changed();
+
 DO $$
 BEGIN
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rapport_app') THEN
@@ -110,67 +124,3 @@ BEGIN
 END
 $$;
 
--- 3. The background claims were SQL functions with parameters, which
---    Citus inlines and then cannot plan: the same statements, in PL/pgSQL.
-CREATE OR REPLACE FUNCTION rapport_assess_claim(p_limit integer,
-                                                p_lease_ms integer)
-  RETURNS TABLE (org_id uuid, account_id uuid, seq bigint, priority smallint)
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-  RETURN QUERY
-  WITH c AS (
-    SELECT q.org_id, q.account_id FROM assessment_queue q
-     WHERE q.claimed_until IS NULL OR q.claimed_until < clock_timestamp()
-     ORDER BY q.priority, q.seq
-     LIMIT p_limit
-       FOR UPDATE SKIP LOCKED)
-  UPDATE assessment_queue q
-     SET claimed_until = clock_timestamp()
-                         + p_lease_ms * interval '1 millisecond'
-    FROM c
-   WHERE q.org_id = c.org_id AND q.account_id = c.account_id
-  RETURNING q.org_id, q.account_id, q.seq, q.priority;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION rapport_webhook_claim(p_limit integer,
-                                                 p_lease_ms integer)
-  RETURNS TABLE (org_id uuid, id uuid, claim_token uuid, endpoint_id uuid,
-                 url text, secret text, previous_secret text, payload text,
-                 event_id uuid, event_type text, attempts integer,
-                 failures integer)
-  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-  RETURN QUERY
-  WITH heads AS (
-    SELECT DISTINCT ON (d.endpoint_id, d.account_id) d.org_id, d.id,
-           d.event_xid
-      FROM webhook_deliveries d
-      JOIN webhook_endpoints w
-        ON w.org_id = d.org_id AND w.id = d.endpoint_id
-     WHERE d.status = 'pending' AND w.status = 'active'
-     ORDER BY d.endpoint_id, d.account_id, d.event_xid, d.event_seq),
-  c AS (
-    SELECT d.org_id, d.id
-      FROM webhook_deliveries d
-      JOIN heads h ON h.org_id = d.org_id AND h.id = d.id
-     WHERE d.status = 'pending'
-       AND d.next_attempt_at <= clock_timestamp()
-       AND (d.claimed_until IS NULL OR d.claimed_until < clock_timestamp())
-       AND h.event_xid < pg_snapshot_xmin(pg_current_snapshot())
-     ORDER BY d.next_attempt_at
-     LIMIT p_limit
-       FOR UPDATE OF d SKIP LOCKED)
-  UPDATE webhook_deliveries d
-     SET claimed_until = clock_timestamp()
-                         + p_lease_ms * interval '1 millisecond',
-         claim_token = gen_random_uuid()
-    FROM c, webhook_endpoints w
-   WHERE d.org_id = c.org_id AND d.id = c.id
-     AND w.org_id = d.org_id AND w.id = d.endpoint_id
-  RETURNING d.org_id, d.id, d.claim_token, d.endpoint_id, w.url, w.secret,
-            CASE WHEN w.previous_secret_expires_at > clock_timestamp()
-                 THEN w.previous_secret END,
-            d.payload, d.event_id, d.event_type, d.attempts, d.failures;
-END
-$$;

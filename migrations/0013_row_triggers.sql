@@ -405,6 +405,27 @@ $$;
 CREATE TRIGGER organization_scoring_weights_events AFTER INSERT OR UPDATE OR DELETE ON organization_scoring_weights
   FOR EACH ROW EXECUTE FUNCTION rapport_organization_scoring_weights_changed();
 
+-- An event as the API shows it, from its columns: a whole-row argument
+-- (rapport_event_json(e events)) becomes the shard's row type on a Citus
+-- worker, where no such function exists.
+CREATE FUNCTION rapport_event_body(p_id uuid, p_type text,
+                                   p_occurred_at timestamptz, p_resource text,
+                                   p_resource_id uuid, p_account_id uuid,
+                                   p_data jsonb)
+  RETURNS json LANGUAGE sql IMMUTABLE AS $$
+  SELECT json_build_object(
+    'id', p_id, 'type', p_type,
+    'occurred_at', rapport_rfc3339(p_occurred_at),
+    'resource', p_resource, 'resource_id', p_resource_id,
+    'account_id', p_account_id, 'data', p_data)
+$$;
+
+CREATE OR REPLACE FUNCTION rapport_event_json(e events) RETURNS json
+  LANGUAGE sql STABLE AS $$
+  SELECT rapport_event_body(e.id, e.type, e.occurred_at, e.resource,
+                            e.resource_id, e.account_id, e.data)
+$$;
+
 -- An event's webhook deliveries: one for every active endpoint of its
 -- organization that wants its type.
 DROP TRIGGER events_webhooks ON events;
@@ -414,7 +435,8 @@ BEGIN
   INSERT INTO webhook_deliveries (org_id, endpoint_id, event_xid, event_seq,
                                   event_id, event_type, account_id, payload)
   SELECT NEW.org_id, w.id, NEW.xid, NEW.seq, NEW.id, NEW.type, NEW.account_id,
-         rapport_event_json(NEW)::text
+         rapport_event_body(NEW.id, NEW.type, NEW.occurred_at, NEW.resource,
+                            NEW.resource_id, NEW.account_id, NEW.data)::text
     FROM webhook_endpoints w
    WHERE w.org_id = NEW.org_id AND w.status = 'active'
      AND (NEW.type = ANY (w.event_types) OR '*' = ANY (w.event_types));

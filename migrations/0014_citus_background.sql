@@ -11,43 +11,8 @@
 --  * clock_timestamp() (and gen_random_uuid()) in the WHERE or SET of a
 --    write is refused as volatile: the background functions use now(),
 --    the start of their own short transaction, and one claim token a
---    call;
---  * rapport_event_json(e events) took a whole row, which Citus rewrites
---    into the shard's row type on the worker, where no such function
---    exists: rapport_event_body() takes the columns.
-
-CREATE FUNCTION rapport_event_body(p_id uuid, p_type text,
-                                   p_occurred_at timestamptz, p_resource text,
-                                   p_resource_id uuid, p_account_id uuid,
-                                   p_data jsonb)
-  RETURNS json LANGUAGE sql IMMUTABLE AS $$
-  SELECT json_build_object(
-    'id', p_id, 'type', p_type,
-    'occurred_at', rapport_rfc3339(p_occurred_at),
-    'resource', p_resource, 'resource_id', p_resource_id,
-    'account_id', p_account_id, 'data', p_data)
-$$;
-
-CREATE OR REPLACE FUNCTION rapport_event_json(e events) RETURNS json
-  LANGUAGE sql STABLE AS $$
-  SELECT rapport_event_body(e.id, e.type, e.occurred_at, e.resource,
-                            e.resource_id, e.account_id, e.data)
-$$;
-
-CREATE OR REPLACE FUNCTION rapport_webhook_enqueue() RETURNS trigger
-  LANGUAGE plpgsql AS $$
-BEGIN
-  INSERT INTO webhook_deliveries (org_id, endpoint_id, event_xid, event_seq,
-                                  event_id, event_type, account_id, payload)
-  SELECT NEW.org_id, w.id, NEW.xid, NEW.seq, NEW.id, NEW.type, NEW.account_id,
-         rapport_event_body(NEW.id, NEW.type, NEW.occurred_at, NEW.resource,
-                            NEW.resource_id, NEW.account_id, NEW.data)::text
-    FROM webhook_endpoints w
-   WHERE w.org_id = NEW.org_id AND w.status = 'active'
-     AND (NEW.type = ANY (w.event_types) OR '*' = ANY (w.event_types));
-  RETURN NULL;
-END
-$$;
+--    call; RETURNING compares with a variable, as Citus wants only
+--    immutable functions there.
 
 -- Claims up to p_limit queued accounts for p_lease_ms, writes first, the
 -- oldest first; rows another refresher holds are skipped, not waited for.
@@ -186,14 +151,17 @@ DECLARE
   -- One token for the call's claims: it proves this lease, not another's,
   -- and Citus wants no volatile function in an UPDATE's SET.
   token uuid := gen_random_uuid();
+  -- The time, as a value: Citus wants only immutable functions in
+  -- RETURNING.
+  t_now timestamptz := now();
 BEGIN
   FOR o IN
     SELECT d.org_id FROM webhook_deliveries d
       JOIN webhook_endpoints w
         ON w.org_id = d.org_id AND w.id = d.endpoint_id
      WHERE d.status = 'pending' AND w.status = 'active'
-       AND d.next_attempt_at <= now()
-       AND (d.claimed_until IS NULL OR d.claimed_until < now())
+       AND d.next_attempt_at <= t_now
+       AND (d.claimed_until IS NULL OR d.claimed_until < t_now)
      GROUP BY d.org_id
      ORDER BY min(d.next_attempt_at)
   LOOP
@@ -212,21 +180,21 @@ BEGIN
         FROM webhook_deliveries d
         JOIN heads h ON h.org_id = d.org_id AND h.id = d.id
        WHERE d.org_id = o AND d.status = 'pending'
-         AND d.next_attempt_at <= now()
-         AND (d.claimed_until IS NULL OR d.claimed_until < now())
+         AND d.next_attempt_at <= t_now
+         AND (d.claimed_until IS NULL OR d.claimed_until < t_now)
          AND h.event_xid < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY d.next_attempt_at
        LIMIT left_
          FOR UPDATE OF d SKIP LOCKED)
     UPDATE webhook_deliveries d
-       SET claimed_until = now() + p_lease_ms * interval '1 millisecond',
+       SET claimed_until = t_now + p_lease_ms * interval '1 millisecond',
            claim_token = token
       FROM c, webhook_endpoints w
      WHERE d.org_id = o AND w.org_id = o
        AND d.org_id = c.org_id AND d.id = c.id
        AND w.id = d.endpoint_id
     RETURNING d.org_id, d.id, d.claim_token, d.endpoint_id, w.url, w.secret,
-              CASE WHEN w.previous_secret_expires_at > now()
+              CASE WHEN w.previous_secret_expires_at > t_now
                    THEN w.previous_secret END,
               d.payload, d.event_id, d.event_type, d.attempts, d.failures;
     GET DIAGNOSTICS n = ROW_COUNT;
