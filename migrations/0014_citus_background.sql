@@ -204,7 +204,8 @@ BEGIN
 END
 $$;
 
--- Records one attempt of a claimed delivery, as in part 8, with now().
+-- Records one attempt of a claimed delivery, as in part 8, its times
+-- taken once, as values.
 CREATE OR REPLACE FUNCTION rapport_webhook_finish(p_org uuid, p_id uuid, p_token uuid,
                                        p_outcome text, p_status_code integer,
                                        p_error text, p_response text,
@@ -214,6 +215,11 @@ CREATE OR REPLACE FUNCTION rapport_webhook_finish(p_org uuid, p_id uuid, p_token
   LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
   d webhook_deliveries;
+  -- The time, as a value: Citus wants only immutable functions in a
+  -- CASE of an UPDATE, and no column in a stable function's arguments.
+  t_now timestamptz := now();
+  first_at text;
+  last_at text;
 BEGIN
   IF p_outcome = 'released' THEN
     UPDATE webhook_deliveries
@@ -228,13 +234,13 @@ BEGIN
          attempts = attempts + 1,
          failures = CASE p_outcome WHEN 'delivered' THEN 0
                                    ELSE failures + 1 END,
-         last_attempt_at = now(),
+         last_attempt_at = t_now,
          last_status_code = p_status_code,
          last_error = p_error,
          last_response = p_response,
          delivered_at = CASE p_outcome WHEN 'delivered'
-                             THEN now() END,
-         next_attempt_at = now()
+                             THEN t_now END,
+         next_attempt_at = t_now
                            + p_retry_ms * interval '1 millisecond',
          claimed_until = NULL, claim_token = NULL
    WHERE org_id = p_org AND id = p_id AND claim_token = p_token
@@ -247,18 +253,19 @@ BEGIN
     RETURN 'delivered';
   END IF;
   IF d.failures >= p_max_failures THEN
+    first_at := to_char(d.created_at AT TIME ZONE 'UTC',
+                        'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+    last_at := to_char(d.last_attempt_at AT TIME ZONE 'UTC',
+                       'YYYY-MM-DD"T"HH24:MI:SS"Z"');
     UPDATE webhook_endpoints
-       SET status = 'disabled', disabled_at = now(),
+       SET status = 'disabled', disabled_at = t_now,
            disabled_reason = format(
              '%s attempts in a row to deliver event %s (%s) failed, from %s '
              'to %s; the last: %s',
              d.failures, d.event_id, d.event_type,
-             to_char(d.created_at AT TIME ZONE 'UTC',
-                     'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-             to_char(d.last_attempt_at AT TIME ZONE 'UTC',
-                     'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+             first_at, last_at,
              coalesce(p_error, 'HTTP ' || p_status_code)),
-           updated_at = now(), version = version + 1
+           updated_at = t_now, version = version + 1
      WHERE org_id = d.org_id AND id = d.endpoint_id AND status = 'active';
     RETURN 'disabled';
   END IF;
