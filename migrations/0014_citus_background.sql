@@ -218,6 +218,13 @@ DECLARE
   -- The time, as a value: Citus wants only immutable functions in a
   -- CASE of an UPDATE, and no column in a stable function's arguments.
   t_now timestamptz := now();
+  -- What the attempt makes of the row, decided here: Citus sends a
+  -- "CASE p_outcome WHEN ..." of an UPDATE to its workers mangled (the
+  -- parameter compared with a boolean).
+  delivered boolean := p_outcome = 'delivered';
+  new_status text := CASE WHEN delivered THEN 'delivered' ELSE 'pending' END;
+  delivered_at_ timestamptz := CASE WHEN delivered THEN now() END;
+  retry_at timestamptz := now() + p_retry_ms * interval '1 millisecond';
   first_at text;
   last_at text;
 BEGIN
@@ -229,19 +236,15 @@ BEGIN
     RETURN CASE WHEN FOUND THEN 'released' ELSE 'lost' END;
   END IF;
   UPDATE webhook_deliveries
-     SET status = CASE p_outcome WHEN 'delivered' THEN 'delivered'
-                                 ELSE 'pending' END,
+     SET status = new_status,
          attempts = attempts + 1,
-         failures = CASE p_outcome WHEN 'delivered' THEN 0
-                                   ELSE failures + 1 END,
+         failures = CASE WHEN delivered THEN 0 ELSE failures + 1 END,
          last_attempt_at = t_now,
          last_status_code = p_status_code,
          last_error = p_error,
          last_response = p_response,
-         delivered_at = CASE p_outcome WHEN 'delivered'
-                             THEN t_now END,
-         next_attempt_at = t_now
-                           + p_retry_ms * interval '1 millisecond',
+         delivered_at = delivered_at_,
+         next_attempt_at = retry_at,
          claimed_until = NULL, claim_token = NULL
    WHERE org_id = p_org AND id = p_id AND claim_token = p_token
      AND status = 'pending'
