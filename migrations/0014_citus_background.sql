@@ -154,6 +154,11 @@ DECLARE
   -- The time, as a value: Citus wants only immutable functions in
   -- RETURNING.
   t_now timestamptz := now();
+  -- The oldest transaction still running where the organization's rows
+  -- are, from a plain read of them: under Citus that read runs on the
+  -- organization's worker, whose transaction ids its events carry (in
+  -- an UPDATE the coordinator would evaluate the snapshot itself).
+  visible xid8;
 BEGIN
   FOR o IN
     SELECT d.org_id FROM webhook_deliveries d
@@ -165,6 +170,10 @@ BEGIN
      GROUP BY d.org_id
      ORDER BY min(d.next_attempt_at)
   LOOP
+    SELECT pg_snapshot_xmin(pg_current_snapshot()) INTO visible
+      FROM webhook_endpoints w
+     WHERE w.org_id = o
+     LIMIT 1;
     RETURN QUERY
     WITH heads AS (
       SELECT DISTINCT ON (d.endpoint_id, d.account_id) d.org_id, d.id,
@@ -182,7 +191,7 @@ BEGIN
        WHERE d.org_id = o AND d.status = 'pending'
          AND d.next_attempt_at <= t_now
          AND (d.claimed_until IS NULL OR d.claimed_until < t_now)
-         AND h.event_xid < pg_snapshot_xmin(pg_current_snapshot())
+         AND h.event_xid < visible
        ORDER BY d.next_attempt_at
        LIMIT left_
          FOR UPDATE OF d SKIP LOCKED)
