@@ -1143,11 +1143,14 @@ Test (webhooks, the_log_keeps_made_deliveries_for_the_configured_days)
   th_account_new (org.key, "Long ago", old_acct);
   await_hits (&rv, 200, 1, 30);
   sp_stop (&in, 10);
-  /* Made 40 days ago, as far as the log knows. */
+  /* Made 40 days ago, as far as the log knows (the arithmetic in UTC:
+     immutable, which Citus wants beside a column in an UPDATE). */
   n = sp_admin_sql (
-    th_fmt ("UPDATE webhook_deliveries SET delivered_at = delivered_at - "
-            "interval '40 days', created_at = created_at - interval '40 days'"
-            " WHERE endpoint_id = '%s' RETURNING 1",
+    th_fmt ("UPDATE webhook_deliveries SET delivered_at = (delivered_at AT "
+            "TIME ZONE 'UTC' - interval '40 days') AT TIME ZONE 'UTC', "
+            "created_at = (created_at AT TIME ZONE 'UTC' - interval "
+            "'40 days') AT TIME ZONE 'UTC' WHERE endpoint_id = '%s' "
+            "RETURNING 1",
             hook));
   cr_assert_not_null (n);
   free (n);
@@ -1157,9 +1160,9 @@ Test (webhooks, the_log_keeps_made_deliveries_for_the_configured_days)
   sp_use (&in);
   th_account_new (org.key, "Pending long", new_acct);
   n = sp_admin_sql (
-    th_fmt ("UPDATE webhook_deliveries SET created_at = created_at - "
-            "interval '40 days' WHERE endpoint_id = '%s' AND status = "
-            "'pending' RETURNING 1",
+    th_fmt ("UPDATE webhook_deliveries SET created_at = (created_at AT "
+            "TIME ZONE 'UTC' - interval '40 days') AT TIME ZONE 'UTC' "
+            "WHERE endpoint_id = '%s' AND status = 'pending' RETURNING 1",
             hook));
   cr_assert_not_null (n);
   free (n);

@@ -269,7 +269,9 @@ Test (refresher, time_and_a_new_model_make_stored_assessments_stale)
                               " WHERE account_id = '%s'",
                               old_model)));
   free (sp_admin_sql (th_fmt ("UPDATE account_assessments"
-                              "   SET as_of = as_of - interval '2 days'"
+                              "   SET as_of = (as_of AT TIME ZONE 'UTC'"
+                              "                - interval '2 days')"
+                              "               AT TIME ZONE 'UTC'"
                               " WHERE account_id = '%s'",
                               aged)));
   v = member (&org, old_model, "model_version");
