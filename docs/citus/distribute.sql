@@ -85,10 +85,3 @@ BEGIN
 END
 $$;
 
--- The functions the statements and triggers call (rapport_event_json,
--- rapport_rfc3339, ...) on every worker, where the shards' queries run.
-SELECT create_distributed_function(p.oid::regprocedure::text)
-  FROM pg_proc p
- WHERE p.pronamespace = 'public'::regnamespace
-   AND p.proname LIKE 'rapport\_%'
- ORDER BY p.oid;
