@@ -311,24 +311,6 @@ store_migrations_current (struct store_conn *c, const char *latest)
   return qs > 0 ? STORE_QS_ONE : qs;
 }
 
-/** Writes a random (version 4) UUID. */
-static int
-uuid_v4 (char out[37])
-{
-  uint8_t b[16];
-
-  if (0 != util_random (b, sizeof (b)))
-    return -1;
-  b[6] = (uint8_t) ((b[6] & 0x0F) | 0x40);
-  b[8] = (uint8_t) ((b[8] & 0x3F) | 0x80);
-  snprintf (out, 37,
-            "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-            "%02x%02x%02x%02x%02x%02x",
-            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10],
-            b[11], b[12], b[13], b[14], b[15]);
-  return 0;
-}
-
 /** Context of the org-creating transaction. */
 struct org_create_ctx
 {
@@ -357,7 +339,7 @@ store_org_create_cli (const char *conninfo, const char *name,
   enum store_qs qs;
   struct org_create_ctx oc = { name, prefix, hash, org_id };
 
-  if (0 != uuid_v4 (org_id))
+  if (0 != util_uuid_new (org_id))
   {
     snprintf (err, err_len, "no randomness available");
     return -1;
