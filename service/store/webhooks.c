@@ -265,21 +265,13 @@ store_webhooks_update (struct store_conn *c, const char *org_id,
 }
 
 /** Makes an endpoint's pending deliveries due now with a fresh count of
-    failures, and wakes the delivery threads: $1 org, $2 id, $3 the
+    failures (the write's commit wakes the delivery threads): $1 org, $2 id, $3 the
     time. */
 static const struct store_statement resume_sql = {
   "webhooks.resume",
   "UPDATE webhook_deliveries\n"
   "   SET failures = 0, next_attempt_at = $3::timestamptz\n"
   " WHERE org_id = $1 AND endpoint_id = $2 AND status = 'pending'",
-};
-
-/** Wakes the delivery threads at commit: a statement of its own, which
-    touches no table (under Citus it stays on the coordinator, where the
-    service LISTENs). */
-static const struct store_statement wake_sql = {
-  "webhooks.wake",
-  "SELECT pg_notify('" CHANNEL "', '')::text AS notified",
 };
 
 enum store_qs
@@ -291,15 +283,8 @@ store_webhooks_resume (struct store_conn *c, const char *org_id,
   PGresult *r;
   enum store_qs qs = store_exec (c, &resume_sql, 3, v, &r);
 
+  /* The delivery threads wake at commit, as after every write (tx.wake). */
   PQclear (r);
-  if (qs > 0)
-  {
-    enum store_qs woke = store_exec (c, &wake_sql, 0, NULL, &r);
-
-    PQclear (r);
-    if (woke < 0)
-      return woke;
-  }
   return qs;
 }
 
@@ -656,7 +641,7 @@ store_hooks_prune (struct store_hooks *h, long keep_days, long long *pruned)
 }
 
 const struct store_statement *const store_webhooks_statements[] = {
-  &lock_org_sql,   &insert_sql, &get_sql,    &lock_sql,   &list_sql,
-  &update_sql,     &resume_sql, &wake_sql,   &rotate_sql, &delete_sql,
-  &deliveries_sql, &claim_sql,  &finish_sql, &prune_sql,  NULL,
+  &lock_org_sql, &insert_sql, &get_sql,    &lock_sql,   &list_sql,
+  &update_sql,   &resume_sql, &rotate_sql, &delete_sql, &deliveries_sql,
+  &claim_sql,    &finish_sql, &prune_sql,  NULL,
 };

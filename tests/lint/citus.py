@@ -97,7 +97,7 @@ TRIGGER_ALLOW = [
 # (function name, POSIX ERE matched whole).  Empty on purpose: under Citus
 # the notification is sent by a worker, where nobody listens and where it
 # keeps a two-phase commit from preparing; the service notifies instead
-# (tx.wake, api_keys.changed, webhooks.wake).
+# (tx.wake, api_keys.changed).
 NOTIFY_ALLOW = []
 
 # Statements (tests/golden/sql/<name>.sql) that by design do not route to
