@@ -411,7 +411,11 @@ dispatch (struct request_ctx *rc)
     long window = http_service.cfg->read_your_writes_ms;
 
     rc->pool = http_service.pool;
-    if (0 != strcmp (req->method, "GET") && 0 != strcmp (req->method, "HEAD"))
+    /* With replicas, a write marks its key and a heavy read by a key that
+       has not written lately goes to them; without, nothing to decide. */
+    if (NULL != http_service.read_pool
+        && (0 != strcmp (req->method, "GET")
+            && 0 != strcmp (req->method, "HEAD")))
       recent_write_mark (req->auth.key_id);
     else if (NULL != http_service.read_pool && router_heavy_read (rc->route)
              && ! recent_write_within (req->auth.key_id, window)
