@@ -169,8 +169,8 @@ call_init (struct score_call *c, size_t i, const char *notes, size_t len)
   /* Everyone at the first call, then one or two at a time. */
   for (size_t k = 0; k < N_CONTACTS; k++)
     if (0 == i || k == i % N_CONTACTS || k == (i + 1) % 5)
-      snprintf (c->contact_ids[c->n_contacts++], SCORE_ID_LEN, "%s",
-                contacts[k].id);
+      snprintf (c->contact_ids[c->n_contacts++], SCORE_ID_LEN, "%.*s",
+                SCORE_ID_LEN - 1, contacts[k].id);
   c->channel = (enum score_channel) (i % SCORE_CHANNEL_COUNT);
   c->kind = (enum score_call_kind) (i % SCORE_KIND_COUNT);
   c->duration_minutes = 0 == i % 3 ? -1 : (int) (15 * i);

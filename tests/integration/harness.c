@@ -85,9 +85,11 @@ th_org_new (struct th_org *org)
   {
     line[strcspn (line, "\n")] = '\0';
     if (0 == strncmp (line, "RAPPORT_ORG_ID=", 15))
-      snprintf (org->id, sizeof (org->id), "%s", line + 15);
+      snprintf (org->id, sizeof (org->id), "%.*s", (int) sizeof (org->id) - 1,
+                line + 15);
     else if (0 == strncmp (line, "RAPPORT_API_KEY=", 16))
-      snprintf (org->key, sizeof (org->key), "%s", line + 16);
+      snprintf (org->key, sizeof (org->key), "%.*s",
+                (int) sizeof (org->key) - 1, line + 16);
   }
   cr_assert_eq (0, pclose (p), "rapport org create failed");
   cr_assert (org->key[0] != '\0' && org->id[0] != '\0');
