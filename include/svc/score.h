@@ -245,6 +245,11 @@ enum score_boilerplate
 #define SCORE_READ_FILLER 0x400u
 /** The seller's own doing in the note ("I guaranteed delivery"). */
 #define SCORE_READ_SELLER_SELF 0x800u
+/** Another supplier's doing ("the Kestrel rep sends her market
+    reports"): not a pillar we built, with third_party. */
+#define SCORE_READ_RIVAL 0x1000u
+/** The highest SCORE_READ_* bit: a loop over the reasons ends here. */
+#define SCORE_READ_LAST SCORE_READ_RIVAL
 
 /** Most boilerplate spans and cues a call's reading reports. */
 #define SCORE_READING_SPANS 16

@@ -225,7 +225,7 @@ reasons_json (unsigned bits)
 {
   json_t *a = json_array ();
 
-  for (unsigned b = 1; b <= SCORE_READ_SELLER_SELF; b <<= 1)
+  for (unsigned b = 1; b <= SCORE_READ_LAST; b <<= 1)
     if ((bits & b) && NULL != score_read_reason_name (b))
       json_array_append_new (a, json_string (score_read_reason_name (b)));
   return a;

@@ -78,6 +78,15 @@ enum mark
 #define M_WHATEVER \
   (1ull << 40) /**< whatever: dismissive on its own ("X?
                                    Whatever."), not in "whatever's new" */
+#define M_QUIT \
+  (1ull << 44) /**< stopped, quit: "stopped buying on price" makes what
+                    follows a habit that stopped */
+#define M_WAIT (1ull << 45) /**< wait: "compliance can wait" puts it off */
+#define M_AND (1ull << 46)  /**< and, or, nor: a list goes on */
+#define M_RIVAL \
+  (1ull << 47)              /**< rep, vendor, supplier: another supplier's
+                                 person when not ours */
+#define M_SEEM (1ull << 48) /**< seems, turns (out), proves, sounds */
 #define M_AUX \
   (1ull << 41) /**< is, do, did, will ...: "not" after one
                               negates a clause; after a noun it contrasts
@@ -166,7 +175,13 @@ static const struct
   { "coordinator", M_ROLE },
   { "architect", M_ROLE },
   { "officer", M_ROLE },
-  { "rep", M_ROLE },
+  { "rep", M_ROLE | M_RIVAL },
+  { "vendor", M_ROLE | M_RIVAL },
+  { "supplier", M_ROLE | M_RIVAL },
+  { "competitor", M_ROLE | M_RIVAL },
+  { "incumbent", M_ROLE | M_RIVAL },
+  { "salesman", M_ROLE | M_RIVAL },
+  { "salesperson", M_ROLE | M_RIVAL },
   { "buyer", M_ROLE },
   { "owner", M_ROLE },
   { "contact", M_ROLE },
@@ -202,6 +217,9 @@ static const struct
   { "anymore", M_STOPPED },
   { "formerly", M_STOPPED },
   { "previously", M_STOPPED },
+  { "stopped", M_QUIT },
+  { "quit", M_QUIT },
+
   { "if", M_IF },
   { "what", M_IFQ },
   { "ask", M_IFQ },
@@ -284,7 +302,7 @@ static const struct
   { "cut", M_LOSS },
   { "slip", M_LOSS },
   { "stop", M_LOSS },
-  { "wait", M_LOSS },
+  { "wait", M_LOSS | M_WAIT },
   { "overkill", M_DISMISS },
   { "greenwashing", M_AGAINST },
   { "nonsense", M_AGAINST },
@@ -296,10 +314,15 @@ static const struct
   { "bores", M_AGAINST },
   { "nervous", M_AGAINST },
   { "uneasy", M_AGAINST },
+  { "avoid", M_AGAINST },
+  { "avoids", M_AGAINST },
+  { "avoided", M_AGAINST },
+  { "avoiding", M_AGAINST },
   { "else", M_ELSE },
   { "skip", M_SKIP },
   { "ditch", M_SKIP },
   { "scrap", M_SKIP },
+  { "away", M_SKIP },
   { "over", M_OVER },
   { "before", M_OVER },
   { "rather", M_MORE },
@@ -326,13 +349,18 @@ static const struct
   { "care", M_MATTER },
   { "priority", M_MATTER },
   { "important", M_MATTER },
+  { "interested", M_MATTER },
+  { "seems", M_SEEM },
+  { "turns", M_SEEM },
+  { "proves", M_SEEM },
+  { "sounds", M_SEEM },
   { "concern", M_MATTER },
   { "focus", M_MATTER },
   { "interested", M_MATTER },
   { "factor", M_MATTER },
-  { "and", M_CONJ },
-  { "or", M_CONJ },
-  { "nor", M_CONJ },
+  { "and", M_CONJ | M_AND },
+  { "or", M_CONJ | M_AND },
+  { "nor", M_CONJ | M_AND },
   { "so", M_CONJ },
   { "also", M_CONJ },
   { "plus", M_CONJ },
@@ -367,6 +395,16 @@ mark_of (struct score_scratch *s, uint32_t h)
     k = (k + 1) & (SCORE_MARK_SLOTS - 1);
   }
   return 0;
+}
+
+/** Whether token @a t is written as an -ing form ("buying"). */
+static bool
+ing (const struct score_scratch *s, size_t t)
+{
+  const struct score_token *k = &s->tokens[t];
+
+  return k->end - k->start > 4
+         && 0 == strncmp (s->text + k->end - 3, "ing", 3);
 }
 
 void
@@ -446,18 +484,20 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
         former = true;
       if (former)
         return SCORE_READ_FORMER;
-      return (ours && ours_is_us) ? SCORE_READ_OUR_SIDE
-                                  : SCORE_READ_THIRD_PARTY;
+      if (ours && ours_is_us)
+        return SCORE_READ_OUR_SIDE;
+      return (b & M_RIVAL) ? SCORE_READ_THIRD_PARTY | SCORE_READ_RIVAL
+                           : SCORE_READ_THIRD_PARTY;
     }
     if (b & M_FORMER)
       former = true;
     else if (b & M_DET)
       ours = ours || (b & M_OURS);
-    else if (q == p && q + 1 < end && 0 == b
+    else if ((q == p || (s->tok_marks[q - 1] & M_DET)) && q + 1 < end && 0 == b
              && s->text[s->tokens[q].start] >= 'A'
              && s->text[s->tokens[q].start] <= 'Z'
              && (s->tok_marks[q + 1] & M_ROLE))
-      ; /* "Dana's boss" */
+      ; /* "Dana's boss", "the Kestrel rep" */
     else if (! (b & M_ADJ))
       return 0;
     q++;
@@ -470,8 +510,14 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 static bool
 new_subject (struct score_scratch *s, size_t p)
 {
-  uint64_t b = s->tok_marks[p];
-  unsigned char c = (unsigned char) s->text[s->tokens[p].start];
+  uint64_t b;
+  unsigned char c;
+
+  while (p + 1 < s->n_tokens && (s->tok_marks[p] & M_CONJ)
+         && ! (s->tokens[p + 1].flags & TOK_CLAUSE))
+    p++; /* "..., and I'd feel terrible": "I" */
+  b = s->tok_marks[p];
+  c = (unsigned char) s->text[s->tokens[p].start];
 
   return (b & (M_PRON | M_DET)) || (c >= 'A' && c <= 'Z');
 }
@@ -487,7 +533,7 @@ static const uint16_t excluded[] = {
   [SCORE_TARGET_ORIENTATION] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
                                | SCORE_READ_OUR_SIDE | SCORE_READ_OPPOSED
                                | SCORE_READ_SPEAKER | SCORE_READ_SELLER_SELF,
-  [SCORE_TARGET_PILLAR] = NOT_A_FACT,
+  [SCORE_TARGET_PILLAR] = NOT_A_FACT | SCORE_READ_RIVAL,
   [SCORE_TARGET_RISK] = NOT_A_FACT | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER
                         | SCORE_READ_SELLER_SELF,
   [SCORE_TARGET_TRAIT] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
@@ -774,6 +820,64 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
 }
 
 /**
+ * A negated item carries its negation over "and", "or", "nor" to the
+ * next item of the same list: "declined the golf day and the year-end
+ * dinner", "no complaints or escalations". The next item is one of the
+ * same target with a weight of the same sign, at most a few words on,
+ * with no new subject or report between ("declined the golf day and we
+ * had dinner" is not a list) and no negator of its own ("for months and
+ * never said": that negator is the second item's).
+ *
+ * @param m model
+ * @param s scratch
+ * @param h0 first hit of the clause
+ * @param h1 one past its last hit
+ */
+static void
+coordinate_negation (const struct score_model *m, struct score_scratch *s,
+                     size_t h0, size_t h1)
+{
+  for (size_t i = h0; i + 1 < h1; i++)
+  {
+    const struct score_hit *p = &s->hits[i];
+    const struct score_cue *pc = &m->cues[p->cue];
+
+    if (! p->negated || p->resolved || p->superseded)
+      continue;
+    for (size_t j = i + 1; j < h1; j++)
+    {
+      struct score_hit *h = &s->hits[j];
+      const struct score_cue *hc = &m->cues[h->cue];
+      bool joined = false;
+      bool broken = false;
+
+      if (h->first <= p->last)
+        continue; /* overlapping: the same words */
+      if (h->first - p->last > 7)
+        break;
+      if (h->negated || hc->target.kind != pc->target.kind
+          || hc->target.index != pc->target.index
+          || (hc->weight > 0) != (pc->weight > 0))
+        continue;
+      for (size_t q = p->last + 1; q <= h->last; q++)
+      {
+        joined = joined || (q < h->first && (s->tok_marks[q] & M_AND));
+        broken =
+          broken || (s->tokens[q].flags & TOK_NEG)
+          || (q < h->first
+              && (s->tok_marks[q] & (M_PRON | M_REPORT | M_WANT | M_AUX)));
+      }
+      if (joined && ! broken)
+      {
+        h->negated = true;
+        h->reasons |= SCORE_READ_NEGATED;
+      }
+      break;
+    }
+  }
+}
+
+/**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
  * following clauses of its sentence until a new subject; "used to",
@@ -798,6 +902,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
   bool neg_list = false;     /* a negated clause may go on as a list */
   uint16_t neg_sentence = 0; /* ... in its own sentence */
   uint16_t sentence = UINT16_MAX;
+  size_t former_at = SIZE_MAX; /* where the sentence names a predecessor */
   size_t list_from = SIZE_MAX; /* a negated list's bytes */
   size_t list_to = 0;
 
@@ -810,6 +915,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
     uint16_t clause = 0;
     uint16_t scope;
     size_t from = a;           /* first token the scope covers */
+    size_t then_at = SIZE_MAX; /* "... and I ...": a second subject */
+    uint16_t then_scope = 0;
     size_t used_at = SIZE_MAX; /* past from here */
     size_t hypo_at = SIZE_MAX; /* supposition from here */
     size_t h0;
@@ -841,16 +948,28 @@ attribute (const struct score_model *m, struct score_scratch *s)
       former = false;
       irony = 0;
       supposed = 0;
-      /* "she was mocking ...", "said sarcastically": the whole sentence */
+      /* "she was mocking ...", "said sarcastically": the whole sentence;
+         "notes on their previous buyer (...) say he was very cautious":
+         "he" after a predecessor named in the sentence is the
+         predecessor */
+      former_at = SIZE_MAX;
       for (size_t q = a; q < s->n_tokens && s->tokens[q].sentence == sentence;
            q++)
+      {
         if (s->tok_marks[q] & M_MOCK)
           irony = SCORE_READ_SARCASM;
+        if (SIZE_MAX == former_at && (s->tok_marks[q] & M_FORMER)
+            && ((q + 1 < s->n_tokens && (s->tok_marks[q + 1] & M_ROLE))
+                || (q + 2 < s->n_tokens && (s->tok_marks[q + 2] & M_ROLE))))
+          former_at = q;
+      }
     }
     if (b - a >= 2 && (s->tok_marks[a] & M_IRONY1)
         && (s->tok_marks[a + 1] & M_IRONY2))
       irony = SCORE_READ_SARCASM;
     scope = subject (s, a, b, ours_us);
+    if (0 == scope && a > former_at && (s->tok_marks[a] & M_3RD))
+      scope = SCORE_READ_FORMER;
     if (0 == scope)
       scope = (new_subject (s, a) && ! he_former) ? 0 : carried;
     he_former = false;
@@ -910,6 +1029,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (r < b && (s->tok_marks[r] & M_THAT))
           r++; /* "joked that I ..." */
         sub = subject (s, r, b, ours_us);
+        if (0 == sub && q + 1 > former_at && (s->tok_marks[q + 1] & M_3RD))
+          sub = SCORE_READ_FORMER;
         if (sub || (SCORE_READ_SELLER_SELF == scope && (bits & M_PERCEIVE)))
         {
           /* "her boss said ...", and "I think she ...": what follows
@@ -919,11 +1040,26 @@ attribute (const struct score_model *m, struct score_scratch *s)
         }
       }
       if ((bits & M_USED) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
-          && used_at > q)
-        used_at = q;
+          && used_at > q && ! (q > a && (s->tok_marks[q - 1] & M_AUX)))
+        used_at = q; /* not "are used to him": accustomed */
+      if ((bits & M_AND) && q > a && q + 1 < b
+          && (s->tok_marks[q + 1] & M_PRON) && SIZE_MAX == then_at)
+      {
+        /* "our colleagues are used to him and I don't want tensions":
+           from "I" on, the clause is about its new subject */
+        then_at = q + 1;
+        then_scope = subject (s, q + 1, b, ours_us);
+      }
+      if ((bits & M_QUIT) && q + 1 < b && ing (s, q + 1) && used_at > q + 1)
+        used_at = q + 1; /* "stopped buying on unit price": not "the line
+                            stopped" (no verb follows), and "stopped
+                            working" itself still reads as a fault */
       if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b)
           || means_nothing (s, q, b))
         dismiss = true;
+      if ((bits & M_WAIT) && q + 1 == b && q > a
+          && (s->tok_marks[q - 1] & M_AUX))
+        dismiss = true; /* "the paperwork can wait" */
       value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &firm);
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
@@ -964,6 +1100,17 @@ attribute (const struct score_model *m, struct score_scratch *s)
            wish */
         scope = SCORE_READ_SELLER_SELF;
         from = q;
+      }
+      if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ))
+          && q + 2 < b && (s->tok_marks[q + 1] & M_3RD)
+          && (s->tok_marks[q + 2] & (M_AUX | M_SEEM | M_MORE | M_DET))
+          && hypo_at > q)
+      {
+        /* "if she's more of a 'show me results' person, lead with ...",
+           "if he turns out to be ...": a guess about her, to the end of
+           the sentence */
+        hypo_at = q;
+        supposed = SCORE_READ_HYPOTHETICAL;
       }
       if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ)))
       {
@@ -1025,7 +1172,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       h->reasons |= irony | clause;
       if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a))
         h->reasons |= supposed;
-      if (h->first >= from)
+      if (h->first >= then_at)
+        h->reasons |= then_scope;
+      else if (h->first >= from)
         h->reasons |= scope;
       if (h->first >= used_at)
         h->reasons |= SCORE_READ_PAST;
@@ -1046,6 +1195,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
           h->reasons |= SCORE_READ_SARCASM;
       }
     }
+    coordinate_negation (m, s, h0, hi);
     oppose (m, s, h0, hi);
     if (dismiss)
       dismiss_topic (m, s, a, h0);

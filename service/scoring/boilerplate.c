@@ -621,6 +621,141 @@ paragraph_has (const struct line *ln, size_t n, size_t i, uint16_t a,
 }
 
 /**
+ * The label of a "Label: value" line, hashed, or 0: a colon within the
+ * line's first 32 bytes after one to four words of letters, digits and
+ * "&_#/()-" ("Budget: Not sure", "Delivered On: Thursday", "UTM: ...").
+ *
+ * @param l lowercased line
+ * @return label hash (never 0 for a label), 0 if none
+ */
+static uint32_t
+label_of (const char *l)
+{
+  const char *colon = strchr (l, ':');
+  uint32_t h = 2166136261u;
+  unsigned words = 0;
+  bool in_word = false;
+
+  if (NULL == colon || colon == l || colon - l > 32)
+    return 0;
+  for (const char *p = l; p < colon; p++)
+  {
+    unsigned char c = (unsigned char) *p;
+
+    if (' ' == c)
+    {
+      in_word = false;
+      continue;
+    }
+    if (! ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80
+           || NULL != strchr ("&_#/()-.", c)))
+      return 0;
+    if (! in_word)
+      words++;
+    in_word = true;
+    h = (h ^ c) * 16777619u;
+  }
+  return (words >= 1 && words <= 4 && 0 != h) ? h : 0;
+}
+
+/** Whether @a l holds at most @a max words. */
+static bool
+few_words (const char *l, unsigned max)
+{
+  unsigned words = 0;
+
+  for (const char *p = l; '\0' != *p; p++)
+    if (' ' != *p && (p == l || ' ' == p[-1]))
+      if (++words > max)
+        return false;
+  return true;
+}
+
+/**
+ * Find the pasted records among the paragraphs: sets ln[].record.
+ * A paragraph of four or more "Label: value" lines with as many
+ * different labels, two of them a web form's or CRM record's, is a
+ * record: its label lines are fields ("Budget:", "Timeline:", "UTM:"
+ * need not be known) when known or when their value is a few words: a
+ * seller's template ("Pain: wants written guarantees before ...") keeps
+ * its sentences. One of three or more label lines with a parcel
+ * tracking marker is a tracking notice, every line of it ("Guaranteed
+ * delivery met." is the carrier's). A transcript repeats its speakers'
+ * labels and names no form field, so it is neither.
+ *
+ * @param t notes
+ * @param ln lines
+ * @param n number of lines
+ */
+static void
+find_records (const char *t, struct line *ln, size_t n)
+{
+  char l[LOOK + 1];
+
+  for (size_t i = 0; i < n;)
+  {
+    uint32_t seen[16];
+    unsigned n_seen = 0;
+    unsigned labels = 0;
+    unsigned known = 0;
+    unsigned repeats = 0;
+    bool parcel = false;
+    size_t j = i;
+
+    for (; j < n && ! ln[j].blank; j++)
+    {
+      uint32_t h;
+      size_t cut;
+      bool again = false;
+
+      ln[j].record = 0;
+      parcel = parcel || (ln[j].found & FOUND_TRACKING);
+      if (NULL == memchr (t + ln[j].s, ':', ln[j].e - ln[j].s))
+        continue;
+      lower_line (t, ln[j].s, ln[j].e, l);
+      h = label_of (l);
+      if (0 == h)
+        continue;
+      labels++;
+      known += labelled (l, form_labels, &cut)
+               || labelled (l, form_free, &cut);
+      for (unsigned k = 0; k < n_seen && ! again; k++)
+        again = seen[k] == h;
+      if (again)
+        repeats++;
+      else if (n_seen < 16)
+        seen[n_seen++] = h;
+    }
+    if (0 == repeats && labels >= 3 && parcel)
+      for (size_t k = i; k < j; k++)
+        ln[k].record = 2;
+    else if (0 == repeats && labels >= 4 && known >= 2)
+      for (size_t k = i; k < j; k++)
+        if (NULL != memchr (t + ln[k].s, ':', ln[k].e - ln[k].s))
+        {
+          size_t cut;
+
+          lower_line (t, ln[k].s, ln[k].e, l);
+          ln[k].record = 0 != label_of (l)
+                         && (labelled (l, form_labels, &cut)
+                             || few_words (strchr (l, ':') + 1, 5));
+        }
+    i = j + 1;
+  }
+}
+
+/** How many " | " separators line @a l holds. */
+static unsigned
+pipes (const char *l)
+{
+  unsigned n = 0;
+
+  for (const char *p = strstr (l, " | "); NULL != p; p = strstr (p + 3, " | "))
+    n++;
+  return n;
+}
+
+/**
  * Set boilerplate lines aside: fills ln[].kind.
  *
  * @param t notes
@@ -632,16 +767,18 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
 {
   size_t signed_at = n; /* the first closing or "--" line */
   char l[LOOK + 1];
-  int rest = -1;       /* kind of every line from here on, -1 none */
-  int sig = 0;         /* lines left in a signature block */
-  bool fwd = false;    /* inside a forwarding header */
-  bool agenda = false; /* inside an agenda list */
-  size_t para_end = 0; /* lines up to here were judged as a paragraph */
+  int rest = -1;        /* kind of every line from here on, -1 none */
+  int sig = 0;          /* lines left in a signature block */
+  bool fwd = false;     /* inside a forwarding header */
+  bool agenda = false;  /* inside an agenda list */
+  size_t para_end = 0;  /* lines up to here were judged as a paragraph */
+  size_t para_from = 0; /* its kind holds from this line */
   int para_kind = -1;
   bool auto_tail = false; /* the paragraphs after an automatic reply */
   unsigned invites = 0;
   unsigned tracks = 0;
 
+  find_records (t, ln, n);
   /* a note with two invite lines is an invite: its short lines (title,
      time, attendees, dial-in) are the invite's too; two tracking lines
      make a tracking update (below) */
@@ -658,6 +795,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     struct line *x = &ln[i];
     size_t len = lower_line (t, x->s, x->e, l);
     size_t cut = 0;
+    bool wrote;
 
     x->kind = -1;
     if (x->blank)
@@ -673,11 +811,23 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = (int8_t) rest;
       continue;
     }
-    /* quoted replies: the rest of the note is the earlier thread */
-    if (NULL != strstr (l, "original message")
-        || (starts (l, "on ")
+    /* quoted replies: the rest of the note is the earlier thread; a
+       note that opens with the line only pasted the buyer's message
+       under it ("On Thu, ... Nomsa wrote:" then her words) */
+    wrote = starts (l, "on ")
             && (ends (l, len, "wrote:")
-                || (len > 8 && next_wrote (t, ln, n, i)))))
+                || (len > 8 && next_wrote (t, ln, n, i)));
+    if (wrote && ! content_before (ln, i))
+    {
+      x->kind = SCORE_BOILER_FORWARD_HEADER;
+      if (! ends (l, len, "wrote:"))
+      {
+        ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* "... Nomsa" then
+                                                        "wrote:" */
+      }
+      continue;
+    }
+    if (NULL != strstr (l, "original message") || wrote)
     {
       rest = SCORE_BOILER_QUOTED_REPLY;
       x->kind = (int8_t) rest;
@@ -759,10 +909,19 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       size_t end;
 
       para_kind = -1;
+      para_from = i;
       if (paragraph_has (ln, n, i, FOUND_DISCLAIMER_A, FOUND_DISCLAIMER_B,
                          &end)
           && span_bytes (ln, i, end) >= 100)
+      {
+        /* from its first marker: a closing and a signature run straight
+           into a disclaimer with no blank line between */
         para_kind = SCORE_BOILER_DISCLAIMER;
+        while (para_from + 1 < end
+               && ! (ln[para_from].found
+                     & (FOUND_DISCLAIMER_A | FOUND_DISCLAIMER_B)))
+          para_from++;
+      }
       else if (paragraph_has (ln, n, i, FOUND_AUTO_A, FOUND_AUTO_B, &end))
       {
         para_kind = SCORE_BOILER_AUTO_REPLY;
@@ -781,7 +940,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       auto_tail = SCORE_BOILER_AUTO_REPLY == para_kind;
       para_end = end;
     }
-    if (para_kind >= 0)
+    if (para_kind >= 0 && i >= para_from)
     {
       x->kind = (int8_t) para_kind;
       continue;
@@ -791,10 +950,28 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->cut = (uint16_t) cut; /* the value stays: the sender's words */
       continue;
     }
+    if (2 == x->record)
+    {
+      x->kind = SCORE_BOILER_TRACKING; /* a pasted tracking notice */
+      continue;
+    }
+    if (1 == x->record)
+    {
+      x->kind = SCORE_BOILER_FORM_FIELD; /* a field of a pasted record */
+      continue;
+    }
     if (tracks >= 2 && x->words <= 2 * SHORT_LINE)
     {
       /* a pasted tracking notice: its lines are the carrier's */
       x->kind = SCORE_BOILER_TRACKING;
+      continue;
+    }
+    if (pipes (l) >= 2 && x->words <= 3 * SHORT_LINE && i > 0)
+    {
+      /* "Name | Title | Company - tagline": a signature however long
+         its tagline; a sentence of the body does not run on pipes */
+      x->kind = SCORE_BOILER_SIGNATURE;
+      sig = sig > 0 ? sig : 12;
       continue;
     }
     if (x->words > SHORT_LINE)

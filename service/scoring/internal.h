@@ -95,6 +95,8 @@ struct score_line
   uint16_t label; /**< speaker label number (1..), 0 = none */
   uint16_t cut;   /**< bytes of the label to blank */
   uint16_t found; /**< which of read.c's marker lists it holds */
+  uint8_t record; /**< boilerplate.c: 1 a record's field line, 2 a line
+                       of a pasted tracking notice */
 };
 
 /** A marker word of read.c's boilerplate lists, indexed by first byte. */

@@ -215,7 +215,7 @@ score_correct_typo (const struct score_model *m, const char *w, size_t len,
  * meaning: Snowball reads "confident" and "confided" as "confid",
  * "forceful" as "force", "useful" as "use", "opinionated" as "opinion",
  * "organization" as "organ" (of "organized"), "important" as "import",
- * "decisive" as "decision". A word whose stem dropped one of these keeps
+ * "decisive" as "decision", "productivity" as "product", "responsibility" as "response". A word whose stem dropped one of these keeps
  * a mark of it, so it matches its own family ("confidently" is
  * "confident") and no longer the bare stem's. Inflections (-s, -ed, -ing,
  * -ly alone) are unaffected.
@@ -231,7 +231,9 @@ static const struct
   { "ances", 0x3003u },   { "ance", 0x3003u },  { "ancy", 0x3003u },
   { "ant", 0x3003u },     { "ively", 0x4004u }, { "ive", 0x4004u },
   { "ations", 0x5005u },  { "ation", 0x5005u }, { "ated", 0x6006u },
-  { "ably", 0x7007u },    { "able", 0x7007u },  { "ability", 0x7007u }
+  { "ably", 0x7007u },    { "able", 0x7007u },  { "ability", 0x7007u },
+  { "ivities", 0x4004u }, { "ivity", 0x4004u }, { "ibilities", 0x8008u },
+  { "ibility", 0x8008u }, { "ible", 0x8008u },  { "ibly", 0x8008u }
 };
 
 /**

@@ -431,6 +431,8 @@ score_read_reason_name (unsigned bit)
     return "filler";
   case SCORE_READ_SELLER_SELF:
     return "seller_self";
+  case SCORE_READ_RIVAL:
+    return "rival";
   default:
     return NULL;
   }

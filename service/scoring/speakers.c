@@ -685,8 +685,9 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
       *author = FORWARD_SELLER;
     return;
   }
-  if (*author < -1 || ! starts (l, "from:"))
-    return;
+  if (! starts (l, "from:") || (*author < -1 && -2 != *author))
+    return; /* a From: opens a block under a banner, or at the top of a
+               note that pastes an e-mail with its headers */
   lt = strchr (l, '<');
   if (NULL != lt)
     *lt = '\0'; /* the name before the address */

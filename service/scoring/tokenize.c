@@ -27,7 +27,8 @@ static const char *const negators[] = {
   "nowhere", "cannot",   "dont",     "didnt",   "doesnt",   "wont",
   "cant",    "isnt",     "wasnt",    "arent",   "werent",   "havent",
   "hasnt",   "hadnt",    "wouldnt",  "couldnt", "shouldnt", "aint",
-  "nt",      "declines", "declined", "refuses", "refused"
+  "nt",      "declines", "declined", "refuses", "refused",  "rarely",
+  "seldom"
 };
 
 /**

@@ -447,6 +447,63 @@ Test (assess, a_long_unknown_weight_is_named_whole_characters_only)
   th_resp_free (&r);
 }
 
+/** Whether some cue of a call's reading is set aside for @a reason. */
+static bool
+cue_set_aside_for (json_t *call_reading, const char *reason)
+{
+  json_t *q, *w;
+  size_t i, k;
+
+  json_array_foreach (json_object_get (call_reading, "cues"), i, q)
+    json_array_foreach (json_object_get (q, "set_aside_because"), k,
+                        w) if (0
+                               == strcmp (json_string_value (w),
+                                          reason)) return true;
+  return false;
+}
+
+/**
+ * A lead record pasted with labels the reader has never seen ("Budget:",
+ * "Timeline:", "Campaign tag:") is fields, not behaviour; a rival's rep
+ * doing the work is set aside as "rival" in ?explain=1.
+ */
+Test (assess, a_pasted_record_and_a_rivals_work_are_explained)
+{
+  char account[64], contact[64], path[160];
+  struct th_resp r;
+  json_t *calls, *q;
+  size_t i;
+  bool form = false;
+
+  account_with_contact ("Record Paste Ltd", account, contact);
+  call (account, contact, NULL, "2026-10-01T10:00:00Z", NULL,
+        "Inbound lead\nFirst name: Dana\nCompany: Okafor Foods\n"
+        "Budget: Unsure\nTimeline: This quarter\n"
+        "Campaign tag: guarantee-risk-q4\n");
+  call (account, contact, NULL, "2026-10-08T10:00:00Z", NULL,
+        "she said the Brightline rep sends her a market outlook every "
+        "quarter and ran a workshop for her planners");
+  snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?explain=1",
+            contact);
+  get_ok (path, &r);
+  cr_assert_str_eq (primary (r.json), "", "a record is no behaviour: %s",
+                    r.body);
+  calls = json_object_get (json_object_get (r.json, "reading"), "calls");
+  cr_assert_eq (2, json_array_size (calls), "%s", r.body);
+  /* newest first */
+  cr_assert (cue_set_aside_for (json_array_get (calls, 0), "rival"),
+             "the rival's work is explained: %s", r.body);
+  json_array_foreach (json_object_get (json_array_get (calls, 1),
+                                       "boilerplate"),
+                      i, q)
+    form = form
+           || 0
+                == strcmp (json_string_value (json_object_get (q, "kind")),
+                           "form_field");
+  cr_assert (form, "the record's fields are set aside: %s", r.body);
+  th_resp_free (&r);
+}
+
 /**
  * An e-mail pasted as the note: its signature, tagline, disclaimer and
  * quoted reply give no orientation, and ?explain=1 shows what was set

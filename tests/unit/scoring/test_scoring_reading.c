@@ -2451,3 +2451,274 @@ Test (scoring_reading, related_values_fit_in_part)
   free (a);
   free (b);
 }
+
+/* ------------------------------------------------------------------ */
+/* Seventh round: what blind13 showed, in our own words                 */
+/* ------------------------------------------------------------------ */
+
+/* "Name | Title | Company - tagline" is a signature however long its
+   tagline runs; it sits under a quoted reply as often as under a
+   closing. */
+Test (scoring_reading, a_pipe_signature_is_set_aside_however_long)
+{
+  static const char *const sig[] = {
+    "Ola Berg | Key Account Director | Nordvik Cold Chain - your trusted "
+    "partner for insight, advice and guaranteed results every quarter",
+    NULL
+  };
+
+  assert_aside ("Ha, the ferry was two hours late but worth it. Skiing "
+                "next month?\n"
+                "> Glad you made it home! - Ola\n"
+                "Ola Berg | Key Account Director | Nordvik Cold Chain - "
+                "your trusted partner for insight, advice and guaranteed "
+                "results every quarter\n",
+                SCORE_BOILER_SIGNATURE, sig);
+  cr_assert (! counts ("trust."), "a tagline read as trust");
+  cr_assert (! counts ("knowledge."), "a tagline read as knowledge");
+}
+
+/* A pasted record's fields are the record's, known labels or not
+   ("Budget:", "Timeline:", "UTM:"); a seller's own template keeps the
+   sentences written into it. */
+Test (scoring_reading, a_pasted_record_is_fields_whatever_its_labels)
+{
+  static const char *const fields[] = { "Budget: Unsure",
+                                        "Timeline: Next quarter",
+                                        "Campaign tag: risk-guarantee-2026",
+                                        NULL };
+
+  assert_aside ("Inbound lead\n"
+                "First name: Dana\n"
+                "Company: Ruiz Logistics\n"
+                "Budget: Unsure\n"
+                "Timeline: Next quarter\n"
+                "Campaign tag: risk-guarantee-2026\n",
+                SCORE_BOILER_FORM_FIELD, fields);
+  cr_assert (! counts ("security."), "form values read as caution");
+  cr_assert (! counts ("power."), "a timeline read as milestones");
+  read_note ("Company: Ruiz Logistics\n"
+             "Contact: Dana Ruiz\n"
+             "Stage: Discovery\n"
+             "Pain: she wants written guarantees and two references before "
+             "any pilot starts\n");
+  cr_assert (counts ("security."), "the seller's template lost its notes");
+}
+
+/* A pasted tracking notice of field lines is the carrier's, its closing
+   sentence too. */
+Test (scoring_reading, a_tracking_notice_of_fields_is_the_carriers)
+{
+  static const char note[] = "Parcel update: Delivered\n"
+                             "Tracking number: 7781 2290 1145\n"
+                             "Delivered on: Monday 09:12\n"
+                             "Received by: RECEPTION\n"
+                             "Contents: sample kit, warranty booklet, "
+                             "documentation\n"
+                             "Guaranteed delivery time met.\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_BOILER_TRACKING,
+                span_at ((size_t) (strstr (note, "Guaranteed") - note)));
+  cr_assert_eq (SCORE_BOILER_TRACKING,
+                span_at ((size_t) (strstr (note, "warranty") - note)));
+  cr_assert (! counts ("security."), "a carrier's words read as caution");
+}
+
+/* A note that opens with "On ... wrote:" pastes the buyer's message under
+   it: the message is hers, not an earlier thread. */
+Test (scoring_reading, a_reply_header_at_the_top_opens_her_message)
+{
+  static const char note[] =
+    "On Mon, 3 Nov 2026 at 09:10, Dana Ruiz <dana@ruiz.example> wrote:\n"
+    "\n"
+    "I need every figure in writing and two reference customers before I "
+    "take this to my board.\n"
+    "\n"
+    "Thanks,\nDana\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_BOILER_FORWARD_HEADER, span_at (0));
+  cr_assert_eq (-1, span_at ((size_t) (strstr (note, "I need") - note)));
+  cr_assert (counts ("security."), "her message was read as a quote");
+}
+
+/* A closing and a signature that run straight into a disclaimer with no
+   blank line: the disclaimer starts at its own words, and the signature
+   still names who wrote the e-mail (her "I" is hers). */
+Test (scoring_reading, a_disclaimer_starts_at_its_own_words)
+{
+  static const char note[] =
+    "Let me be clear: I own this programme and I expect a progress report "
+    "on my desk every Monday.\n"
+    "\n"
+    "Regards,\n"
+    "Dana Ruiz\n"
+    "Head of Operations\n"
+    "The information in this e-mail is confidential and may be legally "
+    "privileged. If you are not the intended recipient, delete it.\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_BOILER_SIGNATURE,
+                span_at ((size_t) (strstr (note, "Regards") - note)));
+  cr_assert_eq (SCORE_BOILER_DISCLAIMER,
+                span_at ((size_t) (strstr (note, "confidential") - note)));
+  cr_assert_eq (SCORE_SAY_BUYER, fx_tscratch->segs[0].speaker);
+  cr_assert (counts ("power."), "her own words were read as the seller's");
+}
+
+/* An e-mail pasted with its headers, From: the contact, is her own words
+   even with no forwarding banner above it. */
+Test (scoring_reading, a_from_header_at_the_top_names_the_writer)
+{
+  static const char note[] =
+    "From: Dana Ruiz <dana@ruiz.example>\n"
+    "Sent: 4 November 2026 10:02\n"
+    "To: Sam Lee\n"
+    "Subject: Re: pilot\n"
+    "\n"
+    "Sam, I have to be straight with you: I'd hate to upset the team "
+    "that has served us for twenty years, so let's keep things as they "
+    "are for now.\n"
+    "\n"
+    "Dana x\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_SAY_BUYER, fx_tscratch->segs[0].speaker);
+  cr_assert_eq (0, fx_tscratch->segs[0].contact);
+  cr_assert (counts ("affiliation."), "her words were read as the seller's");
+}
+
+/* Another supplier's person doing the work is not a pillar we built: the
+   reading says why ("rival", with "third_party"). */
+Test (scoring_reading, a_rivals_work_is_not_our_pillar)
+{
+  const struct score_hit *h;
+
+  read_note ("she said the Brightline rep sends her a market outlook every "
+             "quarter and ran a workshop for her planners");
+  h = hit_of ("knowledge.insight");
+  cr_assert_not_null (h);
+  cr_assert (h->reasons & SCORE_READ_RIVAL);
+  cr_assert (h->reasons & SCORE_READ_THIRD_PARTY);
+  cr_assert (! counts ("knowledge."), "a rival's insight counted as ours");
+  cr_assert_str_eq ("rival", score_read_reason_name (SCORE_READ_RIVAL));
+  read_note ("our rep sent her a market outlook every quarter");
+  cr_assert (counts ("knowledge."), "our own insight no longer counts");
+}
+
+/* A negation carries over a list joined by "and" / "or": declining the
+   golf day and the dinner is declining both; a second item with its own
+   negator ("for months and never said") is not turned around. */
+Test (scoring_reading, a_negation_carries_over_its_list)
+{
+  read_note ("still no small talk; she declined the golf outing and the "
+             "winter dinner");
+  cr_assert (! counts ("compatibility."), "the second item still counted");
+  read_note ("she declined the golf outing and we had a lovely dinner "
+             "instead");
+  cr_assert (counts ("compatibility."), "a new clause was negated too");
+  read_note ("it turned out she had been unhappy with delays for weeks and "
+             "never said");
+  cr_assert (counts ("affiliation.withholds"));
+}
+
+/* "He" after a predecessor named earlier in the sentence is the
+   predecessor; an "if she's ..." guess in a pre-call plan is a
+   supposition. */
+Test (scoring_reading, a_predecessor_he_and_an_if_she_guess)
+{
+  read_note ("the old account notes on their previous buyer (retired in "
+             "May) say he was very cautious and wanted everything in "
+             "writing");
+  cr_assert (! counts ("security."), "the predecessor's caution counted");
+  read_note ("haven't met her yet. if she's more of a numbers person, "
+             "lead with the ROI figures and the results of the pilot");
+  cr_assert (! counts ("power."), "a guess about her counted");
+  read_note ("she'll only sign if they get written guarantees");
+  cr_assert (counts ("security."), "a condition she set was dropped");
+}
+
+/* "... and I ..." starts a new subject inside a clause; "are used to
+   him" is being accustomed, not a habit that stopped. */
+Test (scoring_reading, a_second_subject_and_being_used_to)
+{
+  static const char note[] =
+    "Hi Sam,\n\nOur planners are used to the old supplier and I don't want "
+    "tensions in the team over a switch.\n\nBest,\nDana\n";
+
+  read_note (note);
+  cr_assert (counts ("affiliation."), "her own wish read as her team's");
+}
+
+/* 003 values in the shapes answers take: "rarely the cheapest" stands
+   against cost, "audits are something we avoid" against compliance, a
+   habit stopped ("stopped buying on price") is not held, "can wait"
+   puts a value off, "not interested in" waves it away; "product" is not
+   "productivity", "cost us" and "every single time" are no value. */
+Test (scoring_reading, values_in_the_shapes_answers_take)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "We will take it on cost, always."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Our machines are built to last, and we are "
+                             "rarely the cheapest quote."),
+                  json_pack ("{s:[s]}", "answers", "I sell on value."), a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  values_account (json_pack ("[s]", "We run fast and audits are something "
+                                    "we avoid wherever we can."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Audit-ready validated systems for regulated "
+                             "labs."),
+                  json_pack ("{s:[s]}", "answers", "I like fast movers."), a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  read_note ("we stopped buying on price after the cheap valves failed");
+  cr_assert (! counts ("value.cost"), "a stopped habit held as a value");
+  read_note ("the certification paperwork can wait");
+  cr_assert (! counts ("value.compliance"), "put off read as held");
+  read_note ("we're not interested in anything new");
+  cr_assert (! counts ("value.innovation"));
+  read_note ("our product range is wide");
+  cr_assert (! counts ("value.productivity"), "product read as productivity");
+  read_note ("the broken pump cost us a week");
+  cr_assert (! counts ("value.cost"), "the verb 'cost' read as a value");
+  read_note ("it has to be right every single time");
+  cr_assert (! counts ("value.time"), "'time' read as time savings");
+  cr_assert (counts ("value.quality"));
+  free (a);
+}
+
+/* 003: a seller who keeps office hours does not suit a buyer who needs
+   someone at night, and one who wants one decision-maker does not suit
+   a buyer who decides as a team: a hand-off, when the business fits. */
+Test (scoring_reading, a_seller_against_what_the_buyer_needs_hands_off)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "When a freezer fails at two in the "
+                                    "morning we need a person on the phone."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Round-the-clock service: a person always "
+                             "answers."),
+                  json_pack ("{s:[s]}", "answers",
+                             "I keep office hours only; clients get a "
+                             "reply the next working day."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  values_account (json_pack ("[s]", "Decisions here are made by consensus "
+                                    "across the whole leadership team."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We work in workshops with the whole client "
+                             "team."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Give me one decision maker and a single "
+                             "meeting."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
