@@ -87,6 +87,10 @@ enum mark
   (1ull << 47)              /**< rep, vendor, supplier: another supplier's
                                  person when not ours */
 #define M_SEEM (1ull << 48) /**< seems, turns (out), proves, sounds */
+#define M_SPIN (1ull << 49) /**< marketing, hype, spin, talk */
+#define M_ONLY \
+  (1ull << 50) /**< mostly, just, only, pure, all: "mostly
+                                 marketing" waves a value away */
 #define M_AUX \
   (1ull << 41) /**< is, do, did, will ...: "not" after one
                               negates a clause; after a noun it contrasts
@@ -323,6 +327,11 @@ static const struct
   { "ditch", M_SKIP },
   { "scrap", M_SKIP },
   { "away", M_SKIP },
+  { "hate", M_SKIP },
+  { "hates", M_SKIP },
+  { "dislike", M_SKIP },
+  { "dislikes", M_SKIP },
+  { "detest", M_SKIP },
   { "over", M_OVER },
   { "before", M_OVER },
   { "rather", M_MORE },
@@ -351,6 +360,16 @@ static const struct
   { "important", M_MATTER },
   { "interested", M_MATTER },
   { "seems", M_SEEM },
+  { "marketing", M_SPIN },
+  { "hype", M_SPIN },
+  { "spin", M_SPIN },
+  { "talk", M_SPIN },
+  { "mostly", M_ONLY },
+  { "just", M_ONLY },
+  { "only", M_ONLY },
+  { "pure", M_ONLY },
+  { "purely", M_ONLY },
+  { "all", M_ONLY },
   { "turns", M_SEEM },
   { "proves", M_SEEM },
   { "sounds", M_SEEM },
@@ -1060,6 +1079,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_WAIT) && q + 1 == b && q > a
           && (s->tok_marks[q - 1] & M_AUX))
         dismiss = true; /* "the paperwork can wait" */
+      if ((bits & M_SPIN) && q > a && (s->tok_marks[q - 1] & M_ONLY))
+        dismiss = true; /* "green stuff is mostly marketing" */
       value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &firm);
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
@@ -1147,9 +1168,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
       {
         if (firm && ! h->resolved && ! h->superseded)
           h->negated = false; /* "quality is not negotiable" */
-        if (h->last < against_at && against_at < b)
+        /* a cue that is itself against a value stays so: "I hate
+           paperwork and like to wing it" is not for compliance twice
+           over */
+        if (h->last < against_at && against_at < b
+            && m->cues[h->cue].weight > 0)
           h->against = true; /* "rules slow everything down" */
-        if (h->first > skip_at)
+        if (h->first > skip_at && m->cues[h->cue].weight > 0)
           h->against = true; /* "skip the certificates" */
         if (h->first > over_at)
         {

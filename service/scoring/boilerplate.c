@@ -480,6 +480,23 @@ content_before (const struct line *ln, size_t i)
   return false;
 }
 
+bool
+score_forward_banner (const char *l)
+{
+  static const char *const banners[] = {
+    "forwarded message",         "begin forwarded",
+    "mensagem encaminhada",      "mensaje reenviado",
+    "message transféré",         "message transfere",
+    "weitergeleitete nachricht", "messaggio inoltrato",
+    "doorgestuurd bericht",      NULL
+  };
+
+  for (const char *const *b = banners; NULL != *b; b++)
+    if (NULL != strstr (l, *b))
+      return true;
+  return false;
+}
+
 const char *const score_greetings[] = {
   "hi ",      "hey ",  "hello ", "dear ", "good morning ", "good afternoon ",
   "morning ", "hiya ", NULL
@@ -499,7 +516,7 @@ content_after (const char *t, const struct line *ln, size_t n, size_t i)
     if (ln[j].blank)
       continue;
     lower_line (t, ln[j].s, ln[j].e, l);
-    if ('>' == l[0] || NULL != strstr (l, "forwarded message")
+    if ('>' == l[0] || score_forward_banner (l)
         || NULL != strstr (l, "original message") || starts (l, "from:")
         || (starts (l, "on ") && NULL != strstr (l, "wrote")))
       break;
@@ -838,8 +855,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_QUOTED_REPLY;
       continue;
     }
-    if (NULL != strstr (l, "forwarded message") || starts (l, "fwd:")
-        || starts (l, "fw:") || starts (l, "begin forwarded"))
+    if (score_forward_banner (l) || starts (l, "fwd:") || starts (l, "fw:")
+        || starts (l, "begin forwarded"))
     {
       fwd = true;
       x->kind = SCORE_BOILER_FORWARD_HEADER;

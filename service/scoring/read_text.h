@@ -127,6 +127,16 @@ in_words (const char *const *list, const char *w, size_t n)
 extern const char *const score_greetings[];
 
 /**
+ * Whether a lowercased line is a forwarding banner: "Forwarded message",
+ * "Begin forwarded message", or the same banner from a client in
+ * Portuguese, Spanish, French, German, Italian or Dutch.
+ *
+ * @param l lowercased line
+ * @return true for a banner
+ */
+bool score_forward_banner (const char *l);
+
+/**
  * Index every boilerplate marker by its first byte (once per scratch).
  *
  * @param s scratch

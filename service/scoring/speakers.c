@@ -672,7 +672,7 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
   char *lt;
 
   lower_line (t, x->s, x->e, l);
-  if (NULL != strstr (l, "forwarded message") || starts (l, "begin forwarded"))
+  if (score_forward_banner (l))
   {
     *author = -1; /* a "Fwd:" subject line opens no block */
     return;

@@ -512,7 +512,8 @@ push_word (const struct score_model *m, struct score_scratch *s, const char *t,
     tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
     if (SCORE_TOKEN_NEG == tok->hash
         && ((2 == len && 'n' == w[0] && 'o' == w[1])
-            || (7 == len && 0 == memcmp (w, "without", 7))))
+            || (7 == len && 0 == memcmp (w, "without", 7))
+            || (6 == len && 0 == memcmp (w, "nobody", 6))))
       tok->flags |= TOK_NEG_FWD;
     if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
         && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]), w,

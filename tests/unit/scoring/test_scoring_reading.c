@@ -2722,3 +2722,41 @@ Test (scoring_reading, a_seller_against_what_the_buyer_needs_hands_off)
                 score_values_rec_name (a->values_fit.recommendation));
   free (a);
 }
+
+/* Round 8 (seen on blind14): a banner of a Portuguese client forwards
+   the contact's own message; "nobody" after a cue does not negate it
+   ("things nobody has tried"); what a party hates or calls "mostly
+   marketing" it stands against or waves away. */
+Test (scoring_reading, foreign_banners_nobody_hate_and_marketing)
+{
+  static const char note[] =
+    "---------- Mensagem encaminhada ---------\n"
+    "De: Dana Ruiz <dana@ruiz.example>\n"
+    "Data: 3 de nov. de 2026\n"
+    "Para: Sam Lee <sam@example.com>\n"
+    "\n"
+    "I'd rather live with a rough first season than wait: if it fails, "
+    "that's on me, and the credit goes to my agronomists.\n"
+    "\n"
+    "Dana\n";
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note (note);
+  cr_assert (counts ("actualization."), "her forwarded words were a quote");
+  read_note ("we love trying things nobody has tried before");
+  cr_assert (counts ("value.innovation"), "'nobody' after it negated it");
+  values_account (json_pack ("[s]", "Every decision documented and audited."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Compliance-first, audit-ready records."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Honestly I hate paperwork and I like to wing "
+                             "it."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  read_note ("the green stuff is mostly marketing");
+  cr_assert (! counts ("value.sustainability"), "dismissed value held");
+  read_note ("we run weekly planning meetings over the long run");
+  cr_assert (! counts ("value.reliability"), "'run' read as reliability");
+  free (a);
+}
