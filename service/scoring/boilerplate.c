@@ -734,6 +734,9 @@ find_records (const char *t, struct line *ln, size_t n)
       if (0 == h)
         continue;
       labels++;
+      /* a field if the paragraph proves a record: kept below or reset */
+      ln[j].record = labelled (l, form_labels, &cut)
+                     || few_words (strchr (l, ':') + 1, 5);
       known += labelled (l, form_labels, &cut)
                || labelled (l, form_free, &cut);
       for (unsigned k = 0; k < n_seen && ! again; k++)
@@ -743,20 +746,11 @@ find_records (const char *t, struct line *ln, size_t n)
       else if (n_seen < 16)
         seen[n_seen++] = h;
     }
-    if (0 == repeats && labels >= 3 && parcel)
-      for (size_t k = i; k < j; k++)
+    for (size_t k = i; k < j; k++)
+      if (0 == repeats && labels >= 3 && parcel)
         ln[k].record = 2;
-    else if (0 == repeats && labels >= 4 && known >= 2)
-      for (size_t k = i; k < j; k++)
-        if (NULL != memchr (t + ln[k].s, ':', ln[k].e - ln[k].s))
-        {
-          size_t cut;
-
-          lower_line (t, ln[k].s, ln[k].e, l);
-          ln[k].record = 0 != label_of (l)
-                         && (labelled (l, form_labels, &cut)
-                             || few_words (strchr (l, ':') + 1, 5));
-        }
+      else if (0 != repeats || labels < 4 || known < 2)
+        ln[k].record = 0;
     i = j + 1;
   }
 }
@@ -838,10 +832,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     {
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       if (! ends (l, len, "wrote:"))
-      {
-        ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* "... Nomsa" then
-                                                        "wrote:" */
-      }
+        ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* its "wrote:" line */
       continue;
     }
     if (NULL != strstr (l, "original message") || wrote)
@@ -855,8 +846,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_QUOTED_REPLY;
       continue;
     }
-    if (score_forward_banner (l) || starts (l, "fwd:") || starts (l, "fw:")
-        || starts (l, "begin forwarded"))
+    if (score_forward_banner (l) || starts (l, "fwd:") || starts (l, "fw:"))
     {
       fwd = true;
       x->kind = SCORE_BOILER_FORWARD_HEADER;
