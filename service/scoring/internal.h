@@ -136,9 +136,10 @@ struct score_marker
  */
 struct score_stem_cache
 {
-  uint64_t key; /**< FNV-64 of the word and model salt, 0 = empty */
+  uint64_t key; /**< hash of the word and model salt, 0 = empty */
   uint32_t items[SCORE_WORD_ITEMS]; /**< what the word becomes */
-  uint32_t n;                       /**< number of items */
+  uint8_t flags[SCORE_WORD_ITEMS];  /**< TOK_* each item's token carries */
+  uint8_t n;                        /**< number of items */
 };
 
 /** Stem-cache slots (power of two; two-way: a word lives in one of the

@@ -201,24 +201,107 @@ static const char *const dot_words[] = {
   "ie",   "st",  "jr",  "sr",  "inc", "co", "ltd",    "dept", "mgmt",
   "appt", "est", "min", "max", "w",   "re", "fyi",    "cc"
 };
+/** Multiplier of the word-key mix. */
+#define KEY_MUL 0xff51afd7ed558ccdull
+
 /**
- * 64-bit FNV-1a of a byte string, never 0.
+ * A word's cache key as it is read, byte by byte: the bytes are gathered
+ * eight at a time into a multiply-xorshift hash seeded with the model's
+ * salt. The tokenizer feeds a plain word's bytes while it scans it, so
+ * the word is read once; word_key() feeds a normalised word whole. Both
+ * give the same key for the same bytes.
+ */
+struct key_acc
+{
+  uint64_t h;  /**< hash of the full chunks */
+  uint64_t c;  /**< the chunk being gathered */
+  unsigned sh; /**< bits gathered in c */
+};
+
+/**
+ * Start a key.
  *
- * @param s bytes
- * @param n length
- * @return hash
+ * @param[out] k key state
+ * @param salt model salt
+ */
+static inline void
+key_start (struct key_acc *k, uint64_t salt)
+{
+  k->h = salt;
+  k->c = 0;
+  k->sh = 0;
+}
+
+/**
+ * Feed one byte to a key.
+ *
+ * @param k key state
+ * @param b byte
+ */
+static inline void
+key_feed (struct key_acc *k, unsigned char b)
+{
+  k->c |= (uint64_t) b << k->sh;
+  k->sh += 8;
+  if (64 == k->sh)
+  {
+    k->h = (k->h ^ k->c) * KEY_MUL;
+    k->h ^= k->h >> 32;
+    k->c = 0;
+    k->sh = 0;
+  }
+}
+
+/**
+ * Finish a key.
+ *
+ * @param k key state
+ * @param len bytes fed
+ * @return the key, never 0
+ */
+static inline uint64_t
+key_end (const struct key_acc *k, size_t len)
+{
+  uint64_t h = (k->h ^ k->c ^ ((uint64_t) len * 0x9e3779b97f4a7c15ull))
+               * KEY_MUL;
+
+  h ^= h >> 29;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 32;
+  return h | 1u;
+}
+
+/**
+ * Cache key of a normalised word.
+ *
+ * @param w word
+ * @param len bytes
+ * @param salt model salt
+ * @return key
  */
 static uint64_t
-fnv64 (const char *s, size_t n)
+word_key (const char *w, size_t len, uint64_t salt)
 {
-  uint64_t h = 1469598103934665603ull;
+  struct key_acc k;
 
-  for (size_t i = 0; i < n; i++)
-  {
-    h ^= (unsigned char) s[i];
-    h *= 1099511628211ull;
-  }
-  return (0 == h) ? 1 : h;
+  key_start (&k, salt);
+  for (size_t i = 0; i < len; i++)
+    key_feed (&k, (unsigned char) w[i]);
+  return key_end (&k, len);
+}
+
+/**
+ * The salt of the word cache's keys: a cache filled under one model (or
+ * none, for the lexicon's own phrases) is not read under another.
+ *
+ * @param m model (may be NULL)
+ * @return salt
+ */
+static uint64_t
+model_salt (const struct score_model *m)
+{
+  return (NULL == m) ? 0x9e3779b97f4a7c15ull
+                     : ((uint64_t) m->n_stems << 32) ^ (uint64_t) m->n_vocab;
 }
 
 /**
@@ -234,7 +317,8 @@ static bool
 in_list (const char *const *list, size_t n, const char *w, size_t len)
 {
   for (size_t i = 0; i < n; i++)
-    if (strlen (list[i]) == len && 0 == memcmp (list[i], w, len))
+    if (list[i][0] == w[0] && strlen (list[i]) == len
+        && 0 == memcmp (list[i], w, len))
       return true;
   return false;
 }
@@ -280,32 +364,75 @@ word_item (const struct score_model *m, struct score_scratch *s, const char *w,
 }
 
 /**
- * Look a normalised word up in the cache, filling the slot on a miss:
+ * The token flags an item of word @a w carries: TOK_NEG for a negator
+ * (TOK_NEG_FWD too for "no", "without", "nobody", which govern only what
+ * follows), TOK_RESOLVE for every item of a resolution word.
+ *
+ * @param w normalised word
+ * @param len bytes
+ * @param item the item's hash
+ * @return TOK_* flags
+ */
+static uint8_t
+item_flags (const char *w, size_t len, uint32_t item)
+{
+  uint8_t f = 0;
+
+  if (SCORE_TOKEN_NEG == item)
+  {
+    f |= TOK_NEG;
+    if ((2 == len && 'n' == w[0] && 'o' == w[1])
+        || (7 == len && 0 == memcmp (w, "without", 7))
+        || (6 == len && 0 == memcmp (w, "nobody", 6)))
+      f |= TOK_NEG_FWD;
+  }
+  if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
+      && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]), w,
+                  len))
+    f |= TOK_RESOLVE;
+  return f;
+}
+
+/**
+ * The cache slot of the word with key @a key, or NULL.
+ *
+ * @param s scratch
+ * @param key the word's key
+ * @return the slot
+ */
+static inline const struct score_stem_cache *
+cache_find (const struct score_scratch *s, uint64_t key)
+{
+  const struct score_stem_cache *slot =
+    &s->cache[key & (SCORE_STEM_CACHE - 2)];
+
+  if (slot[0].key == key)
+    return &slot[0];
+  if (slot[1].key == key)
+    return &slot[1];
+  return NULL;
+}
+
+/**
+ * Fill the cache slot of a normalised word the cache does not hold:
  * shorthand expands to the words it stands for, each read by word_item.
  *
  * @param m model (may be NULL)
  * @param s scratch
  * @param w normalised word
  * @param len bytes
+ * @param key its key
  * @return the slot
  */
 static const struct score_stem_cache *
 word_items (const struct score_model *m, struct score_scratch *s,
-            const char *w, size_t len)
+            const char *w, size_t len, uint64_t key)
 {
-  uint64_t salt = (NULL == m)
-                    ? 0x9e3779b97f4a7c15ull
-                    : ((uint64_t) m->n_stems << 32) ^ (uint64_t) m->n_vocab;
-  uint64_t key = (fnv64 (w, len) ^ salt) | 1u;
   /* two-way: a word that shares its slot with another common word ("to"
      and "vendors") must not evict it on every use */
   struct score_stem_cache *slot = &s->cache[key & (SCORE_STEM_CACHE - 2)];
   const char *x = NULL;
 
-  if (slot[0].key == key)
-    return &slot[0];
-  if (slot[1].key == key)
-    return &slot[1];
   slot[1] = slot[0];
   for (size_t i = 0;
        len <= SHORTHAND_MAX && i < sizeof (shorthand) / sizeof (shorthand[0]);
@@ -328,6 +455,8 @@ word_items (const struct score_model *m, struct score_scratch *s,
       slot->items[slot->n++] = word_item (m, s, x, k);
       x += k + (' ' == x[k]);
     }
+  for (unsigned i = 0; i < slot->n; i++)
+    slot->flags[i] = item_flags (w, len, slot->items[i]);
   slot->key = key;
   return slot;
 }
@@ -437,13 +566,12 @@ normalize_word (const char *raw, size_t n, char *out)
 }
 
 /**
- * Append the token(s) for the word at [start, end): shorthand expands
- * to one token per word, all on the same bytes; a contrast word adds a
- * clause break instead of a token.
+ * Append the token(s) a word stands for: shorthand expands to one token
+ * per word, all on the word's bytes; a contrast word adds a clause break
+ * instead of a token.
  *
- * @param m model (may be NULL)
  * @param s scratch
- * @param t text
+ * @param c the word's cache slot
  * @param start word start
  * @param end word end
  * @param flags pending break flags
@@ -451,78 +579,90 @@ normalize_word (const char *raw, size_t n, char *out)
  * @return flags to carry to the next token
  */
 static uint16_t
-push_word (const struct score_model *m, struct score_scratch *s, const char *t,
+emit_word (struct score_scratch *s, const struct score_stem_cache *c,
            size_t start, size_t end, uint16_t flags, uint16_t sentence)
 {
-  char raw[WORD_MAX];
-  char w[WORD_MAX];
-  const struct score_stem_cache *c;
-  size_t n = 0;
-  size_t len;
-
-  /* most words are plain ASCII letters and digits: lowercase them in one
-     pass (what normalize_word does to such a word) */
-  len = 0;
-  if (end - start < WORD_MAX)
-    for (size_t i = start; i < end; i++)
-    {
-      unsigned char ch = (unsigned char) t[i];
-
-      if (! word_byte[ch])
-      {
-        len = 0;
-        break;
-      }
-      w[len++] = (char) ((ch >= 'A' && ch <= 'Z') ? ch - 'A' + 'a' : ch);
-    }
-  if (0 == len)
-  {
-    for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
-    {
-      unsigned char ch = (unsigned char) t[i];
-
-      if (0xE2 == ch && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
-      {
-        raw[n++] = '\'';
-        i += 2;
-        continue;
-      }
-      raw[n++] = (char) ch;
-    }
-    len = normalize_word (raw, n, w);
-  }
-  if (0 == len)
-    return flags;
-  c = word_items (m, s, w, len);
-  for (uint32_t i = 0; i < c->n; i++)
+  for (unsigned i = 0; i < c->n; i++)
   {
     struct score_token *tok;
 
-    if (s->n_tokens >= s->tokens_cap)
-      continue;
     if (SCORE_ITEM_BREAK == c->items[i])
     {
       flags |= TOK_CLAUSE;
       continue;
     }
+    if (s->n_tokens >= s->tokens_cap)
+      continue;
     tok = &s->tokens[s->n_tokens++];
     tok->hash = c->items[i];
     tok->start = (uint32_t) start;
     tok->end = (uint32_t) end;
-    tok->flags = flags | (SCORE_TOKEN_NEG == tok->hash ? TOK_NEG : 0);
-    if (SCORE_TOKEN_NEG == tok->hash
-        && ((2 == len && 'n' == w[0] && 'o' == w[1])
-            || (7 == len && 0 == memcmp (w, "without", 7))
-            || (6 == len && 0 == memcmp (w, "nobody", 6))))
-      tok->flags |= TOK_NEG_FWD;
-    if (len >= 5 && len <= 9 && 'e' == w[len - 2] && 'd' == w[len - 1]
-        && in_list (resolvers, sizeof (resolvers) / sizeof (resolvers[0]), w,
-                    len))
-      tok->flags |= TOK_RESOLVE;
+    tok->flags = flags | c->flags[i];
     tok->sentence = sentence;
     flags = 0;
   }
   return flags;
+}
+
+/**
+ * Append the token(s) for the word at [start, end).
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param t text
+ * @param start word start
+ * @param end word end
+ * @param plain whether the word is ASCII letters, digits and "~" only and
+ *        @a key already holds its lowercased bytes
+ * @param key the key gathered while scanning a plain word
+ * @param flags pending break flags
+ * @param sentence sentence number
+ * @return flags to carry to the next token
+ */
+static uint16_t
+push_word (const struct score_model *m, struct score_scratch *s, const char *t,
+           size_t start, size_t end, bool plain, const struct key_acc *key,
+           uint16_t flags, uint16_t sentence)
+{
+  char raw[WORD_MAX];
+  char w[WORD_MAX];
+  const struct score_stem_cache *c;
+  uint64_t k;
+  size_t n = 0;
+  size_t len;
+
+  if (plain && end - start < WORD_MAX)
+  {
+    /* the common case: the key was gathered during the scan, and the
+       word itself is needed only when the cache does not know it */
+    len = end - start;
+    k = key_end (key, len);
+    if (NULL != (c = cache_find (s, k)))
+      return emit_word (s, c, start, end, flags, sentence);
+    for (size_t i = 0; i < len; i++)
+      w[i] = (char) (t[start + i] | 0x20); /* lowercase (see word_byte) */
+    return emit_word (s, word_items (m, s, w, len, k), start, end, flags,
+                      sentence);
+  }
+  for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
+  {
+    unsigned char ch = (unsigned char) t[i];
+
+    if (0xE2 == ch && i + 2 < end && 0x80 == (unsigned char) t[i + 1])
+    {
+      raw[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    raw[n++] = (char) ch;
+  }
+  len = normalize_word (raw, n, w);
+  if (0 == len)
+    return flags;
+  k = word_key (w, len, model_salt (m));
+  if (NULL == (c = cache_find (s, k)))
+    c = word_items (m, s, w, len, k);
+  return emit_word (s, c, start, end, flags, sentence);
 }
 
 /**
@@ -555,6 +695,9 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
   size_t p = 0;
   size_t start = 0;
   bool in_word = false;
+  bool plain = false; /* the word so far is ASCII word bytes only */
+  uint64_t salt = model_salt (m);
+  struct key_acc key;
 
   s->n_tokens = 0;
   s->text = text;
@@ -570,7 +713,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
 
     if (in_word)
       while (p < len && word_byte[t[p]])
-        p++; /* the rest of an ASCII word */
+        key_feed (&key, t[p++] | 0x20); /* the rest of an ASCII word */
     else
       while (p < len && ' ' == t[p])
         p++; /* spaces, and boilerplate blanked to spaces */
@@ -585,7 +728,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
         && (p + 1 >= len || ' ' == t[p + 1]))
     {
       /* "v. cautious", "Mr. Hollis": the dot ends the word only */
-      flags = push_word (m, s, text, start, p, flags, sentence);
+      flags = push_word (m, s, text, start, p, plain, &key, flags, sentence);
       in_word = false;
       p += n;
       continue;
@@ -594,11 +737,17 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     {
       in_word = true;
       start = p;
+      key_start (&key, salt);
+      plain = word_byte[t[p]];
+      if (plain)
+        continue; /* the scan above reads it */
     }
+    else if (1 == cls && in_word)
+      plain = false; /* an apostrophe, "/" or a non-ASCII letter */
     else if (1 != cls && in_word)
     {
       in_word = false;
-      flags = push_word (m, s, text, start, p, flags, sentence);
+      flags = push_word (m, s, text, start, p, plain, &key, flags, sentence);
     }
     if (3 == cls)
       flags |= TOK_CLAUSE;
