@@ -178,7 +178,7 @@ fill_commitment (struct fx_case *fc, const json_t *c,
 /**
  * Fill one values record.
  *
- * @param v values JSON
+ * @param v values JSON (answers as a list or as {question: answer})
  * @param out values
  * @return out, or NULL when @a v is absent
  */
@@ -192,8 +192,13 @@ fill_values (const json_t *v, struct score_values *out)
   if (! json_is_object (v))
     return NULL;
   memset (out, 0, sizeof (*out));
+  /* a list of answers, or the API's form: {question: answer} (the
+     engine reads the answers) */
   json_array_foreach (json_object_get (v, "answers"), i,
                       x) if (out->n_answers < SCORE_MAX_ANSWERS)
+    out->answers[out->n_answers++] = json_string_value (x);
+  json_object_foreach (json_object_get (v, "answers"), k,
+                       x) if (out->n_answers < SCORE_MAX_ANSWERS)
     out->answers[out->n_answers++] = json_string_value (x);
   json_object_foreach (json_object_get (v, "priorities"), k,
                        x) if (score_value_from_name (k) >= 0)
