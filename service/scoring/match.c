@@ -35,37 +35,39 @@ match_at (const struct score_model *m, const struct score_scratch *s,
           const struct score_pattern *pat, size_t ti, int pi, uint32_t *last,
           bool *gap_neg)
 {
+  int gmax;
+  uint32_t next; /* the pattern's word after a gap */
+  bool neg = false;
+
+  /* words in a row: a plain loop; only a gap needs to try its widths */
+  for (; pi < pat->n_tokens && SCORE_TOKEN_GAP != pat->hashes[pi]; pi++, ti++)
+    if (ti >= s->n_tokens || s->tokens[ti].hash != pat->hashes[pi]
+        || (pi > 0 && (s->tokens[ti].flags & TOK_CLAUSE)))
+      return false;
   if (pi == pat->n_tokens)
   {
     *last = (uint32_t) (ti - 1);
     return true;
   }
-  if (SCORE_TOKEN_GAP == pat->hashes[pi])
+  gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+  next = (pi + 1 < pat->n_tokens) ? pat->hashes[pi + 1] : SCORE_TOKEN_GAP;
+  for (int k = 0; k <= gmax; k++)
   {
-    int gmax = (int) score_p (m, SCORE_P_GAP_MAX);
+    size_t tj = ti + (size_t) k;
 
-    for (int k = 0; k <= gmax; k++)
+    if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
+      return false; /* a phrase stays inside one clause */
+    if (k > 0)
+      neg = neg || (s->tokens[tj - 1].flags & TOK_NEG); /* what it skips */
+    if (SCORE_TOKEN_GAP != next && s->tokens[tj].hash != next)
+      continue; /* the word after the gap is not here */
+    if (match_at (m, s, pat, tj, pi + 1, last, gap_neg))
     {
-      size_t tj = ti + (size_t) k;
-      bool neg = false;
-
-      if (tj >= s->n_tokens || (s->tokens[tj].flags & TOK_CLAUSE))
-        return false; /* a phrase stays inside one clause */
-      for (size_t q = ti; q < tj; q++)
-        neg = neg || (s->tokens[q].flags & TOK_NEG);
-      if (match_at (m, s, pat, tj, pi + 1, last, gap_neg))
-      {
-        *gap_neg = *gap_neg || neg;
-        return true;
-      }
+      *gap_neg = *gap_neg || neg;
+      return true;
     }
-    return false;
   }
-  if (ti >= s->n_tokens || s->tokens[ti].hash != pat->hashes[pi])
-    return false;
-  if (pi > 0 && (s->tokens[ti].flags & TOK_CLAUSE))
-    return false;
-  return match_at (m, s, pat, ti + 1, pi + 1, last, gap_neg);
+  return false;
 }
 
 /**
@@ -423,6 +425,12 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
                                    SCORE_INDEX_GAPPED (s->tokens[tj].hash),
                                    &left[n_lists]);
       n_lists += left[n_lists] > 0;
+    }
+    if (1 == n_lists)
+    {
+      for (size_t i = 0; i < left[0]; i++)
+        try_pattern (m, s, list[0][i], ti);
+      continue;
     }
     /* every group ascends: merge them, so patterns are tried in model
          order, each once, exactly as a scan of every pattern starting

@@ -204,90 +204,69 @@ static const char *const dot_words[] = {
 /** Multiplier of the word-key mix. */
 #define KEY_MUL 0xff51afd7ed558ccdull
 
-/**
- * A word's cache key as it is read, byte by byte: the bytes are gathered
- * eight at a time into a multiply-xorshift hash seeded with the model's
- * salt. The tokenizer feeds a plain word's bytes while it scans it, so
- * the word is read once; word_key() feeds a normalised word whole. Both
- * give the same key for the same bytes.
- */
-struct key_acc
-{
-  uint64_t h;  /**< hash of the full chunks */
-  uint64_t c;  /**< the chunk being gathered */
-  unsigned sh; /**< bits gathered in c */
-};
+/** Lowercases eight word bytes at once (see word_byte). */
+#define KEY_LOWER 0x2020202020202020ull
 
 /**
- * Start a key.
+ * Eight bytes as a little-endian number (one load on x86).
  *
- * @param[out] k key state
- * @param salt model salt
- */
-static inline void
-key_start (struct key_acc *k, uint64_t salt)
-{
-  k->h = salt;
-  k->c = 0;
-  k->sh = 0;
-}
-
-/**
- * Feed one byte to a key.
- *
- * @param k key state
- * @param b byte
- */
-static inline void
-key_feed (struct key_acc *k, unsigned char b)
-{
-  k->c |= (uint64_t) b << k->sh;
-  k->sh += 8;
-  if (64 == k->sh)
-  {
-    k->h = (k->h ^ k->c) * KEY_MUL;
-    k->h ^= k->h >> 32;
-    k->c = 0;
-    k->sh = 0;
-  }
-}
-
-/**
- * Finish a key.
- *
- * @param k key state
- * @param len bytes fed
- * @return the key, never 0
+ * @param p bytes
+ * @return the number
  */
 static inline uint64_t
-key_end (const struct key_acc *k, size_t len)
+load8 (const unsigned char *p)
 {
-  uint64_t h = (k->h ^ k->c ^ ((uint64_t) len * 0x9e3779b97f4a7c15ull))
-               * KEY_MUL;
+  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
+         | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32
+         | (uint64_t) p[5] << 40 | (uint64_t) p[6] << 48
+         | (uint64_t) p[7] << 56;
+}
 
+/**
+ * Cache key of a word: a multiply-xorshift hash of its bytes, read eight
+ * at a time, its length and the model's salt; never 0. A plain word is
+ * keyed straight from the note (@a lower = KEY_LOWER lowercases it on the
+ * way), a normalised one from its copy (@a lower = 0): the same word
+ * gets the same key either way.
+ *
+ * @param w bytes
+ * @param len word length
+ * @param avail bytes readable from @a w (at least @a len)
+ * @param salt model salt
+ * @param lower KEY_LOWER or 0
+ * @return key
+ */
+static inline uint64_t
+word_key (const unsigned char *w, size_t len, size_t avail, uint64_t salt,
+          uint64_t lower)
+{
+  uint64_t h = salt;
+  uint64_t c = 0;
+  size_t i = 0;
+  size_t rest;
+
+  for (; i + 8 <= len; i += 8)
+  {
+    h = (h ^ (load8 (w + i) | lower)) * KEY_MUL;
+    h ^= h >> 32;
+  }
+  rest = len - i;
+  if (rest > 0)
+  {
+    uint64_t mask = (1ull << (8 * rest)) - 1;
+
+    if (i + 8 <= avail)
+      c = load8 (w + i) & mask; /* the bytes after the word are ignored */
+    else
+      for (size_t k = 0; k < rest; k++)
+        c |= (uint64_t) w[i + k] << (8 * k);
+    c |= lower & mask;
+  }
+  h = (h ^ c ^ ((uint64_t) len * 0x9e3779b97f4a7c15ull)) * KEY_MUL;
   h ^= h >> 29;
   h *= 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 32;
   return h | 1u;
-}
-
-/**
- * Cache key of a normalised word.
- *
- * @param w word
- * @param len bytes
- * @param salt model salt
- * @return key
- */
-static uint64_t
-word_key (const char *w, size_t len, uint64_t salt)
-{
-  struct key_acc k;
-
-  key_start (&k, salt);
-  for (size_t i = 0; i < len; i++)
-    key_feed (&k, (unsigned char) w[i]);
-  return key_end (&k, len);
 }
 
 /**
@@ -474,6 +453,26 @@ static const bool word_byte[256] = {
   ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1
 };
 
+/** Class of the ASCII bytes that have one whatever follows them: word
+    bytes 1, the apostrophe 2, clause breaks 3, sentence breaks 4; 0 for
+    the rest, which char_class looks at further. */
+static const uint8_t ascii_class[256] = {
+  ['0'] = 1, ['1'] = 1,  ['2'] = 1, ['3'] = 1,  ['4'] = 1, ['5'] = 1,
+  ['6'] = 1, ['7'] = 1,  ['8'] = 1, ['9'] = 1,  ['~'] = 1, ['a'] = 1,
+  ['b'] = 1, ['c'] = 1,  ['d'] = 1, ['e'] = 1,  ['f'] = 1, ['g'] = 1,
+  ['h'] = 1, ['i'] = 1,  ['j'] = 1, ['k'] = 1,  ['l'] = 1, ['m'] = 1,
+  ['n'] = 1, ['o'] = 1,  ['p'] = 1, ['q'] = 1,  ['r'] = 1, ['s'] = 1,
+  ['t'] = 1, ['u'] = 1,  ['v'] = 1, ['w'] = 1,  ['x'] = 1, ['y'] = 1,
+  ['z'] = 1, ['A'] = 1,  ['B'] = 1, ['C'] = 1,  ['D'] = 1, ['E'] = 1,
+  ['F'] = 1, ['G'] = 1,  ['H'] = 1, ['I'] = 1,  ['J'] = 1, ['K'] = 1,
+  ['L'] = 1, ['M'] = 1,  ['N'] = 1, ['O'] = 1,  ['P'] = 1, ['Q'] = 1,
+  ['R'] = 1, ['S'] = 1,  ['T'] = 1, ['U'] = 1,  ['V'] = 1, ['W'] = 1,
+  ['X'] = 1, ['Y'] = 1,  ['Z'] = 1, ['\''] = 2, [','] = 3, [';'] = 3,
+  ['('] = 3, [')'] = 3,  ['"'] = 3, ['['] = 3,  [']'] = 3, ['|'] = 3,
+  ['*'] = 3, ['='] = 3,  ['>'] = 3, ['<'] = 3,  ['.'] = 4, ['!'] = 4,
+  ['?'] = 4, ['\n'] = 4, ['\r'] = 4
+};
+
 /**
  * Classify the byte at @a p: word byte (1), apostrophe (2, with its byte
  * length in *n), clause break (3), sentence break (4) or space (0).
@@ -484,22 +483,14 @@ static const bool word_byte[256] = {
  * @param[out] n bytes of the character
  * @return the class
  */
-static int
+static inline int
 char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
 {
   unsigned char c = t[p];
 
   *n = 1;
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-      || (c >= '0' && c <= '9') || '~' == c)
-    return 1;
-  if ('\'' == c)
-    return 2;
-  if ('.' == c || '!' == c || '?' == c || '\n' == c || '\r' == c)
-    return 4;
-  if (',' == c || ';' == c || '(' == c || ')' == c || '"' == c || '[' == c
-      || ']' == c || '|' == c || '*' == c || '=' == c || '>' == c || '<' == c)
-    return 3;
+  if (ascii_class[c] > 0)
+    return ascii_class[c];
   if (0xE2 == c && p + 2 < len && 0x80 == t[p + 1])
   {
     *n = 3;
@@ -612,17 +603,16 @@ emit_word (struct score_scratch *s, const struct score_stem_cache *c,
  * @param t text
  * @param start word start
  * @param end word end
- * @param plain whether the word is ASCII letters, digits and "~" only and
- *        @a key already holds its lowercased bytes
- * @param key the key gathered while scanning a plain word
+ * @param plain whether the word is ASCII letters, digits and "~" only
+ * @param salt model salt (model_salt)
  * @param flags pending break flags
  * @param sentence sentence number
  * @return flags to carry to the next token
  */
 static uint16_t
 push_word (const struct score_model *m, struct score_scratch *s, const char *t,
-           size_t start, size_t end, bool plain, const struct key_acc *key,
-           uint16_t flags, uint16_t sentence)
+           size_t start, size_t end, bool plain, uint64_t salt, uint16_t flags,
+           uint16_t sentence)
 {
   char raw[WORD_MAX];
   char w[WORD_MAX];
@@ -636,7 +626,8 @@ push_word (const struct score_model *m, struct score_scratch *s, const char *t,
     /* the common case: the key was gathered during the scan, and the
        word itself is needed only when the cache does not know it */
     len = end - start;
-    k = key_end (key, len);
+    k = word_key ((const unsigned char *) t + start, len, s->text_len - start,
+                  salt, KEY_LOWER);
     if (NULL != (c = cache_find (s, k)))
       return emit_word (s, c, start, end, flags, sentence);
     for (size_t i = 0; i < len; i++)
@@ -659,7 +650,7 @@ push_word (const struct score_model *m, struct score_scratch *s, const char *t,
   len = normalize_word (raw, n, w);
   if (0 == len)
     return flags;
-  k = word_key (w, len, model_salt (m));
+  k = word_key ((const unsigned char *) w, len, len, salt, 0);
   if (NULL == (c = cache_find (s, k)))
     c = word_items (m, s, w, len, k);
   return emit_word (s, c, start, end, flags, sentence);
@@ -697,7 +688,6 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
   bool in_word = false;
   bool plain = false; /* the word so far is ASCII word bytes only */
   uint64_t salt = model_salt (m);
-  struct key_acc key;
 
   s->n_tokens = 0;
   s->text = text;
@@ -713,7 +703,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
 
     if (in_word)
       while (p < len && word_byte[t[p]])
-        key_feed (&key, t[p++] | 0x20); /* the rest of an ASCII word */
+        p++; /* the rest of an ASCII word */
     else
       while (p < len && ' ' == t[p])
         p++; /* spaces, and boilerplate blanked to spaces */
@@ -728,7 +718,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
         && (p + 1 >= len || ' ' == t[p + 1]))
     {
       /* "v. cautious", "Mr. Hollis": the dot ends the word only */
-      flags = push_word (m, s, text, start, p, plain, &key, flags, sentence);
+      flags = push_word (m, s, text, start, p, plain, salt, flags, sentence);
       in_word = false;
       p += n;
       continue;
@@ -737,7 +727,6 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     {
       in_word = true;
       start = p;
-      key_start (&key, salt);
       plain = word_byte[t[p]];
       if (plain)
         continue; /* the scan above reads it */
@@ -747,7 +736,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     else if (1 != cls && in_word)
     {
       in_word = false;
-      flags = push_word (m, s, text, start, p, plain, &key, flags, sentence);
+      flags = push_word (m, s, text, start, p, plain, salt, flags, sentence);
     }
     if (3 == cls)
       flags |= TOK_CLAUSE;
