@@ -569,7 +569,7 @@ normalize_word (const char *raw, size_t n, char *out)
  * @param sentence sentence number
  * @return flags to carry to the next token
  */
-static uint16_t
+static inline uint16_t
 emit_word (struct score_scratch *s, const struct score_stem_cache *c,
            size_t start, size_t end, uint16_t flags, uint16_t sentence)
 {
@@ -596,23 +596,42 @@ emit_word (struct score_scratch *s, const struct score_stem_cache *c,
 }
 
 /**
- * Append the token(s) for the word at [start, end).
+ * Cache slot of a plain word the cache does not know yet.
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param t text
+ * @param start word start
+ * @param len word length (< WORD_MAX)
+ * @param key its key
+ * @return the slot
+ */
+static const struct score_stem_cache *
+plain_miss (const struct score_model *m, struct score_scratch *s,
+            const char *t, size_t start, size_t len, uint64_t key)
+{
+  char w[WORD_MAX];
+
+  for (size_t i = 0; i < len; i++)
+    w[i] = (char) (t[start + i] | 0x20); /* lowercase (see word_byte) */
+  return word_items (m, s, w, len, key);
+}
+
+/**
+ * Cache slot of a word with apostrophes, slashes or non-ASCII letters,
+ * or one too long to key whole: normalised first (normalize_word).
  *
  * @param m model (may be NULL)
  * @param s scratch
  * @param t text
  * @param start word start
  * @param end word end
- * @param plain whether the word is ASCII letters, digits and "~" only
- * @param salt model salt (model_salt)
- * @param flags pending break flags
- * @param sentence sentence number
- * @return flags to carry to the next token
+ * @param salt model salt
+ * @return the slot, NULL when nothing is left of the word
  */
-static uint16_t
-push_word (const struct score_model *m, struct score_scratch *s, const char *t,
-           size_t start, size_t end, bool plain, uint64_t salt, uint16_t flags,
-           uint16_t sentence)
+static const struct score_stem_cache *
+odd_word (const struct score_model *m, struct score_scratch *s, const char *t,
+          size_t start, size_t end, uint64_t salt)
 {
   char raw[WORD_MAX];
   char w[WORD_MAX];
@@ -621,20 +640,6 @@ push_word (const struct score_model *m, struct score_scratch *s, const char *t,
   size_t n = 0;
   size_t len;
 
-  if (plain && end - start < WORD_MAX)
-  {
-    /* the common case: the key was gathered during the scan, and the
-       word itself is needed only when the cache does not know it */
-    len = end - start;
-    k = word_key ((const unsigned char *) t + start, len, s->text_len - start,
-                  salt, KEY_LOWER);
-    if (NULL != (c = cache_find (s, k)))
-      return emit_word (s, c, start, end, flags, sentence);
-    for (size_t i = 0; i < len; i++)
-      w[i] = (char) (t[start + i] | 0x20); /* lowercase (see word_byte) */
-    return emit_word (s, word_items (m, s, w, len, k), start, end, flags,
-                      sentence);
-  }
   for (size_t i = start; i < end && n < WORD_MAX - 1; i++)
   {
     unsigned char ch = (unsigned char) t[i];
@@ -649,10 +654,46 @@ push_word (const struct score_model *m, struct score_scratch *s, const char *t,
   }
   len = normalize_word (raw, n, w);
   if (0 == len)
-    return flags;
+    return NULL;
   k = word_key ((const unsigned char *) w, len, len, salt, 0);
   if (NULL == (c = cache_find (s, k)))
     c = word_items (m, s, w, len, k);
+  return c;
+}
+
+/**
+ * Append the token(s) for the word at [start, end).
+ *
+ * @param m model (may be NULL)
+ * @param s scratch
+ * @param t text
+ * @param start word start
+ * @param end word end
+ * @param plain whether the word is ASCII letters, digits and "~" only
+ * @param salt model salt (model_salt)
+ * @param flags pending break flags
+ * @param sentence sentence number
+ * @return flags to carry to the next token
+ */
+static inline uint16_t
+push_word (const struct score_model *m, struct score_scratch *s, const char *t,
+           size_t start, size_t end, bool plain, uint64_t salt, uint16_t flags,
+           uint16_t sentence)
+{
+  const struct score_stem_cache *c;
+
+  if (plain && end - start < WORD_MAX)
+  {
+    /* the common case: keyed straight from the note, copied only when
+       the cache does not know it */
+    uint64_t k = word_key ((const unsigned char *) t + start, end - start,
+                           s->text_len - start, salt, KEY_LOWER);
+
+    if (NULL == (c = cache_find (s, k)))
+      c = plain_miss (m, s, t, start, end - start, k);
+  }
+  else if (NULL == (c = odd_word (m, s, t, start, end, salt)))
+    return flags;
   return emit_word (s, c, start, end, flags, sentence);
 }
 
