@@ -563,19 +563,26 @@ static const uint16_t excluded[] = {
 bool
 score_hit_counts (const struct score_model *m, const struct score_hit *h)
 {
-  const struct score_target *t = &m->cues[h->cue].target;
+  const struct score_target *t;
+  uint16_t out;
 
-  if (SCORE_TARGET_PILLAR == t->kind && SCORE_PILLAR_TRUST == t->index
-      && (h->reasons & (SCORE_READ_OUR_SIDE | SCORE_READ_SELLER_SELF)))
-    return false; /* 002: trust is given by the customer; our own claim
-                     of it ("told my manager we're their trusted
-                     advisor") is not */
-  if (SCORE_TARGET_ORIENTATION == t->kind
-      && SCORE_READ_THIRD_PARTY == (h->reasons & excluded[t->kind])
-      && 0 == strncmp (m->cues[h->cue].id, "actualization.shares_credit", 27))
-    return ! h->negated; /* credit given is about others by nature: "the
-                            ops team did the heavy lifting" */
-  return ! h->negated && 0 == (h->reasons & excluded[t->kind]);
+  if (h->negated)
+    return false; /* no reading counts a negated hit */
+  t = &m->cues[h->cue].target;
+  out = h->reasons & excluded[t->kind];
+  if (0 != out)
+  {
+    /* credit given is about others by nature: "the ops team did the
+       heavy lifting" */
+    const char *id = m->cues[h->cue].id;
+
+    return SCORE_TARGET_ORIENTATION == t->kind && SCORE_READ_THIRD_PARTY == out
+           && 0 == strncmp (id, "actualization.shares_credit", 27);
+  }
+  /* 002: trust is given by the customer; our own claim of it ("told my
+     manager we're their trusted advisor") is not */
+  return ! (SCORE_TARGET_PILLAR == t->kind && SCORE_PILLAR_TRUST == t->index
+            && (h->reasons & (SCORE_READ_OUR_SIDE | SCORE_READ_SELLER_SELF)));
 }
 
 /** The speaker reason: a cue said by someone it cannot describe (the
@@ -636,6 +643,8 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
   int best_o = -1;
   bool tie = false;
 
+  if (h1 - h0 < 2)
+    return; /* a lone hit opposes nothing */
   for (size_t k = h0; k < h1; k++)
   {
     const struct score_hit *h = &s->hits[k];
@@ -678,25 +687,38 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
  * @param q the negator token
  * @param[in,out] from first byte of the list
  * @param[in,out] to one past its last byte
+ * @param[in,out] seen where the last look stopped (0 before the first)
  */
 static void
 list_negation (const struct score_scratch *s, size_t q, size_t *from,
-               size_t *to)
+               size_t *to, size_t *seen)
 {
+  const char *t = s->text;
   size_t p = s->tokens[q].end;
+  size_t stop = s->text_len; /* the line's end or its first '.' */
+  const char *x;
 
-  for (; p < s->text_len && '\n' != s->text[p] && '.' != s->text[p]; p++)
-    if (':' == s->text[p])
-    {
-      const char *end = NULL;
+  /* negators come in text order: one that ends before the stop of the
+     last look finds what that look found, and set it already */
+  if (p <= *seen)
+    return;
+  if (p < stop && NULL != (x = memchr (t + p, '\n', stop - p)))
+    stop = (size_t) (x - t);
+  if (p < stop && NULL != (x = memchr (t + p, '.', stop - p)))
+    stop = (size_t) (x - t);
+  *seen = stop;
+  if (p < stop && NULL != (x = memchr (t + p, ':', stop - p)))
+  {
+    const char *end = NULL;
 
-      for (size_t k = p + 1; k + 1 < s->text_len && NULL == end; k++)
-        if ('\n' == s->text[k] && '\n' == s->text[k + 1])
-          end = s->text + k;
-      *from = p;
-      *to = (NULL == end) ? s->text_len : (size_t) (end - s->text);
-      return;
-    }
+    p = (size_t) (x - t);
+    for (size_t k = p + 1; k + 1 < s->text_len && NULL == end; k++)
+      if ('\n' == t[k] && '\n' == t[k + 1])
+        end = t + k;
+    *from = p;
+    *to = (NULL == end) ? s->text_len : (size_t) (end - t);
+    *seen = p;
+  }
 }
 
 /**
@@ -896,6 +918,14 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
   }
 }
 
+/** The marks attribute()'s per-token checks look for on the token itself
+    (a token with none of them, and no negator, is passed over): keep it
+    in step with those checks and value_marks(). */
+#define TOKEN_MARKS \
+  (M_REPORT | M_USED | M_AND | M_QUIT | M_DISMISS | M_WHATEVER | M_MEANS \
+   | M_WAIT | M_SPIN | M_AGAINST | M_ELSE | M_SLOW | M_SKIP | M_THAN | M_OVER \
+   | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF)
+
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
@@ -924,9 +954,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
   size_t former_at = SIZE_MAX; /* where the sentence names a predecessor */
   size_t list_from = SIZE_MAX; /* a negated list's bytes */
   size_t list_to = 0;
+  size_t list_seen = 0;  /* list_negation's scans reached no further */
+  uint64_t any_mark = 0; /* every mark of the text */
 
   for (size_t t = 0; t < s->n_tokens; t++)
+  {
     s->tok_marks[t] = mark_of (s, s->tokens[t].hash); /* once a token */
+    any_mark |= s->tok_marks[t];
+  }
 
   for (size_t a = 0; a < s->n_tokens;)
   {
@@ -948,10 +983,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t over_at = SIZE_MAX;    /* values after it are put second */
     bool firm = false;            /* "not negotiable": insisted on */
     bool has_neg = false;
+    bool any_neg = SCORE_TOKEN_NEG == s->tokens[a].hash; /* in the clause */
 
-    while (b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE))
-      b++;
-    for (size_t q = a; q < b && ! has_neg; q++)
+    for (; b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE); b++)
+      any_neg |= SCORE_TOKEN_NEG == s->tokens[b].hash;
+    for (size_t q = a; any_neg && q < b && ! has_neg; q++)
       has_neg = SCORE_TOKEN_NEG == s->tokens[q].hash && ! contrast (s, a, q);
     while (seg + 1 < s->n_segs && s->segs[seg].end <= s->tokens[a].start)
       seg++;
@@ -972,16 +1008,17 @@ attribute (const struct score_model *m, struct score_scratch *s)
          "he" after a predecessor named in the sentence is the
          predecessor */
       former_at = SIZE_MAX;
-      for (size_t q = a; q < s->n_tokens && s->tokens[q].sentence == sentence;
-           q++)
-      {
-        if (s->tok_marks[q] & M_MOCK)
-          irony = SCORE_READ_SARCASM;
-        if (SIZE_MAX == former_at && (s->tok_marks[q] & M_FORMER)
-            && ((q + 1 < s->n_tokens && (s->tok_marks[q + 1] & M_ROLE))
-                || (q + 2 < s->n_tokens && (s->tok_marks[q + 2] & M_ROLE))))
-          former_at = q;
-      }
+      if (any_mark & (M_MOCK | M_FORMER)) /* else nothing to look for */
+        for (size_t q = a;
+             q < s->n_tokens && s->tokens[q].sentence == sentence; q++)
+        {
+          if (s->tok_marks[q] & M_MOCK)
+            irony = SCORE_READ_SARCASM;
+          if (SIZE_MAX == former_at && (s->tok_marks[q] & M_FORMER)
+              && ((q + 1 < s->n_tokens && (s->tok_marks[q + 1] & M_ROLE))
+                  || (q + 2 < s->n_tokens && (s->tok_marks[q + 2] & M_ROLE))))
+            former_at = q;
+        }
     }
     if (b - a >= 2 && (s->tok_marks[a] & M_IRONY1)
         && (s->tok_marks[a + 1] & M_IRONY2))
@@ -1017,7 +1054,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       for (size_t q = a; q < b; q++)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
         {
-          list_negation (s, q, &list_from, &list_to);
+          list_negation (s, q, &list_from, &list_to, &list_seen);
           for (size_t r = q + 1; r < b && r <= q + 3 && ! waved; r++)
             waved = 0 != (s->tok_marks[r] & M_MATTER);
         }
@@ -1038,6 +1075,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
     {
       uint64_t bits = s->tok_marks[q];
 
+      if (! (bits & TOKEN_MARKS) && SCORE_TOKEN_NEG != s->tokens[q].hash)
+        continue; /* no check below applies */
       if ((bits & M_REPORT) && q + 1 < b)
       {
         size_t r = q + 1;
@@ -1094,7 +1133,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
             dismiss = true;
             waved_at = r; /* "doesn't care about X": X is not wanted */
           }
-        list_negation (s, q, &list_from, &list_to);
+        list_negation (s, q, &list_from, &list_to, &list_seen);
       }
       if (bits & M_STOPPED)
         clause |= SCORE_READ_PAST;

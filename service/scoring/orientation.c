@@ -66,36 +66,72 @@ score_contact_index (const struct score_account_input *in, const char *id)
 }
 
 /**
+ * A 64-bit filter of name hashes: a token whose bit is clear is no name.
+ *
+ * @param names name hashes per call contact (0 = unused)
+ * @param n number of call contacts
+ * @return the filter
+ */
+static uint64_t
+name_filter (const uint32_t (*names)[4], size_t n)
+{
+  uint64_t f = 0;
+
+  for (size_t c = 0; c < n; c++)
+    for (int k = 0; k < 4 && names[c][k]; k++)
+      f |= 1ull << (names[c][k] & 63);
+  return f;
+}
+
+/**
+ * Flag the call contacts a token names.
+ *
+ * @param w the token's hash
+ * @param names name hashes per call contact
+ * @param n number of call contacts
+ * @param filter name_filter() of @a names
+ * @param[in,out] named flags per call contact
+ */
+static void
+name_token (uint32_t w, const uint32_t (*names)[4], size_t n, uint64_t filter,
+            bool *named)
+{
+  if (! (filter & (1ull << (w & 63))))
+    return; /* most words */
+  for (size_t c = 0; c < n; c++)
+    for (int k = 0; k < 4 && names[c][k]; k++)
+      named[c] = named[c] || w == names[c][k];
+}
+
+/**
  * Which of a call's contacts are named in the sentence of a hit.
  *
  * @param s scratch with the analysed note
  * @param h the hit
  * @param names name hashes per call contact
  * @param n number of call contacts
+ * @param filter name_filter() of @a names
  * @param[out] named flags per call contact
  * @return number of contacts named
  */
 static size_t
 named_in_sentence (const struct score_scratch *s, const struct score_hit *h,
-                   const uint32_t (*names)[4], size_t n, bool *named)
+                   const uint32_t (*names)[4], size_t n, uint64_t filter,
+                   bool *named)
 {
   uint16_t sent = s->tokens[h->first].sentence;
-  size_t lo = h->first;
-  size_t hi = h->first;
   size_t count = 0;
 
-  while (lo > 0 && s->tokens[lo - 1].sentence == sent)
-    lo--;
-  while (hi + 1 < s->n_tokens && s->tokens[hi + 1].sentence == sent)
-    hi++;
+  memset (named, 0, n * sizeof (*named));
+  /* from the hit back to the sentence start, then on to its end */
+  for (size_t t = h->first + 1; t > 0 && s->tokens[t - 1].sentence == sent;
+       t--)
+    name_token (s->tokens[t - 1].hash, names, n, filter, named);
+  for (size_t t = h->first + 1;
+       t < s->n_tokens && s->tokens[t].sentence == sent; t++)
+    name_token (s->tokens[t].hash, names, n, filter, named);
   for (size_t c = 0; c < n; c++)
-  {
-    named[c] = false;
-    for (size_t t = lo; t <= hi && ! named[c]; t++)
-      for (int k = 0; k < 4 && names[c][k]; k++)
-        named[c] = named[c] || s->tokens[t].hash == names[c][k];
     count += named[c];
-  }
   return count;
 }
 
@@ -104,17 +140,22 @@ named_in_sentence (const struct score_scratch *s, const struct score_hit *h,
  *
  * @param acc accumulator
  * @param o orientation
- * @param e evidence (weight already final)
+ * @param weight the item's final weight
+ * @param e the item with that weight, or NULL when no list would keep it
+ *        (it is then only counted, as score_evidence_add() would)
  * @param new_item whether it counts as an independent item
  */
 static void
-acc_add (struct score_orient_acc *acc, int o, const struct score_evidence *e,
-         bool new_item)
+acc_add (struct score_orient_acc *acc, int o, double weight,
+         const struct score_evidence *e, bool new_item)
 {
-  acc->w[o] += e->weight;
+  acc->w[o] += weight;
   if (new_item)
     acc->items[o]++;
-  score_evidence_add (&acc->evidence, e);
+  if (NULL != e)
+    score_evidence_add (&acc->evidence, e);
+  else
+    acc->evidence.total++;
 }
 
 /**
@@ -146,7 +187,7 @@ add_signals (const struct score_model *m, const struct score_call *c,
                           sw->weight * decay / (double) n);
       for (size_t k = 0; k < n; k++)
         if (NULL != accs[k])
-          acc_add (accs[k], sw->target.index, &e, true);
+          acc_add (accs[k], sw->target.index, e.weight, &e, true);
     }
   }
 }
@@ -176,12 +217,14 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
   bool named_s[SCORE_MAX_CALL_CONTACTS + 1] = { false };
   uint32_t named_sentence = UINT32_MAX; /* sentence `named` describes */
   size_t named_k = 0;
+  uint64_t filter = (n > 1) ? name_filter (names, n) : 0;
 
   for (size_t i = 0; i < s->n_hits; i++)
   {
     const struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
     struct score_evidence e;
+    double x;
     size_t k;
     bool kept = false;
 
@@ -203,23 +246,26 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
       {
         /* hits come in text order: one look per sentence */
         named_sentence = s->tokens[h->first].sentence;
-        named_k = named_in_sentence (s, h, names, n, named_s);
+        named_k = named_in_sentence (s, h, names, n, filter, named_s);
       }
       memcpy (named, named_s, sizeof (named));
       k = (n > 1) ? named_k : 0;
     }
-    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
-                        score_cue_weight (m, h->cue) * decay
-                          / (double) (k > 0 ? k : n));
-    /* cut the excerpt only when some list keeps the item */
+    x = score_cue_weight (m, h->cue) * decay / (double) (k > 0 ? k : n);
+    /* build the item (strings, excerpt) only when some list keeps it */
     for (size_t j = 0; j < n && ! kept; j++)
       kept = NULL != accs[j] && (0 == k || named[j])
-             && score_evidence_keeps (&accs[j]->evidence, e.weight);
+             && score_evidence_keeps (&accs[j]->evidence, x);
     if (kept)
+    {
+      score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at,
+                          cue->id, x);
       score_text_excerpt (s, h, e.excerpt);
+    }
     for (size_t j = 0; j < n; j++)
       if (NULL != accs[j] && (0 == k || named[j]))
-        acc_add (accs[j], cue->target.index, &e, ! h->pattern_repeat);
+        acc_add (accs[j], cue->target.index, x, kept ? &e : NULL,
+                 ! h->pattern_repeat);
   }
 }
 
@@ -234,6 +280,7 @@ score_orientation_add_call (const struct score_model *m,
   struct score_orient_acc *accs[SCORE_MAX_CALL_CONTACTS];
   uint32_t names[SCORE_MAX_CALL_CONTACTS][4];
   int slot_of[SCORE_MAX_CALL_CONTACTS];
+  int ci_of[SCORE_MAX_CALL_CONTACTS]; /* contact index of each slot */
   double decay = score_decay (c->occurred_at, as_of,
                               score_p (m, SCORE_P_HALF_LIFE_ORIENTATION));
   size_t n = 0;
@@ -246,6 +293,7 @@ score_orientation_add_call (const struct score_model *m,
     if (ci < 0)
       continue;
     slot_of[i] = (int) n;
+    ci_of[n] = ci;
     accs[n] = (NULL != acc) ? &acc[ci] : NULL;
     memset (names[n], 0, sizeof (names[n]));
     n++;
@@ -256,20 +304,17 @@ score_orientation_add_call (const struct score_model *m,
     n = 1;
   }
   else if (n > 1)
-    for (size_t i = 0, k = 0; i < c->n_contacts && k < n; i++)
+    for (size_t k = 0; k < n; k++)
     {
-      int ci = score_contact_index (in, c->contact_ids[i]);
+      int ci = ci_of[k];
 
-      if (ci >= 0)
+      /* stemmed once per contact and assessment */
+      if (! s->names_ready[ci])
       {
-        /* stemmed once per contact and assessment */
-        if (! s->names_ready[ci])
-        {
-          score_name_hashes (s, in->contacts[ci].name, s->names[ci]);
-          s->names_ready[ci] = true;
-        }
-        memcpy (names[k++], s->names[ci], sizeof (names[0]));
+        score_name_hashes (s, in->contacts[ci].name, s->names[ci]);
+        s->names_ready[ci] = true;
       }
+      memcpy (names[k], s->names[ci], sizeof (names[0]));
     }
   add_signals (m, c, decay, accs, n);
   add_notes (m, s, c, decay, accs, (const uint32_t (*)[4]) names, n, slot_of);

@@ -138,6 +138,36 @@ score_cue_weight (const struct score_model *m, int cue)
   return m->cues[cue].weight * score_p (m, SCORE_P_NOTE_WEIGHT);
 }
 
+/**
+ * Add a note cue's evidence item to a list, building it (strings and
+ * excerpt) only when the list keeps it; otherwise it is only counted, as
+ * score_evidence_add() would.
+ *
+ * @param l the list
+ * @param s scratch holding the reading of the call
+ * @param c the call
+ * @param h the hit
+ * @param signal the cue's id
+ * @param weight the item's final weight
+ */
+static void
+add_note_item (struct score_evidence_list *l, const struct score_scratch *s,
+               const struct score_call *c, const struct score_hit *h,
+               const char *signal, double weight)
+{
+  struct score_evidence e;
+
+  if (! score_evidence_keeps (l, weight))
+  {
+    l->total++;
+    return;
+  }
+  score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, signal,
+                      weight);
+  score_text_excerpt (s, h, e.excerpt);
+  score_evidence_add (l, &e);
+}
+
 void
 score_collect_note_hits (const struct score_model *m,
                          const struct score_scratch *s,
@@ -149,23 +179,17 @@ score_collect_note_hits (const struct score_model *m,
   {
     const struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
-    struct score_evidence e;
     double x;
 
-    if (cue->target.kind != kind || ! score_hit_counts (m, h)
-        || cue->target.index < 0 || (size_t) cue->target.index >= n_w)
+    /* one item per cue per note: repeats are passed over first, as
+       they are cheapest to tell */
+    if (h->cue_repeat || cue->target.kind != kind || cue->target.index < 0
+        || (size_t) cue->target.index >= n_w || ! score_hit_counts (m, h))
       continue;
-    if (h->cue_repeat)
-      continue; /* one item per cue per note */
     x = score_cue_weight (m, h->cue) * decay;
     w[cue->target.index] += x;
-    if (NULL == ev)
-      continue;
-    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
-                        x);
-    if (score_evidence_keeps (&ev[cue->target.index], x))
-      score_text_excerpt (s, h, e.excerpt);
-    score_evidence_add (&ev[cue->target.index], &e);
+    if (NULL != ev)
+      add_note_item (&ev[cue->target.index], s, c, h, cue->id, x);
   }
 }
 
@@ -184,7 +208,7 @@ score_collect_further_phrases (const struct score_model *m,
     const struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
     unsigned before = 0;
-    struct score_evidence e;
+    double x;
 
     if (! h->cue_repeat || h->pattern_repeat || kind != cue->target.kind
         || cue->weight <= 0.0 || cue->target.index < 0
@@ -197,11 +221,8 @@ score_collect_further_phrases (const struct score_model *m,
                 && score_hit_counts (m, &s->hits[j]);
     if (before > 2)
       continue;
-    score_evidence_set (&e, SCORE_SOURCE_CALL, c->id, c->occurred_at, cue->id,
-                        score_cue_weight (m, h->cue) * step);
-    w[cue->target.index] += e.weight;
-    if (score_evidence_keeps (&ev[cue->target.index], e.weight))
-      score_text_excerpt (s, h, e.excerpt);
-    score_evidence_add (&ev[cue->target.index], &e);
+    x = score_cue_weight (m, h->cue) * step;
+    w[cue->target.index] += x;
+    add_note_item (&ev[cue->target.index], s, c, h, cue->id, x);
   }
 }
