@@ -306,7 +306,18 @@ static const char *const form_free[] = { "message",
                                          "summary",
                                          NULL };
 
-/** E-mail header fields. */
+/** Forwarding banners (score_forward_banner()). */
+static const char *const banners[] = {
+  "forwarded message",         "begin forwarded",
+  "mensagem encaminhada",      "mensaje reenviado",
+  "message transféré",         "message transfere",
+  "weitergeleitete nachricht", "messaggio inoltrato",
+  "doorgestuurd bericht",      NULL
+};
+
+/** The line that opens a quoted thread. */
+static const char *const original[] = { "original message", NULL };
+
 /** Bits of struct score_line.found: which marker lists a line holds. */
 enum found
 {
@@ -317,28 +328,55 @@ enum found
   FOUND_RECORDING = 1u << 4,
   FOUND_INVITE = 1u << 5,
   FOUND_TRACKING = 1u << 6,
-  FOUND_AUTO_SELF = 1u << 7
+  FOUND_AUTO_SELF = 1u << 7,
+  /** the line may hold a banner or "original message" (see thread_line()) */
+  FOUND_THREAD = 1u << 8
 };
 
-/** The marker lists a line is searched for, with their bits. */
-static const struct
+/** A marker list a line is searched for, with its bit. */
+struct marker_list
 {
   const char *const *list;
   uint16_t bit;
-} marker_lists[] = {
-  { disclaimer_a, FOUND_DISCLAIMER_A },
-  { disclaimer_b, FOUND_DISCLAIMER_B },
-  { auto_a, FOUND_AUTO_A },
-  { auto_b, FOUND_AUTO_B },
-  { recording, FOUND_RECORDING },
-  { invite, FOUND_INVITE },
-  { tracking, FOUND_TRACKING },
-  { auto_self, FOUND_AUTO_SELF },
+  /** index the words after each phrase's first space (each has one):
+      wherever the phrase is in a line, even inside a word, they start a
+      word there */
+  bool tail;
+};
+
+/** The marker lists a line is searched for. */
+static const struct marker_list marker_lists[] = {
+  { disclaimer_a, FOUND_DISCLAIMER_A, false },
+  { disclaimer_b, FOUND_DISCLAIMER_B, false },
+  { auto_a, FOUND_AUTO_A, false },
+  { auto_b, FOUND_AUTO_B, false },
+  { recording, FOUND_RECORDING, false },
+  { invite, FOUND_INVITE, false },
+  { tracking, FOUND_TRACKING, false },
+  { auto_self, FOUND_AUTO_SELF, false },
+  { banners, FOUND_THREAD, true },
+  { original, FOUND_THREAD, true },
 };
 
 /**
+ * What of phrase @a w of marker list @a k is indexed: all of it, or the
+ * words after its first space.
+ *
+ * @param k the list
+ * @param w a phrase of it
+ * @return the marker (static)
+ */
+static const char *
+marker_text (const struct marker_list *k, const char *w)
+{
+  return k->tail ? strchr (w, ' ') + 1 : w;
+}
+
+/**
  * Index every marker of marker_lists by its first byte (once per
- * scratch), so a line is searched for all of them in one pass.
+ * scratch), so a line is searched for all of them in one pass. Within a
+ * first byte the markers are ordered by their second byte, so that
+ * score_line_found() stops at the first marker past the line's.
  *
  * @param s scratch
  */
@@ -349,7 +387,7 @@ score_index_markers (struct score_scratch *s)
 
   for (size_t k = 0; k < sizeof (marker_lists) / sizeof (marker_lists[0]); k++)
     for (const char *const *w = marker_lists[k].list; NULL != *w; w++)
-      count[(unsigned char) (*w)[0] + 1]++;
+      count[(unsigned char) marker_text (&marker_lists[k], *w)[0] + 1]++;
   for (int c = 0; c < 256; c++)
     count[c + 1] += count[c];
   for (int c = 0; c <= 256; c++)
@@ -358,15 +396,63 @@ score_index_markers (struct score_scratch *s)
   for (size_t k = 0; k < sizeof (marker_lists) / sizeof (marker_lists[0]); k++)
     for (const char *const *w = marker_lists[k].list; NULL != *w; w++)
     {
-      size_t at = count[(unsigned char) (*w)[0]]++;
+      const char *m = marker_text (&marker_lists[k], *w);
+      unsigned char c = (unsigned char) m[0];
+      size_t at = count[c]++;
 
       if (at >= SCORE_MAX_MARKERS)
         continue; /* test_scoring_reading fails first: every list is
                      tested */
-      s->markers[at].text = *w;
-      s->markers[at].len = (uint8_t) strlen (*w);
+      /* insertion by second byte (every marker has two bytes or more) */
+      for (; at > s->marker_at[c]
+             && (unsigned char) s->markers[at - 1].text[1]
+                  > (unsigned char) m[1];
+           at--)
+        s->markers[at] = s->markers[at - 1];
+      s->markers[at].text = m;
+      s->markers[at].len = (uint8_t) strlen (m);
       s->markers[at].bit = marker_lists[k].bit;
     }
+}
+
+/**
+ * The bits of the markers of index range [k, end) (one first byte) that
+ * @a l starts with.
+ *
+ * @param s scratch (the marker index)
+ * @param l where in the line (NUL-terminated)
+ * @param len bytes left in the line
+ * @param k first marker
+ * @param end one past the last
+ * @return bits
+ */
+static uint16_t
+markers_at (const struct score_scratch *s, const char *l, size_t len, size_t k,
+            size_t end)
+{
+  unsigned char c1 = (unsigned char) l[1]; /* l ends with a NUL */
+  uint16_t found = 0;
+
+  for (; k < end; k++)
+  {
+    const struct score_marker *m = &s->markers[k];
+    unsigned char m1 = (unsigned char) m->text[1];
+    size_t j = 2;
+
+    /* the first byte's markers are ordered by their second byte (every
+       marker has two bytes or more) */
+    if (m1 < c1)
+      continue;
+    if (m1 > c1)
+      break;
+    if (m->len > len)
+      continue;
+    while (j < m->len && l[j] == m->text[j])
+      j++; /* most differ at once: a loop beats a call to memcmp */
+    if (j == m->len)
+      found |= m->bit;
+  }
+  return found;
 }
 
 /**
@@ -383,23 +469,32 @@ score_line_found (const struct score_scratch *s, const char *l, size_t len)
 {
   uint16_t found = 0;
 
-  for (size_t i = 0; i < len; i++)
+  /* in blocks (a line of LOOK bytes is one): first, where a marker may
+     start (not inside a word), in a loop the compiler vectorises; then
+     the index at those bytes only */
+  for (size_t b = 0; b < len; b += 256)
   {
-    unsigned char c = (unsigned char) l[i];
+    size_t e = (len - b > 256) ? b + 256 : len;
+    size_t i0 = (0 == b) ? 1 : b;
+    uint8_t may[256];
 
-    if (i > 0 && word_char (c) && word_char ((unsigned char) l[i - 1]))
-      continue; /* inside a word */
-    for (size_t k = s->marker_at[c]; k < s->marker_at[c + 1]; k++)
+    may[0] = 1; /* the line's start (else set below) */
+    for (size_t i = i0; i < e; i++)
+      may[i - b] = ! (word_char ((unsigned char) l[i])
+                      & word_char ((unsigned char) l[i - 1]));
+    for (size_t i = b; i < e; i++)
     {
-      const struct score_marker *m = &s->markers[k];
+      unsigned char c = (unsigned char) l[i];
 
-      if (m->len <= len - i && 0 == memcmp (l + i, m->text, m->len))
-        found |= m->bit;
+      if (may[i - b])
+        found |= markers_at (s, l + i, len - i, s->marker_at[c],
+                             s->marker_at[c + 1]);
     }
   }
   return found;
 }
 
+/** E-mail header fields. */
 static const char *const headers[] = {
   "from:",    "sent:", "to:",       "cc:",         "bcc:",
   "subject:", "date:", "reply-to:", "importance:", NULL
@@ -420,9 +515,12 @@ labelled (const char *l, const char *const *list, size_t *cut)
   n = (size_t) (colon - l);
   while (n > 0 && (' ' == l[n - 1] || '?' == l[n - 1] || '*' == l[n - 1]))
     n--;
+  if (0 == n)
+    return false; /* no list holds "" */
   for (; NULL != *list; list++)
-    if (strlen (*list) == n && 0 == strncmp (l, *list, n))
+    if ((*list)[0] == l[0] && strlen (*list) == n && 0 == memcmp (l, *list, n))
     {
+      /* the first byte first: it rules out most labels */
       *cut = (size_t) (colon - l) + 1;
       return true;
     }
@@ -470,27 +568,35 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
   return ends (l2, n2, "wrote:");
 }
 
-/** Whether a line before @a i has words and was not set aside. */
-static bool
-content_before (const struct line *ln, size_t i)
+/** What content_before() has read of the lines so far. */
+struct before
 {
-  for (size_t j = 0; j < i; j++)
-    if (! ln[j].blank && ln[j].kind < 0)
-      return true;
-  return false;
+  size_t upto;  /**< lines [0, upto) are read */
+  bool content; /**< one of them has words and was not set aside */
+};
+
+/**
+ * Whether a line before @a i has words and was not set aside.
+ * score_clean_lines() asks line by line, @a i never going down, and has
+ * judged the lines before @a i for good: each line is read once, not
+ * once per question (a run of quote headers was quadratic).
+ *
+ * @param ln lines
+ * @param i the line asking
+ * @param[in,out] b what is read so far (zeroed before the first call)
+ * @return true if a line before @a i is content
+ */
+static bool
+content_before (const struct line *ln, size_t i, struct before *b)
+{
+  for (; ! b->content && b->upto < i; b->upto++)
+    b->content = ! ln[b->upto].blank && ln[b->upto].kind < 0;
+  return b->content;
 }
 
 bool
 score_forward_banner (const char *l)
 {
-  static const char *const banners[] = {
-    "forwarded message",         "begin forwarded",
-    "mensagem encaminhada",      "mensaje reenviado",
-    "message transféré",         "message transfere",
-    "weitergeleitete nachricht", "messaggio inoltrato",
-    "doorgestuurd bericht",      NULL
-  };
-
   for (const char *const *b = banners; NULL != *b; b++)
     if (NULL != strstr (l, *b))
       return true;
@@ -502,27 +608,66 @@ const char *const score_greetings[] = {
   "morning ", "hiya ", NULL
 };
 
+/**
+ * Whether a line is a forwarding banner or holds "original message".
+ *
+ * @param x the line (found bits set)
+ * @param l the line lowercased
+ * @return true if either
+ */
+static bool
+thread_line (const struct line *x, const char *l)
+{
+  /* FOUND_THREAD is needed for either: most lines stop there, before ten
+     calls to strstr */
+  return (x->found & FOUND_THREAD)
+         && (score_forward_banner (l)
+             || NULL != strstr (l, "original message"));
+}
+
 /** Non-blank lines after line @a i, up to an earlier message of the
-    thread (a quote, a forwarded or original message, "On ... wrote:"). */
+    thread (a quote, a forwarded or original message, "On ... wrote:"),
+    counted up to @a cap (the caller asks "a few or more?": the count
+    stops there rather than read every line to the end of the note). */
 static size_t
-content_after (const char *t, const struct line *ln, size_t n, size_t i)
+content_after (const char *t, const struct line *ln, size_t n, size_t i,
+               size_t cap)
 {
   size_t after = 0;
 
-  for (size_t j = i + 1; j < n; j++)
+  for (size_t j = i + 1; j < n && after < cap; j++)
   {
     char l[LOOK + 1];
 
     if (ln[j].blank)
       continue;
     lower_line (t, ln[j].s, ln[j].e, l);
-    if ('>' == l[0] || score_forward_banner (l)
-        || NULL != strstr (l, "original message") || starts (l, "from:")
+    if ('>' == l[0] || thread_line (&ln[j], l) || starts (l, "from:")
         || (starts (l, "on ") && NULL != strstr (l, "wrote")))
       break;
     after++;
   }
   return after;
+}
+
+/**
+ * Whether lowercased line @a l is digits and ":.,[]() -" only (a line of
+ * timestamps): strspn (l, "0123456789:.,[]() -") == len, stopping at the
+ * first other byte, which is most often the first.
+ */
+static bool
+time_chars_only (const char *l, size_t len)
+{
+  for (size_t i = 0; i < len; i++)
+  {
+    char c = l[i];
+
+    if (! ((c >= '0' && c <= '9') || ':' == c || '.' == c || ',' == c
+           || '[' == c || ']' == c || '(' == c || ')' == c || ' ' == c
+           || '-' == c))
+      return false;
+  }
+  return true;
 }
 
 /** Bytes of lines [i, end). */
@@ -565,11 +710,13 @@ closing (const char *l, size_t n, uint8_t words)
     return false;
   for (const char *const *c = closings; NULL != *c; c++)
   {
-    size_t k = strlen (*c);
+    size_t k;
 
-    if (0 == strncmp (l, *c, k)
-        && (l[k] == '\0' || l[k] == ',' || l[k] == '!' || l[k] == '.'
-            || l[k] == ' ' || l[k] == '-'))
+    if (! starts (l, *c))
+      continue;
+    k = strlen (*c);
+    if (l[k] == '\0' || l[k] == ',' || l[k] == '!' || l[k] == '.'
+        || l[k] == ' ' || l[k] == '-')
       return true;
   }
   return false;
@@ -723,6 +870,7 @@ find_records (const char *t, struct line *ln, size_t n)
     {
       uint32_t h;
       size_t cut;
+      bool form;
       bool again = false;
 
       ln[j].record = 0;
@@ -735,10 +883,9 @@ find_records (const char *t, struct line *ln, size_t n)
         continue;
       labels++;
       /* a field if the paragraph proves a record: kept below or reset */
-      ln[j].record = labelled (l, form_labels, &cut)
-                     || few_words (strchr (l, ':') + 1, 5);
-      known += labelled (l, form_labels, &cut)
-               || labelled (l, form_free, &cut);
+      form = labelled (l, form_labels, &cut);
+      ln[j].record = form || few_words (strchr (l, ':') + 1, 5);
+      known += form || labelled (l, form_free, &cut);
       for (unsigned k = 0; k < n_seen && ! again; k++)
         again = seen[k] == h;
       if (again)
@@ -770,13 +917,14 @@ pipes (const char *l)
  * Set boilerplate lines aside: fills ln[].kind.
  *
  * @param t notes
- * @param ln lines
+ * @param ln lines, with score_line_found() of each non-blank one
  * @param n number of lines
  */
 size_t
 score_clean_lines (const char *t, struct line *ln, size_t n)
 {
   size_t signed_at = n; /* the first closing or "--" line */
+  struct before before = { 0, false };
   char l[LOOK + 1];
   int rest = -1;        /* kind of every line from here on, -1 none */
   int sig = 0;          /* lines left in a signature block */
@@ -828,14 +976,15 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     wrote = starts (l, "on ")
             && (ends (l, len, "wrote:")
                 || (len > 8 && next_wrote (t, ln, n, i)));
-    if (wrote && ! content_before (ln, i))
+    if (wrote && ! content_before (ln, i, &before))
     {
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       if (! ends (l, len, "wrote:"))
         ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* its "wrote:" line */
       continue;
     }
-    if (NULL != strstr (l, "original message") || wrote)
+    if (((x->found & FOUND_THREAD) && NULL != strstr (l, "original message"))
+        || wrote)
     {
       rest = SCORE_BOILER_QUOTED_REPLY;
       x->kind = (int8_t) rest;
@@ -846,7 +995,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_QUOTED_REPLY;
       continue;
     }
-    if (score_forward_banner (l) || starts (l, "fwd:") || starts (l, "fw:"))
+    if (((x->found & FOUND_THREAD) && score_forward_banner (l))
+        || starts (l, "fwd:") || starts (l, "fw:"))
     {
       fwd = true;
       x->kind = SCORE_BOILER_FORWARD_HEADER;
@@ -861,8 +1011,9 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       if (labelled (l2, foreign_sent, &c2))
       {
         fwd = true; /* "De : ..." then "Envoyé : ...": a header block */
-        x->kind = content_before (ln, i) ? SCORE_BOILER_QUOTED_REPLY
-                                         : SCORE_BOILER_FORWARD_HEADER;
+        x->kind = content_before (ln, i, &before)
+                    ? SCORE_BOILER_QUOTED_REPLY
+                    : SCORE_BOILER_FORWARD_HEADER;
         if (SCORE_BOILER_QUOTED_REPLY == x->kind)
           rest = SCORE_BOILER_QUOTED_REPLY;
         continue;
@@ -882,18 +1033,12 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
         char l2[LOOK + 1];
 
         lower_line (t, ln[i + 1].s, ln[i + 1].e, l2);
-        if (starts (l2, "sent:") || starts (l2, "date:"))
+        if ((starts (l2, "sent:") || starts (l2, "date:"))
+            && content_before (ln, i, &before))
         {
-          bool before = false;
-
-          for (size_t j = 0; j < i && ! before; j++)
-            before = ln[j].kind < 0 && ! ln[j].blank;
-          if (before)
-          {
-            rest = SCORE_BOILER_QUOTED_REPLY;
-            x->kind = (int8_t) rest;
-            continue;
-          }
+          rest = SCORE_BOILER_QUOTED_REPLY;
+          x->kind = (int8_t) rest;
+          continue;
         }
       }
       x->kind = SCORE_BOILER_FORWARD_HEADER;
@@ -988,8 +1133,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       agenda = false;
       continue;
     }
-    if ((x->found & FOUND_RECORDING)
-        || strspn (l, "0123456789:.,[]() -") == len)
+    if ((x->found & FOUND_RECORDING) || time_chars_only (l, len))
     {
       x->kind = SCORE_BOILER_RECORDING_HEADER;
       continue;
@@ -1022,7 +1166,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     if (i > 0 && name_line (t, x->s, x->e, x->words)
-        && content_after (t, ln, n, i) <= 8 && content_before (ln, i)
+        && content_after (t, ln, n, i, 9) <= 8
+        && content_before (ln, i, &before)
         && ! starts_any (l, score_greetings))
     {
       /* a name alone near the end: the writer signing off */

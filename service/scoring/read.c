@@ -46,14 +46,21 @@ static void
 name_reasons (struct score_scratch *s, const struct score_account_input *in,
               const struct score_call *c)
 {
+  const uint32_t *names[SCORE_MAX_CALL_CONTACTS];
+  size_t n_names = 0;
+  bool named = false; /* names[] filled (on the first hit that needs it) */
+
   if (NULL == in)
     return;
   for (size_t i = 0; i < s->n_hits; i++)
   {
     struct score_hit *h = &s->hits[i];
-    char first = s->text[s->tokens[h->first].start];
+    char first;
 
-    if (h->first != h->last || first < 'A' || first > 'Z')
+    if (h->first != h->last)
+      continue;
+    first = s->text[s->tokens[h->first].start];
+    if (first < 'A' || first > 'Z')
       continue;
     if (! (s->tokens[h->first].flags & TOK_SENTENCE)
         && s->tokens[h->first].end > s->tokens[h->first].start + 1)
@@ -66,18 +73,22 @@ name_reasons (struct score_scratch *s, const struct score_account_input *in,
         continue;
       }
     }
-    for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
+    if (! named)
     {
-      int ci = score_contact_index (in, c->contact_ids[k]);
-      const uint32_t *names;
+      /* the call's contacts' names, looked up once for all hits */
+      for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
+      {
+        int ci = score_contact_index (in, c->contact_ids[k]);
 
-      if (ci < 0)
-        continue;
-      names = score_contact_names (s, in, ci);
-      for (int w = 0; w < 4 && names[w]; w++)
-        if (names[w] == s->tokens[h->first].hash)
-          h->reasons |= SCORE_READ_NAME;
+        if (ci >= 0)
+          names[n_names++] = score_contact_names (s, in, ci);
+      }
+      named = true;
     }
+    for (size_t k = 0; k < n_names; k++)
+      for (int w = 0; w < 4 && names[k][w]; w++)
+        if (names[k][w] == s->tokens[h->first].hash)
+          h->reasons |= SCORE_READ_NAME;
   }
 }
 

@@ -39,17 +39,19 @@
 static inline size_t
 lower_line (const char *t, size_t s, size_t e, char *out)
 {
-  size_t n = 0;
+  size_t n;
 
   while (s < e && (' ' == t[s] || '\t' == t[s] || '\r' == t[s]))
     s++;
   while (e > s && (' ' == t[e - 1] || '\t' == t[e - 1] || '\r' == t[e - 1]))
     e--;
-  for (size_t i = s; i < e && n < LOOK; i++)
+  n = (e - s < LOOK) ? e - s : LOOK;
+  /* a counted loop with no early exit: the compiler vectorises it */
+  for (size_t i = 0; i < n; i++)
   {
-    char c = t[i];
+    unsigned char c = (unsigned char) t[s + i];
 
-    out[n++] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+    out[i] = (char) (c + ((unsigned char) (c - 'A') < 26 ? 'a' - 'A' : 0));
   }
   out[n] = '\0';
   return n;
@@ -59,7 +61,12 @@ lower_line (const char *t, size_t s, size_t e, char *out)
 static inline bool
 starts (const char *l, const char *p)
 {
-  return 0 == strncmp (l, p, strlen (p));
+  /* byte by byte: most lines differ at the first byte, where a call to
+     strlen and strncmp would cost more than the whole test */
+  for (; '\0' != *p; l++, p++)
+    if (*l != *p)
+      return false;
+  return true;
 }
 
 /** Whether @a l starts with any of the NULL-terminated @a list. */
@@ -81,41 +88,49 @@ ends (const char *l, size_t n, const char *p)
   return n >= k && 0 == memcmp (l + n - k, p, k);
 }
 
+/** Whether byte @a c is part of a word (a letter, a digit or a byte of
+    UTF-8). */
+static inline bool
+word_char (unsigned char c)
+{
+  /* branch-free, so that loops over it vectorise */
+  return ((unsigned char) ((c | 0x20) - 'a') < 26)
+         | ((unsigned char) (c - '0') < 10) | (c >= 0x80);
+}
+
 /** Words (runs of letters and digits) of [s, e), counted up to @a cap. */
 static inline size_t
 count_words (const char *t, size_t s, size_t e, size_t cap)
 {
-  size_t n = 0;
-  bool in = false;
+  size_t n;
 
-  for (size_t i = s; i < e && n < cap; i++)
+  if (s >= e)
+    return 0;
+  n = word_char ((unsigned char) t[s]);
+  /* word starts counted in blocks of 128 bytes, each a loop the compiler
+     vectorises; the cap is checked between blocks */
+  for (size_t a = s + 1; a < e && n < cap; a += 128)
   {
-    unsigned char c = (unsigned char) t[i];
-    bool w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-             || (c >= '0' && c <= '9') || c >= 0x80;
+    size_t b = (e - a > 128) ? a + 128 : e;
+    uint8_t k = 0;
 
-    if (w && ! in)
-      n++;
-    in = w;
+    for (size_t i = a; i < b; i++)
+      k += word_char ((unsigned char) t[i])
+           & ! word_char ((unsigned char) t[i - 1]);
+    n += k;
   }
-  return n;
-}
-
-/** Whether byte @a c is part of a word. */
-static inline bool
-word_char (unsigned char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-         || (c >= '0' && c <= '9') || c >= 0x80;
+  return n < cap ? n : cap;
 }
 
 /** Whether lowercased @a w (n bytes) is in the NULL-terminated list. */
 static inline bool
 in_words (const char *const *list, const char *w, size_t n)
 {
+  if (0 == n)
+    return false; /* no list holds "" */
   for (; NULL != *list; list++)
-    if (strlen (*list) == n && 0 == memcmp (*list, w, n))
-      return true;
+    if ((*list)[0] == w[0] && strlen (*list) == n && 0 == memcmp (*list, w, n))
+      return true; /* the first byte first: it rules out most words */
   return false;
 }
 
@@ -158,7 +173,7 @@ score_line_found (const struct score_scratch *s, const char *l, size_t len);
  * Set boilerplate lines aside: fills ln[].kind.
  *
  * @param t notes
- * @param ln lines
+ * @param ln lines, with score_line_found() of each non-blank one
  * @param n number of lines
  * @return the first closing or "--" line (n when none)
  */

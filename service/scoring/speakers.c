@@ -275,14 +275,35 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
   return true;
 }
 
+/** Words of a name whose stem hashes a struct name_words keeps. */
+#define NAME_WORDS 64
+
+/**
+ * The stem hashes of a name's words of three bytes or more, worked out
+ * as they are first needed: a name is compared with each contact of the
+ * call, and stemming costs far more than the comparison.
+ */
+struct name_words
+{
+  const char *name; /**< lowercased, words split by spaces */
+  size_t n;         /**< hashes known, of the first words */
+  uint32_t h[NAME_WORDS];
+};
+
 /**
  * Whether a label's words name contact @a names (stem hashes).
+ *
+ * @param s scratch (the stemmer)
+ * @param[in,out] nw the label, and the hashes of its words known so far
+ * @param names the contact's name hashes
+ * @return true if a word of the label is one of the contact's names
  */
 static bool
-label_names (struct score_scratch *s, const char *name,
+label_names (struct score_scratch *s, struct name_words *nw,
              const uint32_t names[4])
 {
-  const char *p = name;
+  const char *p = nw->name;
+  size_t k = 0; /* words of three bytes or more so far */
 
   while (*p)
   {
@@ -292,10 +313,19 @@ label_names (struct score_scratch *s, const char *name,
       p++;
     if (p - w >= 3)
     {
-      uint32_t h = score_stem_hash (s, w, (size_t) (p - w));
+      uint32_t h;
 
-      for (int k = 0; k < 4 && names[k]; k++)
-        if (h == names[k])
+      if (k < nw->n)
+        h = nw->h[k];
+      else
+      {
+        h = score_stem_hash (s, w, (size_t) (p - w));
+        if (k < NAME_WORDS)
+          nw->h[nw->n++] = h; /* k == nw->n: words are hashed in order */
+      }
+      k++;
+      for (int j = 0; j < 4 && names[j]; j++)
+        if (h == names[j])
           return true;
     }
     while (' ' == *p)
@@ -331,8 +361,12 @@ score_speaker_contact (struct score_scratch *s,
                        const struct score_call *c, const char *name,
                        const char *contact_id)
 {
+  struct name_words nw; /* h[] is filled as needed: not cleared */
+
   if (NULL == in)
     return -1;
+  nw.name = name;
+  nw.n = 0;
   for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
   {
     int ci = score_contact_index (in, c->contact_ids[k]);
@@ -345,7 +379,7 @@ score_speaker_contact (struct score_scratch *s,
         return (int) k;
       continue;
     }
-    if (NULL != name && label_names (s, name, score_contact_names (s, in, ci)))
+    if (NULL != name && label_names (s, &nw, score_contact_names (s, in, ci)))
       return (int) k;
   }
   return -1;
@@ -785,6 +819,7 @@ forwarded_writer (struct score_scratch *s,
   for (size_t j = i; j < n; j++)
   {
     char l[LOOK + 1];
+    struct name_words nw;
 
     if (ln[j].blank || ln[j].kind >= 0)
       continue;
@@ -792,7 +827,9 @@ forwarded_writer (struct score_scratch *s,
     for (char *p = l; *p; p++)
       if (! word_char ((unsigned char) *p))
         *p = ' ';
-    if (label_names (s, l, names))
+    nw.name = l;
+    nw.n = 0;
+    if (label_names (s, &nw, names))
       return FORWARD_OTHER;
   }
   return 0;

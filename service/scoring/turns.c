@@ -25,6 +25,40 @@ turn_speaker (enum score_speaker_role r)
   }
 }
 
+/** Whether two turns' speakers are written alike. */
+static bool
+same_speaker (const struct score_turn *a, const struct score_turn *b)
+{
+  return a->speaker_len == b->speaker_len
+         && (0 == a->speaker_len
+             || 0 == memcmp (a->speaker, b->speaker, a->speaker_len));
+}
+
+/**
+ * Whether the buyer turns speak under two names or more: then, for any
+ * buyer turn, another buyer spoke under another name.
+ *
+ * @param t turns
+ * @param n how many are read
+ * @return true for two names or more
+ */
+static bool
+two_buyers (const struct score_turn *t, size_t n)
+{
+  const struct score_turn *first = NULL;
+
+  for (size_t j = 0; j < n; j++)
+  {
+    if (SCORE_SPEAKER_BUYER != t[j].role)
+      continue;
+    if (NULL == first)
+      first = &t[j];
+    else if (! same_speaker (first, &t[j]))
+      return true;
+  }
+  return false;
+}
+
 /** Append the call's transcript turns after the notes. */
 void
 score_read_turns (struct score_scratch *s,
@@ -32,6 +66,7 @@ score_read_turns (struct score_scratch *s,
                   const struct score_call *c)
 {
   size_t n = c->n_turns < SCORE_MAX_TURNS ? c->n_turns : SCORE_MAX_TURNS;
+  int buyers = -1; /* two_buyers (), once known */
 
   if (NULL == c->turns)
     return;
@@ -65,17 +100,11 @@ score_read_turns (struct score_scratch *s,
           && NULL != in && score_contact_index (in, c->contact_ids[0]) >= 0)
       {
         /* one contact on the call: a buyer not named otherwise is them
-           unless another buyer also spoke under another name */
-        bool other = false;
-
-        for (size_t j = 0; j < n && ! other; j++)
-          other = SCORE_SPEAKER_BUYER == c->turns[j].role
-                  && (c->turns[j].speaker_len != u->speaker_len
-                      || (u->speaker_len > 0
-                          && 0
-                               != memcmp (c->turns[j].speaker, u->speaker,
-                                          u->speaker_len)));
-        if (! other)
+           unless another buyer also spoke under another name (the same
+           for every buyer turn: worked out once) */
+        if (buyers < 0)
+          buyers = two_buyers (c->turns, n);
+        if (! buyers)
           contact = 0;
       }
     }
@@ -146,6 +175,13 @@ real_question (const char *t, size_t a, size_t b)
   return true;
 }
 
+/** Whether @a c ends a sentence (or a line) for score_turn_talk(). */
+static bool
+sentence_end (char c)
+{
+  return '.' == c || '!' == c || '?' == c || '\n' == c;
+}
+
 /**
  * The seller's share of the turns' words, and how often the seller asks
  * a real question: questions per ten of the seller's turns (a builder
@@ -172,7 +208,6 @@ score_turn_talk (struct score_scratch *s)
   {
     const struct score_segment *g = &s->segs[i];
     int side;
-    size_t start = g->start;
 
     if (SCORE_SAY_NARRATIVE == g->speaker)
       continue;
@@ -181,15 +216,21 @@ score_turn_talk (struct score_scratch *s)
     if (! side)
       continue;
     turns++;
+    /* from each '?' back to the end of the sentence before it: memchr
+       skips the text between questions */
     for (size_t p = g->start; p < g->end; p++)
     {
-      char c = s->read_text[p];
+      const char *q = memchr (s->read_text + p, '?', g->end - p);
+      size_t start;
 
-      if ('.' != c && '!' != c && '?' != c && '\n' != c)
-        continue;
-      if ('?' == c && real_question (s->read_text, start, p + 1))
+      if (NULL == q)
+        break;
+      p = (size_t) (q - s->read_text);
+      start = p;
+      while (start > g->start && ! sentence_end (s->read_text[start - 1]))
+        start--;
+      if (real_question (s->read_text, start, p + 1))
         questions++;
-      start = p + 1;
     }
   }
   if (0 == words[0] || 0 == words[1] || 0 == turns)
