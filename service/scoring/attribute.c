@@ -11,6 +11,7 @@
 #include "read_text.h"
 
 #include <stdint.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------------ */
 /* Whom a cue describes                                                 */
@@ -91,6 +92,18 @@ enum mark
 #define M_ONLY \
   (1ull << 50) /**< mostly, just, only, pure, all: "mostly
                                  marketing" waves a value away */
+#define M_REMOVE \
+  (1ull << 51) /**< rip (out), rid, replace, ditch, scrap: what is removed
+                    is not held against ("rip out the legacy tools") */
+#define M_NICE (1ull << 52) /**< nice ("a nice-to-have" waves it away) */
+#define M_PLAN \
+  (1ull << 53) /**< planned, meant, intended (to): the writer's plan, not
+                    done */
+#define M_NEXT (1ull << 54)  /**< next ("next time ...": not done yet) */
+#define M_TIME (1ull << 55)  /**< time */
+#define M_TITLE (1ull << 56) /**< mr, mrs, ms, dr: before a name */
+#define M_TAKE (1ull << 57)  /**< take, took ("took over from Marla") */
+#define M_FROM (1ull << 58)  /**< from */
 #define M_AUX \
   (1ull << 41) /**< is, do, did, will ...: "not" after one
                               negates a clause; after a noun it contrasts
@@ -324,8 +337,27 @@ static const struct
   { "avoiding", M_AGAINST },
   { "else", M_ELSE },
   { "skip", M_SKIP },
-  { "ditch", M_SKIP },
-  { "scrap", M_SKIP },
+  { "ditch", M_SKIP | M_REMOVE },
+  { "scrap", M_SKIP | M_REMOVE },
+  { "rip", M_REMOVE },
+  { "rid", M_REMOVE },
+  { "replace", M_REMOVE },
+  { "retire", M_REMOVE },
+  { "remove", M_REMOVE },
+  { "nice", M_NICE },
+  { "planned", M_PLAN },
+  { "meant", M_PLAN },
+  { "intended", M_PLAN },
+  { "next", M_NEXT },
+  { "time", M_TIME },
+  { "mr", M_TITLE },
+  { "mrs", M_TITLE },
+  { "ms", M_TITLE },
+  { "dr", M_TITLE },
+  { "took", M_TAKE },
+  { "take", M_TAKE },
+  { "taken", M_TAKE },
+  { "from", M_FROM },
   { "away", M_SKIP },
   { "hate", M_SKIP },
   { "hates", M_SKIP },
@@ -450,6 +482,121 @@ score_marks_init (struct score_scratch *s)
   s->n_tokens = 0;
 }
 
+/** Whether token @a q is written as a name: a capital, then a small
+    letter, and no marker word ("Marla", "Albrecht"; not "IT", "The"). */
+static bool
+name_like (const struct score_scratch *s, size_t q)
+{
+  const struct score_token *t = &s->tokens[q];
+  const char *w = s->text + t->start;
+
+  return t->end - t->start >= 2 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a'
+         && w[1] <= 'z' && 0 == s->tok_marks[q];
+}
+
+/** Whether @a h is among @a n hashes. */
+static bool
+among (const uint32_t *hashes, size_t n, uint32_t h)
+{
+  for (size_t i = 0; i < n; i++)
+    if (hashes[i] == h)
+      return true;
+  return false;
+}
+
+/**
+ * The name the words from token @a q give, skipping a title ("Mr."), or
+ * SIZE_MAX: a name that is none of the call's contacts.
+ *
+ * @param s scratch
+ * @param q token
+ * @param end one past the last token to look at
+ * @return the name's token, or SIZE_MAX
+ */
+static size_t
+other_name_at (const struct score_scratch *s, size_t q, size_t end)
+{
+  if (q < end && (s->tok_marks[q] & M_TITLE))
+    q++;
+  if (q >= end || ! name_like (s, q)
+      || among (s->call_names, s->n_call_names, s->tokens[q].hash))
+    return SIZE_MAX;
+  return q;
+}
+
+/**
+ * Collect the names the note gives a predecessor: right after
+ * "predecessor" or a former role ("the previous owner (Mrs. Castell)"),
+ * after "took over from", "replaced". A call contact's name is never one.
+ *
+ * @param s scratch with tokens and marks
+ */
+static void
+former_names (struct score_scratch *s)
+{
+  s->n_former_names = 0;
+  for (size_t q = 0; q < s->n_tokens; q++)
+  {
+    uint64_t b = s->tok_marks[q];
+    size_t at = SIZE_MAX;
+
+    if (b & (M_PRED | M_FORMER))
+    {
+      /* "predecessor (Mr. Albrecht)", "the old buyer Zbigniew" */
+      size_t r = q + 1;
+
+      while (r < s->n_tokens && r < q + 3
+             && (s->tok_marks[r] & (M_ROLE | M_DET | M_ADJ))
+             && ! (s->tokens[r].flags & TOK_SENTENCE))
+        r++;
+      if (r < s->n_tokens && ! (s->tokens[r].flags & TOK_SENTENCE))
+        at = other_name_at (s, r, s->n_tokens);
+    }
+    else if ((b & M_OVER) && q > 0 && (s->tok_marks[q - 1] & M_TAKE)
+             && q + 1 < s->n_tokens && (s->tok_marks[q + 1] & M_FROM))
+      at = other_name_at (s, q + 2, s->n_tokens); /* "took over from" */
+    else if ((b & M_REMOVE) && ! (b & M_SKIP) && q + 1 < s->n_tokens)
+      at = other_name_at (s, q + 1, s->n_tokens); /* "replaced Marla" */
+    if (SIZE_MAX != at && s->n_former_names < 8
+        && ! among (s->former_names, s->n_former_names, s->tokens[at].hash))
+      s->former_names[s->n_former_names++] = s->tokens[at].hash;
+  }
+}
+
+/**
+ * Whether the "if" at token @a q opens a counterfactual: its clause has a
+ * verb in the past or a "'d" ("if the price went up they'd have to look
+ * around"), so what it says did not happen.
+ *
+ * @param s scratch
+ * @param q the "if"
+ * @param b one past its clause
+ * @return true for a counterfactual
+ */
+static bool
+counterfactual (const struct score_scratch *s, size_t q, size_t b)
+{
+  static const char *const past[] = { "went", "had",  "was",  "were", "did",
+                                      "got",  "came", "rose", NULL };
+
+  for (size_t r = q + 1; r < b && r <= q + 8; r++)
+  {
+    const struct score_token *t = &s->tokens[r];
+    const unsigned char *w = (const unsigned char *) s->text + t->start;
+    size_t n = t->end - t->start;
+
+    if (n >= 3 && 'd' == (w[n - 1] | 0x20)
+        && ('\'' == w[n - 2]
+            || (n >= 5 && 0x99 == w[n - 2] && 0x80 == w[n - 3]
+                && 0xE2 == w[n - 4])))
+      return true; /* they'd, we'd */
+    for (const char *const *p = past; NULL != *p; p++)
+      if (strlen (*p) == n && 0 == strncasecmp ((const char *) w, *p, n))
+        return true;
+  }
+  return false;
+}
+
 /**
  * Subject of the words from token @a p: a colleague, a predecessor or
  * someone on our side named by a role ("her analyst", "the old buyer",
@@ -486,6 +633,9 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
   if (ours_is_us && p + 1 < end && (s->tok_marks[p] & M_OURS)
       && (s->tok_marks[p + 1] & M_ACT))
     return SCORE_READ_SELLER_SELF; /* "my pitch to Liam: ..." */
+  q = (p < end && (s->tok_marks[p] & M_TITLE)) ? p + 1 : p;
+  if (q < end && among (s->former_names, s->n_former_names, s->tokens[q].hash))
+    return SCORE_READ_FORMER; /* the predecessor named earlier */
   q = p;
   while (q < end && q < p + 4)
   {
@@ -499,6 +649,10 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
                             contact Zbigniew" is still a predecessor */
     if (b & M_ROLE)
     {
+      for (size_t r = q + 1;
+           ! former && ! (b & M_PRED) && r < end && r < q + 4; r++)
+        if (among (s->call_names, s->n_call_names, s->tokens[r].hash))
+          return 0; /* "new head of procurement Greta": the contact */
       if (b & M_PRED)
         former = true;
       if (former)
@@ -924,7 +1078,8 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
 #define TOKEN_MARKS \
   (M_REPORT | M_USED | M_AND | M_QUIT | M_DISMISS | M_WHATEVER | M_MEANS \
    | M_WAIT | M_SPIN | M_AGAINST | M_ELSE | M_SLOW | M_SKIP | M_THAN | M_OVER \
-   | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF)
+   | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF | M_REMOVE | M_NICE | M_PLAN \
+   | M_NEXT)
 
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
@@ -962,6 +1117,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     s->tok_marks[t] = mark_of (s, s->tokens[t].hash); /* once a token */
     any_mark |= s->tok_marks[t];
   }
+  former_names (s);
 
   for (size_t a = 0; a < s->n_tokens;)
   {
@@ -971,8 +1127,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t from = a;           /* first token the scope covers */
     size_t then_at = SIZE_MAX; /* "... and I ...": a second subject */
     uint16_t then_scope = 0;
-    size_t used_at = SIZE_MAX; /* past from here */
-    size_t hypo_at = SIZE_MAX; /* supposition from here */
+    size_t used_at = SIZE_MAX;   /* past from here */
+    size_t hypo_at = SIZE_MAX;   /* supposition from here */
+    size_t remove_at = SIZE_MAX; /* what follows is removed */
     size_t h0;
     bool ours_us;
     bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
@@ -1067,7 +1224,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (waved)
         dismiss_topic (m, s, a, hi);
       carried = scope;
-      former = former || SCORE_READ_FORMER == scope;
+      /* "Dev used to ... - Wilma is not Dev.": the sentence's last
+         subject decides whom a "she" after it is */
+      former = SCORE_READ_FORMER == scope || (former && ! new_subject (s, a));
       a = b;
       continue;
     }
@@ -1089,6 +1248,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
         sub = subject (s, r, b, ours_us);
         if (0 == sub && q + 1 > former_at && (s->tok_marks[q + 1] & M_3RD))
           sub = SCORE_READ_FORMER;
+        if (0 == sub && SIZE_MAX != other_name_at (s, r, b) && r + 1 < b
+            && (s->tok_marks[r + 1] & (M_AUX | M_WANT | M_REPORT | M_USED)))
+          sub = SCORE_READ_THIRD_PARTY; /* "Joe's notes say Ingrid was
+                                           ...": someone not on the call */
         if (sub || (SCORE_READ_SELLER_SELF == scope && (bits & M_PERCEIVE)))
         {
           /* "her boss said ...", and "I think she ...": what follows
@@ -1120,6 +1283,24 @@ attribute (const struct score_model *m, struct score_scratch *s)
         dismiss = true; /* "the paperwork can wait" */
       if ((bits & M_SPIN) && q > a && (s->tok_marks[q - 1] & M_ONLY))
         dismiss = true; /* "green stuff is mostly marketing" */
+      if ((bits & M_NICE) && q + 2 < b && (s->tok_marks[q + 1] & M_TO)
+          && (s->tok_marks[q + 2] & M_AUX))
+        dismiss = true; /* "a nice-to-have" */
+      if ((bits & M_REMOVE) && remove_at > q)
+        remove_at = q; /* "rip out the legacy tools" */
+      if (((bits & M_PLAN) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
+           && ours_us && (q == a || (s->tok_marks[q - 1] & (M_I | M_OURS))))
+          || ((bits & M_NEXT) && q + 1 < b && (s->tok_marks[q + 1] & M_TIME)))
+      {
+        /* "planned to walk her through the benchmark, but ...", "next
+           time ask about their plans": not done, to the sentence end */
+        if (hypo_at > q)
+          hypo_at = q;
+        supposed = SCORE_READ_HYPOTHETICAL;
+      }
+      if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ))
+          && hypo_at > q && counterfactual (s, q, b))
+        hypo_at = q; /* "if the price went up they'd look around" */
       value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &firm);
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
@@ -1183,7 +1364,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       }
     }
     carried = scope;
-    former = former || SCORE_READ_FORMER == scope;
+    /* "Dev used to ... - Wilma is not Dev.": the sentence's last
+         subject decides whom a "she" after it is */
+    former = SCORE_READ_FORMER == scope || (former && ! new_subject (s, a));
     h0 = hi;
     for (; hi < s->n_hits && s->hits[hi].first < b; hi++)
     {
@@ -1215,6 +1398,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
           h->against = true; /* "rules slow everything down" */
         if (h->first > skip_at && m->cues[h->cue].weight > 0)
           h->against = true; /* "skip the certificates" */
+        if (h->first > remove_at && m->cues[h->cue].weight < 0)
+        {
+          /* "rip out the legacy tools": removing what stands against
+             innovation is not being against it */
+          h->negated = true;
+          h->reasons |= SCORE_READ_NEGATED;
+        }
         if (h->first > over_at)
         {
           /* "stability over novelty", "safety before price": put second,

@@ -594,6 +594,23 @@ content_before (const struct line *ln, size_t i, struct before *b)
   return b->content;
 }
 
+/**
+ * Whether a lowercased line is a reply's subject line: "Re:", and the
+ * German, Nordic, French and Spanish "AW:", "SV:", "TR:", "RV:", "RE :".
+ *
+ * @param l the line lowercased
+ * @return true for a subject line
+ */
+static bool
+reply_subject (const char *l)
+{
+  static const char *const prefixes[] = {
+    "re:", "re :", "aw:", "sv:", "tr:", "tr :", "rv:", "antw:", NULL
+  };
+
+  return starts_any (l, prefixes);
+}
+
 bool
 score_forward_banner (const char *l)
 {
@@ -999,6 +1016,13 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
         || starts (l, "fwd:") || starts (l, "fw:"))
     {
       fwd = true;
+      x->kind = SCORE_BOILER_FORWARD_HEADER;
+      continue;
+    }
+    if (reply_subject (l) && ! content_before (ln, i, &before))
+    {
+      /* "Re: our market outlook deck" over the note: the e-mail's
+         subject, a header and not something shared */
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       continue;
     }

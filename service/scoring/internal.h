@@ -202,6 +202,14 @@ struct score_scratch
   int turn_questions;       /**< questions in the seller's turns, < 0 */
   struct score_line *lines; /**< SCORE_MAX_LINES, the notes' lines */
   uint64_t *tok_marks;      /**< read.c's marker bits of each token */
+  /** Name-word hashes of the call's contacts (attribute.c: a person named
+      who is not one of them is someone else). */
+  uint32_t call_names[SCORE_MAX_CALL_CONTACTS * 4];
+  size_t n_call_names;
+  /** Name words the note gives a predecessor ("took over from Marla",
+      "predecessor (Mr. Albrecht)"): wherever named, that person. */
+  uint32_t former_names[8];
+  size_t n_former_names;
   uint32_t mark_key[SCORE_MARK_SLOTS];            /**< read.c's marker stems */
   uint64_t mark_bits[SCORE_MARK_SLOTS];           /**< and their bits */
   struct score_marker markers[SCORE_MAX_MARKERS]; /**< by first byte */

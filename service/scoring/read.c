@@ -92,6 +92,34 @@ name_reasons (struct score_scratch *s, const struct score_account_input *in,
   }
 }
 
+/**
+ * Keep the name words of the call's contacts in the scratch, for
+ * attribute.c to tell a contact named from someone else named.
+ *
+ * @param s scratch
+ * @param in account (may be NULL)
+ * @param c the call
+ */
+static void
+call_names (struct score_scratch *s, const struct score_account_input *in,
+            const struct score_call *c)
+{
+  s->n_call_names = 0;
+  if (NULL == in)
+    return;
+  for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
+  {
+    int ci = score_contact_index (in, c->contact_ids[k]);
+    const uint32_t *names;
+
+    if (ci < 0)
+      continue;
+    names = score_contact_names (s, in, ci);
+    for (int w = 0; w < 4 && names[w]; w++)
+      s->call_names[s->n_call_names++] = names[w];
+  }
+}
+
 void
 score_call_read (const struct score_model *m, struct score_scratch *s,
                  const struct score_account_input *in,
@@ -107,6 +135,7 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
   score_turn_talk (s);
   score_text_analyze (m, s, s->read_text, s->read_len);
   name_reasons (s, in, c);
+  call_names (s, in, c);
   score_text_attribute (m, s);
 }
 

@@ -72,6 +72,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
     if (NULL == v->answers[a] || '\0' == v->answers[a][0])
       continue;
     any = true;
+    s->n_call_names = 0; /* an answer is no call: nobody is on it */
     score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
     score_text_attribute (m, s);
     for (size_t i = 0; i < s->n_hits; i++)

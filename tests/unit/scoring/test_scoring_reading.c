@@ -2760,3 +2760,84 @@ Test (scoring_reading, foreign_banners_nobody_hate_and_marketing)
   cr_assert (! counts ("value.reliability"), "'run' read as reliability");
   free (a);
 }
+
+/* Round 9 (seen on blind15): someone named who is not on the call is
+   someone else ("Tomas's notes say Ingrid was ...", "the previous owner
+   (Mrs. Castell) ..."); the contact named keeps her cues. */
+Test (scoring_reading, a_person_named_who_is_not_on_the_call_is_someone_else)
+{
+  const char *const named[] = {
+    "Tomas's handover notes say Ingrid was very cautious and wanted "
+    "guarantees for everything.",
+    "The previous owner (Mrs. Castell) hated surprises and wanted "
+    "everything triple-checked.",
+    NULL
+  };
+
+  assert_reason (named, "security.",
+                 SCORE_READ_THIRD_PARTY | SCORE_READ_FORMER);
+  read_note ("Dana was very cautious and wanted guarantees for everything.");
+  cr_assert (counts ("security."), "the contact's own name set her aside");
+  read_note ("Spoke to Dana. Very cautious, wanted guarantees in writing.");
+  cr_assert (counts ("security."), "a capitalised sentence start set aside");
+  read_note ("New head of procurement Dana Ruiz is careful and wants "
+             "guarantees in writing.");
+  cr_assert (counts ("security."), "the contact under her title set aside");
+  read_note ("Dana took over from Priyanka in May. Priyanka wanted "
+             "everything in writing. Dana is different: she hates surprises.");
+  cr_assert (hit_of ("security.guarantee")
+               && (hit_of ("security.guarantee")->reasons & SCORE_READ_FORMER),
+             "the predecessor named after 'took over from' was not former");
+  cr_assert (counts ("security.surprises"), "Dana's own cue set aside");
+}
+
+/* Round 9: what the writer only meant to do, or leaves for next time, was
+   not done ("planned to walk her through the benchmark, but we ran out of
+   time", "next time ask about their expansion plans"). */
+Test (scoring_reading, a_plan_the_writer_did_not_carry_out_is_not_done)
+{
+  const char *const planned[] = {
+    "Planned to walk Dana through our freight benchmark, but we ran "
+    "out of time.",
+    "Next time we should ask about their expansion plans.",
+    "Meant to share the market outlook with her; didn't get to it.", NULL
+  };
+
+  assert_reason (planned, "knowledge.", SCORE_READ_HYPOTHETICAL);
+  read_note ("Walked Dana through our freight benchmark.");
+  cr_assert (counts ("knowledge."), "a shared benchmark did not count");
+}
+
+/* Round 9: an e-mail's subject line at the top of a note is a header
+   ("Re: our market outlook deck"), not something shared. */
+Test (scoring_reading, a_subject_line_on_top_is_a_header)
+{
+  const char *const subject[] = { "Re: our market outlook deck", NULL };
+  const char *const aw[] = { "AW: Angebot Rahmenvertrag 2027", NULL };
+
+  assert_aside ("Re: our market outlook deck\n"
+                "Dana: Thanks, see you at the tailgate Saturday?\n",
+                SCORE_BOILER_FORWARD_HEADER, subject);
+  assert_aside ("AW: Angebot Rahmenvertrag 2027\n\nHello Sam, thanks.\n",
+                SCORE_BOILER_FORWARD_HEADER, aw);
+}
+
+/* Round 9: removing what stands against a value is for the value ("rip out
+   the legacy tools"); "a nice-to-have" waves a value away; what would
+   happen if something changed did not happen ("if the price went up
+   they'd have to look around"). */
+Test (scoring_reading, removed_obstacles_nice_to_haves_and_counterfactuals)
+{
+  read_note ("We want to rip out the legacy tools this year.");
+  cr_assert (! counts ("value_against.innovation"),
+             "ripping out the legacy read as against innovation");
+  read_note ("Honestly we'd like to get rid of the legacy stack.");
+  cr_assert (! counts ("value_against.innovation"),
+             "getting rid of the legacy read as against innovation");
+  read_note ("Sustainability is a nice-to-have for later.");
+  cr_assert (! counts ("value.sustainability"), "a nice-to-have was held");
+  read_note ("If the price went up 30% they'd have to look around.");
+  cr_assert (! counts ("risk.competitor"), "a counterfactual counted");
+  read_note ("They are looking around for other suppliers.");
+  cr_assert (counts ("risk.competitor"), "shopping around did not count");
+}
