@@ -22,6 +22,7 @@ struct label
   int asks;     /**< questions and "you" minus "we/our/us" in their lines: a
                seller asks and speaks to the buyer */
   char key[64]; /**< what a speaker key says of "Speaker 2" (lowercased) */
+  bool met;     /**< the note's heading says the writer met them */
 };
 
 /** Most distinct speaker labels per call. */
@@ -409,6 +410,53 @@ any_word_in (const char *const *list, const char *text)
 }
 
 /**
+ * A call with one contact whose transcript labels name nobody the CRM
+ * knows: the label the lines above the turns say the writer met ("call
+ * w/ Bastian Kroll", "meeting with Solveig") is that contact.
+ *
+ * @param c the call
+ * @param[in,out] lb labels (contact set on the one met)
+ * @param n number of labels
+ * @param head the lines above the first turn, lowercased
+ */
+static void
+met_in_head (const struct score_call *c, struct label *lb, size_t n,
+             const char *head)
+{
+  int met = -1;
+
+  if (1 != c->n_contacts)
+    return;
+  for (size_t i = 0; i < n; i++)
+  {
+    size_t w = strcspn (lb[i].name, " ");
+
+    if (w < 3)
+      continue;
+    for (const char *p = strstr (head, "w"); NULL != p;
+         p = strstr (p + 1, "w"))
+    {
+      const char *q = NULL;
+
+      if (starts (p, "with "))
+        q = p + 5;
+      else if (starts (p, "w/ "))
+        q = p + 3;
+      if (NULL == q || (p > head && word_char ((unsigned char) p[-1]))
+          || 0 != strncmp (q, lb[i].name, w)
+          || word_char ((unsigned char) q[w]))
+        continue;
+      if (met >= 0 && met != (int) i)
+        return; /* two met: no guess */
+      met = (int) i;
+      break;
+    }
+  }
+  if (met >= 0)
+    lb[met].met = true;
+}
+
+/**
  * Decide who each label is. A label naming a call contact is that buyer;
  * a seller word ("Rep", "AE", "me") is the seller; "Customer" is a buyer.
  * When no label is the seller, the one left unnamed beside named buyers
@@ -432,7 +480,10 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
     lb[i].contact = -1;
     if (in_words (seller_labels, lb[i].name, nl)
         || any_word_in (seller_labels, lb[i].role)
-        || any_word_in (seller_labels, lb[i].key))
+        || any_word_in (seller_labels, lb[i].key)
+        || NULL != strstr (lb[i].role, "our side")
+        || NULL != strstr (lb[i].key, "our side")
+        || NULL != strstr (lb[i].key, "our team"))
     {
       lb[i].speaker = SCORE_SAY_SELLER;
       seller = true;
@@ -443,6 +494,8 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
       continue;
     lb[i].contact = (int8_t) score_speaker_contact (
       s, in, c, '\0' != lb[i].key[0] ? lb[i].key : lb[i].name, NULL);
+    if (lb[i].contact < 0 && lb[i].met)
+      lb[i].contact = 0; /* "call w/ Bastian": the call's one contact */
     if (lb[i].contact >= 0)
       named++;
     else
@@ -1028,6 +1081,28 @@ score_read_notes (struct score_scratch *s,
   {
     label_address (t, ln, n, lb);
     speaker_keys (t, ln, n, lb, n_lb);
+  }
+  if (n_lb > 0)
+  {
+    /* the lines above the first turn ("Notes from call w/ Bastian
+       Kroll"): whom the writer met */
+    char head[LOOK + 1] = "";
+    size_t hn = 0;
+
+    for (size_t i = 0; i < n && 0 == ln[i].label && hn + 2 < LOOK; i++)
+      if (! ln[i].blank)
+      {
+        char l[LOOK + 1];
+        size_t k = lower_line (t, ln[i].s, ln[i].e, l);
+
+        if (k > LOOK - 1 - hn)
+          k = LOOK - 1 - hn;
+        memcpy (head + hn, l, k);
+        hn += k;
+        head[hn++] = ' ';
+        head[hn] = '\0';
+      }
+    met_in_head (c, lb, n_lb, head);
   }
   decide_labels (s, in, c, lb, n_lb);
   if (0 == n_lb)

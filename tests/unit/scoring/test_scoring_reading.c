@@ -2841,3 +2841,32 @@ Test (scoring_reading, removed_obstacles_nice_to_haves_and_counterfactuals)
   read_note ("They are looking around for other suppliers.");
   cr_assert (counts ("risk.competitor"), "shopping around did not count");
 }
+
+/* Round 10 (seen on blind16): a transcript whose labels name nobody the
+   CRM knows still says who the seller is: a speaker key calling someone
+   "our side", or a heading naming whom the writer met ("Call w/
+   Ingeborg Vik"); questions asked do not make the buyer the seller. */
+Test (scoring_reading, unknown_labels_our_side_and_whom_we_met)
+{
+  read_note ("Speaker key: SPEAKER 1 = Lukas (our side), SPEAKER 2 = "
+             "Ingeborg Vik, quality lead\n"
+             "SPEAKER 1: We're the boldest innovators out there, first to "
+             "launch every time.\n"
+             "SPEAKER 2: What certificates do you hold? Can you send the "
+             "test reports?\n"
+             "SPEAKER 1: We move fast.\n"
+             "SPEAKER 2: And what happens if a batch fails? I need that in "
+             "writing.\n");
+  cr_assert (counts ("security."), "the buyer's requests were not hers");
+  cr_assert (! counts ("actualization."), "our side's boast counted");
+  read_note ("Call w/ Ingeborg Vik, quality lead\n"
+             "Ingeborg: What does your tool do for our scrap rate? Show me "
+             "results by Friday.\n"
+             "Lukas: We could start with a survey to see how everyone "
+             "feels about it.\n"
+             "Ingeborg: I make this call, and I want progress reports every "
+             "two weeks.\n"
+             "Lukas: Noted.\n");
+  cr_assert (counts ("power."), "the buyer's demands were not hers");
+  cr_assert (! counts ("affiliation."), "the seller's survey counted");
+}
