@@ -197,6 +197,7 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
   size_t ne;
   unsigned words = 0;
   bool timed;
+  bool chat = false;
 
   memset (lb, 0, sizeof (*lb));
   skip_time (l, &p);
@@ -258,13 +259,15 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
 
     skip_time (l, &q);
     timed = timed || q > p;
+    /* a chat paste: "Mika Salo [10:02] before we talk price ..." */
+    chat = q > p && '[' == l[p];
     p = q;
   }
   while (' ' == l[p])
     p++;
   if (':' == l[p] && (' ' == l[p + 1] || '\0' == l[p + 1] || '\t' == l[p + 1]))
     p++;
-  else if (! ('\0' == l[p] && timed && words <= 4))
+  else if (! ('\0' == l[p] && timed && words <= 4) && ! chat)
     return false;
   if ((in_words (not_speakers, lb->name, strlen (lb->name))
        && ! (1 == strlen (lb->name) && lb->name[0] >= 'a' && lb->name[0] <= 'z'

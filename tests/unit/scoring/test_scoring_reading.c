@@ -2870,3 +2870,17 @@ Test (scoring_reading, unknown_labels_our_side_and_whom_we_met)
   cr_assert (counts ("power."), "the buyer's demands were not hers");
   cr_assert (! counts ("affiliation."), "the seller's survey counted");
 }
+
+/* Round 10: a chat pasted into the notes ("Mika Salo [10:02] ...", name
+   and time, no colon) is a conversation: our AE's boast is not hers. */
+Test (scoring_reading, a_pasted_chat_is_a_conversation)
+{
+  read_note ("Mika Salo [10:02] do you have load-test reports?\n"
+             "Jules (our AE) [10:05] we're the most innovative team out "
+             "there, first to market every time\n"
+             "Mika Salo [10:07] send the SLA and the references before I "
+             "recommend anything\n"
+             "Mika Salo [10:09] staged rollout please, one region first\n");
+  cr_assert (counts ("security."), "her requests did not count");
+  cr_assert (! counts ("actualization."), "our AE's boast counted as hers");
+}
