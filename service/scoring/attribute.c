@@ -11,7 +11,6 @@
 #include "read_text.h"
 
 #include <stdint.h>
-#include <strings.h>
 
 /* ------------------------------------------------------------------ */
 /* Whom a cue describes                                                 */
@@ -591,8 +590,14 @@ counterfactual (const struct score_scratch *s, size_t q, size_t b)
                 && 0xE2 == w[n - 4])))
       return true; /* they'd, we'd */
     for (const char *const *p = past; NULL != *p; p++)
-      if (strlen (*p) == n && 0 == strncasecmp ((const char *) w, *p, n))
+    {
+      size_t k = 0;
+
+      while (k < n && '\0' != (*p)[k] && (w[k] | 0x20) == (*p)[k])
+        k++;
+      if (k == n && '\0' == (*p)[k])
         return true;
+    }
   }
   return false;
 }
