@@ -440,22 +440,10 @@ word_items (const struct score_model *m, struct score_scratch *s,
   return slot;
 }
 
-/** ASCII bytes char_class calls word bytes (class 1). */
-static const bool word_byte[256] = {
-  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-  ['7'] = 1, ['8'] = 1, ['9'] = 1, ['~'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1,
-  ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
-  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1,
-  ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-  ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
-  ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-  ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
-  ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1
-};
-
 /** Class of the ASCII bytes that have one whatever follows them: word
     bytes 1, the apostrophe 2, clause breaks 3, sentence breaks 4; 0 for
-    the rest, which char_class looks at further. */
+    the rest, which char_class looks at further. A plain word is made of
+    class-1 bytes only (word_byte). */
 static const uint8_t ascii_class[256] = {
   ['0'] = 1, ['1'] = 1,  ['2'] = 1, ['3'] = 1,  ['4'] = 1, ['5'] = 1,
   ['6'] = 1, ['7'] = 1,  ['8'] = 1, ['9'] = 1,  ['~'] = 1, ['a'] = 1,
@@ -472,6 +460,13 @@ static const uint8_t ascii_class[256] = {
   ['*'] = 3, ['='] = 3,  ['>'] = 3, ['<'] = 3,  ['.'] = 4, ['!'] = 4,
   ['?'] = 4, ['\n'] = 4, ['\r'] = 4
 };
+
+/** Whether byte @a c is an ASCII letter, digit or "~" (a plain word's). */
+static inline bool
+word_byte (unsigned char c)
+{
+  return 1 == ascii_class[c];
+}
 
 /**
  * Classify the byte at @a p: word byte (1), apostrophe (2, with its byte
@@ -743,7 +738,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     int cls;
 
     if (in_word)
-      while (p < len && word_byte[t[p]])
+      while (p < len && word_byte (t[p]))
         p++; /* the rest of an ASCII word */
     else
       while (p < len && ' ' == t[p])
@@ -768,7 +763,7 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     {
       in_word = true;
       start = p;
-      plain = word_byte[t[p]];
+      plain = word_byte (t[p]);
       if (plain)
         continue; /* the scan above reads it */
     }
