@@ -37,64 +37,9 @@ score_read_init (struct score_scratch *s)
 }
 
 /**
- * A one-word cue written with a capital that is a name of one of the
- * call's contacts is the name ("Frank", "Hope"), not the word; so is one
- * capitalised inside a sentence (a company or a product: "the vendor is
- * Rapport"), unless the whole word is in capitals.
- */
-static void
-name_reasons (struct score_scratch *s, const struct score_account_input *in,
-              const struct score_call *c)
-{
-  const uint32_t *names[SCORE_MAX_CALL_CONTACTS];
-  size_t n_names = 0;
-  bool named = false; /* names[] filled (on the first hit that needs it) */
-
-  if (NULL == in)
-    return;
-  for (size_t i = 0; i < s->n_hits; i++)
-  {
-    struct score_hit *h = &s->hits[i];
-    char first;
-
-    if (h->first != h->last)
-      continue;
-    first = s->text[s->tokens[h->first].start];
-    if (first < 'A' || first > 'Z')
-      continue;
-    if (! (s->tokens[h->first].flags & TOK_SENTENCE)
-        && s->tokens[h->first].end > s->tokens[h->first].start + 1)
-    {
-      char second = s->text[s->tokens[h->first].start + 1];
-
-      if (second >= 'a' && second <= 'z')
-      {
-        h->reasons |= SCORE_READ_NAME; /* a proper noun mid-sentence */
-        continue;
-      }
-    }
-    if (! named)
-    {
-      /* the call's contacts' names, looked up once for all hits */
-      for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
-      {
-        int ci = score_contact_index (in, c->contact_ids[k]);
-
-        if (ci >= 0)
-          names[n_names++] = score_contact_names (s, in, ci);
-      }
-      named = true;
-    }
-    for (size_t k = 0; k < n_names; k++)
-      for (int w = 0; w < 4 && names[k][w]; w++)
-        if (names[k][w] == s->tokens[h->first].hash)
-          h->reasons |= SCORE_READ_NAME;
-  }
-}
-
-/**
  * Keep the name words of the call's contacts in the scratch, for
- * attribute.c to tell a contact named from someone else named.
+ * name_reasons and attribute.c: a contact named, not a word or someone
+ * else.
  *
  * @param s scratch
  * @param in account (may be NULL)
@@ -120,6 +65,47 @@ call_names (struct score_scratch *s, const struct score_account_input *in,
   }
 }
 
+/**
+ * A one-word cue written with a capital that is a name of one of the
+ * call's contacts is the name ("Frank", "Hope"), not the word; so is one
+ * capitalised inside a sentence (a company or a product: "the vendor is
+ * Rapport"), unless the whole word is in capitals.
+ *
+ * @param s scratch (call_names filled)
+ * @param in account (NULL: no names are known, nothing is marked)
+ */
+static void
+name_reasons (struct score_scratch *s, const struct score_account_input *in)
+{
+  if (NULL == in)
+    return;
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    struct score_hit *h = &s->hits[i];
+    char first;
+
+    if (h->first != h->last)
+      continue;
+    first = s->text[s->tokens[h->first].start];
+    if (first < 'A' || first > 'Z')
+      continue;
+    if (! (s->tokens[h->first].flags & TOK_SENTENCE)
+        && s->tokens[h->first].end > s->tokens[h->first].start + 1)
+    {
+      char second = s->text[s->tokens[h->first].start + 1];
+
+      if (second >= 'a' && second <= 'z')
+      {
+        h->reasons |= SCORE_READ_NAME; /* a proper noun mid-sentence */
+        continue;
+      }
+    }
+    for (size_t k = 0; k < s->n_call_names; k++)
+      if (s->call_names[k] == s->tokens[h->first].hash)
+        h->reasons |= SCORE_READ_NAME;
+  }
+}
+
 void
 score_call_read (const struct score_model *m, struct score_scratch *s,
                  const struct score_account_input *in,
@@ -134,8 +120,8 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
   score_blank_role_tags (s);
   score_turn_talk (s);
   score_text_analyze (m, s, s->read_text, s->read_len);
-  name_reasons (s, in, c);
   call_names (s, in, c);
+  name_reasons (s, in);
   score_text_attribute (m, s);
 }
 
