@@ -228,6 +228,10 @@ struct score_model
       answers that from the L1 cache where a probe of index_slots (256 KiB)
       missed it (built by prepare). */
   uint64_t pair_filter[SCORE_PAIR_FILTER_BITS / 64];
+  /** Bit as in index_filter for every first token of an "x ~ y" phrase:
+      most first tokens have none, and the analysis then does not look
+      past the next token (built by prepare). */
+  uint64_t gapped_filter[SCORE_INDEX_FILTER_BITS / 64];
   /** Sorted stem hashes of every lexicon word (built by prepare). */
   int n_stems;
   uint32_t stems[SCORE_MAX_STEMS];

@@ -402,13 +402,28 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
     size_t n_lists = 0;
     uint32_t h = s->tokens[ti].hash;
     int last = -1;
+    int gaps = gmax;
 
     if (! (m->index_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
            & (1ull << (h % 64))))
       continue;
     list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
     n_lists += left[n_lists] > 0;
-    for (int k = 0; k <= gmax; k++)
+    if (! (m->gapped_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
+           & (1ull << (h % 64))))
+    {
+      /* no "h ~ y" phrase: only the very next token can be a second */
+      size_t tj = ti + 1;
+
+      if (tj < s->n_tokens && ! (s->tokens[tj].flags & TOK_CLAUSE)
+          && score_pair_maybe (m, h, s->tokens[tj].hash))
+      {
+        list[n_lists] = index_group (m, h, s->tokens[tj].hash, &left[n_lists]);
+        n_lists += left[n_lists] > 0;
+      }
+      gaps = -1;
+    }
+    for (int k = 0; k <= gaps; k++)
     {
       size_t tj = ti + 1 + (size_t) k;
 

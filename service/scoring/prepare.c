@@ -272,6 +272,7 @@ build_index (struct score_model *m, const struct index_entry *entries)
   memset (m->index_slots, 0, sizeof (m->index_slots));
   memset (m->index_filter, 0, sizeof (m->index_filter));
   memset (m->pair_filter, 0, sizeof (m->pair_filter));
+  memset (m->gapped_filter, 0, sizeof (m->gapped_filter));
   for (int i = 0; i < m->n_patterns; i++)
     m->index_pattern[i] = entries[i].pattern;
   for (int i = 0; i < m->n_patterns;)
@@ -298,6 +299,10 @@ build_index (struct score_model *m, const struct index_entry *entries)
       uint32_t b = score_pair_bit (first, second);
 
       m->pair_filter[b / 64] |= 1ull << (b % 64);
+      for (int g = i; g < j; g++)
+        if (SCORE_TOKEN_GAP == m->patterns[entries[g].pattern].hashes[1])
+          m->gapped_filter[(first & (SCORE_INDEX_FILTER_BITS - 1)) / 64] |=
+            1ull << (first % 64);
     }
     i = j;
   }
