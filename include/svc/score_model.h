@@ -82,7 +82,10 @@ struct score_pattern
   int n_tokens;
   uint32_t hashes[SCORE_MAX_PATTERN_TOKENS]; /**< stem hashes / specials */
   bool has_negator;                          /**< pattern contains a negator */
-  char text[SCORE_GUIDANCE_LEN / 4];         /**< the phrase as written */
+  bool exact; /**< "=words": these forms of the words only ("=renewed" is
+                 not "renewal", "=the credit" not "the credits"), compared
+                 case-insensitively, one space apart */
+  char text[SCORE_GUIDANCE_LEN / 4]; /**< the phrase as written */
 };
 
 /** "Any second token" key of a pattern index group (single-word phrases

@@ -422,6 +422,8 @@ static const struct
   { "emailed", M_ACT },
   { "pitched", M_ACT },
   { "demoed", M_ACT },
+  { "walked", M_ACT },
+  { "demonstrated", M_ACT },
   { "offered", M_ACT },
   { "pitch", M_ACT },
   { "demo", M_ACT },
@@ -680,6 +682,58 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
       return 0;
     q++;
   }
+  return 0;
+}
+
+/**
+ * Whether a trait is named right after someone else's possessive: "the
+ * claims handlers' win", "the night desk's achievement" are theirs. A
+ * call contact's name ("Dana's targets"), the organization ("the
+ * company's mission") and contractions ("it's", "she's") are not.
+ *
+ * @param s scratch
+ * @param h the hit
+ * @param a first token of its clause
+ * @return SCORE_READ_THIRD_PARTY or 0
+ */
+static uint16_t
+owner (const struct score_scratch *s, const struct score_hit *h, size_t a)
+{
+  const struct score_token *p;
+  size_t e;
+
+  if (h->first <= a)
+    return 0;
+  p = &s->tokens[h->first - 1];
+  e = p->end;
+  if (e - p->start < 3 || 0 != s->tok_marks[h->first - 1]
+      || among (s->call_names, s->n_call_names, p->hash))
+    return 0;
+  if ('\'' == s->text[e - 2] && 's' == (s->text[e - 1] | 0x20))
+  {
+    static const char *const not_owners[] = {
+      "it",    "that",    "what",     "there", "here",         "let",
+      "who",   "he",      "she",      "where", "how",          "one",
+      "org",   "company", "business", "firm",  "organisation", "organization",
+      "group", "client",  "customer", NULL
+    };
+    size_t n = e - 2 - p->start;
+
+    for (const char *const *w = not_owners; NULL != *w; w++)
+    {
+      size_t i = 0;
+
+      while (i < n && (*w)[i] == (s->text[p->start + i] | 0x20))
+        i++;
+      if (i == n && '\0' == (*w)[i])
+        return 0; /* "it's", "she's": a verb, not a possessive */
+    }
+    return SCORE_READ_THIRD_PARTY; /* "desk's" */
+  }
+  if ('s' == (s->text[e - 1] | 0x20) && e < s->text_len && '\'' == s->text[e]
+      && ! (e + 1 < s->text_len && (s->text[e + 1] | 0x20) >= 'a'
+            && (s->text[e + 1] | 0x20) <= 'z'))
+    return SCORE_READ_THIRD_PARTY; /* "handlers'" */
   return 0;
 }
 
@@ -1429,6 +1483,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_NEGATED;
       }
       h->reasons |= irony | clause;
+      if (SCORE_TARGET_ORIENTATION == m->cues[h->cue].target.kind)
+        h->reasons |= owner (s, h, a);
       if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a))
         h->reasons |= supposed;
       if (h->first >= then_at)

@@ -45,16 +45,29 @@ static const char *const closings[] = { "thanks",
                                         "cordialement",
                                         NULL };
 
-/** Markers of a confidentiality or legal notice (two are needed). */
+/** Markers of a confidentiality or legal notice (two are needed), in
+    English and in the languages whose mail clients forwarding banners
+    are read in (French, German, Spanish, Italian, Portuguese, Dutch):
+    "Questo messaggio ... riservato", "Diese Nachricht ist vertraulich". */
 static const char *const disclaimer_a[] = {
-  "confidential",  "privileged",   "disclaimer", "legally binding",
-  "received this", "in error",     "unauthori",  "prohibited",
-  "virus",         "not intended", NULL
+  "confidential",  "privileged",   "disclaimer",    "legally binding",
+  "received this", "in error",     "unauthori",     "prohibited",
+  "virus",         "not intended", "confidencial",  "confidentiel",
+  "riservat",      "vertraulich",  "vertrouwelijk", "per errore",
+  "por error",     "par erreur",   "por engano",    "irrtümlich",
+  "irrtuemlich",   "vietat",       "prohibid",      "interdit",
+  "untersagt",     "proibid",      "abusievelijk",  NULL
 };
 static const char *const disclaimer_b[] = {
-  "intended", "recipient",    "addressee",  "e-mail", "email",
-  "message",  "transmission", "attachment", "sender", "notify",
-  "delete",   "copying",      "liability",  NULL
+  "intended",  "recipient",  "addressee",     "e-mail",
+  "email",     "message",    "transmission",  "attachment",
+  "sender",    "notify",     "delete",        "copying",
+  "liability", "destinatai", "destinatari",   "destinatári",
+  "empfänger", "empfaenger", "geadresseerde", "messaggi",
+  "mensaje",   "mensagem",   "nachricht",     "bericht",
+  "allegat",   "anhang",     "adjunto",       "anexo",
+  "mittente",  "remitente",  "expéditeur",    "absender",
+  "afzender",  NULL
 };
 
 /** Markers of an automatic reply (with a first-person or return cue). */
@@ -609,6 +622,23 @@ reply_subject (const char *l)
   };
 
   return starts_any (l, prefixes);
+}
+
+size_t
+score_from_label (const char *l)
+{
+  size_t n = 0;
+
+  if (starts (l, "from:"))
+    return 5;
+  for (const char *const *f = foreign_from; NULL != *f && 0 == n; f++)
+    if (starts (l, *f))
+      n = strlen (*f);
+  if (0 == n)
+    return 0;
+  while (' ' == l[n])
+    n++; /* "De : Marie" */
+  return (':' == l[n]) ? n + 1 : 0;
 }
 
 bool

@@ -320,6 +320,41 @@ index_group (const struct score_model *m, uint32_t first, uint32_t second,
 }
 
 /**
+ * Whether tokens from @a first are written as the words of @a words (one
+ * space apart, lower case; ASCII case aside).
+ *
+ * @param s scratch (the text)
+ * @param first first token
+ * @param words the phrase after its "="
+ * @return true if the same forms
+ */
+static bool
+same_form (const struct score_scratch *s, size_t first, const char *words)
+{
+  size_t i = 0;
+
+  for (size_t k = first; k < s->n_tokens; k++)
+  {
+    const struct score_token *t = &s->tokens[k];
+
+    for (size_t p = t->start; p < t->end; p++, i++)
+    {
+      char c = s->text[p];
+
+      if (c >= 'A' && c <= 'Z')
+        c = (char) (c - 'A' + 'a');
+      if (c != words[i])
+        return false; /* words[i] is never '\0' here: c is not */
+    }
+    if ('\0' == words[i])
+      return true;
+    if (' ' != words[i++])
+      return false;
+  }
+  return false;
+}
+
+/**
  * Try one pattern at token @a ti and record the hit.
  *
  * @param m model
@@ -336,6 +371,8 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
   bool gap_neg = false;
 
   if (! match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
+    return;
+  if (pat->exact && ! same_form (s, ti, pat->text + 1))
     return;
   hit.cue = pat->cue;
   hit.pattern = pi;

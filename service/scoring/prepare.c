@@ -89,7 +89,17 @@ static bool
 prepare_pattern (struct score_model *m, struct score_scratch *s,
                  struct score_pattern *p, char *err, size_t err_len)
 {
-  score_text_tokenize (NULL, s, p->text, strlen (p->text));
+  p->exact = '=' == p->text[0];
+  score_text_tokenize (NULL, s, p->text + p->exact,
+                       strlen (p->text + p->exact));
+  for (size_t i = 0; p->exact && i < s->n_tokens; i++)
+    if (SCORE_TOKEN_GAP == s->tokens[i].hash
+        || SCORE_TOKEN_NEG == s->tokens[i].hash)
+    {
+      snprintf (err, err_len, "exact phrase \"%s\" may hold neither ~ nor NOT",
+                p->text);
+      return false;
+    }
   if (0 == s->n_tokens || s->n_tokens > SCORE_MAX_PATTERN_TOKENS)
   {
     snprintf (err, err_len, "phrase \"%s\" must have 1 to %d words", p->text,
@@ -200,7 +210,8 @@ build_vocab (struct score_model *m, struct score_scratch *s)
       bool alpha = true;
 
       if (0 == j)
-        score_text_tokenize (NULL, s, p->text, strlen (p->text));
+        score_text_tokenize (NULL, s, p->text + p->exact,
+                             strlen (p->text + p->exact));
       pattern_word (p, s, (size_t) j, w);
 
       if (p->hashes[j] <= SCORE_TOKEN_NEG)

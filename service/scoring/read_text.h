@@ -152,6 +152,13 @@ extern const char *const score_greetings[];
 bool score_forward_banner (const char *l);
 
 /**
+ * The length of an e-mail's From: label at the start of lowercased line
+ * @a l, colon included, in English or another mail client's language
+ * ("Von:", "De :", "Da:", "Van:"), or 0.
+ */
+size_t score_from_label (const char *l);
+
+/**
  * Index every boilerplate marker by its first byte (once per scratch).
  *
  * @param s scratch

@@ -760,6 +760,7 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
 {
   char l[LOOK + 1];
   char *lt;
+  size_t from;
 
   lower_line (t, x->s, x->e, l);
   if (score_forward_banner (l))
@@ -775,13 +776,13 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
       *author = FORWARD_SELLER;
     return;
   }
-  if (! starts (l, "from:") || (*author < -1 && -2 != *author))
+  if (0 == (from = score_from_label (l)) || (*author < -1 && -2 != *author))
     return; /* a From: opens a block under a banner, or at the top of a
                note that pastes an e-mail with its headers */
   lt = strchr (l, '<');
   if (NULL != lt)
     *lt = '\0'; /* the name before the address */
-  *author = score_speaker_contact (s, in, c, l + 5, NULL);
+  *author = score_speaker_contact (s, in, c, l + from, NULL);
 }
 
 /**

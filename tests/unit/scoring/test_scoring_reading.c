@@ -2884,3 +2884,72 @@ Test (scoring_reading, a_pasted_chat_is_a_conversation)
   cr_assert (counts ("security."), "her requests did not count");
   cr_assert (! counts ("actualization."), "our AE's boast counted as hers");
 }
+
+/* Round 11 (seen on blind16): a phrase may ask for one form of its words
+   ("=renewed" is not "the renewal", "=the credit" is not an SLA's
+   "credits"); a price cut asked for as a percentage off or as more for
+   the same price presses on price; only the lack of a straight answer
+   avoids conflict. */
+Test (scoring_reading, forms_of_words_and_indirect_price_asks)
+{
+  read_note ("In the renewal he wants 10% more capacity for the same price.");
+  cr_assert (! counts ("risk.renewed"),
+             "a renewal still ahead counted as done");
+  cr_assert (counts ("risk.evaluation"), "more for the same price missed");
+  read_note ("They renewed for three years last week.");
+  cr_assert (counts ("risk.renewed"), "a done renewal did not count");
+  read_note ("Send the SLA with the credits before launch.");
+  cr_assert (! counts ("power.recognition"),
+             "SLA credits read as wanting credit");
+  read_note ("She wants the credit for the rollout.");
+  cr_assert (counts ("power.recognition"), "wanting the credit missed");
+  read_note ("A straight answer, since you asked: your bid is higher.");
+  cr_assert (! counts ("affiliation."), "a straight answer avoided conflict");
+  read_note ("She never gives a straight answer on budget.");
+  cr_assert (counts ("affiliation.avoids_conflict"),
+             "no straight answer missed");
+}
+
+/* Round 11: a win or an achievement said to be someone else's ("the
+   night desk's achievement", "the claims handlers' win") is not the
+   contact's drive for results; her own name's ("Dana's targets") and a
+   contraction ("it's results") are hers. */
+Test (scoring_reading, someone_elses_win_is_theirs)
+{
+  read_note ("If it goes right, it's the night desk's achievement.");
+  cr_assert (! counts ("power."), "the desk's achievement read as hers");
+  read_note ("If it works, it's the claims handlers' win.");
+  cr_assert (! counts ("power."), "the handlers' win read as hers");
+  read_note ("Dana's targets are aggressive this year.");
+  cr_assert (counts ("power."), "her own targets set aside");
+  read_note ("It's results she wants, nothing else.");
+  cr_assert (counts ("power."), "a contraction read as a possessive");
+}
+
+/* Round 11: a forwarded e-mail in an Italian client ("Da:" for From:)
+   is its writer's, and a disclaimer in Italian is a disclaimer. */
+Test (scoring_reading, a_foreign_from_and_a_foreign_disclaimer)
+{
+  static const char note[] =
+    "---------- Messaggio inoltrato ---------\n"
+    "Da: Giulia Rinaldi <g.rinaldi@telenord.example>\n"
+    "Data: 6 novembre 2026 11:47\n"
+    "Oggetto: Re: demo\n"
+    "A: Owen Park\n"
+    "\n"
+    "Owen,\n"
+    "\n"
+    "I'll be honest: the demo was weak. I'm willing to go first with "
+    "this, and if it goes wrong, that's on me.\n"
+    "\n"
+    "Giulia\n"
+    "\n"
+    "Questo messaggio e i suoi allegati sono indirizzati esclusivamente "
+    "alle persone indicate. La diffusione o copia sono rigorosamente "
+    "vietate.\n";
+
+  read_note (note);
+  cr_assert_eq (SCORE_BOILER_DISCLAIMER,
+                span_at ((size_t) (strstr (note, "Questo") - note)));
+  cr_assert (counts ("actualization."), "her own words read as the seller's");
+}
