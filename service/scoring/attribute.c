@@ -103,6 +103,11 @@ enum mark
 #define M_TITLE (1ull << 56) /**< mr, mrs, ms, dr: before a name */
 #define M_TAKE (1ull << 57)  /**< take, took ("took over from Marla") */
 #define M_FROM (1ull << 58)  /**< from */
+#define M_GUESS \
+  (1ull << 60) /**< probably, presumably, might: the writer's guess about
+                    her ("she'll probably want guarantees") */
+#define M_HOPE \
+  (1ull << 59) /**< hope(d): "hoped she'd introduce us" is not done */
 #define M_AUX \
   (1ull << 41) /**< is, do, did, will ...: "not" after one
                               negates a clause; after a noun it contrasts
@@ -251,7 +256,9 @@ static const struct
   { "type", M_WERE },
   { "ever", M_WERE },
   { "would", M_WERE },
-  { "might", M_WERE },
+  { "might", M_WERE | M_GUESS },
+  { "probably", M_GUESS },
+  { "presumably", M_GUESS },
   { "hypothetically", M_HYPO },
   { "imagine", M_HYPO },
   { "suppose", M_HYPO },
@@ -275,7 +282,7 @@ static const struct
   { "whatever", M_WHATEVER },
   { "means", M_MEANS },
   { "love", M_WISH },
-  { "hope", M_WISH },
+  { "hope", M_WISH | M_HOPE },
   { "aim", M_WISH },
   { "mean", M_MEANS },
   { "is", M_AUX },
@@ -294,7 +301,7 @@ static const struct
   { "should", M_AUX },
   { "must", M_AUX },
   { "may", M_AUX },
-  { "might", M_AUX },
+  { "might", M_AUX | M_GUESS },
   { "has", M_AUX },
   { "have", M_AUX },
   { "had", M_AUX },
@@ -683,6 +690,32 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
     q++;
   }
   return 0;
+}
+
+/**
+ * Whether token @a k is "she", "he" or "they", alone or contracted
+ * ("she'll", "they'd").
+ */
+static bool
+third_person (const struct score_scratch *s, size_t k)
+{
+  static const char *const who[] = { "she", "he", "they", NULL };
+  const struct score_token *t = &s->tokens[k];
+
+  if (s->tok_marks[k] & M_3RD)
+    return true;
+  for (const char *const *w = who; NULL != *w; w++)
+  {
+    size_t i = 0;
+
+    while (t->start + i < t->end && '\0' != (*w)[i]
+           && (*w)[i] == (s->text[t->start + i] | 0x20))
+      i++;
+    if ('\0' == (*w)[i] && t->start + i < t->end
+        && '\'' == s->text[t->start + i])
+      return true;
+  }
+  return false;
 }
 
 /**
@@ -1138,7 +1171,7 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
   (M_REPORT | M_USED | M_AND | M_QUIT | M_DISMISS | M_WHATEVER | M_MEANS \
    | M_WAIT | M_SPIN | M_AGAINST | M_ELSE | M_SLOW | M_SKIP | M_THAN | M_OVER \
    | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF | M_REMOVE | M_NICE | M_PLAN \
-   | M_NEXT)
+   | M_NEXT | M_HOPE | M_GUESS)
 
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
@@ -1278,8 +1311,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
                  || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b)
                  || means_nothing (s, q, b))
           waved = true;
-        else if (s->tok_marks[q] & M_HYPO)
-          supposed = SCORE_READ_HYPOTHETICAL;
+        else if ((s->tok_marks[q] & M_HYPO)
+                 || ((s->tok_marks[q] & M_GUESS) && ours_us
+                     && (q == a || third_person (s, q - 1))))
+          supposed = SCORE_READ_HYPOTHETICAL; /* "Might also ...": a
+                                                 guess, to the end */
       if (waved)
         dismiss_topic (m, s, a, hi);
       carried = scope;
@@ -1384,6 +1420,22 @@ attribute (const struct score_model *m, struct score_scratch *s)
           && (s->tok_marks[q + 2] & M_TO) && hypo_at > q)
       {
         hypo_at = q; /* "would love to", "would hope to": a wish */
+        supposed = SCORE_READ_HYPOTHETICAL;
+      }
+      if ((bits & M_GUESS) && ours_us && hypo_at > q
+          && (q == a || third_person (s, q - 1)))
+      {
+        hypo_at = q; /* "she'll probably want guarantees", "Might just
+                        want to be friends": the writer's guess */
+        supposed = SCORE_READ_HYPOTHETICAL;
+      }
+      if ((bits & M_HOPE) && q > a && q + 1 < b
+          && (s->tok_marks[q + 1] & M_PRON) && hypo_at > q
+          && (s->tok_marks[q - 1] & (M_I | M_OURS)))
+      {
+        hypo_at = q; /* "we'd hoped she'd introduce us", "I hope they
+                        sign": the writer's hope, not done ("he hopes we
+                        all get along" is his wish, and says who he is) */
         supposed = SCORE_READ_HYPOTHETICAL;
       }
       if ((bits & M_HYPO) && hypo_at > q)

@@ -296,6 +296,22 @@ static const char *const form_labels[] = { "first name",
                                            "participants",
                                            "recording",
                                            "language",
+                                           "po",
+                                           "po number",
+                                           "purchase order",
+                                           "purchase order number",
+                                           "invoice number",
+                                           "payment terms",
+                                           "incoterms",
+                                           "tagline",
+                                           "company tagline",
+                                           "slogan",
+                                           "motto",
+                                           "company description",
+                                           "company bio",
+                                           "about the company",
+                                           "company overview",
+                                           "mission statement",
                                            NULL };
 
 /** Free-text labels whose value is the sender's own words: only the label
@@ -528,6 +544,16 @@ labelled (const char *l, const char *const *list, size_t *cut)
   n = (size_t) (colon - l);
   while (n > 0 && (' ' == l[n - 1] || '?' == l[n - 1] || '*' == l[n - 1]))
     n--;
+  if (n > 0 && ')' == l[n - 1])
+  {
+    /* "Company tagline (enriched):": the label before its note */
+    const char *open = memchr (l, '(', n);
+
+    if (NULL != open)
+      n = (size_t) (open - l);
+    while (n > 0 && ' ' == l[n - 1])
+      n--;
+  }
   if (0 == n)
     return false; /* no list holds "" */
   for (; NULL != *list; list++)
@@ -1028,6 +1054,15 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       if (! ends (l, len, "wrote:"))
         ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* its "wrote:" line */
+      continue;
+    }
+    if ((x->found & FOUND_THREAD) && NULL != strstr (l, "original message")
+        && ! content_before (ln, i, &before))
+    {
+      /* a note that opens with it pasted that message: its headers
+         follow, then the buyer's words */
+      fwd = true;
+      x->kind = SCORE_BOILER_FORWARD_HEADER;
       continue;
     }
     if (((x->found & FOUND_THREAD) && NULL != strstr (l, "original message"))

@@ -236,7 +236,8 @@ score_pillars_finish (const struct score_model *m,
      in hand with compatibility" and moves a relationship on: standing
      knowledge with compatibility at least half-way to standing (a
      little small talk) or with a first sign of trust (a confidence,
-     before it is sustained) is developing, as
+     before it is sustained) and some compatibility (not a buyer who
+     keeps it curt) is developing, as
      are two standing pillars; compatibility alone, or anything resting
      on one pillar, is vulnerable to competitive attack */
   knowledge = out->pillars[SCORE_PILLAR_KNOWLEDGE].stands;
@@ -246,7 +247,8 @@ score_pillars_finish (const struct score_model *m,
     out->status = SCORE_STATUS_FAVORED_VENDOR;
   else if ((knowledge
             && (out->pillars[SCORE_PILLAR_COMPATIBILITY].score >= stands / 2
-                || first_trust >= stands / 2))
+                || (first_trust >= stands / 2
+                    && acc->pillar_w[SCORE_PILLAR_COMPATIBILITY] >= 0)))
            || (compat && trust) || (knowledge && trust))
     out->status = SCORE_STATUS_DEVELOPING;
   else

@@ -2953,3 +2953,75 @@ Test (scoring_reading, a_foreign_from_and_a_foreign_disclaimer)
                 span_at ((size_t) (strstr (note, "Questo") - note)));
   cr_assert (counts ("actualization."), "her own words read as the seller's");
 }
+
+/* Round 12 (seen on blind17): knowledge that stands with a first sign of
+   trust is developing only where the buyer shows some compatibility; a
+   buyer who keeps every call curt leaves it resting on one pillar (002:
+   knowledge "stands hand in hand with compatibility"). */
+Test (scoring_reading, a_curt_buyer_is_not_developing_on_a_first_sign)
+{
+  static const char *const notes[] = {
+    "Dana (fleet planning): we fixed their axle-counter reporting bug "
+    "that had been costing them two delay-minutes a day.",
+    "Shared our analysis of winter failure patterns across UK fleets; "
+    "Dana said it was useful and changed their inspection intervals.",
+    "Dana curt as always, straight to agenda, hung up at 30 mins sharp.", NULL
+  };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  pillar_account (notes,
+                  json_pack ("[{s:i, s:{s:i}}]", "overall", 4, "ratings",
+                             "problem_resolution", 4),
+                  json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1", "status",
+                             "kept", "days_ago", 20, "resolved_days_ago", 15),
+                  a);
+  cr_assert (a->pillars.pillars[SCORE_PILLAR_KNOWLEDGE].stands, "K %.1f",
+             a->pillars.pillars[SCORE_PILLAR_KNOWLEDGE].score);
+  cr_assert_eq (a->pillars.status, SCORE_STATUS_VULNERABLE,
+                "status %s (C %.1f K %.1f T %.1f)",
+                score_pillar_status_name (a->pillars.status),
+                a->pillars.pillars[SCORE_PILLAR_COMPATIBILITY].score,
+                a->pillars.pillars[SCORE_PILLAR_KNOWLEDGE].score,
+                a->pillars.pillars[SCORE_PILLAR_TRUST].score);
+  free (a);
+}
+
+/* Round 12: a note that opens with "-----Original Message-----" pasted
+   that message, and her words under its headers are hers; a pasted
+   record's tagline or PO fields are the record's; the writer's guess
+   ("she'll probably want", "Might just want") and hope ("we'd hoped
+   she'd introduce us") are not what happened; a stemmed word keeps its
+   sense ("click rates" are no rapport, "internally" is not
+   "international"). */
+Test (scoring_reading, pasted_messages_records_guesses_and_hopes)
+{
+  static const char note[] =
+    "-----Original Message-----\n"
+    "From: Dana Ruiz <dana@ruiz.example>\n"
+    "Sent: 20 November 2026 12:05\n"
+    "Subject: RE: Pressure management\n"
+    "\n"
+    "Hi Owen, lovely to catch up! I'd hate to upset anyone on the team, "
+    "so let's keep everyone happy and go step by step.\n"
+    "Dana\n";
+
+  read_note (note);
+  cr_assert_eq (-1, span_at ((size_t) (strstr (note, "lovely") - note)),
+                "the pasted message was read as an earlier thread");
+  cr_assert (counts ("affiliation."), "her words did not count");
+  read_note ("New web lead\nFirst name: Paolo\nCompany: Belvedere\n"
+             "Company tagline (enriched): 'Where every guest feels at home - "
+             "family, warmth, loyalty since 1961'\n");
+  cr_assert (! counts ("affiliation."), "a tagline field read as hers");
+  read_note ("Haven't met Dana yet. She'll probably want guarantees and "
+             "lots of paperwork. Might also just want to be friends.");
+  cr_assert (! counts ("security."), "a guess read as her wish");
+  cr_assert (! counts ("affiliation."), "a guess read as her wish");
+  read_note ("We'd hoped she'd introduce us to the CFO; she'll think about "
+             "it.");
+  cr_assert (! counts ("trust."), "a hope read as an introduction");
+  read_note ("She hopes we all get along.");
+  cr_assert (counts ("affiliation."), "her own hope set aside");
+  read_note ("Shared our benchmark on phishing click rates.");
+  cr_assert (! counts ("compatibility."), "click rates read as rapport");
+}
