@@ -1467,10 +1467,15 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ)))
       {
         bool as = q > a && (s->tok_marks[q - 1] & M_AS);
+        bool were = false;
 
-        for (size_t r = q + 1; r < b && ! as; r++)
-          as = 0 != (s->tok_marks[r] & M_WERE);
-        if (as)
+        for (size_t r = q + 1; r < b && ! were; r++)
+          were = 0 != (s->tok_marks[r] & M_WERE);
+        if (as && hypo_at > q - 1)
+          hypo_at = q - 1; /* "as if", "even if": what follows; "happy
+                              to trial it even if Q1 is bumpy" still
+                              takes the trial */
+        else if (were)
           hypo_at = a;
       }
     }

@@ -303,6 +303,10 @@ static const char *const form_labels[] = { "first name",
                                            "invoice number",
                                            "payment terms",
                                            "incoterms",
+                                           "keywords",
+                                           "key topics",
+                                           "topics",
+                                           "tags",
                                            "tagline",
                                            "company tagline",
                                            "slogan",
@@ -698,6 +702,36 @@ thread_line (const struct line *x, const char *l)
              || NULL != strstr (l, "original message"));
 }
 
+/**
+ * Whether the lines before @a i are only a short lead that forwards what
+ * follows ("Sophie's reply below, forwarded to the bid team."): twenty
+ * words at most, with a forwarding word.
+ */
+static bool
+forwarding_lead (const char *t, const struct line *ln, size_t i)
+{
+  static const char *const cues[] = { "below",   "fyi",      "fwd",
+                                      "forward", "pasting",  "pasted",
+                                      "reply",   "response", NULL };
+  size_t words = 0;
+  bool cue = false;
+
+  for (size_t j = 0; j < i; j++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[j].blank)
+      continue;
+    words += ln[j].words;
+    if (words > 20)
+      return false;
+    lower_line (t, ln[j].s, ln[j].e, l);
+    for (const char *const *k = cues; NULL != *k && ! cue; k++)
+      cue = NULL != strstr (l, *k);
+  }
+  return cue;
+}
+
 /** Non-blank lines after line @a i, up to an earlier message of the
     thread (a quote, a forwarded or original message, "On ... wrote:"),
     counted up to @a cap (the caller asks "a few or more?": the count
@@ -1057,7 +1091,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     if ((x->found & FOUND_THREAD) && NULL != strstr (l, "original message")
-        && ! content_before (ln, i, &before))
+        && (! content_before (ln, i, &before) || forwarding_lead (t, ln, i)))
     {
       /* a note that opens with it pasted that message: its headers
          follow, then the buyer's words */

@@ -198,6 +198,7 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
   unsigned words = 0;
   bool timed;
   bool chat = false;
+  bool comma = false;
 
   memset (lb, 0, sizeof (*lb));
   skip_time (l, &p);
@@ -214,6 +215,15 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
     if (p == w0)
       break;
     words++;
+    if (1 == words && ',' == l[p] && ' ' == l[p + 1] && l[p + 2] >= 'a'
+        && l[p + 2] <= 'z')
+    {
+      p += 2; /* "Ortega, Marisol   0:00:31": a Teams export's "Last,
+                 First" (with a time only: "Overall, pricing:" is no
+                 speaker) */
+      comma = true;
+      continue;
+    }
     if (' ' == l[p] && '-' == l[p + 1] && ' ' == l[p + 2] && l[p + 3] >= 'a'
         && l[p + 3] <= 'z')
     {
@@ -259,12 +269,23 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
 
     skip_time (l, &q);
     timed = timed || q > p;
-    /* a chat paste: "Mika Salo [10:02] before we talk price ..." */
-    chat = q > p && '[' == l[p];
+    size_t e = p;
+
+    while ((l[e] >= '0' && l[e] <= '9') || ':' == l[e])
+      e++;
+    /* a chat paste: "Mika Salo [10:02] before we talk price ...", and
+       the unbracketed "Amara Okafor 09:12  I don't do pilots ..." (a
+       clock time, then two spaces or a tab) */
+    chat = q > p
+           && ('[' == l[p]
+               || (e > p && NULL != memchr (l + p, ':', e - p)
+                   && (('\t' == l[e]) || (' ' == l[e] && ' ' == l[e + 1]))));
     p = q;
   }
   while (' ' == l[p])
     p++;
+  if (comma && ! timed)
+    return false;
   if (':' == l[p] && (' ' == l[p + 1] || '\0' == l[p + 1] || '\t' == l[p + 1]))
     p++;
   else if (! ('\0' == l[p] && timed && words <= 4) && ! chat)

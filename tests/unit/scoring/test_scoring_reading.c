@@ -3025,3 +3025,45 @@ Test (scoring_reading, pasted_messages_records_guesses_and_hopes)
   read_note ("Shared our benchmark on phishing click rates.");
   cr_assert (! counts ("compatibility."), "click rates read as rapport");
 }
+
+/* Round 13 (seen on blind17): a Teams export's "Last, First   0:00:31"
+   lines and a chat pasted as "Name 09:12  text" are speakers' turns; a
+   short lead that forwards the message under an "Original Message"
+   banner makes that message the substance; a meeting bot's "Keywords:"
+   line is the bot's; "even if" concedes, it does not make the clause
+   before it a supposition. */
+Test (scoring_reading, exports_chats_leads_keywords_and_even_if)
+{
+  read_note ("Transcript - Revenue tooling check-in (Microsoft Teams)\n\n"
+             "Quinn, Alex   0:00:08\n"
+             "Morning both! Really excited, this release is our best ever.\n\n"
+             "Ruiz, Dana   0:00:31\n"
+             "Before features, I need the rollout sequence in writing, and "
+             "what the rollback is if it goes wrong.\n\n"
+             "Quinn, Alex   0:00:50\n"
+             "Noted, I'll send the plan.\n");
+  cr_assert (counts ("security."), "her turn was not hers");
+  cr_assert_eq (SCORE_SAY_BUYER, hit_of ("security.guarantee")->speaker);
+  read_note ("Teams chat, pasted\n"
+             "Dana Ruiz 09:12  Tell me when I'll see results.\n"
+             "Rep 09:13  We'd typically suggest a 12 week evaluation\n"
+             "Dana Ruiz 09:14  Eight. And I want to be in the room when you "
+             "design it.\n");
+  cr_assert (hit_of ("power.results")
+               && SCORE_SAY_BUYER == hit_of ("power.results")->speaker,
+             "a chat line was not her turn");
+  read_note ("Dana's reply below, forwarded to the bid team.\n\n"
+             "-----Original Message-----\n"
+             "From: Dana Ruiz <dana@ruiz.example>\n"
+             "Sent: Friday, November 21, 2026 19:40\n"
+             "To: Sam Lee\n"
+             "Subject: Re: proposal\n\n"
+             "Sam, I want to be part of writing the specification with your "
+             "engineers. Milestones every month, please.\n");
+  cr_assert (counts ("power."), "the forwarded message was set aside");
+  read_note ("Meeting recap\n- Dana wants the pilot reviewed monthly.\n\n"
+             "Keywords: harmony, guarantee, documentation, team\n");
+  cr_assert (! counts ("affiliation."), "a bot's keyword read as hers");
+  read_note ("Dana wants a small pilot first even if it takes longer.");
+  cr_assert (counts ("security."), "a concession made her wish a supposition");
+}
