@@ -145,7 +145,9 @@ typing_slip (const char *a, size_t la, const char *b)
   /* hi has one extra letter at i: it must repeat a neighbour */
   if (0 != memcmp (lo + i, hi + i + 1, n - i))
     return false;
-  return (i > 0 && hi[i] == hi[i - 1]) || hi[i] == hi[i + 1];
+  /* hi holds n + 1 letters and a typed word has no NUL after them: the
+     letter after the extra one exists only when i < n */
+  return (i > 0 && hi[i] == hi[i - 1]) || (i < n && hi[i] == hi[i + 1]);
 }
 
 /**

@@ -176,7 +176,7 @@ pattern_word (const struct score_pattern *p, const struct score_scratch *s,
 
   for (size_t j = 0; j < len && k < SCORE_WORD_LEN - 1; j++)
   {
-    char c = p->text[t->start + j];
+    char c = p->text[p->exact + t->start + j];
 
     if (c >= 'A' && c <= 'Z')
       c = (char) (c - 'A' + 'a');
