@@ -3067,3 +3067,13 @@ Test (scoring_reading, exports_chats_leads_keywords_and_even_if)
   read_note ("Dana wants a small pilot first even if it takes longer.");
   cr_assert (counts ("security."), "a concession made her wish a supposition");
 }
+
+/* Round 13: time saved for someone ("saving clients time") is time, not
+   money; "clients" (read as customers) is not "customized". */
+Test (scoring_reading, time_saved_for_someone_is_time)
+{
+  read_note ("What she values: quality work and saving clients time.");
+  cr_assert (counts ("value.time"), "time saved for clients missed");
+  cr_assert (! counts ("value.cost"), "saving clients time read as money");
+  cr_assert (! counts ("seller.build"), "clients read as customized");
+}
