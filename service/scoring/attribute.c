@@ -693,6 +693,38 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 }
 
 /**
+ * Whether token @a k's letters before its apostrophe are one of @a words
+ * (ASCII case aside): "she'll" of "she", "it's" of "it".
+ *
+ * @param s scratch
+ * @param k token
+ * @param words lower-case words, NULL-terminated
+ * @return true if so
+ */
+static bool
+contracted (const struct score_scratch *s, size_t k, const char *const *words)
+{
+  const struct score_token *t = &s->tokens[k];
+  const char *w0 = s->text + t->start;
+  const char *apos = memchr (w0, '\'', t->end - t->start);
+  size_t n;
+
+  if (NULL == apos)
+    return false;
+  n = (size_t) (apos - w0);
+  for (; NULL != *words; words++)
+  {
+    size_t i = 0;
+
+    while (i < n && (*words)[i] == (w0[i] | 0x20))
+      i++;
+    if (i == n && '\0' == (*words)[i])
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether token @a k is "she", "he" or "they", alone or contracted
  * ("she'll", "they'd").
  */
@@ -700,22 +732,20 @@ static bool
 third_person (const struct score_scratch *s, size_t k)
 {
   static const char *const who[] = { "she", "he", "they", NULL };
-  const struct score_token *t = &s->tokens[k];
 
-  if (s->tok_marks[k] & M_3RD)
-    return true;
-  for (const char *const *w = who; NULL != *w; w++)
-  {
-    size_t i = 0;
+  return (s->tok_marks[k] & M_3RD) || contracted (s, k, who);
+}
 
-    while (t->start + i < t->end && '\0' != (*w)[i]
-           && (*w)[i] == (s->text[t->start + i] | 0x20))
-      i++;
-    if ('\0' == (*w)[i] && t->start + i < t->end
-        && '\'' == s->text[t->start + i])
-      return true;
-  }
-  return false;
+/**
+ * Whether token @a q is the writer's guess about her: "probably",
+ * "might" opening the clause or after "she"/"they" ("she'll probably
+ * want", "Might just want"), in the writer's own words.
+ */
+static bool
+guess_at (const struct score_scratch *s, size_t q, size_t a, bool ours_us)
+{
+  return (s->tok_marks[q] & M_GUESS) && ours_us
+         && (q == a || third_person (s, q - 1));
 }
 
 /**
@@ -750,17 +780,8 @@ owner (const struct score_scratch *s, const struct score_hit *h, size_t a)
       "org",   "company", "business", "firm",  "organisation", "organization",
       "group", "client",  "customer", NULL
     };
-    size_t n = e - 2 - p->start;
-
-    for (const char *const *w = not_owners; NULL != *w; w++)
-    {
-      size_t i = 0;
-
-      while (i < n && (*w)[i] == (s->text[p->start + i] | 0x20))
-        i++;
-      if (i == n && '\0' == (*w)[i])
-        return 0; /* "it's", "she's": a verb, not a possessive */
-    }
+    if (contracted (s, h->first - 1, not_owners))
+      return 0; /* "it's", "she's": a verb, not a possessive */
     return SCORE_READ_THIRD_PARTY; /* "desk's" */
   }
   if ('s' == (s->text[e - 1] | 0x20) && e < s->text_len && '\'' == s->text[e]
@@ -1311,9 +1332,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
                  || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b)
                  || means_nothing (s, q, b))
           waved = true;
-        else if ((s->tok_marks[q] & M_HYPO)
-                 || ((s->tok_marks[q] & M_GUESS) && ours_us
-                     && (q == a || third_person (s, q - 1))))
+        else if ((s->tok_marks[q] & M_HYPO) || guess_at (s, q, a, ours_us))
           supposed = SCORE_READ_HYPOTHETICAL; /* "Might also ...": a
                                                  guess, to the end */
       if (waved)
@@ -1422,8 +1441,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
         hypo_at = q; /* "would love to", "would hope to": a wish */
         supposed = SCORE_READ_HYPOTHETICAL;
       }
-      if ((bits & M_GUESS) && ours_us && hypo_at > q
-          && (q == a || third_person (s, q - 1)))
+      if (hypo_at > q && guess_at (s, q, a, ours_us))
       {
         hypo_at = q; /* "she'll probably want guarantees", "Might just
                         want to be friends": the writer's guess */

@@ -702,6 +702,10 @@ thread_line (const struct line *x, const char *l)
              || NULL != strstr (l, "original message"));
 }
 
+const char *const score_forward_words[] = { "below",   "fyi",      "fwd",
+                                            "forward", "pasting",  "pasted",
+                                            "reply",   "response", NULL };
+
 /**
  * Whether the lines before @a i are only a short lead that forwards what
  * follows ("Sophie's reply below, forwarded to the bid team."): twenty
@@ -710,9 +714,6 @@ thread_line (const struct line *x, const char *l)
 static bool
 forwarding_lead (const char *t, const struct line *ln, size_t i)
 {
-  static const char *const cues[] = { "below",   "fyi",      "fwd",
-                                      "forward", "pasting",  "pasted",
-                                      "reply",   "response", NULL };
   size_t words = 0;
   bool cue = false;
 
@@ -726,7 +727,7 @@ forwarding_lead (const char *t, const struct line *ln, size_t i)
     if (words > 20)
       return false;
     lower_line (t, ln[j].s, ln[j].e, l);
-    for (const char *const *k = cues; NULL != *k && ! cue; k++)
+    for (const char *const *k = score_forward_words; NULL != *k && ! cue; k++)
       cue = NULL != strstr (l, *k);
   }
   return cue;

@@ -141,6 +141,10 @@ in_words (const char *const *list, const char *w, size_t n)
     to. */
 extern const char *const score_greetings[];
 
+/** Words of a short lead that forwards what follows ("Sophie's reply
+    below", "fyi", "pasted her response"), lowercased, NULL-terminated. */
+extern const char *const score_forward_words[];
+
 /**
  * Whether a lowercased line is a forwarding banner: "Forwarded message",
  * "Begin forwarded message", or the same banner from a client in

@@ -816,9 +816,6 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
 static void
 unwrap_forwarded_quote (struct score_scratch *s)
 {
-  static const char *const cues[] = { "below",   "fyi",    "fwd",   "forward",
-                                      "pasting", "pasted", "reply", "response",
-                                      "see ",    NULL };
   char *t = s->read_text;
   size_t len = s->read_len;
   size_t p = 0;
@@ -840,8 +837,9 @@ unwrap_forwarded_quote (struct score_scratch *s)
     if (words > 20)
       return; /* a note of its own above the quote */
     lower_line (t, p, e, l);
-    for (const char *const *k = cues; NULL != *k && ! cue; k++)
+    for (const char *const *k = score_forward_words; NULL != *k && ! cue; k++)
       cue = NULL != strstr (l, *k);
+    cue = cue || NULL != strstr (l, "see "); /* "see her answer" */
     p = e + 1;
   }
   if (p >= len || ! cue)
