@@ -22,6 +22,9 @@
 #define TOK_NEG_FWD \
   16u /**< a negator that governs only what follows
                            ("without", "no"): "grow without breaking" */
+#define TOK_NEG_CLAUSE \
+  32u /**< the token's clause holds a negator (set once the text is
+                           tokenized): a hit anywhere else is not negated */
 
 /** One token of a note. */
 struct score_token

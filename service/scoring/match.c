@@ -83,9 +83,15 @@ static bool
 negated (const struct score_model *m, const struct score_scratch *s,
          uint32_t first, uint32_t last)
 {
-  size_t before = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
-  size_t after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
+  size_t before;
+  size_t after;
 
+  /* a match stays inside one clause (match_at), and most clauses hold no
+     negator at all */
+  if (! (s->tokens[first].flags & TOK_NEG_CLAUSE))
+    return false;
+  before = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
+  after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
   for (size_t q = first; q > 0 && first - q < before; q--)
   {
     if (s->tokens[q].flags & TOK_CLAUSE)

@@ -712,6 +712,29 @@ dot_word (const char *w, size_t n)
                   n);
 }
 
+/**
+ * Set TOK_NEG_CLAUSE on every token of each clause that holds a negator,
+ * so the negation test of a match (match.c) skips the rest at once.
+ *
+ * @param s scratch with the tokens
+ */
+static void
+mark_negated_clauses (struct score_scratch *s)
+{
+  for (size_t a = 0; a < s->n_tokens;)
+  {
+    size_t b = a + 1;
+    uint16_t neg = s->tokens[a].flags & TOK_NEG;
+
+    for (; b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE); b++)
+      neg |= s->tokens[b].flags & TOK_NEG;
+    if (neg)
+      for (size_t q = a; q < b; q++)
+        s->tokens[q].flags |= TOK_NEG_CLAUSE;
+    a = b;
+  }
+}
+
 void
 score_text_tokenize (const struct score_model *m, struct score_scratch *s,
                      const char *text, size_t len)
@@ -783,4 +806,5 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     }
     p += n;
   }
+  mark_negated_clauses (s);
 }
