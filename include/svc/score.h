@@ -525,6 +525,10 @@ struct score_values
   double priorities[SCORE_VALUE_COUNT]; /**< 0..1 where has_priority */
   size_t n_answers;
   const char *answers[SCORE_MAX_ANSWERS]; /**< borrowed UTF-8 strings */
+  /** The question each answer replies to (borrowed; NULL or "" when the
+      answers came as a list): a Value Discovery question names the value
+      its answer is about ("What's important to you about productivity?") */
+  const char *questions[SCORE_MAX_ANSWERS];
 };
 
 /** Everything the store loaded for one account. */

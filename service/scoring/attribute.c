@@ -108,6 +108,10 @@ enum mark
                     her ("she'll probably want guarantees") */
 #define M_HOPE \
   (1ull << 59) /**< hope(d): "hoped she'd introduce us" is not done */
+#define M_ING \
+  (1ull << 61) /**< the word's marks hold in its -ing form only: "box
+                    ticking" waves a value away, "every box ticked" keeps
+                    it (marks go by stem) */
 #define M_AUX \
   (1ull << 41) /**< is, do, did, will ...: "not" after one
                               negates a clause; after a noun it contrasts
@@ -310,7 +314,7 @@ static const struct
   { "overvalued", M_DISMISS },
   { "pointless", M_DISMISS },
   { "unnecessary", M_DISMISS },
-  { "ticking", M_DISMISS },
+  { "ticking", M_DISMISS | M_ING },
   { "fluff", M_DISMISS },
   { "lose", M_LOSS },
   { "losing", M_LOSS },
@@ -1227,7 +1231,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
 
   for (size_t t = 0; t < s->n_tokens; t++)
   {
-    s->tok_marks[t] = mark_of (s, s->tokens[t].hash); /* once a token */
+    uint64_t b = mark_of (s, s->tokens[t].hash); /* once a token */
+
+    s->tok_marks[t] = ((b & M_ING) && ! ing (s, t)) ? 0 : b;
     any_mark |= s->tok_marks[t];
   }
   former_names (s);

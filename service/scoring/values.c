@@ -34,6 +34,88 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
 }
 
 /**
+ * Whether the answer in @a s turns down what its question asks about: a
+ * value in it is negated or stood against ("price isn't the conversation",
+ * "we won't rush a batch", "stability over novelty"), or a negator opens
+ * it before it affirms anything ("Not really relevant for us", "We don't
+ * think about it much").
+ *
+ * @param m model
+ * @param s scratch holding the analysed answer
+ * @return true if turned down
+ */
+static bool
+turned_down (const struct score_model *m, const struct score_scratch *s)
+{
+  size_t affirmed = s->n_tokens; /* the first value the answer holds */
+
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    bool counts;
+
+    if (SCORE_TARGET_VALUE != cue->target.kind)
+      continue;
+    counts = score_hit_counts (m, h);
+    if (negated_fact (m, h) || (counts && (h->against || cue->weight < 0)))
+      return true;
+    if (counts && h->first < affirmed)
+      affirmed = h->first;
+  }
+  /* "without", "no" govern what follows them only: "comes out without
+     being asked" affirms */
+  for (size_t t = 0; t < affirmed && 0 == s->tokens[t].sentence; t++)
+    if ((s->tokens[t].flags & TOK_NEG) && ! (s->tokens[t].flags & TOK_NEG_FWD))
+      return true;
+  return false;
+}
+
+/**
+ * 003's Value Discovery questions name a value ("What's important to you
+ * about productivity?", "What are your standards for service?"): an
+ * answer that does not turn it down holds it, whatever words it finds
+ * for it ("Hours per tonne. Anything that gives my welders time back").
+ * Adds each value the question names once to @a w.
+ *
+ * @param m model
+ * @param s scratch (the question is analysed in it)
+ * @param q the question (may be NULL)
+ * @param who "account", "organization" or "owner"
+ * @param[in,out] w the value weights read so far
+ * @param ev evidence list (may be NULL)
+ */
+static void
+question_topic (const struct score_model *m, struct score_scratch *s,
+                const char *q, const char *who, double *w,
+                struct score_evidence_list *ev)
+{
+  bool named[SCORE_VALUE_COUNT] = { false };
+
+  if (NULL == q || '\0' == q[0])
+    return;
+  score_text_analyze (m, s, q, strlen (q));
+  score_text_attribute (m, s);
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    struct score_evidence e;
+
+    if (SCORE_TARGET_VALUE != cue->target.kind || cue->weight <= 0
+        || h->against || named[cue->target.index] || ! score_hit_counts (m, h))
+      continue;
+    named[cue->target.index] = true;
+    w[cue->target.index] += cue->weight;
+    if (NULL == ev)
+      continue;
+    score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id, cue->weight);
+    score_text_excerpt (s, h, e.excerpt);
+    score_evidence_add (ev, &e);
+  }
+}
+
+/**
  * Build one party's value vectors and record the account's evidence.
  * A cue of positive weight that counts raises the value; a cue against
  * a value (negative weight: "we rebid everything every six months"
@@ -102,6 +184,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
     }
+    if (! turned_down (m, s))
+      question_topic (m, s, v->questions[a], who, w, ev);
   }
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
   {

@@ -459,7 +459,10 @@ read_values (struct store_assess_data *d, const PGresult *r, bool present[3])
       }
     }
     else if ('a' == kind && sv->n_answers < SCORE_MAX_ANSWERS)
+    {
+      sv->questions[sv->n_answers] = keep (d, store_get (r, i, "key"));
       sv->answers[sv->n_answers++] = keep (d, store_get (r, i, "value"));
+    }
   }
 }
 

@@ -335,6 +335,50 @@ Test (assess, values_the_account_is_against_are_shown_and_clash)
   th_resp_free (&r);
 }
 
+/* 003: the question an answer replies to ("What's important to you about
+   productivity?") names the value it is about; the store hands the
+   questions to the engine, and the evidence quotes the question. */
+Test (assess, a_value_discovery_question_names_the_value_held)
+{
+  char account[64], path[160];
+  struct th_resp r;
+  json_t *v;
+  json_t *ev;
+  size_t i;
+  bool quoted = false;
+
+  th_account_new (org.key, "Steelworks Yard", account);
+  snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
+  th_json ("PUT", path, org.key,
+           "{\"answers\":{\"What's important to you about productivity?\":"
+           "\"Hours per tonne of steel. Anything that gives my welders "
+           "their afternoons back.\"}}",
+           &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  th_json ("PUT", "/v1/organization/values", org.key,
+           "{\"priorities\":{\"productivity\":1}}", &r);
+  cr_assert_eq (200, r.status, "%s", r.body);
+  th_resp_free (&r);
+  snprintf (path, sizeof (path),
+            "/v1/accounts/%s/assessment?include=values_fit", account);
+  get_ok (path, &r);
+  v = json_object_get (r.json, "values_fit");
+  cr_assert_gt (json_number_value (
+                  json_object_get (json_object_get (v, "account_priorities"),
+                                   "productivity")),
+                0.0, "%s", r.body);
+  cr_assert_str_eq (json_string_value (json_object_get (v, "recommendation")),
+                    "proceed", "%s", r.body);
+  json_array_foreach (json_object_get (v, "evidence"), i, ev) quoted =
+    quoted
+    || NULL
+         != strstr (json_string_value (json_object_get (ev, "excerpt")),
+                    "important to you about productivity");
+  cr_assert (quoted, "the question is the evidence: %s", r.body);
+  th_resp_free (&r);
+}
+
 Test (assess, a_seller_who_listens_is_a_builder_and_one_who_pushes_is_not)
 {
   char builder[64], pusher[64], account[64], contact[64], path[160];

@@ -126,6 +126,18 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
         printf ("  pillar %d %.1f\n", p, a->pillars.pillars[p].score);
         show_evidence ("", &a->pillars.pillars[p].evidence);
       }
+      if (show && a->values_fit.available)
+      {
+        printf ("  values organization %.2f owner %.2f\n",
+                a->values_fit.score_organization, a->values_fit.score_owner);
+        for (int v = 0; v < SCORE_VALUE_COUNT; v++)
+          if (a->values_fit.account_priorities[v] > 0
+              || a->values_fit.account_against[v] > 0)
+            printf ("   account %-14s %.2f against %.2f\n",
+                    score_value_name (v), a->values_fit.account_priorities[v],
+                    a->values_fit.account_against[v]);
+        show_evidence ("", &a->values_fit.evidence);
+      }
       if (show)
         printf ("  risk %.1f\n", a->buyer_risk.score);
       for (size_t d = 0; show && d < a->buyer_risk.n_drivers; d++)

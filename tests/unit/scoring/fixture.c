@@ -197,7 +197,10 @@ fill_values (const json_t *v, struct score_values *out)
     out->answers[out->n_answers++] = json_string_value (x);
   json_object_foreach (json_object_get (v, "answers"), k,
                        x) if (out->n_answers < SCORE_MAX_ANSWERS)
+  {
+    out->questions[out->n_answers] = k;
     out->answers[out->n_answers++] = json_string_value (x);
+  }
   json_object_foreach (json_object_get (v, "priorities"), k,
                        x) if (score_value_from_name (k) >= 0)
   {

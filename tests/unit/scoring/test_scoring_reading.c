@@ -3077,3 +3077,92 @@ Test (scoring_reading, time_saved_for_someone_is_time)
   cr_assert (! counts ("value.cost"), "saving clients time read as money");
   cr_assert (! counts ("seller.build"), "clients read as customized");
 }
+
+/**
+ * The values the account's answers hold, given as {question: answer}.
+ *
+ * @param question the question
+ * @param answer its answer
+ * @param[out] held the account's priorities
+ */
+static void
+answered (const char *question, const char *answer, double *held)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("{s:s}", question, answer),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0), a);
+  cr_assert (a->values_fit.available);
+  memcpy (held, a->values_fit.account_priorities,
+          sizeof (a->values_fit.account_priorities));
+  free (a);
+}
+
+/* 003: a Value Discovery question names the value its answer is about;
+   an answer that does not turn it down holds it, in whatever words. One
+   that waves it away or puts it second does not. */
+Test (scoring_reading, a_value_discovery_question_names_the_value)
+{
+  double held[SCORE_VALUE_COUNT];
+
+  answered ("What's important to you about productivity?",
+            "Hours per tonne of steel. Anything that gives my welders "
+            "their afternoons back.",
+            held);
+  cr_assert_gt (held[SCORE_VALUE_PRODUCTIVITY], 0.0,
+                "the question's productivity missed");
+  answered ("What are your standards for service?",
+            "Someone who knows our lifts and comes out on a powder day "
+            "without being asked.",
+            held);
+  cr_assert_gt (held[SCORE_VALUE_SERVICE], 0.0, "standards for service");
+  answered ("What's important to you about productivity?",
+            "Not really relevant for us, we're a charity.", held);
+  cr_assert_eq (held[SCORE_VALUE_PRODUCTIVITY], 0.0,
+                "a waved-away question read as held");
+  answered ("What's important to you about saving money?",
+            "Honestly we don't think about it, uptime is all.", held);
+  cr_assert_eq (held[SCORE_VALUE_COST_SAVINGS], 0.0,
+                "a declined question read as held");
+  answered ("What's important to you about innovation?",
+            "Stability over novelty, always.", held);
+  cr_assert_eq (held[SCORE_VALUE_INNOVATION], 0.0,
+                "a value put second read as held");
+}
+
+/* "Every box ticked" keeps compliance; "box-ticking" waves it away. The
+   hours a seller saved customers are time, not money; "savings" itself
+   still is money. */
+Test (scoring_reading, box_ticked_is_not_box_ticking_and_hours_saved_are_time)
+{
+  read_note ("Compliance first. Every box ticked and every document signed "
+             "before anything moves.");
+  cr_assert (counts ("value.compliance"), "ticked boxes waved away");
+  read_note ("Sustainability? Box-ticking.");
+  cr_assert (! counts ("value.sustainability"), "box-ticking kept");
+  read_note ("Productivity - I like showing customers the hours we saved "
+             "them.");
+  cr_assert (counts ("value.time"), "hours saved missed");
+  cr_assert (! counts ("value.cost"), "hours saved read as money");
+  read_note ("Cost savings are what she wants.");
+  cr_assert (counts ("value.cost"), "savings no longer money");
+}
+
+/* 000 Actualization: taking the consequences of a risk ("if it goes
+   wrong I answer for it") is no wish for guarantees; owing no vendor
+   anything is no loyalty to one. A declined question ("he'd rather not
+   get into that") is not an Affiliation buyer withholding a problem. */
+Test (scoring_reading, answering_for_a_risk_and_declining_a_question)
+{
+  read_note ("Lars greenlit the rollout: 'the mill needs it, and if it goes "
+             "wrong I answer for it'.");
+  cr_assert (counts ("actualization.takes_risks"), "consequences missed");
+  cr_assert (! counts ("security.guarantee"), "read as wanting guarantees");
+  read_note ("Anneke: we owe no vendor anything; we owe our growers.");
+  cr_assert (counts ("actualization.org_first"), "owing no vendor missed");
+  read_note ("Asked Ravi what matters most when he picks a supplier; he said "
+             "he'd rather not get into that on a first call.");
+  cr_assert (! counts ("affiliation.withholds"),
+             "a declined question read as withholding");
+}
