@@ -249,6 +249,53 @@ supersede_risk (const struct score_model *m, struct score_scratch *s)
 }
 
 /**
+ * 002's knowledge is insight into the customer's business: "tips" and an
+ * "article" about a hobby ("swapped hiking tips", "the article on the
+ * ski-touring race he's entering") are compatibility, which the hobby's
+ * own cue already counts. A knowledge hit within three tokens of a
+ * compatibility hit in its clause is superseded.
+ *
+ * @param m model
+ * @param s scratch
+ */
+static void
+supersede_personal_knowledge (const struct score_model *m,
+                              struct score_scratch *s)
+{
+  for (size_t j = 0; j < s->n_hits; j++)
+  {
+    struct score_hit *k = &s->hits[j];
+    const struct score_cue *kc = &m->cues[k->cue];
+
+    if (SCORE_TARGET_PILLAR != kc->target.kind
+        || SCORE_PILLAR_KNOWLEDGE != kc->target.index || kc->weight <= 0.0
+        || k->negated)
+      continue;
+    for (size_t i = (j > 8) ? j - 8 : 0; i < s->n_hits && i < j + 8; i++)
+    {
+      const struct score_hit *p = &s->hits[i];
+      const struct score_cue *pc = &m->cues[p->cue];
+      uint32_t lo = (p->first < k->first) ? p->first : k->first;
+      uint32_t hi = (p->first < k->first) ? k->first : p->first;
+      bool clause = false;
+
+      if (SCORE_TARGET_PILLAR != pc->target.kind
+          || SCORE_PILLAR_COMPATIBILITY != pc->target.index
+          || pc->weight <= 0.0 || p->negated
+          || (p->last + 3 < k->first || k->last + 3 < p->first))
+        continue;
+      for (uint32_t q = lo + 1; q <= hi && ! clause; q++)
+        clause = 0 != (s->tokens[q].flags & TOK_CLAUSE);
+      if (clause)
+        continue;
+      k->negated = true;
+      k->superseded = true;
+      break;
+    }
+  }
+}
+
+/**
  * Record a hit unless the same cue already matched overlapping tokens or
  * a longer phrase of the same target kind contains it (a longer one
  * replaces shorter ones it contains).
@@ -512,6 +559,7 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
     }
   }
   supersede_risk (m, s);
+  supersede_personal_knowledge (m, s);
   score_mark_repeats (m, s);
 }
 

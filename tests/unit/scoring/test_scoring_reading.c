@@ -3166,3 +3166,20 @@ Test (scoring_reading, answering_for_a_risk_and_declining_a_question)
   cr_assert (! counts ("affiliation.withholds"),
              "a declined question read as withholding");
 }
+
+/* 002: tips and articles about a hobby are compatibility, not insight
+   into the customer's business; insight next to no hobby still is. 004:
+   asking to hold next year's prices presses on price. */
+Test (scoring_reading, hobby_tips_are_no_knowledge_and_holding_prices_presses)
+{
+  read_note ("Quick catch-up: his daughter just started university, swapped "
+             "hiking tips for the Stubai.");
+  cr_assert (counts ("compatibility.personal"), "the hobby missed");
+  cr_assert (! counts ("knowledge.insight"), "hiking tips read as insight");
+  read_note ("Sent him the article on the ski-touring race he's entering.");
+  cr_assert (! counts ("knowledge.insight"), "a race article read as insight");
+  read_note ("Sent him our article on cutting spare-parts stock.");
+  cr_assert (counts ("knowledge.insight"), "a business article lost");
+  read_note ("Denise asked whether we could hold next year's prices.");
+  cr_assert (counts ("risk.evaluation"), "holding prices missed");
+}
