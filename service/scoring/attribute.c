@@ -1123,7 +1123,7 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
 
     if (h->first < st)
       break;
-    if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind && h->first < a)
+    if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind && h->first < a)
     {
       h->negated = true;
       h->reasons |= SCORE_READ_NEGATED;
@@ -1522,11 +1522,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->speaker = s->segs[g].speaker;
         h->contact = s->segs[g].contact;
       }
-      h->reasons |= speaker_reason (m->cues[h->cue].target.kind, h->speaker);
+      h->reasons |= speaker_reason ((enum score_target_kind) h->kind,
+                                    h->speaker);
       if (h->negated && ! h->resolved && ! h->superseded
-          && SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
+          && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
         affirmed_value (s, h, a);
-      if (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind)
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
       {
         if (firm && ! h->resolved && ! h->superseded)
           h->negated = false; /* "quality is not negotiable" */
@@ -1554,7 +1555,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
         }
       }
       if (rejected || h->first > waved_at
-          || (SCORE_TARGET_VALUE == m->cues[h->cue].target.kind
+          || (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
               && (dismiss || (t0->start >= list_from && t0->start < list_to))))
       {
         /* what is not wanted ("instead of X"); a value waved away, an
@@ -1564,7 +1565,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_NEGATED;
       }
       h->reasons |= irony | clause;
-      if (SCORE_TARGET_ORIENTATION == m->cues[h->cue].target.kind)
+      if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind)
         h->reasons |= owner (s, h, a);
       if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a))
         h->reasons |= supposed;

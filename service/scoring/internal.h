@@ -58,6 +58,8 @@ struct score_hit
   uint8_t speaker;     /**< enum score_read_speaker of its stretch */
   int8_t contact;      /**< index into the call's contact_ids of the
                           buyer who said it, -1 if not known */
+  uint8_t kind;        /**< its cue's enum score_target_kind, kept here so
+                          the loops over hits need not load the cue */
 };
 
 /** Who a stretch of a call's text speaks for. */
@@ -115,8 +117,9 @@ struct score_marker
 
 /** Most lines of a note read.c looks at (the rest is one line). */
 #define SCORE_MAX_LINES 4096
-/** Slots of read.c's marker-word table (a power of two, > 2x words). */
-#define SCORE_MARK_BITS 9
+/** Slots of the marker-word table (attribute.c; a power of two, about six
+    times its 317 words, so a word that is none is found absent at once). */
+#define SCORE_MARK_BITS 11
 #define SCORE_MARK_SLOTS (1u << SCORE_MARK_BITS)
 
 /** Bytes of a call's reading text: the notes plus its transcript. */
@@ -306,7 +309,9 @@ score_evidence_keeps (const struct score_evidence_list *l, double weight)
 
 /**
  * Tokenize, stem and match a text against the lexicon. Results stay in
- * scratch->tokens and scratch->hits until the next call.
+ * scratch->tokens and scratch->hits until the next call. Which hits
+ * repeat an earlier one (cue_repeat, pattern_repeat) is marked by
+ * score_text_attribute, which every reader calls next.
  *
  * @param model prepared model
  * @param scratch scratch

@@ -202,6 +202,27 @@ resolution_scope (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
+ * Whether hit @a p supersedes risk hit @a d: a longer pillar or
+ * orientation phrase around it that counts for something.
+ *
+ * @param m model
+ * @param p the other hit
+ * @param d the risk hit
+ * @return true if @a p contains @a d and supersedes it
+ */
+static bool
+superseding (const struct score_model *m, const struct score_hit *p,
+             const struct score_hit *d)
+{
+  /* the hit's own fields first: most neighbours do not contain it */
+  return p->first <= d->first && p->last >= d->last
+         && p->last - p->first > d->last - d->first && ! p->negated
+         && (SCORE_TARGET_PILLAR == p->kind
+             || SCORE_TARGET_ORIENTATION == p->kind)
+         && m->cues[p->cue].weight > 0.0;
+}
+
+/**
  * A positive pillar or orientation phrase that strictly contains a
  * positive risk phrase reads those words: "asked our advice before going
  * to RFP" is coming to us first (trust), not shopping around; "season
@@ -216,33 +237,47 @@ resolution_scope (const struct score_model *m, const struct score_scratch *s,
 static void
 supersede_risk (const struct score_model *m, struct score_scratch *s)
 {
+  uint32_t span = 0; /* the longest hit of the text, last - first */
+
+  for (size_t j = 0; j < s->n_hits; j++)
+    if (s->hits[j].last - s->hits[j].first > span)
+      span = s->hits[j].last - s->hits[j].first;
   for (size_t j = 0; j < s->n_hits; j++)
   {
     struct score_hit *d = &s->hits[j];
-    const struct score_cue *dc = &m->cues[d->cue];
+    size_t lo = (j > 32) ? j - 32 : 0;
+    size_t hi = (j + 32 < s->n_hits) ? j + 32 : s->n_hits;
 
-    if (SCORE_TARGET_RISK != dc->target.kind || dc->weight <= 0.0
-        || d->negated)
+    if (SCORE_TARGET_RISK != d->kind || d->negated
+        || m->cues[d->cue].weight <= 0.0)
       continue;
-    /* hits come in order of their first token and a phrase has at most
-       SCORE_MAX_PATTERN_WORDS words: a containing hit is near */
-    for (size_t i = (j > 32) ? j - 32 : 0; i < s->n_hits && i < j + 32; i++)
+    /* hits come in order of their first token: a hit that contains this
+       one starts at most `span` tokens before its end, and a phrase has
+       at most SCORE_MAX_PATTERN_WORDS words, so it is among the 32 hits
+       on either side */
+    for (size_t i = j + 1; i > lo; i--)
     {
-      const struct score_hit *p = &s->hits[i];
-      const struct score_cue *pc = &m->cues[p->cue];
+      const struct score_hit *p = &s->hits[i - 1];
 
-      if (p->first > d->first)
+      if (p->first + span < d->last)
         break;
-      if (p->negated
-          || (SCORE_TARGET_PILLAR != pc->target.kind
-              && SCORE_TARGET_ORIENTATION != pc->target.kind)
-          || pc->weight <= 0.0)
-        continue;
-      if (p->last >= d->last && p->last - p->first > d->last - d->first)
+      if (superseding (m, p, d))
       {
         d->negated = true;
         d->superseded = true;
         break;
+      }
+    }
+    for (size_t i = j + 1; ! d->superseded && i < hi; i++)
+    {
+      const struct score_hit *p = &s->hits[i];
+
+      if (p->first > d->first)
+        break;
+      if (superseding (m, p, d))
+      {
+        d->negated = true;
+        d->superseded = true;
       }
     }
   }
@@ -265,24 +300,26 @@ supersede_personal_knowledge (const struct score_model *m,
   for (size_t j = 0; j < s->n_hits; j++)
   {
     struct score_hit *k = &s->hits[j];
-    const struct score_cue *kc = &m->cues[k->cue];
+    const struct score_cue *kc;
 
-    if (SCORE_TARGET_PILLAR != kc->target.kind
-        || SCORE_PILLAR_KNOWLEDGE != kc->target.index || kc->weight <= 0.0
-        || k->negated)
+    if (SCORE_TARGET_PILLAR != k->kind || k->negated)
+      continue;
+    kc = &m->cues[k->cue];
+    if (SCORE_PILLAR_KNOWLEDGE != kc->target.index || kc->weight <= 0.0)
       continue;
     for (size_t i = (j > 8) ? j - 8 : 0; i < s->n_hits && i < j + 8; i++)
     {
       const struct score_hit *p = &s->hits[i];
-      const struct score_cue *pc = &m->cues[p->cue];
+      const struct score_cue *pc;
       uint32_t lo = (p->first < k->first) ? p->first : k->first;
       uint32_t hi = (p->first < k->first) ? k->first : p->first;
       bool clause = false;
 
-      if (SCORE_TARGET_PILLAR != pc->target.kind
-          || SCORE_PILLAR_COMPATIBILITY != pc->target.index
-          || pc->weight <= 0.0 || p->negated
-          || (p->last + 3 < k->first || k->last + 3 < p->first))
+      if (SCORE_TARGET_PILLAR != p->kind || p->negated
+          || p->last + 3 < k->first || k->last + 3 < p->first)
+        continue;
+      pc = &m->cues[p->cue];
+      if (SCORE_PILLAR_COMPATIBILITY != pc->target.index || pc->weight <= 0.0)
         continue;
       for (uint32_t q = lo + 1; q <= hi && ! clause; q++)
         clause = 0 != (s->tokens[q].flags & TOK_CLAUSE);
@@ -308,7 +345,7 @@ static void
 add_hit (const struct score_model *m, struct score_scratch *s,
          const struct score_hit *h)
 {
-  enum score_target_kind kind = m->cues[h->cue].target.kind;
+  uint8_t kind = h->kind;
 
   for (size_t i = s->n_hits; i > 0; i--)
   {
@@ -319,7 +356,7 @@ add_hit (const struct score_model *m, struct score_scratch *s,
 
     if (o->last + 8 < h->first)
       break;
-    if (! overlap || m->cues[o->cue].target.kind != kind)
+    if (! overlap || o->kind != kind)
       continue;
     if (o->cue == h->cue)
     {
@@ -428,6 +465,7 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
   if (pat->exact && ! same_form (s, ti, pat->text + 1))
     return;
   hit.cue = pat->cue;
+  hit.kind = (uint8_t) m->cues[pat->cue].target.kind;
   hit.pattern = pi;
   hit.contact = -1;
   hit.first = (uint32_t) ti;
@@ -560,7 +598,6 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
   }
   supersede_risk (m, s);
   supersede_personal_knowledge (m, s);
-  score_mark_repeats (m, s);
 }
 
 /**
