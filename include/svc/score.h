@@ -270,7 +270,8 @@ struct score_reading_cue
   char excerpt[SCORE_EXCERPT_LEN]; /**< where */
   bool counted;                    /**< evidence for its target */
   uint16_t reasons;                /**< SCORE_READ_* why it did not */
-  int speaker; /**< 0 the note, 1 a buyer, 2 the seller, 3 other */
+  int speaker; /**< 0 the note, 1 a buyer, 2 the seller, 3 other,
+                    4 a record section of the note */
   int contact; /**< index into the call's contact_ids, -1 */
 };
 

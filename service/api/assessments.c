@@ -236,7 +236,8 @@ static json_t *
 call_reading_json (const struct score_call *c,
                    const struct score_call_reading *r)
 {
-  static const char *const speakers[] = { "note", "buyer", "seller", "other" };
+  static const char *const speakers[] = { "note", "buyer", "seller", "other",
+                                          "record" };
   json_t *spans = json_array ();
   json_t *cues = json_array ();
   json_t *o;
@@ -250,7 +251,7 @@ call_reading_json (const struct score_call *c,
   for (size_t i = 0; i < r->n_cues; i++)
   {
     const struct score_reading_cue *q = &r->cues[i];
-    int sp = (q->speaker >= 0 && q->speaker <= 3) ? q->speaker : 0;
+    int sp = (q->speaker >= 0 && q->speaker <= 4) ? q->speaker : 0;
 
     json_array_append_new (
       cues, json_pack ("{s:s, s:s, s:b, s:o, s:s, s:o}", "cue", q->cue,

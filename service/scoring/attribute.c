@@ -864,7 +864,8 @@ speaker_reason (enum score_target_kind k, uint8_t speaker)
 {
   if (((SCORE_TARGET_ORIENTATION == k || SCORE_TARGET_RISK == k)
        && SCORE_SAY_SELLER == speaker)
-      || (SCORE_TARGET_ORIENTATION == k && SCORE_SAY_OTHER == speaker)
+      || (SCORE_TARGET_ORIENTATION == k
+          && (SCORE_SAY_OTHER == speaker || SCORE_SAY_RECORD == speaker))
       || (SCORE_TARGET_TRAIT == k
           && (SCORE_SAY_BUYER == speaker || SCORE_SAY_OTHER == speaker)))
     return SCORE_READ_SPEAKER;
@@ -1268,6 +1269,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     while (seg + 1 < s->n_segs && s->segs[seg].end <= s->tokens[a].start)
       seg++;
     ours_us = 0 == s->n_segs || SCORE_SAY_NARRATIVE == s->segs[seg].speaker
+              || SCORE_SAY_RECORD == s->segs[seg].speaker
               || SCORE_SAY_SELLER == s->segs[seg].speaker;
     if (s->tokens[a].sentence != sentence)
     {
@@ -1406,6 +1408,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_NICE) && q + 2 < b && (s->tok_marks[q + 1] & M_TO)
           && (s->tok_marks[q + 2] & M_AUX))
         dismiss = true; /* "a nice-to-have" */
+      if ((bits & M_FIRM) && q > a && (s->tok_marks[q - 1] & M_AUX))
+        dismiss = true; /* "certificates are optional for us", "price is
+                           negotiable"; "not optional" insists (firm) */
       if ((bits & M_REMOVE) && remove_at > q)
         remove_at = q; /* "rip out the legacy tools" */
       if (((bits & M_PLAN) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
@@ -1549,8 +1554,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (h->first > over_at)
         {
           /* "stability over novelty", "safety before price": put second,
-             not held */
+             not held (what the business or seller puts second it stands
+             against). A cue against a value put second is neither: no
+             double negation turns "... before anything goes live, and I
+             never rush" into a wish for speed */
           h->negated = true;
+          h->superseded = m->cues[h->cue].weight < 0;
           h->reasons |= SCORE_READ_NEGATED;
         }
       }

@@ -68,7 +68,11 @@ enum score_read_speaker
   SCORE_SAY_NARRATIVE = 0, /**< the seller's own note about the call */
   SCORE_SAY_BUYER,         /**< a buyer's transcript turn */
   SCORE_SAY_SELLER,        /**< the seller's transcript turn */
-  SCORE_SAY_OTHER          /**< anyone else's turn */
+  SCORE_SAY_OTHER,         /**< anyone else's turn */
+  SCORE_SAY_RECORD         /**< a record section of the seller's note
+                              ("Background:", "Technical notes:",
+                              "Follow-ups:"): facts and to-dos, nobody's
+                              behaviour */
 };
 
 /** One stretch of a call's reading text and who it speaks for. */

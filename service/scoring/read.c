@@ -147,7 +147,8 @@ score_read_call (const struct score_model *m,
     out->n_spans++;
   }
   for (size_t i = 0; i < s->n_segs; i++)
-    out->speakers += SCORE_SAY_NARRATIVE != s->segs[i].speaker;
+    out->speakers += SCORE_SAY_NARRATIVE != s->segs[i].speaker
+                     && SCORE_SAY_RECORD != s->segs[i].speaker;
   out->turn_talk = s->turn_talk;
   out->turn_questions = s->turn_questions;
   for (size_t i = 0; i < s->n_hits; i++)

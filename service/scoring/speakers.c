@@ -140,6 +140,14 @@ static const char *const not_speakers[] = { "note",
                                             "feedback",
                                             "status",
                                             "question",
+                                            "one thing",
+                                            "another thing",
+                                            "the thing is",
+                                            "thing is",
+                                            "bottom line",
+                                            "point is",
+                                            "quick question",
+                                            "btw",
                                             "answer",
                                             "why",
                                             "what",
@@ -177,6 +185,35 @@ skip_time (const char *l, size_t *p)
 }
 
 /**
+ * A WEBVTT caption's voice tag, "<v Birgit Hofmann>Perhaps." or
+ * "<v.loud Ravi Iyer>...": the speaker of the cue's text.
+ *
+ * @param l the line (lowercased, trimmed), starting "<v"
+ * @param raw_offset bytes trimmed at the start of the raw line
+ * @param[out] lb the label's name
+ * @param[out] cut bytes of the raw line the tag takes
+ * @return true if the tag names someone
+ */
+static bool
+caption_voice (const char *l, size_t raw_offset, struct label *lb, size_t *cut)
+{
+  const char *close = strchr (l, '>');
+  size_t p = 2;
+
+  while ('.' == l[p] || (l[p] >= 'a' && l[p] <= 'z'))
+    p++; /* the tag's classes: "<v.loud" */
+  while (' ' == l[p])
+    p++;
+  if (NULL == close || close - (l + p) < 1
+      || (size_t) (close - (l + p)) >= sizeof (lb->name))
+    return false;
+  memcpy (lb->name, l + p, (size_t) (close - (l + p)));
+  lb->timed = true; /* a caption cue carries its time */
+  *cut = raw_offset + (size_t) (close - l) + 1;
+  return true;
+}
+
+/**
  * Parse a speaker label at the start of a lowercased line.
  *
  * @param l the line (lowercased, trimmed)
@@ -201,6 +238,8 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
   bool comma = false;
 
   memset (lb, 0, sizeof (*lb));
+  if ('<' == l[0] && 'v' == l[1] && (' ' == l[2] || '.' == l[2]))
+    return caption_voice (l, raw_offset, lb, cut);
   skip_time (l, &p);
   timed = p > 0;
   ns = p;
@@ -273,6 +312,12 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
 
     while ((l[e] >= '0' && l[e] <= '9') || ':' == l[e])
       e++;
+    if (e > p && ' ' == l[e] && ('a' == l[e + 1] || 'p' == l[e + 1])
+        && 'm' == l[e + 2] && (' ' == l[e + 3] || '\t' == l[e + 3]))
+    {
+      e += 3; /* Slack's "Leilani Kahale  8:02 AM  Aloha!" */
+      q = e;
+    }
     /* a chat paste: "Mika Salo [10:02] before we talk price ...", and
        the unbracketed "Amara Okafor 09:12  I don't do pilots ..." (a
        clock time, then two spaces or a tab) */
@@ -996,6 +1041,61 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
               const struct score_call *c, const struct line *ln, size_t n,
               size_t at);
 
+/** Labels of a visit report's record sections (lowercased): what the
+    line under one says is the account's facts or our to-dos. */
+static const char *const record_labels[] = {
+  "background",     "technical notes",
+  "tech notes",     "technical",
+  "commercial",     "commercial notes",
+  "admin",          "logistics",
+  "directions",     "parking",
+  "site access",    "site",
+  "warehouse",      "data",
+  "software",       "hardware",
+  "systems",        "infrastructure",
+  "integrations",   "scope",
+  "scope recap",    "agenda",
+  "agenda covered", "expenses",
+  "misc",           "follow-ups",
+  "follow-up",      "follow ups",
+  "followups",      "next steps",
+  "action items",   "to do",
+  "todo",           "attendees",
+  "present",        NULL
+};
+
+/**
+ * Where the record section that line [a, b) of @a t opens ends: a line
+ * that opens with a record section's label and a colon ("Technical
+ * notes: SSO through Google Workspace; ... is manual.", "Follow-ups: send
+ * the dated plan") is the seller's record of facts and to-dos, in which
+ * a word such as "manual" or "plan" is nobody's orientation. In a report
+ * of several lines the section is its line; a note of one line runs on
+ * from its first sentence to what the buyer did.
+ *
+ * @param t text
+ * @param a line start
+ * @param b line end
+ * @param lines the note's lines that are not blank
+ * @return the end of the section, or @a a when the line opens none
+ */
+static size_t
+record_end (const char *t, size_t a, size_t b, size_t lines)
+{
+  char l[LOOK + 1];
+  size_t n = lower_line (t, a, b, l);
+  const char *colon = memchr (l, ':', n);
+
+  if (NULL == colon || ! in_words (record_labels, l, (size_t) (colon - l)))
+    return a;
+  if (lines > 1)
+    return b;
+  for (size_t p = a; p + 1 < b; p++)
+    if (('.' == t[p] || '!' == t[p] || '?' == t[p]) && ' ' == t[p + 1])
+      return p + 1;
+  return b;
+}
+
 /**
  * Copy the notes into the reading text, boilerplate blanked, labels
  * blanked and turned into segments.
@@ -1013,6 +1113,7 @@ score_read_notes (struct score_scratch *s,
   const char *t = c->notes;
   unsigned labelled_lines = 0;
   size_t signed_at;
+  size_t full_lines = 0; /* lines that are not blank (record_end) */
   int signer = -1;
   int author = -2; /* a forwarded block's author: -2 none, -1 not a call
                       contact, FORWARD_SELLER, else the call contact */
@@ -1054,6 +1155,8 @@ score_read_notes (struct score_scratch *s,
     p = e + 1;
   }
   signed_at = score_clean_lines (t, ln, n);
+  for (size_t i = 0; i < n; i++)
+    full_lines += ! ln[i].blank && ln[i].kind < 0;
   for (size_t i = 0; i < n; i++)
     if (! ln[i].blank && NULL != memchr (t + ln[i].s, '=', ln[i].e - ln[i].s)
         && key_line (t, ln[i].s, ln[i].e, &keyed))
@@ -1181,8 +1284,13 @@ score_read_notes (struct score_scratch *s,
       score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
                       (int8_t) signer, 0);
     else
-      score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1,
+    {
+      size_t r = record_end (t, a, b, full_lines);
+
+      score_push_seg (s, a, r, SCORE_SAY_RECORD, -1, 0);
+      score_push_seg (s, r, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1,
                       0);
+    }
   }
   if (n_lb > 0)
   {

@@ -72,6 +72,47 @@ turned_down (const struct score_model *m, const struct score_scratch *s)
 }
 
 /**
+ * Whether token @a t of the text in @a s is the ASCII word @a w, in any
+ * case.
+ */
+static bool
+word_is (const struct score_scratch *s, size_t t, const char *w)
+{
+  const char *x = s->text + s->tokens[t].start;
+  size_t n = s->tokens[t].end - s->tokens[t].start;
+  size_t k = 0;
+
+  while (k < n && '\0' != w[k] && (x[k] | 0x20) == w[k])
+    k++;
+  return k == n && '\0' == w[k];
+}
+
+/**
+ * Where a question's topic starts: after the frame of 003's questions,
+ * "... about", "standards for", "define", "regarding" ("What are your
+ * standards for recyclers?" asks about recyclers: its "standards" are the
+ * frame's, not a value), or at its start ("How do budgets work for
+ * you?").
+ *
+ * @param s scratch holding the analysed question
+ * @return first token of the topic
+ */
+static size_t
+question_topic_start (const struct score_scratch *s)
+{
+  size_t topic = 0;
+
+  for (size_t t = 0; t < s->n_tokens; t++)
+    if (word_is (s, t, "about") || word_is (s, t, "define")
+        || word_is (s, t, "regarding")
+        || (t > 0 && word_is (s, t, "for")
+            && (word_is (s, t - 1, "standards")
+                || word_is (s, t - 1, "standard"))))
+      topic = t + 1;
+  return topic;
+}
+
+/**
  * 003's Value Discovery questions name a value ("What's important to you
  * about productivity?", "What are your standards for service?"): an
  * answer that does not turn it down holds it, whatever words it finds
@@ -91,11 +132,13 @@ question_topic (const struct score_model *m, struct score_scratch *s,
                 struct score_evidence_list *ev)
 {
   bool named[SCORE_VALUE_COUNT] = { false };
+  size_t topic;
 
   if (NULL == q || '\0' == q[0])
     return;
   score_text_analyze (m, s, q, strlen (q));
   score_text_attribute (m, s);
+  topic = question_topic_start (s);
   for (size_t i = 0; i < s->n_hits; i++)
   {
     const struct score_hit *h = &s->hits[i];
@@ -103,7 +146,8 @@ question_topic (const struct score_model *m, struct score_scratch *s,
     struct score_evidence e;
 
     if (SCORE_TARGET_VALUE != cue->target.kind || cue->weight <= 0
-        || h->against || named[cue->target.index] || ! score_hit_counts (m, h))
+        || h->against || named[cue->target.index] || h->first < topic
+        || ! score_hit_counts (m, h))
       continue;
     named[cue->target.index] = true;
     w[cue->target.index] += cue->weight;

@@ -3183,3 +3183,101 @@ Test (scoring_reading, hobby_tips_are_no_knowledge_and_holding_prices_presses)
   read_note ("Denise asked whether we could hold next year's prices.");
   cr_assert (counts ("risk.evaluation"), "holding prices missed");
 }
+
+/* Transcripts as integrations paste them: a WEBVTT cue's voice tag, a
+   Slack line's "8:02 AM", a Teams line's name and time over its text
+   (and "One thing:" inside a turn is no speaker). */
+Test (scoring_reading, caption_voices_slack_times_and_teams_turns)
+{
+  read_note ("WEBVTT\n\n00:00:04.120 --> 00:00:09.880\n"
+             "<v Ravi Iyer>Thanks for the time. I'll be honest, this release "
+             "is a game changer.\n\n"
+             "00:00:10.200 --> 00:00:21.450\n"
+             "<v Dana Ruiz>Before I even consider it I need the validation "
+             "package and the complete change log.\n\n"
+             "00:00:22.000 --> 00:00:30.000\n"
+             "<v Ravi Iyer>Of course.\n\n"
+             "00:00:31.000 --> 00:00:40.000\n"
+             "<v Dana Ruiz>Send the documents and I'll go through them with "
+             "the quality team.\n");
+  cr_assert (hit_of ("security.documentation")
+               && SCORE_SAY_BUYER
+                    == hit_of ("security.documentation")->speaker,
+             "her caption was not her turn");
+  cr_assert (! hit_of ("actualization.candid")
+               || SCORE_SAY_BUYER != hit_of ("actualization.candid")->speaker,
+             "the rep's caption read as hers");
+  cr_assert (! counts ("risk.competitor"), "'complete' read as competing");
+  read_note (
+    "[Slack, shared channel]\n"
+    "Dana Ruiz  8:02 AM  Aloha Mia!! how was Maui?? hope you got "
+    "some beach time\n"
+    "Mia Hoffmann  8:10 AM  It was amazing! Did the scanners work?\n"
+    "Dana Ruiz  8:15 AM  honestly it's fine, I don't like rocking the "
+    "boat over small stuff\n"
+    "Dana Ruiz  8:16 AM  let's do lunch when you're back, my treat\n");
+  cr_assert (hit_of ("affiliation.avoids_conflict")
+               && SCORE_SAY_BUYER
+                    == hit_of ("affiliation.avoids_conflict")->speaker,
+             "a Slack line was not her turn");
+  read_note ("Teams meeting transcript\n\n"
+             "Dana Ruiz   0:00:35\nI'll be honest with you, the current "
+             "system is costing us members.\n\n"
+             "Oskar Nilsson   0:01:12\nWe can also do a slower rollout if you "
+             "prefer less risk.\n\n"
+             "Dana Ruiz   0:01:30\nNo, all six at once.\n\n"
+             "Dana Ruiz   0:02:05\nOne thing: I expect you to hit your own "
+             "numbers.\n");
+  cr_assert (! hit_of ("security.risk_averse")
+               || SCORE_SAY_SELLER == hit_of ("security.risk_averse")->speaker,
+             "the rep's offer read as hers ('One thing:' took his place)");
+}
+
+/* A visit report's record sections ("Technical notes:", "Follow-ups:")
+   are facts and to-dos, nobody's orientation; the same words as a
+   sentence about her still are. */
+Test (scoring_reading, record_sections_are_nobodys_orientation)
+{
+  read_note ("Visit report\n"
+             "Technical notes: exam board integration is manual, records in "
+             "spreadsheets.\n"
+             "Follow-ups: send the dated implementation plan and a "
+             "reference.\n"
+             "Dana wants to chair the steering group herself.\n");
+  cr_assert (! counts ("security."), "a record section read as Security");
+  cr_assert (counts ("power."), "her own behaviour lost");
+  read_note ("Visit report\nDana keeps every record in spreadsheets and "
+             "checks each one by hand.\nShe wants it all documented.\n");
+  cr_assert (counts ("security."), "narrative lines lost");
+}
+
+/* 003: "optional" after "is/are" waves a value away ("certificates are
+   optional for us"); "not optional" insists. A seller's cue against a
+   value put second stays against it: "before anything goes live ... I
+   never rush" is no wish for speed. */
+Test (scoring_reading, optional_waves_away_and_never_rush_stays_against)
+{
+  double held[SCORE_VALUE_COUNT];
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  answered ("Priorities",
+            "Whoever is cheapest. Certificates are optional "
+            "for us.",
+            held);
+  cr_assert_eq (held[SCORE_VALUE_COMPLIANCE], 0.0, "optional read as held");
+  answered ("Priorities", "Compliance isn't optional here.", held);
+  cr_assert_gt (held[SCORE_VALUE_COMPLIANCE], 0.0, "not optional lost");
+  values_account (
+    json_pack ("{s:s}", "What's important to you about saving time?",
+               "Live in six weeks; shorter deployments, less talk."),
+    json_pack ("{s:{s:f}}", "priorities", "speed", 1.0),
+    json_pack ("{s:{s:s}}", "answers", "What's your style?",
+               "I take my time. I spend a year getting to know a client "
+               "before anything goes live and I never rush a deployment."),
+    a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                "%s (owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_owner);
+  free (a);
+}
