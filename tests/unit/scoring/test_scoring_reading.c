@@ -3281,3 +3281,29 @@ Test (scoring_reading, optional_waves_away_and_never_rush_stays_against)
                 a->values_fit.score_owner);
   free (a);
 }
+
+/* 003 in plain words: price that "comes after" quality is put second and
+   not held; a supplier "for long time who knows our mine" is partnership;
+   organic fibre is sustainability. */
+Test (scoring_reading, price_after_quality_long_suppliers_and_organic_fibre)
+{
+  double held[SCORE_VALUE_COUNT];
+
+  answered ("How do you choose suppliers?",
+            "Track record on quality and reliability first; price comes "
+            "after.",
+            held);
+  cr_assert_eq (held[SCORE_VALUE_COST_SAVINGS], 0.0,
+                "price put second read as held");
+  cr_assert_gt (held[SCORE_VALUE_QUALITY], 0.0);
+  answered ("Priorities",
+            "We want one supplier for long time who knows our "
+            "mine.",
+            held);
+  cr_assert_gt (held[SCORE_VALUE_PARTNERSHIP], 0.0, "a long supplier missed");
+  answered ("Sourcing",
+            "Organic fibre, and our customers ask where every "
+            "metre comes from.",
+            held);
+  cr_assert_gt (held[SCORE_VALUE_SUSTAINABILITY], 0.0, "organic missed");
+}
