@@ -3307,3 +3307,10 @@ Test (scoring_reading, price_after_quality_long_suppliers_and_organic_fibre)
             held);
   cr_assert_gt (held[SCORE_VALUE_SUSTAINABILITY], 0.0, "organic missed");
 }
+
+/* 002: talk about grandchildren is personal compatibility, like kids. */
+Test (scoring_reading, grandchildren_are_personal)
+{
+  read_note ("We talk long time about his grandchildren.");
+  cr_assert (counts ("compatibility.personal"), "grandchildren missed");
+}
