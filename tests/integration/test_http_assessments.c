@@ -264,27 +264,43 @@ Test (assess, a_risky_account_ranks_above_a_healthy_one)
   th_resp_free (&b);
 }
 
-Test (assess, values_fit_appears_with_values)
+/**
+ * A new account with @a account_values, the organization's values set to
+ * @a org_values, and the account's assessment with its values fit.
+ *
+ * @param name the account's name
+ * @param account_values the account's values document (JSON)
+ * @param org_values the organization's values document (JSON)
+ * @param[out] r the assessment (free with th_resp_free)
+ */
+static void
+values_fit_of (const char *name, const char *account_values,
+               const char *org_values, struct th_resp *r)
 {
   char account[64], path[160];
-  struct th_resp r;
 
-  th_account_new (org.key, "Values Inc", account);
+  th_account_new (org.key, name, account);
   snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
-  th_json ("PUT", path, org.key,
-           "{\"priorities\":{\"quality\":0.9,"
-           "\"reliability\":0.8},\"answers\":{\"What matters?\":"
-           "\"Uptime and quality, we never cut corners.\"}}",
-           &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
-  th_json ("PUT", "/v1/organization/values", org.key,
-           "{\"priorities\":{\"quality\":1,\"reliability\":0.7}}", &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
+  th_json ("PUT", path, org.key, account_values, r);
+  cr_assert_eq (200, r->status, "%s", r->body);
+  th_resp_free (r);
+  th_json ("PUT", "/v1/organization/values", org.key, org_values, r);
+  cr_assert_eq (200, r->status, "%s", r->body);
+  th_resp_free (r);
   snprintf (path, sizeof (path),
             "/v1/accounts/%s/assessment?include=values_fit", account);
-  get_ok (path, &r);
+  get_ok (path, r);
+}
+
+Test (assess, values_fit_appears_with_values)
+{
+  struct th_resp r;
+
+  values_fit_of ("Values Inc",
+                 "{\"priorities\":{\"quality\":0.9,"
+                 "\"reliability\":0.8},\"answers\":{\"What matters?\":"
+                 "\"Uptime and quality, we never cut corners.\"}}",
+                 "{\"priorities\":{\"quality\":1,\"reliability\":0.7}}", &r);
   cr_assert (json_is_object (json_object_get (r.json, "values_fit")), "%s",
              r.body);
   cr_assert_str_eq (json_string_value (
@@ -298,30 +314,19 @@ Test (assess, values_fit_appears_with_values)
    clashes with the organization holding it (003: walk away). */
 Test (assess, values_the_account_is_against_are_shown_and_clash)
 {
-  char account[64], path[160];
   struct th_resp r;
   json_t *v;
   json_t *ev;
   size_t i;
   bool negative = false;
 
-  th_account_new (org.key, "Rebid Ltd", account);
-  snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
-  th_json ("PUT", path, org.key,
-           "{\"answers\":{\"How do you buy?\":"
-           "\"We rebid every supplier each spring; the cheapest wins.\"}}",
-           &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
-  th_json ("PUT", "/v1/organization/values", org.key,
-           "{\"answers\":{\"What do you stand for?\":"
-           "\"Long-term partnerships and fair prices.\"}}",
-           &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
-  snprintf (path, sizeof (path),
-            "/v1/accounts/%s/assessment?include=values_fit", account);
-  get_ok (path, &r);
+  values_fit_of (
+    "Rebid Ltd",
+    "{\"answers\":{\"How do you buy?\":"
+    "\"We rebid every supplier each spring; the cheapest wins.\"}}",
+    "{\"answers\":{\"What do you stand for?\":"
+    "\"Long-term partnerships and fair prices.\"}}",
+    &r);
   v = json_object_get (r.json, "values_fit");
   cr_assert (json_is_number (
                json_object_get (json_object_get (v, "account_against"),
@@ -340,29 +345,17 @@ Test (assess, values_the_account_is_against_are_shown_and_clash)
    questions to the engine, and the evidence quotes the question. */
 Test (assess, a_value_discovery_question_names_the_value_held)
 {
-  char account[64], path[160];
   struct th_resp r;
   json_t *v;
   json_t *ev;
   size_t i;
   bool quoted = false;
 
-  th_account_new (org.key, "Steelworks Yard", account);
-  snprintf (path, sizeof (path), "/v1/accounts/%s/values", account);
-  th_json ("PUT", path, org.key,
-           "{\"answers\":{\"What's important to you about productivity?\":"
-           "\"Hours per tonne of steel. Anything that gives my welders "
-           "their afternoons back.\"}}",
-           &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
-  th_json ("PUT", "/v1/organization/values", org.key,
-           "{\"priorities\":{\"productivity\":1}}", &r);
-  cr_assert_eq (200, r.status, "%s", r.body);
-  th_resp_free (&r);
-  snprintf (path, sizeof (path),
-            "/v1/accounts/%s/assessment?include=values_fit", account);
-  get_ok (path, &r);
+  values_fit_of ("Steelworks Yard",
+                 "{\"answers\":{\"What's important to you about "
+                 "productivity?\":\"Hours per tonne of steel. Anything that "
+                 "gives my welders their afternoons back.\"}}",
+                 "{\"priorities\":{\"productivity\":1}}", &r);
   v = json_object_get (r.json, "values_fit");
   cr_assert_gt (json_number_value (
                   json_object_get (json_object_get (v, "account_priorities"),
