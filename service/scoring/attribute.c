@@ -834,26 +834,25 @@ static const uint16_t excluded[] = {
 bool
 score_hit_counts (const struct score_model *m, const struct score_hit *h)
 {
-  const struct score_target *t;
   uint16_t out;
 
   if (h->negated)
     return false; /* no reading counts a negated hit */
-  t = &m->cues[h->cue].target;
-  out = h->reasons & excluded[t->kind];
+  out = h->reasons & excluded[h->kind];
   if (0 != out)
   {
     /* credit given is about others by nature: "the ops team did the
        heavy lifting" */
-    const char *id = m->cues[h->cue].id;
-
-    return SCORE_TARGET_ORIENTATION == t->kind && SCORE_READ_THIRD_PARTY == out
-           && 0 == strncmp (id, "actualization.shares_credit", 27);
+    return SCORE_TARGET_ORIENTATION == h->kind && SCORE_READ_THIRD_PARTY == out
+           && 0
+                == strncmp (m->cues[h->cue].id, "actualization.shares_credit",
+                            27);
   }
   /* 002: trust is given by the customer; our own claim of it ("told my
      manager we're their trusted advisor") is not */
-  return ! (SCORE_TARGET_PILLAR == t->kind && SCORE_PILLAR_TRUST == t->index
-            && (h->reasons & (SCORE_READ_OUR_SIDE | SCORE_READ_SELLER_SELF)));
+  return ! (SCORE_TARGET_PILLAR == h->kind
+            && (h->reasons & (SCORE_READ_OUR_SIDE | SCORE_READ_SELLER_SELF))
+            && SCORE_PILLAR_TRUST == m->cues[h->cue].target.index);
 }
 
 /** The speaker reason: a cue said by someone it cannot describe (the

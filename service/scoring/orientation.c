@@ -228,7 +228,7 @@ add_notes (const struct score_model *m, const struct score_scratch *s,
     size_t k;
     bool kept = false;
 
-    if (SCORE_TARGET_ORIENTATION != cue->target.kind || cue->weight <= 0
+    if (SCORE_TARGET_ORIENTATION != h->kind || cue->weight <= 0
         || ! score_hit_counts (m, h))
       continue;
     if (h->contact >= 0 && (size_t) h->contact < c->n_contacts)

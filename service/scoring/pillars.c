@@ -96,7 +96,7 @@ score_pillars_add_call (const struct score_model *m,
     const struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
 
-    if (SCORE_TARGET_PILLAR == cue->target.kind
+    if (SCORE_TARGET_PILLAR == h->kind
         && SCORE_PILLAR_TRUST == cue->target.index && cue->weight > 0
         && ! h->cue_repeat && score_hit_counts (m, h))
       trust_item (acc, (unsigned) h->cue % 48);

@@ -183,7 +183,7 @@ score_collect_note_hits (const struct score_model *m,
 
     /* one item per cue per note: repeats are passed over first, as
        they are cheapest to tell */
-    if (h->cue_repeat || cue->target.kind != kind || cue->target.index < 0
+    if (h->cue_repeat || h->kind != kind || cue->target.index < 0
         || (size_t) cue->target.index >= n_w || ! score_hit_counts (m, h))
       continue;
     x = score_cue_weight (m, h->cue) * decay;
@@ -210,7 +210,7 @@ score_collect_further_phrases (const struct score_model *m,
     unsigned before = 0;
     double x;
 
-    if (! h->cue_repeat || h->pattern_repeat || kind != cue->target.kind
+    if (! h->cue_repeat || h->pattern_repeat || kind != h->kind
         || cue->weight <= 0.0 || cue->target.index < 0
         || (size_t) cue->target.index >= n_w || ! score_hit_counts (m, h))
       continue;
