@@ -376,6 +376,7 @@ static const struct
   { "detest", M_SKIP },
   { "over", M_OVER },
   { "before", M_OVER },
+  { "beats", M_OVER }, /* "careful beats quick" */
   { "rather", M_MORE },
   { "someone", M_SOMEONE },
   { "somebody", M_SOMEONE },

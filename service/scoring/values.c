@@ -160,6 +160,29 @@ question_topic (const struct score_model *m, struct score_scratch *s,
 }
 
 /**
+ * Whether a question or heading is negated ("What we don't do", "What
+ * won't you sell?", "Not for us"): the answers under it are what the
+ * party refuses.
+ *
+ * @param m model
+ * @param s scratch (the question is analysed in it)
+ * @param q the question (may be NULL)
+ * @return true if a negator is among its words
+ */
+static bool
+negated_question (const struct score_model *m, struct score_scratch *s,
+                  const char *q)
+{
+  if (NULL == q || '\0' == q[0])
+    return false;
+  score_text_analyze (m, s, q, strlen (q));
+  for (size_t t = 0; t < s->n_tokens; t++)
+    if (s->tokens[t].flags & TOK_NEG)
+      return true;
+  return false;
+}
+
+/**
  * Build one party's value vectors and record the account's evidence.
  * A cue of positive weight that counts raises the value; a cue against
  * a value (negative weight: "we rebid everything every six months"
@@ -186,6 +209,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   double w[SCORE_VALUE_COUNT] = { 0 };
   bool any = false;
   bool buyer = 0 == strcmp (who, "account");
+  bool refused;
   double k = score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
 
   *read = false;
@@ -199,6 +223,9 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       continue;
     any = true;
     s->n_call_names = 0; /* an answer is no call: nobody is on it */
+    /* "What we don't do": what the business or seller lists under a
+       negated heading is what it stands against */
+    refused = ! buyer && negated_question (m, s, v->questions[a]);
     score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
     score_text_attribute (m, s);
     for (size_t i = 0; i < s->n_hits; i++)
@@ -211,7 +238,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       if (SCORE_TARGET_VALUE != cue->target.kind)
         continue;
       if (score_hit_counts (m, h))
-        sign = h->against ? -1.0 : 1.0;
+        sign = (h->against || (refused && cue->weight > 0)) ? -1.0 : 1.0;
       else if (negated_fact (m, h) && (cue->weight < 0 || ! buyer))
         sign = -1.0; /* "not one-off orders"; and what the business or
                         seller says it does not do ("we don't ship
@@ -228,7 +255,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
     }
-    if (! turned_down (m, s))
+    if (! refused && ! turned_down (m, s))
       question_topic (m, s, v->questions[a], who, w, ev);
   }
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)

@@ -3314,3 +3314,37 @@ Test (scoring_reading, grandchildren_are_personal)
   read_note ("We talk long time about his grandchildren.");
   cr_assert (counts ("compatibility.personal"), "grandchildren missed");
 }
+
+/* 003: what a business lists under a negated heading ("What we don't
+   do") it stands against; "careful beats quick" puts speed second, so a
+   seller who says it is against speed. */
+Test (scoring_reading, a_negated_heading_and_careful_beats_quick)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("{s:s}", "What are your standards?",
+                             "Audit trails on everything and round-the-clock "
+                             "support; compliance comes first."),
+                  json_pack ("{s:{s:s, s:s}}", "answers", "Who we are",
+                             "A small creative studio: fast and experimental.",
+                             "What we don't do",
+                             "Regulated, audit-heavy work or 24/7 support "
+                             "contracts."),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0), a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
+                "%s (org %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization);
+  values_account (json_pack ("{s:s}", "How do you define a good supplier?",
+                             "Quick. We decide in a day; faster samples, more "
+                             "experiments."),
+                  json_pack ("{s:{s:f}}", "priorities", "speed", 1.0),
+                  json_pack ("{s:{s:s}}", "answers", "How do you work?",
+                             "Careful beats quick every time."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                "%s (owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_owner);
+  free (a);
+}
