@@ -3348,3 +3348,10 @@ Test (scoring_reading, a_negated_heading_and_careful_beats_quick)
                 a->values_fit.score_owner);
   free (a);
 }
+
+/* 002: asking about the customer's plans for next year is knowledge. */
+Test (scoring_reading, asking_about_their_plans_is_knowledge)
+{
+  read_note ("Asked about the plans for the clock mechanism next year.");
+  cr_assert (counts ("knowledge.plans"), "a question about plans missed");
+}
