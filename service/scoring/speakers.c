@@ -1083,9 +1083,15 @@ static size_t
 record_end (const char *t, size_t a, size_t b, size_t lines)
 {
   char l[LOOK + 1];
-  size_t n = lower_line (t, a, b, l);
-  const char *colon = memchr (l, ':', n);
+  size_t n;
+  const char *colon;
 
+  /* a label is at most 16 letters, after any indent: most lines have no
+     colon that early and are not lowercased a second time */
+  if (NULL == memchr (t + a, ':', b - a < 64 ? b - a : 64))
+    return a;
+  n = lower_line (t, a, b, l);
+  colon = memchr (l, ':', n);
   if (NULL == colon || ! in_words (record_labels, l, (size_t) (colon - l)))
     return a;
   if (lines > 1)

@@ -112,74 +112,59 @@ question_topic_start (const struct score_scratch *s)
   return topic;
 }
 
+/** What a question or heading says of the answer under it. */
+struct question
+{
+  bool negated; /**< "What we don't do", "Not for us": what the business
+                     or seller lists under it, it stands against */
+  size_t n;     /**< values the question's topic names */
+  int cue[SCORE_VALUE_COUNT];
+  char excerpt[SCORE_VALUE_COUNT][SCORE_EXCERPT_LEN];
+};
+
 /**
- * 003's Value Discovery questions name a value ("What's important to you
- * about productivity?", "What are your standards for service?"): an
- * answer that does not turn it down holds it, whatever words it finds
- * for it ("Hours per tonne. Anything that gives my welders time back").
- * Adds each value the question names once to @a w.
+ * Read the question an answer replies to, once. 003's Value Discovery
+ * questions name a value ("What's important to you about productivity?",
+ * "What are your standards for service?"): an answer that does not turn
+ * it down holds it, whatever words it finds for it ("Hours per tonne.
+ * Anything that gives my welders time back"); each value the question's
+ * topic names counts once.
  *
  * @param m model
  * @param s scratch (the question is analysed in it)
  * @param q the question (may be NULL)
- * @param who "account", "organization" or "owner"
- * @param[in,out] w the value weights read so far
- * @param ev evidence list (may be NULL)
+ * @param[out] out whether it is negated, and the values it names
  */
 static void
-question_topic (const struct score_model *m, struct score_scratch *s,
-                const char *q, const char *who, double *w,
-                struct score_evidence_list *ev)
+read_question (const struct score_model *m, struct score_scratch *s,
+               const char *q, struct question *out)
 {
   bool named[SCORE_VALUE_COUNT] = { false };
   size_t topic;
 
+  out->negated = false;
+  out->n = 0;
   if (NULL == q || '\0' == q[0])
     return;
   score_text_analyze (m, s, q, strlen (q));
   score_text_attribute (m, s);
+  for (size_t t = 0; t < s->n_tokens && ! out->negated; t++)
+    out->negated = 0 != (s->tokens[t].flags & TOK_NEG);
   topic = question_topic_start (s);
   for (size_t i = 0; i < s->n_hits; i++)
   {
     const struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
-    struct score_evidence e;
 
     if (SCORE_TARGET_VALUE != cue->target.kind || cue->weight <= 0
         || h->against || named[cue->target.index] || h->first < topic
         || ! score_hit_counts (m, h))
       continue;
     named[cue->target.index] = true;
-    w[cue->target.index] += cue->weight;
-    if (NULL == ev)
-      continue;
-    score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id, cue->weight);
-    score_text_excerpt (s, h, e.excerpt);
-    score_evidence_add (ev, &e);
+    out->cue[out->n] = h->cue;
+    score_text_excerpt (s, h, out->excerpt[out->n]);
+    out->n++;
   }
-}
-
-/**
- * Whether a question or heading is negated ("What we don't do", "What
- * won't you sell?", "Not for us"): the answers under it are what the
- * party refuses.
- *
- * @param m model
- * @param s scratch (the question is analysed in it)
- * @param q the question (may be NULL)
- * @return true if a negator is among its words
- */
-static bool
-negated_question (const struct score_model *m, struct score_scratch *s,
-                  const char *q)
-{
-  if (NULL == q || '\0' == q[0])
-    return false;
-  score_text_analyze (m, s, q, strlen (q));
-  for (size_t t = 0; t < s->n_tokens; t++)
-    if (s->tokens[t].flags & TOK_NEG)
-      return true;
-  return false;
 }
 
 /**
@@ -210,6 +195,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   bool any = false;
   bool buyer = 0 == strcmp (who, "account");
   bool refused;
+  struct question qn;
   double k = score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
 
   *read = false;
@@ -223,9 +209,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       continue;
     any = true;
     s->n_call_names = 0; /* an answer is no call: nobody is on it */
-    /* "What we don't do": what the business or seller lists under a
-       negated heading is what it stands against */
-    refused = ! buyer && negated_question (m, s, v->questions[a]);
+    read_question (m, s, v->questions[a], &qn);
+    refused = ! buyer && qn.negated;
     score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
     score_text_attribute (m, s);
     for (size_t i = 0; i < s->n_hits; i++)
@@ -255,8 +240,21 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
     }
-    if (! refused && ! turned_down (m, s))
-      question_topic (m, s, v->questions[a], who, w, ev);
+    if (refused || (qn.n > 0 && turned_down (m, s)))
+      qn.n = 0; /* the answer turns down what its question names */
+    for (size_t i = 0; i < qn.n; i++)
+    {
+      const struct score_cue *cue = &m->cues[qn.cue[i]];
+      struct score_evidence e;
+
+      w[cue->target.index] += cue->weight;
+      if (NULL == ev)
+        continue;
+      score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
+                          cue->weight);
+      score_strlcpy (e.excerpt, sizeof (e.excerpt), qn.excerpt[i]);
+      score_evidence_add (ev, &e);
+    }
   }
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
   {
