@@ -248,8 +248,11 @@ enum score_boilerplate
 /** Another supplier's doing ("the Kestrel rep sends her market
     reports"): not a pillar we built, with third_party. */
 #define SCORE_READ_RIVAL 0x1000u
+/** Turned down by the customer ("asked about their plans - he declined",
+    insight offered and waved off): not a pillar we built. */
+#define SCORE_READ_DECLINED 0x2000u
 /** The highest SCORE_READ_* bit: a loop over the reasons ends here. */
-#define SCORE_READ_LAST SCORE_READ_RIVAL
+#define SCORE_READ_LAST SCORE_READ_DECLINED
 
 /** Most boilerplate spans and cues a call's reading reports. */
 #define SCORE_READING_SPANS 16

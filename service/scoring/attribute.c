@@ -112,6 +112,13 @@ enum mark
   (1ull << 61) /**< the word's marks hold in its -ing form only: "box
                     ticking" waves a value away, "every box ticked" keeps
                     it (marks go by stem) */
+#define M_DECLINE \
+  (1ull << 62) /**< declined, refused, rebuffed, dodged ...: turns down
+                    what was put to them */
+#define M_DISCLOSE \
+  (1ull << 63) /**< share, discuss, talk, disclose, comment, into, rather:
+                    after a negation ("not something we share", "won't
+                    get into it") or before one ("rather not") a refusal */
 #define M_AUX \
   (1ull << 41) /**< is, do, did, will ...: "not" after one
                               negates a clause; after a noun it contrasts
@@ -429,6 +436,19 @@ static const struct
   { "then", M_CONJ },
   { "well", M_CONJ },
   { "anyway", M_CONJ },
+  { "rebuffed", M_DECLINE },
+  { "deflected", M_DECLINE },
+  { "dodged", M_DECLINE },
+  { "sidestepped", M_DECLINE },
+  { "stonewalled", M_DECLINE },
+  { "brushed", M_DECLINE },
+  { "share", M_DISCLOSE },
+  { "discuss", M_DISCLOSE },
+  { "shop", M_DISCLOSE },
+  { "disclose", M_DISCLOSE },
+  { "comment", M_DISCLOSE },
+  { "into", M_DISCLOSE },
+  { "rather", M_DISCLOSE },
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -824,7 +844,7 @@ static const uint16_t excluded[] = {
   [SCORE_TARGET_ORIENTATION] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
                                | SCORE_READ_OUR_SIDE | SCORE_READ_OPPOSED
                                | SCORE_READ_SPEAKER | SCORE_READ_SELLER_SELF,
-  [SCORE_TARGET_PILLAR] = NOT_A_FACT | SCORE_READ_RIVAL,
+  [SCORE_TARGET_PILLAR] = NOT_A_FACT | SCORE_READ_RIVAL | SCORE_READ_DECLINED,
   [SCORE_TARGET_RISK] = NOT_A_FACT | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER
                         | SCORE_READ_SELLER_SELF,
   [SCORE_TARGET_TRAIT] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
@@ -1609,9 +1629,124 @@ attribute (const struct score_model *m, struct score_scratch *s)
   }
 }
 
+/** Whether the @a n bytes at @a w start with the lowercase ASCII @a pre,
+    in any case. */
+static bool
+begins_with (const char *w, size_t n, const char *pre)
+{
+  size_t k = 0;
+
+  while ('\0' != pre[k] && k < n && (w[k] | 0x20) == pre[k])
+    k++;
+  return '\0' == pre[k];
+}
+
+/** Whether token @a q starts another speaker's turn than token @a p's. */
+static bool
+another_turn (const struct score_scratch *s, size_t p, size_t q)
+{
+  size_t g = 0;
+
+  while (g < s->n_segs && s->segs[g].end <= s->tokens[p].start)
+    g++;
+  return g < s->n_segs && s->tokens[q].start >= s->segs[g].end;
+}
+
+/**
+ * Whether tokens [@a p, @a end) turn down what was put to the speaker: a
+ * refusal not our own ("he declined", not "we declined"; in an @a answer,
+ * a refusal with no object of its own) or "rather not"; with @a telling also a negation shortly before a word of telling
+ * ("not something we share", "won't get into it", "no insight shared",
+ * "let's not talk shop"), which for what was offered (insight, a
+ * question about their plans) is a refusal too, but does not undo small
+ * talk that did happen ("football again. Didn't get into their business").
+ */
+static bool
+refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
+         bool answer)
+{
+  size_t neg = SIZE_MAX; /* the last negation seen */
+
+  for (size_t q = p; q < end; q++)
+  {
+    uint64_t b = s->tok_marks[q];
+    size_t n = s->tokens[q].end - s->tokens[q].start;
+
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+    {
+      const char *w = s->text + s->tokens[q].start;
+
+      neg = q;
+      if (begins_with (w, n, "declin") || begins_with (w, n, "refus"))
+        b |= M_DECLINE; /* the tokenizer reads these as negators */
+    }
+    if ((b & M_DECLINE) && ! (q > p && (s->tok_marks[q - 1] & (M_I | M_OURS)))
+        && ! (answer && q + 1 < s->n_tokens
+              && s->tokens[q + 1].sentence == s->tokens[q].sentence
+              && ! (s->tok_marks[q + 1] & M_TO)))
+      return true; /* in an answer, "He declined." or "declined to say";
+                      "She declined lunch" turns down something else */
+    if ((b & M_DISCLOSE) && q + 1 < end
+        && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
+        && begins_with (s->text + s->tokens[q].start, n, "rather"))
+      return true; /* "she'd rather not" */
+    if (telling && (b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
+        && q - neg <= 3)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Mark the pillar hits the customer turned down: a question about their
+ * plans they would not answer ("asked abt their 2026 expansion - he
+ * declined"), insight offered and waved off ("I had some thoughts on the
+ * expansion." "Let's not talk shop today."), an invitation refused ("golf
+ * day - she declined"). 002's knowledge and compatibility are built with
+ * the customer, so what follows the hit in its sentence decides, or the
+ * first words of the answer: the next turn of a transcript, or a next
+ * sentence that opens with "he"/"she"/"they" ("He declined."). Trust is
+ * left alone: a confidence comes with its own "don't share it".
+ *
+ * @param m model
+ * @param s scratch holding the attributed text
+ */
+static void
+declined (const struct score_model *m, struct score_scratch *s)
+{
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    struct score_hit *h = &s->hits[i];
+    const struct score_cue *cue = &m->cues[h->cue];
+    bool telling;
+    uint16_t sentence;
+    size_t q;
+    size_t r;
+
+    if (SCORE_TARGET_PILLAR != h->kind || h->negated || cue->weight <= 0
+        || SCORE_PILLAR_TRUST == cue->target.index)
+      continue;
+    telling = SCORE_PILLAR_KNOWLEDGE == cue->target.index;
+    sentence = s->tokens[h->last].sentence;
+    q = h->last + 1;
+    while (q < s->n_tokens && s->tokens[q].sentence == sentence)
+      q++;
+    r = q;
+    while (r < s->n_tokens && r < q + 8
+           && s->tokens[r].sentence == s->tokens[q].sentence)
+      r++;
+    if (refusal (s, h->last + 1, q, telling, false)
+        || (q < s->n_tokens
+            && (another_turn (s, h->last, q) || (s->tok_marks[q] & M_3RD))
+            && refusal (s, q, r, telling, true)))
+      h->reasons |= SCORE_READ_DECLINED;
+  }
+}
+
 void
 score_text_attribute (const struct score_model *m, struct score_scratch *s)
 {
   attribute (m, s);
+  declined (m, s);
   score_mark_repeats (m, s);
 }

@@ -433,6 +433,8 @@ score_read_reason_name (unsigned bit)
     return "seller_self";
   case SCORE_READ_RIVAL:
     return "rival";
+  case SCORE_READ_DECLINED:
+    return "declined";
   default:
     return NULL;
   }

@@ -502,7 +502,8 @@ cue_set_aside_for (json_t *call_reading, const char *reason)
 /**
  * A lead record pasted with labels the reader has never seen ("Budget:",
  * "Timeline:", "Campaign tag:") is fields, not behaviour; a rival's rep
- * doing the work is set aside as "rival" in ?explain=1.
+ * doing the work is set aside as "rival" in ?explain=1, and a question
+ * the customer would not answer as "declined".
  */
 Test (assess, a_pasted_record_and_a_rivals_work_are_explained)
 {
@@ -520,17 +521,22 @@ Test (assess, a_pasted_record_and_a_rivals_work_are_explained)
   call (account, contact, NULL, "2026-10-08T10:00:00Z", NULL,
         "she said the Brightline rep sends her a market outlook every "
         "quarter and ran a workshop for her planners");
+  call (account, contact, NULL, "2026-10-15T10:00:00Z", NULL,
+        "asked abt their 2026 expansion - she declined, 'not something we "
+        "share w/ vendors'");
   snprintf (path, sizeof (path), "/v1/contacts/%s/assessment?explain=1",
             contact);
   get_ok (path, &r);
   cr_assert_str_eq (primary (r.json), "", "a record is no behaviour: %s",
                     r.body);
   calls = json_object_get (json_object_get (r.json, "reading"), "calls");
-  cr_assert_eq (2, json_array_size (calls), "%s", r.body);
+  cr_assert_eq (3, json_array_size (calls), "%s", r.body);
   /* newest first */
-  cr_assert (cue_set_aside_for (json_array_get (calls, 0), "rival"),
+  cr_assert (cue_set_aside_for (json_array_get (calls, 0), "declined"),
+             "the declined question is explained: %s", r.body);
+  cr_assert (cue_set_aside_for (json_array_get (calls, 1), "rival"),
              "the rival's work is explained: %s", r.body);
-  json_array_foreach (json_object_get (json_array_get (calls, 1),
+  json_array_foreach (json_object_get (json_array_get (calls, 2),
                                        "boilerplate"),
                       i, q)
     form = form

@@ -2607,6 +2607,45 @@ Test (scoring_reading, a_rivals_work_is_not_our_pillar)
   cr_assert (counts ("knowledge."), "our own insight no longer counts");
 }
 
+/* 002's knowledge and compatibility are built with the customer: a
+   question about their plans they would not answer, insight waved off in
+   the next turn, an invitation refused is no pillar, and the reading says
+   why ("declined"). Small talk that did happen stays whatever was not
+   discussed after it, a refusal of something else ("declined lunch") does
+   not undo the insight before it, and a confidence asked to be kept is
+   still trust. */
+Test (scoring_reading, what_the_customer_turned_down_is_no_pillar)
+{
+  const struct score_hit *h;
+
+  read_note ("asked abt their 2026 expansion - he declined, 'not something we "
+             "share w/ vendors'.");
+  h = hit_of ("knowledge.plans");
+  cr_assert_not_null (h);
+  cr_assert (h->reasons & SCORE_READ_DECLINED);
+  cr_assert (! counts ("knowledge."), "a declined question built knowledge");
+  cr_assert_str_eq ("declined", score_read_reason_name (SCORE_READ_DECLINED));
+  read_note ("I asked about next year's plans - she said she'd rather not get "
+             "into it.");
+  cr_assert (! counts ("knowledge."), "'rather not' built knowledge");
+  read_note ("Rep: While I'm here, I had some thoughts on the scheduling side "
+             "of the expansion.\nDana: Let's not talk shop today.");
+  cr_assert (! counts ("knowledge."), "insight waved off built knowledge");
+  read_note ("Invited her to the golf day. She declined.");
+  cr_assert (! counts ("compatibility."), "a refused invitation counted");
+  read_note ("asked abt their 2026 expansion - he walked me through the new "
+             "site plans.");
+  cr_assert (counts ("knowledge."), "an answered question no longer counts");
+  read_note ("Shared our benchmark on energy losses. She declined lunch.");
+  cr_assert (counts ("knowledge."), "declining lunch undid the insight");
+  read_note ("Coffee w/ Dana - football again. Didn't get into their business "
+             "at all.");
+  cr_assert (counts ("compatibility."), "small talk that happened was undone");
+  read_note ("Between us - the merger is happening in Q2. Don't share it with "
+             "anyone on your side.");
+  cr_assert (counts ("trust."), "a confidence was read as a refusal");
+}
+
 /* A negation carries over a list joined by "and" / "or": declining the
    golf day and the dinner is declining both; a second item with its own
    negator ("for months and never said") is not turned around. */
