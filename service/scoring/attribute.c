@@ -338,6 +338,9 @@ static const struct
   { "stop", M_LOSS },
   { "wait", M_LOSS | M_WAIT },
   { "overkill", M_DISMISS },
+  { "afterthought", M_DISMISS },
+  { "distant", M_DISMISS },
+  { "bonus", M_DISMISS },
   { "greenwashing", M_AGAINST },
   { "nonsense", M_AGAINST },
   { "gimmick", M_AGAINST },
@@ -427,6 +430,10 @@ static const struct
   { "focus", M_MATTER },
   { "interested", M_MATTER },
   { "factor", M_MATTER },
+  { "list", M_MATTER },
+  { "role", M_MATTER },
+  { "worries", M_MATTER },
+  { "priorities", M_MATTER },
   { "and", M_CONJ | M_AND },
   { "or", M_CONJ | M_AND },
   { "nor", M_CONJ | M_AND },
@@ -1152,6 +1159,96 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
   }
 }
 
+/** Whether the @a n bytes at @a w start with the lowercase ASCII @a pre,
+    in any case. */
+static bool
+begins_with (const char *w, size_t n, const char *pre)
+{
+  size_t k = 0;
+
+  while ('\0' != pre[k] && k < n && (w[k] | 0x20) == pre[k])
+    k++;
+  return '\0' == pre[k];
+}
+
+/** Whether token @a q is the ASCII word @a w, in any case. */
+static bool
+word_at (const struct score_scratch *s, size_t q, const char *w)
+{
+  size_t n = s->tokens[q].end - s->tokens[q].start;
+
+  return n == strlen (w) && begins_with (s->text + s->tokens[q].start, n, w);
+}
+
+/** Whether token @a q is a noun of ranking that says nothing alone:
+    "list", "priorities", "worries", "role" ("not on the list yet, she
+    wants references" does not wave the references away). */
+static bool
+rank_word (const struct score_scratch *s, size_t q)
+{
+  return word_at (s, q, "list") || word_at (s, q, "priorities")
+         || word_at (s, q, "worries") || word_at (s, q, "role");
+}
+
+/**
+ * Whether token @a q, a word of ranking ("list", "priority", "worries"),
+ * is ranked low: "low on our list", "at the bottom of the list",
+ * "way down the list", "the least of our worries", "a lower priority".
+ *
+ * @param s scratch
+ * @param q the token
+ * @param a first token of its clause
+ */
+static bool
+ranked_low (const struct score_scratch *s, size_t q, size_t a)
+{
+  static const char *const low[] = { "low",     "lower", "lowest",
+                                     "bottom",  "down",  "far",
+                                     "further", "last",  "least" };
+  bool ranked = rank_word (s, q) || word_at (s, q, "priority");
+
+  for (size_t p = q > a + 3 ? q - 3 : a; ranked && p < q; p++)
+    for (size_t i = 0; i < sizeof (low) / sizeof (low[0]); i++)
+      if (word_at (s, p, low[i]) && ! (p > 0 && word_at (s, p - 1, "at")))
+        return true; /* "at least as high a priority" ranks it high */
+  return false;
+}
+
+/**
+ * Whether value hit @a h is a cue against a value that holds its own
+ * dismissive word and dismisses nothing else: "batch testing is a
+ * box-ticking exercise" is against compliance (no double negation turns
+ * it into the value held), where "Sustainability? a box-ticking exercise"
+ * waves sustainability away and says nothing of compliance.
+ *
+ * @param m model
+ * @param s scratch
+ * @param h the hit (its index in s->hits is @a i)
+ * @param i index of @a h
+ */
+static bool
+dismissive_cue (const struct score_model *m, const struct score_scratch *s,
+                const struct score_hit *h, size_t i)
+{
+  bool own = false;
+
+  if (m->cues[h->cue].weight >= 0)
+    return false;
+  for (size_t q = h->first; q <= h->last && ! own; q++)
+    own = 0 != (s->tok_marks[q] & M_DISMISS);
+  for (size_t j = i; own && j > 0; j--)
+  {
+    const struct score_hit *p = &s->hits[j - 1];
+
+    if (p->first + 8 < h->first)
+      break;
+    if (SCORE_TARGET_VALUE == (enum score_target_kind) p->kind
+        && m->cues[p->cue].weight > 0)
+      return false; /* the value it waves away */
+  }
+  return own;
+}
+
 /**
  * A negated item carries its negation over "and", "or", "nor" to the
  * next item of the same list: "declined the golf day and the year-end
@@ -1217,7 +1314,7 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
   (M_REPORT | M_USED | M_AND | M_QUIT | M_DISMISS | M_WHATEVER | M_MEANS \
    | M_WAIT | M_SPIN | M_AGAINST | M_ELSE | M_SLOW | M_SKIP | M_THAN | M_OVER \
    | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF | M_REMOVE | M_NICE | M_PLAN \
-   | M_NEXT | M_HOPE | M_GUESS)
+   | M_NEXT | M_HOPE | M_GUESS | M_MATTER)
 
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
@@ -1353,10 +1450,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
         {
           list_negation (s, q, &list_from, &list_to, &list_seen);
-          for (size_t r = q + 1; r < b && r <= q + 3 && ! waved; r++)
+          for (size_t r = q + 1; r < b && r <= q + 4 && ! waved; r++)
             waved = 0 != (s->tok_marks[r] & M_MATTER);
         }
         else if ((s->tok_marks[q] & M_DISMISS)
+                 || ((s->tok_marks[q] & M_MATTER) && ranked_low (s, q, a))
                  || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b)
                  || means_nothing (s, q, b))
           waved = true;
@@ -1418,6 +1516,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
                             stopped" (no verb follows), and "stopped
                             working" itself still reads as a fault */
       if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b)
+          || ((bits & M_MATTER) && ranked_low (s, q, a))
           || means_nothing (s, q, b))
         dismiss = true;
       if ((bits & M_WAIT) && q + 1 == b && q > a
@@ -1453,11 +1552,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
                          the whole infinitive is negated */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
-        for (size_t r = q + 1; r < b && r <= q + 3 && ! dismiss; r++)
+        for (size_t r = q + 1; r < b && r <= q + 4 && ! dismiss; r++)
           if (s->tok_marks[r] & M_MATTER)
           {
-            dismiss = true;
-            waved_at = r; /* "doesn't care about X": X is not wanted */
+            dismiss = true; /* "price plays no role" */
+            if (! rank_word (s, r))
+              waved_at = r; /* "doesn't care about X": X is not wanted */
           }
         list_negation (s, q, &list_from, &list_to, &list_seen);
       }
@@ -1585,7 +1685,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       }
       if (rejected || h->first > waved_at
           || (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
-              && (dismiss || (t0->start >= list_from && t0->start < list_to))))
+              && ((dismiss && ! dismissive_cue (m, s, h, hi))
+                  || (t0->start >= list_from && t0->start < list_to))))
       {
         /* what is not wanted ("instead of X"); a value waved away, an
            item of a "we won't:" list (of values: in a note, "don't lose
@@ -1627,18 +1728,6 @@ attribute (const struct score_model *m, struct score_scratch *s)
       dismiss_topic (m, s, a, h0);
     a = b;
   }
-}
-
-/** Whether the @a n bytes at @a w start with the lowercase ASCII @a pre,
-    in any case. */
-static bool
-begins_with (const char *w, size_t n, const char *pre)
-{
-  size_t k = 0;
-
-  while ('\0' != pre[k] && k < n && (w[k] | 0x20) == pre[k])
-    k++;
-  return '\0' == pre[k];
 }
 
 /** Whether token @a q starts another speaker's turn than token @a p's. */

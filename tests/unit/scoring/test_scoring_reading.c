@@ -2881,6 +2881,43 @@ Test (scoring_reading, removed_obstacles_nice_to_haves_and_counterfactuals)
   cr_assert (counts ("risk.competitor"), "shopping around did not count");
 }
 
+/* 003: a value ranked low is waved away, not held: "a distant third",
+   "an afterthought", "a bonus", "low on our list", "the least of our
+   worries", "not really our main concern"; a value ranked high, or "at
+   least as high a priority", is still held. */
+Test (scoring_reading, values_ranked_low_are_not_held)
+{
+  static const struct
+  {
+    const char *note;
+    const char *cue;
+    bool held;
+  } t[] = {
+    { "Craft and consistency first; price is a distant third.", "value.cost",
+      false },
+    { "Craft and consistency first; price is a distant third.",
+      "value.reliability", true },
+    { "Honestly, sustainability is an afterthought here.",
+      "value.sustainability", false },
+    { "Service is a bonus, not a requirement.", "value.service", false },
+    { "Speed is low on our list.", "value.speed", false },
+    { "Innovation is at the bottom of our list.", "value.innovation", false },
+    { "Price comes way down the list.", "value.cost", false },
+    { "Cost is the least of our worries.", "value.cost", false },
+    { "Price? Not really our main concern.", "value.cost", false },
+    { "Quality is top of our list.", "value.quality", true },
+    { "Price is at least as high a priority as quality.", "value.cost", true },
+    { "Low prices matter most to us.", "value.cost", true },
+  };
+
+  for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
+  {
+    read_note (t[i].note);
+    cr_assert_eq (t[i].held, counts (t[i].cue), "%s: %s held %d", t[i].note,
+                  t[i].cue, ! t[i].held);
+  }
+}
+
 /* Round 10 (seen on blind16): a transcript whose labels name nobody the
    CRM knows still says who the seller is: a speaker key calling someone
    "our side", or a heading naming whom the writer met ("Call w/
