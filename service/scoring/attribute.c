@@ -443,6 +443,8 @@ static const struct
   { "then", M_CONJ },
   { "well", M_CONJ },
   { "anyway", M_CONJ },
+  { "unlike", M_CONJ }, /* "Unlike her predecessor Mr Graves, who ..." */
+  { "rival", M_ADJ },   /* "a rival vendor's rep" */
   { "rebuffed", M_DECLINE },
   { "deflected", M_DECLINE },
   { "dodged", M_DECLINE },
@@ -838,6 +840,19 @@ new_subject (struct score_scratch *s, size_t p)
   c = (unsigned char) s->text[s->tokens[p].start];
 
   return (b & (M_PRON | M_DET)) || (c >= 'A' && c <= 'Z');
+}
+
+/** Whether the clause at token @a a is an aside in brackets ("a rival
+    vendor's rep (Transflow) ... was very pushy"): the subject before it
+    carries on after it. */
+static bool
+aside (const struct score_scratch *s, size_t a)
+{
+  size_t p = s->tokens[a].start;
+
+  while (p > 0 && ' ' == s->text[p - 1])
+    p--;
+  return p > 0 && '(' == s->text[p - 1];
 }
 
 /** Reasons that keep a hit out, per target kind. */
@@ -1463,7 +1478,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
                                                  guess, to the end */
       if (waved)
         dismiss_topic (m, s, a, hi);
-      carried = scope;
+      if (! aside (s, a))
+        carried = scope;
       /* "Dev used to ... - Wilma is not Dev.": the sentence's last
          subject decides whom a "she" after it is */
       former = SCORE_READ_FORMER == scope || (former && ! new_subject (s, a));
@@ -1628,7 +1644,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
           hypo_at = a;
       }
     }
-    carried = scope;
+    if (! aside (s, a))
+      carried = scope;
     /* "Dev used to ... - Wilma is not Dev.": the sentence's last
          subject decides whom a "she" after it is */
     former = SCORE_READ_FORMER == scope || (former && ! new_subject (s, a));

@@ -611,6 +611,31 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
   return ends (l2, n2, "wrote:");
 }
 
+/** Verbs of mail clients' reply banners: "On ... wrote:", "El ...
+    escribió:", "Am ... schrieb ...:", "Le ... a écrit :", "Il ... ha
+    scritto:", "Em ... escreveu:", "Op ... schreef ...:", "Den ... skrev:". */
+static const char *const reply_verbs[] = {
+  "wrote",      "escribió", "escribio", "schrieb", "a écrit", "a ecrit",
+  "ha scritto", "escreveu", "schreef",  "skrev",   NULL
+};
+
+/* One of the verbs above, a date or time (a digit), and a colon at the
+   end ("Here is what she wrote:" has no date). */
+bool
+score_reply_banner (const char *l, size_t len)
+{
+  bool digit = false;
+
+  if (len < 12 || len >= LOOK || ':' != l[len - 1] || '>' == l[0])
+    return false;
+  for (size_t i = 0; i < len && ! digit; i++)
+    digit = l[i] >= '0' && l[i] <= '9';
+  for (const char *const *v = reply_verbs; digit && NULL != *v; v++)
+    if (NULL != strstr (l, *v))
+      return true;
+  return false;
+}
+
 /** What content_before() has read of the lines so far. */
 struct before
 {
@@ -1037,6 +1062,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
   int rest = -1;        /* kind of every line from here on, -1 none */
   int sig = 0;          /* lines left in a signature block */
   bool fwd = false;     /* inside a forwarding header */
+  bool pasted = false;  /* inside the quoted message a note opens with */
   bool agenda = false;  /* inside an agenda list */
   size_t para_end = 0;  /* lines up to here were judged as a paragraph */
   size_t para_from = 0; /* its kind holds from this line */
@@ -1080,17 +1106,23 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     }
     /* quoted replies: the rest of the note is the earlier thread; a
        note that opens with the line only pasted the buyer's message
-       under it ("On Thu, ... Nomsa wrote:" then her words) */
-    wrote = starts (l, "on ")
-            && (ends (l, len, "wrote:")
-                || (len > 8 && next_wrote (t, ln, n, i)));
+       under it ("On Thu, ... Nomsa wrote:" then her words, as they are
+       or quoted: "El vie, ... Marisol Ortega escribió:" then "> ...") */
+    wrote =
+      (starts (l, "on ")
+       && (ends (l, len, "wrote:") || (len > 8 && next_wrote (t, ln, n, i))))
+      || score_reply_banner (l, len);
     if (wrote && ! content_before (ln, i, &before))
     {
       x->kind = SCORE_BOILER_FORWARD_HEADER;
-      if (! ends (l, len, "wrote:"))
+      if (! ends (l, len, ":"))
         ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* its "wrote:" line */
+      pasted = true;
       continue;
     }
+    if (pasted && '>' == l[0] && '>' != l[1 + (' ' == l[1])])
+      continue; /* a line of the message pasted under the banner */
+    pasted = false;
     if ((x->found & FOUND_THREAD) && NULL != strstr (l, "original message")
         && (! content_before (ln, i, &before) || forwarding_lead (t, ln, i)))
     {

@@ -156,6 +156,13 @@ extern const char *const score_forward_words[];
 bool score_forward_banner (const char *l);
 
 /**
+ * Whether lowercased line @a l (@a len bytes) is a mail client's reply
+ * banner with a date: "On ... wrote:", "El ... escribió:", "Am ...
+ * schrieb ...:", "Le ... a écrit :" and the like (not a quoted one).
+ */
+bool score_reply_banner (const char *l, size_t len);
+
+/**
  * The length of an e-mail's From: label at the start of lowercased line
  * @a l, colon included, in English or another mail client's language
  * ("Von:", "De :", "Da:", "Van:"), or 0.

@@ -819,7 +819,7 @@ push_span (struct score_scratch *s, size_t a, size_t b, int kind)
  * writer's own "I" is theirs); someone else writing To: a call contact is
  * our side (FORWARD_SELLER).
  */
-static void
+static bool
 forward_author (struct score_scratch *s, const struct score_account_input *in,
                 const struct score_call *c, const char *t,
                 const struct line *x, int *author)
@@ -827,12 +827,20 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
   char l[LOOK + 1];
   char *lt;
   size_t from;
+  size_t len = lower_line (t, x->s, x->e, l);
+  int named;
 
-  lower_line (t, x->s, x->e, l);
+  if (-2 == *author && score_reply_banner (l, len)
+      && (named = score_speaker_contact (s, in, c, l, NULL)) >= 0)
+  {
+    *author = named; /* "El vie, ... Marisol Ortega escribió:" over the
+                        message she wrote, pasted as a quote */
+    return true;
+  }
   if (score_forward_banner (l))
   {
     *author = -1; /* a "Fwd:" subject line opens no block */
-    return;
+    return false;
   }
   if (-1 == *author && starts (l, "to:"))
   {
@@ -840,15 +848,16 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
        side writing to the buyer */
     if (score_speaker_contact (s, in, c, l + 3, NULL) >= 0)
       *author = FORWARD_SELLER;
-    return;
+    return false;
   }
   if (0 == (from = score_from_label (l)) || (*author < -1 && -2 != *author))
-    return; /* a From: opens a block under a banner, or at the top of a
-               note that pastes an e-mail with its headers */
+    return false; /* a From: opens a block under a banner, or at the top
+                     of a note that pastes an e-mail with its headers */
   lt = strchr (l, '<');
   if (NULL != lt)
     *lt = '\0'; /* the name before the address */
   *author = score_speaker_contact (s, in, c, l + from, NULL);
+  return false;
 }
 
 /**
@@ -1121,7 +1130,8 @@ score_read_notes (struct score_scratch *s,
   size_t signed_at;
   size_t full_lines = 0; /* lines that are not blank (record_end) */
   int signer = -1;
-  int author = -2; /* a forwarded block's author: -2 none, -1 not a call
+  bool by_banner = false; /* author is the writer a reply banner named */
+  int author = -2;        /* a forwarded block's author: -2 none, -1 not a call
                       contact, FORWARD_SELLER, else the call contact */
   int cur_label = -1;
   size_t seg_start = 0;
@@ -1247,7 +1257,8 @@ score_read_notes (struct score_scratch *s,
     if (ln[i].kind >= 0)
     {
       if (0 == n_lb && SCORE_BOILER_FORWARD_HEADER == ln[i].kind)
-        forward_author (s, in, c, t, &ln[i], &author); /* before blanking */
+        by_banner = forward_author (s, in, c, t, &ln[i], &author) || by_banner;
+      /* before blanking */
       blank (s, a, b);
       push_span (s, a, b, ln[i].kind);
       continue;
@@ -1273,6 +1284,11 @@ score_read_notes (struct score_scratch *s,
         seg_start = a;
       }
       continue;
+    }
+    if (by_banner && '>' != t[a + strspn (t + a, " \t")])
+    {
+      by_banner = false; /* the pasted quote ended: the seller's note */
+      author = -2;
     }
     /* no transcript: a line is its writer's. Under a forwarding header,
        the From: line's author (a call contact, or someone else); before

@@ -2607,6 +2607,50 @@ Test (scoring_reading, a_rivals_work_is_not_our_pillar)
   cr_assert (counts ("knowledge."), "our own insight no longer counts");
 }
 
+/* A note that opens with a reply banner in any language over the
+   buyer's message pasted as a quote ("El vie, ... Dana Ruiz escribió:"
+   then "> ..." lines) is her message: its "I" is hers, its quote marks
+   do not make it an earlier thread, and the seller's note after it is
+   the seller's again. A quoted banner inside a thread is still a quote. */
+Test (scoring_reading, a_message_pasted_as_a_quote_is_its_writers)
+{
+  const struct score_hit *h;
+
+  read_note ("El vie, 14 nov 2025 a las 12:05, Dana Ruiz (<dana@x.es>) "
+             "escribió:\n"
+             "> Hola Sam! About the tool: I don't want to make waves with "
+             "the team.\n"
+             "> Un beso,\n"
+             "> Dana\n"
+             "\n"
+             "Sam's note: I'd rather not rock the boat either.\n");
+  h = hit_of ("affiliation.avoids_conflict");
+  cr_assert_not_null (h, "the pasted message was set aside");
+  cr_assert_eq (SCORE_SAY_BUYER, h->speaker, "her message was not hers");
+  cr_assert_eq (0, h->contact);
+  cr_assert (counts ("affiliation."), "her 'I' was read as the seller's");
+  read_note ("Thanks, received.\n\nDana\n\n"
+             "> On Mon, 30 Nov 2026, 14:02 Sam <sam@example.com> wrote:\n"
+             "> Hi Dana, I never want to make waves, guaranteed.\n");
+  cr_assert (! counts ("affiliation."), "a quoted thread was read");
+  cr_assert (! counts ("security."), "a quoted thread was read");
+}
+
+/* Whom a clause describes: "Unlike her predecessor Mr Graves, who
+   wanted his name on every press release" is the predecessor, and the
+   subject before an aside in brackets carries on after it ("a rival
+   vendor's rep (Transflow) ... was very pushy"). */
+Test (scoring_reading, unlike_a_predecessor_and_asides_in_brackets)
+{
+  read_note ("Unlike her predecessor Mr Graves, who wanted his name on every "
+             "press release, Dana asked how my training was going.");
+  cr_assert (! counts ("power."), "the predecessor's wish was hers");
+  cr_assert (counts ("affiliation."), "her own warmth was lost");
+  read_note ("a rival vendor's rep (Transflow) apparently phoned her three "
+             "times last week and was very pushy.");
+  cr_assert (! counts ("power."), "the rival rep's manner was hers");
+}
+
 /* 002's knowledge and compatibility are built with the customer: a
    question about their plans they would not answer, insight waved off in
    the next turn, an invitation refused is no pillar, and the reading says
