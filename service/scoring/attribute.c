@@ -434,6 +434,7 @@ static const struct
   { "role", M_MATTER },
   { "worries", M_MATTER },
   { "priorities", M_MATTER },
+  { "think", M_MATTER }, /* "not something we think about" */
   { "and", M_CONJ | M_AND },
   { "or", M_CONJ | M_AND },
   { "nor", M_CONJ | M_AND },
@@ -1137,10 +1138,23 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
     *firm = true;
 }
 
+/** Whether token @a q is a filler word standing alone ("Honestly,",
+    "Frankly,", "Well,"): an -ly word or a conjunction. */
+static bool
+filler_word (const struct score_scratch *s, size_t q)
+{
+  const struct score_token *t = &s->tokens[q];
+
+  return (s->tok_marks[q] & M_CONJ)
+         || (t->end - t->start > 2 && 'l' == (s->text[t->end - 2] | 0x20)
+             && 'y' == (s->text[t->end - 1] | 0x20));
+}
+
 /**
  * A clause that waves a value away ("not a priority", "box-ticking")
  * right after a clause of one or two words ("Sustainability? ...") waves
- * that topic away too.
+ * that topic away too (over a filler between: "Innovation? Honestly,
+ * that's not something we think about").
  *
  * @param m model
  * @param s scratch
@@ -1158,6 +1172,14 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
   st = a - 1;
   while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
     st--;
+  if (1 == a - st && st > 0 && filler_word (s, st))
+  {
+    a = st; /* "Innovation? Honestly, that's not something we think
+               about": the topic is before the "Honestly" */
+    st = a - 1;
+    while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
+      st--;
+  }
   if (a - st > 2)
     return;
   for (size_t j = h0; j > 0; j--)
@@ -1195,14 +1217,29 @@ word_at (const struct score_scratch *s, size_t q, const char *w)
   return n == strlen (w) && begins_with (s->text + s->tokens[q].start, n, w);
 }
 
-/** Whether token @a q is a noun of ranking that says nothing alone:
-    "list", "priorities", "worries", "role" ("not on the list yet, she
-    wants references" does not wave the references away). */
+/** Whether token @a q is a word of ranking that says nothing alone:
+    "list", "priorities", "worries", "role", "think" ("not on the list
+    yet, she wants references" does not wave the references away; "not
+    something we think about" waves a value away, "doesn't think the
+    guarantee is enough" does not wave the guarantee). */
 static bool
 rank_word (const struct score_scratch *s, size_t q)
 {
   return word_at (s, q, "list") || word_at (s, q, "priorities")
-         || word_at (s, q, "worries") || word_at (s, q, "role");
+         || word_at (s, q, "worries") || word_at (s, q, "role")
+         || begins_with (s->text + s->tokens[q].start,
+                         s->tokens[q].end - s->tokens[q].start, "think");
+}
+
+/** Whether negator @a q before word @a r is "without"/"no" and the word
+    is "think": "work every day without anyone thinking about it" is no
+    dismissal, "not something we think about" is. */
+static bool
+thinking_without (const struct score_scratch *s, size_t q, size_t r)
+{
+  return (s->tokens[q].flags & TOK_NEG_FWD)
+         && begins_with (s->text + s->tokens[r].start,
+                         s->tokens[r].end - s->tokens[r].start, "think");
 }
 
 /**
@@ -1466,7 +1503,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         {
           list_negation (s, q, &list_from, &list_to, &list_seen);
           for (size_t r = q + 1; r < b && r <= q + 4 && ! waved; r++)
-            waved = 0 != (s->tok_marks[r] & M_MATTER);
+            waved = (s->tok_marks[r] & M_MATTER)
+                    && ! thinking_without (s, q, r);
         }
         else if ((s->tok_marks[q] & M_DISMISS)
                  || ((s->tok_marks[q] & M_MATTER) && ranked_low (s, q, a))
@@ -1569,7 +1607,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
         for (size_t r = q + 1; r < b && r <= q + 4 && ! dismiss; r++)
-          if (s->tok_marks[r] & M_MATTER)
+          if ((s->tok_marks[r] & M_MATTER) && ! thinking_without (s, q, r))
           {
             dismiss = true; /* "price plays no role" */
             if (! rank_word (s, r))
@@ -1724,12 +1762,16 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_PAST;
       if (h->first >= hypo_at)
         h->reasons |= SCORE_READ_HYPOTHETICAL;
-      if (h->first == h->last && h->first == a && t1->end - t0->start > 2
-          && 'l' == (s->text[t1->end - 2] | 0x20)
+      if (h->first == h->last
+          && (h->first == a
+              || (h->first == a + 1 && (s->tok_marks[a] & M_CONJ)))
+          && t1->end - t0->start > 2 && 'l' == (s->text[t1->end - 2] | 0x20)
           && 'y' == (s->text[t1->end - 1] | 0x20)
-          && (1 == b - a || (s->tok_marks[a + 1] & (M_PRON | M_DET | M_CONJ))))
+          && (h->first + 1 == b
+              || (s->tok_marks[h->first + 1] & (M_PRON | M_DET | M_CONJ))))
         h->reasons |= SCORE_READ_FILLER; /* "Honestly, ...", "Frankly
-                                              we ..." */
+                                              we ...", "and honestly I
+                                              want ..." */
       if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
       {
         char o = s->text[t0->start - 1];

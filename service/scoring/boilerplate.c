@@ -43,6 +43,32 @@ static const char *const closings[] = { "thanks",
                                         "atentamente",
                                         "mit freundlichen",
                                         "cordialement",
+                                        "warmest",
+                                        "warm wishes",
+                                        "with love",
+                                        "un beso",
+                                        "un abrazo",
+                                        "abrazos",
+                                        "liebe grüße",
+                                        "viele grüße",
+                                        "beste grüße",
+                                        "herzliche grüße",
+                                        "met vriendelijke groet",
+                                        "groetjes",
+                                        "cordiali saluti",
+                                        "distinti saluti",
+                                        "un abbraccio",
+                                        "bisous",
+                                        "bien à vous",
+                                        "med vänliga hälsningar",
+                                        "vänliga hälsningar",
+                                        "venlig hilsen",
+                                        "med venlig hilsen",
+                                        "mvh",
+                                        "pozdrawiam",
+                                        "s pozdravem",
+                                        "saygılarımla",
+                                        "iyi çalışmalar",
                                         NULL };
 
 /** Markers of a confidentiality or legal notice (two are needed), in
@@ -615,11 +641,13 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
     escribió:", "Am ... schrieb ...:", "Le ... a écrit :", "Il ... ha
     scritto:", "Em ... escreveu:", "Op ... schreef ...:", "Den ... skrev:". */
 static const char *const reply_verbs[] = {
-  "wrote",      "escribió", "escribio", "schrieb", "a écrit", "a ecrit",
-  "ha scritto", "escreveu", "schreef",  "skrev",   NULL
+  "wrote",      "escribió", "escribio",  "schrieb", "a écrit", "a ecrit",
+  "ha scritto", "escreveu", "schreef",   "skrev",   "yazdı",   "napisał",
+  "napisała",   "napsal",   "kirjoitti", "írta",    "scrise",  NULL
 };
 
-/* One of the verbs above, a date or time (a digit), and a colon at the
+/* One of the verbs above (also Turkish, Polish, Czech, Finnish,
+   Hungarian, Romanian), a date or time (a digit), and a colon at the
    end ("Here is what she wrote:" has no date). */
 bool
 score_reply_banner (const char *l, size_t len)
@@ -1121,8 +1149,18 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     if (pasted && '>' == l[0] && '>' != l[1 + (' ' == l[1])])
-      continue; /* a line of the message pasted under the banner */
-    pasted = false;
+    {
+      /* a line of the message pasted under the banner: read as if
+         unquoted (its closing and signature are still a signature) */
+      size_t k = 1 + (' ' == l[1]);
+
+      memmove (l, l + k, len - k + 1);
+      len -= k;
+      if (0 == len)
+        continue;
+    }
+    else
+      pasted = false;
     if ((x->found & FOUND_THREAD) && NULL != strstr (l, "original message")
         && (! content_before (ln, i, &before) || forwarding_lead (t, ln, i)))
     {
@@ -1352,9 +1390,12 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_SIGNATURE;
       continue;
     }
-    if (sig > 0 && x->words <= 12 && len <= 90 && '?' != l[len - 1])
+    if (sig > 0 && x->words <= (sig >= 10 ? 16 : 12)
+        && len <= (sig >= 10 ? 120u : 90u) && '?' != l[len - 1])
     {
-      /* name, title, company, address, tagline under a closing */
+      /* name, title, company, address, tagline under a closing (a
+         company's creed right under the name may run longer: "We value
+         long-term relationships, honest dealing and excellence") */
       x->kind = SCORE_BOILER_SIGNATURE;
       sig--;
       continue;

@@ -861,6 +861,36 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
 }
 
 /**
+ * The call contact a line heads a message from ("Voice memo
+ * (transcribed) from Serena Castellano, 14:02", "Voicemail from Dana",
+ * "WhatsApp from Priya:"), or -1: a voice or text message word, then
+ * "from" and the contact's name.
+ */
+static int
+message_from (struct score_scratch *s, const struct score_account_input *in,
+              const struct score_call *c, const char *t, const struct line *x)
+{
+  static const char *const kinds[] = {
+    "voice memo", "voicemail",    "voice mail", "voice message", "voice note",
+    "whatsapp",   "text message", "sms",        "message",       NULL
+  };
+  char l[LOOK + 1];
+  size_t len = lower_line (t, x->s, x->e, l);
+  const char *from;
+  bool kind = false;
+
+  if (len > 120 || NULL == (from = strstr (l, " from ")))
+    return -1;
+  for (const char *const *k = kinds; NULL != *k && ! kind; k++)
+  {
+    const char *at = strstr (l, *k);
+
+    kind = NULL != at && at < from;
+  }
+  return kind ? score_speaker_contact (s, in, c, from + 6, NULL) : -1;
+}
+
+/**
  * A note that forwards a reply ("Ingrid's reply below, fyi") in quoted
  * lines: those lines are the note's substance, not an earlier thread. The
  * first level of quoting is unwrapped in the reading text (the '>' turned
@@ -1131,7 +1161,9 @@ score_read_notes (struct score_scratch *s,
   size_t full_lines = 0; /* lines that are not blank (record_end) */
   int signer = -1;
   bool by_banner = false; /* author is the writer a reply banner named */
-  int author = -2;        /* a forwarded block's author: -2 none, -1 not a call
+  bool memo = false;      /* ... or the sender a message heading named */
+  int named;
+  int author = -2; /* a forwarded block's author: -2 none, -1 not a call
                       contact, FORWARD_SELLER, else the call contact */
   int cur_label = -1;
   size_t seg_start = 0;
@@ -1283,6 +1315,22 @@ score_read_notes (struct score_scratch *s,
         cur_label = ln[i].label - 1;
         seg_start = a;
       }
+      continue;
+    }
+    if (ln[i].blank && memo)
+    {
+      memo = false; /* the message under its heading ended */
+      author = -2;
+    }
+    if (0 == n_lb && -2 == author && ! ln[i].blank
+        && (named = message_from (s, in, c, t, &ln[i])) >= 0)
+    {
+      /* "Voice memo (transcribed) from Serena Castellano": the paragraph
+         under it is hers */
+      score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1,
+                      0);
+      author = named;
+      memo = true;
       continue;
     }
     if (by_banner && '>' != t[a + strspn (t + a, " \t")])

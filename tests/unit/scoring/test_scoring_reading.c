@@ -2636,6 +2636,34 @@ Test (scoring_reading, a_message_pasted_as_a_quote_is_its_writers)
   cr_assert (! counts ("security."), "a quoted thread was read");
 }
 
+/* A voice memo or message headed "from" a call contact is hers, up to
+   the blank line after it; a closing in another language ("Warmest
+   wishes,", "Un beso,", "Saygılarımla") opens a signature, and a
+   company's creed right under the name is part of it. */
+Test (scoring_reading, memos_from_the_contact_and_signatures)
+{
+  const struct score_hit *h;
+
+  read_note ("Voice memo (transcribed) from Dana Ruiz, 14:02\n"
+             "I want them talking about me, I'm the one who pushed it "
+             "through.\n"
+             "\n"
+             "I'll send her the plan tomorrow.\n");
+  h = hit_of ("power.recognition");
+  cr_assert_not_null (h);
+  cr_assert_eq (SCORE_SAY_BUYER, h->speaker, "her memo was not hers");
+  cr_assert (counts ("power."), "her memo's 'I' was the seller's");
+  read_note ("Her sign-off, for the record:\n"
+             "Warmest wishes, Dana\n"
+             "Villa Aurelia - where love and harmony meet\n");
+  cr_assert (! counts ("affiliation."), "a tagline under a closing counted");
+  read_note ("See attached.\n\nDana Ruiz\n"
+             "Ruiz Trophies - Celebrating winners since 1962\n"
+             "We value long-term relationships, honest dealing and "
+             "excellence in everything we do.\n");
+  cr_assert (! counts ("actualization."), "a company creed counted");
+}
+
 /* Whom a clause describes: "Unlike her predecessor Mr Graves, who
    wanted his name on every press release" is the predecessor, and the
    subject before an aside in brackets carries on after it ("a rival
@@ -2952,6 +2980,11 @@ Test (scoring_reading, values_ranked_low_are_not_held)
     { "Quality is top of our list.", "value.quality", true },
     { "Price is at least as high a priority as quality.", "value.cost", true },
     { "Low prices matter most to us.", "value.cost", true },
+    { "Innovation? Honestly, that's not something we think about.",
+      "value.innovation", false },
+    { "We want it to work every day without anyone thinking about it.",
+      "value.reliability", true },
+    { "We work at our clients' pace.", "value.speed", false },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
