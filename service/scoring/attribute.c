@@ -446,6 +446,7 @@ static const struct
   { "anyway", M_CONJ },
   { "unlike", M_CONJ }, /* "Unlike her predecessor Mr Graves, who ..." */
   { "rival", M_ADJ },   /* "a rival vendor's rep" */
+  { "captain", M_ROLE }, /* "Old Captain Muir never changed a thing" */
   { "rebuffed", M_DECLINE },
   { "deflected", M_DECLINE },
   { "dodged", M_DECLINE },
@@ -943,7 +944,9 @@ rejected_clause (const struct score_scratch *s, size_t a)
  * Security's aversion to risk, Affiliation's loyalty), only the longest
  * phrase stands: "gives the credit to her team" is not also "credit",
  * "accepts a rough few weeks for the bigger gain" is not also "risk".
- * Equal lengths keep both; other pairs are no contradiction.
+ * So too Affiliation's hospitality over Power's insistence: "insisted the
+ * whole team come to their barbecue" is warmth, not dominance. Equal
+ * lengths keep both; other pairs are no contradiction.
  *
  * @param m model
  * @param s scratch
@@ -988,7 +991,9 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
     if (SCORE_TARGET_ORIENTATION == cue->target.kind && cue->weight > 0
         && cue->target.index != best_o
         && (SCORE_ORIENTATION_ACTUALIZATION == best_o
-            || SCORE_ORIENTATION_ACTUALIZATION == cue->target.index))
+            || SCORE_ORIENTATION_ACTUALIZATION == cue->target.index
+            || (SCORE_ORIENTATION_AFFILIATION == best_o
+                && SCORE_ORIENTATION_POWER == cue->target.index)))
       h->reasons |= SCORE_READ_OPPOSED;
   }
 }

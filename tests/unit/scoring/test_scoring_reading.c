@@ -2664,6 +2664,18 @@ Test (scoring_reading, memos_from_the_contact_and_signatures)
   cr_assert (! counts ("actualization."), "a company creed counted");
 }
 
+/* Insisting on hospitality is warmth, not dominance: the longer
+   Affiliation phrase stands over Power's "insisted" in its clause; an
+   insistence on anything else is still Power. */
+Test (scoring_reading, insisting_on_hospitality_is_warmth)
+{
+  read_note ("Dana insisted I stay for tea and a slice of cake.");
+  cr_assert (counts ("affiliation."), "her hospitality was lost");
+  cr_assert (! counts ("power."), "her hospitality read as dominance");
+  read_note ("Dana insisted on a weekly status report to her alone.");
+  cr_assert (counts ("power."), "an insistence on control was lost");
+}
+
 /* Whom a clause describes: "Unlike her predecessor Mr Graves, who
    wanted his name on every press release" is the predecessor, and the
    subject before an aside in brackets carries on after it ("a rival
