@@ -444,8 +444,8 @@ static const struct
   { "then", M_CONJ },
   { "well", M_CONJ },
   { "anyway", M_CONJ },
-  { "unlike", M_CONJ }, /* "Unlike her predecessor Mr Graves, who ..." */
-  { "rival", M_ADJ },   /* "a rival vendor's rep" */
+  { "unlike", M_CONJ },  /* "Unlike her predecessor Mr Graves, who ..." */
+  { "rival", M_ADJ },    /* "a rival vendor's rep" */
   { "captain", M_ROLE }, /* "Old Captain Muir never changed a thing" */
   { "rebuffed", M_DECLINE },
   { "deflected", M_DECLINE },
