@@ -434,7 +434,8 @@ static const struct
   { "role", M_MATTER },
   { "worries", M_MATTER },
   { "priorities", M_MATTER },
-  { "think", M_MATTER }, /* "not something we think about" */
+  { "think", M_MATTER },  /* "not something we think about" */
+  { "thanks", M_MATTER }, /* "Innovation: no thanks" */
   { "and", M_CONJ | M_AND },
   { "or", M_CONJ | M_AND },
   { "nor", M_CONJ | M_AND },
@@ -1232,6 +1233,7 @@ rank_word (const struct score_scratch *s, size_t q)
 {
   return word_at (s, q, "list") || word_at (s, q, "priorities")
          || word_at (s, q, "worries") || word_at (s, q, "role")
+         || word_at (s, q, "thanks")
          || begins_with (s->text + s->tokens[q].start,
                          s->tokens[q].end - s->tokens[q].start, "think");
 }
@@ -1393,6 +1395,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
   uint16_t carried = 0;      /* subject scope carried into the next clause */
   uint16_t irony = 0;        /* the sentence is ironic */
   uint16_t supposed = 0;     /* the sentence went hypothetical */
+  bool guessed_if = false;   /* ... only by "if she's ...", a guess about
+                                her: for values a condition they set */
   bool former = false;       /* the last sentence spoke of a predecessor */
   bool he_former = false;    /* and this one opens with "he" or "she" */
   bool neg_list = false;     /* a negated clause may go on as a list */
@@ -1455,6 +1459,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       former = false;
       irony = 0;
       supposed = 0;
+      guessed_if = false;
       /* "she was mocking ...", "said sarcastically": the whole sentence;
          "notes on their previous buyer (...) say he was very cautious":
          "he" after a predecessor named in the sentence is the
@@ -1670,6 +1675,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
            "if he turns out to be ...": a guess about her, to the end of
            the sentence */
         hypo_at = q;
+        guessed_if = 0 == supposed;
         supposed = SCORE_READ_HYPOTHETICAL;
       }
       if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ)))
@@ -1696,6 +1702,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     for (; hi < s->n_hits && s->hits[hi].first < b; hi++)
     {
       struct score_hit *h = &s->hits[hi];
+      bool bare_if;
       const struct score_token *t0 = &s->tokens[h->first];
       const struct score_token *t1 = &s->tokens[h->last];
       size_t g = seg;
@@ -1757,7 +1764,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
       h->reasons |= irony | clause;
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind)
         h->reasons |= owner (s, h, a);
-      if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a))
+      bare_if = guessed_if
+                && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind;
+      if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a)
+          && ! bare_if)
         h->reasons |= supposed;
       if (h->first >= then_at)
         h->reasons |= then_scope;
@@ -1765,8 +1775,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= scope;
       if (h->first >= used_at)
         h->reasons |= SCORE_READ_PAST;
-      if (h->first >= hypo_at)
-        h->reasons |= SCORE_READ_HYPOTHETICAL;
+      if (h->first >= hypo_at && ! bare_if)
+        h->reasons |= SCORE_READ_HYPOTHETICAL; /* "we stay with a supplier
+                                                  for years if they are
+                                                  reliable" names the
+                                                  value it asks for */
       if (h->first == h->last
           && (h->first == a
               || (h->first == a + 1 && (s->tok_marks[a] & M_CONJ)))
@@ -1896,10 +1909,45 @@ declined (const struct score_model *m, struct score_scratch *s)
   }
 }
 
+/**
+ * A value named earlier in the sentence and then skipped by pronoun is
+ * stood against: "the paperwork side - certificates, audit trails, all
+ * that - we'd skip it if we could", "Certifications, I hate them".
+ *
+ * @param m model
+ * @param s scratch holding the attributed text
+ */
+static void
+skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
+{
+  for (size_t q = 0; q + 1 < s->n_tokens; q++)
+  {
+    uint16_t sentence = s->tokens[q].sentence;
+
+    if (! (s->tok_marks[q] & M_SKIP) || s->tokens[q + 1].sentence != sentence
+        || ! (word_at (s, q + 1, "it") || word_at (s, q + 1, "them")
+              || word_at (s, q + 1, "that") || word_at (s, q + 1, "those")
+              || word_at (s, q + 1, "all")))
+      continue;
+    for (size_t i = 0; i < s->n_hits; i++)
+    {
+      struct score_hit *h = &s->hits[i];
+
+      if (h->last >= q)
+        break;
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
+          && s->tokens[h->first].sentence == sentence && ! h->negated
+          && m->cues[h->cue].weight > 0)
+        h->against = true;
+    }
+  }
+}
+
 void
 score_text_attribute (const struct score_model *m, struct score_scratch *s)
 {
   attribute (m, s);
+  skipped_by_pronoun (m, s);
   declined (m, s);
   score_mark_repeats (m, s);
 }

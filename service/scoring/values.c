@@ -33,19 +33,32 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
   return score_hit_counts (m, &plain);
 }
 
+/** What a question or heading says of the answer under it. */
+struct question
+{
+  bool negated; /**< "What we don't do", "Not for us": what the business
+                     or seller lists under it, it stands against */
+  size_t n;     /**< values the question's topic names */
+  int cue[SCORE_VALUE_COUNT];
+  char excerpt[SCORE_VALUE_COUNT][SCORE_EXCERPT_LEN];
+};
+
 /**
- * Whether the answer in @a s turns down what its question asks about: a
- * value in it is negated or stood against ("price isn't the conversation",
- * "we won't rush a batch", "stability over novelty"), or a negator opens
- * it before it affirms anything ("Not really relevant for us", "We don't
- * think about it much").
+ * Whether the answer in @a s turns down what its question @a qn asks
+ * about: a value the question names is negated or stood against in it
+ * ("price isn't the conversation" to a question about price; "a remake
+ * costs us the patient's patience" turns down no quality), or a negator
+ * opens it before it affirms anything ("Not really relevant for us", "We
+ * don't think about it much").
  *
  * @param m model
  * @param s scratch holding the analysed answer
+ * @param qn the question read
  * @return true if turned down
  */
 static bool
-turned_down (const struct score_model *m, const struct score_scratch *s)
+turned_down (const struct score_model *m, const struct score_scratch *s,
+             const struct question *qn)
 {
   size_t affirmed = s->n_tokens; /* the first value the answer holds */
 
@@ -54,11 +67,16 @@ turned_down (const struct score_model *m, const struct score_scratch *s)
     const struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
     bool counts;
+    bool named = false;
 
     if (SCORE_TARGET_VALUE != cue->target.kind)
       continue;
+    for (size_t k = 0; k < qn->n && ! named; k++)
+      named = m->cues[qn->cue[k]].target.index == cue->target.index;
     counts = score_hit_counts (m, h);
-    if (negated_fact (m, h) || (counts && (h->against || cue->weight < 0)))
+    if (named
+        && (negated_fact (m, h)
+            || (counts && (h->against || cue->weight < 0))))
       return true;
     if (counts && h->first < affirmed)
       affirmed = h->first;
@@ -112,15 +130,90 @@ question_topic_start (const struct score_scratch *s)
   return topic;
 }
 
-/** What a question or heading says of the answer under it. */
-struct question
+/**
+ * An answer that carries its question ("Q: What's important to you about
+ * partnership? A: Not interested in a partnership."): the question is
+ * copied to @a buf and the answer is what follows "A:". Any other answer
+ * is returned whole, with no question.
+ *
+ * @param answer the answer as sent
+ * @param buf room for the question
+ * @param size its size
+ * @param[out] question the question, or NULL
+ * @return the answer proper
+ */
+static const char *
+inline_question (const char *answer, char *buf, size_t size,
+                 const char **question)
 {
-  bool negated; /**< "What we don't do", "Not for us": what the business
-                     or seller lists under it, it stands against */
-  size_t n;     /**< values the question's topic names */
-  int cue[SCORE_VALUE_COUNT];
-  char excerpt[SCORE_VALUE_COUNT][SCORE_EXCERPT_LEN];
-};
+  const char *p = answer;
+  const char *q;
+  const char *r;
+
+  *question = NULL;
+  while (' ' == *p || '\t' == *p || '\n' == *p)
+    p++;
+  if ('q' != (p[0] | 0x20) || ':' != p[1])
+    return answer;
+  for (q = p + 2; '\0' != *q; q++)
+    if (('a' == (q[0] | 0x20)) && ':' == q[1]
+        && (' ' == q[-1] || '\n' == q[-1] || '\t' == q[-1]))
+      break;
+  if ('\0' == *q)
+    return answer;
+  r = p + 2;
+  while (' ' == *r)
+    r++;
+  if ((size_t) (q - r) >= size)
+    return answer; /* a question too long to be one */
+  memcpy (buf, r, (size_t) (q - r));
+  buf[q - r] = '\0';
+  *question = buf;
+  return q + 2;
+}
+
+/**
+ * A one-word answer or list item names its value ("- cost", "Time."):
+ * the words the lexicon keeps only in longer forms, since in a note they
+ * are mostly something else ("cost us a recall", "every single time").
+ * The value is added to @a qn's, as a question naming it would be.
+ *
+ * @param m model
+ * @param s scratch holding the analysed answer
+ * @param text the answer
+ * @param[in,out] qn the values the answer holds by its question
+ */
+static void
+bare_value (const struct score_model *m, const struct score_scratch *s,
+            const char *text, struct question *qn)
+{
+  static const struct
+  {
+    const char *word;
+    const char *cue;
+  } bare[] = { { "cost", "value.cost" },
+               { "costs", "value.cost" },
+               { "time", "value.time" } };
+
+  if (1 != s->n_tokens || qn->n >= SCORE_VALUE_COUNT)
+    return;
+  for (size_t i = 0; i < sizeof (bare) / sizeof (bare[0]); i++)
+  {
+    if (! word_is (s, 0, bare[i].word))
+      continue;
+    for (int c = 0; c < m->n_cues; c++)
+      if (0 == strcmp (m->cues[c].id, bare[i].cue))
+      {
+        for (size_t k = 0; k < qn->n; k++)
+          if (qn->cue[k] == c)
+            return; /* its question named it already */
+        qn->cue[qn->n] = c;
+        score_strlcpy (qn->excerpt[qn->n], sizeof (qn->excerpt[0]), text);
+        qn->n++;
+        return;
+      }
+  }
+}
 
 /**
  * Read the question an answer replies to, once. 003's Value Discovery
@@ -196,6 +289,9 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   bool buyer = 0 == strcmp (who, "account");
   bool refused;
   struct question qn;
+  char asked[SCORE_EXCERPT_LEN * 2];
+  const char *text;
+  const char *question;
   double k = score_p (m, SCORE_P_VALUES_TEXT_WEIGHT);
 
   *read = false;
@@ -209,9 +305,13 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       continue;
     any = true;
     s->n_call_names = 0; /* an answer is no call: nobody is on it */
-    read_question (m, s, v->questions[a], &qn);
+    text = v->answers[a];
+    question = v->questions[a];
+    if (NULL == question || '\0' == question[0])
+      text = inline_question (text, asked, sizeof (asked), &question);
+    read_question (m, s, question, &qn);
     refused = ! buyer && qn.negated;
-    score_text_analyze (m, s, v->answers[a], strlen (v->answers[a]));
+    score_text_analyze (m, s, text, strlen (text));
     score_text_attribute (m, s);
     for (size_t i = 0; i < s->n_hits; i++)
     {
@@ -240,7 +340,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
     }
-    if (refused || (qn.n > 0 && turned_down (m, s)))
+    bare_value (m, s, text, &qn);
+    if (refused || (qn.n > 0 && turned_down (m, s, &qn)))
       qn.n = 0; /* the answer turns down what its question names */
     for (size_t i = 0; i < qn.n; i++)
     {

@@ -1843,6 +1843,50 @@ Test (scoring_reading, poor_owner_fit_hands_off)
   free (a);
 }
 
+/* Answers as integrations send them (round 21, blind22 seen): an answer
+   that carries its question ("Q: ... A: Not interested in a
+   partnership.") is read under that question, not as naming its value; a
+   one-word list item names its value ("- cost"); a value skipped by
+   pronoun is stood against ("certificates, audit trails, all that - we'd
+   skip it"); "Innovation: no thanks" waves it away; a condition a buyer
+   sets ("if they are reliable") is the value asked for. */
+Test (scoring_reading, answers_as_integrations_send_them)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  json_t *org = json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0);
+
+  values_account (json_pack ("[s]", "Q: What's important to you about "
+                                    "partnership? A: Not interested in a "
+                                    "partnership. Send a quote."),
+                  json_incref (org), json_incref (org), a);
+  cr_assert_float_eq (
+    a->values_fit.account_priorities[SCORE_VALUE_PARTNERSHIP], 0.0, 1e-9,
+    "the question inside the answer was read as the buyer's value");
+  values_account (json_pack ("[s, s]", "- cost", "- cost"), json_incref (org),
+                  json_incref (org), a);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_COST_SAVINGS],
+                0.0, "a one-word item named no value");
+  values_account (json_pack ("[s]", "Honestly the paperwork side - "
+                                    "certificates, audit trails, all that - "
+                                    "we'd skip it if we could."),
+                  json_incref (org), json_incref (org), a);
+  cr_assert_float_eq (a->values_fit.account_priorities[SCORE_VALUE_COMPLIANCE],
+                      0.0, 1e-9, "what they would skip was held");
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_COMPLIANCE], 0.0);
+  values_account (json_pack ("[s]", "Innovation: no thanks. Reliability: "
+                                    "everything."),
+                  json_incref (org), json_incref (org), a);
+  cr_assert_float_eq (a->values_fit.account_priorities[SCORE_VALUE_INNOVATION],
+                      0.0, 1e-9, "'no thanks' held innovation");
+  values_account (json_pack ("[s]", "We stay with a supplier many years if "
+                                    "they are reliable."),
+                  json_incref (org), json_incref (org), a);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_RELIABILITY], 0.0,
+                "the condition they set was read as a guess");
+  json_decref (org);
+  free (a);
+}
+
 /* A value waved away ("hardly matters", "isn't relevant", "What we won't
    do: ...") is not a value held. */
 Test (scoring_reading, dismissed_values_are_not_held)
