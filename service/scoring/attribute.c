@@ -461,6 +461,7 @@ static const struct
   { "comment", M_DISCLOSE },
   { "into", M_DISCLOSE },
   { "rather", M_DISCLOSE },
+  { "interested", M_DISCLOSE }, /* "he said not interested" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -1871,8 +1872,11 @@ refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
  * day - she declined"). 002's knowledge and compatibility are built with
  * the customer, so what follows the hit in its sentence decides, or the
  * first words of the answer: the next turn of a transcript, or a next
- * sentence that opens with "he"/"she"/"they" ("He declined."). Trust is
- * left alone: a confidence comes with its own "don't share it".
+ * sentence that opens with "he"/"she"/"they" ("He declined."). Trust and
+ * compatibility are turned down by a refusal only ("invited him to our
+ * advisory day; he declined"): a confidence comes with its own "don't
+ * share it", and small talk that happened is not undone by business not
+ * discussed after it.
  *
  * @param m model
  * @param s scratch holding the attributed text
@@ -1889,8 +1893,7 @@ declined (const struct score_model *m, struct score_scratch *s)
     size_t q;
     size_t r;
 
-    if (SCORE_TARGET_PILLAR != h->kind || h->negated || cue->weight <= 0
-        || SCORE_PILLAR_TRUST == cue->target.index)
+    if (SCORE_TARGET_PILLAR != h->kind || h->negated || cue->weight <= 0)
       continue;
     telling = SCORE_PILLAR_KNOWLEDGE == cue->target.index;
     sentence = s->tokens[h->last].sentence;

@@ -2761,6 +2761,12 @@ Test (scoring_reading, what_the_customer_turned_down_is_no_pillar)
   cr_assert (! counts ("knowledge."), "insight waved off built knowledge");
   read_note ("Invited her to the golf day. She declined.");
   cr_assert (! counts ("compatibility."), "a refused invitation counted");
+  read_note ("Offered to walk her through the fleet fuel benchmarks - she "
+             "said not interested.");
+  cr_assert (! counts ("knowledge."), "insight she was not interested in");
+  read_note ("Invited her to our customer advisory day; she declined, too "
+             "busy.");
+  cr_assert (! counts ("trust."), "a refused advisory day built trust");
   read_note ("asked abt their 2026 expansion - he walked me through the new "
              "site plans.");
   cr_assert (counts ("knowledge."), "an answered question no longer counts");
