@@ -270,6 +270,8 @@ static const struct
   { "might", M_WERE | M_GUESS },
   { "probably", M_GUESS },
   { "presumably", M_GUESS },
+  { "maybe", M_GUESS },
+  { "perhaps", M_GUESS },
   { "hypothetically", M_HYPO },
   { "imagine", M_HYPO },
   { "suppose", M_HYPO },
@@ -308,7 +310,7 @@ static const struct
   { "will", M_AUX },
   { "would", M_AUX },
   { "can", M_AUX },
-  { "could", M_AUX },
+  { "could", M_AUX | M_GUESS }, /* "could be the cautious type" */
   { "should", M_AUX },
   { "must", M_AUX },
   { "may", M_AUX },
@@ -774,6 +776,27 @@ third_person (const struct score_scratch *s, size_t k)
   return (s->tok_marks[k] & M_3RD) || contracted (s, k, who);
 }
 
+/** Whether the @a n bytes at @a w start with the lowercase ASCII @a pre,
+    in any case. */
+static bool
+begins_with (const char *w, size_t n, const char *pre)
+{
+  size_t k = 0;
+
+  while ('\0' != pre[k] && k < n && (w[k] | 0x20) == pre[k])
+    k++;
+  return '\0' == pre[k];
+}
+
+/** Whether token @a q is the ASCII word @a w, in any case. */
+static bool
+word_at (const struct score_scratch *s, size_t q, const char *w)
+{
+  size_t n = s->tokens[q].end - s->tokens[q].start;
+
+  return n == strlen (w) && begins_with (s->text + s->tokens[q].start, n, w);
+}
+
 /**
  * Whether token @a q is the writer's guess about her: "probably",
  * "might" opening the clause or after "she"/"they" ("she'll probably
@@ -783,7 +806,9 @@ static bool
 guess_at (const struct score_scratch *s, size_t q, size_t a, bool ours_us)
 {
   return (s->tok_marks[q] & M_GUESS) && ours_us
-         && (q == a || third_person (s, q - 1));
+         && (q == a || third_person (s, q - 1))
+         && (! word_at (s, q, "could")
+             || (q + 1 < s->n_tokens && word_at (s, q + 1, "be")));
 }
 
 /**
@@ -1201,27 +1226,6 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
       h->reasons |= SCORE_READ_NEGATED;
     }
   }
-}
-
-/** Whether the @a n bytes at @a w start with the lowercase ASCII @a pre,
-    in any case. */
-static bool
-begins_with (const char *w, size_t n, const char *pre)
-{
-  size_t k = 0;
-
-  while ('\0' != pre[k] && k < n && (w[k] | 0x20) == pre[k])
-    k++;
-  return '\0' == pre[k];
-}
-
-/** Whether token @a q is the ASCII word @a w, in any case. */
-static bool
-word_at (const struct score_scratch *s, size_t q, const char *w)
-{
-  size_t n = s->tokens[q].end - s->tokens[q].start;
-
-  return n == strlen (w) && begins_with (s->text + s->tokens[q].start, n, w);
 }
 
 /** Whether token @a q is a word of ranking that says nothing alone:

@@ -2708,6 +2708,25 @@ Test (scoring_reading, memos_from_the_contact_and_signatures)
   cr_assert (! counts ("actualization."), "a company creed counted");
 }
 
+/* The writer's guess is no fact ("could be the cautious type, too early
+   to say", "maybe she's the cautious type"), where "could" that is no
+   guess still counts; a word is not its stem's other word ("parking at
+   the back by the ramp" is not "backed by"). */
+Test (scoring_reading, guesses_and_stem_lookalikes)
+{
+  read_note ("Haven't got a read on her yet - could be the cautious type, "
+             "could be the opposite.");
+  cr_assert (! counts ("security."), "a guess counted");
+  read_note ("Maybe she's the cautious type.");
+  cr_assert (! counts ("security."), "a guess counted");
+  read_note ("She could see we were careful and wants references.");
+  cr_assert (counts ("security."), "a plain 'could' made a guess");
+  read_note ("Room booked, parking at the back by the ramp.");
+  cr_assert (! counts ("security."), "the back of the car park counted");
+  read_note ("She wants the deal backed by a parent guarantee.");
+  cr_assert (counts ("security.guarantee"), "'backed by' was lost");
+}
+
 /* Insisting on hospitality is warmth, not dominance: the longer
    Affiliation phrase stands over Power's "insisted" in its clause; an
    insistence on anything else is still Power. */
