@@ -879,9 +879,8 @@ aside (const struct score_scratch *s, size_t a)
 {
   size_t p = s->tokens[a].start;
 
-  while (p > 0 && ' ' == s->text[p - 1])
-    p--;
-  return p > 0 && '(' == s->text[p - 1];
+  return (p > 0 && '(' == s->text[p - 1])
+         || (p > 1 && ' ' == s->text[p - 1] && '(' == s->text[p - 2]);
 }
 
 /** Reasons that keep a hit out, per target kind. */
@@ -1378,7 +1377,29 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
   (M_REPORT | M_USED | M_AND | M_QUIT | M_DISMISS | M_WHATEVER | M_MEANS \
    | M_WAIT | M_SPIN | M_AGAINST | M_ELSE | M_SLOW | M_SKIP | M_THAN | M_OVER \
    | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF | M_REMOVE | M_NICE | M_PLAN \
-   | M_NEXT | M_HOPE | M_GUESS | M_MATTER)
+   | M_NEXT | M_HOPE | M_GUESS)
+
+/** Whether negator token @a q is a refusal ("declined", "refuses"): the
+    tokenizer reads them as negators. */
+static bool
+refusing_negator (const struct score_scratch *s, size_t q)
+{
+  const char *w = s->text + s->tokens[q].start;
+  size_t n = s->tokens[q].end - s->tokens[q].start;
+
+  return begins_with (w, n, "declin") || begins_with (w, n, "refus");
+}
+
+/** Whether a value hit starts among the hits from @a hi up to token
+    @a b (a clause's): only values are waved away by a rank. */
+static bool
+value_in (const struct score_scratch *s, size_t hi, size_t b)
+{
+  for (; hi < s->n_hits && s->hits[hi].first < b; hi++)
+    if (SCORE_TARGET_VALUE == (enum score_target_kind) s->hits[hi].kind)
+      return true;
+  return false;
+}
 
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
@@ -1392,7 +1413,7 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
  * @param m model
  * @param s scratch with tokens and hits
  */
-static void
+static uint64_t
 attribute (const struct score_model *m, struct score_scratch *s)
 {
   size_t hi = 0;
@@ -1419,6 +1440,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
 
     s->tok_marks[t] = ((b & M_ING) && ! ing (s, t)) ? 0 : b;
     any_mark |= s->tok_marks[t];
+    if (SCORE_TOKEN_NEG == s->tokens[t].hash && refusing_negator (s, t))
+      any_mark |= M_DECLINE; /* "declined", "refused": declined() looks */
   }
   former_names (s);
 
@@ -1585,7 +1608,6 @@ attribute (const struct score_model *m, struct score_scratch *s)
                             stopped" (no verb follows), and "stopped
                             working" itself still reads as a fault */
       if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b)
-          || ((bits & M_MATTER) && ranked_low (s, q, a))
           || means_nothing (s, q, b))
         dismiss = true;
       if ((bits & M_WAIT) && q + 1 == b && q > a
@@ -1698,6 +1720,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
           hypo_at = a;
       }
     }
+    if (! dismiss && value_in (s, hi, b))
+      for (size_t q = a; q < b && ! dismiss; q++)
+        dismiss = (s->tok_marks[q] & M_MATTER) && ranked_low (s, q, a);
     if (! aside (s, a))
       carried = scope;
     /* "Dev used to ... - Wilma is not Dev.": the sentence's last
@@ -1810,6 +1835,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       dismiss_topic (m, s, a, h0);
     a = b;
   }
+  return any_mark;
 }
 
 /** Whether token @a q starts another speaker's turn than token @a p's. */
@@ -1841,15 +1867,12 @@ refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
   for (size_t q = p; q < end; q++)
   {
     uint64_t b = s->tok_marks[q];
-    size_t n = s->tokens[q].end - s->tokens[q].start;
 
     if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     {
-      const char *w = s->text + s->tokens[q].start;
-
       neg = q;
-      if (begins_with (w, n, "declin") || begins_with (w, n, "refus"))
-        b |= M_DECLINE; /* the tokenizer reads these as negators */
+      if (refusing_negator (s, q))
+        b |= M_DECLINE;
     }
     if ((b & M_DECLINE) && ! (q > p && (s->tok_marks[q - 1] & (M_I | M_OURS)))
         && ! (answer && q + 1 < s->n_tokens
@@ -1859,7 +1882,7 @@ refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
                       "She declined lunch" turns down something else */
     if ((b & M_DISCLOSE) && q + 1 < end
         && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
-        && begins_with (s->text + s->tokens[q].start, n, "rather"))
+        && word_at (s, q, "rather"))
       return true; /* "she'd rather not" */
     if (telling && (b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
         && q - neg <= 3)
@@ -1888,26 +1911,32 @@ refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
 static void
 declined (const struct score_model *m, struct score_scratch *s)
 {
+  uint16_t sentence = UINT16_MAX;
+  size_t q = 0; /* one past the sentence */
+  size_t r = 0; /* one past the answer's first words */
+
   for (size_t i = 0; i < s->n_hits; i++)
   {
     struct score_hit *h = &s->hits[i];
     const struct score_cue *cue = &m->cues[h->cue];
     bool telling;
-    uint16_t sentence;
-    size_t q;
-    size_t r;
 
     if (SCORE_TARGET_PILLAR != h->kind || h->negated || cue->weight <= 0)
       continue;
     telling = SCORE_PILLAR_KNOWLEDGE == cue->target.index;
-    sentence = s->tokens[h->last].sentence;
-    q = h->last + 1;
-    while (q < s->n_tokens && s->tokens[q].sentence == sentence)
-      q++;
-    r = q;
-    while (r < s->n_tokens && r < q + 8
-           && s->tokens[r].sentence == s->tokens[q].sentence)
-      r++;
+    if (s->tokens[h->last].sentence != sentence)
+    {
+      /* the sentence's end and the answer's first words, once a
+         sentence */
+      sentence = s->tokens[h->last].sentence;
+      q = h->last + 1;
+      while (q < s->n_tokens && s->tokens[q].sentence == sentence)
+        q++;
+      r = q;
+      while (r < s->n_tokens && r < q + 8
+             && s->tokens[r].sentence == s->tokens[q].sentence)
+        r++;
+    }
     if (refusal (s, h->last + 1, q, telling, false)
         || (q < s->n_tokens
             && (another_turn (s, h->last, q) || (s->tok_marks[q] & M_3RD))
@@ -1953,8 +1982,11 @@ skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
 void
 score_text_attribute (const struct score_model *m, struct score_scratch *s)
 {
-  attribute (m, s);
-  skipped_by_pronoun (m, s);
-  declined (m, s);
+  uint64_t any_mark = attribute (m, s);
+
+  if (any_mark & M_SKIP)
+    skipped_by_pronoun (m, s);
+  if (any_mark & (M_DECLINE | M_DISCLOSE))
+    declined (m, s);
   score_mark_repeats (m, s);
 }
