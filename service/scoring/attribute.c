@@ -342,6 +342,10 @@ static const struct
   { "overkill", M_DISMISS },
   { "afterthought", M_DISMISS },
   { "distant", M_DISMISS },
+  { "fourth", M_DISMISS }, /* "Quality is maybe fifth" */
+  { "fifth", M_DISMISS },
+  { "sixth", M_DISMISS },
+  { "seventh", M_DISMISS },
   { "bonus", M_DISMISS },
   { "greenwashing", M_AGAINST },
   { "nonsense", M_AGAINST },

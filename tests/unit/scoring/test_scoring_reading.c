@@ -3066,6 +3066,11 @@ Test (scoring_reading, values_ranked_low_are_not_held)
     { "We want it to work every day without anyone thinking about it.",
       "value.reliability", true },
     { "We work at our clients' pace.", "value.speed", false },
+    { "If I had to rank them: price, delivery speed. Quality is maybe "
+      "fifth.",
+      "value.quality", false },
+    { "Tell us bad news straight; one that doesn't hide things.",
+      "value.partnership", true },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
