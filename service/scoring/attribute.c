@@ -1405,6 +1405,25 @@ value_in (const struct score_scratch *s, size_t hi, size_t b)
   return false;
 }
 
+/** Whether token @a q opens a quotation or what follows a colon: the
+    text before it, past spaces, is a colon or a quote mark. */
+static bool
+opens_quote (const struct score_scratch *s, size_t q)
+{
+  size_t p = s->tokens[q].start;
+  unsigned char c;
+
+  while (p > 0 && ' ' == s->text[p - 1])
+    p--;
+  if (0 == p)
+    return false;
+  c = (unsigned char) s->text[p - 1];
+  return ':' == c || '\'' == c || '"' == c
+         || (p >= 3 && 0xE2 == (unsigned char) s->text[p - 3]
+             && 0x80 == (unsigned char) s->text[p - 2]
+             && (0x98 == c || 0x9C == c)); /* ‘ “ */
+}
+
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
@@ -1509,9 +1528,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
             former_at = q;
         }
     }
-    if (b - a >= 2 && (s->tok_marks[a] & M_IRONY1)
-        && (s->tok_marks[a + 1] & M_IRONY2))
-      irony = SCORE_READ_SARCASM;
+    if (any_mark & M_IRONY1)
+      for (size_t q = a; q + 1 < b; q++)
+        if ((s->tok_marks[q] & M_IRONY1) && (s->tok_marks[q + 1] & M_IRONY2)
+            && (q == a || opens_quote (s, q)))
+          irony = SCORE_READ_SARCASM; /* "oh sure, ..." opening the
+                                         sentence, or what he said: "he
+                                         laughed: 'oh sure, let's give
+                                         the committee a vote'" */
     scope = subject (s, a, b, ours_us);
     if (0 == scope && a > former_at && (s->tok_marks[a] & M_3RD))
       scope = SCORE_READ_FORMER;

@@ -641,9 +641,10 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
     escribió:", "Am ... schrieb ...:", "Le ... a écrit :", "Il ... ha
     scritto:", "Em ... escreveu:", "Op ... schreef ...:", "Den ... skrev:". */
 static const char *const reply_verbs[] = {
-  "wrote",      "escribió", "escribio",  "schrieb", "a écrit", "a ecrit",
-  "ha scritto", "escreveu", "schreef",   "skrev",   "yazdı",   "napisał",
-  "napisała",   "napsal",   "kirjoitti", "írta",    "scrise",  NULL
+  "wrote",   "escribió",   "escribio", "schrieb", "a écrit",
+  "a ecrit", "ha scritto", "escreveu", "schreef", "skrev",
+  "yazdı",   "napisał",    "napisała", "napsal",  "kirjoitti",
+  "írta",    "scrise",     "pisze",    NULL
 };
 
 /* One of the verbs above (also Turkish, Polish, Czech, Finnish,

@@ -180,6 +180,11 @@ add_commitments (const struct score_model *m,
   }
 }
 
+/** Trust kinds from the calls (note cues, bits 0-47, and call signals,
+    48-59), not report cards (62) or kept commitments (63): a first sign
+    of trust is something the customer did or said. */
+#define SAID_TRUST ((1ull << 60) - 1)
+
 void
 score_pillars_finish (const struct score_model *m,
                       const struct score_account_input *in, int64_t as_of,
@@ -236,7 +241,8 @@ score_pillars_finish (const struct score_model *m,
      in hand with compatibility" and moves a relationship on: standing
      knowledge with compatibility at least half-way to standing (a
      little small talk) or with a first sign of trust (a confidence,
-     before it is sustained) and some compatibility (not a buyer who
+     before it is sustained, said or done in a call: a kept promise alone
+     is performance, not yet trust) and some compatibility (not a buyer who
      keeps it curt) is developing, as
      are two standing pillars; compatibility alone, or anything resting
      on one pillar, is vulnerable to competitive attack */
@@ -248,7 +254,8 @@ score_pillars_finish (const struct score_model *m,
   else if ((knowledge
             && (out->pillars[SCORE_PILLAR_COMPATIBILITY].score >= stands / 2
                 || (first_trust >= stands / 2
-                    && acc->pillar_w[SCORE_PILLAR_COMPATIBILITY] >= 0)))
+                    && acc->pillar_w[SCORE_PILLAR_COMPATIBILITY] >= 0
+                    && (acc->trust_kinds & SAID_TRUST))))
            || (compat && trust) || (knowledge && trust))
     out->status = SCORE_STATUS_DEVELOPING;
   else

@@ -1668,6 +1668,46 @@ Test (scoring_reading, knowledge_with_small_talk_is_developing)
   free (a);
 }
 
+/* 002: knowledge with a kept promise alone rests on one pillar: a kept
+   promise is performance, not yet a sign of trust; a confidence the
+   customer gave in a call is (round 25, blind23 seen). */
+Test (scoring_reading, knowledge_with_a_kept_promise_is_vulnerable)
+{
+  static const char *const notes[] = {
+    "Walked Dana's team through the industry benchmarks and shared our "
+    "research on cold-chain regulation.",
+    "Fixed the logger export bug with her QA lead; ran a webinar on the "
+    "March rule changes for their coordinators.",
+    NULL
+  };
+  static const char *const confided[] = {
+    "Walked Dana's team through the industry benchmarks and shared our "
+    "research on cold-chain regulation.",
+    "Fixed the logger export bug with her QA lead; ran a webinar on the "
+    "March rule changes for their coordinators.",
+    "Dana told me in confidence the depot merger comes before it's public.",
+    NULL
+  };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  pillar_account (notes, json_array (),
+                  json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1", "status",
+                             "kept", "days_ago", 90, "resolved_days_ago", 50),
+                  a);
+  cr_assert (a->pillars.pillars[SCORE_PILLAR_KNOWLEDGE].stands);
+  cr_assert_eq (a->pillars.status, SCORE_STATUS_VULNERABLE,
+                "a kept promise made knowledge developing: %s",
+                score_pillar_status_name (a->pillars.status));
+  pillar_account (confided, json_array (),
+                  json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1", "status",
+                             "kept", "days_ago", 90, "resolved_days_ago", 50),
+                  a);
+  cr_assert_eq (a->pillars.status, SCORE_STATUS_DEVELOPING,
+                "a confidence with knowledge is not developing: %s",
+                score_pillar_status_name (a->pillars.status));
+  free (a);
+}
+
 /* Sustained trust of several kinds (kept promises, report cards with
    promises kept 5, advice asked, confidences), with knowledge and
    compatibility: a favored vendor. */
