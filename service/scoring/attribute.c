@@ -1456,6 +1456,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
   size_t list_to = 0;
   size_t list_seen = 0;  /* list_negation's scans reached no further */
   uint64_t any_mark = 0; /* every mark of the text */
+  bool paren = NULL != memchr (s->text, '(', s->text_len); /* asides */
 
   for (size_t t = 0; t < s->n_tokens; t++)
   {
@@ -1582,7 +1583,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
                                                  guess, to the end */
       if (waved)
         dismiss_topic (m, s, a, hi);
-      if (! aside (s, a))
+      if (! (paren && aside (s, a)))
         carried = scope;
       /* "Dev used to ... - Wilma is not Dev.": the sentence's last
          subject decides whom a "she" after it is */
@@ -1748,10 +1749,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
           hypo_at = a;
       }
     }
-    if (! dismiss && value_in (s, hi, b))
+    if (! dismiss && (any_mark & M_MATTER) && value_in (s, hi, b))
       for (size_t q = a; q < b && ! dismiss; q++)
         dismiss = (s->tok_marks[q] & M_MATTER) && ranked_low (s, q, a);
-    if (! aside (s, a))
+    if (! (paren && aside (s, a)))
       carried = scope;
     /* "Dev used to ... - Wilma is not Dev.": the sentence's last
          subject decides whom a "she" after it is */
@@ -1877,21 +1878,33 @@ another_turn (const struct score_scratch *s, size_t p, size_t q)
   return g < s->n_segs && s->tokens[q].start >= s->segs[g].end;
 }
 
+/** Where the refusals in tokens [p, end) start (refusal_scan()). */
+struct refusals
+{
+  size_t plain; /**< one past the last refusal's start, 0 none */
+  size_t told;  /**< the same, counting words of telling too */
+};
+
 /**
- * Whether tokens [@a p, @a end) turn down what was put to the speaker: a
+ * Where tokens [@a p, @a end) turn down what was put to the speaker: a
  * refusal not our own ("he declined", not "we declined"; in an @a answer,
- * a refusal with no object of its own) or "rather not"; with @a telling also a negation shortly before a word of telling
- * ("not something we share", "won't get into it", "no insight shared",
- * "let's not talk shop"), which for what was offered (insight, a
- * question about their plans) is a refusal too, but does not undo small
- * talk that did happen ("football again. Didn't get into their business").
+ * a refusal with no object of its own) or "rather not" (@a out->plain);
+ * also a negation shortly before a word of telling ("not something we
+ * share", "won't get into it", "no insight shared", "let's not talk
+ * shop"), which for what was offered (insight, a question about their
+ * plans) is a refusal too, but does not undo small talk that did happen
+ * ("football again. Didn't get into their business") (@a out->told).
+ * Each is recorded as one past the token where the refusal starts, so a
+ * cue is turned down by a refusal that starts after it.
  */
-static bool
-refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
-         bool answer)
+static void
+refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
+              struct refusals *out)
 {
   size_t neg = SIZE_MAX; /* the last negation seen */
 
+  out->plain = 0;
+  out->told = 0;
   for (size_t q = p; q < end; q++)
   {
     uint64_t b = s->tok_marks[q];
@@ -1906,17 +1919,18 @@ refusal (const struct score_scratch *s, size_t p, size_t end, bool telling,
         && ! (answer && q + 1 < s->n_tokens
               && s->tokens[q + 1].sentence == s->tokens[q].sentence
               && ! (s->tok_marks[q + 1] & M_TO)))
-      return true; /* in an answer, "He declined." or "declined to say";
-                      "She declined lunch" turns down something else */
-    if ((b & M_DISCLOSE) && q + 1 < end
-        && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
-        && word_at (s, q, "rather"))
-      return true; /* "she'd rather not" */
-    if (telling && (b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
-        && q - neg <= 3)
-      return true;
+      out->plain = q + 1; /* in an answer, "He declined." or "declined to
+                             say"; "She declined lunch" turns down
+                             something else */
+    else if ((b & M_DISCLOSE) && q + 1 < end
+             && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
+             && word_at (s, q, "rather"))
+      out->plain = q + 1; /* "she'd rather not" */
+    else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg && q - neg <= 3)
+      out->told = neg + 1;
   }
-  return false;
+  if (out->plain > out->told)
+    out->told = out->plain;
 }
 
 /**
@@ -1940,8 +1954,8 @@ static void
 declined (const struct score_model *m, struct score_scratch *s)
 {
   uint16_t sentence = UINT16_MAX;
-  size_t q = 0; /* one past the sentence */
-  size_t r = 0; /* one past the answer's first words */
+  struct refusals in = { 0, 0 };  /* in the hit's sentence */
+  struct refusals ans = { 0, 0 }; /* at the start of the answer */
 
   for (size_t i = 0; i < s->n_hits; i++)
   {
@@ -1954,21 +1968,30 @@ declined (const struct score_model *m, struct score_scratch *s)
     telling = SCORE_PILLAR_KNOWLEDGE == cue->target.index;
     if (s->tokens[h->last].sentence != sentence)
     {
-      /* the sentence's end and the answer's first words, once a
-         sentence */
+      /* the refusals of the sentence and of the answer's first words,
+         once a sentence */
+      size_t a = h->first;
+      size_t q = h->last + 1;
+      size_t r;
+
       sentence = s->tokens[h->last].sentence;
-      q = h->last + 1;
+      while (a > 0 && s->tokens[a - 1].sentence == sentence)
+        a--;
       while (q < s->n_tokens && s->tokens[q].sentence == sentence)
         q++;
       r = q;
       while (r < s->n_tokens && r < q + 8
              && s->tokens[r].sentence == s->tokens[q].sentence)
         r++;
+      refusal_scan (s, a, q, false, &in);
+      ans.plain = 0;
+      ans.told = 0;
+      if (q < s->n_tokens
+          && (another_turn (s, q - 1, q) || (s->tok_marks[q] & M_3RD)))
+        refusal_scan (s, q, r, true, &ans);
     }
-    if (refusal (s, h->last + 1, q, telling, false)
-        || (q < s->n_tokens
-            && (another_turn (s, h->last, q) || (s->tok_marks[q] & M_3RD))
-            && refusal (s, q, r, telling, true)))
+    if ((telling ? in.told : in.plain) > h->last + 1
+        || (telling ? ans.told : ans.plain) > 0)
       h->reasons |= SCORE_READ_DECLINED;
   }
 }

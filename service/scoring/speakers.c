@@ -1323,10 +1323,12 @@ score_read_notes (struct score_scratch *s,
       author = -2;
     }
     if (0 == n_lb && -2 == author && ! ln[i].blank
+        && (0 == i || ln[i - 1].blank || ln[i - 1].kind >= 0)
+        && ln[i].words <= 20
         && (named = message_from (s, in, c, t, &ln[i])) >= 0)
     {
-      /* "Voice memo (transcribed) from Serena Castellano": the paragraph
-         under it is hers */
+      /* "Voice memo (transcribed) from Serena Castellano", a short line
+         opening a paragraph: the paragraph under it is hers */
       score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_NARRATIVE, -1,
                       0);
       author = named;
