@@ -468,6 +468,7 @@ static const struct
   { "into", M_DISCLOSE },
   { "rather", M_DISCLOSE },
   { "interested", M_DISCLOSE }, /* "he said not interested" */
+  { "need", M_DISCLOSE },       /* "he doesn't need it" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },

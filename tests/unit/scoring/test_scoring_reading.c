@@ -2767,6 +2767,18 @@ Test (scoring_reading, guesses_and_stem_lookalikes)
   cr_assert (counts ("security.guarantee"), "'backed by' was lost");
 }
 
+/* A negator after a cue negates it ("pricing wasn't an issue"), but not
+   across "and", "but", "or": "keeps things pleasant and never argues"
+   keeps things pleasant (round 26, blind24 seen). */
+Test (scoring_reading, a_second_verbs_negator_is_its_own)
+{
+  read_note ("She keeps things pleasant and never argues.");
+  cr_assert (counts ("affiliation.harmony"), "the first verb was negated");
+  read_note ("Pricing wasn't an issue for her.");
+  cr_assert (! counts ("risk.price") && ! counts ("risk.evaluation"),
+             "a negated issue counted");
+}
+
 /* Insisting on hospitality is warmth, not dominance: the longer
    Affiliation phrase stands over Power's "insisted" in its clause; an
    insistence on anything else is still Power. */
@@ -3111,6 +3123,9 @@ Test (scoring_reading, values_ranked_low_are_not_held)
       "value.quality", false },
     { "Tell us bad news straight; one that doesn't hide things.",
       "value.partnership", true },
+    { "rel. & svc. that's it", "value.reliability", true },
+    { "rel. & svc. that's it", "value.service", true },
+    { "We won't accept missed dates.", "value.reliability", false },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
