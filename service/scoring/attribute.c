@@ -460,6 +460,7 @@ static const struct
   { "sidestepped", M_DECLINE },
   { "stonewalled", M_DECLINE },
   { "brushed", M_DECLINE },
+  { "turned", M_DECLINE }, /* with "down" only (refusal_scan) */
   { "share", M_DISCLOSE },
   { "discuss", M_DISCLOSE },
   { "shop", M_DISCLOSE },
@@ -901,7 +902,7 @@ static const uint16_t excluded[] = {
                                | SCORE_READ_SPEAKER | SCORE_READ_SELLER_SELF,
   [SCORE_TARGET_PILLAR] = NOT_A_FACT | SCORE_READ_RIVAL | SCORE_READ_DECLINED,
   [SCORE_TARGET_RISK] = NOT_A_FACT | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER
-                        | SCORE_READ_SELLER_SELF,
+                        | SCORE_READ_SELLER_SELF | SCORE_READ_DECLINED,
   [SCORE_TARGET_TRAIT] = NOT_A_FACT | SCORE_READ_THIRD_PARTY
                          | SCORE_READ_OUR_SIDE | SCORE_READ_SPEAKER,
   [SCORE_TARGET_VALUE] = NOT_A_FACT,
@@ -1425,6 +1426,17 @@ opens_quote (const struct score_scratch *s, size_t q)
              && (0x98 == c || 0x9C == c)); /* ‘ “ */
 }
 
+/** Whether value hit @a h names the loss of its value ("waiting", "lose
+    time"): skipping or hating it holds the value. */
+static bool
+loss_named (const struct score_scratch *s, const struct score_hit *h)
+{
+  for (size_t q = h->first; q <= h->last; q++)
+    if (s->tok_marks[q] & M_LOSS)
+      return true;
+  return false;
+}
+
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
@@ -1789,8 +1801,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (h->last < against_at && against_at < b
             && m->cues[h->cue].weight > 0)
           h->against = true; /* "rules slow everything down" */
-        if (h->first > skip_at && m->cues[h->cue].weight > 0)
-          h->against = true; /* "skip the certificates" */
+        if (h->first > skip_at && m->cues[h->cue].weight > 0
+            && ! loss_named (s, h))
+          h->against = true; /* "skip the certificates"; "I hate waiting"
+                                hates the loss of time */
         if (h->first > remove_at && m->cues[h->cue].weight < 0)
         {
           /* "rip out the legacy tools": removing what stands against
@@ -1916,6 +1930,12 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
       if (refusing_negator (s, q))
         b |= M_DECLINE;
     }
+    if ((b & M_DECLINE) && ! (b & M_DISCLOSE)
+        && begins_with (s->text + s->tokens[q].start,
+                        s->tokens[q].end - s->tokens[q].start, "turn")
+        && ! ((q + 1 < end && (s->tok_marks[q + 1] & M_DOWN))
+              || (q + 2 < end && (s->tok_marks[q + 2] & M_DOWN))))
+      b &= ~M_DECLINE; /* "she turned it down"; not "turned up late" */
     if ((b & M_DECLINE) && ! (q > p && (s->tok_marks[q - 1] & (M_I | M_OURS)))
         && ! (answer && q + 1 < s->n_tokens
               && s->tokens[q + 1].sentence == s->tokens[q].sentence
@@ -1935,7 +1955,9 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
 }
 
 /**
- * Mark the pillar hits the customer turned down: a question about their
+ * Mark the pillar hits the customer turned down, and the rival's approach
+ * she turned down ("a rival's rep asked her for a meeting; she turned it
+ * down"): a question about their
  * plans they would not answer ("asked abt their 2026 expansion - he
  * declined"), insight offered and waved off ("I had some thoughts on the
  * expansion." "Let's not talk shop today."), an invitation refused ("golf
@@ -1964,9 +1986,13 @@ declined (const struct score_model *m, struct score_scratch *s)
     const struct score_cue *cue = &m->cues[h->cue];
     bool telling;
 
-    if (SCORE_TARGET_PILLAR != h->kind || h->negated || cue->weight <= 0)
+    if (h->negated || cue->weight <= 0
+        || ! (SCORE_TARGET_PILLAR == h->kind
+              || (SCORE_TARGET_RISK == h->kind
+                  && SCORE_DRIVER_COMPETITOR_ACTIVITY == cue->target.index)))
       continue;
-    telling = SCORE_PILLAR_KNOWLEDGE == cue->target.index;
+    telling = SCORE_TARGET_PILLAR == h->kind
+              && SCORE_PILLAR_KNOWLEDGE == cue->target.index;
     if (s->tokens[h->last].sentence != sentence)
     {
       /* the refusals of the sentence and of the answer's first words,

@@ -900,6 +900,11 @@ name_line (const char *t, size_t a, size_t b, uint8_t words)
     a++;
   while (b > a && (' ' == t[b - 1] || '\r' == t[b - 1] || ',' == t[b - 1]))
     b--;
+  while (b > a + 1 && ('x' == t[b - 1] || 'X' == t[b - 1])
+         && (' ' == t[b - 2] || 'x' == t[b - 2] || 'X' == t[b - 2]))
+    b--; /* "Bethan x", "Dana xx": kisses after the name */
+  while (b > a && ' ' == t[b - 1])
+    b--;
   for (size_t i = a; i < b; i++)
   {
     unsigned char c = (unsigned char) t[i];

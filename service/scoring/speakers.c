@@ -271,6 +271,7 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
     }
     if (' ' == l[p]
         && ((l[p + 1] >= 'a' && l[p + 1] <= 'z')
+            || (unsigned char) l[p + 1] >= 0x80 /* "Fergal Ó Dálaigh" */
             || (l[p + 1] >= '0' && l[p + 1] <= '9')))
     {
       p++;

@@ -2779,6 +2779,30 @@ Test (scoring_reading, a_second_verbs_negator_is_its_own)
              "a negated issue counted");
 }
 
+/* Round 27 (blind25 seen): a speaker label whose name has letters
+   beyond ASCII ("Dana Ó Ruiz (Buyer):") is a label; an e-mail signed
+   with kisses ("Dana x") is signed by Dana. */
+Test (scoring_reading, labels_and_signatures_beyond_ascii)
+{
+  const struct score_hit *h;
+
+  read_note ("[00:02:10] Sam (Account Exec): So the probes run themselves.\n"
+             "[00:02:31] Dana Ó Ruiz (Hatchery Manager): What happens if one "
+             "drifts during spawning?\n"
+             "[00:03:05] Sam (Account Exec): We'd swap it out.\n"
+             "[00:03:12] Dana Ó Ruiz (Hatchery Manager): I want a written "
+             "guarantee with a response time.\n");
+  h = hit_of ("security.guarantee");
+  cr_assert_not_null (h);
+  cr_assert_eq (SCORE_SAY_BUYER, h->speaker, "her line was not hers");
+  read_note ("Hi Sam,\n\nThe logger has been playing up since August, but "
+             "I didn't want to bother you when you were so busy.\n\n"
+             "Dana x\n");
+  h = hit_of ("affiliation.withholds");
+  cr_assert_not_null (h);
+  cr_assert_eq (SCORE_SAY_BUYER, h->speaker, "a signed e-mail was not hers");
+}
+
 /* Insisting on hospitality is warmth, not dominance: the longer
    Affiliation phrase stands over Power's "insisted" in its clause; an
    insistence on anything else is still Power. */
@@ -2838,6 +2862,14 @@ Test (scoring_reading, what_the_customer_turned_down_is_no_pillar)
   read_note ("Invited her to our customer advisory day; she declined, too "
              "busy.");
   cr_assert (! counts ("trust."), "a refused advisory day built trust");
+  read_note ("A rival's rep asked Dana for a meeting about the range; she "
+             "turned it down and said she's happy with us.");
+  cr_assert (! counts ("risk.competitor"), "a rival she turned down counted");
+  read_note ("A rival's rep asked Dana for a meeting about the range; she "
+             "took it and asked them to price the full order.");
+  cr_assert (counts ("risk.competitor"), "a rival she met was lost");
+  read_note ("The rival's van turned up late again.");
+  cr_assert (counts ("risk.competitor"), "'turned up' read as a refusal");
   read_note ("asked abt their 2026 expansion - he walked me through the new "
              "site plans.");
   cr_assert (counts ("knowledge."), "an answered question no longer counts");
@@ -3126,6 +3158,7 @@ Test (scoring_reading, values_ranked_low_are_not_held)
     { "rel. & svc. that's it", "value.reliability", true },
     { "rel. & svc. that's it", "value.service", true },
     { "We won't accept missed dates.", "value.reliability", false },
+    { "Speed and getting things done, I hate waiting", "value.time", true },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
