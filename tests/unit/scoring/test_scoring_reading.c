@@ -1678,33 +1678,28 @@ Test (scoring_reading, knowledge_with_a_kept_promise_is_vulnerable)
     "research on cold-chain regulation.",
     "Fixed the logger export bug with her QA lead; ran a webinar on the "
     "March rule changes for their coordinators.",
-    NULL
-  };
-  static const char *const confided[] = {
-    "Walked Dana's team through the industry benchmarks and shared our "
-    "research on cold-chain regulation.",
-    "Fixed the logger export bug with her QA lead; ran a webinar on the "
-    "March rule changes for their coordinators.",
     "Dana told me in confidence the depot merger comes before it's public.",
     NULL
   };
   struct score_account_assessment *a = calloc (1, sizeof (*a));
 
-  pillar_account (notes, json_array (),
-                  json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1", "status",
-                             "kept", "days_ago", 90, "resolved_days_ago", 50),
-                  a);
-  cr_assert (a->pillars.pillars[SCORE_PILLAR_KNOWLEDGE].stands);
-  cr_assert_eq (a->pillars.status, SCORE_STATUS_VULNERABLE,
-                "a kept promise made knowledge developing: %s",
-                score_pillar_status_name (a->pillars.status));
-  pillar_account (confided, json_array (),
-                  json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1", "status",
-                             "kept", "days_ago", 90, "resolved_days_ago", 50),
-                  a);
-  cr_assert_eq (a->pillars.status, SCORE_STATUS_DEVELOPING,
-                "a confidence with knowledge is not developing: %s",
-                score_pillar_status_name (a->pillars.status));
+  for (int confided = 0; confided < 2; confided++)
+  {
+    pillar_account ((const char *const[]){ notes[0], notes[1],
+                                           confided ? notes[2] : NULL, NULL },
+                    json_array (),
+                    json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1",
+                               "status", "kept", "days_ago", 90,
+                               "resolved_days_ago", 50),
+                    a);
+    cr_assert (a->pillars.pillars[SCORE_PILLAR_KNOWLEDGE].stands);
+    cr_assert_eq (a->pillars.status,
+                  confided ? SCORE_STATUS_DEVELOPING : SCORE_STATUS_VULNERABLE,
+                  "%s: %s",
+                  confided ? "a confidence with knowledge is not developing"
+                           : "a kept promise made knowledge developing",
+                  score_pillar_status_name (a->pillars.status));
+  }
   free (a);
 }
 
