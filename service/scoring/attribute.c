@@ -1134,6 +1134,25 @@ means_nothing (const struct score_scratch *s, size_t q, size_t b)
          && 0 == memcmp (s->text + t->start, "nothing", 7);
 }
 
+/** Whether "over" at token @a q spans a time ("over the long run", "over
+    the years", "over the next five years"), where it puts nothing
+    second. */
+static bool
+over_time (const struct score_scratch *s, size_t q)
+{
+  size_t r = q + 1;
+
+  if (! word_at (s, q, "over"))
+    return false;
+  if (r < s->n_tokens && (s->tok_marks[r] & M_DET))
+    r++;
+  return r < s->n_tokens
+         && (word_at (s, r, "long") || word_at (s, r, "years")
+             || word_at (s, r, "next") || word_at (s, r, "past")
+             || word_at (s, r, "time") || word_at (s, r, "decades")
+             || word_at (s, r, "course"));
+}
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -1169,7 +1188,7 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
         *over_at = q; /* "more than price", "rather X than Y" */
         break;
       }
-  if ((bits & M_OVER) && q > a && *over_at > q)
+  if ((bits & M_OVER) && q > a && *over_at > q && ! over_time (s, q))
     *over_at = q;
   if ((bits & M_FIRM) && q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
     *firm = true;

@@ -112,8 +112,12 @@ prepare_pattern (struct score_model *m, struct score_scratch *s,
   {
     const struct score_token *t = &s->tokens[i];
 
-    if (i > 0 && (t->flags & TOK_CLAUSE))
+    if ((i > 0 && (t->flags & TOK_CLAUSE))
+        || (0 == i && t->start > strspn (p->text, "= ")))
     {
+      /* inside the phrase, or a word dropped before its first one: a
+         phrase that opens with "still" or "also" would match its tail
+         alone */
       snprintf (err, err_len,
                 "phrase \"%s\" crosses a clause break "
                 "(punctuation or a contrast word)",

@@ -31,7 +31,7 @@ Test (scoring_model, shipped_model_loads)
   struct score_model *m = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
 
   cr_assert_not_null (m, "%s", err);
-  cr_assert_str_eq (m->version, "2026-12-03.27");
+  cr_assert_str_eq (m->version, "2026-12-03.28");
   cr_assert_gt (m->n_patterns, 1000);
   for (int i = 0; i < m->n_cues; i++)
     cr_assert_str_neq (m->cues[i].seed, "");
@@ -91,6 +91,29 @@ Test (scoring_model, bad_entries_are_named_by_path)
   cr_assert_not_null (strstr (err, "/lexicon/1/target"), "%s", err);
 }
 
+/* A phrase that crosses a clause break, or opens with a word the
+   tokenizer reads as one ("still", "also"), would match less than it
+   says ("still with us" matched every "with us"): it is refused. */
+Test (scoring_model, phrases_across_clause_breaks_are_refused)
+{
+  static const char *const bad[] = { "still with us", "also if the first",
+                                     "quality, not price" };
+  char err[512];
+
+  for (size_t i = 0; i < sizeof (bad) / sizeof (bad[0]); i++)
+  {
+    json_t *root = shipped ();
+
+    json_array_append_new (
+      json_object_get (json_array_get (json_object_get (root, "lexicon"), 0),
+                       "phrases"),
+      json_string (bad[i]));
+    expect_error (root, err, sizeof (err));
+    cr_assert_not_null (strstr (err, "crosses a clause break"), "%s: %s",
+                        bad[i], err);
+  }
+}
+
 Test (scoring_model, weights_override_is_validated_and_applied)
 {
   char err[512];
@@ -127,7 +150,7 @@ Test (scoring_model, render_round_trips)
   struct score_model *again;
 
   cr_assert_str_eq (json_string_value (json_object_get (j, "model_version")),
-                    "2026-12-03.27");
+                    "2026-12-03.28");
   cr_assert_gt (json_array_size (json_object_get (j, "lexicon")), 10);
   cr_assert_not_null (
     json_object_get (json_array_get (json_object_get (j, "lexicon"), 0),

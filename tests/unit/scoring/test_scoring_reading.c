@@ -3154,6 +3154,8 @@ Test (scoring_reading, values_ranked_low_are_not_held)
     { "rel. & svc. that's it", "value.service", true },
     { "We won't accept missed dates.", "value.reliability", false },
     { "Speed and getting things done, I hate waiting", "value.time", true },
+    { "We value reliability over the long haul.", "value.partnership", true },
+    { "Stability over novelty.", "value.innovation", false },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
