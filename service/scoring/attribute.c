@@ -1194,6 +1194,19 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
     *firm = true;
 }
 
+/** Whether token @a q ends a topic put up for comment: a "?", ":" or
+    dash follows it ("Innovation? ...", "Price: ...", "Speed - ..."). */
+static bool
+posed (const struct score_scratch *s, size_t q)
+{
+  size_t p = s->tokens[q].end;
+
+  while (p < s->text_len && ' ' == s->text[p])
+    p++;
+  return p < s->text_len
+         && ('?' == s->text[p] || ':' == s->text[p] || '-' == s->text[p]);
+}
+
 /** Whether token @a q is a filler word standing alone ("Honestly,",
     "Frankly,", "Well,"): an -ly word or a conjunction. */
 static bool
@@ -1236,8 +1249,9 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
     while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
       st--;
   }
-  if (a - st > 2)
-    return;
+  if (a - st > 2 || ! posed (s, a - 1))
+    return; /* "Cost savings. Honestly the green stuff is marketing
+               fluff": a value stated, then another waved away */
   for (size_t j = h0; j > 0; j--)
   {
     struct score_hit *h = &s->hits[j - 1];
@@ -1303,11 +1317,12 @@ ranked_low (const struct score_scratch *s, size_t q, size_t a)
 }
 
 /**
- * Whether value hit @a h is a cue against a value that holds its own
- * dismissive word and dismisses nothing else: "batch testing is a
- * box-ticking exercise" is against compliance (no double negation turns
- * it into the value held), where "Sustainability? a box-ticking exercise"
- * waves sustainability away and says nothing of compliance.
+ * Whether value hit @a h is a cue against a value in a dismissive clause
+ * that dismisses no value before it: "batch testing is a box-ticking
+ * exercise", "the green stuff is marketing fluff to me" stand against
+ * compliance and sustainability (no double negation turns them into the
+ * value held), where "Sustainability? a box-ticking exercise" waves
+ * sustainability away and says nothing of compliance.
  *
  * @param m model
  * @param s scratch
@@ -1318,23 +1333,22 @@ static bool
 dismissive_cue (const struct score_model *m, const struct score_scratch *s,
                 const struct score_hit *h, size_t i)
 {
-  bool own = false;
-
   if (m->cues[h->cue].weight >= 0)
     return false;
-  for (size_t q = h->first; q <= h->last && ! own; q++)
-    own = 0 != (s->tok_marks[q] & M_DISMISS);
-  for (size_t j = i; own && j > 0; j--)
+  for (size_t j = i; j > 0; j--)
   {
     const struct score_hit *p = &s->hits[j - 1];
 
-    if (p->first + 8 < h->first)
-      break;
+    if (p->first + 8 < h->first
+        || (s->tokens[p->last].sentence != s->tokens[h->first].sentence
+            && ! posed (s, p->last)))
+      break; /* too far, or a value stated in a sentence of its own */
     if (SCORE_TARGET_VALUE == (enum score_target_kind) p->kind
-        && m->cues[p->cue].weight > 0)
-      return false; /* the value it waves away */
+        && m->cues[p->cue].weight > 0
+        && ! (p->reasons & SCORE_READ_FILLER)) /* "Honestly" waves nothing */
+      return false;                            /* the value it waves away */
   }
-  return own;
+  return true;
 }
 
 /**

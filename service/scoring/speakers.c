@@ -713,7 +713,8 @@ label_address (const char *t, const struct line *ln, size_t n,
  * Whether the labels found make a transcript: two speakers or more, one
  * of them recognisable as a speaker (a seller or customer word, a call
  * contact's name, "Speaker 2", a timestamp or a role in parentheses), and
- * someone speaking twice or a seller among them. "Budget: 50k" and
+ * someone speaking twice or a seller among them; or one call contact's
+ * own timed or titled label, twice or more. "Budget: 50k" and
  * "Decision maker: Dana" are a note's headings, not a conversation.
  */
 static bool
@@ -726,6 +727,11 @@ transcript_labels (struct score_scratch *s,
   bool seller = false;
   bool twice = false;
 
+  if (1 == n && lines >= 2 && lb[0].lines >= 2
+      && (lb[0].timed || '\0' != lb[0].role[0]))
+    return score_speaker_contact (s, in, c, lb[0].name, NULL) >= 0;
+  /* one contact's own turns, timed or titled ("Morag Sinclair
+     00:00:30"), exported without the other side's */
   if (n < 2 || lines < 2)
     return false;
   for (size_t i = 0; i < n; i++)

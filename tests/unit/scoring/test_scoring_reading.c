@@ -2774,6 +2774,22 @@ Test (scoring_reading, a_second_verbs_negator_is_its_own)
              "a negated issue counted");
 }
 
+/* Round 30 (blind27 seen): an export of one contact's own timed turns,
+   without the other side's ("Dana Ruiz 00:00:30" on its own line, then
+   her words), is her transcript. */
+Test (scoring_reading, one_speakers_timed_turns_are_hers)
+{
+  const struct score_hit *h;
+
+  read_note ("Dana Ruiz 00:00:30\n"
+             "Come in, how was the crossing?\n"
+             "Dana Ruiz 00:04:12\n"
+             "I'd want that in writing before we sign.\n");
+  h = hit_of ("security.guarantee");
+  cr_assert_not_null (h);
+  cr_assert_eq (SCORE_SAY_BUYER, h->speaker, "her turn was not hers");
+}
+
 /* Round 27 (blind25 seen): a speaker label whose name has letters
    beyond ASCII ("Dana Ó Ruiz (Buyer):") is a label; an e-mail signed
    with kisses ("Dana x") is signed by Dana. */
@@ -3156,6 +3172,10 @@ Test (scoring_reading, values_ranked_low_are_not_held)
     { "Speed and getting things done, I hate waiting", "value.time", true },
     { "We value reliability over the long haul.", "value.partnership", true },
     { "Stability over novelty.", "value.innovation", false },
+    { "Cost savings. Honestly the green stuff is marketing fluff to me.",
+      "value.cost", true },
+    { "Cost savings. Honestly the green stuff is marketing fluff to me.",
+      "value_against.sustainability", true },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
