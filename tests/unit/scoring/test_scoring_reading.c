@@ -3129,10 +3129,13 @@ Test (scoring_reading, removed_obstacles_nice_to_haves_and_counterfactuals)
   cr_assert (counts ("risk.competitor"), "shopping around did not count");
 }
 
-/* 003: a value ranked low is waved away, not held: "a distant third",
-   "an afterthought", "a bonus", "low on our list", "the least of our
-   worries", "not really our main concern"; a value ranked high, or "at
-   least as high a priority", is still held. */
+/* 003, sentence by sentence (rounds 17-30): a value ranked low is waved
+   away, not held ("a distant third", "an afterthought", "low on our
+   list", "quality is maybe fifth"), one ranked high still is; a
+   dismissal reaches a topic put up for comment, not a value stated
+   before it; shorthand names values ("rel. & svc."); hating the loss of
+   a value holds it ("I hate waiting"); "over the long haul" puts nothing
+   second where "stability over novelty" does. */
 Test (scoring_reading, values_ranked_low_are_not_held)
 {
   static const struct
