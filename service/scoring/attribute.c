@@ -794,15 +794,6 @@ begins_with (const char *w, size_t n, const char *pre)
   return '\0' == pre[k];
 }
 
-/** Whether token @a q is the ASCII word @a w, in any case. */
-static bool
-word_at (const struct score_scratch *s, size_t q, const char *w)
-{
-  size_t n = s->tokens[q].end - s->tokens[q].start;
-
-  return n == strlen (w) && begins_with (s->text + s->tokens[q].start, n, w);
-}
-
 /**
  * Whether token @a q is the writer's guess about her: "probably",
  * "might" opening the clause or after "she"/"they" ("she'll probably
@@ -813,8 +804,8 @@ guess_at (const struct score_scratch *s, size_t q, size_t a, bool ours_us)
 {
   return (s->tok_marks[q] & M_GUESS) && ours_us
          && (q == a || third_person (s, q - 1))
-         && (! word_at (s, q, "could")
-             || (q + 1 < s->n_tokens && word_at (s, q + 1, "be")));
+         && (! score_token_is (s, q, "could")
+             || (q + 1 < s->n_tokens && score_token_is (s, q + 1, "be")));
 }
 
 /**
@@ -1142,15 +1133,16 @@ over_time (const struct score_scratch *s, size_t q)
 {
   size_t r = q + 1;
 
-  if (! word_at (s, q, "over"))
+  if (! score_token_is (s, q, "over"))
     return false;
   if (r < s->n_tokens && (s->tok_marks[r] & M_DET))
     r++;
   return r < s->n_tokens
-         && (word_at (s, r, "long") || word_at (s, r, "years")
-             || word_at (s, r, "next") || word_at (s, r, "past")
-             || word_at (s, r, "time") || word_at (s, r, "decades")
-             || word_at (s, r, "course"));
+         && (score_token_is (s, r, "long") || score_token_is (s, r, "years")
+             || score_token_is (s, r, "next") || score_token_is (s, r, "past")
+             || score_token_is (s, r, "time")
+             || score_token_is (s, r, "decades")
+             || score_token_is (s, r, "course"));
 }
 
 /**
@@ -1274,9 +1266,9 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
 static bool
 rank_word (const struct score_scratch *s, size_t q)
 {
-  return word_at (s, q, "list") || word_at (s, q, "priorities")
-         || word_at (s, q, "worries") || word_at (s, q, "role")
-         || word_at (s, q, "thanks")
+  return score_token_is (s, q, "list") || score_token_is (s, q, "priorities")
+         || score_token_is (s, q, "worries") || score_token_is (s, q, "role")
+         || score_token_is (s, q, "thanks")
          || begins_with (s->text + s->tokens[q].start,
                          s->tokens[q].end - s->tokens[q].start, "think");
 }
@@ -1307,11 +1299,12 @@ ranked_low (const struct score_scratch *s, size_t q, size_t a)
   static const char *const low[] = { "low",     "lower", "lowest",
                                      "bottom",  "down",  "far",
                                      "further", "last",  "least" };
-  bool ranked = rank_word (s, q) || word_at (s, q, "priority");
+  bool ranked = rank_word (s, q) || score_token_is (s, q, "priority");
 
   for (size_t p = q > a + 3 ? q - 3 : a; ranked && p < q; p++)
     for (size_t i = 0; i < sizeof (low) / sizeof (low[0]); i++)
-      if (word_at (s, p, low[i]) && ! (p > 0 && word_at (s, p - 1, "at")))
+      if (score_token_is (s, p, low[i])
+          && ! (p > 0 && score_token_is (s, p - 1, "at")))
         return true; /* "at least as high a priority" ranks it high */
   return false;
 }
@@ -1978,7 +1971,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
                              something else */
     else if ((b & M_DISCLOSE) && q + 1 < end
              && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
-             && word_at (s, q, "rather"))
+             && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg && q - neg <= 3)
       out->told = neg + 1;
@@ -2072,9 +2065,11 @@ skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
     uint16_t sentence = s->tokens[q].sentence;
 
     if (! (s->tok_marks[q] & M_SKIP) || s->tokens[q + 1].sentence != sentence
-        || ! (word_at (s, q + 1, "it") || word_at (s, q + 1, "them")
-              || word_at (s, q + 1, "that") || word_at (s, q + 1, "those")
-              || word_at (s, q + 1, "all")))
+        || ! (score_token_is (s, q + 1, "it")
+              || score_token_is (s, q + 1, "them")
+              || score_token_is (s, q + 1, "that")
+              || score_token_is (s, q + 1, "those")
+              || score_token_is (s, q + 1, "all")))
       continue;
     for (size_t i = 0; i < s->n_hits; i++)
     {

@@ -308,6 +308,22 @@ score_evidence_keeps (const struct score_evidence_list *l, double weight)
          || fabs (l->items[l->n - 1].weight) < fabs (weight);
 }
 
+/**
+ * Whether token @a t of the text in @a s is the ASCII word @a w (given in
+ * lowercase), in any case: "about", "rather", "think".
+ */
+static inline bool
+score_token_is (const struct score_scratch *s, size_t t, const char *w)
+{
+  const char *x = s->text + s->tokens[t].start;
+  size_t n = s->tokens[t].end - s->tokens[t].start;
+  size_t k = 0;
+
+  while (k < n && '\0' != w[k] && (x[k] | 0x20) == w[k])
+    k++;
+  return k == n && '\0' == w[k];
+}
+
 /* The note reader: tokenize.c (words, breaks), lexicon.c (stems, typo
    correction, the scratch) and match.c (phrases, negation, excerpts). */
 

@@ -90,22 +90,6 @@ turned_down (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
- * Whether token @a t of the text in @a s is the ASCII word @a w, in any
- * case.
- */
-static bool
-word_is (const struct score_scratch *s, size_t t, const char *w)
-{
-  const char *x = s->text + s->tokens[t].start;
-  size_t n = s->tokens[t].end - s->tokens[t].start;
-  size_t k = 0;
-
-  while (k < n && '\0' != w[k] && (x[k] | 0x20) == w[k])
-    k++;
-  return k == n && '\0' == w[k];
-}
-
-/**
  * Where a question's topic starts: after the frame of 003's questions,
  * "... about", "standards for", "define", "regarding" ("What are your
  * standards for recyclers?" asks about recyclers: its "standards" are the
@@ -121,11 +105,11 @@ question_topic_start (const struct score_scratch *s)
   size_t topic = 0;
 
   for (size_t t = 0; t < s->n_tokens; t++)
-    if (word_is (s, t, "about") || word_is (s, t, "define")
-        || word_is (s, t, "regarding")
-        || (t > 0 && word_is (s, t, "for")
-            && (word_is (s, t - 1, "standards")
-                || word_is (s, t - 1, "standard"))))
+    if (score_token_is (s, t, "about") || score_token_is (s, t, "define")
+        || score_token_is (s, t, "regarding")
+        || (t > 0 && score_token_is (s, t, "for")
+            && (score_token_is (s, t - 1, "standards")
+                || score_token_is (s, t - 1, "standard"))))
       topic = t + 1;
   return topic;
 }
@@ -199,7 +183,7 @@ bare_value (const struct score_model *m, const struct score_scratch *s,
     return;
   for (size_t i = 0; i < sizeof (bare) / sizeof (bare[0]); i++)
   {
-    if (! word_is (s, 0, bare[i].word))
+    if (! score_token_is (s, 0, bare[i].word))
       continue;
     for (int c = 0; c < m->n_cues; c++)
       if (0 == strcmp (m->cues[c].id, bare[i].cue))
