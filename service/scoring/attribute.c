@@ -320,6 +320,7 @@ static const struct
   { "had", M_AUX },
   { "overrated", M_DISMISS },
   { "overhyped", M_DISMISS },
+  { "overblown", M_DISMISS }, /* "the green stuff is overblown" */
   { "overvalued", M_DISMISS },
   { "pointless", M_DISMISS },
   { "unnecessary", M_DISMISS },
