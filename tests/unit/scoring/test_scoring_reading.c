@@ -3179,6 +3179,8 @@ Test (scoring_reading, values_ranked_low_are_not_held)
       "value.cost", true },
     { "Cost savings. Honestly the green stuff is marketing fluff to me.",
       "value_against.sustainability", true },
+    { "Honestly I think the green stuff is overblown; I care about volume.",
+      "value.sustainability", false },
   };
 
   for (size_t i = 0; i < sizeof (t) / sizeof (t[0]); i++)
