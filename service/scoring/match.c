@@ -70,21 +70,6 @@ match_at (const struct score_model *m, const struct score_scratch *s,
   return false;
 }
 
-/** Whether token @a q is "and", "but" or "or" (in any case). */
-static bool
-joins (const struct score_scratch *s, size_t q)
-{
-  const char *w = s->text + s->tokens[q].start;
-  size_t n = s->tokens[q].end - s->tokens[q].start;
-
-  return (3 == n
-          && ((('a' == (w[0] | 0x20)) && 'n' == (w[1] | 0x20)
-               && 'd' == (w[2] | 0x20))
-              || ('b' == (w[0] | 0x20) && 'u' == (w[1] | 0x20)
-                  && 't' == (w[2] | 0x20))))
-         || (2 == n && 'o' == (w[0] | 0x20) && 'r' == (w[1] | 0x20));
-}
-
 /**
  * Whether the match [first, last] sits in a negation scope.
  *
@@ -116,7 +101,8 @@ negated (const struct score_model *m, const struct score_scratch *s,
   }
   for (size_t q = (size_t) last + 1; q < s->n_tokens && q - last <= after; q++)
   {
-    if ((s->tokens[q].flags & TOK_CLAUSE) || joins (s, q))
+    if ((s->tokens[q].flags & TOK_CLAUSE) || score_token_is (s, q, "and")
+        || score_token_is (s, q, "but") || score_token_is (s, q, "or"))
       break; /* "keeps things pleasant and never argues": the "never" is
                 the second verb's */
     if ((s->tokens[q].flags & TOK_NEG) && ! (s->tokens[q].flags & TOK_NEG_FWD))
