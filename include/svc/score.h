@@ -239,7 +239,8 @@ enum score_boilerplate
 /** Spoken by someone it cannot describe (the seller's own line for a
     buyer cue, a buyer's for a seller trait). */
 #define SCORE_READ_SPEAKER 0x100u
-/** The word is a contact's name ("Frank" is not "frank"). */
+/** The word is a name ("Frank" is not "frank") or part of a job title
+    ("the new plant director"). */
 #define SCORE_READ_NAME 0x200u
 /** A word standing alone as a discourse marker ("Honestly, ..."). */
 #define SCORE_READ_FILLER 0x400u

@@ -1212,6 +1212,22 @@ filler_word (const struct score_scratch *s, size_t q)
              && 'y' == (s->text[t->end - 1] | 0x20));
 }
 
+/** Whether a value hit before hit @a h0 starts in tokens [@a p, @a q). */
+static bool
+value_between (const struct score_scratch *s, size_t h0, size_t p, size_t q)
+{
+  for (size_t j = h0; j > 0; j--)
+  {
+    const struct score_hit *h = &s->hits[j - 1];
+
+    if (h->first < p)
+      break;
+    if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind && h->first < q)
+      return true;
+  }
+  return false;
+}
+
 /**
  * A clause that waves a value away ("not a priority", "box-ticking")
  * right after a clause of one or two words ("Sustainability? ...") waves
@@ -1238,6 +1254,18 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
   {
     a = st; /* "Innovation? Honestly, that's not something we think
                about": the topic is before the "Honestly" */
+    st = a - 1;
+    while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
+      st--;
+  }
+  for (int k = 0; k < 3 && st > 0 && ! posed (s, a - 1)
+                  && s->tokens[st].sentence == s->tokens[a].sentence
+                  && ! value_between (s, h0, st, a);
+       k++)
+  {
+    /* "Green? That's brochure talk, not our problem, we don't care": the
+       clauses of the answer before this one say nothing of their own */
+    a = st;
     st = a - 1;
     while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
       st--;

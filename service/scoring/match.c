@@ -216,12 +216,29 @@ static bool
 superseding (const struct score_model *m, const struct score_hit *p,
              const struct score_hit *d)
 {
+  const struct score_pattern *pat;
+  uint32_t lead = 0;
+  uint32_t trail = 0;
+
   /* the hit's own fields first: most neighbours do not contain it */
-  return p->first <= d->first && p->last >= d->last
+  if (! (p->first <= d->first && p->last >= d->last
          && p->last - p->first > d->last - d->first && ! p->negated
          && (SCORE_TARGET_PILLAR == p->kind
              || SCORE_TARGET_ORIENTATION == p->kind)
-         && m->cues[p->cue].weight > 0.0;
+         && m->cues[p->cue].weight > 0.0))
+    return false;
+  /* a phrase does not read the words its "~" skipped: "told to keep
+     options open" is not "told ~ openly" reading "keep options open";
+     "before the RFP" is "before ~ rfp" reading its own last word */
+  pat = &m->patterns[p->pattern];
+  while (lead < (uint32_t) pat->n_tokens
+         && SCORE_TOKEN_GAP != pat->hashes[lead])
+    lead++;
+  while (trail < (uint32_t) pat->n_tokens
+         && SCORE_TOKEN_GAP != pat->hashes[pat->n_tokens - 1 - trail])
+    trail++;
+  return lead == (uint32_t) pat->n_tokens || d->first < p->first + lead
+         || d->first + trail > p->last;
 }
 
 /**

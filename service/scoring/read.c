@@ -82,8 +82,17 @@ name_reasons (struct score_scratch *s, const struct score_account_input *in)
   for (size_t i = 0; i < s->n_hits; i++)
   {
     struct score_hit *h = &s->hits[i];
+    size_t q = (size_t) h->last + 1;
     char first;
 
+    if (SCORE_TARGET_PILLAR == h->kind && q < s->n_tokens
+        && ! (s->tokens[q].flags & TOK_CLAUSE)
+        && (score_token_is (s, q, "director")
+            || score_token_is (s, q, "manager")
+            || score_token_is (s, q, "officer")
+            || score_token_is (s, q, "coordinator")))
+      h->reasons |= SCORE_READ_NAME; /* a job's title: "the new plant
+                                        director", not new plant plans */
     if (h->first != h->last)
       continue;
     first = s->text[s->tokens[h->first].start];

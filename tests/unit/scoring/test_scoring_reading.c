@@ -3704,3 +3704,26 @@ Test (scoring_reading, asking_about_their_plans_is_knowledge)
   read_note ("Asked about the plans for the clock mechanism next year.");
   cr_assert (counts ("knowledge.plans"), "a question about plans missed");
 }
+
+/* Round 32 (seen on blind9 and blind10): a phrase does not read the
+   words its "~" skipped ("told ~ openly" around "keep options open");
+   a job's title is not the cue it is made of ("the new plant director"
+   is not the customer's new plant); an answer of several clauses that
+   waves a posed topic away waves it away from its last clause too. */
+Test (scoring_reading, gaps_titles_and_answers_of_several_clauses)
+{
+  read_note ("Gloria says she's been told to keep options open.");
+  cr_assert (counts ("risk.competitor"), "a hedge swallowed by a gap");
+  read_note ("The new plant director started on Monday.");
+  cr_assert (! counts ("knowledge."), "a job title read as their plans");
+  read_note ("Asked about their plans for the new plant.");
+  cr_assert (counts ("knowledge.plans"), "the new plant itself missed");
+  read_note ("green? that's brochure talk, not our problem, we don't care. "
+             "cheapest packaging that survives the truck");
+  cr_assert (! counts ("value.sustainability"), "a dismissed topic held");
+  cr_assert (counts ("value.cost"), "the value stated after it missed");
+  read_note ("Green? We recycle every pallet, and we don't care for "
+             "gimmicks.");
+  cr_assert (counts ("value.sustainability"), "an answer with content "
+                                              "read as a dismissal");
+}
