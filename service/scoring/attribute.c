@@ -298,6 +298,7 @@ static const struct
   { "hope", M_WISH | M_HOPE },
   { "aim", M_WISH },
   { "mean", M_MEANS },
+  { "waste", M_MEANS }, /* "a waste of my time" (waste_of) */
   { "is", M_AUX },
   { "are", M_AUX },
   { "was", M_AUX },
@@ -881,7 +882,6 @@ aside (const struct score_scratch *s, size_t a)
          || (p > 1 && ' ' == s->text[p - 1] && '(' == s->text[p - 2]);
 }
 
-/** Reasons that keep a hit out, per target kind. */
 /** Reasons that keep a hit out of every reading: it is not a fact about
     anyone there now. */
 #define NOT_A_FACT \
@@ -908,6 +908,12 @@ score_hit_counts (const struct score_model *m, const struct score_hit *h)
   if (h->negated)
     return false; /* no reading counts a negated hit */
   out = h->reasons & excluded[h->kind];
+  if (SCORE_READ_HYPOTHETICAL == out && SCORE_TARGET_RISK == h->kind
+      && SCORE_DRIVER_SUPPLIER_EVALUATION == m->cues[h->cue].target.index
+      && m->cues[h->cue].weight > 0)
+    return true; /* 004: "if the figure came down a little, her CFO would
+                    sleep easier" is the ask for a lower price, made
+                    politely */
   if (0 != out)
   {
     /* credit given is about others by nature: "the ops team did the
@@ -1112,12 +1118,35 @@ contrast (const struct score_scratch *s, size_t a, size_t q)
   return ! (s->tok_marks[q - 1] & (M_AUX | M_PRON));
 }
 
-/** Whether token @a q opens "means nothing" (a value waved away). */
+/** Whether token @a q opens "a waste of (my) time", "waste of money",
+    "waste of effort": what is said to be one is waved away ("support
+    requests are a waste of my time"); "waste" alone is a value's word
+    ("we hate waste"). */
+static bool
+waste_of (const struct score_scratch *s, size_t q, size_t b)
+{
+  size_t r = q + 2;
+
+  if (q + 2 >= b || ! score_token_is (s, q, "waste")
+      || ! score_token_is (s, q + 1, "of"))
+    return false;
+  if (r + 1 < b && (s->tok_marks[r] & (M_PRON | M_OURS)))
+    r++; /* "waste of my time", "waste of our money" */
+  return score_token_is (s, r, "time") || score_token_is (s, r, "money")
+         || score_token_is (s, r, "effort") || score_token_is (s, r, "energy");
+}
+
+/** Whether token @a q opens "means nothing" or "a waste of time" (a value
+    waved away). */
 static bool
 means_nothing (const struct score_scratch *s, size_t q, size_t b)
 {
   const struct score_token *t;
 
+  if (begins_with (s->text + s->tokens[q].start,
+                   s->tokens[q].end - s->tokens[q].start, "wast"))
+    return waste_of (s, q, b); /* "we waste nothing", "wasted nothing"
+                                  wave nothing away */
   if (! (s->tok_marks[q] & M_MEANS) || q + 1 >= b
       || SCORE_TOKEN_NEG != s->tokens[q + 1].hash)
     return false;
@@ -1197,7 +1226,20 @@ posed (const struct score_scratch *s, size_t q)
   while (p < s->text_len && ' ' == s->text[p])
     p++;
   return p < s->text_len
-         && ('?' == s->text[p] || ':' == s->text[p] || '-' == s->text[p]);
+         && ('?' == s->text[p] || ':' == s->text[p] || '-' == s->text[p]
+             || '=' == s->text[p]);
+}
+
+/** Whether token @a q is followed by "=" (a shorthand definition:
+    "innovation for its own sake = no thanks"). */
+static bool
+equated (const struct score_scratch *s, size_t q)
+{
+  size_t p = s->tokens[q].end;
+
+  while (p < s->text_len && ' ' == s->text[p])
+    p++;
+  return p < s->text_len && '=' == s->text[p];
 }
 
 /** Whether token @a q is a filler word standing alone ("Honestly,",
@@ -1270,9 +1312,11 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
     while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
       st--;
   }
-  if (a - st > 2 || ! posed (s, a - 1))
+  if (a - st > (equated (s, a - 1) ? 5u : 2u) || ! posed (s, a - 1))
     return; /* "Cost savings. Honestly the green stuff is marketing
-               fluff": a value stated, then another waved away */
+               fluff": a value stated, then another waved away; a topic
+               "=" a verdict may take a few words ("innovation for its
+               own sake = no thanks") */
   for (size_t j = h0; j > 0; j--)
   {
     struct score_hit *h = &s->hits[j - 1];
@@ -1368,7 +1412,11 @@ dismissive_cue (const struct score_model *m, const struct score_scratch *s,
     if (SCORE_TARGET_VALUE == (enum score_target_kind) p->kind
         && m->cues[p->cue].weight > 0
         && ! (p->reasons & SCORE_READ_FILLER)) /* "Honestly" waves nothing */
-      return false;                            /* the value it waves away */
+      return m->cues[p->cue].target.index
+             == m->cues[h->cue].target.index; /* the value it waves away:
+                                                 "compliance paperwork =
+                                                 waste of time" says the
+                                                 same twice */
   }
   return true;
 }

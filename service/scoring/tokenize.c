@@ -772,6 +772,8 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
       cls = 1; /* apostrophe inside a word */
     if (p < len && '/' == t[p] && in_word && p - start == 1)
       cls = 1; /* w/ w/o b/c: one shorthand word */
+    if (p + 1 < len && '_' == t[p] && in_word && word_byte (t[p + 1]))
+      cls = 1; /* "results_driven_leaders": an identifier, one word */
     if (4 == cls && '.' == t[p] && in_word && p - start <= 6
         && dot_word (text + start, p - start)
         && (p + 1 >= len || ' ' == t[p + 1]))

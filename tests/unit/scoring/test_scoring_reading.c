@@ -3727,3 +3727,34 @@ Test (scoring_reading, gaps_titles_and_answers_of_several_clauses)
   cr_assert (counts ("value.sustainability"), "an answer with content "
                                               "read as a dismissal");
 }
+
+/* Round 33 (seen on blind29): an identifier joined by underscores is one
+   word, not prose ("results_driven_leaders" in a tracking link); a topic
+   "=" a verdict is posed like "Topic:" and may take a few words; "a waste
+   of (my) time" waves away what it is said of, and an against-cue that
+   says the same as the value it waves away stays against; a conditional
+   ask for a lower price is still the ask; "cycle times" are no hobby. */
+Test (scoring_reading, identifiers_verdicts_wastes_and_polite_asks)
+{
+  read_note ("utm_source=google&utm_campaign=results_driven_leaders");
+  cr_assert (! counts ("power."), "a tracking link read as behaviour");
+  read_note ("innovation for its own sake = no thanks");
+  cr_assert (! counts ("value.innovation"), "a verdict after '=' missed");
+  read_note ("growth = everything rn, opening 4 new countries");
+  cr_assert (counts ("value.growth"), "a value defined with '=' lost");
+  read_note ("I like clients who manage alone; support requests are a "
+             "waste of my time.");
+  cr_assert (! counts ("value.service"), "a waste of time read as held");
+  read_note ("We reduce waste and we waste nothing.");
+  cr_assert (counts ("value.sustainability"), "'waste nothing' waved away");
+  read_note ("speed > everything. compliance paperwork = waste of time");
+  cr_assert (counts ("value_against.compliance"), "the verdict turned round");
+  cr_assert (! counts ("value.compliance"), "a dismissed topic held");
+  read_note ("She mentioned that if the per-tonne figure came down a little, "
+             "her CFO would sleep a lot easier.");
+  cr_assert (counts ("risk.evaluation"), "a polite price ask missed");
+  read_note ("If they ever complained about delivery we would fix it fast.");
+  cr_assert (! counts ("risk.service"), "a supposed complaint counted");
+  read_note ("Sent our benchmark on sterilisation cycle times.");
+  cr_assert (! counts ("compatibility."), "cycle times read as cycling");
+}
