@@ -82,7 +82,8 @@ struct score_pattern
   int n_tokens;
   uint32_t hashes[SCORE_MAX_PATTERN_TOKENS]; /**< stem hashes / specials */
   bool has_negator;                          /**< pattern contains a negator */
-  bool exact; /**< "=words": these forms of the words only ("=renewed" is
+  bool gapped; /**< pattern contains a "~" gap (matched by match_at) */
+  bool exact;  /**< "=words": these forms of the words only ("=renewed" is
                  not "renewal", "=the credit" not "the credits"), compared
                  case-insensitively, one space apart */
   char text[SCORE_GUIDANCE_LEN / 4]; /**< the phrase as written */

@@ -476,11 +476,30 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
              size_t ti)
 {
   const struct score_pattern *pat = &m->patterns[pi];
-  struct score_hit hit = { 0 };
+  struct score_hit hit;
   bool gap_neg = false;
 
-  if (! match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
-    return;
+  if (! pat->gapped)
+  {
+    /* words in a row, most phrases: the lookup matched the first two
+       already, and many phrases fail on their third */
+    size_t n = (size_t) pat->n_tokens;
+
+    if (ti + n > s->n_tokens)
+      return;
+    for (size_t k = 1; k < n; k++)
+      if (s->tokens[ti + k].hash != pat->hashes[k]
+          || (s->tokens[ti + k].flags & TOK_CLAUSE))
+        return;
+    memset (&hit, 0, sizeof (hit));
+    hit.last = (uint32_t) (ti + n - 1);
+  }
+  else
+  {
+    memset (&hit, 0, sizeof (hit));
+    if (! match_at (m, s, pat, ti, 0, &hit.last, &gap_neg))
+      return;
+  }
   if (pat->exact && ! same_form (s, ti, pat->text + 1))
     return;
   hit.cue = pat->cue;

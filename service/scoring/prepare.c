@@ -108,6 +108,7 @@ prepare_pattern (struct score_model *m, struct score_scratch *s,
   }
   p->n_tokens = (int) s->n_tokens;
   p->has_negator = false;
+  p->gapped = false;
   for (size_t i = 0; i < s->n_tokens; i++)
   {
     const struct score_token *t = &s->tokens[i];
@@ -126,6 +127,7 @@ prepare_pattern (struct score_model *m, struct score_scratch *s,
     }
     p->hashes[i] = t->hash;
     p->has_negator = p->has_negator || SCORE_TOKEN_NEG == t->hash;
+    p->gapped = p->gapped || SCORE_TOKEN_GAP == t->hash;
   }
   if (SCORE_TOKEN_GAP == p->hashes[0]
       || SCORE_TOKEN_GAP == p->hashes[p->n_tokens - 1])

@@ -486,6 +486,8 @@ char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
   *n = 1;
   if (ascii_class[c] > 0)
     return ascii_class[c];
+  if (' ' == c)
+    return 0; /* the most common byte after a word */
   if (0xE2 == c && p + 2 < len && 0x80 == t[p + 1])
   {
     *n = 3;
@@ -506,6 +508,9 @@ char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
     return 3;
   if ('-' == c && p + 1 < len && '-' == t[p + 1])
     return 3; /* "--", a dash typed as two hyphens */
+  if ('_' == c && p > 0 && p + 1 < len && word_byte (t[p - 1])
+      && word_byte (t[p + 1]))
+    return 1; /* "results_driven_leaders": an identifier, one word */
   return 0;
 }
 
@@ -772,8 +777,6 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
       cls = 1; /* apostrophe inside a word */
     if (p < len && '/' == t[p] && in_word && p - start == 1)
       cls = 1; /* w/ w/o b/c: one shorthand word */
-    if (p + 1 < len && '_' == t[p] && in_word && word_byte (t[p + 1]))
-      cls = 1; /* "results_driven_leaders": an identifier, one word */
     if (4 == cls && '.' == t[p] && in_word && p - start <= 6
         && dot_word (text + start, p - start)
         && (p + 1 >= len || ' ' == t[p + 1]))
