@@ -766,8 +766,26 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     int cls;
 
     if (in_word)
+    {
       while (p < len && word_byte (t[p]))
         p++; /* the rest of an ASCII word */
+      if (p < len && ' ' == t[p])
+      {
+        /* the common end of a word, a space: the word is read and, when
+           a plain word follows the spaces, the scan goes on with it */
+        flags = push_word (m, s, text, start, p, plain, salt, flags, sentence);
+        in_word = false;
+        while (p < len && ' ' == t[p])
+          p++;
+        if (p < len && word_byte (t[p]))
+        {
+          in_word = true;
+          start = p;
+          plain = true;
+          continue;
+        }
+      }
+    }
     else
       while (p < len && ' ' == t[p])
         p++; /* spaces, and boilerplate blanked to spaces */
