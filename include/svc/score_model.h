@@ -236,6 +236,11 @@ struct score_model
       most first tokens have none, and the analysis then does not look
       past the next token (built by prepare). */
   uint64_t gapped_filter[SCORE_INDEX_FILTER_BITS / 64];
+  /** Bit as in index_filter for every first token of a group with "any
+      second token" (one-word phrases, "x ~ ~ y"): most first tokens have
+      none, and the analysis then probes no such group (built by
+      prepare). */
+  uint64_t any_filter[SCORE_INDEX_FILTER_BITS / 64];
   /** Sorted stem hashes of every lexicon word (built by prepare). */
   int n_stems;
   uint32_t stems[SCORE_MAX_STEMS];

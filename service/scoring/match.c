@@ -573,8 +573,12 @@ score_text_analyze (const struct score_model *m, struct score_scratch *s,
     if (! (m->index_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
            & (1ull << (h % 64))))
       continue;
-    list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
-    n_lists += left[n_lists] > 0;
+    if (m->any_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
+        & (1ull << (h % 64)))
+    {
+      list[n_lists] = index_group (m, h, SCORE_INDEX_ANY, &left[n_lists]);
+      n_lists += left[n_lists] > 0;
+    }
     if (! (m->gapped_filter[(h & (SCORE_INDEX_FILTER_BITS - 1)) / 64]
            & (1ull << (h % 64))))
     {

@@ -290,6 +290,7 @@ build_index (struct score_model *m, const struct index_entry *entries)
   memset (m->index_filter, 0, sizeof (m->index_filter));
   memset (m->pair_filter, 0, sizeof (m->pair_filter));
   memset (m->gapped_filter, 0, sizeof (m->gapped_filter));
+  memset (m->any_filter, 0, sizeof (m->any_filter));
   for (int i = 0; i < m->n_patterns; i++)
     m->index_pattern[i] = entries[i].pattern;
   for (int i = 0; i < m->n_patterns;)
@@ -311,7 +312,10 @@ build_index (struct score_model *m, const struct index_entry *entries)
                                  .count = (uint32_t) (j - i) };
     m->index_filter[(first & (SCORE_INDEX_FILTER_BITS - 1)) / 64] |=
       1ull << (first % 64);
-    if (SCORE_INDEX_ANY != second)
+    if (SCORE_INDEX_ANY == second)
+      m->any_filter[(first & (SCORE_INDEX_FILTER_BITS - 1)) / 64] |=
+        1ull << (first % 64);
+    else
     {
       uint32_t b = score_pair_bit (first, second);
 
