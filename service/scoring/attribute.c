@@ -11,6 +11,7 @@
 #include "read_text.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------ */
 /* Whom a cue describes                                                 */
@@ -810,6 +811,54 @@ guess_at (const struct score_scratch *s, size_t q, size_t a, bool ours_us)
              || (q + 1 < s->n_tokens && score_token_is (s, q + 1, "be")));
 }
 
+/** Whether hit @a h is said of the thing asked about: "that's
+    confidential", "it is private", an answer that keeps it back, not a
+    confidence shared. */
+static bool
+said_of_it (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const forms[] = {
+    "that's",          "that is", "it's",  "it is", "that\xe2\x80\x99s",
+    "it\xe2\x80\x99s", "this is", "thats", NULL
+  };
+  size_t e = s->tokens[h->first].start;
+
+  while (e > 0 && ' ' == s->text[e - 1])
+    e--;
+  for (size_t i = 0; NULL != forms[i]; i++)
+  {
+    size_t n = strlen (forms[i]);
+    size_t k = 0;
+
+    if (e < n)
+      continue;
+    while (k < n && (s->text[e - n + k] | 0x20) == (forms[i][k] | 0x20))
+      k++;
+    if (k == n
+        && (e == n
+            || ((s->text[e - n - 1] | 0x20) < 'a'
+                || (s->text[e - n - 1] | 0x20) > 'z')))
+      return true; /* "that's", not "what's" */
+  }
+  return false;
+}
+
+/**
+ * Whether hit @a h is a sign of shopping around or of a review (004): "she
+ * might take a closer look at them" is the risk itself, a buyer weighing
+ * a rival, where a guess about a trait ("might want guarantees") is not
+ * a fact about her.
+ */
+static bool
+shopping_risk (const struct score_model *m, const struct score_hit *h)
+{
+  const struct score_cue *c = &m->cues[h->cue];
+
+  return SCORE_TARGET_RISK == (enum score_target_kind) h->kind && c->weight > 0
+         && (SCORE_DRIVER_COMPETITOR_ACTIVITY == c->target.index
+             || SCORE_DRIVER_SUPPLIER_EVALUATION == c->target.index);
+}
+
 /**
  * Whether a trait is named right after someone else's possessive: "the
  * claims handlers' win", "the night desk's achievement" are theirs. A
@@ -1204,12 +1253,22 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
   if ((bits & M_SKIP) && *skip_at > q)
     *skip_at = q;
   if ((bits & M_THAN) && q > a && *over_at > q)
-    for (size_t r = a; r < q; r++)
+  {
+    size_t r = a;
+
+    /* from the clause's start, or the sentence's when a list's commas
+       stand between: "rather small, steady, sustainable firms than
+       growth at all costs" */
+    while (r > 0 && q - r < 12
+           && s->tokens[r - 1].sentence == s->tokens[q].sentence)
+      r--;
+    for (; r < q; r++)
       if (s->tok_marks[r] & M_MORE)
       {
         *over_at = q; /* "more than price", "rather X than Y" */
         break;
       }
+  }
   if ((bits & M_OVER) && q > a && *over_at > q && ! over_time (s, q))
     *over_at = q;
   if ((bits & M_FIRM) && q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
@@ -1228,6 +1287,22 @@ posed (const struct score_scratch *s, size_t q)
   return p < s->text_len
          && ('?' == s->text[p] || ':' == s->text[p] || '-' == s->text[p]
              || '=' == s->text[p]);
+}
+
+/** Whether the clause [@a st, @a a) opens its sentence and a comma ends
+    it: the first of a list of what the next clause says ("Cheap,
+    high-volume suppliers don't interest us"). */
+static bool
+listed_first (const struct score_scratch *s, size_t st, size_t a)
+{
+  size_t p = s->tokens[a - 1].end;
+
+  if (! (s->tokens[st].flags & TOK_SENTENCE) || a >= s->n_tokens
+      || s->tokens[a].sentence != s->tokens[st].sentence)
+    return false;
+  while (p < s->text_len && ' ' == s->text[p])
+    p++;
+  return p < s->text_len && ',' == s->text[p];
 }
 
 /** Whether token @a q is followed by "=" (a shorthand definition:
@@ -1312,7 +1387,8 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
     while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
       st--;
   }
-  if (a - st > (equated (s, a - 1) ? 5u : 2u) || ! posed (s, a - 1))
+  if (a - st > (equated (s, a - 1) ? 5u : 2u)
+      || ! (posed (s, a - 1) || listed_first (s, st, a)))
     return; /* "Cost savings. Honestly the green stuff is marketing
                fluff": a value stated, then another waved away; a topic
                "=" a verdict may take a few words ("innovation for its
@@ -1593,9 +1669,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t from = a;           /* first token the scope covers */
     size_t then_at = SIZE_MAX; /* "... and I ...": a second subject */
     uint16_t then_scope = 0;
-    size_t used_at = SIZE_MAX;   /* past from here */
-    size_t hypo_at = SIZE_MAX;   /* supposition from here */
-    size_t remove_at = SIZE_MAX; /* what follows is removed */
+    size_t used_at = SIZE_MAX;    /* past from here */
+    size_t hypo_at = SIZE_MAX;    /* supposition from here */
+    size_t guess_from = SIZE_MAX; /* hypo_at when a guess set it */
+    size_t intent_at = SIZE_MAX;  /* "I should ...": not done yet */
+    size_t remove_at = SIZE_MAX;  /* what follows is removed */
     size_t h0;
     bool ours_us;
     bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
@@ -1711,6 +1789,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
     {
       uint64_t bits = s->tok_marks[q];
 
+      if ((bits & M_AUX) && ours_us && q > a && intent_at > q
+          && (s->tok_marks[q - 1] & (M_I | M_OURS))
+          && (score_token_is (s, q, "should") || score_token_is (s, q, "will")
+              || score_token_is (s, q, "shall")
+              || score_token_is (s, q, "must")))
+        intent_at = q; /* "I should really walk you through our kit
+                          sometime": the writer's intention */
       if (! (bits & TOKEN_MARKS) && SCORE_TOKEN_NEG != s->tokens[q].hash)
         continue; /* no check below applies */
       if ((bits & M_REPORT) && q + 1 < b)
@@ -1812,6 +1897,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       {
         hypo_at = q; /* "she'll probably want guarantees", "Might just
                         want to be friends": the writer's guess */
+        guess_from = q;
         supposed = SCORE_READ_HYPOTHETICAL;
       }
       if ((bits & M_HOPE) && q > a && q + 1 < b
@@ -1952,8 +2038,17 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= scope;
       if (h->first >= used_at)
         h->reasons |= SCORE_READ_PAST;
-      if (h->first >= hypo_at && ! bare_if)
-        h->reasons |= SCORE_READ_HYPOTHETICAL; /* "we stay with a supplier
+      if (SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind
+          && SCORE_PILLAR_TRUST == m->cues[h->cue].target.index
+          && said_of_it (s, h))
+        h->reasons |= SCORE_READ_DECLINED; /* "that's confidential" */
+      if (h->first >= hypo_at && ! bare_if
+          && ! (hypo_at == guess_from && shopping_risk (m, h)))
+        h->reasons |= SCORE_READ_HYPOTHETICAL;
+      if (h->first > intent_at
+          && SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind)
+        h->reasons |= SCORE_READ_HYPOTHETICAL; /* 002's pillars are built
+                                                  by what was done */ /* "we stay with a supplier
                                                   for years if they are
                                                   reliable" names the
                                                   value it asks for */
@@ -1994,6 +2089,25 @@ another_turn (const struct score_scratch *s, size_t p, size_t q)
   while (g < s->n_segs && s->segs[g].end <= s->tokens[p].start)
     g++;
   return g < s->n_segs && s->tokens[q].start >= s->segs[g].end;
+}
+
+/** Whether token @a q opens "skip the pleasantries", "skip the small
+    talk", "skip the chit-chat": small talk turned down, whoever says
+    "we". */
+static bool
+skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
+{
+  if (! begins_with (s->text + s->tokens[q].start,
+                     s->tokens[q].end - s->tokens[q].start, "skip"))
+    return false;
+  for (size_t r = q + 1; r < end && r <= q + 3; r++)
+    if (score_token_is (s, r, "pleasantries")
+        || score_token_is (s, r, "niceties")
+        || score_token_is (s, r, "chitchat") || score_token_is (s, r, "chit")
+        || (score_token_is (s, r, "small") && r + 1 < end
+            && score_token_is (s, r + 1, "talk")))
+      return true;
+  return false;
 }
 
 /** Where the refusals in tokens [p, end) start (refusal_scan()). */
@@ -2050,6 +2164,8 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
              && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
+    else if (skips_small_talk (s, q, end))
+      out->plain = q + 1; /* "Can we skip the pleasantries?" */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg && q - neg <= 3)
       out->told = neg + 1;
   }
@@ -2103,6 +2219,7 @@ declined (const struct score_model *m, struct score_scratch *s)
       size_t a = h->first;
       size_t q = h->last + 1;
       size_t r;
+      bool turn;
 
       sentence = s->tokens[h->last].sentence;
       while (a > 0 && s->tokens[a - 1].sentence == sentence)
@@ -2110,14 +2227,16 @@ declined (const struct score_model *m, struct score_scratch *s)
       while (q < s->n_tokens && s->tokens[q].sentence == sentence)
         q++;
       r = q;
+      turn = q < s->n_tokens && another_turn (s, q - 1, q);
       while (r < s->n_tokens && r < q + 8
-             && s->tokens[r].sentence == s->tokens[q].sentence)
-        r++;
+             && (turn ? ! another_turn (s, q, r)
+                      : s->tokens[r].sentence == s->tokens[q].sentence))
+        r++; /* an answer's first words: of its turn ("Fine. Can we skip
+                the pleasantries?"), or of the sentence after */
       refusal_scan (s, a, q, false, &in);
       ans.plain = 0;
       ans.told = 0;
-      if (q < s->n_tokens
-          && (another_turn (s, q - 1, q) || (s->tok_marks[q] & M_3RD)))
+      if (q < s->n_tokens && (turn || (s->tok_marks[q] & M_3RD)))
         refusal_scan (s, q, r, true, &ans);
     }
     if ((telling ? in.told : in.plain) > h->last + 1
@@ -2169,7 +2288,8 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
 
   if (any_mark & M_SKIP)
     skipped_by_pronoun (m, s);
-  if (any_mark & (M_DECLINE | M_DISCLOSE))
+  if (any_mark & (M_DECLINE | M_DISCLOSE | M_SKIP)) /* M_SKIP: "skip the
+                                                   pleasantries" */
     declined (m, s);
   score_mark_repeats (m, s);
 }

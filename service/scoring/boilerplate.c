@@ -637,6 +637,51 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
   return ends (l2, n2, "wrote:");
 }
 
+/** Whether line @a i of text @a t starts with ">" (after spaces). */
+static bool
+quote_line (const char *t, const struct line *ln, size_t i)
+{
+  size_t p = ln[i].s;
+
+  while (p < ln[i].e && ' ' == t[p])
+    p++;
+  return p < ln[i].e && '>' == t[p];
+}
+
+/**
+ * Whether the thread under the reply banner at line @a i is answered
+ * inline: a quoted line, then a line of the writer's own, then another
+ * quoted line ("Answers inline below." ... "> Can we book it for the
+ * 1st?" / "Not before I have seen the dossier."). Then only the ">"
+ * lines are the earlier message.
+ *
+ * @param t text
+ * @param ln lines
+ * @param n number of lines
+ * @param i the banner's line
+ * @return true if the writer answered between the quoted lines
+ */
+static bool
+inline_answers (const char *t, const struct line *ln, size_t n, size_t i)
+{
+  int state = 0; /* 1 a quote seen, 2 then an answer */
+
+  for (size_t j = i + 1; j < n; j++)
+  {
+    if (ln[j].blank)
+      continue;
+    if (quote_line (t, ln, j))
+    {
+      if (2 == state)
+        return true;
+      state = 1;
+    }
+    else if (1 == state)
+      state = 2;
+  }
+  return false;
+}
+
 /** Verbs of mail clients' reply banners: "On ... wrote:", "El ...
     escribió:", "Am ... schrieb ...:", "Le ... a écrit :", "Il ... ha
     scritto:", "Em ... escreveu:", "Op ... schreef ...:", "Den ... skrev:". */
@@ -1174,6 +1219,15 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
          follow, then the buyer's words */
       fwd = true;
       x->kind = SCORE_BOILER_FORWARD_HEADER;
+      continue;
+    }
+    if (wrote && inline_answers (t, ln, n, i))
+    {
+      /* the banner of a thread answered inline: its ">" lines are the
+         earlier message, the lines between them the writer's answers */
+      x->kind = SCORE_BOILER_QUOTED_REPLY;
+      if (! ends (l, len, ":"))
+        ln[++i].kind = SCORE_BOILER_QUOTED_REPLY;
       continue;
     }
     if (((x->found & FOUND_THREAD) && NULL != strstr (l, "original message"))

@@ -3758,3 +3758,47 @@ Test (scoring_reading, identifiers_verdicts_wastes_and_polite_asks)
   read_note ("Sent our benchmark on sterilisation cycle times.");
   cr_assert (! counts ("compatibility."), "cycle times read as cycling");
 }
+
+/* Round 34 (seen on blind30): a reply answered inline keeps the writer's
+   answers between the quoted lines; a buyer's "might take a closer look"
+   at a rival is the risk itself; what the writer "should" do sometime is
+   not done; small talk the buyer skips and "that's confidential" said of
+   what was asked build nothing; "rather X, Y than Z" and "Cheap,
+   high-volume suppliers don't interest us" put the value aside; an
+   e-bike is a product and a vent kit no confidence. */
+Test (scoring_reading, inline_answers_guesses_intentions_and_refusals)
+{
+  read_note ("Answers inline below.\n"
+             "On Thu, 6 Nov 2025 at 10:14, Nadia <nadia@chemtan.example> "
+             "wrote:\n"
+             "> Most tanneries switch overnight, we guarantee it!\n"
+             "We would run it on one drum for six weeks first and compare.\n"
+             "> Can we book the changeover for 1 December?\n"
+             "Not before I have seen the safety data sheet in writing.\n");
+  cr_assert (counts ("security."), "the writer's inline answers were lost");
+  cr_assert (! counts ("value.speed"), "the quoted line was read");
+  read_note ("Hannah said their app is slicker than ours and she might take "
+             "a closer look at them in the new year.");
+  cr_assert (counts ("risk.competitor"), "a buyer weighing a rival missed");
+  read_note ("As the real expert here I should really walk you through our "
+             "kit sometime.");
+  cr_assert (! counts ("knowledge."), "an intention read as insight shared");
+  read_note ("We walked her through the benchmark on scrap rates.");
+  cr_assert (counts ("knowledge."), "insight shared missed");
+  read_note ("Rep: Hi Jen, how was the weekend?\n"
+             "Jen: Fine. Can we skip the pleasantries? I've got twenty "
+             "minutes.\n"
+             "Rep: Sure.\n");
+  cr_assert (! counts ("compatibility."), "skipped small talk counted");
+  read_note ("asked about their plans for the e-bike spring line - she said "
+             "that's confidential.");
+  cr_assert (! counts ("trust."), "a refusal read as a confidence");
+  cr_assert (! counts ("compatibility."), "an e-bike product read as a hobby");
+  read_note ("I'd rather work with small, steady businesses than "
+             "growth-at-all-costs chains.");
+  cr_assert (! counts ("value.growth"), "what is put second was held");
+  read_note ("Cheap, high-volume suppliers don't interest us.");
+  cr_assert (! counts ("value.cost"), "the first of a dismissed list held");
+  read_note ("Move to the 80-watt drivers with a vent kit.");
+  cr_assert (! counts ("trust."), "a vent kit read as venting");
+}
