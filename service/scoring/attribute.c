@@ -294,6 +294,8 @@ static const struct
   { "secondary", M_DISMISS },
   { "unimportant", M_DISMISS },
   { "whatever", M_WHATEVER },
+  { "ha", M_WHATEVER }, /* "Cheapest? Ha." */
+  { "hah", M_WHATEVER },
   { "means", M_MEANS },
   { "love", M_WISH },
   { "hope", M_WISH | M_HOPE },
@@ -471,8 +473,9 @@ static const struct
   { "comment", M_DISCLOSE },
   { "into", M_DISCLOSE },
   { "rather", M_DISCLOSE },
-  { "interested", M_DISCLOSE }, /* "he said not interested" */
-  { "need", M_DISCLOSE },       /* "he doesn't need it" */
+  { "interested", M_DISCLOSE },   /* "he said not interested" */
+  { "need", M_DISCLOSE },         /* "he doesn't need it" */
+  { "conversation", M_DISCLOSE }, /* "still no conversation about" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -1263,7 +1266,9 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
            && s->tokens[r - 1].sentence == s->tokens[q].sentence)
       r--;
     for (; r < q; r++)
-      if (s->tok_marks[r] & M_MORE)
+      if (SCORE_TOKEN_EMPHATIC == s->tokens[r].hash)
+        break; /* "Nothing I enjoy more than ...": what follows is first */
+      else if (s->tok_marks[r] & M_MORE)
       {
         *over_at = q; /* "more than price", "rather X than Y" */
         break;
@@ -2091,6 +2096,24 @@ another_turn (const struct score_scratch *s, size_t p, size_t q)
   return g < s->n_segs && s->tokens[q].start >= s->segs[g].end;
 }
 
+/** Whether knowledge hit @a h follows a negated word of telling in its
+    clause: "Still no conversation about the booking system or their
+    expansion", "never discussed their plans". */
+static bool
+untold (const struct score_scratch *s, const struct score_hit *h)
+{
+  size_t a = h->first;
+
+  while (a > 0 && ! (s->tokens[a].flags & TOK_CLAUSE))
+    a--;
+  for (size_t q = a; q + 1 < h->first; q++)
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash
+        && ((s->tok_marks[q + 1] & M_DISCLOSE)
+            || (q + 2 < h->first && (s->tok_marks[q + 2] & M_DISCLOSE))))
+      return true;
+  return false;
+}
+
 /** Whether token @a q opens "skip the pleasantries", "skip the small
     talk", "skip the chit-chat": small talk turned down, whoever says
     "we". */
@@ -2166,6 +2189,13 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
       out->plain = q + 1; /* "she'd rather not" */
     else if (skips_small_talk (s, q, end))
       out->plain = q + 1; /* "Can we skip the pleasantries?" */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
+             && score_token_is (s, q, "no")
+             && (score_token_is (s, q + 1, "need")
+                 || score_token_is (s, q + 1, "thanks"))
+             && (q + 2 >= s->n_tokens
+                 || (s->tokens[q + 2].flags & TOK_CLAUSE)))
+      out->plain = q + 1; /* "she said no need", "no thanks." */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg && q - neg <= 3)
       out->told = neg + 1;
   }
@@ -2240,7 +2270,7 @@ declined (const struct score_model *m, struct score_scratch *s)
         refusal_scan (s, q, r, true, &ans);
     }
     if ((telling ? in.told : in.plain) > h->last + 1
-        || (telling ? ans.told : ans.plain) > 0)
+        || (telling ? ans.told : ans.plain) > 0 || (telling && untold (s, h)))
       h->reasons |= SCORE_READ_DECLINED;
   }
 }

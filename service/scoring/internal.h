@@ -138,6 +138,9 @@ struct score_marker
 
 /** Cache item meaning "a clause break, no token" (a contrast word). */
 #define SCORE_ITEM_BREAK 3u
+/** Token hash of an emphatic "nothing" ("Nothing I enjoy more than ..."):
+    no negator, and no lexicon word. */
+#define SCORE_TOKEN_EMPHATIC 4u
 
 /**
  * Cached reading of one normalised word: the token hashes it becomes

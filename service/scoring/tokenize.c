@@ -718,6 +718,43 @@ dot_word (const char *w, size_t n)
 }
 
 /**
+ * An emphatic "nothing" / "nobody" is no negator: "Nothing I enjoy more
+ * than working with firms that are growing", "nobody does it better
+ * than them" praise what follows "than". The token loses its negation
+ * when "more", "better" or "rather" then "than" follow in its clause.
+ *
+ * @param s scratch with the tokens
+ */
+static void
+emphatic_negators (struct score_scratch *s)
+{
+  for (size_t q = 0; q < s->n_tokens; q++)
+  {
+    struct score_token *t = &s->tokens[q];
+    bool more = false;
+
+    if (SCORE_TOKEN_NEG != t->hash
+        || ! (score_token_is (s, q, "nothing")
+              || score_token_is (s, q, "nobody")))
+      continue;
+    for (size_t r = q + 1;
+         r < s->n_tokens && r <= q + 6 && ! (s->tokens[r].flags & TOK_CLAUSE);
+         r++)
+    {
+      if (more && score_token_is (s, r, "than"))
+      {
+        t->hash = SCORE_TOKEN_EMPHATIC;
+        t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
+        break;
+      }
+      more = more || score_token_is (s, r, "more")
+             || score_token_is (s, r, "better")
+             || score_token_is (s, r, "rather");
+    }
+  }
+}
+
+/**
  * Set TOK_NEG_CLAUSE on every token of each clause that holds a negator,
  * so the negation test of a match (match.c) skips the rest at once.
  *
@@ -829,5 +866,6 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     }
     p += n;
   }
+  emphatic_negators (s);
   mark_negated_clauses (s);
 }

@@ -3802,3 +3802,32 @@ Test (scoring_reading, inline_answers_guesses_intentions_and_refusals)
   read_note ("Move to the 80-watt drivers with a vent kit.");
   cr_assert (! counts ("trust."), "a vent kit read as venting");
 }
+
+/* Round 35 (seen on blind31): late deliveries told as a pain are
+   reliability wanted, as something put up with reliability not wanted;
+   "Nothing I enjoy more than ..." praises what follows; "Cheapest? Ha."
+   waves the topic away; "she said no need" turns the offer down; "still
+   no conversation about ... their expansion" is no insight into it. */
+Test (scoring_reading, pains_emphasis_laughter_and_untold_plans)
+{
+  read_note ("A late delivery stops our kilns for a day, so dependable "
+             "supply is the thing we judge suppliers on.");
+  cr_assert (! counts ("value_against.reliability"), "a pain read as against");
+  cr_assert (counts ("value.reliability"), "reliability wanted missed");
+  read_note ("Late deliveries don't bother us much if the price is low.");
+  cr_assert (counts ("value_against.reliability"), "tolerance missed");
+  read_note ("Nothing I enjoy more than working with firms that are growing "
+             "fast and trying new things.");
+  cr_assert (counts ("value.growth"), "an emphatic 'nothing' negated");
+  read_note ("Nothing was said about growth.");
+  cr_assert (! counts ("value.growth"), "a plain 'nothing' lost its force");
+  read_note ("Cheapest? Ha. Good workmanship is what we want now.");
+  cr_assert (! counts ("value.cost"), "a laughed-off topic held");
+  cr_assert (counts ("value.quality"), "the value after it missed");
+  read_note ("Asked if she'd like a coffee next time I'm in town, she said "
+             "no need.");
+  cr_assert (! counts ("compatibility."), "a refused coffee counted");
+  read_note ("Still no conversation about the booking system or their "
+             "expansion.");
+  cr_assert (! counts ("knowledge."), "untold plans read as insight");
+}
