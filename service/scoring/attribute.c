@@ -2187,7 +2187,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
              && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
-    else if (skips_small_talk (s, q, end))
+    else if ((b & M_SKIP) && skips_small_talk (s, q, end))
       out->plain = q + 1; /* "Can we skip the pleasantries?" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && score_token_is (s, q, "no")

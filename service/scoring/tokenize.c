@@ -720,43 +720,43 @@ dot_word (const char *w, size_t n)
 /**
  * An emphatic "nothing" / "nobody" is no negator: "Nothing I enjoy more
  * than working with firms that are growing", "nobody does it better
- * than them" praise what follows "than". The token loses its negation
- * when "more", "better" or "rather" then "than" follow in its clause.
+ * than them" praise what follows "than". Negator @a q loses its
+ * negation when "more", "better" or "rather" then "than" follow in its
+ * clause.
  *
  * @param s scratch with the tokens
+ * @param q a negator's token
  */
 static void
-emphatic_negators (struct score_scratch *s)
+emphatic_negator (struct score_scratch *s, size_t q)
 {
-  for (size_t q = 0; q < s->n_tokens; q++)
-  {
-    struct score_token *t = &s->tokens[q];
-    bool more = false;
+  struct score_token *t = &s->tokens[q];
+  bool more = false;
 
-    if (SCORE_TOKEN_NEG != t->hash
-        || ! (score_token_is (s, q, "nothing")
-              || score_token_is (s, q, "nobody")))
-      continue;
-    for (size_t r = q + 1;
-         r < s->n_tokens && r <= q + 6 && ! (s->tokens[r].flags & TOK_CLAUSE);
-         r++)
+  if (SCORE_TOKEN_NEG != t->hash
+      || ! (score_token_is (s, q, "nothing")
+            || score_token_is (s, q, "nobody")))
+    return;
+  for (size_t r = q + 1;
+       r < s->n_tokens && r <= q + 6 && ! (s->tokens[r].flags & TOK_CLAUSE);
+       r++)
+  {
+    if (more && score_token_is (s, r, "than"))
     {
-      if (more && score_token_is (s, r, "than"))
-      {
-        t->hash = SCORE_TOKEN_EMPHATIC;
-        t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
-        break;
-      }
-      more = more || score_token_is (s, r, "more")
-             || score_token_is (s, r, "better")
-             || score_token_is (s, r, "rather");
+      t->hash = SCORE_TOKEN_EMPHATIC;
+      t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
+      return;
     }
+    more = more || score_token_is (s, r, "more")
+           || score_token_is (s, r, "better")
+           || score_token_is (s, r, "rather");
   }
 }
 
 /**
  * Set TOK_NEG_CLAUSE on every token of each clause that holds a negator,
- * so the negation test of a match (match.c) skips the rest at once.
+ * so the negation test of a match (match.c) skips the rest at once; an
+ * emphatic "nothing" is no negator (emphatic_negator).
  *
  * @param s scratch with the tokens
  */
@@ -766,10 +766,17 @@ mark_negated_clauses (struct score_scratch *s)
   for (size_t a = 0; a < s->n_tokens;)
   {
     size_t b = a + 1;
-    uint16_t neg = s->tokens[a].flags & TOK_NEG;
+    uint16_t neg;
 
+    if (s->tokens[a].flags & TOK_NEG)
+      emphatic_negator (s, a);
+    neg = s->tokens[a].flags & TOK_NEG;
     for (; b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE); b++)
-      neg |= s->tokens[b].flags & TOK_NEG;
+      if (s->tokens[b].flags & TOK_NEG)
+      {
+        emphatic_negator (s, b);
+        neg |= s->tokens[b].flags & TOK_NEG;
+      }
     if (neg)
       for (size_t q = a; q < b; q++)
         s->tokens[q].flags |= TOK_NEG_CLAUSE;
@@ -866,6 +873,5 @@ score_text_tokenize (const struct score_model *m, struct score_scratch *s,
     }
     p += n;
   }
-  emphatic_negators (s);
   mark_negated_clauses (s);
 }
