@@ -473,9 +473,11 @@ static const struct
   { "comment", M_DISCLOSE },
   { "into", M_DISCLOSE },
   { "rather", M_DISCLOSE },
-  { "interested", M_DISCLOSE },   /* "he said not interested" */
-  { "need", M_DISCLOSE },         /* "he doesn't need it" */
-  { "conversation", M_DISCLOSE }, /* "still no conversation about" */
+  { "interested", M_DISCLOSE },      /* "he said not interested" */
+  { "need", M_DISCLOSE | M_MATTER }, /* "he doesn't need it", "we've
+                                         never needed one" */
+  { "conversation", M_DISCLOSE },    /* "still no conversation about" */
+  { "agree", M_DISCLOSE },           /* "hasn't agreed to meet them" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -1294,6 +1296,49 @@ posed (const struct score_scratch *s, size_t q)
              || '=' == s->text[p]);
 }
 
+/** Whether a value hit before hit @a h0 starts at token @a st: the topic
+    put up is headed by the value ("Quality of the shell? Not relevant to
+    us"). */
+static bool
+value_opens (const struct score_scratch *s, size_t h0, size_t st)
+{
+  for (size_t j = h0; j > 0; j--)
+  {
+    const struct score_hit *h = &s->hits[j - 1];
+
+    if (h->first < st)
+      break;
+    if (h->first == st
+        && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
+      return true;
+  }
+  return false;
+}
+
+/** Whether the clause [@a st, @a a) grants a value something only for the
+    next clause, after "but", to take it back: "Partnership sounds nice
+    but we've never needed one". */
+static bool
+conceded (const struct score_scratch *s, size_t st, size_t a)
+{
+  size_t p = s->tokens[a - 1].end;
+  size_t e = s->tokens[a].start;
+  bool nice = false;
+
+  for (size_t q = st; q < a && ! nice; q++)
+    nice = (s->tok_marks[q] & M_NICE) || score_token_is (s, q, "sounds");
+  if (! nice)
+    return false;
+  while (p + 3 <= e)
+  {
+    if ('b' == (s->text[p] | 0x20) && 'u' == (s->text[p + 1] | 0x20)
+        && 't' == (s->text[p + 2] | 0x20))
+      return true;
+    p++;
+  }
+  return false;
+}
+
 /** Whether the clause [@a st, @a a) opens its sentence and a comma ends
     it: the first of a list of what the next clause says ("Cheap,
     high-volume suppliers don't interest us"). */
@@ -1392,8 +1437,11 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
     while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
       st--;
   }
-  if (a - st > (equated (s, a - 1) ? 5u : 2u)
-      || ! (posed (s, a - 1) || listed_first (s, st, a)))
+  if (! (posed (s, a - 1) || listed_first (s, st, a) || conceded (s, st, a))
+      || a - st > ((equated (s, a - 1) || conceded (s, st, a)
+                    || (posed (s, a - 1) && value_opens (s, h0, st)))
+                     ? 5u
+                     : 2u))
     return; /* "Cost savings. Honestly the green stuff is marketing
                fluff": a value stated, then another waved away; a topic
                "=" a verdict may take a few words ("innovation for its
@@ -1697,7 +1745,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       has_neg = SCORE_TOKEN_NEG == s->tokens[q].hash && ! contrast (s, a, q);
     while (seg + 1 < s->n_segs && s->segs[seg].end <= s->tokens[a].start)
       seg++;
-    ours_us = 0 == s->n_segs || SCORE_SAY_NARRATIVE == s->segs[seg].speaker
+    ours_us = 0 == s->n_segs
+              || (SCORE_SAY_NARRATIVE == s->segs[seg].speaker
+                  && SCORE_SEG_RELAYED != s->segs[seg].contact)
               || SCORE_SAY_RECORD == s->segs[seg].speaker
               || SCORE_SAY_SELLER == s->segs[seg].speaker;
     if (s->tokens[a].sentence != sentence)
@@ -1978,7 +2028,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (s->n_segs > 0)
       {
         h->speaker = s->segs[g].speaker;
-        h->contact = s->segs[g].contact;
+        h->contact = s->segs[g].contact < 0 ? -1 : s->segs[g].contact;
       }
       h->reasons |= speaker_reason ((enum score_target_kind) h->kind,
                                     h->speaker);
@@ -2167,8 +2217,12 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
     if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     {
       neg = q;
-      if (refusing_negator (s, q))
-        b |= M_DECLINE;
+      if (refusing_negator (s, q)
+          || (q + 1 < end
+              && begins_with (s->text + s->tokens[q + 1].start,
+                              s->tokens[q + 1].end - s->tokens[q + 1].start,
+                              "agree")))
+        b |= M_DECLINE; /* "declined"; "hasn't agreed to meet them" */
     }
     if ((b & M_DECLINE) && ! (b & M_DISCLOSE)
         && begins_with (s->text + s->tokens[q].start,

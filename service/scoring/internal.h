@@ -81,9 +81,16 @@ struct score_segment
   uint32_t start;  /**< byte offset in the reading text */
   uint32_t end;    /**< one past */
   uint8_t speaker; /**< enum score_read_speaker */
-  int8_t contact;  /**< call contact index of the speaker, -1 */
+  int8_t contact;  /**< call contact index of the speaker, -1, or
+                        SCORE_SEG_RELAYED */
   uint16_t label;  /**< speaker label number within the call, 0 = none */
 };
+
+/** score_segment.contact of a narrative stretch written by someone not
+    on our side who is no call contact (a forwarded e-mail from the
+    buyer's colleague): read like a note, but its "I", "we" and "our"
+    are the writer's, not the seller's. */
+#define SCORE_SEG_RELAYED (-2)
 
 /** One stretch set aside as boilerplate. */
 struct score_span

@@ -1062,15 +1062,6 @@ greets_contact (struct score_scratch *s, const struct score_account_input *in,
 }
 
 /**
- * A signed e-mail whose signer is not a call contact by name: with one
- * contact on the call and a greeting that does not name them, the
- * contact wrote it (a nickname, a name the CRM spells otherwise); an
- * e-mail greeting the contact is ours, and with several contacts no one
- * can tell.
- *
- * @return 0 (the call's only contact) or -1
- */
-/**
  * Whether line [s, e) is a speaker key of two or more "<label> = <who>"
  * pairs ("Legend: A = Ewa Kowalska (COO), B = Piotr (AE)"), and the
  * single letters it keys (bit 0 "a").
@@ -1103,6 +1094,15 @@ key_line (const char *t, size_t s, size_t e, uint32_t *letters)
   return pairs >= 2;
 }
 
+/**
+ * A signed e-mail whose signer is not a call contact by name: with one
+ * contact on the call and a greeting that does not name them, the
+ * contact wrote it (a nickname, a name the CRM spells otherwise); an
+ * e-mail greeting the contact is ours, and with several contacts no one
+ * can tell.
+ *
+ * @return 0 (the call's only contact) or -1
+ */
 static int
 lone_writer (struct score_scratch *s, const struct score_account_input *in,
              const struct score_call *c, const struct line *ln, size_t n)
@@ -1118,6 +1118,11 @@ static int
 email_signer (struct score_scratch *s, const struct score_account_input *in,
               const struct score_call *c, const struct line *ln, size_t n,
               size_t at);
+
+static int
+quoted_addressee (struct score_scratch *s,
+                  const struct score_account_input *in,
+                  const struct score_call *c, const struct line *ln, size_t n);
 
 /** Labels of a visit report's record sections (lowercased): what the
     line under one says is the account's facts or our to-dos. */
@@ -1390,7 +1395,7 @@ score_read_notes (struct score_scratch *s,
     else if (author >= 0 || FORWARD_OTHER == author)
       score_push_seg (s, a, b + 1 < len ? b + 1 : len,
                       author >= 0 ? SCORE_SAY_BUYER : SCORE_SAY_NARRATIVE,
-                      (int8_t) (author >= 0 ? author : -1), 0);
+                      (int8_t) (author >= 0 ? author : SCORE_SEG_RELAYED), 0);
     else if (signer >= 0)
       score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
                       (int8_t) signer, 0);
@@ -1414,6 +1419,51 @@ score_read_notes (struct score_scratch *s,
 }
 
 /**
+ * The call contact the quoted message of a reply addresses, or -1: the
+ * first quoted line opens with their name ("> Lorenzo, before we commit
+ * ...") or greets them ("> Hi Lorenzo"), so the reply above it is theirs.
+ *
+ * @param s scratch (read_text filled)
+ * @param in account data (may be NULL)
+ * @param c the call
+ * @param ln lines (kinds set)
+ * @param n number of lines
+ * @return the contact's index on the call, or -1
+ */
+static int
+quoted_addressee (struct score_scratch *s,
+                  const struct score_account_input *in,
+                  const struct score_call *c, const struct line *ln, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+    char *p = l;
+    char *comma;
+
+    if (ln[i].blank || SCORE_BOILER_QUOTED_REPLY != ln[i].kind)
+      continue;
+    lower_line (s->read_text, ln[i].s, ln[i].e, l);
+    if ('>' != l[0])
+      continue; /* the banner */
+    while ('>' == *p || ' ' == *p)
+      p++;
+    for (const char *const *o = score_greetings; NULL != *o; o++)
+      if (starts (p, *o))
+      {
+        p += strlen (*o);
+        break;
+      }
+    comma = strpbrk (p, ",:!");
+    if (NULL == comma || comma - p > 24)
+      return -1; /* no name before a comma on the quote's first line */
+    *comma = '\0';
+    return score_speaker_contact (s, in, c, p, NULL);
+  }
+  return -1;
+}
+
+/**
  * The call contact who signed an e-mail pasted as the note, or -1: the
  * name on the closing line ("Thanks, Laura") or on the first line of the
  * signature under it. The body is then that buyer's own words ("our CFO"
@@ -1425,13 +1475,13 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
               size_t at)
 {
   char l[LOOK + 1];
+  int k;
 
   if (at >= n)
-    return -1;
+    return quoted_addressee (s, in, c, ln, n);
   for (size_t i = at; i < n && i <= at + 2; i++)
   {
     const char *p = l;
-    int k;
 
     if (ln[i].blank || ln[i].kind != SCORE_BOILER_SIGNATURE)
       continue;
@@ -1455,7 +1505,8 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
     if (i > at)
       break; /* the first signature line names the writer */
   }
-  return lone_writer (s, in, c, ln, n);
+  k = lone_writer (s, in, c, ln, n);
+  return (k >= 0) ? k : quoted_addressee (s, in, c, ln, n);
 }
 
 /**

@@ -3831,3 +3831,57 @@ Test (scoring_reading, pains_emphasis_laughter_and_untold_plans)
              "expansion.");
   cr_assert (! counts ("knowledge."), "untold plans read as insight");
 }
+
+/**
+ * Read one call attended by both contacts (Dana and Marcus) with these
+ * notes; the reading stays in fx_tscratch.
+ *
+ * @param notes the notes
+ */
+static void
+read_both (const char *notes)
+{
+  const char *one[] = { notes, NULL };
+  struct fx_case *fc = make_case (notes_json (one, "both"));
+
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  fx_case_free (fc);
+}
+
+/* Round 36 (seen on blind32): a reply whose quoted message addresses a
+   call contact ("> Dana, before we commit ...") is that contact's; a
+   forwarded e-mail from someone on the buyer's side who is no call
+   contact keeps its "I" and "our" (its writer's, not the seller's); a
+   rival's rep she "hasn't agreed to meet" is turned down; a value that
+   "sounds nice but we've never needed one", or put up as "Quality of the
+   shell?" and called "not relevant", is not held. */
+Test (scoring_reading, replies_relayed_mail_and_concessions)
+{
+  read_both (
+    "Fine. I decide on this line, not the committee, and I want my "
+    "name on the launch.\n"
+    "D.\n"
+    "\n"
+    "On Thu, 6 Nov 2025 at 17:02, Marcus Lee <m@lee.example> wrote:\n"
+    "> Dana, before we commit I think we should test it for a year.\n");
+  cr_assert (counts ("power."), "the reply was read as the seller's");
+  read_both (
+    "-----Original Message-----\n"
+    "From: Deborah Okafor\n"
+    "Subject: second missed delivery\n"
+    "\n"
+    "The boxes didn't arrive again. I am very unhappy and I've copied "
+    "our managing director.\n");
+  cr_assert (counts ("risk.service"), "a customer's complaint read as ours");
+  read_note ("She mentioned another supplier's rep has been calling, though "
+             "she hasn't agreed to meet.");
+  cr_assert (! counts ("risk.competitor"), "a turned-down rival counted");
+  read_note ("She mentioned another supplier's rep has been calling and she "
+             "is meeting him next week.");
+  cr_assert (counts ("risk.competitor"), "a rival's approach missed");
+  read_note ("Partnership sounds nice but we've never needed one.");
+  cr_assert (! counts ("value.partnership"), "a conceded value held");
+  read_note ("Quality of the shell? Not relevant to us, nobody checks.");
+  cr_assert (! counts ("value.quality"), "a dismissed topic held");
+}
