@@ -682,6 +682,22 @@ inline_answers (const char *t, const struct line *ln, size_t n, size_t i)
   return false;
 }
 
+/** Whether line @a x is a header of a quoted message: From:, Sent:,
+    To:, Cc:, Date: or Subject:. */
+static bool
+header_of_message (const char *t, const struct line *x)
+{
+  static const char *const labels[] = { "from:", "sent:",    "to:", "cc:",
+                                        "date:", "subject:", NULL };
+  char l[LOOK + 1];
+
+  lower_line (t, x->s, x->e, l);
+  for (const char *const *k = labels; NULL != *k; k++)
+    if (starts (l, *k))
+      return true;
+  return false;
+}
+
 /** Verbs of mail clients' reply banners: "On ... wrote:", "El ...
     escribió:", "Am ... schrieb ...:", "Le ... a écrit :", "Il ... ha
     scritto:", "Em ... escreveu:", "Op ... schreef ...:", "Den ... skrev:". */
@@ -1168,6 +1184,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     size_t len = lower_line (t, x->s, x->e, l);
     size_t cut = 0;
     bool wrote;
+    bool thread;
 
     x->kind = -1;
     if (x->blank)
@@ -1199,6 +1216,14 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       pasted = true;
       continue;
     }
+    if (pasted && '>' == l[0] && '>' == l[1 + (' ' == l[1])])
+    {
+      /* a deeper quote inside the pasted message ("> > Would you like a
+         guarantee?", the questions she answers under): the earlier
+         message, and the pasted one goes on after it */
+      x->kind = SCORE_BOILER_QUOTED_REPLY;
+      continue;
+    }
     if (pasted && '>' == l[0] && '>' != l[1 + (' ' == l[1])])
     {
       /* a line of the message pasted under the banner: read as if
@@ -1221,13 +1246,19 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       continue;
     }
-    if (wrote && inline_answers (t, ln, n, i))
+    thread = wrote
+             || ((x->found & FOUND_THREAD)
+                 && NULL != strstr (l, "original message"));
+    if (thread && inline_answers (t, ln, n, i))
     {
       /* the banner of a thread answered inline: its ">" lines are the
          earlier message, the lines between them the writer's answers */
       x->kind = SCORE_BOILER_QUOTED_REPLY;
-      if (! ends (l, len, ":"))
+      if (wrote && ! ends (l, len, ":"))
         ln[++i].kind = SCORE_BOILER_QUOTED_REPLY;
+      while (i + 1 < n && ! ln[i + 1].blank
+             && header_of_message (t, &ln[i + 1]))
+        ln[++i].kind = SCORE_BOILER_QUOTED_REPLY; /* its From:, Sent: */
       continue;
     }
     if (((x->found & FOUND_THREAD) && NULL != strstr (l, "original message"))

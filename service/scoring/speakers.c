@@ -662,6 +662,53 @@ speaker_keys (const char *t, const struct line *ln, size_t n, struct label *lb,
 }
 
 /**
+ * A speaker key written as each label's first line ("SPEAKER 1: Siobhan
+ * Quinn, Managing Director, Atlantic Kelp", then "SPEAKER 1: That was
+ * him. ..."): a label whose first line is a short name and title, with no
+ * sentence in it, and which speaks again later, takes that line as its
+ * key, and the line is a recording header, not speech.
+ *
+ * @param t the notes
+ * @param[in,out] ln lines (label numbers and cuts set)
+ * @param n number of lines
+ * @param lb labels
+ * @param n_lb number of labels
+ */
+static void
+first_line_keys (const char *t, struct line *ln, size_t n, struct label *lb,
+                 size_t n_lb)
+{
+  for (size_t k = 0; k < n_lb; k++)
+  {
+    size_t first = n;
+    bool again = false;
+    char l[LOOK + 1];
+    size_t len;
+    const char *p;
+
+    if ('\0' != lb[k].key[0])
+      continue;
+    for (size_t i = 0; i < n && ! again; i++)
+      if (ln[i].label == k + 1)
+      {
+        if (first == n)
+          first = i;
+        else
+          again = true;
+      }
+    if (! again || ln[first].words > 12)
+      continue;
+    len = lower_line (t, ln[first].s + ln[first].cut, ln[first].e, l);
+    p = l + strspn (l, " ");
+    if (NULL == strchr (p, ',') || NULL != strpbrk (p, ".?!;")
+        || len > sizeof (lb[k].key) - 1)
+      continue;
+    memcpy (lb[k].key, p, strlen (p) + 1);
+    ln[first].kind = SCORE_BOILER_RECORDING_HEADER;
+  }
+}
+
+/**
  * How much each label's lines ask and address the other side: questions
  * and "you/your" count for, "we/our/us" against (label.asks).
  *
@@ -1299,6 +1346,7 @@ score_read_notes (struct score_scratch *s,
   {
     label_address (t, ln, n, lb);
     speaker_keys (t, ln, n, lb, n_lb);
+    first_line_keys (t, ln, n, lb, n_lb);
   }
   if (n_lb > 0)
   {
@@ -1441,8 +1489,12 @@ quoted_addressee (struct score_scratch *s,
     char *p = l;
     char *comma;
 
-    if (ln[i].blank || SCORE_BOILER_QUOTED_REPLY != ln[i].kind)
-      continue;
+    if (ln[i].blank
+        || ! (SCORE_BOILER_QUOTED_REPLY == ln[i].kind
+              || (ln[i].kind < 0 && i > 0
+                  && SCORE_BOILER_FORWARD_HEADER == ln[i - 1].kind)))
+      continue; /* a quote, or the first line of a contact's message
+                   pasted under its banner */
     lower_line (s->read_text, ln[i].s, ln[i].e, l);
     if ('>' != l[0])
       continue; /* the banner */

@@ -3885,3 +3885,42 @@ Test (scoring_reading, replies_relayed_mail_and_concessions)
   read_note ("Quality of the shell? Not relevant to us, nobody checks.");
   cr_assert (! counts ("value.quality"), "a dismissed topic held");
 }
+
+/* Round 37 (seen on blind33): an "Original Message" thread answered
+   inline keeps the writer's answers (its From:/Sent: lines are headers,
+   not an Outlook header that opens the rest as quoted); a message pasted
+   under the banner that opens the note keeps going past the deeper quotes
+   it answers; a transcript whose labels are keyed on their own first
+   lines ("SPEAKER 1: Dana Ruiz, Director") knows who speaks; "Remember to
+   update the form" is a to-do, not remembering people. */
+Test (scoring_reading, inline_threads_pasted_answers_and_first_line_keys)
+{
+  read_note ("Callum, answers inline below.\n"
+             "\n"
+             "-----Original Message-----\n"
+             "From: Callum Reid\n"
+             "Sent: 02 December 2025 11:05\n"
+             "\n"
+             "> Happy to move the lines over from January?\n"
+             "Not before three trial batches are signed off by our QA lead.\n"
+             "> We can send SDS sheets once the order is placed.\n"
+             "I'll need them before the trial, with a written guarantee.\n");
+  cr_assert (counts ("security."), "the inline answers were set aside");
+  read_note ("On Mon, 1 Dec 2025 at 09:30, Dana Ruiz <dana@ruiz.example> "
+             "wrote:\n"
+             "> Tom, my answers are under your questions.\n"
+             "> > Would you like a written guarantee first?\n"
+             "> I'm not after guarantees, I'm after the truth.\n");
+  cr_assert (counts ("actualization."), "her answers after a deeper quote "
+                                        "were lost");
+  cr_assert (! counts ("security.guarantee"), "the deeper quote was read");
+  read_both ("SPEAKER 1: Dana Ruiz, Director\n"
+             "SPEAKER 2: Neil, DryTech, sales\n"
+             "SPEAKER 2: Would you like a longer trial first?\n"
+             "SPEAKER 1: No need. I'd rather commit now and learn as we go, "
+             "and I'll take the risk with the board.\n"
+             "SPEAKER 2: Understood.\n");
+  cr_assert (counts ("actualization."), "the keyed speaker was not heard");
+  read_note ("Remember to update the visitor form with the new reg plate.");
+  cr_assert (! counts ("affiliation."), "a to-do read as remembering people");
+}
