@@ -62,8 +62,10 @@ cmp_double (const void *a, const void *b)
  * @param turns turn buffer (N_CALLS * N_TURNS)
  * @param n_calls calls to fill (<= N_CALLS)
  * @param form "notes", "email" (the note inside a signed, disclaimed,
- *        quoted e-mail of the same length) or "transcript" (the note as
- *        ten turns, buyer and seller in turn)
+ *        quoted e-mail of the same length), "transcript" (the note as
+ *        ten turns, buyer and seller in turn) or "varied" (notes whose
+ *        sentences follow in a different order in every call: 200
+ *        distinct notes, where "notes" repeats 12)
  */
 static void
 build (struct score_account_input *in, struct score_contact *contacts,
@@ -121,8 +123,11 @@ build (struct score_account_input *in, struct score_contact *contacts,
       c->notes_len = k + sizeof (tail) - 1;
       continue;
     }
-    c->notes_len = synthetic_note (note, NOTE_LEN, synthetic_sentences, ns,
-                                   (size_t) i);
+    c->notes_len =
+      (0 == strcmp (form, "varied"))
+        ? synthetic_varied_note (note, NOTE_LEN, synthetic_sentences, ns,
+                                 (size_t) i)
+        : synthetic_note (note, NOTE_LEN, synthetic_sentences, ns, (size_t) i);
     if (0 == strcmp (form, "transcript"))
     {
       struct score_turn *u = turns + (size_t) i * N_TURNS;
@@ -155,7 +160,8 @@ build (struct score_account_input *in, struct score_contact *contacts,
  * Entry point.
  *
  * @param argc argument count
- * @param argv arguments: [runs] [model path] [calls] [notes|email|transcript]
+ * @param argv arguments: [runs] [model path] [calls]
+ *        [notes|email|transcript|varied]
  * @return 0 on success
  */
 int
@@ -182,11 +188,11 @@ main (int argc, char **argv)
   if (runs < 1 || n_calls < 1 || n_calls > N_CALLS || NULL == calls
       || NULL == notes || NULL == out || NULL == t || NULL == turns
       || (0 != strcmp (form, "notes") && 0 != strcmp (form, "email")
-          && 0 != strcmp (form, "transcript")))
+          && 0 != strcmp (form, "transcript") && 0 != strcmp (form, "varied")))
   {
     fprintf (stderr,
              "usage: bench_scoring [runs] [model] [calls 1-%d] "
-             "[notes|email|transcript]\n",
+             "[notes|email|transcript|varied]\n",
              N_CALLS);
     goto cleanup;
   }

@@ -41,3 +41,27 @@ synthetic_note (char *note, size_t len, const char *const *sentences,
   note[have] = '\0';
   return have;
 }
+
+size_t
+synthetic_varied_note (char *note, size_t len, const char *const *sentences,
+                       size_t n_sentences, size_t seed)
+{
+  size_t have = 0;
+  unsigned x = (unsigned) seed * 2654435761u + 12345u;
+
+  while (have < len)
+  {
+    const char *s;
+    size_t n;
+
+    x = x * 1103515245u + 12345u; /* a plain LCG: the same notes each run */
+    s = sentences[(x >> 16) % n_sentences];
+    n = strlen (s);
+    if (have + n > len)
+      n = len - have;
+    memcpy (note + have, s, n);
+    have += n;
+  }
+  note[have] = '\0';
+  return have;
+}

@@ -24,4 +24,16 @@ extern const char *const synthetic_sentences[SYNTHETIC_N_SENTENCES];
 size_t synthetic_note (char *note, size_t len, const char *const *sentences,
                        size_t n_sentences, size_t start);
 
+/**
+ * Like synthetic_note(), but the sentences follow in an order drawn from
+ * @a seed (a fixed pseudo-random sequence), so notes of different seeds
+ * differ all along, as a real account's notes do, where synthetic_note()
+ * gives only @a n_sentences distinct notes.
+ *
+ * @return @a len
+ */
+size_t
+synthetic_varied_note (char *note, size_t len, const char *const *sentences,
+                       size_t n_sentences, size_t seed);
+
 #endif
