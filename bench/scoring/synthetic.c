@@ -22,6 +22,26 @@ const char *const synthetic_sentences[SYNTHETIC_N_SENTENCES] = {
   "Asked lots of questions about their plans for the new plant next year. "
 };
 
+/**
+ * Append sentence @a s to the note, cut to fit its @a len bytes.
+ *
+ * @param note the note
+ * @param have bytes in it so far
+ * @param len its length
+ * @param s the sentence
+ * @return bytes in it now
+ */
+static size_t
+append (char *note, size_t have, size_t len, const char *s)
+{
+  size_t n = strlen (s);
+
+  if (have + n > len)
+    n = len - have;
+  memcpy (note + have, s, n);
+  return have + n;
+}
+
 size_t
 synthetic_note (char *note, size_t len, const char *const *sentences,
                 size_t n_sentences, size_t start)
@@ -29,15 +49,7 @@ synthetic_note (char *note, size_t len, const char *const *sentences,
   size_t have = 0;
 
   for (size_t k = start; have < len; k += 7)
-  {
-    const char *s = sentences[k % n_sentences];
-    size_t n = strlen (s);
-
-    if (have + n > len)
-      n = len - have;
-    memcpy (note + have, s, n);
-    have += n;
-  }
+    have = append (note, have, len, sentences[k % n_sentences]);
   note[have] = '\0';
   return have;
 }
@@ -51,16 +63,8 @@ synthetic_varied_note (char *note, size_t len, const char *const *sentences,
 
   while (have < len)
   {
-    const char *s;
-    size_t n;
-
     x = x * 1103515245u + 12345u; /* a plain LCG: the same notes each run */
-    s = sentences[(x >> 16) % n_sentences];
-    n = strlen (s);
-    if (have + n > len)
-      n = len - have;
-    memcpy (note + have, s, n);
-    have += n;
+    have = append (note, have, len, sentences[(x >> 16) % n_sentences]);
   }
   note[have] = '\0';
   return have;

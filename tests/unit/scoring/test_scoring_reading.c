@@ -99,21 +99,33 @@ make_case (json_t *c)
 }
 
 /**
- * Read one call of Dana's with these notes; the reading stays in
- * fx_tscratch (its text is a copy of the notes, so offsets into @a notes
- * are offsets into the reading).
+ * Read one call with these notes, attended by @a who; the reading stays
+ * in fx_tscratch (its text is a copy of the notes, so offsets into
+ * @a notes are offsets into the reading).
+ *
+ * @param notes the notes
+ * @param who "c1", "c2" or "both"
+ */
+static void
+read_call (const char *notes, const char *who)
+{
+  const char *one[] = { notes, NULL };
+  struct fx_case *fc = make_case (notes_json (one, who));
+
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  fx_case_free (fc);
+}
+
+/**
+ * Read one call of Dana's with these notes (read_call()).
  *
  * @param notes the notes
  */
 static void
 read_note (const char *notes)
 {
-  const char *one[] = { notes, NULL };
-  struct fx_case *fc = make_case (notes_json (one, "c1"));
-
-  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
-  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
-  fx_case_free (fc);
+  read_call (notes, "c1");
 }
 
 /**
@@ -3833,20 +3845,14 @@ Test (scoring_reading, pains_emphasis_laughter_and_untold_plans)
 }
 
 /**
- * Read one call attended by both contacts (Dana and Marcus) with these
- * notes; the reading stays in fx_tscratch.
+ * Read one call attended by both contacts, Dana and Marcus (read_call()).
  *
  * @param notes the notes
  */
 static void
 read_both (const char *notes)
 {
-  const char *one[] = { notes, NULL };
-  struct fx_case *fc = make_case (notes_json (one, "both"));
-
-  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
-  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
-  fx_case_free (fc);
+  read_call (notes, "both");
 }
 
 /* Round 36 (seen on blind32): a reply whose quoted message addresses a
