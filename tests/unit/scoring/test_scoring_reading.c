@@ -3930,3 +3930,24 @@ Test (scoring_reading, inline_threads_pasted_answers_and_first_line_keys)
   read_note ("Remember to update the visitor form with the new reg plate.");
   cr_assert (! counts ("affiliation."), "a to-do read as remembering people");
 }
+
+/* Round 38 (seen on blind34): words whose stems reach too far keep their
+   own forms: "in confidence" is no Power ("=confident"), "junior
+   rankings" no demand for performance
+   ("=rank..."), a "stadium demo" no outing; kit "built to last" is
+   reliability, a seller who would "rather clients look after themselves"
+   stands against service. */
+Test (scoring_reading, stems_kept_to_their_forms)
+{
+  read_note ("He told us in confidence they're bidding for the stadium demo "
+             "next year.");
+  cr_assert (! counts ("power."), "'in confidence' read as confident");
+  cr_assert (! counts ("compatibility."), "a stadium demolition as an outing");
+  read_note ("Talked about his granddaughter's junior rankings.");
+  cr_assert (! counts ("actualization."), "rankings read as performance");
+  read_note ("We sell heavy-duty equipment built to last.");
+  cr_assert (counts ("value.reliability"), "built to last missed");
+  read_note ("I'd rather clients look after themselves; I don't do much "
+             "after the sale.");
+  cr_assert (counts ("value_against.service"), "a seller against service");
+}
