@@ -3951,3 +3951,21 @@ Test (scoring_reading, stems_kept_to_their_forms)
              "after the sale.");
   cr_assert (counts ("value_against.service"), "a seller against service");
 }
+
+/* A legal notice worded "intended only for the addressee" and "accepts no
+   liability" is a disclaimer, and its "competitors" no rival (seen on
+   blind8's risk levels while reading the low/medium overlap). */
+Test (scoring_reading, disclaimer_intended_only_for_the_addressee)
+{
+  static const char *const phrases[] = { "pricing, competitors", NULL };
+
+  assert_aside ("Hi Jo, renewing as is for another two years.\n"
+                "Mark\n"
+                "\n"
+                "This message may contain information about pricing, "
+                "competitors or contract termination and is intended only "
+                "for the addressee. Brookfield Schools accepts no liability "
+                "for its contents.\n",
+                SCORE_BOILER_DISCLAIMER, phrases);
+  cr_assert (! counts ("risk.competitor"), "a disclaimer's word read");
+}
