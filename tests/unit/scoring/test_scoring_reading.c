@@ -3954,7 +3954,7 @@ Test (scoring_reading, stems_kept_to_their_forms)
 
 /* A legal notice worded "intended only for the addressee" and "accepts no
    liability" is a disclaimer, and its "competitors" no rival (seen on
-   blind8's risk levels while reading the low/medium overlap). */
+   the forms split's risk levels while reading the low/medium overlap). */
 Test (scoring_reading, disclaimer_intended_only_for_the_addressee)
 {
   static const char *const phrases[] = { "pricing, competitors", NULL };
