@@ -181,11 +181,13 @@ enum score_param_id
                                         stand (002: sustained performance) */
   SCORE_P_TRUST_MIN_KINDS,     /**< distinct kinds of them (002: a broad
                                         spectrum of services) */
-  SCORE_P_RISK_PHRASE_STEP,
-  SCORE_P_VALUES_RELATED,
-  /**< how alike two related values count */ /**< share of a risk cue's weight each
+  SCORE_P_RISK_PHRASE_STEP,    /**< share of a risk cue's weight each
                                         further distinct phrase of it in
                                         one note adds (at most two) */
+  SCORE_P_VALUES_RELATED,      /**< how alike two related values count */
+  SCORE_P_RISK_BREADTH_POINTS, /**< points each of two drivers of what the
+                                        buyer does needs to make an account
+                                        at least medium (004) */
   SCORE_P_COUNT
 };
 

@@ -83,7 +83,8 @@ static const struct
                                  { 0, 20 },
                                  { 0, 10 },
                                  { 0, 1 },
-                                 { 0, 1 } };
+                                 { 0, 1 },
+                                 { 0, 100 } };
 
 /**
  * Record the first error as "<pointer>: <message>".

@@ -105,6 +105,9 @@ static const char *const disclaimer_a[] = { "confidential",
                                             "intended only",
                                             "intended solely",
                                             "accepts no liability",
+                                            "not an offer",
+                                            "competition law",
+                                            "commercially sensitive",
                                             NULL };
 static const char *const disclaimer_b[] = {
   "intended",  "recipient",  "addressee",     "e-mail",

@@ -520,6 +520,31 @@ exposure (const struct score_model *m, int64_t as_of,
 }
 
 /**
+ * Whether an account shows two or more of the risks a buyer's own doings
+ * and words raise (004: shopping, a review, problems, a new decision
+ * maker, silence, broken promises, falling report cards, detractors),
+ * each worth at least risk.medium_breadth_points: then it is at least
+ * medium, however low its sum. The structure of the relationship (one
+ * pillar, one thread, an orientation) does not count here.
+ *
+ * @param m model
+ * @param out the drivers
+ * @return true if so
+ */
+static bool
+broad (const struct score_model *m, const struct score_buyer_risk_result *out)
+{
+  unsigned n = 0;
+
+  for (size_t i = 0; i < out->n_drivers; i++)
+    n += out->drivers[i].points >= score_p (m, SCORE_P_RISK_BREADTH_POINTS)
+         && SCORE_DRIVER_SINGLE_THREADED != out->drivers[i].driver
+         && SCORE_DRIVER_ONE_PILLAR != out->drivers[i].driver
+         && SCORE_DRIVER_ORIENTATION_EXPOSURE != out->drivers[i].driver;
+  return n >= 2;
+}
+
+/**
  * Sort drivers with points first, biggest first, then fill the score,
  * level and actions.
  *
@@ -559,13 +584,12 @@ rank (const struct score_model *m, struct score_buyer_risk_result *out)
     out->actions[out->n_actions++] = out->drivers[i].action;
   }
   out->score = sum > 100.0 ? 100.0 : sum;
-  out->level = (out->score >= score_p (m, SCORE_P_RISK_CRITICAL))
-                 ? SCORE_RISK_CRITICAL
-               : (out->score >= score_p (m, SCORE_P_RISK_HIGH))
-                 ? SCORE_RISK_HIGH
-               : (out->score >= score_p (m, SCORE_P_RISK_MEDIUM))
-                 ? SCORE_RISK_MEDIUM
-                 : SCORE_RISK_LOW;
+  out->level =
+    (out->score >= score_p (m, SCORE_P_RISK_CRITICAL)) ? SCORE_RISK_CRITICAL
+    : (out->score >= score_p (m, SCORE_P_RISK_HIGH))   ? SCORE_RISK_HIGH
+    : (out->score >= score_p (m, SCORE_P_RISK_MEDIUM) || broad (m, out))
+      ? SCORE_RISK_MEDIUM
+      : SCORE_RISK_LOW;
 }
 
 void

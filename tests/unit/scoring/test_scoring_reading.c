@@ -3969,3 +3969,42 @@ Test (scoring_reading, disclaimer_intended_only_for_the_addressee)
                 SCORE_BOILER_DISCLAIMER, phrases);
   cr_assert (! counts ("risk.competitor"), "a disclaimer's word read");
 }
+
+/* Round 39 (seen on blind35 and across the batches' risk levels): two
+   risks from what the buyer does, each worth a few points (a new decision
+   maker after a silence), make an account at least medium though the sum
+   stays under 30; one such risk beside the relationship's structure does
+   not. A notice "not an offer ... competition law ... commercially
+   sensitive" is a disclaimer, not a rival. */
+Test (scoring_reading, two_fronts_make_a_medium_account)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  static const char *const two[] = {
+    "New category director started this month and wants an intro "
+    "meeting to get to know us.",
+    "Lena asked if we could do better on the price of replacement blades.",
+    NULL
+  };
+  static const char *const one[] = {
+    "New category director started this month and wants an intro "
+    "meeting to get to know us.",
+    "Routine order, all fine.", NULL
+  };
+
+  account (notes_json (two, "both"), a);
+  cr_assert (a->buyer_risk.score < 30.0, "not a test of the breadth: %.1f",
+             a->buyer_risk.score);
+  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
+                "two fronts read as low (%.1f)", a->buyer_risk.score);
+  account (notes_json (one, "both"), a);
+  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
+                "one front read as medium (%.1f)", a->buyer_risk.score);
+  free (a);
+  read_note ("PO attached, same scope as this year.\n"
+             "\n"
+             "This message is not an offer or acceptance of any contract. "
+             "Competition law notice: nothing in this e-mail should be read "
+             "as an exchange of commercially sensitive information with a "
+             "competitor.\n");
+  cr_assert (! counts ("risk.competitor"), "a notice read as a rival");
+}
