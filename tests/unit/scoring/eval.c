@@ -169,12 +169,12 @@ suite_index (const char *suite)
 }
 
 const char *const eval_split_names[EVAL_SPLITS] = {
-  "train",   "held",    "blind3",  "blind4",  "blind5",  "blind6",
-  "forms",   "blind7",  "blind8",  "blind9",  "blind10", "blind11",
-  "blind12", "blind13", "blind14", "blind15", "blind16", "blind17",
-  "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-  "blind24", "blind25", "blind26", "blind27", "blind28", "blind29",
-  "blind30", "blind31", "blind32", "blind33", "blind34", "blind35"
+  "train",   "held",    "blind3",  "blind4",  "blind5",  "blind6",  "forms",
+  "blind7",  "blind8",  "blind9",  "blind10", "blind11", "blind12", "blind13",
+  "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20",
+  "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27",
+  "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34",
+  "blind35", "blind36"
 };
 
 /**
