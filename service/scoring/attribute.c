@@ -848,6 +848,29 @@ said_of_it (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/** Whether the buyer answered a rival's approach with a no after it in
+    the sentence: a word of saying, then a negator within four words
+    ("she told them she isn't looking and hung up", "said no"). An
+    impression ("he didn't seem interested") is not an answer. */
+static bool
+told_no (const struct score_scratch *s, const struct score_hit *h)
+{
+  uint16_t sentence = s->tokens[h->last].sentence;
+
+  for (size_t q = (size_t) h->last + 1;
+       q < s->n_tokens && s->tokens[q].sentence == sentence; q++)
+  {
+    if (! (s->tok_marks[q] & M_REPORT))
+      continue;
+    for (size_t r = q + 1;
+         r < s->n_tokens && r <= q + 4 && s->tokens[r].sentence == sentence;
+         r++)
+      if (SCORE_TOKEN_NEG == s->tokens[r].hash)
+        return true;
+  }
+  return false;
+}
+
 /**
  * Whether hit @a h is a sign of shopping around or of a review (004): "she
  * might take a closer look at them" is the risk itself, a buyer weighing
@@ -2097,6 +2120,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
           && SCORE_PILLAR_TRUST == m->cues[h->cue].target.index
           && said_of_it (s, h))
         h->reasons |= SCORE_READ_DECLINED; /* "that's confidential" */
+      if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
+          && SCORE_DRIVER_COMPETITOR_ACTIVITY == m->cues[h->cue].target.index
+          && m->cues[h->cue].weight > 0 && told_no (s, h))
+        h->reasons |= SCORE_READ_DECLINED; /* "she told them she isn't
+                                              looking" */
       if (h->first >= hypo_at && ! bare_if
           && ! (hypo_at == guess_from && shopping_risk (m, h)))
         h->reasons |= SCORE_READ_HYPOTHETICAL;

@@ -1142,6 +1142,31 @@ key_line (const char *t, size_t s, size_t e, uint32_t *letters)
 }
 
 /**
+ * Whether the note's first line marks it as our own team's ("Hi team -
+ * FYI below. (internal)"): then whoever signs it is on our side.
+ *
+ * @param s scratch (read_text filled)
+ * @param ln lines
+ * @param n number of lines
+ * @return true if so
+ */
+static bool
+internal_memo (struct score_scratch *s, const struct line *ln, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+  {
+    char l[LOOK + 1];
+
+    if (ln[i].blank)
+      continue;
+    lower_line (s->read_text, ln[i].s, ln[i].e, l);
+    return NULL != strstr (l, "internal") || starts (l, "hi team")
+           || starts (l, "team,") || starts (l, "hey team");
+  }
+  return false;
+}
+
+/**
  * A signed e-mail whose signer is not a call contact by name: with one
  * contact on the call and a greeting that does not name them, the
  * contact wrote it (a nickname, a name the CRM spells otherwise); an
@@ -1156,7 +1181,7 @@ lone_writer (struct score_scratch *s, const struct score_account_input *in,
 {
   if (NULL == in || 1 != c->n_contacts
       || score_contact_index (in, c->contact_ids[0]) < 0
-      || greets_contact (s, in, c, ln, n))
+      || greets_contact (s, in, c, ln, n) || internal_memo (s, ln, n))
     return -1;
   return 0;
 }

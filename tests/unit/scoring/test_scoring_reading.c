@@ -4008,3 +4008,25 @@ Test (scoring_reading, two_fronts_make_a_medium_account)
              "competitor.\n");
   cr_assert (! counts ("risk.competitor"), "a notice read as a rival");
 }
+
+/* Round 40 (seen on blind36): a rival the buyer answered with a no ("she
+   told them she isn't looking and hung up") is turned down, where one she
+   "didn't seem interested" in still came up; an internal memo ("Hi team -
+   FYI below. (internal)") signed by a colleague is our side's, not the
+   call's one contact's. */
+Test (scoring_reading, rivals_answered_no_and_internal_memos)
+{
+  read_note ("Yasmin mentioned a rival vendor cold-called her; she told them "
+             "she isn't looking and hung up.");
+  cr_assert (! counts ("risk.competitor"), "a rival answered no counted");
+  read_note ("Yasmin mentioned a rival vendor sent a brochure; she didn't "
+             "seem interested.");
+  cr_assert (counts ("risk.competitor"), "a rival's approach lost");
+  read_note ("Hi team - FYI below. (internal)\n"
+             "\n"
+             "Great call with Platewise today. I told them we beat every "
+             "competitor on freshness.\n"
+             "Mia\n"
+             "Key Accounts\n");
+  cr_assert (! counts ("risk.competitor"), "our own boast read as theirs");
+}
