@@ -1305,18 +1305,26 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
     *firm = true;
 }
 
-/** Whether token @a q ends a topic put up for comment: a "?", ":" or
-    dash follows it ("Innovation? ...", "Price: ...", "Speed - ..."). */
-static bool
-posed (const struct score_scratch *s, size_t q)
+/** The first byte after token @a q past spaces, or '\0' at the end. */
+static char
+byte_after (const struct score_scratch *s, size_t q)
 {
   size_t p = s->tokens[q].end;
 
   while (p < s->text_len && ' ' == s->text[p])
     p++;
-  return p < s->text_len
-         && ('?' == s->text[p] || ':' == s->text[p] || '-' == s->text[p]
-             || '=' == s->text[p]);
+  return p < s->text_len ? s->text[p] : '\0';
+}
+
+/** Whether token @a q ends a topic put up for comment: a "?", ":", dash
+    or "=" follows it ("Innovation? ...", "Price: ...", "Speed - ...",
+    "growth = everything"). */
+static bool
+posed (const struct score_scratch *s, size_t q)
+{
+  char c = byte_after (s, q);
+
+  return '?' == c || ':' == c || '-' == c || '=' == c;
 }
 
 /** Whether a value hit before hit @a h0 starts at token @a st: the topic
@@ -1368,14 +1376,10 @@ conceded (const struct score_scratch *s, size_t st, size_t a)
 static bool
 listed_first (const struct score_scratch *s, size_t st, size_t a)
 {
-  size_t p = s->tokens[a - 1].end;
-
   if (! (s->tokens[st].flags & TOK_SENTENCE) || a >= s->n_tokens
       || s->tokens[a].sentence != s->tokens[st].sentence)
     return false;
-  while (p < s->text_len && ' ' == s->text[p])
-    p++;
-  return p < s->text_len && ',' == s->text[p];
+  return ',' == byte_after (s, a - 1);
 }
 
 /** Whether token @a q is followed by "=" (a shorthand definition:
@@ -1383,11 +1387,7 @@ listed_first (const struct score_scratch *s, size_t st, size_t a)
 static bool
 equated (const struct score_scratch *s, size_t q)
 {
-  size_t p = s->tokens[q].end;
-
-  while (p < s->text_len && ' ' == s->text[p])
-    p++;
-  return p < s->text_len && '=' == s->text[p];
+  return '=' == byte_after (s, q);
 }
 
 /** Whether token @a q is a filler word standing alone ("Honestly,",
