@@ -1327,25 +1327,6 @@ posed (const struct score_scratch *s, size_t q)
   return '?' == c || ':' == c || '-' == c || '=' == c;
 }
 
-/** Whether a value hit before hit @a h0 starts at token @a st: the topic
-    put up is headed by the value ("Quality of the shell? Not relevant to
-    us"). */
-static bool
-value_opens (const struct score_scratch *s, size_t h0, size_t st)
-{
-  for (size_t j = h0; j > 0; j--)
-  {
-    const struct score_hit *h = &s->hits[j - 1];
-
-    if (h->first < st)
-      break;
-    if (h->first == st
-        && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
-      return true;
-  }
-  return false;
-}
-
 /** Whether the clause [@a st, @a a) grants a value something only for the
     next clause, after "but", to take it back: "Partnership sounds nice
     but we've never needed one". */
@@ -1460,9 +1441,11 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
     while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
       st--;
   }
+  /* a posed topic headed by the value may take a few words: "Quality of
+     the shell? Not relevant to us" */
   if (! (posed (s, a - 1) || listed_first (s, st, a) || conceded (s, st, a))
       || a - st > ((equated (s, a - 1) || conceded (s, st, a)
-                    || (posed (s, a - 1) && value_opens (s, h0, st)))
+                    || (posed (s, a - 1) && value_between (s, h0, st, st + 1)))
                      ? 5u
                      : 2u))
     return; /* "Cost savings. Honestly the green stuff is marketing
