@@ -478,6 +478,7 @@ static const struct
                                          never needed one" */
   { "conversation", M_DISCLOSE },    /* "still no conversation about" */
   { "agree", M_DISCLOSE },           /* "hasn't agreed to meet them" */
+  { "necessary", M_DISCLOSE },       /* "W said 'not necessary'" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -1481,12 +1482,16 @@ rank_word (const struct score_scratch *s, size_t q)
                          s->tokens[q].end - s->tokens[q].start, "think");
 }
 
-/** Whether negator @a q before word @a r is "without"/"no" and the word
-    is "think": "work every day without anyone thinking about it" is no
-    dismissal, "not something we think about" is. */
+/** Whether negator @a q before word @a r waves nothing away: "without" or
+    "no" before "think" ("work every day without anyone thinking about
+    it", where "not something we think about" waves it away), or an
+    ultimatum's "or" before the negator ("show me the ROI in numbers or
+    don't bother" insists on it). */
 static bool
 thinking_without (const struct score_scratch *s, size_t q, size_t r)
 {
+  if (q > 0 && score_token_is (s, q - 1, "or"))
+    return true;
   return (s->tokens[q].flags & TOK_NEG_FWD)
          && begins_with (s->text + s->tokens[r].start,
                          s->tokens[r].end - s->tokens[r].start, "think");
@@ -2184,6 +2189,10 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
   if (! begins_with (s->text + s->tokens[q].start,
                      s->tokens[q].end - s->tokens[q].start, "skip"))
     return false;
+  if (q + 1 < end
+      && (score_token_is (s, q + 1, "that") || score_token_is (s, q + 1, "it"))
+      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)))
+    return true; /* "Let's skip that, I have twenty minutes." */
   for (size_t r = q + 1; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "pleasantries")
         || score_token_is (s, r, "niceties")
@@ -2255,12 +2264,15 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
     else if ((b & M_SKIP) && skips_small_talk (s, q, end))
       out->plain = q + 1; /* "Can we skip the pleasantries?" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
-             && score_token_is (s, q, "no")
-             && (score_token_is (s, q + 1, "need")
-                 || score_token_is (s, q + 1, "thanks"))
+             && ((score_token_is (s, q, "no")
+                  && (score_token_is (s, q + 1, "need")
+                      || score_token_is (s, q + 1, "thanks")))
+                 || (score_token_is (s, q, "not")
+                     && score_token_is (s, q + 1, "necessary")))
              && (q + 2 >= s->n_tokens
                  || (s->tokens[q + 2].flags & TOK_CLAUSE)))
-      out->plain = q + 1; /* "she said no need", "no thanks." */
+      out->plain = q + 1; /* "she said no need", "no thanks.", "W said
+                             'not necessary'" */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg && q - neg <= 3)
       out->told = neg + 1;
   }

@@ -4030,3 +4030,20 @@ Test (scoring_reading, rivals_answered_no_and_internal_memos)
              "Key Accounts\n");
   cr_assert (! counts ("risk.competitor"), "our own boast read as theirs");
 }
+
+/* Round 41 (seen on blind37): "Let's skip that" in answer to small talk
+   turns it down as "skip the pleasantries" does; "W said 'not necessary'"
+   to a meeting with their CEO turns the offer down; "... or don't bother"
+   is an ultimatum, not a value waved away. */
+Test (scoring_reading, skip_that_and_not_necessary)
+{
+  read_note ("Rep: Good morning, did you have a good weekend?\n"
+             "Dana: Let's skip that, I have twenty minutes.\n"
+             "Rep: Of course.\n");
+  cr_assert (! counts ("compatibility."), "skipped small talk counted");
+  read_note ("Our MD asked to meet their CEO - Dana said 'not necessary'.");
+  cr_assert (! counts ("trust."), "a refused meeting read as access");
+  read_note ("Profitability: show me the ROI in numbers or don't bother.");
+  cr_assert (counts ("value.profitability"), "an ultimatum read as a "
+                                             "dismissal");
+}
