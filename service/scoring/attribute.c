@@ -2107,7 +2107,19 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind
           && SCORE_PILLAR_TRUST == m->cues[h->cue].target.index
           && said_of_it (s, h))
-        h->reasons |= SCORE_READ_DECLINED; /* "that's confidential" */
+      {
+        /* "that's confidential" said of what was asked: no confidence,
+           and the plans asked about in its sentence were not shared
+           ("asked about the herd expansion - 'that's confidential'") */
+        h->reasons |= SCORE_READ_DECLINED;
+        for (size_t j = hi;
+             j > 0 && s->tokens[s->hits[j - 1].first].sentence == t0->sentence;
+             j--)
+          if (SCORE_TARGET_PILLAR == s->hits[j - 1].kind
+              && SCORE_PILLAR_KNOWLEDGE
+                   == m->cues[s->hits[j - 1].cue].target.index)
+            s->hits[j - 1].reasons |= SCORE_READ_DECLINED;
+      }
       if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
           && SCORE_DRIVER_COMPETITOR_ACTIVITY == m->cues[h->cue].target.index
           && m->cues[h->cue].weight > 0 && told_no (s, h))

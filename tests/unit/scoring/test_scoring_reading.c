@@ -4043,6 +4043,9 @@ Test (scoring_reading, skip_that_and_not_necessary)
   cr_assert (! counts ("compatibility."), "skipped small talk counted");
   read_note ("Our MD asked to meet their CEO - Dana said 'not necessary'.");
   cr_assert (! counts ("trust."), "a refused meeting read as access");
+  read_note ("asked about the herd expansion - he didn't want to go there, "
+             "'that's confidential, not for suppliers'.");
+  cr_assert (! counts ("knowledge."), "plans kept back read as shared");
   read_note ("Profitability: show me the ROI in numbers or don't bother.");
   cr_assert (counts ("value.profitability"), "an ultimatum read as a "
                                              "dismissal");
