@@ -803,6 +803,15 @@ begins_with (const char *w, size_t n, const char *pre)
   return '\0' == pre[k];
 }
 
+/** Whether token @a q starts with the lowercase ASCII @a pre, in any
+    case ("declined" with "declin"). */
+static bool
+token_begins (const struct score_scratch *s, size_t q, const char *pre)
+{
+  return begins_with (s->text + s->tokens[q].start,
+                      s->tokens[q].end - s->tokens[q].start, pre);
+}
+
 /**
  * Whether token @a q is the writer's guess about her: "probably",
  * "might" opening the clause or after "she"/"they" ("she'll probably
@@ -1221,8 +1230,7 @@ means_nothing (const struct score_scratch *s, size_t q, size_t b)
 {
   const struct score_token *t;
 
-  if (begins_with (s->text + s->tokens[q].start,
-                   s->tokens[q].end - s->tokens[q].start, "wast"))
+  if (token_begins (s, q, "wast"))
     return waste_of (s, q, b); /* "we waste nothing", "wasted nothing"
                                   wave nothing away */
   if (! (s->tok_marks[q] & M_MEANS) || q + 1 >= b
@@ -1477,9 +1485,7 @@ rank_word (const struct score_scratch *s, size_t q)
 {
   return score_token_is (s, q, "list") || score_token_is (s, q, "priorities")
          || score_token_is (s, q, "worries") || score_token_is (s, q, "role")
-         || score_token_is (s, q, "thanks")
-         || begins_with (s->text + s->tokens[q].start,
-                         s->tokens[q].end - s->tokens[q].start, "think");
+         || score_token_is (s, q, "thanks") || token_begins (s, q, "think");
 }
 
 /** Whether negator @a q before word @a r waves nothing away: "without" or
@@ -1492,9 +1498,7 @@ thinking_without (const struct score_scratch *s, size_t q, size_t r)
 {
   if (q > 0 && score_token_is (s, q - 1, "or"))
     return true;
-  return (s->tokens[q].flags & TOK_NEG_FWD)
-         && begins_with (s->text + s->tokens[r].start,
-                         s->tokens[r].end - s->tokens[r].start, "think");
+  return (s->tokens[q].flags & TOK_NEG_FWD) && token_begins (s, r, "think");
 }
 
 /**
@@ -1633,10 +1637,7 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
 static bool
 refusing_negator (const struct score_scratch *s, size_t q)
 {
-  const char *w = s->text + s->tokens[q].start;
-  size_t n = s->tokens[q].end - s->tokens[q].start;
-
-  return begins_with (w, n, "declin") || begins_with (w, n, "refus");
+  return token_begins (s, q, "declin") || token_begins (s, q, "refus");
 }
 
 /** Whether a value hit starts among the hits from @a hi up to token
@@ -2198,8 +2199,7 @@ untold (const struct score_scratch *s, const struct score_hit *h)
 static bool
 skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
 {
-  if (! begins_with (s->text + s->tokens[q].start,
-                     s->tokens[q].end - s->tokens[q].start, "skip"))
+  if (! token_begins (s, q, "skip"))
     return false;
   if (q + 1 < end
       && (score_token_is (s, q + 1, "that") || score_token_is (s, q + 1, "it"))
@@ -2250,15 +2250,10 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
     {
       neg = q;
       if (refusing_negator (s, q)
-          || (q + 1 < end
-              && begins_with (s->text + s->tokens[q + 1].start,
-                              s->tokens[q + 1].end - s->tokens[q + 1].start,
-                              "agree")))
+          || (q + 1 < end && token_begins (s, q + 1, "agree")))
         b |= M_DECLINE; /* "declined"; "hasn't agreed to meet them" */
     }
-    if ((b & M_DECLINE) && ! (b & M_DISCLOSE)
-        && begins_with (s->text + s->tokens[q].start,
-                        s->tokens[q].end - s->tokens[q].start, "turn")
+    if ((b & M_DECLINE) && ! (b & M_DISCLOSE) && token_begins (s, q, "turn")
         && ! ((q + 1 < end && (s->tok_marks[q + 1] & M_DOWN))
               || (q + 2 < end && (s->tok_marks[q + 2] & M_DOWN))))
       b &= ~M_DECLINE; /* "she turned it down"; not "turned up late" */

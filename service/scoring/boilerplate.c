@@ -662,47 +662,28 @@ next_wrote (const char *t, const struct line *ln, size_t n, size_t i)
   return ends (l2, n2, "wrote:");
 }
 
-/** Whether line @a i of text @a t starts with ">" (after spaces). */
-static bool
-quote_line (const char *t, const struct line *ln, size_t i)
-{
-  size_t p = ln[i].s;
-
-  while (p < ln[i].e && ' ' == t[p])
-    p++;
-  return p < ln[i].e && '>' == t[p];
-}
-
-/**
- * Whether the thread under the reply banner at line @a i is answered
- * inline: a quoted line, then a line of the writer's own, then another
- * quoted line ("Answers inline below." ... "> Can we book it for the
- * 1st?" / "Not before I have seen the dossier."). Then only the ">"
- * lines are the earlier message.
- *
- * @param t text
- * @param ln lines
- * @param n number of lines
- * @param i the banner's line
- * @return true if the writer answered between the quoted lines
- */
-static bool
-inline_answers (const char *t, const struct line *ln, size_t n, size_t i)
+bool
+score_answered_inline (const char *t, size_t p, size_t len)
 {
   int state = 0; /* 1 a quote seen, 2 then an answer */
 
-  for (size_t j = i + 1; j < n; j++)
+  while (p < len)
   {
-    if (ln[j].blank)
-      continue;
-    if (quote_line (t, ln, j))
+    const char *nl = memchr (t + p, '\n', len - p);
+    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
+    size_t q = p;
+
+    while (q < e && (' ' == t[q] || '\t' == t[q]))
+      q++;
+    if (q < e && '>' == t[q])
     {
       if (2 == state)
         return true;
       state = 1;
     }
-    else if (1 == state)
+    else if (q < e && 1 == state)
       state = 2;
+    p = e + 1;
   }
   return false;
 }
@@ -1274,7 +1255,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     thread = wrote
              || ((x->found & FOUND_THREAD)
                  && NULL != strstr (l, "original message"));
-    if (thread && inline_answers (t, ln, n, i))
+    if (thread && i + 1 < n
+        && score_answered_inline (t, ln[i + 1].s, ln[n - 1].e))
     {
       /* the banner of a thread answered inline: its ">" lines are the
          earlier message, the lines between them the writer's answers */

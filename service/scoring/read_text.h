@@ -188,6 +188,19 @@ uint16_t
 score_line_found (const struct score_scratch *s, const char *l, size_t len);
 
 /**
+ * Whether the e-mail thread from byte @a p on is answered inline: a
+ * quoted (">") line, then a line of the writer's own, then another quoted
+ * line ("> Can we book it for the 1st?" / "Not before I have seen the
+ * dossier."). Then only the ">" lines are the earlier message.
+ *
+ * @param t text
+ * @param p start of the first line to look at
+ * @param len text length
+ * @return true if the writer answered between quoted lines
+ */
+bool score_answered_inline (const char *t, size_t p, size_t len);
+
+/**
  * Set boilerplate lines aside: fills ln[].kind.
  *
  * @param t notes

@@ -945,38 +945,6 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
 }
 
 /**
- * Whether the quoted lines from @a p on are answered inline: a line of
- * the writer's own stands between two quoted ones ("Answers inline
- * below." ... "> Can we book it?" / "Not before I see the dossier.").
- *
- * @param t text
- * @param p start of the first quoted line
- * @param len text length
- * @return true if so
- */
-static bool
-answered_inline (const char *t, size_t p, size_t len)
-{
-  bool answer = false;
-
-  while (p < len)
-  {
-    const char *nl = memchr (t + p, '\n', len - p);
-    size_t e = (NULL == nl) ? len : (size_t) (nl - t);
-    size_t q = p;
-
-    while (q < e && (' ' == t[q] || '\t' == t[q]))
-      q++;
-    if (q < e && '>' == t[q] && answer)
-      return true;
-    if (q < e && '>' != t[q])
-      answer = true;
-    p = e + 1;
-  }
-  return false;
-}
-
-/**
  * A note that forwards a reply ("Ingrid's reply below, fyi") in quoted
  * lines: those lines are the note's substance, not an earlier thread. The
  * first level of quoting is unwrapped in the reading text (the '>' turned
@@ -1012,7 +980,7 @@ unwrap_forwarded_quote (struct score_scratch *s)
     cue = cue || NULL != strstr (l, "see "); /* "see her answer" */
     p = e + 1;
   }
-  if (p >= len || ! cue || answered_inline (t, p, len))
+  if (p >= len || ! cue || score_answered_inline (t, p, len))
     return;
   while (p < len)
   {
