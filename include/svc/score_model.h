@@ -162,32 +162,35 @@ enum score_param_id
   SCORE_P_CADENCE_MIN_DAYS,
   SCORE_P_GAP_RATIO_START, /**< silence/cadence ratio for points */
   SCORE_P_GAP_RATIO_FULL,
-  SCORE_P_ENGAGED_WINDOW_DAYS, /**< window for single-threaded test */
-  SCORE_P_DETRACTOR_MAX,       /**< recommend_score <= this */
-  SCORE_P_CARD_LOW,            /**< overall <= this is low */
-  SCORE_P_SELLER_SCALE,        /**< trait sum for tanh scaling */
-  SCORE_P_SELLER_BUILDER,      /**< score >= this: builder */
-  SCORE_P_SELLER_PUSHER,       /**< score <= this: pusher */
-  SCORE_P_VALUES_PROCEED,      /**< fit >= this: proceed */
-  SCORE_P_VALUES_WALK_AWAY,    /**< org fit < this: walk away */
-  SCORE_P_VALUES_TEXT_WEIGHT,  /**< weight of answers-derived values */
-  SCORE_P_COMMITMENT_KEPT,     /**< trust weight of a kept promise */
-  SCORE_P_COMMITMENT_BROKEN,   /**< trust weight of a broken promise */
-  SCORE_P_UNATTRIBUTED_WEIGHT, /**< team weight of calls w/o contacts */
-  SCORE_P_PILLAR_PHRASE_STEP,  /**< share of a pillar cue's weight each
+  SCORE_P_ENGAGED_WINDOW_DAYS,  /**< window for single-threaded test */
+  SCORE_P_DETRACTOR_MAX,        /**< recommend_score <= this */
+  SCORE_P_CARD_LOW,             /**< overall <= this is low */
+  SCORE_P_SELLER_SCALE,         /**< trait sum for tanh scaling */
+  SCORE_P_SELLER_BUILDER,       /**< score >= this: builder */
+  SCORE_P_SELLER_PUSHER,        /**< score <= this: pusher */
+  SCORE_P_VALUES_PROCEED,       /**< fit >= this: proceed */
+  SCORE_P_VALUES_WALK_AWAY,     /**< org fit < this: walk away */
+  SCORE_P_VALUES_TEXT_WEIGHT,   /**< weight of answers-derived values */
+  SCORE_P_COMMITMENT_KEPT,      /**< trust weight of a kept promise */
+  SCORE_P_COMMITMENT_BROKEN,    /**< trust weight of a broken promise */
+  SCORE_P_UNATTRIBUTED_WEIGHT,  /**< team weight of calls w/o contacts */
+  SCORE_P_PILLAR_PHRASE_STEP,   /**< share of a pillar cue's weight each
                                         further distinct phrase of it in
                                         one note adds (at most two) */
-  SCORE_P_TRUST_MIN_ITEMS,     /**< positive trust items for trust to
+  SCORE_P_TRUST_MIN_ITEMS,      /**< positive trust items for trust to
                                         stand (002: sustained performance) */
-  SCORE_P_TRUST_MIN_KINDS,     /**< distinct kinds of them (002: a broad
+  SCORE_P_TRUST_MIN_KINDS,      /**< distinct kinds of them (002: a broad
                                         spectrum of services) */
-  SCORE_P_RISK_PHRASE_STEP,    /**< share of a risk cue's weight each
+  SCORE_P_RISK_PHRASE_STEP,     /**< share of a risk cue's weight each
                                         further distinct phrase of it in
                                         one note adds (at most two) */
-  SCORE_P_VALUES_RELATED,      /**< how alike two related values count */
-  SCORE_P_RISK_BREADTH_POINTS, /**< points each of two drivers of what the
+  SCORE_P_VALUES_RELATED,       /**< how alike two related values count */
+  SCORE_P_RISK_BREADTH_POINTS,  /**< points each of two drivers of what the
                                         buyer does needs to make an account
                                         at least medium (004) */
+  SCORE_P_RISK_SHOPPING_POINTS, /**< points a competitor or review driver
+                                        alone needs to make an account at
+                                        least medium (004) */
   SCORE_P_COUNT
 };
 

@@ -252,6 +252,12 @@ static const struct
   { "previously", M_STOPPED },
   { "stopped", M_QUIT },
   { "quit", M_QUIT },
+  { "dropped", M_QUIT },
+  { "ended", M_QUIT },
+  { "cancelled", M_QUIT },
+  { "canceled", M_QUIT },
+  { "scrapped", M_QUIT },
+  { "ditched", M_QUIT },
 
   { "if", M_IF },
   { "what", M_IFQ },
@@ -878,6 +884,59 @@ told_no (const struct score_scratch *s, const struct score_hit *h)
       if (SCORE_TOKEN_NEG == s->tokens[r].hash)
         return true;
   }
+  return false;
+}
+
+/** Whether the buyer answered a rival's approach, later in the sentence,
+    by saying they stay: a word of saying, then a cue of a settled buyer
+    ("a rival called and I told them we're happy where we are", "asked if
+    they're looking at alternatives - no, said they're happy where they
+    are"). Kept open by a contrast after it ("... but took their card"
+    has no word of saying before the stay) only when no one said so. */
+static bool
+told_settled (const struct score_model *m, const struct score_scratch *s,
+              size_t hi)
+{
+  const struct score_hit *h = &s->hits[hi];
+  uint16_t sentence = s->tokens[h->last].sentence;
+
+  for (size_t j = hi + 1;
+       j < s->n_hits && s->tokens[s->hits[j].first].sentence == sentence; j++)
+  {
+    const struct score_cue *c = &m->cues[s->hits[j].cue];
+
+    if (SCORE_TARGET_RISK != (enum score_target_kind) s->hits[j].kind
+        || SCORE_DRIVER_SUPPLIER_EVALUATION != c->target.index
+        || c->weight >= 0 || s->hits[j].negated)
+      continue;
+    for (size_t q = (size_t) h->last + 1; q < s->hits[j].first; q++)
+      if (s->tok_marks[q] & M_REPORT)
+        return true;
+  }
+  return false;
+}
+
+/** Whether risk hit @a h is hyphenated into the name of a product: "the
+    contract-review tool", "a price-comparison module" name what is
+    sold or used, not a review or a comparison under way. */
+static bool
+names_a_product (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const nouns[] = { "tool",    "tools",    "software",
+                                       "module",  "platform", "app",
+                                       "feature", "product",  "system",
+                                       NULL };
+  size_t q = (size_t) h->last + 1;
+
+  if (h->first == h->last || q >= s->n_tokens)
+    return false;
+  for (size_t t = h->first; t < h->last; t++)
+    if (s->tokens[t + 1].start != s->tokens[t].end + 1
+        || '-' != s->text[s->tokens[t].end])
+      return false;
+  for (size_t i = 0; NULL != nouns[i]; i++)
+    if (score_token_is (s, q, nouns[i]))
+      return true;
   return false;
 }
 
@@ -1904,6 +1963,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         used_at = q + 1; /* "stopped buying on unit price": not "the line
                             stopped" (no verb follows), and "stopped
                             working" itself still reads as a fault */
+      if ((bits & M_QUIT) && q + 1 < b && (s->tok_marks[q + 1] & M_DET)
+          && used_at > q + 1)
+        used_at = q + 1; /* "they dropped the rival trial in October",
+                            "ended their pilot with the other firm": what
+                            was ended is a thing of the past */
       if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b)
           || means_nothing (s, q, b))
         dismiss = true;
@@ -2123,9 +2187,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
       }
       if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
           && SCORE_DRIVER_COMPETITOR_ACTIVITY == m->cues[h->cue].target.index
-          && m->cues[h->cue].weight > 0 && told_no (s, h))
+          && m->cues[h->cue].weight > 0
+          && (told_no (s, h) || told_settled (m, s, hi)))
         h->reasons |= SCORE_READ_DECLINED; /* "she told them she isn't
                                               looking" */
+      if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
+          && names_a_product (s, h))
+        h->negated = h->superseded = true; /* "the contract-review
+                                              tool" */
       if (h->first >= hypo_at && ! bare_if
           && ! (hypo_at == guess_from && shopping_risk (m, h)))
         h->reasons |= SCORE_READ_HYPOTHETICAL;

@@ -174,7 +174,8 @@ static const char *const param_names[] = { "limits.max_calls",
                                            "pillars.trust_min_kinds",
                                            "risk.phrase_step",
                                            "values.related_similarity",
-                                           "risk.medium_breadth_points" };
+                                           "risk.medium_breadth_points",
+                                           "risk.medium_shopping_points" };
 /** Target kind names. */
 static const char *const target_kind_names[] = { "orientation", "pillar",
                                                  "risk", "trait", "value" };

@@ -523,9 +523,11 @@ exposure (const struct score_model *m, int64_t as_of,
  * Whether an account shows two or more of the risks a buyer's own doings
  * and words raise (004: shopping, a review, problems, a new decision
  * maker, silence, broken promises, falling report cards, detractors),
- * each worth at least risk.medium_breadth_points: then it is at least
- * medium, however low its sum. The structure of the relationship (one
- * pillar, one thread, an orientation) does not count here.
+ * each worth at least risk.medium_breadth_points, or shops around or
+ * reviews the spend worth risk.medium_shopping_points on its own: then
+ * it is at least medium, however low its sum. The structure of the
+ * relationship (one pillar, one thread, an orientation) does not count
+ * here.
  *
  * @param m model
  * @param out the drivers
@@ -536,6 +538,12 @@ broad (const struct score_model *m, const struct score_buyer_risk_result *out)
 {
   unsigned n = 0;
 
+  for (size_t i = 0; i < out->n_drivers; i++)
+    if (out->drivers[i].points >= score_p (m, SCORE_P_RISK_SHOPPING_POINTS)
+        && (SCORE_DRIVER_COMPETITOR_ACTIVITY == out->drivers[i].driver
+            || SCORE_DRIVER_SUPPLIER_EVALUATION == out->drivers[i].driver))
+      return true; /* 004: a buyer seen shopping or reviewing the spend is
+                      weighing the account now, whatever else is calm */
   for (size_t i = 0; i < out->n_drivers; i++)
     n += out->drivers[i].points >= score_p (m, SCORE_P_RISK_BREADTH_POINTS)
          && SCORE_DRIVER_SINGLE_THREADED != out->drivers[i].driver

@@ -4050,3 +4050,47 @@ Test (scoring_reading, skip_that_and_not_necessary)
   cr_assert (counts ("value.profitability"), "an ultimatum read as a "
                                              "dismissal");
 }
+
+/* Round 42 (seen across the batches' risk levels): a buyer seen shopping
+   or reviewing the spend makes an account at least medium on its own,
+   however calm the rest; one who told the rival they stay ("told them
+   we're happy where we are"), who dropped the rival's trial, or whose
+   review picked us, is not shopping; a "contract-review tool" is a
+   product, not a review. */
+Test (scoring_reading, one_live_shopping_signal_is_medium)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  static const char *const shopping[] = {
+    "Derek mentioned a rival maker approached them at the trade show; "
+    "he's not planning to move but took their card.",
+    "Spring order placed as usual.", NULL
+  };
+  static const char *const calm[] = { "Spring order placed as usual.",
+                                      "Monthly check-in, nothing open.",
+                                      NULL };
+
+  account (notes_json (shopping, "both"), a);
+  cr_assert (a->buyer_risk.score < 30.0, "not a test of the floor: %.1f",
+             a->buyer_risk.score);
+  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
+                "a buyer keeping a rival's card read as low (%.1f)",
+                a->buyer_risk.score);
+  account (notes_json (calm, "both"), a);
+  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
+                "a calm account read as %d", (int) a->buyer_risk.level);
+  free (a);
+  read_note ("A rival called us last week and I told them we're very happy "
+             "where we are.");
+  cr_assert (! counts ("risk.competitor"), "a rival turned away counted");
+  read_note ("Asked Femi if they're looking at alternatives - no, said "
+             "they're happy where they are.");
+  cr_assert (! counts ("risk.competitor"), "a no to alternatives counted");
+  read_note ("They dropped the rival trial in October and are all in with "
+             "us now.");
+  cr_assert (! counts ("risk.competitor"), "a dropped trial counted");
+  read_note ("Sarah wants to roll the contract-review tool out to Munich.");
+  cr_assert (! counts ("risk.evaluation"), "a product's name read as a "
+                                           "review");
+  read_note ("Her CFO has asked for a written justification of our fee.");
+  cr_assert (counts ("risk.evaluation"), "a justification asked lost");
+}
