@@ -350,6 +350,7 @@ static const struct
   { "slip", M_LOSS },
   { "stop", M_LOSS },
   { "wait", M_LOSS | M_WAIT },
+  { "later", M_WAIT },
   { "overkill", M_DISMISS },
   { "afterthought", M_DISMISS },
   { "distant", M_DISMISS },
@@ -359,6 +360,10 @@ static const struct
   { "seventh", M_DISMISS },
   { "bonus", M_DISMISS },
   { "greenwashing", M_AGAINST },
+  { "drain", M_AGAINST }, /* "numbers-driven negotiators drain me" */
+  { "drains", M_AGAINST },
+  { "exhaust", M_AGAINST },
+  { "exhausts", M_AGAINST },
   { "nonsense", M_AGAINST },
   { "gimmick", M_AGAINST },
   { "gimmicks", M_AGAINST },
@@ -404,6 +409,9 @@ static const struct
   { "over", M_OVER },
   { "before", M_OVER },
   { "beats", M_OVER }, /* "careful beats quick" */
+  { "ahead", M_OVER }, /* "quality comes ahead of the unit price" */
+  { "trumps", M_OVER },
+  { "outweighs", M_OVER },
   { "rather", M_MORE },
   { "someone", M_SOMEONE },
   { "somebody", M_SOMEONE },
@@ -916,6 +924,21 @@ told_settled (const struct score_model *m, const struct score_scratch *s,
   return false;
 }
 
+/** Whether "later" at token @a q ends a clause that puts off what it
+    names ("regulation and compliance we do later"), not a cue's own word
+    ("we'll fix it later" stands against a value by itself); @a hi is the
+    clause's first hit. */
+static bool
+deferred (const struct score_scratch *s, size_t hi, size_t q)
+{
+  if (! score_token_is (s, q, "later"))
+    return false;
+  for (size_t j = hi; j < s->n_hits && s->hits[j].first <= q; j++)
+    if (s->hits[j].last >= q)
+      return false;
+  return true;
+}
+
 /** Whether risk hit @a h is hyphenated into the name of a product: "the
     contract-review tool", "a price-comparison module" name what is
     sold or used, not a review or a comparison under way. */
@@ -1367,8 +1390,10 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
         break;
       }
   }
-  if ((bits & M_OVER) && q > a && *over_at > q && ! over_time (s, q))
-    *over_at = q;
+  if ((bits & M_OVER) && q > a && *over_at > q && ! over_time (s, q)
+      && ! (score_token_is (s, q, "ahead")
+            && ! (q + 1 < b && score_token_is (s, q + 1, "of"))))
+    *over_at = q; /* "ahead of the unit price", not "plan further ahead" */
   if ((bits & M_FIRM) && q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
     *firm = true;
 }
@@ -1972,8 +1997,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
           || means_nothing (s, q, b))
         dismiss = true;
       if ((bits & M_WAIT) && q + 1 == b && q > a
-          && (s->tok_marks[q - 1] & M_AUX))
-        dismiss = true; /* "the paperwork can wait" */
+          && ((s->tok_marks[q - 1] & M_AUX) || deferred (s, hi, q)))
+        dismiss = true; /* "the paperwork can wait", "compliance we do
+                           later" */
       if ((bits & M_SPIN) && q > a && (s->tok_marks[q - 1] & M_ONLY))
         dismiss = true; /* "green stuff is mostly marketing" */
       if ((bits & M_NICE) && q + 2 < b && (s->tok_marks[q + 1] & M_TO)

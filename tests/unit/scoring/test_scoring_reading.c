@@ -4094,3 +4094,26 @@ Test (scoring_reading, one_live_shopping_signal_is_medium)
   read_note ("Her CFO has asked for a written justification of our fee.");
   cr_assert (counts ("risk.evaluation"), "a justification asked lost");
 }
+
+/* Round 42 (seen on blind36's and blind37's values): "X comes ahead of
+   Y" puts Y second as "X over Y" does, where "plan further ahead" ranks
+   nothing; what "drains" or "exhausts" the speaker is a value stood
+   against; "X we do later" puts X off, where "we'll fix it later" stands
+   against a value by itself. */
+Test (scoring_reading, ahead_of_and_what_drains)
+{
+  read_note ("Quality of the castings comes ahead of the unit price for us.");
+  cr_assert (counts ("value.quality"), "the value put first lost");
+  cr_assert (! counts ("value.cost"), "the value put second held");
+  read_note ("Plan collections further ahead with one mill we trust.");
+  cr_assert (counts ("value.partnership"), "'further ahead' ranked a value");
+  read_note ("I prefer warm, relaxed clients; hard numbers-driven "
+             "negotiators drain me.");
+  cr_assert (counts ("value.profitability")
+               && hit_of ("value.profitability")->against,
+             "what drains her held");
+  read_note ("Regulation and compliance we do later, is not priority.");
+  cr_assert (! counts ("value.compliance"), "a value put off held");
+  read_note ("compliance paperwork can wait, we'll fix it later");
+  cr_assert (counts ("value_against.compliance"), "'fix it later' lost");
+}
