@@ -840,17 +840,15 @@ guess_at (const struct score_scratch *s, size_t q, size_t a, bool ours_us)
              || (q + 1 < s->n_tokens && score_token_is (s, q + 1, "be")));
 }
 
-/** Whether hit @a h is said of the thing asked about: "that's
-    confidential", "it is private", an answer that keeps it back, not a
-    confidence shared. */
+/** Whether the text before byte @a e, past spaces, is "that's", "it
+    is" or the like (said_of_it()). */
 static bool
-said_of_it (const struct score_scratch *s, const struct score_hit *h)
+after_that_is (const struct score_scratch *s, size_t e)
 {
   static const char *const forms[] = {
     "that's",          "that is", "it's",  "it is", "that\xe2\x80\x99s",
     "it\xe2\x80\x99s", "this is", "thats", NULL
   };
-  size_t e = s->tokens[h->first].start;
 
   while (e > 0 && ' ' == s->text[e - 1])
     e--;
@@ -870,6 +868,19 @@ said_of_it (const struct score_scratch *s, const struct score_hit *h)
       return true; /* "that's", not "what's" */
   }
   return false;
+}
+
+/** Whether hit @a h is said of the thing asked about: "that's
+    confidential", "it is private", "that's board confidential" (one word
+    between), an answer that keeps it back, not a confidence shared. */
+static bool
+said_of_it (const struct score_scratch *s, const struct score_hit *h)
+{
+  const struct score_token *t = &s->tokens[h->first];
+
+  return after_that_is (s, t->start)
+         || (h->first > 0 && t[-1].sentence == t->sentence
+             && t[-1].end + 1 == t->start && after_that_is (s, t[-1].start));
 }
 
 /** Whether the buyer answered a rival's approach with a no after it in
@@ -1947,6 +1958,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || score_token_is (s, q, "must")))
         intent_at = q; /* "I should really walk you through our kit
                           sometime": the writer's intention */
+      if (intent_at > q && q + 1 < b
+          && (score_token_is (s, q, "tried") || score_token_is (s, q, "try")
+              || score_token_is (s, q, "trying"))
+          && ((s->tok_marks[q + 1] & M_TO) || ing (s, q + 1)))
+        intent_at = q; /* "Tried to open with a chat about the rally",
+                          "tried chatting about skiing": an attempt, not
+                          what was done with the customer */
       if (! (bits & TOKEN_MARKS) && SCORE_TOKEN_NEG != s->tokens[q].hash)
         continue; /* no check below applies */
       if ((bits & M_REPORT) && q + 1 < b)
@@ -2272,7 +2290,9 @@ another_turn (const struct score_scratch *s, size_t p, size_t q)
 
 /** Whether knowledge hit @a h follows a negated word of telling in its
     clause: "Still no conversation about the booking system or their
-    expansion", "never discussed their plans". */
+    expansion", "never discussed their plans", "didn't want to go into
+    volumes" (the telling up to four words after the negation, past
+    "want to go"). */
 static bool
 untold (const struct score_scratch *s, const struct score_hit *h)
 {
@@ -2281,10 +2301,19 @@ untold (const struct score_scratch *s, const struct score_hit *h)
   while (a > 0 && ! (s->tokens[a].flags & TOK_CLAUSE))
     a--;
   for (size_t q = a; q + 1 < h->first; q++)
-    if (SCORE_TOKEN_NEG == s->tokens[q].hash
-        && ((s->tok_marks[q + 1] & M_DISCLOSE)
-            || (q + 2 < h->first && (s->tok_marks[q + 2] & M_DISCLOSE))))
-      return true;
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+    {
+      for (size_t r = q + 1; r < h->first && r <= q + 4; r++)
+      {
+        if (s->tok_marks[r] & M_DISCLOSE)
+          return true;
+        if (r > q + 1 && ! (s->tok_marks[r] & M_TO)
+            && ! score_token_is (s, r, "want") && ! score_token_is (s, r, "go")
+            && ! score_token_is (s, r, "get"))
+          break; /* "no conversation", "not want to go into"; not "not
+                    sure, she shared" */
+      }
+    }
   return false;
 }
 
@@ -2306,6 +2335,60 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
         || score_token_is (s, r, "chitchat") || score_token_is (s, r, "chit")
         || (score_token_is (s, r, "small") && r + 1 < end
             && score_token_is (s, r + 1, "talk")))
+      return true;
+  return false;
+}
+
+/** Whether token @a q opens "straight to the agenda", "stick to
+    business", "down to business", "no small talk": the talk kept to
+    business, small talk turned down. */
+static bool
+keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
+{
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 2 < end
+      && score_token_is (s, q + 1, "small")
+      && score_token_is (s, q + 2, "talk"))
+    return true;
+  if (! (score_token_is (s, q, "straight") || score_token_is (s, q, "stick")
+         || score_token_is (s, q, "down"))
+      || q + 2 >= end || ! (s->tok_marks[q + 1] & M_TO))
+    return false;
+  for (size_t r = q + 2; r < end && r <= q + 3; r++)
+    if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda"))
+      return true;
+  return false;
+}
+
+/** Whether token @a q opens an answer that passes a question on rather
+    than answering it: "changed topic", "changed the subject", "ask my
+    boss", "not sure", "no idea", "(he's) not really across it". Said of
+    their business, it shares no insight (002's knowledge). */
+static bool
+deflects (const struct score_scratch *s, size_t q, size_t end)
+{
+  static const char *const heads[] = { "boss",   "manager",  "owner",
+                                       "owners", "director", "ceo",
+                                       "head",   NULL };
+
+  if (q + 1 >= end)
+    return false;
+  if (score_token_is (s, q, "changed") || score_token_is (s, q, "changes"))
+    return score_token_is (s, q + 1, "topic")
+           || score_token_is (s, q + 1, "subject")
+           || (q + 2 < end
+               && (score_token_is (s, q + 2, "topic")
+                   || score_token_is (s, q + 2, "subject")));
+  if (score_token_is (s, q, "ask") && q + 2 < end
+      && (s->tok_marks[q + 1] & M_DET))
+    for (size_t i = 0; NULL != heads[i]; i++)
+      if (score_token_is (s, q + 2, heads[i]))
+        return true;
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash
+      || (q > 0 && score_token_is (s, q - 1, "had")))
+    return false; /* "That's useful, I had no idea": insight welcomed */
+  for (size_t r = q + 1; r < end && r <= q + 2; r++)
+    if (score_token_is (s, r, "sure") || score_token_is (s, r, "idea")
+        || score_token_is (s, r, "across"))
       return true;
   return false;
 }
@@ -2363,8 +2446,10 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
              && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
-    else if ((b & M_SKIP) && skips_small_talk (s, q, end))
-      out->plain = q + 1; /* "Can we skip the pleasantries?" */
+    else if (((b & M_SKIP) && skips_small_talk (s, q, end))
+             || keeps_to_business (s, q, end))
+      out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
+                             stick to business" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && ((score_token_is (s, q, "no")
                   && (score_token_is (s, q + 1, "need")
@@ -2375,8 +2460,14 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
                  || (s->tokens[q + 2].flags & TOK_CLAUSE)))
       out->plain = q + 1; /* "she said no need", "no thanks.", "W said
                              'not necessary'" */
-    else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg && q - neg <= 3)
-      out->told = neg + 1;
+    else if (deflects (s, q, end))
+      out->told = q + 1; /* "not sure, ask my boss" */
+    else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
+             && (q - neg <= 3
+                 || (q - neg == 4
+                     && (score_token_is (s, neg + 1, "something")
+                         || score_token_is (s, neg + 1, "anything")))))
+      out->told = neg + 1; /* "not something I can share" */
   }
   if (out->plain > out->told)
     out->told = out->plain;
@@ -2445,8 +2536,13 @@ declined (const struct score_model *m, struct score_scratch *s)
       refusal_scan (s, a, q, false, &in);
       ans.plain = 0;
       ans.told = 0;
-      if (q < s->n_tokens && (turn || (s->tok_marks[q] & M_3RD)))
-        refusal_scan (s, q, r, true, &ans);
+      if (q < s->n_tokens
+          && (turn || (s->tok_marks[q] & M_3RD) || opens_quote (s, q)
+              || (q + 1 < r && opens_quote (s, q + 1))))
+        refusal_scan (s, q, r, true, &ans); /* "He declined.", "'Sorry,
+                                               not something I can
+                                               share.'", "Faith: 'Let's go
+                                               straight to the agenda.'" */
     }
     if ((telling ? in.told : in.plain) > h->last + 1
         || (telling ? ans.told : ans.plain) > 0 || (telling && untold (s, h)))
@@ -2497,8 +2593,6 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
 
   if (any_mark & M_SKIP)
     skipped_by_pronoun (m, s);
-  if (any_mark & (M_DECLINE | M_DISCLOSE | M_SKIP)) /* M_SKIP: "skip the
-                                                   pleasantries" */
-    declined (m, s);
+  declined (m, s); /* not only after a mark: "let's stick to business" */
   score_mark_repeats (m, s);
 }

@@ -4117,3 +4117,47 @@ Test (scoring_reading, ahead_of_and_what_drains)
   read_note ("compliance paperwork can wait, we'll fix it later");
   cr_assert (counts ("value_against.compliance"), "'fix it later' lost");
 }
+
+/* Round 43 (seen on blind38 to blind40's pillars): questions about their
+   business passed on ("not sure, ask my boss", "changed topic", "he's not
+   really across it"), kept back in a quoted answer ("'Sorry, that's not
+   something I can share.'", "that's board confidential") or not gone
+   into ("didn't want to go into volumes") share no insight; small talk
+   only tried ("Tried to open with a chat about the rally") or turned
+   down ("let's stick to business", "straight to the agenda") builds no
+   compatibility; "I had no idea" welcomes insight; "cat exposure" is
+   insurance, not a pet. */
+Test (scoring_reading, questions_passed_on_and_small_talk_tried)
+{
+  read_note ("asked about plans for a 2nd showroom - 'not sure, ask my "
+             "boss'. back to football.");
+  cr_assert (! counts ("knowledge."), "a question passed on read as shared");
+  read_note ("asked him about mill expansion next yr - he laughed, changed "
+             "topic back to football.");
+  cr_assert (! counts ("knowledge."), "a changed topic read as shared");
+  read_note ("Asked Bram about their plans for the e-cargo range next year. "
+             "'Sorry, that's not something I can share with suppliers.'");
+  cr_assert (! counts ("knowledge."), "a quoted refusal read as shared");
+  read_note ("Asked about their branch expansion plan for 2026 -> 'that's "
+             "board confidential'.");
+  cr_assert (! counts ("knowledge.") && ! counts ("trust."),
+             "'board confidential' read as a confidence");
+  read_note ("Didn't want to go into volumes or the margin problem.");
+  cr_assert (! counts ("knowledge."), "what he wouldn't go into counted");
+  read_note ("Tried to open with a chat about the Safari Rally.");
+  cr_assert (! counts ("compatibility."), "small talk tried read as had");
+  read_note ("Asked how her weekend was; she said 'let's stick to "
+             "business'.");
+  cr_assert (! counts ("compatibility."), "'stick to business' missed");
+  read_note ("Rep: How was the league final?\n"
+             "Dana: Let's go straight to the agenda, please.\n");
+  cr_assert (! counts ("compatibility."), "'straight to the agenda' missed");
+  read_note ("Rep: Lanes 9 to 14 use more conditioner; swapping the brushes "
+             "saves you four hundred a quarter.\n"
+             "Dana: Really? That's useful, I had no idea.\n");
+  cr_assert (counts ("knowledge."), "insight welcomed read as passed on");
+  read_note ("He asked what the new warehouses do to their cat exposure.");
+  cr_assert (! counts ("compatibility."), "catastrophe risk read as a pet");
+  read_note ("Talked about her new studio cat.");
+  cr_assert (counts ("compatibility."), "her cat lost");
+}
