@@ -2393,6 +2393,22 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
+/** Whether small talk hit @a h is what the buyer cut short: "cut off my
+    weekend question", "cut my futbol comment" ("cut" up to three words
+    before it in its sentence). */
+static bool
+cut_short (const struct score_scratch *s, const struct score_hit *h)
+{
+  for (size_t q = h->first; q > 0 && q + 4 > h->first; q--)
+  {
+    if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
+      return false;
+    if (score_token_is (s, q - 1, "cut"))
+      return true;
+  }
+  return false;
+}
+
 /** Where the refusals in tokens [p, end) start (refusal_scan()). */
 struct refusals
 {
@@ -2453,7 +2469,8 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && ((score_token_is (s, q, "no")
                   && (score_token_is (s, q + 1, "need")
-                      || score_token_is (s, q + 1, "thanks")))
+                      || score_token_is (s, q + 1, "thanks")
+                      || score_token_is (s, q + 1, "gracias")))
                  || (score_token_is (s, q, "not")
                      && score_token_is (s, q + 1, "necessary")))
              && (q + 2 >= s->n_tokens
@@ -2545,7 +2562,10 @@ declined (const struct score_model *m, struct score_scratch *s)
                                                straight to the agenda.'" */
     }
     if ((telling ? in.told : in.plain) > h->last + 1
-        || (telling ? ans.told : ans.plain) > 0 || (telling && untold (s, h)))
+        || (telling ? ans.told : ans.plain) > 0 || (telling && untold (s, h))
+        || (SCORE_TARGET_PILLAR == h->kind
+            && SCORE_PILLAR_COMPATIBILITY == cue->target.index
+            && cut_short (s, h)))
       h->reasons |= SCORE_READ_DECLINED;
   }
 }

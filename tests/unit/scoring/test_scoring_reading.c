@@ -4161,3 +4161,23 @@ Test (scoring_reading, questions_passed_on_and_small_talk_tried)
   read_note ("Talked about her new studio cat.");
   cr_assert (counts ("compatibility."), "her cat lost");
 }
+
+/* Round 43, continued: small talk the buyer cut short ("cut off my
+   weekend question") or refused in her own language ("no gracias") is
+   not had; "politely" is not "politics", a "peer group" no benchmark;
+   surfing together before a meeting is small talk. */
+Test (scoring_reading, small_talk_cut_short_and_stems)
+{
+  read_note ("She cut off my weekend question politely, 'let's get into "
+             "it'.");
+  cr_assert (! counts ("compatibility."), "small talk cut off counted");
+  cr_assert (! counts ("trust."), "'politely' read as politics confided");
+  read_note ("Invited her to the Rayados game with our team - 'no gracias, "
+             "prefiero que hablemos del proyecto'.");
+  cr_assert (! counts ("compatibility."), "'no gracias' missed");
+  read_note ("Phil referred us to two other firms in his peer group.");
+  cr_assert (! counts ("knowledge."), "a peer group read as a benchmark");
+  read_note ("Miguel and I surfed at Espinho before the meeting again. "
+             "Talked about his twins starting school.");
+  cr_assert (counts ("compatibility."), "surfing together missed");
+}
