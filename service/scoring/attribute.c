@@ -935,6 +935,38 @@ told_settled (const struct score_model *m, const struct score_scratch *s,
   return false;
 }
 
+/** Whether token @a q is "problem", "job" or "concern" after another's
+    possessive ("the auditor's problem", "IT's job"), not "it's a
+    problem" or "that's the job": what the clause names is left to
+    someone else. */
+static bool
+someones_problem (const struct score_scratch *s, size_t q)
+{
+  static const char *const not_owners[] = {
+    "it",  "that", "he",    "she",      "what", "there", "here",
+    "who", "let",  "where", "everyone", "else", NULL
+  };
+  size_t p = s->tokens[q - 1].end;
+  size_t w;
+
+  if (! (score_token_is (s, q, "problem") || score_token_is (s, q, "job")
+         || score_token_is (s, q, "concern")))
+    return false;
+  if (p < 3 || ('s' != (s->text[p - 1] | 0x20)) || '\'' != s->text[p - 2])
+    return false;
+  w = s->tokens[q - 1].start;
+  for (size_t i = 0; NULL != not_owners[i]; i++)
+  {
+    size_t k = 0;
+
+    while (w + k < p - 2 && (s->text[w + k] | 0x20) == not_owners[i][k])
+      k++;
+    if (w + k == p - 2 && '\0' == not_owners[i][k])
+      return false;
+  }
+  return true;
+}
+
 /** Whether "later" at token @a q ends a clause that puts off what it
     names ("regulation and compliance we do later"), not a cue's own word
     ("we'll fix it later" stands against a value by itself); @a hi is the
@@ -1965,6 +1997,17 @@ attribute (const struct score_model *m, struct score_scratch *s)
         intent_at = q; /* "Tried to open with a chat about the rally",
                           "tried chatting about skiing": an attempt, not
                           what was done with the customer */
+      if (q > a && someones_problem (s, q))
+        dismiss = true; /* "documentation is the auditor's problem" */
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > a && q + 2 < b
+          && against_at > q
+          && (score_token_is (s, q + 1, "my")
+              || score_token_is (s, q + 1, "our"))
+          && (score_token_is (s, q + 2, "style")
+              || score_token_is (s, q + 2, "thing")
+              || score_token_is (s, q + 2, "cup")))
+        against_at = q; /* "fast-moving owners who want everything
+                           yesterday are not my style" */
       if (! (bits & TOKEN_MARKS) && SCORE_TOKEN_NEG != s->tokens[q].hash)
         continue; /* no check below applies */
       if ((bits & M_REPORT) && q + 1 < b)

@@ -33,6 +33,33 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
   return score_hit_counts (m, &plain);
 }
 
+/**
+ * Whether negated value hit @a h is something the buyer turns away rather
+ * than only does not hold: "we don't want reports", "we don't need a
+ * partner", "no service visits, please", "no projects, no quarterly
+ * reviews" (a negator with "want" or "need" up to four words before it
+ * in its clause, or "no" right before it), where "price isn't the
+ * conversation" only holds no price.
+ */
+static bool
+refused_want (const struct score_scratch *s, const struct score_hit *h)
+{
+  size_t q = h->first;
+
+  if (q > 0 && SCORE_TOKEN_NEG == s->tokens[q - 1].hash
+      && score_token_is (s, q - 1, "no"))
+    return true;
+  for (size_t r = q; r > 0 && r + 5 > q; r--)
+  {
+    if (s->tokens[r].flags & TOK_CLAUSE)
+      break;
+    if (SCORE_TOKEN_NEG == s->tokens[r - 1].hash && r < q
+        && (score_token_is (s, r, "want") || score_token_is (s, r, "need")))
+      return true;
+  }
+  return false;
+}
+
 /** What a question or heading says of the answer under it. */
 struct question
 {
@@ -308,12 +335,15 @@ value_vector (const struct score_model *m, struct score_scratch *s,
         continue;
       if (score_hit_counts (m, h))
         sign = (h->against || (refused && cue->weight > 0)) ? -1.0 : 1.0;
-      else if (negated_fact (m, h) && (cue->weight < 0 || ! buyer))
+      else if (negated_fact (m, h)
+               && (cue->weight < 0 || ! buyer || refused_want (s, h)))
         sign = -1.0; /* "not one-off orders"; and what the business or
                         seller says it does not do ("we don't ship
                         betas", "I never rush a decision") is what it
                         stands against, where a buyer's "price isn't
-                        the conversation" only means price is not held */
+                        the conversation" only means price is not held,
+                        unless the buyer turns it away ("we don't want
+                        reports") */
       else
         continue;
       w[cue->target.index] += sign * cue->weight;

@@ -4181,3 +4181,51 @@ Test (scoring_reading, small_talk_cut_short_and_stems)
              "Talked about his twins starting school.");
   cr_assert (counts ("compatibility."), "surfing together missed");
 }
+
+/* Round 43 (seen on blind38 to blind40's values): what the buyer turns
+   away ("we don't want reports", "no service visits, please") stands
+   against its value, where "price isn't the conversation" only holds no
+   price; "X is the auditor's problem" waves X away as "somebody else's
+   problem" already stood against it; "fast-moving owners ... are not my
+   style" and "I get bored with technical details" stand against speed
+   and quality. */
+Test (scoring_reading, values_turned_away_and_left_to_others)
+{
+  read_note ("Documentation is the auditor's problem, not ours.");
+  cr_assert (! counts ("value.compliance"), "another's problem held");
+  read_note ("It's a problem with documentation.");
+  cr_assert (counts ("value.compliance"), "'it's a problem' waved away");
+  read_note ("Fast-moving owners who want everything yesterday are not my "
+             "style.");
+  cr_assert (counts ("value.speed") && hit_of ("value.speed")->against,
+             "'not my style' missed");
+  read_note ("I get bored with technical details.");
+  cr_assert (counts ("value_against.quality"), "what bores him held");
+}
+
+/* The buyer turns away what a service-led business sells ("no service
+   visits, please", "we don't want reports"): walk away, where a buyer
+   only cool on it ("service isn't the conversation") is no clash. */
+Test (scoring_reading, values_turned_away_walk_away)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  json_t *org = json_pack ("{s:[s]}", "answers",
+                           "Full-service programmes: weekly service visits "
+                           "and reports every visit.");
+  json_t *owner = json_pack ("{s:[s]}", "answers",
+                             "I enjoy visiting clients and reporting to "
+                             "them regularly.");
+
+  values_account (json_pack ("[s, s]",
+                             "We want the cheapest machines you have. No "
+                             "service visits, please.",
+                             "We don't want reports."),
+                  json_incref (org), json_incref (owner), a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
+                "%s (org %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization);
+  json_decref (org);
+  json_decref (owner);
+  free (a);
+}
