@@ -2370,8 +2370,10 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
     return false;
   if (q + 1 < end
       && (score_token_is (s, q + 1, "that") || score_token_is (s, q + 1, "it"))
-      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)))
-    return true; /* "Let's skip that, I have twenty minutes." */
+      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)
+          || score_token_is (s, q + 2, "and")))
+    return true; /* "Let's skip that, I have twenty minutes.", "let's skip
+                    that and get into the numbers" */
   for (size_t r = q + 1; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "pleasantries")
         || score_token_is (s, r, "niceties")
@@ -2388,13 +2390,19 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
 static bool
 keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
 {
-  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 2 < end
-      && score_token_is (s, q + 1, "small")
-      && score_token_is (s, q + 2, "talk"))
-    return true;
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+    for (size_t r = q + 1; r < end && r <= q + 2; r++)
+      if ((score_token_is (s, r, "small") && r + 1 < end
+           && score_token_is (s, r + 1, "talk"))
+          || score_token_is (s, r, "chit") || score_token_is (s, r, "chitchat")
+          || score_token_is (s, r, "pleasantries"))
+        return true; /* "no small talk", "I don't do chit-chat" */
   if (! (score_token_is (s, q, "straight") || score_token_is (s, q, "stick")
-         || score_token_is (s, q, "down"))
-      || q + 2 >= end || ! (s->tok_marks[q + 1] & M_TO))
+         || score_token_is (s, q, "down")))
+    return false;
+  if (q + 2 < end && score_token_is (s, q + 1, "back"))
+    q++; /* "he steered straight back to the agenda" */
+  if (q + 2 >= end || ! (s->tok_marks[q + 1] & M_TO))
     return false;
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda"))
@@ -2436,17 +2444,35 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
-/** Whether small talk hit @a h is what the buyer cut short: "cut off my
-    weekend question", "cut my futbol comment" ("cut" up to three words
-    before it in its sentence). */
+static bool
+keeps_to_business (const struct score_scratch *s, size_t q, size_t end);
+
+/** Whether small talk hit @a h is what the buyer cut short or turned
+    down: "cut off my weekend question", "cut my futbol comment",
+    "turned down the Jets tickets again", "declined the golf day" ("cut"
+    or a refusal up to three words before it in its sentence), or what
+    she answered with "I don't do chit-chat" earlier in the sentence. */
 static bool
 cut_short (const struct score_scratch *s, const struct score_hit *h)
 {
+  for (size_t q = h->first; q > 0; q--)
+  {
+    if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence
+        || (s->tokens[q].flags & TOK_CLAUSE && score_token_is (s, q, "but")))
+      break;
+    if (keeps_to_business (s, q - 1, h->first))
+      return true; /* "Pam said 'I don't do chit-chat' when I asked about
+                      her weekend" */
+  }
   for (size_t q = h->first; q > 0 && q + 4 > h->first; q--)
   {
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
       return false;
-    if (score_token_is (s, q - 1, "cut"))
+    if (score_token_is (s, q - 1, "cut")
+        || ((s->tok_marks[q - 1] & M_DECLINE)
+            && ! (q > 1 && (s->tok_marks[q - 2] & (M_I | M_OURS)))
+            && ! (token_begins (s, q - 1, "turn")
+                  && ! (s->tok_marks[q] & M_DOWN))))
       return true;
   }
   return false;

@@ -185,6 +185,8 @@ struct score_account_acc
   unsigned trust_items;      /**< positive trust evidence items */
   uint64_t trust_kinds;      /**< bits of their kinds (cue, signal,
                                 kept promise, report card) */
+  bool compat_talked;        /**< a call raised compatibility: rapport
+                                was seen, not only rated */
 };
 
 /** Per-thread scratch (see score.h). */

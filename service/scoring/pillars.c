@@ -56,6 +56,7 @@ score_pillars_add_call (const struct score_model *m,
   double decay = score_decay (c->occurred_at, as_of,
                               score_p (m, SCORE_P_HALF_LIFE_PILLARS));
   struct score_evidence e;
+  double compat = acc->pillar_w[SCORE_PILLAR_COMPATIBILITY];
 
   for (int sig = 0; sig < SCORE_SIG_COUNT; sig++)
     if (c->signals & (1ull << sig))
@@ -101,6 +102,8 @@ score_pillars_add_call (const struct score_model *m,
         && ! h->cue_repeat && score_hit_counts (m, h))
       trust_item (acc, (unsigned) h->cue % 48);
   }
+  if (acc->pillar_w[SCORE_PILLAR_COMPATIBILITY] > compat)
+    acc->compat_talked = true;
 }
 
 /**
@@ -232,6 +235,11 @@ score_pillars_finish (const struct score_model *m,
       if (r->score < 0)
         r->score = 0;
     }
+    if (SCORE_PILLAR_COMPATIBILITY == p && ! acc->compat_talked
+        && r->score > stands - 1.0)
+      r->score = stands - 1.0; /* 002's rapport is seen in what was
+                                  talked about; good ratings of our
+                                  communication alone do not make it */
     r->stands = r->score >= stands;
     r->evidence = acc->pillar_ev[p];
     if (r->stands)

@@ -4229,3 +4229,86 @@ Test (scoring_reading, values_turned_away_walk_away)
   json_decref (owner);
   free (a);
 }
+
+/* Round 43 (seen on blind41 and blind42's pillars): 002's rapport is seen
+   in what was talked about, so glowing ratings of our communication
+   alone do not make compatibility stand; the first word of small talk
+   does. */
+Test (scoring_reading, compatibility_stands_on_talk_not_ratings)
+{
+  static const char *const curt[] = {
+    "Quarterly review. 'Let's get to it, I have the board at ten.'",
+    "Renewal call, went through the open tickets.",
+    "Sent the loss-control report.", NULL
+  };
+  static const char *const talked[] = {
+    "Quarterly review; talked about her kids and the fishing trip first.",
+    "Renewal call, went through the open tickets.",
+    "Sent the loss-control report.", NULL
+  };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  const char *cards = "[{s:s, s:s, s:i, s:i, s:{s:i}}, {s:s, s:s, s:i, s:i,"
+                      " s:{s:i}}, {s:s, s:s, s:i, s:i, s:{s:i}}]";
+
+  pillar_account (curt,
+                  json_pack (cards, "id", "card-1", "contact", "c1",
+                             "days_ago", 20, "overall", 5, "ratings",
+                             "communication", 5, "id", "card-2", "contact",
+                             "c1", "days_ago", 60, "overall", 5, "ratings",
+                             "communication", 5, "id", "card-3", "contact",
+                             "c1", "days_ago", 100, "overall", 5, "ratings",
+                             "communication", 5),
+                  json_array (), a);
+  cr_assert (! a->pillars.pillars[SCORE_PILLAR_COMPATIBILITY].stands,
+             "ratings alone made compatibility stand (%.1f)",
+             a->pillars.pillars[SCORE_PILLAR_COMPATIBILITY].score);
+  pillar_account (talked,
+                  json_pack (cards, "id", "card-1", "contact", "c1",
+                             "days_ago", 20, "overall", 5, "ratings",
+                             "communication", 5, "id", "card-2", "contact",
+                             "c1", "days_ago", 60, "overall", 5, "ratings",
+                             "communication", 5, "id", "card-3", "contact",
+                             "c1", "days_ago", 100, "overall", 5, "ratings",
+                             "communication", 5),
+                  json_array (), a);
+  cr_assert (a->pillars.pillars[SCORE_PILLAR_COMPATIBILITY].stands,
+             "small talk with good ratings did not stand (%.1f)",
+             a->pillars.pillars[SCORE_PILLAR_COMPATIBILITY].score);
+  free (a);
+}
+
+/* Round 43, continued: a "weekend" of work is no small talk; tickets
+   turned down, chit-chat refused before the question, "skip that and
+   get into the numbers", "steered straight back to the agenda" turn
+   small talk down; the customer "shared their build schedule" is
+   knowledge; an "analyzer" was not analysed, a pension "retirement plan"
+   is no small talk, "My take:" asks no advice, and "he showed me photos"
+   shares no insight. */
+Test (scoring_reading, work_weekends_and_refusals_before_the_question)
+{
+  read_note ("We covered three emergency weekend callouts last winter.");
+  cr_assert (! counts ("compatibility."), "a work weekend read as chat");
+  read_note ("Doug turned down the Jets tickets again.");
+  cr_assert (! counts ("compatibility."), "tickets turned down counted");
+  read_note ("Pam said 'I don't do chit-chat' when I asked about her "
+             "weekend.");
+  cr_assert (! counts ("compatibility."), "chit-chat refused counted");
+  read_note ("I started with the holidays; she said 'let's skip that and "
+             "get into the numbers'.");
+  cr_assert (! counts ("compatibility."), "'skip that and' missed");
+  read_note ("Asked about his weekend; he steered straight back to the "
+             "agenda.");
+  cr_assert (! counts ("compatibility."), "'straight back to' missed");
+  read_note ("Stephanie shared their build schedule: 40,000 homes passed by "
+             "2027.");
+  cr_assert (counts ("knowledge."), "their build schedule missed");
+  read_note ("Delivered the chlorine analyzer quote on the day I promised.");
+  cr_assert (! counts ("knowledge."), "an analyzer read as analysis");
+  read_note ("Also referred us to the water & power retirement plan.");
+  cr_assert (! counts ("compatibility."), "a pension plan read as chat");
+  read_note ("My take: she really trusts us.");
+  cr_assert (! counts ("trust.advice"), "'My take' read as advice asked");
+  read_note ("Asked about his grandkids; he showed me photos from the "
+             "christening.");
+  cr_assert (! counts ("knowledge."), "holiday photos read as insight");
+}
