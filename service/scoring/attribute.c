@@ -142,6 +142,7 @@ static const struct
   { "our", M_DET | M_OURS },
   { "my", M_DET | M_OURS },
   { "former", M_FORMER },
+  { "prev", M_FORMER },
   { "previous", M_FORMER },
   { "prior", M_FORMER },
   { "old", M_FORMER },
@@ -2675,6 +2676,56 @@ skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
   }
 }
 
+/**
+ * Behaviour a sentence gives to someone else after the fact: "old CRM
+ * notes say 'wants peer refs on everything, slow' - that was Lisa Chen,
+ * prev CFO, left in Sept." ("that was" or "that's", then a former role
+ * or "predecessor" within five words: the predecessor's), "... wants to
+ * announce it on stage - that's his thing, not mine" (a colleague's).
+ *
+ * @param s scratch holding the attributed text
+ */
+static void
+named_former_after (struct score_scratch *s)
+{
+  for (size_t q = 0; q + 2 < s->n_tokens; q++)
+  {
+    uint16_t sentence = s->tokens[q].sentence;
+    size_t r;
+
+    if (! ((score_token_is (s, q, "that") && score_token_is (s, q + 1, "was"))
+           || score_token_is (s, q, "that's")))
+      continue;
+    if ((score_token_is (s, q + 1, "his") || score_token_is (s, q + 1, "her"))
+        && (score_token_is (s, q + 2, "thing")
+            || score_token_is (s, q + 2, "style")
+            || score_token_is (s, q + 2, "idea")))
+    {
+      /* "our creative director wants to announce it on stage - that's
+         his thing, not mine" */
+      for (size_t i = 0; i < s->n_hits && s->hits[i].first <= q + 2; i++)
+        if (s->tokens[s->hits[i].first].sentence == sentence
+            && SCORE_TARGET_ORIENTATION
+                 == (enum score_target_kind) s->hits[i].kind)
+          s->hits[i].reasons |= SCORE_READ_THIRD_PARTY; /* and "his
+                                                           thing" itself */
+      continue;
+    }
+    for (r = q + 1;
+         r < s->n_tokens && r <= q + 6 && s->tokens[r].sentence == sentence
+         && ! (s->tok_marks[r] & (M_FORMER | M_PRED));
+         r++)
+      ;
+    if (r >= s->n_tokens || r > q + 6 || s->tokens[r].sentence != sentence)
+      continue;
+    for (size_t i = 0; i < s->n_hits && s->hits[i].first < q; i++)
+      if (s->tokens[s->hits[i].first].sentence == sentence
+          && SCORE_TARGET_ORIENTATION
+               == (enum score_target_kind) s->hits[i].kind)
+        s->hits[i].reasons |= SCORE_READ_FORMER;
+  }
+}
+
 void
 score_text_attribute (const struct score_model *m, struct score_scratch *s)
 {
@@ -2682,6 +2733,7 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
 
   if (any_mark & M_SKIP)
     skipped_by_pronoun (m, s);
+  named_former_after (s);
   declined (m, s); /* not only after a mark: "let's stick to business" */
   score_mark_repeats (m, s);
 }

@@ -4312,3 +4312,31 @@ Test (scoring_reading, work_weekends_and_refusals_before_the_question)
              "christening.");
   cr_assert (! counts ("knowledge."), "holiday photos read as insight");
 }
+
+/* Round 43 (seen on blind38's orientation): behaviour given to someone
+   else after the fact ("- that was Lisa Chen, prev CFO", "- that's his
+   thing, not mine") is not the contact's; "off-spec" reels are a fault;
+   "on stage" is no staged rollout, "bring whoever" no company-first, "keep
+   it that way" no assertion; the investor day and a budget owned are
+   Power. */
+Test (scoring_reading, behaviour_given_away_after_the_fact)
+{
+  read_note ("NB old CRM notes say 'wants peer refs on everything, slow' - "
+             "that was Lisa Chen, prev CFO, left in Sept.");
+  cr_assert (! counts ("security."), "a predecessor's habit counted");
+  read_note ("Staged rollout pls. (our creative director wants to announce "
+             "it on stage at the showcase - that's his thing, not mine)");
+  cr_assert (! counts ("power."), "a colleague's wish counted");
+  cr_assert (counts ("security."), "her own staged rollout lost");
+  read_note ("Every month we wait is another month of off-spec reels.");
+  cr_assert (counts ("risk.service"), "off-spec reels not a fault");
+  read_note ("I'd love that, bring whoever.");
+  cr_assert (! counts ("actualization."), "'bring whoever' counted");
+  read_note ("My team works well with Leah's team and I want to keep it "
+             "that way.");
+  cr_assert (! counts ("power."), "'keep it that way' read as Power");
+  read_note ("Rep: February is possible if we sign this month.\n"
+             "Dana: I'm presenting it at the investor day in May. I don't "
+             "need a committee for this, I own the fleet budget.\n");
+  cr_assert (counts ("power."), "the investor day and the budget missed");
+}
