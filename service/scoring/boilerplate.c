@@ -1303,7 +1303,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       if (labelled (l2, foreign_sent, &c2))
       {
         fwd = true; /* "De : ..." then "Envoyé : ...": a header block */
-        x->kind = content_before (ln, i, &before)
+        x->kind = (content_before (ln, i, &before)
+                   && ! forwarding_lead (t, ln, i))
                     ? SCORE_BOILER_QUOTED_REPLY
                     : SCORE_BOILER_FORWARD_HEADER;
         if (SCORE_BOILER_QUOTED_REPLY == x->kind)
@@ -1319,14 +1320,16 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     if (header_line (l))
     {
       /* an Outlook reply header (From: then Sent:) after some content
-         opens the quoted thread; inside a forward it is a header */
+         opens the quoted thread; inside a forward, or after a short lead
+         that pastes it ("Pasted from Outlook. Renata's answer is on
+         top"), it is a header */
       if (! fwd && starts (l, "from:") && i > 0 && i + 1 < n)
       {
         char l2[LOOK + 1];
 
         lower_line (t, ln[i + 1].s, ln[i + 1].e, l2);
         if ((starts (l2, "sent:") || starts (l2, "date:"))
-            && content_before (ln, i, &before))
+            && content_before (ln, i, &before) && ! forwarding_lead (t, ln, i))
         {
           rest = SCORE_BOILER_QUOTED_REPLY;
           x->kind = (int8_t) rest;

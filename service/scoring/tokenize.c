@@ -469,6 +469,33 @@ word_byte (unsigned char c)
 }
 
 /**
+ * Whether the newline at @a p only wraps a sentence, as mail clients and
+ * pasted e-mails do at 70 to 100 characters ("I'd rather take a rough
+ * quarter on the\nmigration than keep paying ..."): the line it ends is
+ * long (60 bytes or more) and ends in a letter or a comma, and the next
+ * line opens with a lower-case letter. A short line ("Call w/ Dana\n")
+ * and a line ending in punctuation still end the sentence.
+ */
+static bool
+wrapped (const unsigned char *t, size_t len, size_t p)
+{
+  size_t q = p + 1;
+  size_t a = p;
+
+  if (0 == p
+      || ! (('a' <= (t[p - 1] | 0x20) && (t[p - 1] | 0x20) <= 'z')
+            || ',' == t[p - 1]))
+    return false;
+  while (q < len && ' ' == t[q])
+    q++;
+  if (q >= len || t[q] < 'a' || t[q] > 'z')
+    return false;
+  while (a > 0 && '\n' != t[a - 1] && p - a < 60)
+    a--;
+  return p - a >= 60;
+}
+
+/**
  * Classify the byte at @a p: word byte (1), apostrophe (2, with its byte
  * length in *n), clause break (3), sentence break (4) or space (0).
  *
@@ -485,7 +512,11 @@ char_class (const unsigned char *t, size_t len, size_t p, size_t *n)
 
   *n = 1;
   if (ascii_class[c] > 0)
+  {
+    if ('\n' == c && wrapped (t, len, p))
+      return 0; /* a wrapped line goes on */
     return ascii_class[c];
+  }
   if (' ' == c)
     return 0; /* the most common byte after a word */
   if (0xE2 == c && p + 2 < len && 0x80 == t[p + 1])

@@ -4340,3 +4340,42 @@ Test (scoring_reading, behaviour_given_away_after_the_fact)
              "need a committee for this, I own the fleet budget.\n");
   cr_assert (counts ("power."), "the investor day and the budget missed");
 }
+
+/* Round 43 (seen on blind42's hard-wrapped e-mails): a newline that only
+   wraps a long line ("... so we'll take the\nhit and move ...") goes on
+   with the sentence, so a phrase across it is read; a short line still
+   ends its sentence. */
+Test (scoring_reading, wrapped_lines_go_on)
+{
+  read_call ("Dana: We know the changeover costs us output this spring, "
+             "so we'll take the\nhit and move the whole plant.\n",
+             "c1");
+  cr_assert (counts ("actualization.takes_risks"),
+             "a phrase across a wrapped line lost");
+  read_call ("Dana: output this spring, we'll take the\nhit and move.\n",
+             "c1");
+  cr_assert (! counts ("actualization.takes_risks"),
+             "a short line read as wrapped");
+}
+
+/* Round 43 (seen on blind42): a note that opens with a short lead pasting
+   a message ("Pasted from Outlook. Dana's answer is on top, the rest is
+   what she replied to.") then its From:/Sent: header keeps that message
+   as the buyer's, not as a quoted earlier one. */
+Test (scoring_reading, pasted_lead_then_header)
+{
+  read_call ("Pasted from Outlook by E. Marsh. Dana's answer is on top, the "
+             "rest is what she replied to.\n"
+             "\n"
+             "From: Dana Ruiz <dana@example.org>\n"
+             "Sent: Thursday, October 16, 2025 7:52 AM\n"
+             "To: Evan Marsh <emarsh@example.com>\n"
+             "Subject: RE: connector - next steps\n"
+             "\n"
+             "Evan, before this goes further I need the validation report "
+             "and two references our size I can phone myself.\n"
+             "\n"
+             "Dana\n",
+             "c1");
+  cr_assert (counts ("security."), "the pasted answer read as a quote");
+}
