@@ -353,6 +353,7 @@ static const struct
   { "wait", M_LOSS | M_WAIT },
   { "later", M_WAIT },
   { "overkill", M_DISMISS },
+  { "formality", M_DISMISS }, /* "regulations are a formality" */
   { "afterthought", M_DISMISS },
   { "distant", M_DISMISS },
   { "fourth", M_DISMISS }, /* "Quality is maybe fifth" */
@@ -458,6 +459,7 @@ static const struct
   { "factor", M_MATTER },
   { "list", M_MATTER },
   { "role", M_MATTER },
+  { "weight", M_MATTER }, /* "quality criteria carry no weight" */
   { "worries", M_MATTER },
   { "priorities", M_MATTER },
   { "think", M_MATTER },  /* "not something we think about" */
@@ -953,6 +955,9 @@ someones_problem (const struct score_scratch *s, size_t q)
   if (! (score_token_is (s, q, "problem") || score_token_is (s, q, "job")
          || score_token_is (s, q, "concern")))
     return false;
+  if (p + 1 < s->text_len && '\'' == s->text[p] && ' ' == s->text[p + 1]
+      && 's' == (s->text[p - 1] | 0x20))
+    return true; /* "the engineers' job" */
   if (p < 3 || ('s' != (s->text[p - 1] | 0x20)) || '\'' != s->text[p - 2])
     return false;
   w = s->tokens[q - 1].start;
@@ -1958,11 +1963,15 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
         {
           list_negation (s, q, &list_from, &list_to, &list_seen);
+          waved = waved
+                  || (q + 1 < b && score_token_is (s, q + 1, "why")); /* "Not
+                                                     why we buy" */
           for (size_t r = q + 1; r < b && r <= q + 4 && ! waved; r++)
             waved = (s->tok_marks[r] & M_MATTER)
                     && ! thinking_without (s, q, r);
         }
-        else if ((s->tok_marks[q] & M_DISMISS)
+        else if ((q > a && someones_problem (s, q))
+                 || (s->tok_marks[q] & M_DISMISS)
                  || ((s->tok_marks[q] & M_MATTER) && ranked_low (s, q, a))
                  || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b)
                  || means_nothing (s, q, b))
@@ -2000,6 +2009,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
                           what was done with the customer */
       if (q > a && someones_problem (s, q))
         dismiss = true; /* "documentation is the auditor's problem" */
+      if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
+          && score_token_is (s, q + 1, "why"))
+        dismiss = true; /* "innovation is nice but not why we buy" */
+      if (q > a && q + 1 < b && score_token_is (s, q, "third")
+          && (score_token_is (s, q + 1, "on")
+              || score_token_is (s, q + 1, "in")))
+        dismiss = true; /* "price is third on our list" */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > a && q + 2 < b
           && against_at > q
           && (score_token_is (s, q + 1, "my")
@@ -2246,6 +2262,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
       h->reasons |= irony | clause;
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind)
         h->reasons |= owner (s, h, a);
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
+          && m->cues[h->cue].weight > 0 && h->last + 1 < b
+          && score_token_is (s, h->last + 1, "enough"))
+      {
+        h->negated = true; /* "we sell bicycles, that's green enough":
+                              already had, not sought */
+        h->reasons |= SCORE_READ_NEGATED;
+      }
       bare_if = guessed_if
                 && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind;
       if (supposed && h->first >= a && (hypo_at == SIZE_MAX || hypo_at < a)

@@ -4379,3 +4379,30 @@ Test (scoring_reading, pasted_lead_then_header)
              "c1");
   cr_assert (counts ("security."), "the pasted answer read as a quote");
 }
+
+/* Round 43 (seen on blind40 to blind42's values): what is already had
+   ("that's green enough"), a formality, criteria that "carry no weight",
+   "nice but not why we buy", "third on our list", "the engineers' job,
+   not mine" are not values held; rules bent and boxes ticked stand
+   against compliance. */
+Test (scoring_reading, values_had_waved_and_ranked_low)
+{
+  read_note ("We sell bicycles, that's green enough.");
+  cr_assert (! counts ("value.sustainability"), "'green enough' held");
+  read_note ("Regulations are a formality, the inspectors are flexible.");
+  cr_assert (! counts ("value.compliance"), "a formality held");
+  read_note ("Quality and service criteria carry no weight in this tender.");
+  cr_assert (! counts ("value.quality") && ! counts ("value.service"),
+             "criteria of no weight held");
+  read_note ("Innovation is nice but not why we buy.");
+  cr_assert (! counts ("value.innovation"), "'not why we buy' held");
+  read_note ("Price is third on our list - reliability first, then "
+             "service.");
+  cr_assert (! counts ("value.cost"), "third on the list held");
+  cr_assert (counts ("value.reliability"), "first on the list lost");
+  read_note ("Reliability is the engineers' job, not mine.");
+  cr_assert (! counts ("value.reliability"), "the engineers' job held");
+  read_note ("We need a contractor who'll bend the certification rules to "
+             "hit our dates.");
+  cr_assert (counts ("value_against.compliance"), "bent rules missed");
+}
