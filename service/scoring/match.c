@@ -77,11 +77,12 @@ match_at (const struct score_model *m, const struct score_scratch *s,
  * @param s scratch
  * @param first first token
  * @param last last token
+ * @param after_too whether a negator after it counts too
  * @return true if negated
  */
 static bool
 negated (const struct score_model *m, const struct score_scratch *s,
-         uint32_t first, uint32_t last)
+         uint32_t first, uint32_t last, bool after_too)
 {
   size_t before;
   size_t after;
@@ -99,7 +100,8 @@ negated (const struct score_model *m, const struct score_scratch *s,
     if (s->tokens[q - 1].flags & TOK_NEG)
       return true;
   }
-  for (size_t q = (size_t) last + 1; q < s->n_tokens && q - last <= after; q++)
+  for (size_t q = (size_t) last + 1;
+       after_too && q < s->n_tokens && q - last <= after; q++)
   {
     if ((s->tokens[q].flags & TOK_CLAUSE) || score_token_is (s, q, "and")
         || score_token_is (s, q, "but") || score_token_is (s, q, "or"))
@@ -126,7 +128,7 @@ static bool
 token_negated (const struct score_model *m, const struct score_scratch *s,
                size_t r)
 {
-  return negated (m, s, (uint32_t) r, (uint32_t) r);
+  return negated (m, s, (uint32_t) r, (uint32_t) r, true);
 }
 
 /**
@@ -507,7 +509,15 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
   hit.pattern = pi;
   hit.contact = -1;
   hit.first = (uint32_t) ti;
-  hit.negated = gap_neg || negated (m, s, hit.first, hit.last);
+  /* a negator after a new decision maker speaks of what they have not
+     done yet, which is the risk: "a new operations manager we haven't
+     met yet", "her replacement isn't named yet" */
+  hit.negated =
+    gap_neg
+    || negated (m, s, hit.first, hit.last,
+                ! (SCORE_TARGET_RISK == m->cues[pat->cue].target.kind
+                   && SCORE_DRIVER_NEW_DECISION_MAKER
+                        == m->cues[pat->cue].target.index));
   resolution_scope (m, s, &hit, gap_neg);
   add_hit (m, s, &hit);
 }

@@ -519,12 +519,25 @@ exposure (const struct score_model *m, int64_t as_of,
   score_evidence_add (&r->evidence, &e);
 }
 
+/** Whether a new-decision-maker driver's evidence holds the champion's
+    departure ("I'm moving to the system office in March"), not only a
+    newcomer joining ("introduced us to the new plant manager"). */
+static bool
+departure (const struct score_evidence_list *ev)
+{
+  for (size_t i = 0; i < ev->n; i++)
+    if (0 == strcmp (ev->items[i].signal, "risk.departure"))
+      return true;
+  return false;
+}
+
 /**
  * Whether an account shows two or more of the risks a buyer's own doings
  * and words raise (004: shopping, a review, problems, a new decision
  * maker, silence, broken promises, falling report cards, detractors),
- * each worth at least risk.medium_breadth_points, or shops around or
- * reviews the spend worth risk.medium_shopping_points on its own: then
+ * each worth at least risk.medium_breadth_points, or shops around,
+ * reviews the spend or loses its champion worth
+ * risk.medium_shopping_points on its own: then
  * it is at least medium, however low its sum. The structure of the
  * relationship (one pillar, one thread, an orientation) does not count
  * here.
@@ -541,9 +554,12 @@ broad (const struct score_model *m, const struct score_buyer_risk_result *out)
   for (size_t i = 0; i < out->n_drivers; i++)
     if (out->drivers[i].points >= score_p (m, SCORE_P_RISK_SHOPPING_POINTS)
         && (SCORE_DRIVER_COMPETITOR_ACTIVITY == out->drivers[i].driver
-            || SCORE_DRIVER_SUPPLIER_EVALUATION == out->drivers[i].driver))
+            || SCORE_DRIVER_SUPPLIER_EVALUATION == out->drivers[i].driver
+            || (SCORE_DRIVER_NEW_DECISION_MAKER == out->drivers[i].driver
+                && departure (&out->drivers[i].evidence))))
       return true; /* 004: a buyer seen shopping or reviewing the spend is
-                      weighing the account now, whatever else is calm */
+                      weighing the account now, whatever else is calm; so
+                      is one whose champion is leaving */
   for (size_t i = 0; i < out->n_drivers; i++)
     n += out->drivers[i].points >= score_p (m, SCORE_P_RISK_BREADTH_POINTS)
          && SCORE_DRIVER_SINGLE_THREADED != out->drivers[i].driver

@@ -4406,3 +4406,39 @@ Test (scoring_reading, values_had_waved_and_ranked_low)
              "hit our dates.");
   cr_assert (counts ("value_against.compliance"), "bent rules missed");
 }
+
+/* Round 43 (seen on blind38, blind41 and blind42's risk levels): the
+   champion leaving ("I'm moving to the system office in March, so I
+   won't be running facilities here anymore", "her replacement isn't
+   named yet") makes an account at least medium on its own, where a
+   newcomer the champion introduces does not; a negator after a new
+   decision maker ("a new manager we haven't met yet") is what they
+   have not done yet, not a denial. */
+Test (scoring_reading, champion_leaving_is_medium)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  static const char *const leaving[] = {
+    "Dana: I'm moving to the system office in March, so I won't be "
+    "running facilities here anymore.",
+    "Restocking complaints: none this quarter.", NULL
+  };
+  static const char *const joining[] = {
+    "Dana introduced us to the new plant manager, wants the same setup "
+    "there.",
+    "Restocking complaints: none this quarter.", NULL
+  };
+
+  account (notes_json (leaving, "both"), a);
+  cr_assert (a->buyer_risk.score < 30.0, "not a test of the floor: %.1f",
+             a->buyer_risk.score);
+  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
+                "the champion leaving read as low (%.1f)",
+                a->buyer_risk.score);
+  account (notes_json (joining, "both"), a);
+  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
+                "a newcomer introduced read as %d", (int) a->buyer_risk.level);
+  free (a);
+  read_note ("The contract now sits with a new operations manager we "
+             "haven't met yet.");
+  cr_assert (counts ("risk.new_dm"), "a newcomer not yet met negated");
+}
