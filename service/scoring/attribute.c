@@ -951,9 +951,12 @@ someones_problem (const struct score_scratch *s, size_t q)
   };
   size_t p = s->tokens[q - 1].end;
   size_t w;
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (! (score_token_is (s, q, "problem") || score_token_is (s, q, "job")
-         || score_token_is (s, q, "concern")))
+  /* most tokens fail on their first letter, before any word compare */
+  if (! (('p' == c && score_token_is (s, q, "problem"))
+         || ('j' == c && score_token_is (s, q, "job"))
+         || ('c' == c && score_token_is (s, q, "concern"))))
     return false;
   if (p + 1 < s->text_len && '\'' == s->text[p] && ' ' == s->text[p + 1]
       && 's' == (s->text[p - 1] | 0x20))
@@ -1992,6 +1995,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
     for (size_t q = a; q < b; q++)
     {
       uint64_t bits = s->tok_marks[q];
+      char c0; /* the token's first letter, lower case: a cheap first test */
+      char c1; /* and its second */
 
       if ((bits & M_AUX) && ours_us && q > a && intent_at > q
           && (s->tok_marks[q - 1] & (M_I | M_OURS))
@@ -2000,19 +2005,25 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || score_token_is (s, q, "must")))
         intent_at = q; /* "I should really walk you through our kit
                           sometime": the writer's intention */
-      if (intent_at > q && q + 1 < b
+      c0 = (char) (s->text[s->tokens[q].start] | 0x20);
+      c1 = s->tokens[q].end - s->tokens[q].start > 1
+             ? (char) (s->text[s->tokens[q].start + 1] | 0x20)
+             : '\0';
+      if ('t' == c0 && 'r' == c1 && intent_at > q && q + 1 < b
           && (score_token_is (s, q, "tried") || score_token_is (s, q, "try")
               || score_token_is (s, q, "trying"))
           && ((s->tok_marks[q + 1] & M_TO) || ing (s, q + 1)))
         intent_at = q; /* "Tried to open with a chat about the rally",
                           "tried chatting about skiing": an attempt, not
                           what was done with the customer */
-      if (q > a && someones_problem (s, q))
+      if (('p' == c0 || 'j' == c0 || 'c' == c0) && q > a
+          && someones_problem (s, q))
         dismiss = true; /* "documentation is the auditor's problem" */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && score_token_is (s, q + 1, "why"))
         dismiss = true; /* "innovation is nice but not why we buy" */
-      if (q > a && q + 1 < b && score_token_is (s, q, "third")
+      if ('t' == c0 && 'h' == c1 && q > a && q + 1 < b
+          && score_token_is (s, q, "third")
           && (score_token_is (s, q + 1, "on")
               || score_token_is (s, q + 1, "in")))
         dismiss = true; /* "price is third on our list" */
@@ -2412,9 +2423,26 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
 /** Whether token @a q opens "straight to the agenda", "stick to
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
+/** Whether token @a q may open a refusal keeps_to_business() or
+    deflects() reads (a negator or a word starting s, d, c or a): a test
+    of one letter that spares most tokens the word compares. */
+static inline bool
+may_refuse (const struct score_scratch *s, size_t q)
+{
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
+
+  return SCORE_TOKEN_NEG == s->tokens[q].hash || 's' == c || 'd' == c
+         || 'c' == c || 'a' == c;
+}
+
 static bool
 keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
 {
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
+
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c)
+    return false; /* most tokens: not a negator, "straight", "stick" or
+                     "down" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     for (size_t r = q + 1; r < end && r <= q + 2; r++)
       if ((score_token_is (s, r, "small") && r + 1 < end
@@ -2445,9 +2473,11 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   static const char *const heads[] = { "boss",   "manager",  "owner",
                                        "owners", "director", "ceo",
                                        "head",   NULL };
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (q + 1 >= end)
-    return false;
+  if (q + 1 >= end
+      || (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c))
+    return false; /* most tokens fail on their first letter */
   if (score_token_is (s, q, "changed") || score_token_is (s, q, "changes"))
     return score_token_is (s, q + 1, "topic")
            || score_token_is (s, q + 1, "subject")
@@ -2485,7 +2515,7 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence
         || (s->tokens[q].flags & TOK_CLAUSE && score_token_is (s, q, "but")))
       break;
-    if (keeps_to_business (s, q - 1, h->first))
+    if (may_refuse (s, q - 1) && keeps_to_business (s, q - 1, h->first))
       return true; /* "Pam said 'I don't do chit-chat' when I asked about
                       her weekend" */
   }
@@ -2557,7 +2587,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
     else if (((b & M_SKIP) && skips_small_talk (s, q, end))
-             || keeps_to_business (s, q, end))
+             || (may_refuse (s, q) && keeps_to_business (s, q, end)))
       out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
                              stick to business" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
@@ -2571,7 +2601,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
                  || (s->tokens[q + 2].flags & TOK_CLAUSE)))
       out->plain = q + 1; /* "she said no need", "no thanks.", "W said
                              'not necessary'" */
-    else if (deflects (s, q, end))
+    else if (may_refuse (s, q) && deflects (s, q, end))
       out->told = q + 1; /* "not sure, ask my boss" */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
              && (q - neg <= 3
@@ -2717,8 +2747,9 @@ named_former_after (struct score_scratch *s)
     uint16_t sentence = s->tokens[q].sentence;
     size_t r;
 
-    if (! ((score_token_is (s, q, "that") && score_token_is (s, q + 1, "was"))
-           || score_token_is (s, q, "that's")))
+    if (! (s->tok_marks[q] & M_THAT)
+        || ! (score_token_is (s, q + 1, "was")
+              || score_token_is (s, q, "that's")))
       continue;
     if ((score_token_is (s, q + 1, "his") || score_token_is (s, q + 1, "her"))
         && (score_token_is (s, q + 2, "thing")
