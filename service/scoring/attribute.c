@@ -1946,7 +1946,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
        their own: "we buy on uptime" is not one) are negated too */
     if (neg_list && s->tokens[a].sentence == neg_sentence
         && ! (s->tok_marks[a] & M_PRON)
-        && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)))
+        && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)
+            || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ))))
       rejected = true;
     else
       neg_list = false;
@@ -2424,15 +2425,15 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
 /** Whether token @a q may open a refusal keeps_to_business() or
-    deflects() reads (a negator or a word starting s, d, c or a): a test
-    of one letter that spares most tokens the word compares. */
+    deflects() reads (a negator or a word starting s, d, c, a, i, v or f):
+    a test of one letter that spares most tokens the word compares. */
 static inline bool
 may_refuse (const struct score_scratch *s, size_t q)
 {
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   return SCORE_TOKEN_NEG == s->tokens[q].hash || 's' == c || 'd' == c
-         || 'c' == c || 'a' == c;
+         || 'c' == c || 'a' == c || 'i' == c || 'v' == c || 'f' == c;
 }
 
 static bool
@@ -2440,16 +2441,23 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
 {
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c)
-    return false; /* most tokens: not a negator, "straight", "stick" or
-                     "down" */
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c)
+    return false; /* most tokens: not a negator, "straight", "stick",
+                     "down" or "al" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash)
-    for (size_t r = q + 1; r < end && r <= q + 2; r++)
+    for (size_t r = q + 1; r < end && r <= q + 3; r++)
       if ((score_token_is (s, r, "small") && r + 1 < end
            && score_token_is (s, r + 1, "talk"))
           || score_token_is (s, r, "chit") || score_token_is (s, r, "chitchat")
-          || score_token_is (s, r, "pleasantries"))
-        return true; /* "no small talk", "I don't do chit-chat" */
+          || score_token_is (s, r, "pleasantries")
+          || (score_token_is (s, r, "personal") && r + 1 < end
+              && score_token_is (s, r + 1, "chat")))
+        return true; /* "no small talk", "I don't do chit-chat", "she
+                        doesn't do personal chat with vendors" */
+  if ('a' == c && q + 1 < end && score_token_is (s, q, "al")
+      && (score_token_is (s, q + 1, "grano")
+          || score_token_is (s, q + 1, "punto")))
+    return true; /* "vamos al grano", "prefiero ir al punto" */
   if (! (score_token_is (s, q, "straight") || score_token_is (s, q, "stick")
          || score_token_is (s, q, "down")))
     return false;
@@ -2475,9 +2483,26 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
                                        "head",   NULL };
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (q + 1 >= end
-      || (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c))
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c && 'i' != c
+      && 'v' != c && 'f' != c)
     return false; /* most tokens fail on their first letter */
+  if (('i' == c
+       && (score_token_is (s, q, "interno")
+           || score_token_is (s, q, "interna")))
+      || ('v' == c && score_token_is (s, q, "veremos")))
+    return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
+  if ('f' == c && q + 2 < end && score_token_is (s, q, "for"))
+  {
+    size_t r = (s->tok_marks[q + 1] & M_DET) ? q + 2 : q + 1;
+
+    for (size_t i = 0; NULL != heads[i]; i++)
+      if (score_token_is (s, r, heads[i]))
+        return true; /* "that is for head office to discuss, not him" */
+    if (score_token_is (s, r, "board") || score_token_is (s, r, "management"))
+      return true;
+  }
+  if (q + 1 >= end)
+    return false;
   if (score_token_is (s, q, "changed") || score_token_is (s, q, "changes"))
     return score_token_is (s, q + 1, "topic")
            || score_token_is (s, q + 1, "subject")
@@ -2590,6 +2615,12 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              || (may_refuse (s, q) && keeps_to_business (s, q, end)))
       out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
                              stick to business" */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > p
+             && (s->tok_marks[q - 1] & M_REPORT) && score_token_is (s, q, "no")
+             && (q + 1 >= s->n_tokens
+                 || (s->tokens[q + 1].flags & TOK_CLAUSE)))
+      out->plain = q + 1; /* "she politely said no, she does not do that
+                             with suppliers" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && ((score_token_is (s, q, "no")
                   && (score_token_is (s, q + 1, "need")

@@ -4442,3 +4442,35 @@ Test (scoring_reading, champion_leaving_is_medium)
              "haven't met yet.");
   cr_assert (counts ("risk.new_dm"), "a newcomer not yet met negated");
 }
+
+/* Round 44 (seen on blind43 and blind44's pillars): questions passed on
+   in the buyer's own language ("Eso es interno, disculpa", "eso ya lo
+   veremos") or to someone else ("that is for head office to discuss, not
+   him"), small talk kept out ("prefiero ir al punto", "she doesn't do
+   personal chat", "she politely said no"), and "nothing about the park,
+   its tenants or their plans" share nothing; "Five years: lab testing
+   ..." is no five-year plan, while "shared the three-year capacity
+   plan" is one. */
+Test (scoring_reading, passed_on_in_any_language)
+{
+  read_note ("Asked Miguel about their expansion plans. 'Eso es interno, "
+             "disculpa.'");
+  cr_assert (! counts ("knowledge."), "'es interno' read as shared");
+  read_note ("Asked again about next year's plans; he said that is for head "
+             "office to discuss, not him.");
+  cr_assert (! counts ("knowledge."), "'for head office' read as shared");
+  read_note ("Asked Ana Laura about her holidays; she said 'prefiero ir al "
+             "punto' and opened the agenda.");
+  cr_assert (! counts ("compatibility."), "'al punto' missed");
+  read_note ("Offered dinner after the site visit - she politely said no, "
+             "she does not do that with suppliers.");
+  cr_assert (! counts ("compatibility."), "'said no' to dinner missed");
+  read_note ("Lots of laughs, nothing about the park, its tenants or their "
+             "plans.");
+  cr_assert (! counts ("knowledge."), "a list after 'nothing' shared");
+  read_note ("Five years: lab testing of feed and staff training.");
+  cr_assert (! counts ("knowledge.plans"), "'Five years' read as a plan");
+  read_note ("Soren shared the three-year capacity plan: a canning line in "
+             "2026.");
+  cr_assert (counts ("knowledge."), "a capacity plan shared missed");
+}
