@@ -1918,8 +1918,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         for (size_t q = a;
              q < s->n_tokens && s->tokens[q].sentence == sentence; q++)
         {
-          if (s->tok_marks[q] & M_MOCK)
-            irony = SCORE_READ_SARCASM;
+          if ((s->tok_marks[q] & M_MOCK) && ! token_begins (s, q, "mocks"))
+            irony = SCORE_READ_SARCASM; /* not "her son's GCSE mocks" */
           if (SIZE_MAX == former_at && (s->tok_marks[q] & M_FORMER)
               && ((q + 1 < s->n_tokens && (s->tok_marks[q + 1] & M_ROLE))
                   || (q + 2 < s->n_tokens && (s->tok_marks[q + 2] & M_ROLE))))
@@ -2491,6 +2491,8 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
            || score_token_is (s, q, "interna")))
       || ('v' == c && score_token_is (s, q, "veremos")))
     return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && score_token_is (s, q + 1, "say"))
+    return true; /* "ah, can't say, above my pay grade" */
   if ('f' == c && q + 2 < end && score_token_is (s, q, "for"))
   {
     size_t r = (s->tok_marks[q + 1] & M_DET) ? q + 2 : q + 1;

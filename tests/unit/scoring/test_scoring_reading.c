@@ -4474,3 +4474,23 @@ Test (scoring_reading, passed_on_in_any_language)
              "2026.");
   cr_assert (counts ("knowledge."), "a capacity plan shared missed");
 }
+
+/* Round 44, continued (seen on blind45): "no sign of other providers"
+   is no unsigned renewal; "can't say, above my pay grade" passes the
+   question on; a son's GCSE "mocks" are exams, not mockery; "footfall"
+   is not corrected to "football". */
+Test (scoring_reading, signs_mocks_and_footfall)
+{
+  read_note ("Maeve: no sign of other providers calling her.");
+  cr_assert (! counts ("risk.evaluation"), "'no sign' read as unsigned");
+  read_note ("They haven't signed the renewal.");
+  cr_assert (counts ("risk.evaluation"), "an unsigned renewal missed");
+  read_note ("Asked about next year's marketing volumes - 'ah, can't say, "
+             "above my pay grade'.");
+  cr_assert (! counts ("knowledge."), "'can't say' read as shared");
+  read_note ("Chat about her son's GCSE mocks.");
+  cr_assert (counts ("compatibility."), "exam mocks read as mockery");
+  read_note ("She shared the canteen footfall data.");
+  cr_assert (! counts ("compatibility."), "footfall read as football");
+  cr_assert (counts ("knowledge."), "footfall data missed");
+}
