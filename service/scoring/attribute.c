@@ -2013,8 +2013,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ('t' == c0 && 'r' == c1 && intent_at > q && q + 1 < b
           && (score_token_is (s, q, "tried") || score_token_is (s, q, "try")
               || score_token_is (s, q, "trying"))
-          && ((s->tok_marks[q + 1] & M_TO) || ing (s, q + 1)))
+          && ((s->tok_marks[q + 1] & M_TO) || ing (s, q + 1)
+              || score_token_is (s, q + 1, "small")))
         intent_at = q; /* "Tried to open with a chat about the rally",
+                          "tried small talk about her marathon",
                           "tried chatting about skiing": an attempt, not
                           what was done with the customer */
       if (('p' == c0 || 'j' == c0 || 'c' == c0) && q > a
@@ -2425,7 +2427,8 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
 /** Whether token @a q may open a refusal keeps_to_business() or
-    deflects() reads (a negator or a word starting s, d, c, a, i, v or f):
+    deflects() reads (a negator or a word starting s, d, c, a, i, v, f,
+    k, p or w):
     a test of one letter that spares most tokens the word compares. */
 static inline bool
 may_refuse (const struct score_scratch *s, size_t q)
@@ -2433,7 +2436,8 @@ may_refuse (const struct score_scratch *s, size_t q)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   return SCORE_TOKEN_NEG == s->tokens[q].hash || 's' == c || 'd' == c
-         || 'c' == c || 'a' == c || 'i' == c || 'v' == c || 'f' == c;
+         || 'c' == c || 'a' == c || 'i' == c || 'v' == c || 'f' == c
+         || 'k' == c || 'p' == c || 'w' == c;
 }
 
 static bool
@@ -2441,9 +2445,10 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
 {
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c)
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
+      && 'k' != c && 'p' != c && 'w' != c)
     return false; /* most tokens: not a negator, "straight", "stick",
-                     "down" or "al" */
+                     "down", "keep", "al", "personal/work separate" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     for (size_t r = q + 1; r < end && r <= q + 3; r++)
       if ((score_token_is (s, r, "small") && r + 1 < end
@@ -2458,8 +2463,13 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
       && (score_token_is (s, q + 1, "grano")
           || score_token_is (s, q + 1, "punto")))
     return true; /* "vamos al grano", "prefiero ir al punto" */
+  if (('p' == c || 'w' == c) && q + 1 < end
+      && (score_token_is (s, q, "personal") || score_token_is (s, q, "private")
+          || score_token_is (s, q, "work"))
+      && score_token_is (s, q + 1, "separate"))
+    return true; /* "I keep work and personal separate" */
   if (! (score_token_is (s, q, "straight") || score_token_is (s, q, "stick")
-         || score_token_is (s, q, "down")))
+         || score_token_is (s, q, "down") || score_token_is (s, q, "keep")))
     return false;
   if (q + 2 < end && score_token_is (s, q + 1, "back"))
     q++; /* "he steered straight back to the agenda" */
@@ -2537,6 +2547,10 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end);
 static bool
 cut_short (const struct score_scratch *s, const struct score_hit *h)
 {
+  if (h->first + 1 < s->n_tokens && may_refuse (s, h->first)
+      && keeps_to_business (s, h->first, h->first + 2))
+    return true; /* the cue is the refusal's own word: "I keep work and
+                    personal separate" */
   for (size_t q = h->first; q > 0; q--)
   {
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence
@@ -2741,8 +2755,18 @@ skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
   for (size_t q = 0; q + 1 < s->n_tokens; q++)
   {
     uint16_t sentence = s->tokens[q].sentence;
+    bool waved = false; /* waved away, not stood against */
 
-    if (! (s->tok_marks[q] & M_SKIP) || s->tokens[q + 1].sentence != sentence
+    if ((SCORE_TOKEN_NEG == s->tokens[q].hash && q + 2 < s->n_tokens
+         && score_token_is (s, q + 1, "care")
+         && score_token_is (s, q + 2, "about")))
+    {
+      q += 2; /* "Certifications are paperwork; we don't care about them" */
+      waved = true;
+    }
+    else if (! (s->tok_marks[q] & M_SKIP))
+      continue;
+    if (q + 1 >= s->n_tokens || s->tokens[q + 1].sentence != sentence
         || ! (score_token_is (s, q + 1, "it")
               || score_token_is (s, q + 1, "them")
               || score_token_is (s, q + 1, "that")
@@ -2758,7 +2782,15 @@ skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
       if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
           && s->tokens[h->first].sentence == sentence && ! h->negated
           && m->cues[h->cue].weight > 0)
-        h->against = true;
+      {
+        if (waved)
+        {
+          h->negated = true;
+          h->reasons |= SCORE_READ_NEGATED;
+        }
+        else
+          h->against = true;
+      }
     }
   }
 }
@@ -2819,7 +2851,7 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
 {
   uint64_t any_mark = attribute (m, s);
 
-  if (any_mark & M_SKIP)
+  if (any_mark & (M_SKIP | M_MATTER))
     skipped_by_pronoun (m, s);
   named_former_after (s);
   declined (m, s); /* not only after a mark: "let's stick to business" */

@@ -49,6 +49,10 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
   if (q > 0 && SCORE_TOKEN_NEG == s->tokens[q - 1].hash
       && score_token_is (s, q - 1, "no"))
     return true;
+  if (q > 1 && SCORE_TOKEN_NEG == s->tokens[q - 1].hash
+      && score_token_is (s, q - 1, "not")
+      && ',' == s->text[s->tokens[q - 2].end])
+    return true; /* "we need results, not rules" */
   for (size_t r = q; r > 0 && r + 5 > q; r--)
   {
     if (s->tokens[r].flags & TOK_CLAUSE)
@@ -106,7 +110,12 @@ turned_down (const struct score_model *m, const struct score_scratch *s,
             || (counts && (h->against || cue->weight < 0))))
       return true;
     if (counts && h->first < affirmed)
+    {
+      if ((h->against || cue->weight < 0) && 0 == s->tokens[h->first].sentence)
+        return true; /* the answer opens by standing against: "The bare
+                        minimum." to a question on compliance */
       affirmed = h->first;
+    }
   }
   /* "without", "no" govern what follows them only: "comes out without
      being asked" affirms */

@@ -4494,3 +4494,52 @@ Test (scoring_reading, signs_mocks_and_footfall)
   cr_assert (! counts ("compatibility."), "footfall read as football");
   cr_assert (counts ("knowledge."), "footfall data missed");
 }
+
+/* Round 44, continued (seen on blind43, blind44 and blind46): "I keep work
+   and personal separate" and "let's keep to the agenda" turn small talk
+   down, as does an attempt ("tried small talk about her marathon");
+   "we need results, not rules" turns rules away; "Certifications are
+   paperwork; we don't care about them" waves them away; "standard
+   tiles" are no quality standard. */
+Test (scoring_reading, kept_apart_and_turned_away)
+{
+  read_note ("Asked Megan about her weekend; she said 'I keep work and "
+             "personal separate, let's get into the data.'");
+  cr_assert (! counts ("compatibility."), "work and personal kept apart");
+  read_note ("Tried small talk about her marathon; she said 'let's keep to "
+             "the agenda'.");
+  cr_assert (! counts ("compatibility."), "small talk tried counted");
+  read_note ("Certifications are paperwork; we don't care about them.");
+  cr_assert (! counts ("value.compliance"), "certifications waved held");
+  read_note ("Low-cost, high-volume standard tiles, machine cut.");
+  cr_assert (! counts ("value.quality"), "standard tiles read as quality");
+}
+
+/* The answer that turns away what its question names, or opens by
+   standing against it ("The bare minimum." to a question on
+   environmental compliance), or "X, not Y", holds nothing of it. */
+Test (scoring_reading, answers_that_turn_the_question_down)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  json_t *org = json_pack ("{s:[s]}", "answers",
+                           "Compliance and sustainability first. We help "
+                           "plants go beyond their permits.");
+  json_t *owner = json_pack ("{s:[s]}", "answers",
+                             "I work with plants that take environmental "
+                             "compliance seriously.");
+
+  values_account (
+    json_pack ("[s, s]",
+               "What are your standards for environmental compliance? The "
+               "bare minimum. We'd rather pay the occasional fine than fit "
+               "scrubbers.",
+               "We need results, not rules. Cheapest chemicals we can get."),
+    json_incref (org), json_incref (owner), a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
+                "%s (org %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization);
+  json_decref (org);
+  json_decref (owner);
+  free (a);
+}
