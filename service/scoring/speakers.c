@@ -550,7 +550,9 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
     lb[i].contact = -1;
     if (in_words (seller_labels, lb[i].name, nl)
         || any_word_in (seller_labels, lb[i].role)
-        || any_word_in (seller_labels, lb[i].key)
+        || (any_word_in (seller_labels, lb[i].key)
+            && ! any_word_in (buyer_labels, lb[i].key)) /* not "Vendor
+                                                   Management, client" */
         || NULL != strstr (lb[i].role, "our side")
         || NULL != strstr (lb[i].key, "our side")
         || NULL != strstr (lb[i].key, "our team"))
@@ -599,7 +601,8 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
 
 /**
  * A speaker key ("Speaker 1 = Dominic Hale (Rapport, AE); Speaker 2 =
- * Farah Qureshi", "RK = Ruth Kessler, CIO; AP = Aaron Pike, Campusly")
+ * Farah Qureshi", "RK = Ruth Kessler, CIO; AP = Aaron Pike, Campusly",
+ * "SPEAKER 1 = Dilani Perera (client) | SPEAKER 2 = Ravi Shankar")
  * says who a label is: the text after "<label> =" goes to its key.
  */
 static void
@@ -634,8 +637,8 @@ speaker_keys (const char *t, const struct line *ln, size_t n, struct label *lb,
         q++;
         while (' ' == *q)
           q++;
-        /* to the next ';' or the next "X =" pair */
-        e = q + strcspn (q, ";");
+        /* to the next ';' or '|' or the next "X =" pair */
+        e = q + strcspn (q, ";|");
         for (const char *r = q; r < e; r++)
           if ('=' == *r)
           {

@@ -4543,3 +4543,28 @@ Test (scoring_reading, answers_that_turn_the_question_down)
   json_decref (owner);
   free (a);
 }
+
+/* Round 44, continued (seen on blind43 and blind44's orientation): a key
+   line "SPEAKER 1 = Dana Ruiz (Vendor Management, client) | SPEAKER 2 =
+   ..." names the client even when her title holds "vendor"; harmony
+   sought in half-translated English ("find something everybody likes",
+   "so that everybody is comfortable") is Affiliation; the cover of our
+   newsletter and a go-live moved forward are Power. */
+Test (scoring_reading, keyed_speakers_and_plain_harmony)
+{
+  read_call ("SPEAKER KEY: SPEAKER 1 = Dana Ruiz (Vendor Management, client) "
+             "| SPEAKER 2 = Ravi Shankar (Northwind)\n"
+             "SPEAKER 2: We cut over in one weekend.\n"
+             "SPEAKER 1: One weekend makes me nervous. I want a parallel "
+             "payroll run for two cycles and the rollback steps in the "
+             "statement of work.\n",
+             "c1");
+  cr_assert (counts ("security."), "the keyed client's caution lost");
+  read_note ("Dana: I wanted to find something everybody likes before I "
+             "write to you. I would prefer we all meet together, so that "
+             "everybody is comfortable.");
+  cr_assert (counts ("affiliation."), "harmony in plain words missed");
+  read_note ("Dana: I want to be on the cover of your partner newsletter. "
+             "Move the go-live forward three weeks.");
+  cr_assert (counts ("power."), "the cover and the go-live missed");
+}
