@@ -362,7 +362,9 @@ static const struct
   { "seventh", M_DISMISS },
   { "bonus", M_DISMISS },
   { "greenwashing", M_AGAINST },
-  { "drain", M_AGAINST }, /* "numbers-driven negotiators drain me" */
+  { "drain", M_AGAINST },         /* "numbers-driven negotiators drain me" */
+  { "uncomfortable", M_AGAINST }, /* "people who experiment all the time
+                                      make me uncomfortable" */
   { "drains", M_AGAINST },
   { "exhaust", M_AGAINST },
   { "exhausts", M_AGAINST },

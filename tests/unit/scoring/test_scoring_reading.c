@@ -4568,3 +4568,27 @@ Test (scoring_reading, keyed_speakers_and_plain_harmony)
              "Move the go-live forward three weeks.");
   cr_assert (counts ("power."), "the cover and the go-live missed");
 }
+
+/* Round 44, continued (seen on blind43 and blind44's values and risk
+   levels): "any room on the margin" asks for a lower price, "happy with
+   what they pay" settles it; values named in Spanish, Portuguese or
+   Italian ("la calidad del libro y la puntualidad") are read; "people
+   who experiment all the time make me uncomfortable" stands against
+   innovation. */
+Test (scoring_reading, margins_settled_and_half_translated_values)
+{
+  read_note ("Mr. Mwangi asked whether there is any room on the margin "
+             "given the shilling.");
+  cr_assert (counts ("risk.evaluation"), "a margin ask missed");
+  read_note ("She is happy with what they pay and wants the same "
+             "arrangement next season.");
+  cr_assert (counts ("risk.settled"), "a settled price missed");
+  read_note ("Para nosotros lo importante es la calidad del libro y la "
+             "puntualidad.");
+  cr_assert (counts ("value.quality") && counts ("value.reliability"),
+             "Spanish values missed");
+  read_note ("People who experiment all the time make me uncomfortable.");
+  cr_assert (counts ("value.innovation")
+               && hit_of ("value.innovation")->against,
+             "what makes her uncomfortable held");
+}
