@@ -377,10 +377,10 @@ static const struct
   { "bores", M_AGAINST },
   { "nervous", M_AGAINST },
   { "uneasy", M_AGAINST },
-  { "avoid", M_AGAINST },
-  { "avoids", M_AGAINST },
-  { "avoided", M_AGAINST },
-  { "avoiding", M_AGAINST },
+  { "avoid", M_AGAINST | M_SKIP }, /* "I avoid innovation" */
+  { "avoids", M_AGAINST | M_SKIP },
+  { "avoided", M_AGAINST | M_SKIP },
+  { "avoiding", M_AGAINST | M_SKIP },
   { "else", M_ELSE },
   { "skip", M_SKIP },
   { "ditch", M_SKIP | M_REMOVE },
@@ -2016,7 +2016,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
           && (score_token_is (s, q, "tried") || score_token_is (s, q, "try")
               || score_token_is (s, q, "trying"))
           && ((s->tok_marks[q + 1] & M_TO) || ing (s, q + 1)
-              || score_token_is (s, q + 1, "small")))
+              || score_token_is (s, q + 1, "small")
+              || score_token_is (s, q + 1, "personal")
+              || score_token_is (s, q + 1, "chat")))
         intent_at = q; /* "Tried to open with a chat about the rally",
                           "tried small talk about her marathon",
                           "tried chatting about skiing": an attempt, not
@@ -2451,6 +2453,10 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
       && 'k' != c && 'p' != c && 'w' != c)
     return false; /* most tokens: not a negator, "straight", "stick",
                      "down", "keep", "al", "personal/work separate" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 3 < end
+      && score_token_is (s, q + 1, "time") && score_token_is (s, q + 2, "for")
+      && score_token_is (s, q + 3, "that"))
+    return true; /* "No time for that. Let's go through the numbers." */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     for (size_t r = q + 1; r < end && r <= q + 3; r++)
       if ((score_token_is (s, r, "small") && r + 1 < end

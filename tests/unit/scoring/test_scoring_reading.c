@@ -4592,3 +4592,32 @@ Test (scoring_reading, margins_settled_and_half_translated_values)
                && hit_of ("value.innovation")->against,
              "what makes her uncomfortable held");
 }
+
+/* Round 45 (seen on blind47): "No time for that. Let's go through the
+   numbers." and "tried personal chat again" build no compatibility, nor
+   does "the weekend fix during the outage"; a rival that "looked
+   impressive" which she "might have a look at" is competitor activity;
+   a budget "frozen until the new council approves it" puts the renewal
+   under review; "I avoid innovation" stands against it. */
+Test (scoring_reading, no_time_for_that_and_a_frozen_budget)
+{
+  read_note ("Rep: Did you manage a holiday in the end?\n"
+             "Dana: No time for that. Let's go through the numbers.\n");
+  cr_assert (! counts ("compatibility."), "'no time for that' missed");
+  read_note ("Tried personal chat again at the Christmas apero.");
+  cr_assert (! counts ("compatibility."), "personal chat tried counted");
+  read_note ("All delivered, including the weekend fix during the 2023 "
+             "outage.");
+  cr_assert (! counts ("compatibility."), "a weekend fix read as chat");
+  read_note ("Helen saw their AI triage at the Expo and said it looked "
+             "impressive; she might have a look at it next year.");
+  cr_assert (counts ("risk.competitor"), "a rival praised missed");
+  read_note ("The 2026 budget is frozen until the new council approves it, "
+             "so the renewal may slip.");
+  cr_assert (counts ("risk.evaluation"), "a frozen budget missed");
+  read_note ("Proven, unchanged solutions. I avoid innovation and untested "
+             "products.");
+  cr_assert (counts ("value.innovation")
+               && hit_of ("value.innovation")->against,
+             "what she avoids held");
+}
