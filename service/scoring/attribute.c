@@ -2391,8 +2391,9 @@ untold (const struct score_scratch *s, const struct score_hit *h)
     {
       for (size_t r = q + 1; r < h->first && r <= q + 4; r++)
       {
-        if (s->tok_marks[r] & M_DISCLOSE)
-          return true;
+        if ((s->tok_marks[r] & M_DISCLOSE)
+            || (r == q + 1 && score_token_is (s, r, "idea")))
+          return true; /* "still no idea what their roadmap looks like" */
         if (r > q + 1 && ! (s->tok_marks[r] & M_TO)
             && ! score_token_is (s, r, "want") && ! score_token_is (s, r, "go")
             && ! score_token_is (s, r, "get"))

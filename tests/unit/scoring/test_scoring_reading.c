@@ -4621,3 +4621,23 @@ Test (scoring_reading, no_time_for_that_and_a_frozen_budget)
                && hit_of ("value.innovation")->against,
              "what she avoids held");
 }
+
+/* Round 45, continued (seen on blind48): "still no idea what their
+   roadmap looks like" shares no plan; a charity ride and a knee asked
+   after are small talk; rules "there to be bent a little" stand against
+   compliance; a seller who "enjoys the hunt" and hands accounts over
+   stands against partnership. */
+Test (scoring_reading, no_idea_rides_and_rules_bent)
+{
+  read_note ("Still no idea what their claims-system roadmap looks like.");
+  cr_assert (! counts ("knowledge."), "'no idea what' read as shared");
+  read_note ("Rep: How did the charity ride go?\n"
+             "Dana: Finished, just. How's the knee?\n");
+  cr_assert (counts ("compatibility."), "a charity ride missed");
+  read_note ("Rules are there to be bent a little if it gets the deal "
+             "done.");
+  cr_assert (counts ("value_against.compliance"), "rules bent missed");
+  read_note ("I enjoy the hunt. Once a contract is signed I hand it over "
+             "and move to the next prospect.");
+  cr_assert (counts ("value_against.partnership"), "the hunter missed");
+}
