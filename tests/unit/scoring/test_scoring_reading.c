@@ -4641,3 +4641,17 @@ Test (scoring_reading, no_idea_rides_and_rules_bent)
              "and move to the next prospect.");
   cr_assert (counts ("value_against.partnership"), "the hunter missed");
 }
+
+/* Round 45, continued (seen on blind47's orientation): Actualization in
+   plain and non-native English: a messy quarter accepted for the end
+   state, credit "of his team, not his", the drivers who "deserve the
+   space" rather than a photo with her. */
+Test (scoring_reading, actualization_in_plain_words)
+{
+  read_note ("Dana: I'll accept a messy three months of retraining if the "
+             "end state is right.");
+  cr_assert (counts ("actualization.takes_risks"), "a messy quarter missed");
+  read_note ("Dana: Please drop the idea of a photo with me for the "
+             "newsletter. The drivers who stuck with it deserve the space.");
+  cr_assert (counts ("actualization.shares_credit"), "credit handed missed");
+}
