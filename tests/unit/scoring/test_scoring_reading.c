@@ -3970,6 +3970,33 @@ Test (scoring_reading, disclaimer_intended_only_for_the_addressee)
   cr_assert (! counts ("risk.competitor"), "a disclaimer's word read");
 }
 
+/**
+ * Check a floor of the risk level: the account of @a medium (both
+ * contacts on each call) scores under 30 yet is medium, and the account
+ * of @a low is low.
+ *
+ * @param medium NULL-terminated notes of the medium account
+ * @param low NULL-terminated notes of its calm counterpart
+ * @param what what makes the first medium, for the messages
+ */
+static void
+assert_medium_floor (const char *const *medium, const char *const *low,
+                     const char *what)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  account (notes_json (medium, "both"), a);
+  cr_assert (a->buyer_risk.score < 30.0, "not a test of the floor: %.1f",
+             a->buyer_risk.score);
+  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
+                "%s read as low (%.1f)", what, a->buyer_risk.score);
+  account (notes_json (low, "both"), a);
+  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
+                "its calm counterpart read as %d (%.1f)",
+                (int) a->buyer_risk.level, a->buyer_risk.score);
+  free (a);
+}
+
 /* Round 39 (seen on blind35 and across the batches' risk levels): two
    risks from what the buyer does, each worth a few points (a new decision
    maker after a silence), make an account at least medium though the sum
@@ -3978,7 +4005,6 @@ Test (scoring_reading, disclaimer_intended_only_for_the_addressee)
    sensitive" is a disclaimer, not a rival. */
 Test (scoring_reading, two_fronts_make_a_medium_account)
 {
-  struct score_account_assessment *a = calloc (1, sizeof (*a));
   static const char *const two[] = {
     "New category director started this month and wants an intro "
     "meeting to get to know us.",
@@ -3991,15 +4017,7 @@ Test (scoring_reading, two_fronts_make_a_medium_account)
     "Routine order, all fine.", NULL
   };
 
-  account (notes_json (two, "both"), a);
-  cr_assert (a->buyer_risk.score < 30.0, "not a test of the breadth: %.1f",
-             a->buyer_risk.score);
-  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
-                "two fronts read as low (%.1f)", a->buyer_risk.score);
-  account (notes_json (one, "both"), a);
-  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
-                "one front read as medium (%.1f)", a->buyer_risk.score);
-  free (a);
+  assert_medium_floor (two, one, "two fronts");
   read_note ("PO attached, same scope as this year.\n"
              "\n"
              "This message is not an offer or acceptance of any contract. "
@@ -4059,7 +4077,6 @@ Test (scoring_reading, skip_that_and_not_necessary)
    product, not a review. */
 Test (scoring_reading, one_live_shopping_signal_is_medium)
 {
-  struct score_account_assessment *a = calloc (1, sizeof (*a));
   static const char *const shopping[] = {
     "Derek mentioned a rival maker approached them at the trade show; "
     "he's not planning to move but took their card.",
@@ -4069,16 +4086,7 @@ Test (scoring_reading, one_live_shopping_signal_is_medium)
                                       "Monthly check-in, nothing open.",
                                       NULL };
 
-  account (notes_json (shopping, "both"), a);
-  cr_assert (a->buyer_risk.score < 30.0, "not a test of the floor: %.1f",
-             a->buyer_risk.score);
-  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
-                "a buyer keeping a rival's card read as low (%.1f)",
-                a->buyer_risk.score);
-  account (notes_json (calm, "both"), a);
-  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
-                "a calm account read as %d", (int) a->buyer_risk.level);
-  free (a);
+  assert_medium_floor (shopping, calm, "a buyer keeping a rival's card");
   read_note ("A rival called us last week and I told them we're very happy "
              "where we are.");
   cr_assert (! counts ("risk.competitor"), "a rival turned away counted");
@@ -4416,7 +4424,6 @@ Test (scoring_reading, values_had_waved_and_ranked_low)
    have not done yet, not a denial. */
 Test (scoring_reading, champion_leaving_is_medium)
 {
-  struct score_account_assessment *a = calloc (1, sizeof (*a));
   static const char *const leaving[] = {
     "Dana: I'm moving to the system office in March, so I won't be "
     "running facilities here anymore.",
@@ -4428,16 +4435,7 @@ Test (scoring_reading, champion_leaving_is_medium)
     "Restocking complaints: none this quarter.", NULL
   };
 
-  account (notes_json (leaving, "both"), a);
-  cr_assert (a->buyer_risk.score < 30.0, "not a test of the floor: %.1f",
-             a->buyer_risk.score);
-  cr_assert_eq (SCORE_RISK_MEDIUM, a->buyer_risk.level,
-                "the champion leaving read as low (%.1f)",
-                a->buyer_risk.score);
-  account (notes_json (joining, "both"), a);
-  cr_assert_eq (SCORE_RISK_LOW, a->buyer_risk.level,
-                "a newcomer introduced read as %d", (int) a->buyer_risk.level);
-  free (a);
+  assert_medium_floor (leaving, joining, "the champion leaving");
   read_note ("The contract now sits with a new operations manager we "
              "haven't met yet.");
   cr_assert (counts ("risk.new_dm"), "a newcomer not yet met negated");
