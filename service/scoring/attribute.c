@@ -2280,6 +2280,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
       h->reasons |= irony | clause;
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind)
         h->reasons |= owner (s, h, a);
+      if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind
+          && h->first > 0 && s->tokens[h->first - 1].end + 1 == t0->start
+          && '-' == s->text[t0->start - 1]
+          && score_token_is (s, h->first - 1, "off"))
+      {
+        h->negated = true; /* "off-spec reels": not specs asked for */
+        h->reasons |= SCORE_READ_NEGATED;
+      }
       if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
           && m->cues[h->cue].weight > 0 && h->last + 1 < b
           && score_token_is (s, h->last + 1, "enough"))

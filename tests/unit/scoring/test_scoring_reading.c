@@ -4323,7 +4323,8 @@ Test (scoring_reading, work_weekends_and_refusals_before_the_question)
 
 /* Round 43 (seen on blind38's orientation): behaviour given to someone
    else after the fact ("- that was Lisa Chen, prev CFO", "- that's his
-   thing, not mine") is not the contact's; "off-spec" reels are a fault;
+   thing, not mine") is not the contact's; "off-spec" reels are a fault,
+   not specs asked for;
    "on stage" is no staged rollout, "bring whoever" no company-first, "keep
    it that way" no assertion; the investor day and a budget owned are
    Power. */
@@ -4338,6 +4339,7 @@ Test (scoring_reading, behaviour_given_away_after_the_fact)
   cr_assert (counts ("security."), "her own staged rollout lost");
   read_note ("Every month we wait is another month of off-spec reels.");
   cr_assert (counts ("risk.service"), "off-spec reels not a fault");
+  cr_assert (! counts ("security.documentation"), "off-spec read as specs");
   read_note ("I'd love that, bring whoever.");
   cr_assert (! counts ("actualization."), "'bring whoever' counted");
   read_note ("My team works well with Leah's team and I want to keep it "
