@@ -4655,3 +4655,20 @@ Test (scoring_reading, actualization_in_plain_words)
              "newsletter. The drivers who stuck with it deserve the space.");
   cr_assert (counts ("actualization.shares_credit"), "credit handed missed");
 }
+
+/* Round 45, continued (seen on blind44's orientation): a loss accepted
+   for the members, credit named "rather than him", ward teams kept from
+   quarrelling, a logo first and the stage to himself. */
+Test (scoring_reading, orientation_in_gulf_and_east_african_notes)
+{
+  read_note ("Dana: We would accept a slower first quarter while the team "
+             "retrains. Name the shift supervisors in the case study "
+             "rather than me.");
+  cr_assert (counts ("actualization."), "a slower quarter accepted missed");
+  read_note ("Dana: I don't want any change that sets the ward teams "
+             "against each other.");
+  cr_assert (counts ("affiliation."), "teams kept from quarrelling missed");
+  read_note ("Dana: Put our logo first on the certificates, yours second. "
+             "Confirm today.");
+  cr_assert (counts ("power."), "the logo first missed");
+}
