@@ -2281,6 +2281,15 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind)
         h->reasons |= owner (s, h, a);
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind
+          && m->cues[h->cue].weight > 0 && h->first > a
+          && ((s->tok_marks[h->first - 1] & M_SKIP)
+              || (h->first > a + 1 && (s->tok_marks[h->first - 2] & M_SKIP)
+                  && (s->tok_marks[h->first - 1] & M_DET))))
+      {
+        h->negated = true; /* "Skip the specs, Hugo": what she waves off */
+        h->reasons |= SCORE_READ_NEGATED;
+      }
+      if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind
           && h->first > 0 && s->tokens[h->first - 1].end + 1 == t0->start
           && '-' == s->text[t0->start - 1]
           && score_token_is (s, h->first - 1, "off"))

@@ -4672,3 +4672,15 @@ Test (scoring_reading, orientation_in_gulf_and_east_african_notes)
              "Confirm today.");
   cr_assert (counts ("power."), "the logo first missed");
 }
+
+/* Round 45, continued (seen on blind43): what the buyer waves off ("Skip
+   the specs, Hugo") is not Security; months of sales lost for a better
+   process, and the advisers who designed it thanked, are Actualization. */
+Test (scoring_reading, skipped_specs_and_months_lost)
+{
+  read_note ("Dana: Skip the specs, Hugo. What I need is the end result.");
+  cr_assert (! counts ("security."), "specs waved off read as Security");
+  read_note ("Dana said she would rather lose two months of sales while the "
+             "team relearns the process than keep running the old mess.");
+  cr_assert (counts ("actualization.takes_risks"), "months lost missed");
+}
