@@ -4684,3 +4684,17 @@ Test (scoring_reading, skipped_specs_and_months_lost)
              "team relearns the process than keep running the old mess.");
   cr_assert (counts ("actualization.takes_risks"), "months lost missed");
 }
+
+/* Round 45, continued (seen on blind45 and blind46's risk pairs): "Ingrid
+   is leaving at the end of the month; no idea yet who replaces her" is
+   the champion's departure; "any give in the renewal number ... help me
+   out there" asks for a lower price. */
+Test (scoring_reading, leaving_at_month_end_and_any_give)
+{
+  read_note ("Ingrid is leaving at the end of the month; no idea yet who "
+             "replaces her.");
+  cr_assert (counts ("risk.departure"), "a departure at month end missed");
+  read_note ("Finance keeps asking me whether there's any give in the "
+             "renewal number. Anything you can do to help me out there?");
+  cr_assert (counts ("risk.evaluation"), "'any give' missed");
+}
