@@ -2476,6 +2476,12 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
       && score_token_is (s, q + 3, "that"))
     return true; /* "No time for that. Let's go through the numbers." */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+    for (size_t r = q + 2; r + 1 < end && r <= q + 4; r++)
+      if ((s->tok_marks[r] & M_TO)
+          && (score_token_is (s, r + 1, "talk")
+              || score_token_is (s, r + 1, "chat")))
+        return true; /* "I don't pay you to talk about snow" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     for (size_t r = q + 1; r < end && r <= q + 3; r++)
       if ((score_token_is (s, r, "small") && r + 1 < end
            && score_token_is (s, r + 1, "talk"))
@@ -2527,8 +2533,12 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
            || score_token_is (s, q, "interna")))
       || ('v' == c && score_token_is (s, q, "veremos")))
     return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
-  if (SCORE_TOKEN_NEG == s->tokens[q].hash && score_token_is (s, q + 1, "say"))
-    return true; /* "ah, can't say, above my pay grade" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash
+      && (score_token_is (s, q + 1, "say")
+          || (score_token_is (s, q + 1, "thinking") && q + 2 < end
+              && score_token_is (s, q + 2, "that"))))
+    return true; /* "ah, can't say, above my pay grade", "they're not
+                    thinking that far ahead" */
   if ('f' == c && q + 2 < end && score_token_is (s, q, "for"))
   {
     size_t r = (s->tok_marks[q + 1] & M_DET) ? q + 2 : q + 1;

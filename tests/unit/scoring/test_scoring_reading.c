@@ -4698,3 +4698,21 @@ Test (scoring_reading, leaving_at_month_end_and_any_give)
              "renewal number. Anything you can do to help me out there?");
   cr_assert (counts ("risk.evaluation"), "'any give' missed");
 }
+
+/* Round 45, continued (seen on blind50's pillars): the customer opening
+   the lane data ("fuel is 38 pct of cost"), what they billed, a downtime
+   log attached share their business; "I don't pay you to talk about
+   snow" turns small talk down; "they're not thinking that far ahead"
+   passes a question on. */
+Test (scoring_reading, rural_knowledge_and_refusals)
+{
+  read_note ("She opened the lane data: fuel is 38 pct of cost on the "
+             "Edmonton run.");
+  cr_assert (counts ("knowledge."), "the lane data missed");
+  read_note ("I asked about the ski season opening and he said 'I don't pay "
+             "you to talk about snow'.");
+  cr_assert (! counts ("compatibility."), "'don't pay you to talk' missed");
+  read_note ("I asked about their plans for the trade counter and he said "
+             "they're not thinking that far ahead.");
+  cr_assert (! counts ("knowledge."), "'not thinking that far' shared");
+}
