@@ -354,6 +354,7 @@ static const struct
   { "later", M_WAIT },
   { "overkill", M_DISMISS },
   { "formality", M_DISMISS }, /* "regulations are a formality" */
+  { "fad", M_DISMISS },       /* "green is a fad" */
   { "afterthought", M_DISMISS },
   { "distant", M_DISMISS },
   { "fourth", M_DISMISS }, /* "Quality is maybe fifth" */

@@ -4716,3 +4716,19 @@ Test (scoring_reading, rural_knowledge_and_refusals)
              "they're not thinking that far ahead.");
   cr_assert (! counts ("knowledge."), "'not thinking that far' shared");
 }
+
+/* Round 45, continued (seen on blind50's values): "green is a fad" waves
+   sustainability away; "compliance is for the big guys" and "loyalty to
+   suppliers is a mistake" stand against compliance and partnership; "let
+   someone else be the guinea pig" stands against innovation. */
+Test (scoring_reading, rural_values_waved_away)
+{
+  read_note ("green is a fad");
+  cr_assert (! counts ("value.sustainability"), "a fad held");
+  read_note ("compliance is for the big guys");
+  cr_assert (counts ("value_against.compliance"), "'for the big guys' missed");
+  read_note ("loyalty to suppliers is a mistake");
+  cr_assert (counts ("value_against.partnership"), "'a mistake' missed");
+  read_note ("Stick with what's proven, let someone else be the guinea pig.");
+  cr_assert (counts ("value_against.innovation"), "the guinea pig missed");
+}
