@@ -20,15 +20,17 @@
 /** Largest word considered; longer ones are cut. */
 #define WORD_MAX 64
 
-/** Words that negate what follows (besides any word ending in "n't"). */
+/** Words that negate what follows (besides any word ending in "n't");
+    "pas", "jamais", "aucun", "nunca", "não" for notes half in French,
+    Spanish or Portuguese. */
 static const char *const negators[] = {
-  "not",     "no",       "never",    "without", "none",     "hardly",
-  "barely",  "nobody",   "nothing",  "neither", "nor",      "nope",
-  "nowhere", "cannot",   "dont",     "didnt",   "doesnt",   "wont",
-  "cant",    "isnt",     "wasnt",    "arent",   "werent",   "havent",
-  "hasnt",   "hadnt",    "wouldnt",  "couldnt", "shouldnt", "aint",
-  "nt",      "declines", "declined", "refuses", "refused",  "rarely",
-  "seldom"
+  "not", "no", "never", "without", "none", "hardly", "barely", "nobody",
+  "nothing", "neither", "nor", "nope", "nowhere", "cannot", "dont", "didnt",
+  "doesnt", "wont", "cant", "isnt", "wasnt", "arent", "werent", "havent",
+  "hasnt", "hadnt", "wouldnt", "couldnt", "shouldnt", "aint", "nt", "declines",
+  "declined", "refuses", "refused", "rarely", "seldom",
+  /* half-translated notes: French, Spanish and Portuguese negators */
+  "pas", "jamais", "aucun", "aucune", "nunca", "n\xc3\xa3o"
 };
 
 /**

@@ -4732,3 +4732,17 @@ Test (scoring_reading, rural_values_waved_away)
   read_note ("Stick with what's proven, let someone else be the guinea pig.");
   cr_assert (counts ("value_against.innovation"), "the guinea pig missed");
 }
+
+/* Round 45, continued (seen on blind49, notes half in French): value
+   words named in French are read ("la fiabilité passe avant tout", "un
+   partenaire pour dix ans", "la conformité"), and "pas" negates as "not"
+   does. */
+Test (scoring_reading, french_values_and_negation)
+{
+  read_note ("Pour nous, la fiabilité passe avant tout.");
+  cr_assert (counts ("value.reliability"), "fiabilité missed");
+  read_note ("La conformité est une exigence absolue.");
+  cr_assert (counts ("value.compliance"), "conformité missed");
+  read_note ("La durabilité n'est pas une priorité pour nous.");
+  cr_assert (! counts ("value.sustainability"), "'pas' did not negate");
+}
