@@ -2024,8 +2024,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
                           "tried small talk about her marathon",
                           "tried chatting about skiing": an attempt, not
                           what was done with the customer */
-      if (('p' == c0 || 'j' == c0 || 'c' == c0) && q > a
-          && someones_problem (s, q))
+      if (q > a && someones_problem (s, q))
         dismiss = true; /* "documentation is the auditor's problem" */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && score_token_is (s, q + 1, "why"))
@@ -2449,29 +2448,9 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
 /** Whether token @a q opens "straight to the agenda", "stick to
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
-/** Whether token @a q may open a refusal keeps_to_business() or
-    deflects() reads (a negator or a word starting s, d, c, a, i, v, f,
-    k, p or w):
-    a test of one letter that spares most tokens the word compares. */
-static inline bool
-may_refuse (const struct score_scratch *s, size_t q)
-{
-  char c = (char) (s->text[s->tokens[q].start] | 0x20);
-
-  return SCORE_TOKEN_NEG == s->tokens[q].hash || 's' == c || 'd' == c
-         || 'c' == c || 'a' == c || 'i' == c || 'v' == c || 'f' == c
-         || 'k' == c || 'p' == c || 'w' == c;
-}
-
 static bool
-keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
+business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 {
-  char c = (char) (s->text[s->tokens[q].start] | 0x20);
-
-  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
-      && 'k' != c && 'p' != c && 'w' != c)
-    return false; /* most tokens: not a negator, "straight", "stick",
-                     "down", "keep", "al", "personal/work separate" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 3 < end
       && score_token_is (s, q + 1, "time") && score_token_is (s, q + 2, "for")
       && score_token_is (s, q + 3, "that"))
@@ -2514,21 +2493,32 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
+/** keeps_to_business() on the tokens it can open: a negator, or a word
+    starting s, d, a, k, p or w ("straight", "stick", "down", "keep", "al",
+    "personal/work separate"); a test of one letter, inlined, spares most
+    tokens the call and its word compares. */
+static inline bool
+keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
+{
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
+
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
+      && 'k' != c && 'p' != c && 'w' != c)
+    return false;
+  return business_words (s, q, end, c);
+}
+
 /** Whether token @a q opens an answer that passes a question on rather
     than answering it: "changed topic", "changed the subject", "ask my
     boss", "not sure", "no idea", "(he's) not really across it". Said of
     their business, it shares no insight (002's knowledge). */
 static bool
-deflects (const struct score_scratch *s, size_t q, size_t end)
+deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
 {
   static const char *const heads[] = { "boss",   "manager",  "owner",
                                        "owners", "director", "ceo",
                                        "head",   NULL };
-  char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c && 'i' != c
-      && 'v' != c && 'f' != c)
-    return false; /* most tokens fail on their first letter */
   if (('i' == c
        && (score_token_is (s, q, "interno")
            || score_token_is (s, q, "interna")))
@@ -2573,8 +2563,18 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
-static bool
-keeps_to_business (const struct score_scratch *s, size_t q, size_t end);
+/** deflect_words() on the tokens it can open: a negator, or a word
+    starting c, a, i, v or f; the one-letter test is inlined. */
+static inline bool
+deflects (const struct score_scratch *s, size_t q, size_t end)
+{
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
+
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c && 'i' != c
+      && 'v' != c && 'f' != c)
+    return false;
+  return deflect_words (s, q, end, c);
+}
 
 /** Whether small talk hit @a h is what the buyer cut short or turned
     down: "cut off my weekend question", "cut my futbol comment",
@@ -2584,7 +2584,7 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end);
 static bool
 cut_short (const struct score_scratch *s, const struct score_hit *h)
 {
-  if (h->first + 1 < s->n_tokens && may_refuse (s, h->first)
+  if (h->first + 1 < s->n_tokens
       && keeps_to_business (s, h->first, h->first + 2))
     return true; /* the cue is the refusal's own word: "I keep work and
                     personal separate" */
@@ -2593,7 +2593,7 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence
         || (s->tokens[q].flags & TOK_CLAUSE && score_token_is (s, q, "but")))
       break;
-    if (may_refuse (s, q - 1) && keeps_to_business (s, q - 1, h->first))
+    if (keeps_to_business (s, q - 1, h->first))
       return true; /* "Pam said 'I don't do chit-chat' when I asked about
                       her weekend" */
   }
@@ -2665,7 +2665,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
     else if (((b & M_SKIP) && skips_small_talk (s, q, end))
-             || (may_refuse (s, q) && keeps_to_business (s, q, end)))
+             || keeps_to_business (s, q, end))
       out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
                              stick to business" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > p
@@ -2685,7 +2685,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
                  || (s->tokens[q + 2].flags & TOK_CLAUSE)))
       out->plain = q + 1; /* "she said no need", "no thanks.", "W said
                              'not necessary'" */
-    else if (may_refuse (s, q) && deflects (s, q, end))
+    else if (deflects (s, q, end))
       out->told = q + 1; /* "not sure, ask my boss" */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
              && (q - neg <= 3
@@ -2890,7 +2890,8 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
 
   if (any_mark & (M_SKIP | M_MATTER))
     skipped_by_pronoun (m, s);
-  named_former_after (s);
+  if (any_mark & M_THAT)
+    named_former_after (s); /* it looks for "that was", "that's" */
   declined (m, s); /* not only after a mark: "let's stick to business" */
   score_mark_repeats (m, s);
 }
