@@ -499,6 +499,7 @@ static const struct
   { "conversation", M_DISCLOSE },    /* "still no conversation about" */
   { "agree", M_DISCLOSE },           /* "hasn't agreed to meet them" */
   { "necessary", M_DISCLOSE },       /* "W said 'not necessary'" */
+  { "drawn", M_DISCLOSE },           /* "he would not be drawn on it" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -2451,6 +2452,8 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
 static bool
 business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 {
+  bool held = true; /* "kept", "stuck", "stayed": what is held, then "to" */
+
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 3 < end
       && score_token_is (s, q + 1, "time") && score_token_is (s, q + 2, "for")
       && score_token_is (s, q + 3, "that"))
@@ -2480,12 +2483,29 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || score_token_is (s, q, "work"))
       && score_token_is (s, q + 1, "separate"))
     return true; /* "I keep work and personal separate" */
-  if (! (score_token_is (s, q, "straight") || score_token_is (s, q, "stick")
-         || score_token_is (s, q, "down") || score_token_is (s, q, "keep")))
+  if (score_token_is (s, q, "straight") || score_token_is (s, q, "down"))
+    held = false;
+  else if (! (token_begins (s, q, "stick") || token_begins (s, q, "stuck")
+              || token_begins (s, q, "keep") || score_token_is (s, q, "kept")
+              || token_begins (s, q, "stay")))
     return false;
   if (q + 2 < end && score_token_is (s, q + 1, "back"))
     q++; /* "he steered straight back to the agenda" */
-  if (q + 2 >= end || ! (s->tok_marks[q + 1] & M_TO))
+  else if (held && q + 3 < end && ! (s->tok_marks[q + 1] & M_TO))
+  {
+    /* "kept the conversation on the agenda", "keeps things to
+       business": what is kept, then "to" or "on" */
+    size_t r = q + 1;
+
+    while (r < end && r <= q + 3 && ! (s->tok_marks[r] & M_TO)
+           && ! score_token_is (s, r, "on"))
+      r++;
+    if (r >= end || r > q + 3)
+      return false;
+    q = r - 1;
+  }
+  if (q + 2 >= end
+      || ! ((s->tok_marks[q + 1] & M_TO) || score_token_is (s, q + 1, "on")))
     return false;
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda"))
@@ -2611,6 +2631,66 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/** Whether "then" (a clause word, so no token of its own) stands just
+    before token @a q: "chatted about his trip, then kept to the agenda"
+    tells what came after the small talk, not a refusal of it. */
+static bool
+then_before (const struct score_scratch *s, size_t q)
+{
+  const char *t = s->text;
+  size_t e = s->tokens[q].start;
+
+  if (! (s->tokens[q].flags & TOK_CLAUSE) || q == 0)
+    return false;
+  while (e > s->tokens[q - 1].end && ' ' == t[e - 1])
+    e--;
+  if (e < s->tokens[q - 1].end + 4 || 't' != (t[e - 4] | 0x20)
+      || 'h' != (t[e - 3] | 0x20) || 'e' != (t[e - 2] | 0x20)
+      || 'n' != (t[e - 1] | 0x20))
+    return false;
+  return e == s->tokens[q - 1].end + 4
+         || ! ((t[e - 5] | 0x20) >= 'a' && (t[e - 5] | 0x20) <= 'z');
+}
+
+/** Whether token @a q opens an answer that keeps the matter back without
+    a negation: "difficult to share", "hard to say" (a word of difficulty,
+    "to", a word of telling), "keeps that internal", "kept it
+    confidential", "avoided the question", "ignored the topic". Said of
+    their business, it shares no insight (002's knowledge). */
+static bool
+withheld (const struct score_scratch *s, size_t q, size_t end)
+{
+  char c = (char) (s->text[s->tokens[q].start] | 0x20);
+
+  if (q + 2 >= end
+      || ! ('d' == c || 'h' == c || 't' == c || 's' == c || 'k' == c
+            || 'a' == c || 'e' == c || 'i' == c))
+    return false;
+  if ((s->tok_marks[q + 1] & M_TO)
+      && ((s->tok_marks[q + 2] & M_DISCLOSE)
+          || score_token_is (s, q + 2, "say"))
+      && (score_token_is (s, q, "difficult") || score_token_is (s, q, "hard")
+          || score_token_is (s, q, "tricky")
+          || score_token_is (s, q, "sensitive")))
+    return true;
+  if (token_begins (s, q, "keep") || token_begins (s, q, "kept"))
+    return (score_token_is (s, q + 1, "that")
+            || score_token_is (s, q + 1, "it")
+            || score_token_is (s, q + 1, "this")
+            || score_token_is (s, q + 1, "those"))
+           && (score_token_is (s, q + 2, "internal")
+               || score_token_is (s, q + 2, "confidential")
+               || score_token_is (s, q + 2, "private")
+               || score_token_is (s, q + 2, "quiet"));
+  if (token_begins (s, q, "avoid") || token_begins (s, q, "evad")
+      || token_begins (s, q, "ignor") || token_begins (s, q, "skirt"))
+    for (size_t r = q + 1; r < end && r <= q + 3; r++)
+      if (token_begins (s, r, "question") || score_token_is (s, r, "topic")
+          || score_token_is (s, r, "subject"))
+        return true;
+  return false;
+}
+
 /** Where the refusals in tokens [p, end) start (refusal_scan()). */
 struct refusals
 {
@@ -2664,10 +2744,12 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && SCORE_TOKEN_NEG == s->tokens[q + 1].hash
              && score_token_is (s, q, "rather"))
       out->plain = q + 1; /* "she'd rather not" */
-    else if (((b & M_SKIP) && skips_small_talk (s, q, end))
-             || keeps_to_business (s, q, end))
+    else if ((((b & M_SKIP) && skips_small_talk (s, q, end))
+              || keeps_to_business (s, q, end))
+             && ! (q > p && then_before (s, q)))
       out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
-                             stick to business" */
+                             stick to business"; not "chatted about his
+                             trip, then kept to the agenda" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > p
              && (s->tok_marks[q - 1] & M_REPORT) && score_token_is (s, q, "no")
              && (q + 1 >= s->n_tokens
@@ -2685,8 +2767,9 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
                  || (s->tokens[q + 2].flags & TOK_CLAUSE)))
       out->plain = q + 1; /* "she said no need", "no thanks.", "W said
                              'not necessary'" */
-    else if (deflects (s, q, end))
-      out->told = q + 1; /* "not sure, ask my boss" */
+    else if (deflects (s, q, end) || withheld (s, q, end))
+      out->told = q + 1; /* "not sure, ask my boss", "hard to say", "keeps
+                            that internal", "avoided the question" */
     else if ((b & M_DISCLOSE) && SIZE_MAX != neg && q > neg
              && (q - neg <= 3
                  || (q - neg == 4
@@ -2753,7 +2836,7 @@ declined (const struct score_model *m, struct score_scratch *s)
         q++;
       r = q;
       turn = q < s->n_tokens && another_turn (s, q - 1, q);
-      while (r < s->n_tokens && r < q + 8
+      while (r < s->n_tokens && r < q + 10
              && (turn ? ! another_turn (s, q, r)
                       : s->tokens[r].sentence == s->tokens[q].sentence))
         r++; /* an answer's first words: of its turn ("Fine. Can we skip

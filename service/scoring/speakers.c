@@ -160,18 +160,49 @@ static const char *const not_speakers[] = { "note",
                                             "yesterday",
                                             NULL };
 
-/** Skip a timestamp ("[00:12:31]", "(12:31)", "00:12") at *p. */
+/** Skip a timestamp at *p: a clock ("[00:12:31]", "(12:31)", "00:12"),
+    or a chat export's date and clock ("[10:42, 3/4/2026]" and
+    "[3/4/26, 10:42:15 AM]" from WhatsApp, "3/4/26, 10:42 - " from its
+    Android export, "[10:42 AM]" from Teams). */
 static void
 skip_time (const char *l, size_t *p)
 {
   size_t q = *p;
   bool br = '[' == l[q] || '(' == l[q];
   unsigned digits = 0;
+  bool clock = false;
+  bool dated = false; /* a date or a comma: then a clock is needed */
 
   q += br;
-  while ((l[q] >= '0' && l[q] <= '9') || ':' == l[q] || '.' == l[q])
-    digits += (l[q++] != ':' && l[q - 1] != '.');
-  if (digits < 2)
+  for (;;)
+  {
+    char c = l[q];
+
+    if (c >= '0' && c <= '9')
+      digits++;
+    else if (':' == c)
+      clock = true;
+    else if ('/' == c)
+      dated = true;
+    else if ('.' == c)
+      ;
+    else if (',' == c && ' ' == l[q + 1] && l[q + 2] >= '0' && l[q + 2] <= '9')
+    {
+      dated = true;
+      q++; /* "10:42, 3/4/2026" */
+    }
+    else if (' ' == c && digits > 0 && ('a' == l[q + 1] || 'p' == l[q + 1])
+             && 'm' == l[q + 2]
+             && (']' == l[q + 3] || ')' == l[q + 3] || ' ' == l[q + 3]))
+    {
+      q += 3; /* "10:42 AM" */
+      break;
+    }
+    else
+      break;
+    q++;
+  }
+  if (digits < 2 || (dated && ! clock))
     return;
   if (br)
   {

@@ -4746,3 +4746,70 @@ Test (scoring_reading, french_values_and_negation)
   read_note ("La durabilité n'est pas une priorité pour nous.");
   cr_assert (! counts ("value.sustainability"), "'pas' did not negate");
 }
+
+/* Round 46 (written before the East Asian, Nordic and chat-paste batches
+   were measured): a question kept back without a negation ("difficult
+   to share", "kept that internal", "avoided the question", "would not
+   be drawn") shares no knowledge; small talk met with "kept the
+   conversation on the agenda" or "stuck to business" is turned down,
+   but "chatted about his trip, then kept to the agenda" is small talk
+   that happened. */
+Test (scoring_reading, questions_kept_back_and_talk_kept_to_business)
+{
+  read_note ("Asked about their expansion plans. He said it is a little "
+             "difficult to share that now.");
+  cr_assert (! counts ("knowledge."), "'difficult to share' shared");
+  read_note ("Asked about their volumes and expansion plans; she keeps that "
+             "internal.");
+  cr_assert (! counts ("knowledge."), "'keeps that internal' shared");
+  read_note ("Asked about the expansion plans, she politely avoided the "
+             "question.");
+  cr_assert (! counts ("knowledge."), "an avoided question shared");
+  read_note ("Asked about their margins. He would not be drawn.");
+  cr_assert (! counts ("knowledge."), "'would not be drawn' shared");
+  read_note ("He kept the conversation on the agenda when I asked about his "
+             "holiday.");
+  cr_assert (! counts ("compatibility."), "kept on the agenda, yet rapport");
+  read_note ("He stuck to business when I asked about his holiday.");
+  cr_assert (! counts ("compatibility."), "'stuck to business' missed");
+  read_note ("We chatted about his holiday and then kept to the agenda.");
+  cr_assert (counts ("compatibility."), "small talk that happened undone");
+}
+
+/* Round 46: a chat export's stamps ("[10:42, 3/4/2026] Priya Nair:",
+   "[3/4/26, 10:42:15 AM] Name:", "3/4/26, 10:42 - Name:") open a
+   speaker's turn, so the seller's pushing in the pasted chat is not the
+   buyer's; credit handed on ("the credit for this rollout should go to
+   my ops team") is Actualization, not Power; a price "a little high", a
+   wish to "reconsider the conditions" and a rival's sample "being
+   studied" are 004's shopping. */
+Test (scoring_reading, chat_exports_credit_handed_on_and_polite_shopping)
+{
+  read_note ("[10:42, 3/4/2026] Rahul (Zenpay): hi, revised quote attached, "
+             "can we close this week? discount expires soon\n"
+             "[10:45, 3/4/2026] Priya Nair: ok ok. will check with team.\n"
+             "[3/4/26, 10:50:12 AM] Priya Nair: kindly don't rush us.\n"
+             "3/4/26, 10:52 - Rahul (Zenpay): ok!!\n");
+  cr_assert (! hit_of ("power.results")
+               || SCORE_SAY_BUYER != hit_of ("power.results")->speaker,
+             "the rep's push in the chat read as hers");
+  cr_assert (hit_of ("security.risk_averse")
+               && SCORE_SAY_BUYER == hit_of ("security.risk_averse")->speaker,
+             "her own chat line was not her turn");
+  read_note ("Honestly the credit for this rollout should go to my ops team.");
+  cr_assert (counts ("actualization.shares_credit"),
+             "credit handed on missed");
+  cr_assert (! counts ("power."), "credit handed on read as wanting it");
+  read_note ("She made sure the credit went to her analysts.");
+  cr_assert (counts ("actualization.shares_credit"), "'went to' missed");
+  read_note ("She asked us to reconsider the conditions of the contract.");
+  cr_assert (counts ("risk.evaluation"), "'reconsider the conditions' missed");
+  read_note ("He said our price is a little high.");
+  cr_assert (counts ("risk.evaluation"), "'a little high' missed");
+  read_note ("Mr Tanaka said the sample from Kyocera is being studied.");
+  cr_assert (counts ("risk.evaluation") || counts ("risk.competitor"),
+             "a rival sample under study missed");
+  read_note ("Asked about her trip; she answered briefly and moved on to "
+             "pricing.");
+  cr_assert (! counts ("risk."), "moving on to pricing read as shopping");
+}
