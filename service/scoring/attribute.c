@@ -153,6 +153,12 @@ static const struct
   { "other", M_ADJ },
   { "senior", M_ADJ },
   { "junior", M_ADJ },
+  { "main", M_ADJ }, /* "old main contact Tanaka-san retired" */
+  { "key", M_ADJ },
+  { "primary", M_ADJ },
+  { "usual", M_ADJ },
+  { "regular", M_ADJ },
+  { "principal", M_ADJ },
   { "chief", M_ADJ | M_ROLE },
   { "head", M_ROLE },
   { "colleague", M_ROLE },
@@ -737,6 +743,10 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
                ? SCORE_READ_FORMER
                : 0; /* "VP Sanchez": a title before a name; "the old
                             contact Zbigniew" is still a predecessor */
+    if ((b & M_ROLE) && ! former && ! (b & M_PRED)
+        && score_token_is (s, q, "contact"))
+      return 0; /* "our main contact wants it in writing": in a note on
+                   the account, the contact is the customer we write of */
     if (b & M_ROLE)
     {
       for (size_t r = q + 1;
@@ -852,10 +862,17 @@ guess_at (const struct score_scratch *s, size_t q, size_t a, bool ours_us)
 static bool
 after_that_is (const struct score_scratch *s, size_t e)
 {
-  static const char *const forms[] = {
-    "that's",          "that is", "it's",  "it is", "that\xe2\x80\x99s",
-    "it\xe2\x80\x99s", "this is", "thats", NULL
-  };
+  static const char *const forms[] = { "that's",
+                                       "that is",
+                                       "it's",
+                                       "it is",
+                                       "that\xe2\x80\x99s",
+                                       "it\xe2\x80\x99s",
+                                       "this is",
+                                       "thats",
+                                       "sorry,",
+                                       "sorry",
+                                       NULL };
 
   while (e > 0 && ' ' == s->text[e - 1])
     e--;
@@ -942,6 +959,30 @@ told_settled (const struct score_model *m, const struct score_scratch *s,
   return false;
 }
 
+/** Whether what hit @a h names is said to be over, up to six words on in
+    its clause: "the tender last year is finished", "the RFP was
+    concluded", "that bid is over". */
+static bool
+finished_after (const struct score_scratch *s, const struct score_hit *h)
+{
+  for (size_t q = (size_t) h->last + 1; q < s->n_tokens && q <= h->last + 6;
+       q++)
+  {
+    if (s->tokens[q].flags & TOK_CLAUSE)
+      return false;
+    if (score_token_is (s, q, "finished") || score_token_is (s, q, "concluded")
+        || score_token_is (s, q, "completed")
+        || ((score_token_is (s, q, "over") || score_token_is (s, q, "done")
+             || score_token_is (s, q, "closed"))
+            && (score_token_is (s, q - 1, "is")
+                || score_token_is (s, q - 1, "was")
+                || score_token_is (s, q - 1, "are")
+                || score_token_is (s, q - 1, "were"))))
+      return true;
+  }
+  return false;
+}
+
 /** Whether token @a q is "problem", "job" or "concern" after another's
     possessive ("the auditor's problem", "IT's job"), not "it's a
     problem" or "that's the job": what the clause names is left to
@@ -1001,18 +1042,40 @@ deferred (const struct score_scratch *s, size_t hi, size_t q)
 static bool
 names_a_product (const struct score_scratch *s, const struct score_hit *h)
 {
-  static const char *const nouns[] = { "tool",    "tools",    "software",
-                                       "module",  "platform", "app",
-                                       "feature", "product",  "system",
-                                       NULL };
+  static const char *const nouns[] = {
+    "tool",    "tools",  "software", "module",    "platform", "app", "feature",
+    "product", "system", "program",  "programme", "scheme",   NULL
+  };
   size_t q = (size_t) h->last + 1;
 
-  if (h->first == h->last || q >= s->n_tokens)
-    return false;
+  if (q >= s->n_tokens
+      || (h->first == h->last
+          && (s->tokens[q].start != s->tokens[h->last].end + 1
+              || '-' != s->text[s->tokens[h->last].end])))
+    return false; /* one word, then: "the loyalty-app relaunch" */
   for (size_t t = h->first; t < h->last; t++)
     if (s->tokens[t + 1].start != s->tokens[t].end + 1
         || '-' != s->text[s->tokens[t].end])
       return false;
+  for (size_t i = 0; NULL != nouns[i]; i++)
+    if (score_token_is (s, q, nouns[i]))
+      return true;
+  return false;
+}
+
+/** Whether hit @a h ends in "credit" said of money, not of praise:
+    "wants credit insurance", "credit terms", "a credit limit". */
+static bool
+credit_in_finance (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const nouns[] = {
+    "insurance", "terms", "limit",  "limits", "line",     "note", "notes",
+    "card",      "check", "rating", "risk",   "facility", NULL
+  };
+  size_t q = (size_t) h->last + 1;
+
+  if (q >= s->n_tokens || ! score_token_is (s, h->last, "credit"))
+    return false;
   for (size_t i = 0; NULL != nouns[i]; i++)
     if (score_token_is (s, q, nouns[i]))
       return true;
@@ -1821,6 +1884,26 @@ loss_named (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/** Whether the sentence that token @a a opens holds a wink (";)",
+    ";-)"): "Our big risk-taker, as always ;)" says the opposite. */
+static bool
+winks (const struct score_scratch *s, size_t a)
+{
+  size_t z = a;
+  size_t e;
+
+  while (z + 1 < s->n_tokens
+         && s->tokens[z + 1].sentence == s->tokens[a].sentence)
+    z++;
+  e = (z + 1 < s->n_tokens) ? s->tokens[z + 1].start : s->text_len;
+  for (size_t i = s->tokens[a].start; i + 1 < e; i++)
+    if (';' == s->text[i]
+        && (')' == s->text[i + 1]
+            || ('-' == s->text[i + 1] && i + 2 < e && ')' == s->text[i + 2])))
+      return true;
+  return false;
+}
+
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
@@ -1854,6 +1937,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
   size_t list_seen = 0;  /* list_negation's scans reached no further */
   uint64_t any_mark = 0; /* every mark of the text */
   bool paren = NULL != memchr (s->text, '(', s->text_len); /* asides */
+  bool wink = NULL != memchr (s->text, ';', s->text_len);  /* ";)" */
 
   for (size_t t = 0; t < s->n_tokens; t++)
   {
@@ -1910,7 +1994,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       he_former = former && (s->tok_marks[a] & M_3RD);
       carried = he_former ? SCORE_READ_FORMER : 0;
       former = false;
-      irony = 0;
+      irony = (wink && winks (s, a)) ? SCORE_READ_SARCASM : 0;
       supposed = 0;
       guessed_if = false;
       /* "she was mocking ...", "said sarcastically": the whole sentence;
@@ -2041,9 +2125,25 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || score_token_is (s, q + 1, "our"))
           && (score_token_is (s, q + 2, "style")
               || score_token_is (s, q + 2, "thing")
-              || score_token_is (s, q + 2, "cup")))
+              || score_token_is (s, q + 2, "cup")
+              || score_token_is (s, q + 2, "business")
+              || score_token_is (s, q + 2, "game")
+              || score_token_is (s, q + 2, "model")))
         against_at = q; /* "fast-moving owners who want everything
-                           yesterday are not my style" */
+                           yesterday are not my style", "cheap service
+                           is not our business" */
+      if ('f' == c0 && q > a && q + 3 < b && against_at > q
+          && score_token_is (s, q, "first")
+          && (score_token_is (s, q + 1, "thing")
+              || score_token_is (s, q + 1, "things"))
+          && (s->tok_marks[q + 2] & M_PRON)
+          && (token_begins (s, q + 3, "reduc")
+              || token_begins (s, q + 3, "cut")
+              || token_begins (s, q + 3, "drop")
+              || token_begins (s, q + 3, "trim")
+              || token_begins (s, q + 3, "axe")))
+        against_at = q; /* "service contracts are the first thing we
+                           reduce" */
       if (! (bits & TOKEN_MARKS) && SCORE_TOKEN_NEG != s->tokens[q].hash)
         continue; /* no check below applies */
       if ((bits & M_REPORT) && q + 1 < b)
@@ -2340,7 +2440,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_DECLINED; /* "she told them she isn't
                                               looking" */
       if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
-          && names_a_product (s, h))
+          && SCORE_DRIVER_COMPETITOR_ACTIVITY == m->cues[h->cue].target.index
+          && m->cues[h->cue].weight > 0 && finished_after (s, h))
+        h->reasons |= SCORE_READ_PAST; /* "the tender last year is
+                                          finished, our contract runs
+                                          until 2027" */
+      if ((SCORE_TARGET_RISK == (enum score_target_kind) h->kind
+           || SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind)
+          && (names_a_product (s, h) || credit_in_finance (s, h)))
         h->negated = h->superseded = true; /* "the contract-review
                                               tool" */
       if (h->first >= hypo_at && ! bare_if
@@ -2568,6 +2675,20 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
            || (q + 2 < end
                && (score_token_is (s, q + 2, "topic")
                    || score_token_is (s, q + 2, "subject")));
+  if ((score_token_is (s, q, "decided") || score_token_is (s, q, "decides"))
+      && q + 2 < end && score_token_is (s, q + 1, "by"))
+  {
+    size_t r = (s->tok_marks[q + 2] & M_DET) ? q + 3 : q + 2;
+
+    if (r < end
+        && (score_token_is (s, r, "head") || score_token_is (s, r, "board")
+            || score_token_is (s, r, "management")
+            || score_token_is (s, r, "hq")
+            || score_token_is (s, r, "headquarters")
+            || score_token_is (s, r, "group")))
+      return true; /* "it is decided by head office, I only hear at the
+                      last moment" */
+  }
   if (score_token_is (s, q, "ask") && q + 2 < end
       && (s->tok_marks[q + 1] & M_DET))
     for (size_t i = 0; NULL != heads[i]; i++)
@@ -2580,7 +2701,11 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
     if (score_token_is (s, r, "sure") || score_token_is (s, r, "idea")
         || score_token_is (s, r, "across"))
       return true;
-  return false;
+  /* "I really don't know, it is decided by head office"; not "I didn't
+     know that" */
+  return score_token_is (s, q + 1, "know")
+         && (token_begins (s, q, "don") || token_begins (s, q, "doesn")
+             || (q > 0 && score_token_is (s, q - 1, "do")));
 }
 
 /** deflect_words() on the tokens it can open: a negator, or a word
@@ -2591,7 +2716,7 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c && 'i' != c
-      && 'v' != c && 'f' != c)
+      && 'v' != c && 'f' != c && 'd' != c)
     return false;
   return deflect_words (s, q, end, c);
 }
@@ -2662,9 +2787,21 @@ withheld (const struct score_scratch *s, size_t q, size_t end)
 {
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
-  if (q + 2 >= end
+  if (q + 1 >= end
       || ! ('d' == c || 'h' == c || 't' == c || 's' == c || 'k' == c
             || 'a' == c || 'e' == c || 'i' == c))
+    return false;
+  if ('i' == c && score_token_is (s, q, "internal")
+      && ((q > 0
+           && (score_token_is (s, q - 1, "that")
+               || score_token_is (s, q - 1, "it")
+               || score_token_is (s, q - 1, "is")
+               || score_token_is (s, q - 1, "strictly")
+               || score_token_is (s, q - 1, "purely")))
+          || score_token_is (s, q + 1, "matter")
+          || score_token_is (s, q + 1, "matters")))
+    return true; /* "ah, that is internal matter, sorry" */
+  if (q + 2 >= end)
     return false;
   if ((s->tok_marks[q + 1] & M_TO)
       && ((s->tok_marks[q + 2] & M_DISCLOSE)
@@ -2846,6 +2983,7 @@ declined (const struct score_model *m, struct score_scratch *s)
       ans.told = 0;
       if (q < s->n_tokens
           && (turn || (s->tok_marks[q] & M_3RD) || opens_quote (s, q)
+              || token_begins (s, q, "changed")
               || (q + 1 < r && opens_quote (s, q + 1))))
         refusal_scan (s, q, r, true, &ans); /* "He declined.", "'Sorry,
                                                not something I can

@@ -449,6 +449,45 @@ score_contact_names (struct score_scratch *s,
 }
 
 /**
+ * The call contact whose name holds a label of one two-letter word, or
+ * -1: "Lo:" is Lo Shu-fen, "Wu:" is Wu Jing (many family names are two
+ * letters; names are matched by words of three or more elsewhere, where
+ * "an", "oh" or "so" would be read as names).
+ *
+ * @param in account data
+ * @param c the call
+ * @param name lowercased speaker label
+ */
+static int
+short_name_contact (const struct score_account_input *in,
+                    const struct score_call *c, const char *name)
+{
+  if (NULL == name || ! (name[0] >= 'a' && name[0] <= 'z')
+      || ! (name[1] >= 'a' && name[1] <= 'z') || '\0' != name[2])
+    return -1;
+  for (size_t k = 0; k < c->n_contacts && k < SCORE_MAX_CALL_CONTACTS; k++)
+  {
+    int ci = score_contact_index (in, c->contact_ids[k]);
+    const char *p;
+
+    if (ci < 0)
+      continue;
+    for (p = in->contacts[ci].name; '\0' != *p;)
+    {
+      const char *w = p;
+
+      while ('\0' != *p && ' ' != *p && '-' != *p)
+        p++;
+      if (2 == p - w && (w[0] | 0x20) == name[0] && (w[1] | 0x20) == name[1])
+        return (int) k;
+      while (' ' == *p || '-' == *p)
+        p++;
+    }
+  }
+  return -1;
+}
+
+/**
  * Index of the call contact a speaker is, or -1.
  *
  * @param s scratch
@@ -484,7 +523,7 @@ score_speaker_contact (struct score_scratch *s,
     if (NULL != name && label_names (s, &nw, score_contact_names (s, in, ci)))
       return (int) k;
   }
-  return -1;
+  return short_name_contact (in, c, name);
 }
 
 /**

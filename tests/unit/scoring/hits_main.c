@@ -7,6 +7,7 @@
  *
  *     echo "never pushed back on price" | build/tests/unit/scoring/scoring_hits
  *     build/tests/unit/scoring/scoring_hits --call Dana < email.txt
+ *     build/tests/unit/scoring/scoring_hits --call "Chang Wei" "Lo Mei" < t
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,21 +36,31 @@ print_hits (const struct score_model *m, const struct score_scratch *s)
   }
 }
 
-/** Read stdin as one call of a contact named @a name. */
+/** Read stdin as one call of the contacts named in @a names (c1, c2,
+    ... in that order; at most four). */
 static void
 one_call (const struct score_model *m, struct score_scratch *s,
-          const char *name)
+          const char *const *names, int n_names)
 {
   static char buf[SCORE_MAX_NOTE_BYTES];
   size_t n = fread (buf, 1, sizeof (buf), stdin);
-  struct score_contact ct = { .id = "c1", .influence = 0.8 };
-  struct score_call c = { .id = "call", .n_contacts = 1 };
-  struct score_account_input in = {
-    .contacts = &ct, .n_contacts = 1, .calls = &c, .n_calls = 1
-  };
+  struct score_contact ct[4] = { { .influence = 0.8 } };
+  struct score_call c = { .id = "call" };
+  struct score_account_input in = { .contacts = ct,
+                                    .calls = &c,
+                                    .n_calls = 1 };
 
-  snprintf (ct.name, sizeof (ct.name), "%s", name);
-  snprintf (c.contact_ids[0], SCORE_ID_LEN, "c1");
+  if (n_names > 4)
+    n_names = 4;
+  for (int i = 0; i < n_names; i++)
+  {
+    ct[i].influence = 0.8;
+    snprintf (ct[i].id, sizeof (ct[i].id), "c%d", i + 1);
+    snprintf (ct[i].name, sizeof (ct[i].name), "%s", names[i]);
+    snprintf (c.contact_ids[i], SCORE_ID_LEN, "c%d", i + 1);
+  }
+  in.n_contacts = (size_t) n_names;
+  c.n_contacts = (size_t) n_names;
   c.notes = buf;
   c.notes_len = n;
   c.seller_talk_ratio = -1;
@@ -87,7 +98,14 @@ main (int argc, char **argv)
   char line[4096];
 
   if (argc > 1 && 0 == strcmp (argv[1], "--call"))
-    one_call (m, s, argc > 2 ? argv[2] : "Dana Ruiz");
+  {
+    static const char *const dana[] = { "Dana Ruiz" };
+
+    if (argc > 2)
+      one_call (m, s, (const char *const *) argv + 2, argc - 2);
+    else
+      one_call (m, s, dana, 1);
+  }
   else
     while (NULL != fgets (line, sizeof (line), stdin))
     {

@@ -4813,3 +4813,102 @@ Test (scoring_reading, chat_exports_credit_handed_on_and_polite_shopping)
              "pricing.");
   cr_assert (! counts ("risk."), "moving on to pricing read as shopping");
 }
+
+/* Round 47 (seen on blind51, East Asian buyers in careful English): a
+   question kept back politely ("ah, that is internal matter, sorry",
+   "'sorry, confidential'", "I really don't know, it is decided by head
+   office") shares no knowledge and is no confidence; "I didn't know
+   that" still welcomes insight. */
+Test (scoring_reading, polite_refusals_share_nothing)
+{
+  read_note ("When I asked about their plans for the new Kyoto branch he "
+             "laughed: 'ah, that is internal matter, sorry'.");
+  cr_assert (! counts ("knowledge."), "'internal matter' shared");
+  read_note ("Asked about their capacity plan for 2026: 'sorry, "
+             "confidential'.");
+  cr_assert (! counts ("knowledge."), "'sorry, confidential' shared");
+  cr_assert (! counts ("trust."), "'sorry, confidential' read as a secret");
+  read_note ("Asked about the head office's plans for store closures: 'I "
+             "really don't know, it is decided by head office'.");
+  cr_assert (! counts ("knowledge."), "'decided by head office' shared");
+  read_note ("She walked me through their plans for store closures; I didn't "
+             "know that, very useful.");
+  cr_assert (counts ("knowledge."), "'didn't know' read as passing on");
+}
+
+/* Round 47: a speaker label of one two-letter family name ("Lo:", "Wu:")
+   is the call contact of that name, so a colleague's turns are not the
+   assessed contact's; "our main contact" is the customer, and "old main
+   contact ... retired. He was ..." a predecessor. */
+Test (scoring_reading, two_letter_names_and_the_main_contact)
+{
+  json_t *c = json_pack (
+    "{s:[{s:s, s:s, s:s, s:f}, {s:s, s:s, s:s, s:f}], s:[{s:s, s:i, "
+    "s:[s, s], s:s}]}",
+    "contacts", "id", "c1", "name", "Chang Wei-lun", "role", "decision_maker",
+    "influence", 0.9, "id", "c2", "name", "Lo Shu-fen", "role", "influencer",
+    "influence", 0.6, "calls", "id", "call-0", "days_ago", 5, "contacts", "c1",
+    "c2", "notes",
+    "Chang: Before we start, my daughter's wedding was last Saturday.\n"
+    "Lo: Can we look at the numbers? I need the cost comparison first.\n"
+    "Chang: Yes, yes. Everybody together, no bad feeling.\n");
+  struct fx_case *fc = make_case (c);
+  const struct score_hit *h;
+
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  h = hit_of ("power.results");
+  cr_assert (NULL != h && 1 == h->contact, "Lo's turn was not Lo's");
+  h = hit_of ("affiliation.harmony");
+  cr_assert (NULL != h && 0 == h->contact, "Chang's turn was not Chang's");
+  fx_case_free (fc);
+  read_note ("Our main contact wants everything in writing.");
+  cr_assert (counts ("security."), "'our main contact' read as our side");
+  read_note ("Old main contact Tanaka retired in September. He was extremely "
+             "cautious.");
+  cr_assert (! counts ("security."), "the retired contact's caution counted");
+}
+
+/* Round 47: a winking aside is irony ("Our big risk-taker, as always
+   ;)"); "credit insurance" is money, not recognition; a cue word
+   hyphenated to a product ("the loyalty-app relaunch") names the product;
+   a tender "last year ... finished" is over; "consider the price for next
+   year, our margin is very difficult" asks for a lower price. */
+Test (scoring_reading, winks_credit_insurance_and_finished_tenders)
+{
+  read_note ("Our big risk-taker, as always ;) Anyway, train back at 17:40.");
+  cr_assert (! counts ("actualization."), "a wink read as meant");
+  read_note ("He wants credit insurance and an irrevocable L/C.");
+  cr_assert (! counts ("power.recognition"), "credit insurance as credit");
+  read_note ("He wants the loyalty-app relaunch done by June.");
+  cr_assert (! counts ("affiliation.loyal"), "a loyalty app read as loyalty");
+  read_note ("Kwak: the tender last year is finished, our contract runs "
+             "until 2027.");
+  cr_assert (! counts ("risk.competitor"), "a finished tender counted");
+  read_note ("Kang: 'It would be helpful if you could consider the price for "
+             "next year, our margin is very difficult.'");
+  cr_assert (counts ("risk.evaluation"), "an indirect price request missed");
+}
+
+/* Round 47: values in how a party describes its own style (003): formal
+   processes against improvisation, strictly business against a partner
+   "who eats with us", hard closing against patience; "cheap service is
+   not our business" and "service contracts are the first thing we
+   reduce" stand against what they name. */
+Test (scoring_reading, styles_and_what_a_party_cuts_first)
+{
+  read_note ("I keep strictly to business. No dinners, no personal topics.");
+  cr_assert (counts ("value_against.partnership"), "strictly business");
+  read_note ("Improvisation makes me uncomfortable.");
+  cr_assert (counts ("value_against.innovation"), "improvisation missed");
+  read_note ("I push hard for the close and chase volume.");
+  cr_assert (counts ("value.speed") && counts ("value.growth"),
+             "hard closing missed");
+  read_note ("We deliver premium service; cheap service is not our business.");
+  cr_assert (NULL != hit_of ("value.cost") && hit_of ("value.cost")->against,
+             "'not our business' did not stand against cost");
+  read_note ("Service contracts are the first thing we reduce.");
+  cr_assert (NULL != hit_of ("value.service")
+               && hit_of ("value.service")->against,
+             "'the first thing we reduce' did not stand against service");
+}
