@@ -24,7 +24,7 @@
 #include "svc/score.h"
 
 /** Most lexicon patterns. */
-#define SCORE_MAX_PATTERNS 8192
+#define SCORE_MAX_PATTERNS 16384
 /** Most cues (groups of patterns sharing target/weight/seed). */
 #define SCORE_MAX_CUES 1024
 /** Most tokens in one lexicon pattern. */

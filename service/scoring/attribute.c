@@ -959,6 +959,24 @@ told_settled (const struct score_model *m, const struct score_scratch *s,
   return false;
 }
 
+/** Whether the sentence of hit @a h says after it that it is not us:
+    "the trust next door has a capital freeze - 'glad it's not us'". */
+static bool
+not_us_after (const struct score_scratch *s, const struct score_hit *h)
+{
+  for (size_t q = (size_t) h->last + 1;
+       q + 1 < s->n_tokens
+       && s->tokens[q + 1].sentence == s->tokens[h->last].sentence;
+       q++)
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash
+        && (score_token_is (s, q + 1, "us")
+            || score_token_is (s, q + 1, "ours"))
+        && (q + 2 >= s->n_tokens || (s->tokens[q + 2].flags & TOK_CLAUSE)
+            || s->tokens[q + 2].sentence != s->tokens[q].sentence))
+      return true;
+  return false;
+}
+
 /** Whether what hit @a h names is said to be over, up to six words on in
     its clause: "the tender last year is finished", "the RFP was
     concluded", "that bid is over". */
@@ -1149,12 +1167,17 @@ new_subject (struct score_scratch *s, size_t p)
   uint64_t b;
   unsigned char c;
 
+  if (p + 1 < s->n_tokens && score_token_is (s, p, "no")
+      && (token_begins (s, p + 1, "repl") || token_begins (s, p + 1, "respon")
+          || token_begins (s, p + 1, "answer")
+          || token_begins (s, p + 1, "callback")))
+    return true; /* "left a voicemail again - no reply to the last four
+                    emails": their silence, not our doing */
   while (p + 1 < s->n_tokens && (s->tok_marks[p] & M_CONJ)
          && ! (s->tokens[p + 1].flags & TOK_CLAUSE))
     p++; /* "..., and I'd feel terrible": "I" */
   b = s->tok_marks[p];
   c = (unsigned char) s->text[s->tokens[p].start];
-
   return (b & (M_PRON | M_DET)) || (c >= 'A' && c <= 'Z');
 }
 
@@ -2439,6 +2462,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
           && (told_no (s, h) || told_settled (m, s, hi)))
         h->reasons |= SCORE_READ_DECLINED; /* "she told them she isn't
                                               looking" */
+      if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
+          && m->cues[h->cue].weight > 0 && not_us_after (s, h))
+      {
+        h->negated = true; /* "the trust next door has a capital freeze -
+                              'glad it's not us'" */
+        h->reasons |= SCORE_READ_NEGATED;
+      }
       if (SCORE_TARGET_RISK == (enum score_target_kind) h->kind
           && SCORE_DRIVER_COMPETITOR_ACTIVITY == m->cues[h->cue].target.index
           && m->cues[h->cue].weight > 0 && finished_after (s, h))

@@ -4912,3 +4912,49 @@ Test (scoring_reading, styles_and_what_a_party_cuts_first)
                && hit_of ("value.service")->against,
              "'the first thing we reduce' did not stand against service");
 }
+
+/* Round 48 (seen on blind53, healthcare purchasing): 004's shopping in
+   that trade's words (a GPO asking every supplier for "its best tier
+   price", new spend "paused", a rival's generic "added to the formulary",
+   "they're looking at" a rival); "no reply to the last four emails" after
+   our own chasing is the buyer's silence, not our doing; another
+   organization's freeze "- 'glad it's not us'" is not this account's. */
+Test (scoring_reading, healthcare_shopping_and_silence)
+{
+  read_note ("The GPO will ask every supplier for its best tier price - she "
+             "expects us to be asked to sharpen ours.");
+  cr_assert (counts ("risk.evaluation"), "a GPO price push missed");
+  read_note ("Trust has paused new spend for Q4; the expansion is on hold.");
+  cr_assert (counts ("risk.evaluation"), "paused spend missed");
+  read_note ("The P&T committee added Vantrex's generic to the formulary at "
+             "about 40% less.");
+  cr_assert (counts ("risk.competitor"), "a rival's generic missed");
+  read_note ("Paul said they're looking at Zenova for the oral range.");
+  cr_assert (counts ("risk.competitor"), "'looking at' a rival missed");
+  read_note (
+    "Emailed and left a voicemail for Dr Holt again - no reply to the "
+    "last four emails.");
+  cr_assert (counts ("risk.evaluation"), "their silence read as our doing");
+  read_note ("Gwen mentioned the trust next door has a budget freeze - 'glad "
+             "it's not us'.");
+  cr_assert (! counts ("risk."), "another trust's freeze counted");
+}
+
+/* Round 48: values as healthcare buyers and sellers put them: a vendor
+   "who does whatever we say, no pushback" against partnership, "we don't
+   pay for service" against service, "regulators are slow" against
+   compliance, "fast-growing startups stress me out" against growth,
+   "we decide slowly and thoroughly" against speed. */
+Test (scoring_reading, healthcare_values)
+{
+  read_note ("We want a vendor who does whatever we say, no pushback.");
+  cr_assert (counts ("value_against.partnership"), "no pushback missed");
+  read_note ("We don't pay for service - ever.");
+  cr_assert (counts ("value_against.service"), "not paying for service");
+  read_note ("Regulators are slow, we'll deal with any complaint later.");
+  cr_assert (counts ("value_against.compliance"), "slow regulators missed");
+  read_note ("Fast-growing startups stress me out.");
+  cr_assert (counts ("value_against.growth"), "startups stress me out");
+  read_note ("We decide slowly and thoroughly.");
+  cr_assert (counts ("value_against.speed"), "deciding slowly missed");
+}
