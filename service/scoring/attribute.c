@@ -506,6 +506,7 @@ static const struct
   { "agree", M_DISCLOSE },           /* "hasn't agreed to meet them" */
   { "necessary", M_DISCLOSE },       /* "W said 'not necessary'" */
   { "drawn", M_DISCLOSE },           /* "he would not be drawn on it" */
+  { "talk", M_DISCLOSE },            /* "let's not talk about plans" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -747,6 +748,10 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
         && score_token_is (s, q, "contact"))
       return 0; /* "our main contact wants it in writing": in a note on
                    the account, the contact is the customer we write of */
+    if ((b & M_ROLE) && q == p && p > 0 && ! former
+        && among (s->call_names, s->n_call_names, s->tokens[p - 1].hash))
+      return 0; /* "Astrid Lund, buyer at Kvarnby: ...": her title after
+                   her name */
     if (b & M_ROLE)
     {
       for (size_t r = q + 1;
@@ -2576,6 +2581,7 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
   for (size_t r = q + 1; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "pleasantries")
         || score_token_is (s, r, "niceties")
+        || score_token_is (s, r, "weather")
         || score_token_is (s, r, "chitchat") || score_token_is (s, r, "chit")
         || (score_token_is (s, r, "small") && r + 1 < end
             && score_token_is (s, r + 1, "talk")))
@@ -2768,9 +2774,11 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence
         || (s->tokens[q].flags & TOK_CLAUSE && score_token_is (s, q, "but")))
       break;
-    if (keeps_to_business (s, q - 1, h->first))
+    if (keeps_to_business (s, q - 1, h->first)
+        || ((s->tok_marks[q - 1] & M_SKIP)
+            && skips_small_talk (s, q - 1, h->last + 1)))
       return true; /* "Pam said 'I don't do chit-chat' when I asked about
-                      her weekend" */
+                      her weekend", "'skip the weather, I have a list'" */
   }
   for (size_t q = h->first; q > 0 && q + 4 > h->first; q--)
   {
@@ -2819,7 +2827,7 @@ withheld (const struct score_scratch *s, size_t q, size_t end)
 
   if (q + 1 >= end
       || ! ('d' == c || 'h' == c || 't' == c || 's' == c || 'k' == c
-            || 'a' == c || 'e' == c || 'i' == c))
+            || 'a' == c || 'e' == c || 'i' == c || 'w' == c))
     return false;
   if ('i' == c && score_token_is (s, q, "internal")
       && ((q > 0
@@ -2849,6 +2857,11 @@ withheld (const struct score_scratch *s, size_t q, size_t end)
                || score_token_is (s, q + 2, "confidential")
                || score_token_is (s, q + 2, "private")
                || score_token_is (s, q + 2, "quiet"));
+  if ('w' == c && score_token_is (s, q, "which")
+      && score_token_is (s, q + 1, "we")
+      && SCORE_TOKEN_NEG == s->tokens[q + 2].hash)
+    return true; /* "forecasts go only to framework suppliers, which we
+                    aren't" */
   if (token_begins (s, q, "avoid") || token_begins (s, q, "evad")
       || token_begins (s, q, "ignor") || token_begins (s, q, "skirt"))
     for (size_t r = q + 1; r < end && r <= q + 3; r++)

@@ -305,6 +305,32 @@ supersede_risk (const struct score_model *m, struct score_scratch *s)
 }
 
 /**
+ * Whether knowledge hit @a k is about family life: a word of it within
+ * the hit or the two words before it ("told me about his daughter's
+ * wedding plans", "their holiday plans"). Such plans are small talk,
+ * which their own cues count.
+ */
+static bool
+family_plans (const struct score_scratch *s, const struct score_hit *k)
+{
+  static const char *const words[] = { "wedding",   "daughter", "son",
+                                       "wife",      "husband",  "kids",
+                                       "holiday",   "vacation", "birthday",
+                                       "honeymoon", "family",   NULL };
+  size_t q = (k->first >= 2) ? k->first - 2 : 0;
+
+  for (; q <= k->last; q++)
+  {
+    if (q < k->first && s->tokens[q + 1].flags & TOK_CLAUSE)
+      continue;
+    for (size_t i = 0; NULL != words[i]; i++)
+      if (score_token_is (s, q, words[i]))
+        return true;
+  }
+  return false;
+}
+
+/**
  * 002's knowledge is insight into the customer's business: "tips" and an
  * "article" about a hobby ("swapped hiking tips", "the article on the
  * ski-touring race he's entering") are compatibility, which the hobby's
@@ -328,6 +354,12 @@ supersede_personal_knowledge (const struct score_model *m,
     kc = &m->cues[k->cue];
     if (SCORE_PILLAR_KNOWLEDGE != kc->target.index || kc->weight <= 0.0)
       continue;
+    if (family_plans (s, k))
+    {
+      k->negated = true; /* "told me about his daughter's wedding plans" */
+      k->superseded = true;
+      continue;
+    }
     for (size_t i = (j > 8) ? j - 8 : 0; i < s->n_hits && i < j + 8; i++)
     {
       const struct score_hit *p = &s->hits[i];

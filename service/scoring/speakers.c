@@ -53,6 +53,10 @@ static const char *const seller_labels[] = { "rep",
                                              "our side",
                                              "we",
                                              "vendor",
+                                             "kam",
+                                             "key account manager",
+                                             "sales engineer",
+                                             "presales",
                                              NULL };
 
 /** Labels that name the customer's side without naming who. */
@@ -624,6 +628,7 @@ decide_labels (struct score_scratch *s, const struct score_account_input *in,
             && ! any_word_in (buyer_labels, lb[i].key)) /* not "Vendor
                                                    Management, client" */
         || NULL != strstr (lb[i].role, "our side")
+        || 0 == strncmp (lb[i].role, "our ", 4) /* "Bence (our KAM)" */
         || NULL != strstr (lb[i].key, "our side")
         || NULL != strstr (lb[i].key, "our team"))
     {

@@ -4958,3 +4958,61 @@ Test (scoring_reading, healthcare_values)
   read_note ("We decide slowly and thoroughly.");
   cr_assert (counts ("value_against.speed"), "deciding slowly missed");
 }
+
+/* Round 49 (seen on blind52 and blind55, Northern and Eastern European
+   buyers): a question answered "forecasts go only to framework
+   suppliers, which we aren't", "let's not talk about plans" or with
+   "skip the weather, I have a list" builds no pillar; a daughter's
+   wedding plans are no business plan; a tariff proposal shared, why a
+   line is losing money explained, are knowledge. */
+Test (scoring_reading, blunt_refusals_and_plain_insight)
+{
+  read_note ("Asked about 2026 volumes -- he said forecasts go only to "
+             "framework suppliers, which we aren't.");
+  cr_assert (! counts ("knowledge."), "'which we aren't' shared");
+  read_note ("Rep: May I ask about your plans for next year?\nDana: Ah, not "
+             "today, let's not talk about plans.");
+  cr_assert (! counts ("knowledge."), "'let's not talk about plans' shared");
+  read_note ("She cut the small talk: 'skip the weather, I have a list'.");
+  cr_assert (! counts ("compatibility."), "'skip the weather' was rapport");
+  read_note ("Supra at his house, he told me about his daughter's wedding "
+             "plans.");
+  cr_assert (! counts ("knowledge."), "wedding plans read as business");
+  read_note ("Juha shared the 2026 tariff proposal and the merger talks.");
+  cr_assert (counts ("knowledge."), "a shared tariff proposal missed");
+  read_note ("She explained why their chlor-alkali line is losing money.");
+  cr_assert (counts ("knowledge."), "why a line loses money missed");
+}
+
+/* Round 49: "Astrid Lund, buyer at Kvarnby: ..." is the contact with her
+   title, not a third party; "Bence (our KAM):" is the seller's label;
+   "recognition ... should go to" her team is credit handed on; "under
+   her own name" and "all communication goes through her" are Power;
+   "every year" and "all of us" alone are no orientation. */
+Test (scoring_reading, titles_after_names_and_our_labels)
+{
+  const struct score_hit *h;
+
+  read_note ("Dana Ruiz, buyer at Kvarnby Packaging: treats us like part of "
+             "the family.");
+  cr_assert (counts ("affiliation."), "her title made her a third party");
+  read_note ("[00:00:05] Zsolt Kovacs (Plant Manager): Shall we start? "
+             "Ready?\n"
+             "[00:00:10] Bence (our KAM): Please.\n"
+             "[00:00:12] Zsolt Kovacs (Plant Manager): Why was it late?\n"
+             "[00:01:30] Bence (our KAM): For the kick-off, would you like to "
+             "present it to the group board?\n"
+             "[00:01:34] Zsolt Kovacs (Plant Manager): No. My team should.\n");
+  h = hit_of ("power.recognition");
+  cr_assert (NULL == h || SCORE_SAY_SELLER == h->speaker,
+             "the KAM's question read as hers");
+  read_note ("The recognition at the conference should go to the plant "
+             "team.");
+  cr_assert (counts ("actualization.shares_credit"), "recognition handed on");
+  read_note ("Wants a quarterly results deck she can forward under her own "
+             "name.");
+  cr_assert (counts ("power.recognition"), "'under her own name' missed");
+  read_note ("They come to our Christmas lunch every year; that meant a lot "
+             "to all of us.");
+  cr_assert (! counts ("actualization."), "'every year' read as performance");
+}
