@@ -2823,45 +2823,52 @@ then_before (const struct score_scratch *s, size_t q)
 static bool
 withheld (const struct score_scratch *s, size_t q, size_t end)
 {
-  char c = (char) (s->text[s->tokens[q].start] | 0x20);
+  const struct score_token *t = &s->tokens[q];
+  char c = (char) (s->text[t->start] | 0x20);
+  size_t n = t->end - t->start;
 
-  if (q + 1 >= end
-      || ! ('d' == c || 'h' == c || 't' == c || 's' == c || 'k' == c
-            || 'a' == c || 'e' == c || 'i' == c || 'w' == c))
+  /* one test of the first letter and the length each: most tokens are
+     none of these words */
+  if (q + 1 >= end)
     return false;
-  if ('i' == c && score_token_is (s, q, "internal")
-      && ((q > 0
-           && (score_token_is (s, q - 1, "that")
-               || score_token_is (s, q - 1, "it")
-               || score_token_is (s, q - 1, "is")
-               || score_token_is (s, q - 1, "strictly")
-               || score_token_is (s, q - 1, "purely")))
-          || score_token_is (s, q + 1, "matter")
-          || score_token_is (s, q + 1, "matters")))
-    return true; /* "ah, that is internal matter, sorry" */
+  if ('i' == c && 8 == n)
+    return score_token_is (s, q, "internal")
+           && ((q > 0
+                && (score_token_is (s, q - 1, "that")
+                    || score_token_is (s, q - 1, "it")
+                    || score_token_is (s, q - 1, "is")
+                    || score_token_is (s, q - 1, "strictly")
+                    || score_token_is (s, q - 1, "purely")))
+               || score_token_is (s, q + 1, "matter")
+               || score_token_is (s, q + 1, "matters")); /* "ah, that is
+                                                 internal matter, sorry" */
   if (q + 2 >= end)
     return false;
-  if ((s->tok_marks[q + 1] & M_TO)
-      && ((s->tok_marks[q + 2] & M_DISCLOSE)
-          || score_token_is (s, q + 2, "say"))
-      && (score_token_is (s, q, "difficult") || score_token_is (s, q, "hard")
-          || score_token_is (s, q, "tricky")
-          || score_token_is (s, q, "sensitive")))
-    return true;
-  if (token_begins (s, q, "keep") || token_begins (s, q, "kept"))
-    return (score_token_is (s, q + 1, "that")
-            || score_token_is (s, q + 1, "it")
-            || score_token_is (s, q + 1, "this")
-            || score_token_is (s, q + 1, "those"))
+  if (s->tok_marks[q + 1] & M_TO)
+    return ((s->tok_marks[q + 2] & M_DISCLOSE)
+            || score_token_is (s, q + 2, "say"))
+           && (score_token_is (s, q, "difficult")
+               || score_token_is (s, q, "hard")
+               || score_token_is (s, q, "tricky")
+               || score_token_is (s, q, "sensitive")); /* "difficult to
+                                                          share" */
+  if ('k' == c && n >= 4)
+    return (token_begins (s, q, "keep") || token_begins (s, q, "kept"))
+           && (score_token_is (s, q + 1, "that")
+               || score_token_is (s, q + 1, "it")
+               || score_token_is (s, q + 1, "this")
+               || score_token_is (s, q + 1, "those"))
            && (score_token_is (s, q + 2, "internal")
                || score_token_is (s, q + 2, "confidential")
                || score_token_is (s, q + 2, "private")
                || score_token_is (s, q + 2, "quiet"));
-  if ('w' == c && score_token_is (s, q, "which")
-      && score_token_is (s, q + 1, "we")
-      && SCORE_TOKEN_NEG == s->tokens[q + 2].hash)
-    return true; /* "forecasts go only to framework suppliers, which we
-                    aren't" */
+  if ('w' == c && 5 == n)
+    return SCORE_TOKEN_NEG == s->tokens[q + 2].hash
+           && score_token_is (s, q, "which")
+           && score_token_is (s, q + 1, "we"); /* "forecasts go only to
+                                      framework suppliers, which we aren't" */
+  if (n < 5 || ! ('a' == c || 'e' == c || 'i' == c || 's' == c))
+    return false;
   if (token_begins (s, q, "avoid") || token_begins (s, q, "evad")
       || token_begins (s, q, "ignor") || token_begins (s, q, "skirt"))
     for (size_t r = q + 1; r < end && r <= q + 3; r++)

@@ -321,8 +321,14 @@ family_plans (const struct score_scratch *s, const struct score_hit *k)
 
   for (; q <= k->last; q++)
   {
-    if (q < k->first && s->tokens[q + 1].flags & TOK_CLAUSE)
-      continue;
+    const struct score_token *t = &s->tokens[q];
+    char c = (char) (s->text[t->start] | 0x20);
+
+    if ((q < k->first && (s->tokens[q + 1].flags & TOK_CLAUSE))
+        || t->end - t->start < 3
+        || ! ('w' == c || 'd' == c || 's' == c || 'h' == c || 'k' == c
+              || 'v' == c || 'b' == c || 'f' == c))
+      continue; /* no family word starts otherwise */
     for (size_t i = 0; NULL != words[i]; i++)
       if (score_token_is (s, q, words[i]))
         return true;
