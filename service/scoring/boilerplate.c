@@ -1419,6 +1419,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
          its tagline; a sentence of the body does not run on pipes */
       x->kind = SCORE_BOILER_SIGNATURE;
       sig = sig > 0 ? sig : 12;
+      if (signed_at == n)
+        signed_at = i; /* the writer is named first on it */
       continue;
     }
     if (x->words > SHORT_LINE)
@@ -1474,8 +1476,11 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     }
     if (NULL != strstr (l, " | ") && x->words <= 12 && i > 0)
     {
-      x->kind = SCORE_BOILER_SIGNATURE; /* "Title | Company" */
+      x->kind = SCORE_BOILER_SIGNATURE; /* "Title | Company", "Rosa
+                                           Delgado | Coordinator | CU" */
       sig = sig > 0 ? sig : 12;
+      if (signed_at == n)
+        signed_at = i; /* the writer may be named on it */
       continue;
     }
     if (closing (l, len, x->words))

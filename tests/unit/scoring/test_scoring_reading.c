@@ -5016,3 +5016,27 @@ Test (scoring_reading, titles_after_names_and_our_labels)
              "to all of us.");
   cr_assert (! counts ("actualization."), "'every year' read as performance");
 }
+
+/* Round 50 (seen on blind56, North American mail): a signature of one
+   piped line ("Rosa Delgado | Coordinator | Willamette CU") names the
+   writer, so her "I" is hers and not the seller's; "so nobody feels left
+   out" is Affiliation said in the negative; "I've told the board March,
+   so it's March" is Power, not deference to the board. */
+Test (scoring_reading, piped_signatures_and_affiliation_in_the_negative)
+{
+  const struct score_hit *h;
+
+  read_note ("Hi Jordan,\n\nI'd really like us all to land on this together "
+             "before we pick a go-live week.\n\nDana Ruiz | Member Technology "
+             "Coordinator | Willamette CU\n");
+  h = hit_of ("affiliation.harmony");
+  cr_assert (NULL != h && SCORE_SAY_BUYER == h->speaker,
+             "her own mail read as the seller's");
+  read_note ("I'd love everyone in the next session, so nobody feels left "
+             "out.");
+  cr_assert (counts ("affiliation."), "'nobody feels left out' missed");
+  read_note ("RE: Kickoff questions\n\n> 3. Any concerns with the March "
+             "timeline?\nNone. I've told the board March, so it's March.\n\n"
+             "D. Ruiz | CFO\n");
+  cr_assert (counts ("power."), "'I've told the board' missed");
+}
