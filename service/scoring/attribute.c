@@ -1086,6 +1086,25 @@ names_a_product (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/** Whether token @a q is followed by a noun of business planning: "plan",
+    "programme", "schedule", "delays", "window", "risk", "policy". */
+static bool
+business_noun_after (const struct score_scratch *s, size_t q)
+{
+  static const char *const nouns[] = { "plan",      "plans",       "programme",
+                                       "program",   "schedule",    "delay",
+                                       "delays",    "window",      "windows",
+                                       "risk",      "contingency", "policy",
+                                       "procedure", NULL };
+
+  if (q + 1 >= s->n_tokens)
+    return false;
+  for (size_t i = 0; NULL != nouns[i]; i++)
+    if (score_token_is (s, q + 1, nouns[i]))
+      return true;
+  return false;
+}
+
 /** Whether hit @a h ends in "credit" said of money, not of praise:
     "wants credit insurance", "credit terms", "a credit limit". */
 static bool
@@ -2485,6 +2504,16 @@ attribute (const struct score_model *m, struct score_scratch *s)
           && (names_a_product (s, h) || credit_in_finance (s, h)))
         h->negated = h->superseded = true; /* "the contract-review
                                               tool" */
+      if (SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind
+          && SCORE_PILLAR_COMPATIBILITY == m->cues[h->cue].target.index
+          && h->first == h->last && h->first > 0
+          && s->tokens[h->first].start == s->tokens[h->first - 1].end + 1
+          && '-' == s->text[s->tokens[h->first].start - 1]
+          && business_noun_after (s, h->last))
+        h->negated = h->superseded = true; /* "their wet-weather plan": a
+                                              word of small talk hyphened
+                                              into a business one (not
+                                              "fly-fishing stories") */
       if (h->first >= hypo_at && ! bare_if
           && ! (hypo_at == guess_from && shopping_risk (m, h)))
         h->reasons |= SCORE_READ_HYPOTHETICAL;

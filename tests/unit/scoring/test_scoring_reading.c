@@ -5040,3 +5040,31 @@ Test (scoring_reading, piped_signatures_and_affiliation_in_the_negative)
              "D. Ruiz | CFO\n");
   cr_assert (counts ("power."), "'I've told the board' missed");
 }
+
+/* Round 51 (seen on blind57, site reports): a small-talk word hyphened
+   into a business noun ("their wet-weather plan") is no small talk, a
+   hobby compound ("fly-fishing stories") still is; a replacement plan or
+   a substation programme shared is knowledge; a client benchmarking
+   every contractor's rates, a board "reviewing every subcontract" and a
+   partner's in-house crew wanting our scope are 004's shopping, a
+   complaints procedure that "reviews every complaint" is not. */
+Test (scoring_reading, site_reports)
+{
+  read_note ("Talked through their wet-weather plan and our idea for "
+             "stabilised haul roads.");
+  cr_assert (! counts ("compatibility."), "a wet-weather plan as small talk");
+  read_note ("Greta and I swapped fly-fishing stories for 20 min.");
+  cr_assert (counts ("compatibility."), "fly-fishing stories lost");
+  read_note ("Sarah shared the substation programme for the next three "
+             "years.");
+  cr_assert (counts ("knowledge."), "a shared programme missed");
+  read_note ("Megan said the council will benchmark all maintenance "
+             "contractors' rates next quarter.");
+  cr_assert (counts ("risk.evaluation"), "rates benchmarking missed");
+  read_note ("The JV board is reviewing every subcontract and one partner "
+             "wants its in-house crew to take our scope.");
+  cr_assert (counts ("risk.evaluation") && counts ("risk.competitor"),
+             "a JV review and an in-house crew missed");
+  read_note ("We review every complaint within 5 days.");
+  cr_assert (! counts ("risk.evaluation"), "a complaints procedure counted");
+}
