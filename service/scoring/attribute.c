@@ -992,7 +992,7 @@ finished_after (const struct score_scratch *s, const struct score_hit *h)
        q++)
   {
     if (s->tokens[q].flags & TOK_CLAUSE)
-      return false;
+      break;
     if (score_token_is (s, q, "finished") || score_token_is (s, q, "concluded")
         || score_token_is (s, q, "completed")
         || ((score_token_is (s, q, "over") || score_token_is (s, q, "done")
@@ -1003,6 +1003,19 @@ finished_after (const struct score_scratch *s, const struct score_hit *h)
                 || score_token_is (s, q - 1, "were"))))
       return true;
   }
+  /* "her predecessor did a tender every year; she stopped that when she
+     took over": a later clause of the sentence ends the habit */
+  for (size_t q = (size_t) h->last + 1;
+       q + 1 < s->n_tokens
+       && s->tokens[q].sentence == s->tokens[h->last].sentence;
+       q++)
+    if ((score_token_is (s, q, "stopped") || score_token_is (s, q, "ended")
+         || score_token_is (s, q, "scrapped")
+         || score_token_is (s, q, "dropped"))
+        && (score_token_is (s, q + 1, "that")
+            || score_token_is (s, q + 1, "it")
+            || score_token_is (s, q + 1, "this")))
+      return true;
   return false;
 }
 
@@ -2628,8 +2641,12 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 3 < end
       && score_token_is (s, q + 1, "time") && score_token_is (s, q + 2, "for")
-      && score_token_is (s, q + 3, "that"))
-    return true; /* "No time for that. Let's go through the numbers." */
+      && (score_token_is (s, q + 3, "that")
+          || score_token_is (s, q + 3, "chat")
+          || score_token_is (s, q + 3, "chatting")
+          || score_token_is (s, q + 3, "small")))
+    return true; /* "No time for that. Let's go through the numbers.", "I
+                    have no time for chat" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash)
     for (size_t r = q + 2; r + 1 < end && r <= q + 4; r++)
       if ((s->tok_marks[r] & M_TO)
@@ -2766,6 +2783,15 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
     if (score_token_is (s, r, "sure") || score_token_is (s, r, "idea")
         || score_token_is (s, r, "across"))
       return true;
+  if (q + 2 < end && score_token_is (s, q + 1, "my")
+      && (score_token_is (s, q + 2, "department")
+          || score_token_is (s, q + 2, "area")
+          || score_token_is (s, q + 2, "call")
+          || score_token_is (s, q + 2, "decision")
+          || score_token_is (s, q + 2, "remit")
+          || score_token_is (s, q + 2, "side")))
+    return true; /* "not my department, me I just order what they tell
+                    me" */
   /* "I really don't know, it is decided by head office"; not "I didn't
      know that" */
   return score_token_is (s, q + 1, "know")
@@ -2809,12 +2835,16 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
       return true; /* "Pam said 'I don't do chit-chat' when I asked about
                       her weekend", "'skip the weather, I have a list'" */
   }
-  for (size_t q = h->first; q > 0 && q + 4 > h->first; q--)
+  for (size_t q = h->first; q > 0 && q + 6 > h->first; q--)
   {
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
       return false;
     if (score_token_is (s, q - 1, "cut")
-        || ((s->tok_marks[q - 1] & M_DECLINE)
+        && (q + 4 > h->first || score_token_is (s, q, "my")))
+      return true; /* "cut my futbol comment", "politely cut my question
+                      about the Raja match" */
+    if (q + 4 > h->first
+        && ((s->tok_marks[q - 1] & M_DECLINE)
             && ! (q > 1 && (s->tok_marks[q - 2] & (M_I | M_OURS)))
             && ! (token_begins (s, q - 1, "turn")
                   && ! (s->tok_marks[q] & M_DOWN))))

@@ -41,10 +41,10 @@ static const char *const negators[] = {
  * to fix the outage" is still a problem. The tokenizer marks them
  * (TOK_RESOLVE); match.c applies the scope.
  */
-static const char *const resolvers[] = { "solved",   "fixed",   "resolved",
-                                         "sorted",   "handled", "addressed",
-                                         "repaired", "patched", "remedied",
-                                         "rectified" };
+static const char *const resolvers[] = { "solved",    "fixed",   "resolved",
+                                         "sorted",    "handled", "addressed",
+                                         "repaired",  "patched", "remedied",
+                                         "rectified", "closed" };
 
 /** Words that end a negation scope (contrast and clause words). */
 static const char *const breakers[] = {

@@ -5068,3 +5068,33 @@ Test (scoring_reading, site_reports)
   read_note ("We review every complaint within 5 days.");
   cr_assert (! counts ("risk.evaluation"), "a complaints procedure counted");
 }
+
+/* Round 52 (seen on blind58, buyers in second-language English): "not
+   my department, me I just order what they tell me" passes the question
+   on; "I have no time for chat" and "he politely cut my question about
+   the match" turn small talk down; "our team handled the tools" is no
+   small talk; "help us with something in the price" asks for a lower
+   price; a yearly tender "she stopped ... when she took over" is over;
+   "all tickets closed" is a problem solved. */
+Test (scoring_reading, second_language_refusals_and_requests)
+{
+  read_note ("Asked about their network plans for next year: 'not my "
+             "department, me I just order what they tell me'.");
+  cr_assert (! counts ("knowledge."), "'not my department' shared");
+  read_note ("I asked about his holiday: 'Let's talk about the work, my "
+             "friend, I have no time for chat.'");
+  cr_assert (! counts ("compatibility."), "'no time for chat' was rapport");
+  read_note ("Again no personal talk, he politely cut my question about the "
+             "Raja match.");
+  cr_assert (! counts ("compatibility."), "a cut question was rapport");
+  read_note ("Our team handled the tools, the training and the paperwork.");
+  cr_assert (! counts ("compatibility."), "'our team' read as sport");
+  read_note ("Maybe you can help us with something in the price, so we "
+             "continue comfortable with you.");
+  cr_assert (counts ("risk.evaluation"), "a price request missed");
+  read_note ("She reminded me her predecessor did a tender every year; she "
+             "stopped that when she took over.");
+  cr_assert (! counts ("risk.competitor"), "a stopped yearly tender counted");
+  read_note ("Monthly ops call, all tickets closed.");
+  cr_assert (! counts ("risk.service"), "closed tickets read as complaints");
+}
