@@ -2026,6 +2026,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t h0;
     bool ours_us;
     bool dismiss = false; /* "X is not relevant to us", "X is secondary" */
+    bool vals;            /* the clause holds a value hit */
     bool rejected;        /* "... instead of X" */
     size_t waved_at = SIZE_MAX;   /* "doesn't care about" from here */
     size_t against_at = SIZE_MAX; /* values before it are opposed */
@@ -2141,6 +2142,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       a = b;
       continue;
     }
+    vals = value_in (s, hi, b); /* against_at is for values only */
     for (size_t q = a; q < b; q++)
     {
       uint64_t bits = s->tok_marks[q];
@@ -2192,7 +2194,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
         against_at = q; /* "fast-moving owners who want everything
                            yesterday are not my style", "cheap service
                            is not our business" */
-      if ('f' == c0 && q > a && q + 3 < b && against_at > q
+      if ('f' == c0 && vals && q > a && q + 3 < b && against_at > q
           && score_token_is (s, q, "first")
           && (score_token_is (s, q + 1, "thing")
               || score_token_is (s, q + 1, "things"))
