@@ -1944,6 +1944,36 @@ loss_named (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/** Whether value hit @a h is followed in its clause (ending at @a b) by
+    "we don't want" or "we don't need" closing it: "new technology is a
+    cost we don't want" (not "we don't want to compromise on it"). */
+static bool
+unwanted_after (const struct score_scratch *s, const struct score_hit *h,
+                size_t b)
+{
+  for (size_t q = (size_t) h->last + 1; q + 1 < b && q <= h->last + 6; q++)
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash
+        && (score_token_is (s, q + 1, "want")
+            || score_token_is (s, q + 1, "need"))
+        && (q + 2 >= b || (s->tokens[q + 2].flags & TOK_CLAUSE)))
+      return true;
+  return false;
+}
+
+/** Whether a semicolon stands between token @a a and the one before it:
+    "a cost we don't want; cheapest labour, old methods" opens a new
+    list, not more of the negated one. */
+static bool
+semicolon_before (const struct score_scratch *s, size_t a)
+{
+  if (0 == a)
+    return false;
+  for (size_t i = s->tokens[a - 1].end; i < s->tokens[a].start; i++)
+    if (';' == s->text[i])
+      return true;
+  return false;
+}
+
 /** Whether the sentence that token @a a opens holds a wink (";)",
     ";-)"): "Our big risk-taker, as always ;)" says the opposite. */
 static bool
@@ -2094,7 +2124,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
        items listed after a negated clause (short, with no subject of
        their own: "we buy on uptime" is not one) are negated too */
     if (neg_list && s->tokens[a].sentence == neg_sentence
-        && ! (s->tok_marks[a] & M_PRON)
+        && ! (s->tok_marks[a] & M_PRON) && ! semicolon_before (s, a)
         && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)
             || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ))))
       rejected = true;
@@ -2194,6 +2224,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
         against_at = q; /* "fast-moving owners who want everything
                            yesterday are not my style", "cheap service
                            is not our business" */
+      if ('f' == c0 && vals && q > a && q + 1 < b && against_at > q
+          && score_token_is (s, q, "flexible")
+          && (score_token_is (s, q + 1, "about")
+              || score_token_is (s, q + 1, "on")))
+        against_at = q; /* "the environmental conditions are something
+                           we'd like a contractor to be flexible about" */
       if ('f' == c0 && vals && q > a && q + 3 < b && against_at > q
           && score_token_is (s, q, "first")
           && (score_token_is (s, q + 1, "thing")
@@ -2406,6 +2442,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (h->last < against_at && against_at < b
             && m->cues[h->cue].weight > 0)
           h->against = true; /* "rules slow everything down" */
+        if (m->cues[h->cue].weight > 0 && ! h->negated
+            && unwanted_after (s, h, b))
+          h->against = true; /* "new technology is a cost we don't want" */
         if (h->first > skip_at && m->cues[h->cue].weight > 0
             && ! loss_named (s, h))
           h->against = true; /* "skip the certificates"; "I hate waiting"

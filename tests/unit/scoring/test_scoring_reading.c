@@ -5098,3 +5098,30 @@ Test (scoring_reading, second_language_refusals_and_requests)
   read_note ("Monthly ops call, all tickets closed.");
   cr_assert (! counts ("risk.service"), "closed tickets read as complaints");
 }
+
+/* Round 53 (seen on blind57's values): a value followed in its clause by
+   "we don't want" is stood against ("new technology is a cost we don't
+   want"); a list after a semicolon is no longer part of the negated one
+   before it ("...; cheapest labour, old methods"); what a party would
+   like a contractor "to be flexible about" is no firm value; "never
+   leaves a client stranded" holds service; "skip the testing" stands
+   against quality. */
+Test (scoring_reading, values_unwanted_flexible_and_stranded)
+{
+  const struct score_hit *h;
+
+  read_note ("New technology is a cost we don't want; cheapest labour, old "
+             "methods.");
+  h = hit_of ("value.innovation");
+  cr_assert (NULL != h && h->against, "an unwanted cost was held");
+  h = hit_of ("value.cost");
+  cr_assert (NULL != h && ! h->negated, "the list after ';' was negated");
+  read_note ("Frankly the environmental conditions are something we'd like "
+             "a contractor to be flexible about.");
+  h = hit_of ("value.sustainability");
+  cr_assert (NULL != h && h->against, "'flexible about' held the value");
+  read_note ("Service that never leaves a client stranded.");
+  cr_assert (counts ("value.service"), "'never leaves ... stranded' lost");
+  read_note ("Speed at all costs - skip the testing if it saves a week.");
+  cr_assert (counts ("value_against.quality"), "'skip the testing' missed");
+}
