@@ -2713,6 +2713,11 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || score_token_is (s, q, "work"))
       && score_token_is (s, q + 1, "separate"))
     return true; /* "I keep work and personal separate" */
+  if (score_token_is (s, q, "start") && q + 3 < end
+      && score_token_is (s, q + 1, "with")
+      && (score_token_is (s, q + 3, "agenda")
+          || score_token_is (s, q + 3, "business")))
+    return true; /* "she said she prefers to start with the agenda" */
   if (score_token_is (s, q, "straight") || score_token_is (s, q, "down"))
     held = false;
   else if (! (token_begins (s, q, "stick") || token_begins (s, q, "stuck")
@@ -2812,6 +2817,11 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
       return true; /* "it is decided by head office, I only hear at the
                       last moment" */
   }
+  if ('i' == c && q + 2 < end && score_token_is (s, q, "inform")
+      && (score_token_is (s, q + 1, "us") || score_token_is (s, q + 1, "you"))
+      && score_token_is (s, q + 2, "when"))
+    return true; /* "she will inform us when there is something to
+                    inform" */
   if (score_token_is (s, q, "ask") && q + 2 < end
       && (s->tok_marks[q + 1] & M_DET))
     for (size_t i = 0; NULL != heads[i]; i++)
@@ -2929,19 +2939,23 @@ withheld (const struct score_scratch *s, size_t q, size_t end)
 
   /* one test of the first letter and the length each: most tokens are
      none of these words */
+  if ((('p' == c && 7 == n && score_token_is (s, q, "private"))
+       || ('i' == c && 8 == n && score_token_is (s, q, "internal")))
+      && q > 0
+      && (after_that_is (s, s->tokens[q].start)
+          || score_token_is (s, q - 1, "is")
+          || score_token_is (s, q - 1, "strictly")
+          || score_token_is (s, q - 1, "purely")))
+    return true; /* "ah, that is internal matter, sorry", "I asked about
+                    the family's succession plans, he said that's
+                    private" */
   if (q + 1 >= end)
     return false;
   if ('i' == c && 8 == n)
     return score_token_is (s, q, "internal")
-           && ((q > 0
-                && (score_token_is (s, q - 1, "that")
-                    || score_token_is (s, q - 1, "it")
-                    || score_token_is (s, q - 1, "is")
-                    || score_token_is (s, q - 1, "strictly")
-                    || score_token_is (s, q - 1, "purely")))
-               || score_token_is (s, q + 1, "matter")
-               || score_token_is (s, q + 1, "matters")); /* "ah, that is
-                                                 internal matter, sorry" */
+           && (score_token_is (s, q + 1, "matter")
+               || score_token_is (s, q + 1, "matters")); /* "internal
+                                                           matters" */
   if (q + 2 >= end)
     return false;
   if (s->tok_marks[q + 1] & M_TO)

@@ -5125,3 +5125,29 @@ Test (scoring_reading, values_unwanted_flexible_and_stranded)
   read_note ("Speed at all costs - skip the testing if it saves a week.");
   cr_assert (counts ("value_against.quality"), "'skip the testing' missed");
 }
+
+/* Round 54 (seen on blind59, retail): "private label" is a range, not a
+   confidence, while "he said that's private" keeps the question back;
+   "she prefers to start with the agenda" turns small talk down; "she
+   will inform us when there is something to inform" passes the question
+   on; regions merged next year and "our plan is to cut" SKUs are
+   knowledge. */
+Test (scoring_reading, private_label_and_retail_refusals)
+{
+  read_note ("She walked us through their plan: push private label to 30% of "
+             "units.");
+  cr_assert (! counts ("trust."), "'private label' read as a confidence");
+  read_note ("I asked about the family's succession plans for the home, he "
+             "said that's private");
+  cr_assert (! counts ("knowledge."), "'that's private' shared");
+  read_note ("I started with the Christmas market - she said she prefers to "
+             "start with the agenda.");
+  cr_assert (! counts ("compatibility."), "'start with the agenda' missed");
+  read_note ("When I asked what they plan with private label, she said she "
+             "will inform us when there is something to inform.");
+  cr_assert (! counts ("knowledge.") && ! counts ("trust."),
+             "'will inform us when' shared");
+  read_note ("We will merge two regions next year and close one warehouse. "
+             "Our plan is to cut about 1,200 SKUs.");
+  cr_assert (counts ("knowledge."), "the merger plan missed");
+}
