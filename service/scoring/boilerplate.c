@@ -74,7 +74,10 @@ static const char *const closings[] = { "thanks",
 /** Markers of a confidentiality or legal notice (two are needed), in
     English and in the languages whose mail clients forwarding banners
     are read in (French, German, Spanish, Italian, Portuguese, Dutch):
-    "Questo messaggio ... riservato", "Diese Nachricht ist vertraulich". */
+    "Questo messaggio ... riservato", "Diese Nachricht ist vertraulich";
+    also a mail system's external-sender warning ("[EXTERNAL] This
+    message was sent from outside the organisation. Please be careful
+    with links and attachments."). */
 static const char *const disclaimer_a[] = { "confidential",
                                             "privileged",
                                             "disclaimer",
@@ -108,6 +111,11 @@ static const char *const disclaimer_a[] = { "confidential",
                                             "not an offer",
                                             "competition law",
                                             "commercially sensitive",
+                                            "outside the organi",
+                                            "outside of the organi",
+                                            "external sender",
+                                            "careful with links",
+                                            "click links",
                                             NULL };
 static const char *const disclaimer_b[] = {
   "intended",  "recipient",  "addressee",     "e-mail",

@@ -5151,3 +5151,31 @@ Test (scoring_reading, private_label_and_retail_refusals)
              "Our plan is to cut about 1,200 SKUs.");
   cr_assert (counts ("knowledge."), "the merger plan missed");
 }
+
+/* Round 55 (seen on blind60, financial services): a mail system's
+   external-sender warning ("[EXTERNAL] ... sent from outside the
+   organisation. Please be careful with links and attachments.") is set
+   aside as a notice, not read as caution; a hand-over's "Basics:", "Open
+   items:" and "Support:" lines are the seller's record of facts; a book
+   to double "through two new MGAs", a process that "can't cope" are
+   knowledge; a recital is small talk. */
+Test (scoring_reading, external_banners_and_handover_records)
+{
+  static const char invite[] =
+    "Invitation: introductory meeting\nThursday 4 December, 10:00-11:00 | "
+    "Zoom\n\n[EXTERNAL] This invitation was sent from outside the "
+    "organisation. Please be careful with links and attachments.\n";
+
+  read_note (invite);
+  cr_assert (! counts ("security."), "a mail banner read as caution");
+  read_note ("Account hand-over\nBasics: customer since 2021, billed "
+             "quarterly in advance.\nOpen items: renewal quote not issued; "
+             "insurance certificate sent on 14 Nov.\n");
+  cr_assert (! counts ("security."), "a hand-over's facts read as caution");
+  read_note ("We're planning to double our cyber book through two new MGAs "
+             "next year, and our placement process can't cope.");
+  cr_assert (counts ("knowledge."), "a plan and a bottleneck missed");
+  read_note ("How did Maya's recital go? She was wonderful, thank you for "
+             "remembering.");
+  cr_assert (counts ("compatibility."), "a recital missed");
+}
