@@ -3142,7 +3142,10 @@ declined (const struct score_model *m, struct score_scratch *s)
                       : s->tokens[r].sentence == s->tokens[q].sentence))
         r++; /* an answer's first words: of its turn ("Fine. Can we skip
                 the pleasantries?"), or of the sentence after */
-      refusal_scan (s, a, q, false, &in);
+      /* only what follows this hit (the sentence's first to be turned
+         down) decides, and a negation a few words before it: "not
+         something I can share" */
+      refusal_scan (s, (h->first > a + 4) ? h->first - 4 : a, q, false, &in);
       ans.plain = 0;
       ans.told = 0;
       if (q < s->n_tokens
