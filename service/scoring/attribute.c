@@ -1960,6 +1960,20 @@ unwanted_after (const struct score_scratch *s, const struct score_hit *h,
   return false;
 }
 
+/** Whether clause [@a a, @a b) waves its topic off: a negator with a word
+    of mattering up to two words after it ("hardly matters", "doesn't
+    matter", "not a priority"). */
+static bool
+waves_off (const struct score_scratch *s, size_t a, size_t b)
+{
+  for (size_t q = a; q < b; q++)
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+      for (size_t r = q + 1; r < b && r <= q + 2; r++)
+        if (s->tok_marks[r] & M_MATTER)
+          return true;
+  return false;
+}
+
 /** Whether a semicolon stands between token @a a and the one before it:
     "a cost we don't want; cheapest labour, old methods" opens a new
     list, not more of the negated one. */
@@ -2130,9 +2144,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
       rejected = true;
     else
       neg_list = false;
-    if (has_neg && b - a >= 3)
+    if (has_neg && b - a >= 3 && ! waves_off (s, a, b))
     {
-      /* a negated statement, not a "No," answer */
+      /* a negated statement, not a "No," answer, nor one that waves a
+         topic off ("quality hardly matters for this, good enough is
+         fine": what follows is no item of a refused list) */
       neg_list = true;
       neg_sentence = s->tokens[a].sentence;
     }
@@ -2146,9 +2162,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
         {
           list_negation (s, q, &list_from, &list_to, &list_seen);
-          waved = waved
-                  || (q + 1 < b && score_token_is (s, q + 1, "why")); /* "Not
-                                                     why we buy" */
+          waved = waved || (q + 1 < b && score_token_is (s, q + 1, "why"))
+                  || (q == a && q + 1 < b
+                      && score_token_is (s, q + 1, "if")); /* "Not why we
+                                      buy"; "Speed is nice, but not if it
+                                      risks the cold chain" */
           for (size_t r = q + 1; r < b && r <= q + 4 && ! waved; r++)
             waved = (s->tok_marks[r] & M_MATTER)
                     && ! thinking_without (s, q, r);
@@ -2204,8 +2222,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (q > a && someones_problem (s, q))
         dismiss = true; /* "documentation is the auditor's problem" */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
-          && score_token_is (s, q + 1, "why"))
-        dismiss = true; /* "innovation is nice but not why we buy" */
+          && (score_token_is (s, q + 1, "why")
+              || (q == a && score_token_is (s, q + 1, "if"))))
+        dismiss = true; /* "innovation is nice but not why we buy",
+                           "speed is nice, but not if it risks the cold
+                           chain" */
       if ('t' == c0 && 'h' == c1 && q > a && q + 1 < b
           && score_token_is (s, q, "third")
           && (score_token_is (s, q + 1, "on")
@@ -2475,8 +2496,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
       {
         /* what is not wanted ("instead of X"); a value waved away, an
            item of a "we won't:" list (of values: in a note, "don't lose
-           it:" opens a list of what to keep) */
+           it:" opens a list of what to keep). A cue against a value
+           waved away is neither held nor turned around: "quality hardly
+           matters, good enough is fine" holds no quality */
         h->negated = true;
+        h->superseded = h->superseded
+                        || (dismiss && m->cues[h->cue].weight < 0);
         h->reasons |= SCORE_READ_NEGATED;
       }
       h->reasons |= irony | clause;

@@ -236,6 +236,39 @@ bare_value (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
+ * Whether the negator at token @a t asks what is never given up: "What
+ * would you never compromise?", "What is not negotiable?" ask for what is
+ * held firmly, where "What will you not do?" asks for what is refused.
+ *
+ * @param s scratch holding the analysed question
+ * @param t a negator
+ */
+static bool
+never_given_up (const struct score_scratch *s, size_t t)
+{
+  static const char *const words[] = { "compromis", "negotiab", "sacrific",
+                                       "budge",     "bend",     "trade",
+                                       NULL };
+
+  for (size_t r = t + 1; r < s->n_tokens && r <= t + 3; r++)
+  {
+    const char *w = s->text + s->tokens[r].start;
+    size_t n = s->tokens[r].end - s->tokens[r].start;
+
+    for (size_t i = 0; NULL != words[i]; i++)
+    {
+      size_t k = 0;
+
+      while ('\0' != words[i][k] && k < n && (w[k] | 0x20) == words[i][k])
+        k++;
+      if ('\0' == words[i][k])
+        return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Read the question an answer replies to, once. 003's Value Discovery
  * questions name a value ("What's important to you about productivity?",
  * "What are your standards for service?"): an answer that does not turn
@@ -262,7 +295,8 @@ read_question (const struct score_model *m, struct score_scratch *s,
   score_text_analyze (m, s, q, strlen (q));
   score_text_attribute (m, s);
   for (size_t t = 0; t < s->n_tokens && ! out->negated; t++)
-    out->negated = 0 != (s->tokens[t].flags & TOK_NEG);
+    out->negated = 0 != (s->tokens[t].flags & TOK_NEG)
+                   && ! never_given_up (s, t);
   topic = question_topic_start (s);
   for (size_t i = 0; i < s->n_hits; i++)
   {

@@ -5179,3 +5179,55 @@ Test (scoring_reading, external_banners_and_handover_records)
              "remembering.");
   cr_assert (counts ("compatibility."), "a recital missed");
 }
+
+/* Round 56 (values of blind55 and blind56): a clause that waves its
+   topic off opens no negated list ("quality hardly matters for this,
+   good enough is fine": "good enough" still stands against quality), and
+   a cue against a value waved away in its own clause is neither held nor
+   turned around; "X is nice, but not
+   if ..." puts X second; "compliance is a checkbox for us" stands
+   against compliance; "time to value" is speed. */
+Test (scoring_reading, waved_against_cues_and_conditional_values)
+{
+  const struct score_hit *h;
+
+  read_note ("Quality hardly matters for this, good enough is fine.");
+  h = hit_of ("value_against.quality");
+  cr_assert (NULL != h && ! h->negated,
+             "'good enough' after a waved topic was negated as a list item");
+  cr_assert (! counts ("value.quality"), "a waved value was held");
+  read_note ("Sustainability isn't relevant to us.");
+  cr_assert (! counts ("value.sustainability"), "a waved value was held");
+  read_note ("Speed is nice, but not if it risks the cold chain.");
+  cr_assert (! counts ("value.speed"), "'nice, but not if' held speed");
+  read_note ("Compliance is a checkbox for us, we don't bother with audits "
+             "unless someone forces us.");
+  cr_assert (counts ("value_against.compliance"), "'a checkbox' missed");
+  read_note ("Time to value. If we're not live in six weeks I've failed.");
+  cr_assert (counts ("value.speed"), "'time to value' missed");
+}
+
+/* Round 56: "What would you never compromise?" asks what a business
+   holds firmly, unlike "What will you not do?": its answer's values are
+   the business's own, so a buyer who wants the same is no walk-away. */
+Test (scoring_reading, never_compromised_is_held)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s, s]",
+                             "Compliance is everything: one failed "
+                             "inspection and we lose the contract.",
+                             "We audit every partner before we sign."),
+                  json_pack ("{s:{s:s}}", "answers",
+                             "What would you never compromise?",
+                             "GDP rules, documentation and patient safety."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Compliance first, clean audits every time."),
+                  a);
+  cr_assert (a->values_fit.available);
+  cr_assert_neq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
+                 "what the business never compromises read as refused "
+                 "(org %.2f)",
+                 a->values_fit.score_organization);
+  free (a);
+}
