@@ -2859,6 +2859,16 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
     if (score_token_is (s, r, "sure") || score_token_is (s, r, "idea")
         || score_token_is (s, r, "across"))
       return true;
+  if (q + 3 < end && score_token_is (s, q + 1, "in")
+      && (s->tok_marks[q + 2] & M_DET)
+      && score_token_is (s, q + 3, "position"))
+    return true; /* "he wasn't in a position to discuss future buys" */
+  if (q + 2 < end
+      && (score_token_is (s, q + 1, "my") || score_token_is (s, q + 1, "her")
+          || score_token_is (s, q + 1, "his")
+          || score_token_is (s, q + 1, "our"))
+      && score_token_is (s, q + 2, "place"))
+    return true; /* "she said it's not her place to share that" */
   if (q + 2 < end && score_token_is (s, q + 1, "my")
       && (score_token_is (s, q + 2, "department")
           || score_token_is (s, q + 2, "area")

@@ -740,6 +740,50 @@ score_reply_banner (const char *l, size_t len)
   return false;
 }
 
+/**
+ * Whether line [@a a, @a b) of @a t is a security or handling marking: at
+ * most four words, no small letters, and a word of marking in it
+ * ("OFFICIAL-SENSITIVE COMMERCIAL", "UNCLASSIFIED", "CONFIDENTIAL -
+ * INTERNAL", "[EXTERNAL]", "CUI").
+ *
+ * @param t text
+ * @param a line start
+ * @param b line end
+ * @param l the line lowercased
+ */
+static bool
+classification_banner (const char *t, size_t a, size_t b, const char *l)
+{
+  static const char *const marks[] = {
+    "official",    "sensitive",    "unclassified",
+    "classified",  "confidential", "restricted",
+    "secret",      "internal",     "external",
+    "proprietary", "cui",          "privileged",
+    NULL
+  };
+  unsigned words = 0;
+  bool in_word = false;
+
+  if (b - a > 48)
+    return false;
+  for (size_t i = a; i < b; i++)
+  {
+    char c = t[i];
+
+    if (c >= 'a' && c <= 'z')
+      return false; /* a sentence, not a marking */
+    if ((c >= 'A' && c <= 'Z') && ! in_word)
+      words++;
+    in_word = (c >= 'A' && c <= 'Z');
+  }
+  if (0 == words || words > 4)
+    return false;
+  for (size_t i = 0; NULL != marks[i]; i++)
+    if (NULL != strstr (l, marks[i]))
+      return true;
+  return false;
+}
+
 /** What content_before() has read of the lines so far. */
 struct before
 {
@@ -1212,6 +1256,14 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     if (rest >= 0)
     {
       x->kind = (int8_t) rest;
+      continue;
+    }
+    if (classification_banner (t, x->s, x->e, l))
+    {
+      /* "OFFICIAL-SENSITIVE COMMERCIAL", "UNCLASSIFIED", "[EXTERNAL]":
+         a marking, no content, so a header under it still opens the
+         note */
+      x->kind = SCORE_BOILER_DISCLAIMER;
       continue;
     }
     /* quoted replies: the rest of the note is the earlier thread; a

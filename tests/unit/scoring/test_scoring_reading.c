@@ -5231,3 +5231,39 @@ Test (scoring_reading, never_compromised_is_held)
                  a->values_fit.score_organization);
   free (a);
 }
+
+/* Round 57 (seen on blind61 and blind62): a security or handling marking
+   over a pasted mail ("OFFICIAL-SENSITIVE COMMERCIAL") is no content, so
+   the mail under it is the contact's own; "he wasn't in a position to
+   discuss" and "it's not her place to share that" keep a question back;
+   Christmas markets are small talk, not a market; a pick-up report
+   shared is knowledge; "put my structures team front and centre" and
+   "if it works, it's theirs" hand credit on; a rival the buyer agreed
+   "to hear out" is shopping. */
+Test (scoring_reading, markings_positions_and_credit_handed_on)
+{
+  read_note ("OFFICIAL-SENSITIVE COMMERCIAL\n\nFrom: Ruiz, Dana "
+             "<dana.ruiz@example.gov.uk>\nSent: 12 November 2025 08:05\nTo: "
+             "Oliver\nSubject: RE: bid feedback\n\nOliver,\n\nWhen it works, "
+             "the credit goes to the trials team, not to me.\n\nDana\n");
+  cr_assert (counts ("actualization.shares_credit"),
+             "the mail under a marking was set aside");
+  read_note ("Asked Kurt about their tablet refresh plans for next year. He "
+             "said he wasn't in a position to discuss future buys.");
+  cr_assert (! counts ("knowledge."), "'not in a position to' shared");
+  read_note ("Asked what the owners plan for the renovation. She smiled and "
+             "said it's not her place to share that with suppliers.");
+  cr_assert (! counts ("knowledge."), "'not her place' shared");
+  read_note ("Teams catch-up, mostly about Christmas markets and whether "
+             "Strasbourg is worth the crowds.");
+  cr_assert (! counts ("knowledge."), "Christmas markets read as a market");
+  read_note ("Joana shared the pick-up report for 2026.");
+  cr_assert (counts ("knowledge."), "a shared pick-up report missed");
+  read_note ("Put my structures team front and centre. If it works, it's "
+             "theirs.");
+  cr_assert (counts ("actualization.shares_credit"), "credit handed on");
+  cr_assert (! counts ("power."), "credit handed on read as Power");
+  read_note ("A rival approached her at the stand and she's agreed to a "
+             "meeting with them next month 'to hear them out'.");
+  cr_assert (counts ("risk.competitor"), "hearing a rival out missed");
+}
