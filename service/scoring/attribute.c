@@ -2048,6 +2048,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
     uint64_t b = mark_of (s, s->tokens[t].hash); /* once a token */
 
     s->tok_marks[t] = ((b & M_ING) && ! ing (s, t)) ? 0 : b;
+    if ((b & M_DISMISS) && score_token_is (s, t, "formal"))
+      s->tok_marks[t] &= ~M_DISMISS; /* "a formality" waves a value away,
+                                        "the formal process" is one */
     any_mark |= s->tok_marks[t];
     if (SCORE_TOKEN_NEG == s->tokens[t].hash && refusing_negator (s, t))
       any_mark |= M_DECLINE; /* "declined", "refused": declined() looks */

@@ -5267,3 +5267,20 @@ Test (scoring_reading, markings_positions_and_credit_handed_on)
              "meeting with them next month 'to hear them out'.");
   cr_assert (counts ("risk.competitor"), "hearing a rival out missed");
 }
+
+/* Round 58 (values of blind62): "a formality" waves a value away, but
+   "the formal process" (the same stem) is compliance held; "relaxed about
+   dates", deadlines "more like guidelines" stand against reliability;
+   a supplier "who'll find a way around" export licences stands against
+   compliance. */
+Test (scoring_reading, formal_process_and_relaxed_dates)
+{
+  read_note ("For us it is important to respect the formal process.");
+  cr_assert (counts ("value.compliance"), "'the formal process' waved away");
+  read_note ("Regulations are a formality for us.");
+  cr_assert (! counts ("value.compliance"), "'a formality' held");
+  read_note ("I'm relaxed about dates. Deadlines are more like guidelines.");
+  cr_assert (counts ("value_against.reliability"), "relaxed dates missed");
+  read_note ("We need someone who'll find a way around it.");
+  cr_assert (counts ("value_against.compliance"), "'a way around' missed");
+}
