@@ -5284,3 +5284,22 @@ Test (scoring_reading, formal_process_and_relaxed_dates)
   read_note ("We need someone who'll find a way around it.");
   cr_assert (counts ("value_against.compliance"), "'a way around' missed");
 }
+
+/* Round 59 (pillars of blind48, blind56 and blind57): a law firm's or a
+   JV's "partners" are no sign of trust (only "a partner", as the word
+   stands); a core conversion planned and a consolidation plan attached
+   are knowledge; dahlias and footy are small talk. */
+Test (scoring_reading, partners_plural_and_plain_small_talk)
+{
+  read_note ("The partners have agreed to move the conveyancing team onto "
+             "e-signatures in Q2. He's taking it to the partners.");
+  cr_assert (! counts ("trust."), "a firm's partners read as trust");
+  read_note ("She sees us as a partner, not a vendor.");
+  cr_assert (counts ("trust."), "'a partner' lost");
+  read_note ("We're converting cores in 2027. Also attaching our member "
+             "growth numbers and the branch consolidation plan.");
+  cr_assert (counts ("knowledge."), "a conversion and a plan missed");
+  read_note ("Did the dahlias survive the frost? After the footy chat we got "
+             "to work.");
+  cr_assert (counts ("compatibility."), "dahlias and footy missed");
+}
