@@ -1452,6 +1452,20 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = (int8_t) para_kind;
       continue;
     }
+    if (starts (l, "agenda") && len < 40)
+    {
+      agenda = true;
+      x->kind = SCORE_BOILER_INVITE;
+      continue;
+    }
+    if (agenda && list_item (l) && x->words <= 16)
+    {
+      /* an agenda's item, however long its topics run (a colon in it is no form field): "2. Risk &
+         compliance review: patch status, backup test results, audit
+         findings (20 min)" */
+      x->kind = SCORE_BOILER_INVITE;
+      continue;
+    }
     if (labelled (l, form_free, &cut))
     {
       x->cut = (uint16_t) cut; /* the value stays: the sender's words */
@@ -1496,17 +1510,6 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       continue;
     }
     if ((x->found & FOUND_INVITE) || (invites >= 2 && x->words <= 12))
-    {
-      x->kind = SCORE_BOILER_INVITE;
-      continue;
-    }
-    if (starts (l, "agenda") && len < 40)
-    {
-      agenda = true;
-      x->kind = SCORE_BOILER_INVITE;
-      continue;
-    }
-    if (agenda && list_item (l) && x->words <= 12)
     {
       x->kind = SCORE_BOILER_INVITE;
       continue;

@@ -1286,6 +1286,10 @@ static const char *const record_labels[] = { "background",
                                              "billing",
                                              "account basics",
                                              "next step",
+                                             "contract",
+                                             "primary contact",
+                                             "other contacts",
+                                             "site notes",
                                              NULL };
 
 /**

@@ -5303,3 +5303,22 @@ Test (scoring_reading, partners_plural_and_plain_small_talk)
              "to work.");
   cr_assert (counts ("compatibility."), "dahlias and footy missed");
 }
+
+/* Round 60 (thin records of blind38 and blind56): an agenda's items are
+   set aside however long their topics run and whatever colon they hold
+   ("2. Risk & compliance review: patch status, backup test results,
+   audit findings (20 min)"); a hand-over's "Contract:" and "Primary
+   contact:" lines are the seller's record of facts. */
+Test (scoring_reading, long_agenda_items_and_handover_contracts)
+{
+  read_note ("Invitation: Quarterly Business Review\nWhen: Thursday 11 "
+             "December, 10:00-11:30\n\nAgenda\n1. Welcome (5 min)\n2. Risk & "
+             "compliance review: patch status, backup test results, audit "
+             "findings (20 min)\n3. Recognition: team shout-outs (5 min)\n");
+  cr_assert (! counts ("security.") && ! counts ("power."),
+             "an agenda item read as behaviour");
+  read_note ("HANDOVER - account moving from Tom to Aisling\nPrimary contact: "
+             "Estates Manager. Mobile on file.\nContract: static guarding 3 "
+             "posts 24/7 + mobile patrol 2 visits/night.\n");
+  cr_assert (! counts ("security."), "a hand-over's contract read as caution");
+}
