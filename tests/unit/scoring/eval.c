@@ -177,7 +177,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41",
   "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48",
   "blind50", "blind49", "blind51", "blind54", "blind52", "blind53", "blind55",
-  "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62"
+  "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62",
+  "blind63", "blind64"
 };
 
 /**
