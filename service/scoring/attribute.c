@@ -507,6 +507,7 @@ static const struct
   { "necessary", M_DISCLOSE },       /* "W said 'not necessary'" */
   { "drawn", M_DISCLOSE },           /* "he would not be drawn on it" */
   { "talk", M_DISCLOSE },            /* "let's not talk about plans" */
+  { "response", M_DISCLOSE },        /* "our whitepaper; no response" */
   { "sent", M_ACT },
   { "send", M_ACT },
   { "emailed", M_ACT },
@@ -2741,6 +2742,12 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || score_token_is (s, q, "work"))
       && score_token_is (s, q + 1, "separate"))
     return true; /* "I keep work and personal separate" */
+  if (q + 2 < end && token_begins (s, q, "let")
+      && score_token_is (s, q + 1, "get")
+      && (score_token_is (s, q + 2, "into") || score_token_is (s, q + 2, "to"))
+      && (q + 3 >= end || score_token_is (s, q + 3, "it")
+          || score_token_is (s, q + 3, "business")))
+    return true; /* "Let's get into it, I've got a board meeting at eleven" */
   if (score_token_is (s, q, "start") && q + 3 < end
       && score_token_is (s, q + 1, "with")
       && (score_token_is (s, q + 3, "agenda")
@@ -2771,8 +2778,9 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
       || ! ((s->tok_marks[q + 1] & M_TO) || score_token_is (s, q + 1, "on")))
     return false;
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
-    if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda"))
-      return true;
+    if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda")
+        || (held && score_token_is (s, r, "work")))
+      return true; /* "I prefer we keep to the work, thanks" */
   return false;
 }
 
@@ -2786,7 +2794,7 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
-      && 'k' != c && 'p' != c && 'w' != c)
+      && 'k' != c && 'p' != c && 'w' != c && 'l' != c)
     return false;
   return business_words (s, q, end, c);
 }
@@ -2850,6 +2858,12 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
       && score_token_is (s, q + 2, "when"))
     return true; /* "she will inform us when there is something to
                     inform" */
+  if ('h' == c && q + 2 < end && score_token_is (s, q, "handled")
+      && (score_token_is (s, q + 1, "in") || score_token_is (s, q + 1, "at"))
+      && s->text[s->tokens[q + 2].start] >= 'A'
+      && s->text[s->tokens[q + 2].start] <= 'Z')
+    return true; /* "she said that's handled in Germany and she doesn't see
+                    it" */
   if (score_token_is (s, q, "ask") && q + 2 < end
       && (s->tok_marks[q + 1] & M_DET))
     for (size_t i = 0; NULL != heads[i]; i++)
@@ -2862,6 +2876,9 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
     if (score_token_is (s, r, "sure") || score_token_is (s, r, "idea")
         || score_token_is (s, r, "across"))
       return true;
+  if (q + 2 < end && score_token_is (s, q, "nothing")
+      && score_token_is (s, q + 1, "you") && score_token_is (s, q + 2, "need"))
+    return true; /* "'nothing you need to worry about.'" */
   if (q + 3 < end && score_token_is (s, q + 1, "in")
       && (s->tok_marks[q + 2] & M_DET)
       && score_token_is (s, q + 3, "position"))
@@ -2896,7 +2913,7 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c && 'i' != c
-      && 'v' != c && 'f' != c && 'd' != c)
+      && 'v' != c && 'f' != c && 'h' != c && 'd' != c)
     return false;
   return deflect_words (s, q, end, c);
 }
@@ -3165,6 +3182,7 @@ declined (const struct score_model *m, struct score_scratch *s)
          once a sentence */
       size_t a = h->first;
       size_t q = h->last + 1;
+      size_t qs; /* the sentence's end */
       size_t r;
       bool turn;
 
@@ -3173,8 +3191,22 @@ declined (const struct score_model *m, struct score_scratch *s)
         a--;
       while (q < s->n_tokens && s->tokens[q].sentence == sentence)
         q++;
+      qs = q;
+      if (SCORE_SAY_SELLER == h->speaker && q < s->n_tokens
+          && ! another_turn (s, q - 1, q))
+      {
+        /* the seller's turn runs on ("Morning Howard, good weekend? Did
+           you make it to the lake?"): the answer is the next turn's */
+        size_t t2 = q + 1;
+
+        while (t2 < s->n_tokens && t2 < q + 40
+               && ! another_turn (s, t2 - 1, t2))
+          t2++;
+        if (t2 < s->n_tokens && another_turn (s, t2 - 1, t2))
+          q = t2;
+      }
       r = q;
-      turn = q < s->n_tokens && another_turn (s, q - 1, q);
+      turn = q < s->n_tokens && q > 0 && another_turn (s, q - 1, q);
       while (r < s->n_tokens && r < q + 10
              && (turn ? ! another_turn (s, q, r)
                       : s->tokens[r].sentence == s->tokens[q].sentence))
@@ -3183,7 +3215,7 @@ declined (const struct score_model *m, struct score_scratch *s)
       /* only what follows this hit (the sentence's first to be turned
          down) decides, and a negation a few words before it: "not
          something I can share" */
-      refusal_scan (s, (h->first > a + 4) ? h->first - 4 : a, q, false, &in);
+      refusal_scan (s, (h->first > a + 4) ? h->first - 4 : a, qs, false, &in);
       ans.plain = 0;
       ans.told = 0;
       if (q < s->n_tokens

@@ -5322,3 +5322,31 @@ Test (scoring_reading, long_agenda_items_and_handover_contracts)
              "posts 24/7 + mobile patrol 2 visits/night.\n");
   cr_assert (! counts ("security."), "a hand-over's contract read as caution");
 }
+
+/* Round 61 (pillars of blind63 and blind64): the answer to small talk a
+   seller opens in a turn that runs on is the next turn ("Rep: Morning
+   Howard, good weekend? Did you make it to the lake?" "Howard: Let's get
+   into it, ..."); "I prefer we keep to the work", "nothing you need to
+   worry about", "that's handled in Germany" and insight met with "no
+   response" build no pillar; the numbers shared are knowledge. */
+Test (scoring_reading, answers_after_a_long_seller_turn)
+{
+  read_note ("Rep: Morning Dana, good weekend? Did you make it to the lake?\n"
+             "Dana: Let's get into it, I've got a board meeting at eleven.\n"
+             "Rep: Sure.\nDana: We're extending the programme next year.\n");
+  cr_assert (! counts ("compatibility."), "small talk cut off counted");
+  read_note ("Asked about the match and his weekend; he replied 'I prefer we "
+             "keep to the work, thanks'.");
+  cr_assert (! counts ("compatibility."), "'keep to the work' missed");
+  read_note ("Asked Jared what keeps him up at night at the plant: 'nothing "
+             "you need to worry about.'");
+  cr_assert (! counts ("knowledge."), "'nothing you need to' shared");
+  read_note ("Asked about 2026 volumes and their customer's plans: she said "
+             "that's handled in Germany.");
+  cr_assert (! counts ("knowledge."), "'handled in Germany' shared");
+  read_note ("Sent him our whitepaper on extrusion pricing; no response on "
+             "that.");
+  cr_assert (! counts ("knowledge."), "unanswered insight counted");
+  read_note ("Memo shared the numbers: they're at 380 PPM on the clips.");
+  cr_assert (counts ("knowledge."), "'shared the numbers' missed");
+}
