@@ -3192,17 +3192,21 @@ declined (const struct score_model *m, struct score_scratch *s)
       while (q < s->n_tokens && s->tokens[q].sentence == sentence)
         q++;
       qs = q;
-      if (SCORE_SAY_SELLER == h->speaker && q < s->n_tokens
+      if (SCORE_SAY_SELLER == h->speaker && SCORE_TARGET_PILLAR == h->kind
+          && SCORE_PILLAR_COMPATIBILITY == cue->target.index && q < s->n_tokens
           && ! another_turn (s, q - 1, q))
       {
         /* the seller's turn runs on ("Morning Howard, good weekend? Did
            you make it to the lake?"): the answer is the next turn's */
-        size_t t2 = q + 1;
+        size_t g = 0;
+        size_t t2 = q;
 
-        while (t2 < s->n_tokens && t2 < q + 40
-               && ! another_turn (s, t2 - 1, t2))
+        while (g < s->n_segs && s->segs[g].end <= s->tokens[q - 1].start)
+          g++; /* the seller's stretch; the next turn opens at its end */
+        while (g < s->n_segs && t2 < s->n_tokens && t2 < q + 40
+               && s->tokens[t2].start < s->segs[g].end)
           t2++;
-        if (t2 < s->n_tokens && another_turn (s, t2 - 1, t2))
+        if (g < s->n_segs && t2 < s->n_tokens && t2 < q + 40)
           q = t2;
       }
       r = q;
