@@ -1073,6 +1073,16 @@ deferred (const struct score_scratch *s, size_t hi, size_t q)
   return true;
 }
 
+/** Whether token @a q is one of @a words (lowercase, NULL-terminated). */
+static bool
+token_in (const struct score_scratch *s, size_t q, const char *const *words)
+{
+  for (size_t i = 0; NULL != words[i]; i++)
+    if (score_token_is (s, q, words[i]))
+      return true;
+  return false;
+}
+
 /** Whether risk hit @a h is hyphenated into the name of a product: "the
     contract-review tool", "a price-comparison module" name what is
     sold or used, not a review or a comparison under way. */
@@ -1094,10 +1104,7 @@ names_a_product (const struct score_scratch *s, const struct score_hit *h)
     if (s->tokens[t + 1].start != s->tokens[t].end + 1
         || '-' != s->text[s->tokens[t].end])
       return false;
-  for (size_t i = 0; NULL != nouns[i]; i++)
-    if (score_token_is (s, q, nouns[i]))
-      return true;
-  return false;
+  return token_in (s, q, nouns);
 }
 
 /** Whether token @a q is followed by a noun of business planning: "plan",
@@ -1111,12 +1118,7 @@ business_noun_after (const struct score_scratch *s, size_t q)
                                        "risk",      "contingency", "policy",
                                        "procedure", NULL };
 
-  if (q + 1 >= s->n_tokens)
-    return false;
-  for (size_t i = 0; NULL != nouns[i]; i++)
-    if (score_token_is (s, q + 1, nouns[i]))
-      return true;
-  return false;
+  return q + 1 < s->n_tokens && token_in (s, q + 1, nouns);
 }
 
 /** Whether hit @a h ends in "credit" said of money, not of praise:
@@ -1130,12 +1132,8 @@ credit_in_finance (const struct score_scratch *s, const struct score_hit *h)
   };
   size_t q = (size_t) h->last + 1;
 
-  if (q >= s->n_tokens || ! score_token_is (s, h->last, "credit"))
-    return false;
-  for (size_t i = 0; NULL != nouns[i]; i++)
-    if (score_token_is (s, q, nouns[i]))
-      return true;
-  return false;
+  return q < s->n_tokens && score_token_is (s, h->last, "credit")
+         && token_in (s, q, nouns);
 }
 
 /**
