@@ -5350,3 +5350,24 @@ Test (scoring_reading, answers_after_a_long_seller_turn)
   read_note ("Memo shared the numbers: they're at 380 PPM on the clips.");
   cr_assert (counts ("knowledge."), "'shared the numbers' missed");
 }
+
+/* Round 62 (values of blind63 and blind64): a CO2 cut is
+   sustainability, co-development in design reviews is partnership,
+   open-book pricing is transparency, new methods are innovation;
+   "strict office hours", "penny-pinching clients" and growing "one
+   region at a time" stand against service, cost and speed. */
+Test (scoring_reading, supply_chain_and_nonprofit_values)
+{
+  read_note ("Our OEM requires a 30% CO2 cut across the supply chain.");
+  cr_assert (counts ("value.sustainability"), "a CO2 cut missed");
+  read_note ("We co-develop everything with our suppliers.");
+  cr_assert (counts ("value.partnership"), "co-development missed");
+  read_note ("Our pricing is open-book.");
+  cr_assert (counts ("value.compliance"), "open-book pricing missed");
+  read_note ("I keep strict office hours. Evenings and weekends are mine.");
+  cr_assert (counts ("value_against.service"), "office hours missed");
+  read_note ("Penny-pinching clients wear me down.");
+  cr_assert (counts ("value_against.cost"), "penny-pinching missed");
+  read_note ("We grow carefully and sustainably, one region at a time.");
+  cr_assert (counts ("value_against.speed"), "careful growth missed");
+}
