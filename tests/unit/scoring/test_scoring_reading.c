@@ -5371,3 +5371,24 @@ Test (scoring_reading, supply_chain_and_nonprofit_values)
   read_note ("We grow carefully and sustainably, one region at a time.");
   cr_assert (counts ("value_against.speed"), "careful growth missed");
 }
+
+/* Round 63 (orientation of blind63): Affiliation and Actualization in
+   plant English ("rather keep the current distributors than upset
+   anybody", "so nobody holds a grudge", "like one team"; "owning
+   whatever happens", "we'll learn more than from your slides", a press
+   release that "features the people on the floor"). */
+Test (scoring_reading, plant_floor_orientation)
+{
+  read_note ("Kevin said he'd rather keep the current distributors than upset "
+             "anybody by consolidating.");
+  cr_assert (counts ("affiliation."), "'than upset anybody' missed");
+  read_note ("She organized a carne asada for both teams so nobody holds a "
+             "grudge.");
+  cr_assert (counts ("affiliation."), "'nobody holds a grudge' missed");
+  read_note ("He wants to try the cobot on one cell next week, owning "
+             "whatever happens.");
+  cr_assert (counts ("actualization."), "'owning whatever happens' missed");
+  read_note ("If there's a press release, it features the people on the "
+             "floor.");
+  cr_assert (counts ("actualization.shares_credit"), "credit to the floor");
+}
