@@ -1073,16 +1073,6 @@ deferred (const struct score_scratch *s, size_t hi, size_t q)
   return true;
 }
 
-/** Whether token @a q is one of @a words (lowercase, NULL-terminated). */
-static bool
-token_in (const struct score_scratch *s, size_t q, const char *const *words)
-{
-  for (size_t i = 0; NULL != words[i]; i++)
-    if (score_token_is (s, q, words[i]))
-      return true;
-  return false;
-}
-
 /** Whether risk hit @a h is hyphenated into the name of a product: "the
     contract-review tool", "a price-comparison module" name what is
     sold or used, not a review or a comparison under way. */
@@ -1104,7 +1094,7 @@ names_a_product (const struct score_scratch *s, const struct score_hit *h)
     if (s->tokens[t + 1].start != s->tokens[t].end + 1
         || '-' != s->text[s->tokens[t].end])
       return false;
-  return token_in (s, q, nouns);
+  return score_token_in (s, q, nouns);
 }
 
 /** Whether token @a q is followed by a noun of business planning: "plan",
@@ -1118,7 +1108,7 @@ business_noun_after (const struct score_scratch *s, size_t q)
                                        "risk",      "contingency", "policy",
                                        "procedure", NULL };
 
-  return q + 1 < s->n_tokens && token_in (s, q + 1, nouns);
+  return q + 1 < s->n_tokens && score_token_in (s, q + 1, nouns);
 }
 
 /** Whether hit @a h ends in "credit" said of money, not of praise:
@@ -1133,7 +1123,7 @@ credit_in_finance (const struct score_scratch *s, const struct score_hit *h)
   size_t q = (size_t) h->last + 1;
 
   return q < s->n_tokens && score_token_is (s, h->last, "credit")
-         && token_in (s, q, nouns);
+         && score_token_in (s, q, nouns);
 }
 
 /**
@@ -2783,9 +2773,9 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 }
 
 /** keeps_to_business() on the tokens it can open: a negator, or a word
-    starting s, d, a, k, p or w ("straight", "stick", "down", "keep", "al",
-    "personal/work separate"); a test of one letter, inlined, spares most
-    tokens the call and its word compares. */
+    starting s, d, a, k, p, w or l ("straight", "stick", "down", "keep",
+    "al", "personal/work separate", "let's get into it"); a test of one
+    letter, inlined, spares most tokens the call and its word compares. */
 static inline bool
 keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
 {
@@ -2904,7 +2894,7 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
 }
 
 /** deflect_words() on the tokens it can open: a negator, or a word
-    starting c, a, i, v or f; the one-letter test is inlined. */
+    starting c, a, i, v, f, h or d; the one-letter test is inlined. */
 static inline bool
 deflects (const struct score_scratch *s, size_t q, size_t end)
 {

@@ -336,6 +336,20 @@ score_token_is (const struct score_scratch *s, size_t t, const char *w)
   return k == n && '\0' == w[k];
 }
 
+/**
+ * Whether token @a t of the text in @a s is one of @a words (lowercase,
+ * NULL-terminated), as score_token_is() reads each.
+ */
+static inline bool
+score_token_in (const struct score_scratch *s, size_t t,
+                const char *const *words)
+{
+  for (size_t i = 0; NULL != words[i]; i++)
+    if (score_token_is (s, t, words[i]))
+      return true;
+  return false;
+}
+
 /* The note reader: tokenize.c (words, breaks), lexicon.c (stems, typo
    correction, the scratch) and match.c (phrases, negation, excerpts). */
 

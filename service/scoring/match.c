@@ -329,9 +329,8 @@ family_plans (const struct score_scratch *s, const struct score_hit *k)
         || ! ('w' == c || 'd' == c || 's' == c || 'h' == c || 'k' == c
               || 'v' == c || 'b' == c || 'f' == c))
       continue; /* no family word starts otherwise */
-    for (size_t i = 0; NULL != words[i]; i++)
-      if (score_token_is (s, q, words[i]))
-        return true;
+    if (score_token_in (s, q, words))
+      return true;
   }
   return false;
 }
