@@ -383,6 +383,9 @@ static const struct
   { "bore", M_AGAINST },
   { "bores", M_AGAINST },
   { "nervous", M_AGAINST },
+  { "crazy", M_AGAINST }, /* after "me" only (value_marks) */
+  { "mad", M_AGAINST },
+  { "nuts", M_AGAINST },
   { "uneasy", M_AGAINST },
   { "avoid", M_AGAINST | M_SKIP }, /* "I avoid innovation" */
   { "avoids", M_AGAINST | M_SKIP },
@@ -696,6 +699,19 @@ counterfactual (const struct score_scratch *s, size_t q, size_t b)
 }
 
 /**
+ * Whether token @a t is a word of five letters or more ending in "ly"
+ * ("personally", "honestly", "frankly"): an adverb, not a subject.
+ */
+static bool
+ly_adverb (const struct score_scratch *s, size_t t)
+{
+  const char *x = s->text + s->tokens[t].start;
+  size_t n = s->tokens[t].end - s->tokens[t].start;
+
+  return n >= 5 && 'l' == (x[n - 2] | 0x20) && 'y' == (x[n - 1] | 0x20);
+}
+
+/**
  * Subject of the words from token @a p: a colleague, a predecessor or
  * someone on our side named by a role ("her analyst", "the old buyer",
  * "our support team", "Dana's boss"), or 0.
@@ -715,6 +731,8 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
 
   while (p < end && (s->tok_marks[p] & M_CONJ))
     p++; /* "and my assistant ...", "oh, ..." */
+  if (p + 1 < end && (s->tok_marks[p + 1] & M_PRON) && ly_adverb (s, p))
+    p++; /* "Personally I ...", "Honestly she ...": who speaks follows */
   if (ours_is_us && p < end
       && ((s->tok_marks[p] & M_I)
           || ((s->tok_marks[p] & M_ACT)
@@ -1511,6 +1529,15 @@ over_time (const struct score_scratch *s, size_t q)
              || score_token_is (s, r, "course"));
 }
 
+/** After a word of unease, what follows is what it is uneasy with:
+    "nervous when", "uncomfortable with", "uneasy about". */
+static const char *const uneasy_at[] = { "when",   "with", "about",
+                                         "around", "if",   NULL };
+
+/** Words of M_AGAINST only after "me": "... drive(s) me crazy", "makes
+    me mad". */
+static const char *const maddening[] = { "crazy", "mad", "nuts", NULL };
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -1525,8 +1552,13 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
 {
   uint64_t bits = s->tok_marks[q];
 
-  if ((bits & M_AGAINST) && q > a && *against_at > q)
-    *against_at = q;
+  if ((bits & M_AGAINST) && q > a && *against_at > q
+      && (! score_token_in (s, q, maddening)
+          || score_token_is (s, q - 1, "me")))
+    *against_at = q; /* "... drive me crazy", not "crazy about quality" */
+  if ((bits & M_AGAINST) && q + 1 < b && *skip_at > q
+      && score_token_in (s, q + 1, uneasy_at))
+    *skip_at = q; /* "I get nervous when clients want to experiment" */
   if ((bits & M_ELSE) && q > a && (s->tok_marks[q - 1] & M_SOMEONE)
       && *against_at > q)
     *against_at = q; /* "service is someone else's job" */
@@ -1539,6 +1571,10 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
       }
   if ((bits & M_SKIP) && *skip_at > q)
     *skip_at = q;
+  if ((bits & M_AND) && *skip_at < q && q + 1 < b
+      && (s->tok_marks[q + 1] & M_PRON))
+    *skip_at = SIZE_MAX; /* "I hate process and I get impatient": the
+                            dislike ends where a new subject starts */
   if ((bits & M_THAN) && q > a && *over_at > q)
   {
     size_t r = a;

@@ -5392,3 +5392,61 @@ Test (scoring_reading, plant_floor_orientation)
              "floor.");
   cr_assert (counts ("actualization.shares_credit"), "credit to the floor");
 }
+
+/* Round 64 (values of blind65 to blind68): an adverb opening a sentence
+   hides no subject ("Honestly I always pushed hard" in a hand-over note
+   is the writer, not the contact); after a word of unease, what follows
+   is what it is uneasy with ("I get nervous when clients want to
+   experiment"); "X drive(s) me crazy" stands against X. */
+Test (scoring_reading, personally_nervous_and_maddened)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("Honestly I always pushed hard for year-end orders.");
+  cr_assert (! counts ("power."), "the writer's habit read as the contact's");
+  read_note ("Honestly she always pushed hard for year-end orders.");
+  cr_assert (counts ("power."), "the contact's habit missed");
+  values_account (json_pack ("[s,s]",
+                             "We want to be first in our market "
+                             "with new technology.",
+                             "We are happy to experiment and fail a few "
+                             "times."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We bring operators new technology before "
+                             "anyone else."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Personally I'm conservative, and I get "
+                             "nervous when clients want to experiment."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  values_account (json_pack ("[s]", "We decide by committee, together with "
+                                    "the whole team."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We run workshops with the whole client "
+                             "team."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Endless consensus drives me crazy."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
+
+/* Round 64 (values of blind65 to blind68): values in the words of
+   personality and practice. */
+Test (scoring_reading, values_in_personality_and_practice)
+{
+  read_note ("We train the customer's own crews until they run it.");
+  cr_assert (counts ("value.productivity"), "training their crews missed");
+  read_note ("Every action is logged, and nothing changes without consent.");
+  cr_assert (counts ("value.compliance"), "logged work missed");
+  read_note ("Honestly things slip, and I'm relaxed about timelines.");
+  cr_assert (counts ("value_against.reliability"), "slipping dates missed");
+  read_note ("Our purpose is social impact in the community.");
+  cr_assert (counts ("value.sustainability"), "social impact missed");
+  read_note ("I keep my distance from the day-to-day teams.");
+  cr_assert (counts ("value_against.partnership"), "distance missed");
+  read_note ("We want a supplier who disagrees with us when it matters.");
+  cr_assert (counts ("value.partnership"), "candour missed");
+}
