@@ -3130,6 +3130,17 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
       out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
                              stick to business"; not "chatted about his
                              trip, then kept to the agenda" */
+    else if (q > p && (s->tok_marks[q - 1] & M_3RD)
+             && score_token_is (s, q, "passed")
+             && (q + 1 >= s->n_tokens || (s->tokens[q + 1].flags & TOK_CLAUSE)
+                 || score_token_is (s, q + 1, "on")))
+      out->plain = q + 1; /* "invited her to the quiz night; she passed" */
+    else if (score_token_is (s, q, "cut") && q + 1 < end
+             && (score_token_is (s, q + 1, "in")
+                 || (q + 2 < end && score_token_is (s, q + 1, "me")
+                     && (score_token_is (s, q + 2, "off")
+                         || score_token_is (s, q + 2, "short")))))
+      out->plain = q + 1; /* "a word about the weather; he cut in" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > p
              && (s->tok_marks[q - 1] & M_REPORT) && score_token_is (s, q, "no")
              && (q + 1 >= s->n_tokens

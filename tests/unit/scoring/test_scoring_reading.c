@@ -5450,3 +5450,17 @@ Test (scoring_reading, values_in_personality_and_practice)
   read_note ("We want a supplier who disagrees with us when it matters.");
   cr_assert (counts ("value.partnership"), "candour missed");
 }
+
+/* Round 65 (pillars of blind65 and blind67): small talk turned down in
+   other words: an invitation she "passed" on, a word about the weather
+   he "cut in" on. */
+Test (scoring_reading, passed_and_cut_in)
+{
+  read_note ("Invited her to the agency quiz night; she passed.");
+  cr_assert (! counts ("compatibility."), "an invitation she passed on");
+  read_note ("I started with a word about the weather; he cut in: 'Please, "
+             "only the tender.'");
+  cr_assert (! counts ("compatibility."), "small talk he cut short");
+  read_note ("Invited her to the agency quiz night; she came and loved it.");
+  cr_assert (counts ("compatibility."), "an invitation taken up");
+}
