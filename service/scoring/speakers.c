@@ -391,10 +391,21 @@ parse_label (const char *l, size_t raw_offset, uint32_t keyed,
  */
 struct name_words
 {
-  const char *name; /**< lowercased, words split by spaces */
+  const char *name; /**< lowercased; words split as in names */
   size_t n;         /**< hashes known, of the first words */
   uint32_t h[NAME_WORDS];
 };
+
+/**
+ * Whether @a c is a letter of a name's word as score_name_hashes()
+ * splits names: "Soo-jin" is two words, "O'Brien" "o" and "brien".
+ */
+static bool
+name_letter (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+         || (unsigned char) c >= 0x80;
+}
 
 /**
  * Whether a label's words name contact @a names (stem hashes).
@@ -415,7 +426,7 @@ label_names (struct score_scratch *s, struct name_words *nw,
   {
     const char *w = p;
 
-    while (*p && ' ' != *p)
+    while (name_letter (*p))
       p++;
     if (p - w >= 3)
     {
@@ -434,7 +445,7 @@ label_names (struct score_scratch *s, struct name_words *nw,
         if (h == names[j])
           return true;
     }
-    while (' ' == *p)
+    while ('\0' != *p && ! name_letter (*p))
       p++;
   }
   return false;

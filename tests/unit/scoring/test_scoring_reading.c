@@ -5464,3 +5464,47 @@ Test (scoring_reading, passed_and_cut_in)
   read_note ("Invited her to the agency quiz night; she came and loved it.");
   cr_assert (counts ("compatibility."), "an invitation taken up");
 }
+
+/* Round 66 (orientation of blind67): a speaker label is split into
+   words as the contact's name is, at hyphens too: "Oh Soo-jin (Head of
+   Strategy):" is Oh Soo-jin, whose family name is too short to match
+   alone. */
+Test (scoring_reading, hyphenated_given_names_in_labels)
+{
+  json_t *c = json_pack (
+    "{s:[{s:s, s:s, s:s, s:f}, {s:s, s:s, s:s, s:f}], s:[{s:s, s:i, "
+    "s:[s, s], s:s}]}",
+    "contacts", "id", "c1", "name", "Oh Soo-jin", "role", "decision_maker",
+    "influence", 0.9, "id", "c2", "name", "Baek Min-ho", "role", "influencer",
+    "influence", 0.6, "calls", "id", "call-0", "days_ago", 5, "contacts", "c1",
+    "c2", "notes",
+    "[00:02:10] Baek Min-ho (Finance): I would like two references first.\n"
+    "[00:02:25] Oh Soo-jin (Strategy): If it goes badly, that's on me, not "
+    "on you.\n"
+    "[00:02:40] Baek Min-ho (Finance): Fine, send the contract draft.\n"
+    "[00:02:55] Oh Soo-jin (Strategy): Our planners will present it.\n");
+  struct fx_case *fc = make_case (c);
+  const struct score_hit *h;
+
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  h = hit_of ("actualization.takes_risks");
+  cr_assert (NULL != h && 0 == h->contact, "Oh Soo-jin's turn not hers");
+  h = hit_of ("security.documentation");
+  cr_assert (NULL != h && 1 == h->contact, "Baek Min-ho's turn not his");
+  fx_case_free (fc);
+}
+
+/* Round 66 (orientation of blind67): Affiliation and Actualization in
+   agency English. */
+Test (scoring_reading, agency_orientation)
+{
+  read_note ("Sam says she hates making a fuss with suppliers she likes.");
+  cr_assert (counts ("affiliation.avoids_conflict"), "'hates making a fuss'");
+  read_note ("She said they don't want to disturb us with small things.");
+  cr_assert (counts ("affiliation.avoids_conflict"), "'not want to disturb'");
+  read_note ("She is very fond of us and it shows.");
+  cr_assert (counts ("affiliation.warm"), "'fond of us' missed");
+  read_note ("She gave Alex straight feedback on the cutover plan.");
+  cr_assert (counts ("actualization.candid"), "'straight feedback' missed");
+}
