@@ -147,6 +147,12 @@ static const char *const auto_a[] = { "out of office",
                                       "away until",
                                       "vacation until",
                                       "holiday until",
+                                      "automatic notice",
+                                      "automatic notification",
+                                      "automated notification",
+                                      "automated message",
+                                      "generated automatically",
+                                      "automatically generated",
                                       NULL };
 static const char *const auto_b[] = { "i am",    "i'm",    "i will",
                                       "i'll",    "return", "back on",
@@ -1108,6 +1114,22 @@ label_of (const char *l)
   return (words >= 1 && words <= 4 && 0 != h) ? h : 0;
 }
 
+/**
+ * Whether a lowercased line opens with a web form's question: a "?"
+ * within its first 64 bytes, then a colon ("how did you hear about us?:
+ * ...", "what matters most to you? (pick any): ..."). A speaker's line
+ * puts its colon first ("rep: what matters most?").
+ */
+static bool
+form_question (const char *l)
+{
+  const char *q = strchr (l, '?');
+  const char *colon = strchr (l, ':');
+
+  return NULL != q && NULL != colon && q < colon && colon - l <= 64
+         && q - l >= 8;
+}
+
 /** Whether @a l holds at most @a max words. */
 static bool
 few_words (const char *l, unsigned max)
@@ -1165,6 +1187,14 @@ find_records (const char *t, struct line *ln, size_t n)
         continue;
       lower_line (t, ln[j].s, ln[j].e, l);
       h = label_of (l);
+      if (0 == h && form_question (l))
+      {
+        /* "What matters most to you? (pick any): A; B; C": the form's
+           question and its ticked answers, a field in a record */
+        labels++;
+        ln[j].record = 1;
+        continue;
+      }
       if (0 == h)
         continue;
       labels++;

@@ -5508,3 +5508,37 @@ Test (scoring_reading, agency_orientation)
   read_note ("She gave Alex straight feedback on the cutover plan.");
   cr_assert (counts ("actualization.candid"), "'straight feedback' missed");
 }
+
+/* Round 67 (thin records of blind67 and blind68): a web form's question
+   and the answers ticked under it are a field of the record ("What
+   matters most to you? (pick any): Guarantees & uptime; Getting credit
+   for wins"); a procurement platform's notice "generated automatically"
+   is the platform's, not the contact's. */
+Test (scoring_reading, form_questions_and_platform_notices)
+{
+  static const char *const ticked[] = {
+    "What matters most to you? (pick any): Guarantees & uptime; Getting "
+    "credit for wins; Taking bold bets",
+    NULL
+  };
+  static const char *const notice[] = { "tender guarantee: 150 000 PLN",
+                                        "risk register, test documentation",
+                                        NULL };
+
+  assert_aside ("New lead - website form\n"
+                "First name: Ruth\n"
+                "Job title: Production Coordinator\n"
+                "Company: Ironclad Owl Games Ltd\n"
+                "What matters most to you? (pick any): Guarantees & uptime; "
+                "Getting credit for wins; Taking bold bets\n"
+                "Buying timeline: Not sure yet\n",
+                SCORE_BOILER_FORM_FIELD, ticked);
+  assert_aside ("[AUTOMATIC NOTICE] Procurement platform PGS-Energia\n"
+                "Tender PGS/ZP/2025/0872, amendment 3 published\n"
+                "- tender guarantee: 150 000 PLN, valid 90 days\n"
+                "- documentation: risk register, test documentation, method "
+                "statement\n"
+                "This message was generated automatically; please do not "
+                "reply.\n",
+                SCORE_BOILER_AUTO_REPLY, notice);
+}
