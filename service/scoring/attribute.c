@@ -2725,6 +2725,31 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
+/** Whether token @a q ("keep(s)", "kept", "leave(s)") keeps personal or
+    private things out of work: "keeps personal things out of work",
+    "leaves her private life out of business". */
+static bool
+private_out_of_work (const struct score_scratch *s, size_t q, size_t end)
+{
+  bool personal = false;
+
+  if (! (token_begins (s, q, "keep") || score_token_is (s, q, "kept")
+         || token_begins (s, q, "leave")))
+    return false;
+  for (size_t r = q + 1; r + 2 < end && r <= q + 5; r++)
+  {
+    personal = personal || score_token_is (s, r, "personal")
+               || score_token_is (s, r, "private");
+    if (personal && score_token_is (s, r, "out")
+        && score_token_is (s, r + 1, "of")
+        && (score_token_is (s, r + 2, "work")
+            || score_token_is (s, r + 2, "business")
+            || score_token_is (s, r + 2, "it")))
+      return true;
+  }
+  return false;
+}
+
 /** Whether token @a q opens "straight to the agenda", "stick to
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
@@ -2766,6 +2791,13 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || score_token_is (s, q, "work"))
       && score_token_is (s, q + 1, "separate"))
     return true; /* "I keep work and personal separate" */
+  if (('k' == c || 'l' == c) && private_out_of_work (s, q, end))
+    return true; /* "she keeps personal things out of work" */
+  if ('l' == c && token_begins (s, q, "let"))
+    for (size_t r = q + 1; r + 1 < end && r <= q + 4; r++)
+      if ((score_token_is (s, r, "work") || score_token_is (s, r, "business"))
+          && score_token_is (s, r + 1, "first"))
+        return true; /* "Sir, let us do the work first" */
   if (q + 2 < end && token_begins (s, q, "let")
       && score_token_is (s, q + 1, "get")
       && (score_token_is (s, q + 2, "into") || score_token_is (s, q + 2, "to"))
@@ -2942,6 +2974,17 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   return deflect_words (s, q, end, c);
 }
 
+/** Whether an invitation is named in tokens [@a a, @a b): "declined our
+    invitation to the Christmas drinks" turns the drinks down. */
+static bool
+invitation_between (const struct score_scratch *s, size_t a, size_t b)
+{
+  for (size_t q = a; q < b; q++)
+    if (token_begins (s, q, "invit"))
+      return true;
+  return false;
+}
+
 /** Whether small talk hit @a h is what the buyer cut short or turned
     down: "cut off my weekend question", "cut my futbol comment",
     "turned down the Jets tickets again", "declined the golf day" ("cut"
@@ -2965,7 +3008,7 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
       return true; /* "Pam said 'I don't do chit-chat' when I asked about
                       her weekend", "'skip the weather, I have a list'" */
   }
-  for (size_t q = h->first; q > 0 && q + 6 > h->first; q--)
+  for (size_t q = h->first; q > 0 && q + 7 > h->first; q--)
   {
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
       return false;
@@ -2979,6 +3022,25 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
             && ! (token_begins (s, q - 1, "turn")
                   && ! (s->tok_marks[q] & M_DOWN))))
       return true;
+    if (q + 6 > h->first && invitation_between (s, q, h->first)
+        && ((s->tok_marks[q - 1] & M_DECLINE)
+            || (SCORE_TOKEN_NEG == s->tokens[q - 1].hash
+                && refusing_negator (s, q - 1)))
+        && ! (q > 1 && (s->tok_marks[q - 2] & (M_I | M_OURS))))
+      return true; /* "declined our invitation to the Christmas drinks",
+                      beyond the negation's reach */
+  }
+  for (size_t q = h->first + 1; q > 0 && q + 5 > h->first; q--)
+  {
+    size_t e = q - 1;
+
+    if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
+      break;
+    while (e < s->n_tokens
+           && s->tokens[e].sentence == s->tokens[h->first].sentence)
+      e++;
+    if (private_out_of_work (s, q - 1, e))
+      return true; /* "she keeps personal things out of work" */
   }
   return false;
 }

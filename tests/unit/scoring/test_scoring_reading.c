@@ -5542,3 +5542,21 @@ Test (scoring_reading, form_questions_and_platform_notices)
                 "reply.\n",
                 SCORE_BOILER_AUTO_REPLY, notice);
 }
+
+/* Round 68 (pillars of blind66 to blind68): small talk turned down in
+   more words: an invitation declined further from its object than the
+   negation reaches, personal things kept "out of work", "let us do the
+   work first". */
+Test (scoring_reading, invitations_declined_and_work_first)
+{
+  read_note ("Declined our invitation to the Christmas drinks again.");
+  cr_assert (! counts ("compatibility."), "a declined invitation counted");
+  read_note ("Asked about her holidays; she said she keeps personal things "
+             "out of work.");
+  cr_assert (! counts ("compatibility."), "'personal things out of work'");
+  read_note ("Asked about his family and the festival; he said politely, "
+             "'let us do the work first'.");
+  cr_assert (! counts ("compatibility."), "'let us do the work first'");
+  read_note ("Asked about her holidays; she told me all about Lisbon.");
+  cr_assert (counts ("compatibility."), "small talk taken up missed");
+}
