@@ -2033,6 +2033,9 @@ winks (const struct score_scratch *s, size_t a)
   return false;
 }
 
+/** "To be honest", "to be fair", "to be frank": said in passing. */
+static const char *const to_be_fillers[] = { "honest", "fair", "frank", NULL };
+
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
  * the clause start (or after a reporting verb) scopes the clause and the
@@ -2641,6 +2644,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
         h->reasons |= SCORE_READ_FILLER; /* "Honestly, ...", "Frankly
                                               we ...", "and honestly I
                                               want ..." */
+      if (h->first == h->last && h->first >= a + 2 && h->first + 1 == b
+          && score_token_in (s, h->first, to_be_fillers)
+          && score_token_is (s, h->first - 2, "to")
+          && score_token_is (s, h->first - 1, "be"))
+        h->reasons |= SCORE_READ_FILLER; /* "..., to be honest; the board
+                                            will pay", not "to be honest
+                                            with us" */
       if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
       {
         char o = s->text[t0->start - 1];

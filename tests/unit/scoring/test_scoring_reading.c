@@ -5560,3 +5560,22 @@ Test (scoring_reading, invitations_declined_and_work_first)
   read_note ("Asked about her holidays; she told me all about Lisbon.");
   cr_assert (counts ("compatibility."), "small talk taken up missed");
 }
+
+/* Round 69 (values of blind69 to blind72): "to be honest" said in
+   passing holds no value, where "to be honest with us" asks for
+   candour; a clinic's "patient records" stand against no speed; records
+   kept private are compliance; decarbonising is sustainability. */
+Test (scoring_reading, in_passing_and_patient_records)
+{
+  read_note ("Price hardly matters on fire doors, to be honest; the board "
+             "will pay.");
+  cr_assert (! counts ("value.partnership"), "'to be honest' as a value");
+  read_note ("We need a supplier to be honest with us.");
+  cr_assert (counts ("value.partnership"), "'honest with us' missed");
+  read_note ("Patient records staying private, that's what matters.");
+  cr_assert (! counts ("value_against.speed"),
+             "'patient records' as patience");
+  cr_assert (counts ("value.compliance"), "records kept private missed");
+  read_note ("Decarbonising buildings is why I moved into this industry.");
+  cr_assert (counts ("value.sustainability"), "decarbonising missed");
+}
