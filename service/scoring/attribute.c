@@ -698,6 +698,10 @@ counterfactual (const struct score_scratch *s, size_t q, size_t b)
   return false;
 }
 
+/** Words that open a sentence as an aside to the reader, before its
+    subject: "FYI the old purchase head was very demanding". */
+static const char *const asides[] = { "fyi", "nb", "ps", NULL };
+
 /**
  * Whether token @a t is a word of five letters or more ending in "ly"
  * ("personally", "honestly", "frankly"): an adverb, not a subject.
@@ -729,8 +733,9 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
   bool ours = false;
   size_t q;
 
-  while (p < end && (s->tok_marks[p] & M_CONJ))
-    p++; /* "and my assistant ...", "oh, ..." */
+  while (p < end
+         && ((s->tok_marks[p] & M_CONJ) || score_token_in (s, p, asides)))
+    p++; /* "and my assistant ...", "oh, ...", "FYI the old buyer ..." */
   if (p + 1 < end && (s->tok_marks[p + 1] & M_PRON) && ly_adverb (s, p))
     p++; /* "Personally I ...", "Honestly she ...": who speaks follows */
   if (ours_is_us && p < end

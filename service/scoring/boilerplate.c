@@ -77,7 +77,9 @@ static const char *const closings[] = { "thanks",
     "Questo messaggio ... riservato", "Diese Nachricht ist vertraulich";
     also a mail system's external-sender warning ("[EXTERNAL] This
     message was sent from outside the organisation. Please be careful
-    with links and attachments."). */
+    with links and attachments."), and a certificate's or data sheet's
+    legal line ("The buyer is responsible for verifying suitability for
+    its own application"). */
 static const char *const disclaimer_a[] = { "confidential",
                                             "privileged",
                                             "disclaimer",
@@ -116,17 +118,21 @@ static const char *const disclaimer_a[] = { "confidential",
                                             "external sender",
                                             "careful with links",
                                             "click links",
+                                            "responsible for verifying",
+                                            "no warranty",
+                                            "without warranty",
+                                            "makes no representation",
                                             NULL };
 static const char *const disclaimer_b[] = {
-  "intended",  "recipient",  "addressee",     "e-mail",
-  "email",     "message",    "transmission",  "attachment",
-  "sender",    "notify",     "delete",        "copying",
-  "liability", "destinatai", "destinatari",   "destinatári",
-  "empfänger", "empfaenger", "geadresseerde", "messaggi",
-  "mensaje",   "mensagem",   "nachricht",     "bericht",
-  "allegat",   "anhang",     "adjunto",       "anexo",
-  "mittente",  "remitente",  "expéditeur",    "absender",
-  "afzender",  NULL
+  "intended",  "recipient",   "addressee",     "e-mail",
+  "email",     "message",     "transmission",  "attachment",
+  "sender",    "notify",      "delete",        "copying",
+  "liability", "destinatai",  "destinatari",   "destinatári",
+  "empfänger", "empfaenger",  "geadresseerde", "messaggi",
+  "mensaje",   "mensagem",    "nachricht",     "bericht",
+  "allegat",   "anhang",      "adjunto",       "anexo",
+  "mittente",  "remitente",   "expéditeur",    "absender",
+  "afzender",  "suitability", "specification", NULL
 };
 
 /** Markers of an automatic reply (with a first-person or return cue). */
@@ -1115,10 +1121,11 @@ label_of (const char *l)
 }
 
 /**
- * Whether a lowercased line opens with a web form's question: a "?"
- * within its first 64 bytes, then a colon ("how did you hear about us?:
- * ...", "what matters most to you? (pick any): ..."). A speaker's line
- * puts its colon first ("rep: what matters most?").
+ * Whether a lowercased line opens with a web form's question: a "?" or
+ * a "(select ...)", "(pick ...)", "(choose ...)", "(tick ...)" or
+ * "(check all ...)" within its first 64 bytes, then a colon ("how did you
+ * hear about us?: ...", "top priorities (select up to 3): ..."). A
+ * speaker's line puts its colon first ("rep: what matters most?").
  */
 static bool
 form_question (const char *l)
@@ -1126,6 +1133,18 @@ form_question (const char *l)
   const char *q = strchr (l, '?');
   const char *colon = strchr (l, ':');
 
+  const char *pick = strstr (l, "(select");
+
+  if (NULL == pick)
+    pick = strstr (l, "(pick");
+  if (NULL == pick)
+    pick = strstr (l, "(choose");
+  if (NULL == pick)
+    pick = strstr (l, "(tick");
+  if (NULL == pick)
+    pick = strstr (l, "(check all");
+  if (NULL != pick && NULL != colon && pick < colon && colon - l <= 64)
+    return true; /* "top priorities (select up to 3): ..." */
   return NULL != q && NULL != colon && q < colon && colon - l <= 64
          && q - l >= 8;
 }

@@ -5579,3 +5579,39 @@ Test (scoring_reading, in_passing_and_patient_records)
   read_note ("Decarbonising buildings is why I moved into this industry.");
   cr_assert (counts ("value.sustainability"), "decarbonising missed");
 }
+
+/* Round 70 (thin records of blind70 and blind71): a form question that
+   says how many to tick; a certificate's legal line; "FYI" before the
+   subject of a predecessor's habits. */
+Test (scoring_reading, tick_boxes_certificates_and_fyi)
+{
+  static const char *const ticked[] = {
+    "Top priorities (select up to 3): Risk reduction & compliance; "
+    "Executive visibility & recognition; Team collaboration",
+    NULL
+  };
+  static const char *const legal[] = {
+    "responsible for verifying suitability",
+    "Handle according to the safety data sheet", NULL
+  };
+
+  assert_aside ("New web lead: 'Talk to an expert' form\n"
+                "First name: Kenneth\n"
+                "Job title: Assistant Manager, Warehouse Operations\n"
+                "Company size: 201-500\n"
+                "Top priorities (select up to 3): Risk reduction & "
+                "compliance; Executive visibility & recognition; Team "
+                "collaboration\n"
+                "Timeline: Just exploring\n",
+                SCORE_BOILER_FORM_FIELD, ticked);
+  assert_aside ("Tracking update, order 4500129876. In transit.\n\n"
+                "This certificate confirms that the material meets the agreed "
+                "specification at the time of release. The buyer is "
+                "responsible for verifying suitability for its own "
+                "application. Handle according to the safety data sheet; "
+                "keep away from heat sources.\n",
+                SCORE_BOILER_DISCLAIMER, legal);
+  read_note ("FYI the old purchase head (Mr. Kamath, retired Sept) was very "
+             "demanding and insisted on every test report.");
+  cr_assert (! counts ("power."), "the predecessor's habit counted");
+}
