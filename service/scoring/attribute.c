@@ -2886,7 +2886,7 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
            || score_token_is (s, q, "interna")))
       || ('v' == c && score_token_is (s, q, "veremos")))
     return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
-  if (SCORE_TOKEN_NEG == s->tokens[q].hash
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
       && (score_token_is (s, q + 1, "say")
           || (score_token_is (s, q + 1, "thinking") && q + 2 < end
               && score_token_is (s, q + 2, "that"))))

@@ -5615,3 +5615,26 @@ Test (scoring_reading, tick_boxes_certificates_and_fyi)
              "demanding and insisted on every test report.");
   cr_assert (! counts ("power."), "the predecessor's habit counted");
 }
+
+/* A refusal scan that meets a negator as the last word of an answer
+   looked at the token after it, past the end of the text (found by
+   AddressSanitizer on blind73): a short answer read after a long one. */
+Test (scoring_reading, a_negator_ending_an_answer_reads_nothing_after_it)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "We shared our five-year plan with the "
+                                    "supplier, walked them through the new "
+                                    "plant, the budget, the hiring plan, "
+                                    "the export markets and the risks we "
+                                    "see, and asked for their view."),
+                  json_pack ("{s:[s]}", "answers", "Long-term partnership."),
+                  json_pack ("{s:[s]}", "answers", "Partnership."), a);
+  values_account (json_pack ("[s]", "Honestly data protection is not our "
+                                    "priority. We want to send SMS to every "
+                                    "fan of the club, every day, consent or "
+                                    "not."),
+                  json_pack ("{s:[s]}", "answers", "Long-term partnership."),
+                  json_pack ("{s:[s]}", "answers", "Partnership."), a);
+  free (a);
+}
