@@ -183,9 +183,12 @@ call_init (struct score_call *c, size_t i, const char *notes, size_t len)
   c->next_step_agreed = 0 == i % 2;
 }
 
-/** Runs every assessment over @a calls and checks the results. */
+/** Runs every assessment over @a calls (and, when not NULL, the value
+    answers of the account, the organization and the owner) and checks
+    the results. */
 static void
-assess (const struct score_call *calls, size_t n_calls)
+assess (const struct score_call *calls, size_t n_calls,
+        const struct score_values *values)
 {
   struct score_account_input in;
   struct score_seller_input sin;
@@ -199,6 +202,12 @@ assess (const struct score_call *calls, size_t n_calls)
   in.n_contacts = N_CONTACTS;
   in.calls = calls;
   in.n_calls = n_calls;
+  if (NULL != values)
+  {
+    in.account_values = &values[0];
+    in.org_values = &values[1];
+    in.owner_values = &values[2];
+  }
   FUZZ_CHECK (
     SCORE_OK
     == score_assess_account (model, &in, AS_OF, scratch, account_out));
@@ -217,6 +226,47 @@ assess (const struct score_call *calls, size_t n_calls)
   FUZZ_CHECK (
     SCORE_OK == score_assess_seller (model, &sin, AS_OF, scratch, seller_out));
   check_seller (seller_out);
+}
+
+/** Lines of the input kept as value answers: each its own allocation of
+    exactly its length and a NUL, so a read past an answer's end shows. */
+#define MAX_LINES 12
+
+/**
+ * The input's lines as value-discovery answers, spread over the account,
+ * the organization and the owner (line i to party i % 3); an account
+ * answer after the first also gets the line before it as its question.
+ * Read after the notes, in the same scratch: stale tokens of a longer
+ * text must never be read as the answer's.
+ */
+static void
+assess_values (const char *text, size_t len, const struct score_call *call)
+{
+  struct score_values values[3];
+  char *lines[MAX_LINES];
+  size_t n = 0, start = 0;
+
+  memset (values, 0, sizeof (values));
+  while (n < MAX_LINES && start < len)
+  {
+    const char *nl = memchr (text + start, '\n', len - start);
+    size_t end = NULL == nl ? len : (size_t) (nl - text);
+    struct score_values *v = &values[n % 3];
+
+    lines[n] = malloc (end - start + 1);
+    FUZZ_CHECK (NULL != lines[n]);
+    memcpy (lines[n], text + start, end - start);
+    lines[n][end - start] = '\0';
+    v->answers[v->n_answers] = lines[n];
+    if (0 == n % 3 && n >= 3)
+      v->questions[v->n_answers] = lines[n - 1];
+    v->n_answers++;
+    n++;
+    start = end + 1;
+  }
+  assess (call, 1, values);
+  for (size_t i = 0; i < n; i++)
+    free (lines[i]);
 }
 
 int
@@ -253,7 +303,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 
   /* One call holds all of it. */
   call_init (&calls[0], 0, text, len);
-  assess (calls, 1);
+  assess (calls, 1, NULL);
 
   /* Up to MAX_SPLIT calls, split at line breaks (the last takes the
      rest), so each piece stays UTF-8 when the whole is. */
@@ -267,6 +317,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     n++;
     start = end + 1;
   }
-  assess (calls, n);
+  assess (calls, n, NULL);
+
+  /* Its lines as value answers, after the longer notes. */
+  call_init (&calls[0], 0, text, len);
+  assess_values (text, len, calls);
   return 0;
 }
