@@ -822,6 +822,59 @@ content_before (const struct line *ln, size_t i, struct before *b)
   return b->content;
 }
 
+/** The first word of a reply written under a quote: a greeting. */
+static const char *const reply_openers[] = { "hi",     "hey",     "hello",
+                                             "dear",   "morning", "hiya",
+                                             "thanks", NULL };
+
+/**
+ * Whether the "> " lines from line @a i (after blank lines) are an
+ * earlier message with its reply written under it: the first line that
+ * is not quoted opens with a greeting ("On ..., Rep wrote:", "> our
+ * platform is simply the best", then "Hi, thanks. I'd rather judge by
+ * results."). A seller's note under a pasted message ("Replied with the
+ * plan") greets nobody: the quoted lines are then the writer's words.
+ *
+ * @param t notes
+ * @param ln lines
+ * @param n number of lines
+ * @param i the line after the banner
+ */
+static bool
+reply_below (const char *t, const struct line *ln, size_t n, size_t i)
+{
+  bool quoted = false;
+
+  for (; i < n; i++)
+  {
+    size_t k = 0;
+    char w[12];
+
+    if (ln[i].blank)
+      continue;
+    if ('>' == t[ln[i].s])
+    {
+      quoted = true;
+      continue;
+    }
+    if (! quoted)
+      return false;
+    while (
+      k + 1 < sizeof (w) && ln[i].s + k < ln[i].e
+      && ((t[ln[i].s + k] | 0x20) >= 'a' && (t[ln[i].s + k] | 0x20) <= 'z'))
+    {
+      w[k] = (char) (t[ln[i].s + k] | 0x20);
+      k++;
+    }
+    w[k] = '\0';
+    for (size_t j = 0; NULL != reply_openers[j]; j++)
+      if (0 == strcmp (w, reply_openers[j]))
+        return true;
+    return false;
+  }
+  return false;
+}
+
 /**
  * Whether a lowercased line is a reply's subject line: "Re:", and the
  * German, Nordic, French and Spanish "AW:", "SV:", "TR:", "RV:", "RE :".
@@ -1328,7 +1381,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       if (! ends (l, len, ":"))
         ln[++i].kind = SCORE_BOILER_FORWARD_HEADER; /* its "wrote:" line */
-      pasted = true;
+      pasted = ! reply_below (t, ln, n, i + 1);
       continue;
     }
     if (pasted && '>' == l[0] && '>' == l[1 + (' ' == l[1])])

@@ -5638,3 +5638,31 @@ Test (scoring_reading, a_negator_ending_an_answer_reads_nothing_after_it)
                   json_pack ("{s:[s]}", "answers", "Partnership."), a);
   free (a);
 }
+
+/* Round 72 (orientation of blind70): a reply written under the message
+   it quotes ("On ..., Rep wrote:", "> our platform is simply the best",
+   then "Hi, ...") leaves the quoted lines aside, where a seller's note
+   under a pasted buyer message keeps them; taking the blame and the
+   responsibility are Actualization, and so is credit "for my team". */
+Test (scoring_reading, replies_under_quotes_and_the_blame)
+{
+  static const char *const quoted[] = {
+    "> Jasmine, our platform is simply the best on the market", NULL
+  };
+
+  assert_aside ("On Tue, 25 Nov 2025 at 10:12, Rep (Voyager) wrote:\n"
+                "> Jasmine, our platform is simply the best on the market, "
+                "nobody comes close!\n\n"
+                "Hi,\n\n"
+                "Thanks. I will open our noon reports to your analysts.\n",
+                SCORE_BOILER_QUOTED_REPLY, quoted);
+  read_note ("On Mon, 17 Nov 2025 at 10:12, Dana Ruiz wrote:\n"
+             "> I want guarantees in writing before anything moves.\n\n"
+             "Replied with the draft contract.\n");
+  cr_assert (counts ("security."), "a pasted buyer message set aside");
+  read_note ("That was her decision, she said, and she will take the blame "
+             "for it.");
+  cr_assert (counts ("actualization.takes_risks"), "taking the blame");
+  read_note ("She said the credit is for her documentation team.");
+  cr_assert (counts ("actualization.shares_credit"), "credit for the team");
+}
