@@ -2038,7 +2038,8 @@ winks (const struct score_scratch *s, size_t a)
   return false;
 }
 
-/** "To be honest", "to be fair", "to be frank": said in passing. */
+/** "To be honest", "to be fair", "to be frank", then a comma or a
+    semicolon: said in passing. */
 static const char *const to_be_fillers[] = { "honest", "fair", "frank", NULL };
 
 /**
@@ -2652,10 +2653,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (h->first == h->last && h->first >= a + 2 && h->first + 1 == b
           && score_token_in (s, h->first, to_be_fillers)
           && score_token_is (s, h->first - 2, "to")
-          && score_token_is (s, h->first - 1, "be"))
+          && score_token_is (s, h->first - 1, "be") && t1->end < s->text_len
+          && NULL != strchr (",;:-", s->text[t1->end]))
         h->reasons |= SCORE_READ_FILLER; /* "..., to be honest; the board
                                             will pay", not "to be honest
-                                            with us" */
+                                            with us" or "we want them to
+                                            be honest." ("let me be
+                                            honest, ..." opens candour) */
       if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
       {
         char o = s->text[t0->start - 1];

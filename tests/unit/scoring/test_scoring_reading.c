@@ -5666,3 +5666,16 @@ Test (scoring_reading, replies_under_quotes_and_the_blame)
   read_note ("She said the credit is for her documentation team.");
   cr_assert (counts ("actualization.shares_credit"), "credit for the team");
 }
+
+/* Round 73 (orientation of blind71): "to be honest" is said in passing
+   only before a comma or a semicolon ("we want them to be honest." is
+   a wish); a supplier one cannot bear to drop is Affiliation. */
+Test (scoring_reading, honest_at_the_end_and_a_broken_heart)
+{
+  read_note ("She wants her suppliers to be honest.");
+  cr_assert (counts ("actualization.candid"), "a wish read as a filler");
+  read_note ("She said dropping Joao would break her heart.");
+  cr_assert (counts ("affiliation."), "'break her heart' missed");
+  read_note ("She asked to keep both suppliers so nobody is hurt.");
+  cr_assert (counts ("affiliation."), "'so nobody is hurt' missed");
+}
