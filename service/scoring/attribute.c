@@ -1121,17 +1121,26 @@ names_a_product (const struct score_scratch *s, const struct score_hit *h)
 }
 
 /** Whether token @a q is followed by a noun of business planning: "plan",
-    "programme", "schedule", "delays", "window", "risk", "policy". */
+    "programme", "schedule", "delays", "window", "risk", "policy", "rules",
+    "chain", right after it or after one more hyphened word
+    ("drinking-water rules", "climbing-gym chain"). */
 static bool
 business_noun_after (const struct score_scratch *s, size_t q)
 {
-  static const char *const nouns[] = { "plan",      "plans",       "programme",
-                                       "program",   "schedule",    "delay",
-                                       "delays",    "window",      "windows",
-                                       "risk",      "contingency", "policy",
-                                       "procedure", NULL };
+  static const char *const nouns[] = {
+    "plan",      "plans",    "programme",   "program", "schedule",    "delay",
+    "delays",    "window",   "windows",     "risk",    "contingency", "policy",
+    "procedure", "rules",    "regulations", "chain",   "chains",      "sector",
+    "market",    "industry", NULL
+  };
 
-  return q + 1 < s->n_tokens && score_token_in (s, q + 1, nouns);
+  if (q + 1 < s->n_tokens && score_token_in (s, q + 1, nouns))
+    return true;
+  return q + 2 < s->n_tokens
+         && s->tokens[q + 2].sentence == s->tokens[q].sentence
+         && s->tokens[q + 1].start == s->tokens[q].end + 1
+         && '-' == s->text[s->tokens[q].end]
+         && score_token_in (s, q + 2, nouns);
 }
 
 /** Whether hit @a h ends in "credit" said of money, not of praise:
@@ -2622,9 +2631,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
                                               tool" */
       if (SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind
           && SCORE_PILLAR_COMPATIBILITY == m->cues[h->cue].target.index
-          && h->first == h->last && h->first > 0
-          && s->tokens[h->first].start == s->tokens[h->first - 1].end + 1
-          && '-' == s->text[s->tokens[h->first].start - 1]
+          && h->first == h->last
+          && ((h->first > 0
+               && s->tokens[h->first].start == s->tokens[h->first - 1].end + 1
+               && '-' == s->text[s->tokens[h->first].start - 1])
+              || (s->tokens[h->last].end < s->text_len
+                  && '-' == s->text[s->tokens[h->last].end]))
           && business_noun_after (s, h->last))
         h->negated = h->superseded = true; /* "their wet-weather plan": a
                                               word of small talk hyphened
@@ -2939,6 +2951,11 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
       && s->text[s->tokens[q + 2].start] <= 'Z')
     return true; /* "she said that's handled in Germany and she doesn't see
                     it" */
+  if ('d' == c && q + 2 < end && q >= 2 && score_token_is (s, q, "day")
+      && score_token_is (s, q + 1, "to") && score_token_is (s, q + 2, "day"))
+    for (size_t r = q - 1; r + 4 > q && r > 0; r--)
+      if (score_token_is (s, r, "just") || score_token_is (s, r, "only"))
+        return true; /* "she said she just handles the day-to-day" */
   if (score_token_is (s, q, "ask") && q + 2 < end
       && (s->tok_marks[q + 1] & M_DET))
     for (size_t i = 0; NULL != heads[i]; i++)
@@ -3159,6 +3176,18 @@ struct refusals
   size_t told;  /**< the same, counting words of telling too */
 };
 
+/** Whether "tried" stands in tokens [@a p, @a q) of @a q's sentence:
+    "Tried the rugby 7s, nothing." */
+static bool
+tried_before (const struct score_scratch *s, size_t p, size_t q)
+{
+  for (size_t r = q;
+       r > p && s->tokens[r - 1].sentence == s->tokens[q].sentence; r--)
+    if (score_token_is (s, r - 1, "tried"))
+      return true;
+  return false;
+}
+
 /**
  * Where tokens [@a p, @a end) turn down what was put to the speaker: a
  * refusal not our own ("he declined", not "we declined"; in an @a answer,
@@ -3211,6 +3240,16 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
       out->plain = q + 1; /* "Can we skip the pleasantries?", "let's
                              stick to business"; not "chatted about his
                              trip, then kept to the agenda" */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > p
+             && score_token_is (s, q, "not") && token_begins (s, q - 1, "let")
+             && (q + 1 >= s->n_tokens
+                 || (s->tokens[q + 1].flags & TOK_CLAUSE)))
+      out->plain = q + 1; /* "she said 'let's not, I've twenty minutes'" */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash
+             && score_token_is (s, q, "nothing") && tried_before (s, p, q)
+             && (q + 1 >= s->n_tokens
+                 || s->tokens[q + 1].sentence != s->tokens[q].sentence))
+      out->plain = q + 1; /* "Tried the rugby 7s, nothing." */
     else if (q > p && (s->tok_marks[q - 1] & M_3RD)
              && score_token_is (s, q, "passed")
              && (q + 1 >= s->n_tokens || (s->tokens[q + 1].flags & TOK_CLAUSE)

@@ -5679,3 +5679,28 @@ Test (scoring_reading, honest_at_the_end_and_a_broken_heart)
   read_note ("She asked to keep both suppliers so nobody is hurt.");
   cr_assert (counts ("affiliation."), "'so nobody is hurt' missed");
 }
+
+/* Round 74 (pillars of blind69 to blind76): small talk turned down as
+   "let's not" or met with "nothing"; a question about their plans
+   passed on as "she just handles the day-to-day"; "no missed boarding
+   in three years" names no plan; a hobby word hyphened into a business
+   compound ("drinking-water rules", "a climbing-gym chain") is no small
+   talk. */
+Test (scoring_reading, lets_not_nothing_and_the_day_to_day)
+{
+  read_note ("I asked about her holiday; she said 'let's not, I've twenty "
+             "minutes' and opened the report.");
+  cr_assert (! counts ("compatibility."), "'let's not' read as small talk");
+  read_note ("Tried the rugby 7s, nothing.");
+  cr_assert (! counts ("compatibility."), "small talk met with nothing");
+  read_note ("Tried the rugby 7s, he loved it.");
+  cr_assert (counts ("compatibility."), "small talk taken up missed");
+  read_note ("When I asked about their plans she said she just handles the "
+             "day-to-day.");
+  cr_assert (! counts ("knowledge."), "plans passed on read as shared");
+  read_note ("No missed boarding or delayed spares in three years.");
+  cr_assert (! counts ("knowledge."), "a span of the past read as a plan");
+  read_note ("He explained the new drinking-water rules and referred us to a "
+             "climbing-gym chain.");
+  cr_assert (! counts ("compatibility."), "a business compound as a hobby");
+}
