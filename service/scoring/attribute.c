@@ -1400,7 +1400,9 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
 /**
  * A negator whose line goes on to a colon opens a negated list ("What we
  * won't do: rush jobs, lowest-bid work" or a list on the next lines): its
- * items, to the next blank line, are not values held.
+ * items are not values held, to the end of the sentence when they follow
+ * the colon on its line, to the next blank line when they start on the
+ * next line.
  *
  * @param s scratch
  * @param q the negator token
@@ -1430,10 +1432,27 @@ list_negation (const struct score_scratch *s, size_t q, size_t *from,
   {
     const char *end = NULL;
 
+    size_t k = (size_t) (x - t) + 1;
+
     p = (size_t) (x - t);
-    for (size_t k = p + 1; k + 1 < s->text_len && NULL == end; k++)
-      if ('\n' == t[k] && '\n' == t[k + 1])
-        end = t + k;
+    while (k < s->text_len && (' ' == t[k] || '\t' == t[k]))
+      k++;
+    if (k < s->text_len && '\n' != t[k] && '\r' != t[k])
+    {
+      /* the items run on after the colon: the list is that sentence
+         ("What we won't do: on-premise installs or custom forks. What
+         we will do: stay, train, answer.") */
+      for (; k < s->text_len && NULL == end; k++)
+        if ('\n' == t[k]
+            || ('.' == t[k]
+                && (k + 1 >= s->text_len || ' ' == t[k + 1]
+                    || '\n' == t[k + 1])))
+          end = t + k;
+    }
+    else
+      for (k = p + 1; k + 1 < s->text_len && NULL == end; k++)
+        if ('\n' == t[k] && '\n' == t[k + 1])
+          end = t + k;
     *from = p;
     *to = (NULL == end) ? s->text_len : (size_t) (end - t);
     *seen = p;

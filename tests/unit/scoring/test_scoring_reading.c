@@ -5704,3 +5704,16 @@ Test (scoring_reading, lets_not_nothing_and_the_day_to_day)
              "climbing-gym chain.");
   cr_assert (! counts ("compatibility."), "a business compound as a hobby");
 }
+
+/* Round 75 (values of blind76): a "won't do" list whose items follow
+   its colon on the same line ends with its sentence: "What we will do:
+   stay, train, and answer." after it is held. */
+Test (scoring_reading, an_inline_wont_list_ends_with_its_sentence)
+{
+  read_note ("What we won't do: on-premise installs or deals priced below "
+             "cost. What we will do: stay, train, and answer.");
+  cr_assert (counts ("value.productivity"), "'we will ... train' negated");
+  read_note ("What we won't do:\n- on-premise installs\n- custom training "
+             "courses\n");
+  cr_assert (! counts ("value.productivity"), "a listed item held");
+}
