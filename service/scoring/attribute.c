@@ -3519,6 +3519,38 @@ named_former_after (struct score_scratch *s)
   }
 }
 
+/**
+ * A contingency owned is no wish for a guarantee: in a sentence where the
+ * contact takes the risk ("If it goes badly, that's on me", "I'd rather
+ * move now and own it if it goes wrong"), Security's "if it goes wrong"
+ * is the case they answer for, not one they want covered (000: willing
+ * to take risks and accept consequences).
+ *
+ * @param m model
+ * @param s scratch holding the attributed text
+ */
+static void
+contingency_owned (const struct score_model *m, struct score_scratch *s)
+{
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    const struct score_hit *h = &s->hits[i];
+
+    if (0 != strcmp (m->cues[h->cue].id, "actualization.takes_risks")
+        || ! score_hit_counts (m, h))
+      continue;
+    for (size_t k = 0; k < s->n_hits; k++)
+    {
+      struct score_hit *g = &s->hits[k];
+
+      if (s->tokens[g->first].sentence == s->tokens[h->first].sentence
+          && score_token_is (s, g->first, "if")
+          && 0 == strcmp (m->cues[g->cue].id, "security.guarantee"))
+        g->reasons |= SCORE_READ_OPPOSED;
+    }
+  }
+}
+
 void
 score_text_attribute (const struct score_model *m, struct score_scratch *s)
 {
@@ -3529,5 +3561,6 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
   if (any_mark & M_THAT)
     named_former_after (s); /* it looks for "that was", "that's" */
   declined (m, s); /* not only after a mark: "let's stick to business" */
+  contingency_owned (m, s);
   score_mark_repeats (m, s);
 }

@@ -5717,3 +5717,22 @@ Test (scoring_reading, an_inline_wont_list_ends_with_its_sentence)
              "courses\n");
   cr_assert (! counts ("value.productivity"), "a listed item held");
 }
+
+/* Round 76 (orientation of blind71 to blind76): a contingency owned is no
+   wish for a guarantee ("If it goes badly, that's on me" is Actualization
+   alone, where "what if it goes wrong?" stays Security); the risk named
+   may be that of not changing; credit written up "as theirs", "I'll
+   wear it". */
+Test (scoring_reading, a_contingency_owned)
+{
+  read_note ("She said if it goes badly, that's on her, not on us.");
+  cr_assert (counts ("actualization.takes_risks"), "ownership missed");
+  cr_assert (! counts ("security."), "an owned contingency as caution");
+  read_note ("She asked what we guarantee if it goes wrong.");
+  cr_assert (counts ("security."), "a wish for a guarantee missed");
+  read_note ("She said staying on paper is the bigger risk for the company.");
+  cr_assert (counts ("actualization.takes_risks"), "'the bigger risk'");
+  read_note ("He said the tackle work came from the academy coaches, write "
+             "it up as theirs. If it costs us a game, he'll wear it.");
+  cr_assert (counts ("actualization.shares_credit"), "'as theirs' missed");
+}
