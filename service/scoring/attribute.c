@@ -2480,7 +2480,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         bool were = false;
 
         for (size_t r = q + 1; r < b && ! were; r++)
-          were = 0 != (s->tok_marks[r] & M_WERE);
+          were = 0 != (s->tok_marks[r] & M_WERE)
+                 && ! score_token_is (s, r, "ever");
         if (as && hypo_at > q - 1)
           hypo_at = q - 1; /* "as if", "even if": what follows; "happy
                               to trial it even if Q1 is bumpy" still

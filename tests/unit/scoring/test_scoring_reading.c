@@ -5736,3 +5736,19 @@ Test (scoring_reading, a_contingency_owned)
              "it up as theirs. If it costs us a game, he'll wear it.");
   cr_assert (counts ("actualization.shares_credit"), "'as theirs' missed");
 }
+
+/* Round 77 (orientation of blind72 and blind73): "ever" in an "if"
+   clause is no counterfactual, so what precedes it stays a fact ("wants
+   it confirmed in writing if they ever cancel"); Security in
+   sports-science English. */
+Test (scoring_reading, if_ever_and_the_paper_itself)
+{
+  read_note ("She wants it confirmed in writing if they ever cancel.");
+  cr_assert (counts ("security."), "'if they ever' made the want a guess");
+  read_note ("She said she'd want the validation paper itself, with the "
+             "sample size. Not a one-pager.");
+  cr_assert (counts ("security.documentation"), "'the paper itself'");
+  read_note ("She'll ask the strength coach what he makes of the "
+             "thresholds.");
+  cr_assert (counts ("security.others_opinion"), "'what he makes of'");
+}
