@@ -3196,6 +3196,11 @@ struct refusals
   size_t told;  /**< the same, counting words of telling too */
 };
 
+/** After a negator, what was sent got no answer: "No reply", "no
+    response", "no answer". */
+static const char *const no_reply[] = { "reply",  "replies",  "response",
+                                        "answer", "reaction", NULL };
+
 /** Whether "tried" stands in tokens [@a p, @a q) of @a q's sentence:
     "Tried the rugby 7s, nothing." */
 static bool
@@ -3265,6 +3270,21 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && (q + 1 >= s->n_tokens
                  || (s->tokens[q + 1].flags & TOK_CLAUSE)))
       out->plain = q + 1; /* "she said 'let's not, I've twenty minutes'" */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
+             && score_token_in (s, q + 1, no_reply))
+      out->plain = q + 1; /* "Emailed Carol our whitepaper. No reply." */
+    else if (token_begins (s, q, "leav")
+             && ! (q > p && (s->tok_marks[q - 1] & (M_I | M_OURS))))
+    {
+      for (size_t r = q + 1; r + 1 < end && r <= q + 4; r++)
+        if ((s->tok_marks[r] & M_TO)
+            && (score_token_is (s, r + 1, "us")
+                || score_token_is (s, r + 1, "me")))
+        {
+          out->plain = q + 1; /* "'leave the planning to us'" */
+          break;
+        }
+    }
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash
              && score_token_is (s, q, "nothing") && tried_before (s, p, q)
              && (q + 1 >= s->n_tokens
@@ -3400,6 +3420,8 @@ declined (const struct score_model *m, struct score_scratch *s)
       if (q < s->n_tokens
           && (turn || (s->tok_marks[q] & M_3RD) || opens_quote (s, q)
               || token_begins (s, q, "changed")
+              || (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < s->n_tokens
+                  && score_token_in (s, q + 1, no_reply))
               || (q + 1 < r && opens_quote (s, q + 1))))
         refusal_scan (s, q, r, true, &ans); /* "He declined.", "'Sorry,
                                                not something I can

@@ -5752,3 +5752,20 @@ Test (scoring_reading, if_ever_and_the_paper_itself)
              "thresholds.");
   cr_assert (counts ("security.others_opinion"), "'what he makes of'");
 }
+
+/* Round 78 (pillars of blind77, blind78 and blind80): family asked after
+   by relation ("how's your mom settling in") and greetings sent to it
+   are small talk; insight sent with "no reply", or waved off with "leave
+   the planning to us", is not shared. */
+Test (scoring_reading, your_mom_no_reply_and_leave_it_to_us)
+{
+  read_note ("She opened with how's your mom settling into the new place.");
+  cr_assert (counts ("compatibility."), "'your mom' missed");
+  read_note ("Emailed Carol our whitepaper on e-resource usage. No reply.");
+  cr_assert (! counts ("knowledge."), "insight with no reply counted");
+  read_note ("Offered our benchmark; he said 'just keep the trucks running, "
+             "leave the planning to us'.");
+  cr_assert (! counts ("knowledge."), "insight waved off counted");
+  read_note ("Sent her our benchmark. She replied with three questions.");
+  cr_assert (counts ("knowledge."), "insight taken up missed");
+}
