@@ -2066,8 +2066,19 @@ winks (const struct score_scratch *s, size_t a)
   return false;
 }
 
-/** "To be honest", "to be fair", "to be frank", then a comma or a
-    semicolon: said in passing. */
+/** Whether a comma stands just before token @a q: ", to be honest." */
+static bool
+comma_before (const struct score_scratch *s, size_t q)
+{
+  size_t e = s->tokens[q].start;
+
+  while (e > 0 && ' ' == s->text[e - 1])
+    e--;
+  return e > 0 && ',' == s->text[e - 1];
+}
+
+/** "To be honest", "to be fair", "to be frank" set off by a comma or a
+    semicolon, and "if I'm honest": said in passing. */
 static const char *const to_be_fillers[] = { "honest", "fair", "frank", NULL };
 
 /**
@@ -2684,9 +2695,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
                                               want ..." */
       if (h->first == h->last && h->first >= a + 2 && h->first + 1 == b
           && score_token_in (s, h->first, to_be_fillers)
-          && score_token_is (s, h->first - 2, "to")
-          && score_token_is (s, h->first - 1, "be") && t1->end < s->text_len
-          && NULL != strchr (",;:-", s->text[t1->end]))
+          && ((score_token_is (s, h->first - 2, "to")
+               && score_token_is (s, h->first - 1, "be")
+               && ((t1->end < s->text_len
+                    && NULL != strchr (",;:-", s->text[t1->end]))
+                   || comma_before (s, h->first - 2)))
+              || (score_token_is (s, h->first - 2, "if")
+                  && (score_token_is (s, h->first - 1, "i'm")
+                      || score_token_is (s, h->first - 1, "im")))))
         h->reasons |= SCORE_READ_FILLER; /* "..., to be honest; the board
                                             will pay", not "to be honest
                                             with us" or "we want them to

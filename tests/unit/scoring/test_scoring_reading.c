@@ -5769,3 +5769,18 @@ Test (scoring_reading, your_mom_no_reply_and_leave_it_to_us)
   read_note ("Sent her our benchmark. She replied with three questions.");
   cr_assert (counts ("knowledge."), "insight taken up missed");
 }
+
+/* Round 79 (values of blind76 to blind78): ", to be honest." and "if I'm
+   honest" are said in passing; "we measure ourselves on uptime" stands
+   against no service, "we fix it ourselves" does. */
+Test (scoring_reading, if_im_honest_and_ourselves)
+{
+  read_note ("Innovation is not relevant to us, to be honest.");
+  cr_assert (! counts ("value.partnership"), "', to be honest.' as candour");
+  read_note ("Sustainability isn't a factor here, if I'm honest.");
+  cr_assert (! counts ("actualization.candid"), "'if I'm honest' counted");
+  read_note ("We measure ourselves on uptime.");
+  cr_assert (! counts ("value_against.service"), "'measure ourselves'");
+  read_note ("When something breaks we fix it ourselves.");
+  cr_assert (counts ("value_against.service"), "'fix it ourselves' missed");
+}
