@@ -1259,7 +1259,7 @@ find_records (const char *t, struct line *ln, size_t n)
         continue;
       lower_line (t, ln[j].s, ln[j].e, l);
       h = label_of (l);
-      if (0 == h && form_question (l))
+      if (form_question (l))
       {
         /* "What matters most to you? (pick any): A; B; C": the form's
            question and its ticked answers, a field in a record */

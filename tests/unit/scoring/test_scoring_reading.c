@@ -5784,3 +5784,28 @@ Test (scoring_reading, if_im_honest_and_ourselves)
   read_note ("When something breaks we fix it ourselves.");
   cr_assert (counts ("value_against.service"), "'fix it ourselves' missed");
 }
+
+/* Round 80 (thin records of blind79): a tick-box form question whose
+   label reads like one ("Your priorities (select all): ...") is a field
+   of the record; a CMO, CRO, CPO, CSO or CISO is someone else. */
+Test (scoring_reading, select_all_and_the_cmo)
+{
+  static const char *const ticked[] = {
+    "Your priorities (select all): Risk & compliance; Recognition & "
+    "awards; Bold innovation",
+    NULL
+  };
+
+  assert_aside ("New lead: 'Book a demo' form\n"
+                "First name: Ines\n"
+                "Job title: Brand Manager\n"
+                "Company size: 11-50\n"
+                "Your priorities (select all): Risk & compliance; "
+                "Recognition & awards; Bold innovation\n"
+                "Budget: Not sure yet\n"
+                "Timeline: Just exploring\n",
+                SCORE_BOILER_FORM_FIELD, ticked);
+  read_note ("Their CMO is very results-driven and loves getting the "
+             "credit.");
+  cr_assert (! counts ("power."), "the CMO's traits counted");
+}
