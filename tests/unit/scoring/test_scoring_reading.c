@@ -5809,3 +5809,16 @@ Test (scoring_reading, select_all_and_the_cmo)
              "credit.");
   cr_assert (! counts ("power."), "the CMO's traits counted");
 }
+
+/* Round 81 (values of blind79): goods sent back are no profit ("no
+   returns because of an image"); a paper trail and written approval are
+   compliance; "someone has to answer" is service. */
+Test (scoring_reading, returns_paper_trails_and_answers)
+{
+  read_note ("Our standard is simple: no returns because of an image.");
+  cr_assert (! counts ("value.profitability"), "goods sent back as profit");
+  read_note ("Our standard: nothing changes without written approval.");
+  cr_assert (counts ("value.compliance"), "'written approval' missed");
+  read_note ("When a boutique calls at 10pm, someone has to answer.");
+  cr_assert (counts ("value.service"), "'someone has to answer' missed");
+}
