@@ -5817,7 +5817,7 @@ Test (scoring_reading, returns_paper_trails_and_answers)
 {
   read_note ("Our standard is simple: no returns because of an image.");
   cr_assert (! counts ("value.profitability"), "goods sent back as profit");
-  read_note ("Our standard: nothing changes without written approval.");
+  read_note ("Every change needs written approval and a paper trail.");
   cr_assert (counts ("value.compliance"), "'written approval' missed");
   read_note ("When a boutique calls at 10pm, someone has to answer.");
   cr_assert (counts ("value.service"), "'someone has to answer' missed");
