@@ -129,6 +129,30 @@ read_note (const char *notes)
 }
 
 /**
+ * Read one call attended by two contacts named @a first (c1, a decision
+ * maker) and @a second (c2, an influencer), as read_call() does.
+ *
+ * @param first c1's name
+ * @param second c2's name
+ * @param notes the notes
+ */
+static void
+read_named_pair (const char *first, const char *second, const char *notes)
+{
+  struct fx_case *fc = make_case (json_pack (
+    "{s:[{s:s, s:s, s:s, s:f}, {s:s, s:s, s:s, s:f}], s:[{s:s, s:i, "
+    "s:[s, s], s:s}]}",
+    "contacts", "id", "c1", "name", first, "role", "decision_maker",
+    "influence", 0.9, "id", "c2", "name", second, "role", "influencer",
+    "influence", 0.6, "calls", "id", "call-0", "days_ago", 5, "contacts", "c1",
+    "c2", "notes", notes));
+
+  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
+  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
+  fx_case_free (fc);
+}
+
+/**
  * Kind of the boilerplate span of the last reading that holds byte @a at.
  *
  * @param at byte offset in the notes
@@ -4842,26 +4866,17 @@ Test (scoring_reading, polite_refusals_share_nothing)
    contact ... retired. He was ..." a predecessor. */
 Test (scoring_reading, two_letter_names_and_the_main_contact)
 {
-  json_t *c = json_pack (
-    "{s:[{s:s, s:s, s:s, s:f}, {s:s, s:s, s:s, s:f}], s:[{s:s, s:i, "
-    "s:[s, s], s:s}]}",
-    "contacts", "id", "c1", "name", "Chang Wei-lun", "role", "decision_maker",
-    "influence", 0.9, "id", "c2", "name", "Lo Shu-fen", "role", "influencer",
-    "influence", 0.6, "calls", "id", "call-0", "days_ago", 5, "contacts", "c1",
-    "c2", "notes",
+  const struct score_hit *h;
+
+  read_named_pair (
+    "Chang Wei-lun", "Lo Shu-fen",
     "Chang: Before we start, my daughter's wedding was last Saturday.\n"
     "Lo: Can we look at the numbers? I need the cost comparison first.\n"
     "Chang: Yes, yes. Everybody together, no bad feeling.\n");
-  struct fx_case *fc = make_case (c);
-  const struct score_hit *h;
-
-  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
-  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
   h = hit_of ("power.results");
   cr_assert (NULL != h && 1 == h->contact, "Lo's turn was not Lo's");
   h = hit_of ("affiliation.harmony");
   cr_assert (NULL != h && 0 == h->contact, "Chang's turn was not Chang's");
-  fx_case_free (fc);
   read_note ("Our main contact wants everything in writing.");
   cr_assert (counts ("security."), "'our main contact' read as our side");
   read_note ("Old main contact Tanaka retired in September. He was extremely "
@@ -5471,28 +5486,19 @@ Test (scoring_reading, passed_and_cut_in)
    alone. */
 Test (scoring_reading, hyphenated_given_names_in_labels)
 {
-  json_t *c = json_pack (
-    "{s:[{s:s, s:s, s:s, s:f}, {s:s, s:s, s:s, s:f}], s:[{s:s, s:i, "
-    "s:[s, s], s:s}]}",
-    "contacts", "id", "c1", "name", "Oh Soo-jin", "role", "decision_maker",
-    "influence", 0.9, "id", "c2", "name", "Baek Min-ho", "role", "influencer",
-    "influence", 0.6, "calls", "id", "call-0", "days_ago", 5, "contacts", "c1",
-    "c2", "notes",
+  const struct score_hit *h;
+
+  read_named_pair (
+    "Oh Soo-jin", "Baek Min-ho",
     "[00:02:10] Baek Min-ho (Finance): I would like two references first.\n"
     "[00:02:25] Oh Soo-jin (Strategy): If it goes badly, that's on me, not "
     "on you.\n"
     "[00:02:40] Baek Min-ho (Finance): Fine, send the contract draft.\n"
     "[00:02:55] Oh Soo-jin (Strategy): Our planners will present it.\n");
-  struct fx_case *fc = make_case (c);
-  const struct score_hit *h;
-
-  memset (fx_tscratch->names_ready, 0, sizeof (fx_tscratch->names_ready));
-  score_call_read (fx_tmodel, fx_tscratch, &fc->in, &fc->calls[0]);
   h = hit_of ("actualization.takes_risks");
   cr_assert (NULL != h && 0 == h->contact, "Oh Soo-jin's turn not hers");
   h = hit_of ("security.documentation");
   cr_assert (NULL != h && 1 == h->contact, "Baek Min-ho's turn not his");
-  fx_case_free (fc);
 }
 
 /* Round 66 (orientation of blind67): Affiliation and Actualization in
