@@ -5828,3 +5828,40 @@ Test (scoring_reading, returns_paper_trails_and_answers)
   read_note ("When a boutique calls at 10pm, someone has to answer.");
   cr_assert (counts ("value.service"), "'someone has to answer' missed");
 }
+
+/* Round 82 (values of blind77 and blind79): a seller who switches the
+   phone off after hours, or goes away to do the work alone, does not
+   suit a buyer who wants service at 2 am or to design together; "I
+   don't do long accounts" stands against partnership. */
+Test (scoring_reading, phone_off_and_working_alone)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s,s]",
+                             "When a block trips at 2 am, we want "
+                             "our account manager to pick up.",
+                             "Service is the first thing we look at."),
+                  json_pack ("{s:[s]}", "answers",
+                             "A 24/7 service desk, reachable around the "
+                             "clock."),
+                  json_pack ("{s:[s]}", "answers",
+                             "I switch my phone off at six and don't take "
+                             "client calls at weekends."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  values_account (json_pack ("[s,s]",
+                             "We want to build it with you, in the "
+                             "room, together.",
+                             "We pick partners who let us into their "
+                             "process."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Co-design is our method: clients sit in every "
+                             "workshop."),
+                  json_pack ("{s:[s]}", "answers",
+                             "I prefer to go away and do the work myself."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
