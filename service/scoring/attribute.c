@@ -2879,8 +2879,11 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
   if (score_token_is (s, q, "start") && q + 3 < end
       && score_token_is (s, q + 1, "with")
       && (score_token_is (s, q + 3, "agenda")
-          || score_token_is (s, q + 3, "business")))
-    return true; /* "she said she prefers to start with the agenda" */
+          || score_token_is (s, q + 3, "business")
+          || (score_token_is (s, q + 2, "item")
+              && score_token_is (s, q + 3, "one"))))
+    return true; /* "she said she prefers to start with the agenda", "let's
+                    start with item one" */
   if (score_token_is (s, q, "straight") || score_token_is (s, q, "down"))
     held = false;
   else if (! (token_begins (s, q, "stick") || token_begins (s, q, "stuck")
@@ -2896,19 +2899,22 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
     size_t r = q + 1;
 
     while (r < end && r <= q + 3 && ! (s->tok_marks[r] & M_TO)
-           && ! score_token_is (s, r, "on"))
+           && ! score_token_is (s, r, "on")
+           && ! score_token_is (s, r, "about"))
       r++;
     if (r >= end || r > q + 3)
       return false;
     q = r - 1;
   }
   if (q + 2 >= end
-      || ! ((s->tok_marks[q + 1] & M_TO) || score_token_is (s, q + 1, "on")))
+      || ! ((s->tok_marks[q + 1] & M_TO) || score_token_is (s, q + 1, "on")
+            || (held && score_token_is (s, q + 1, "about"))))
     return false;
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda")
         || (held && score_token_is (s, r, "work")))
-      return true; /* "I prefer we keep to the work, thanks" */
+      return true; /* "I prefer we keep to the work, thanks", "keep these
+                      meetings about the work" */
   return false;
 }
 
@@ -3443,11 +3449,15 @@ declined (const struct score_model *m, struct score_scratch *s)
               || token_begins (s, q, "changed")
               || (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < s->n_tokens
                   && score_token_in (s, q + 1, no_reply))
+              || ((s->tok_marks[q] & M_I) && score_token_is (s, a, "you"))
               || (q + 1 < r && opens_quote (s, q + 1))))
         refusal_scan (s, q, r, true, &ans); /* "He declined.", "'Sorry,
                                                not something I can
                                                share.'", "Faith: 'Let's go
-                                               straight to the agenda.'" */
+                                               straight to the agenda.'";
+                                               "You asked about my
+                                               holiday. I prefer we keep
+                                               to the work." */
     }
     if ((telling ? in.told : in.plain) > h->last + 1
         || (telling ? ans.told : ans.plain) > 0 || (telling && untold (s, h))

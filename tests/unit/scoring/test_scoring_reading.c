@@ -5865,3 +5865,19 @@ Test (scoring_reading, phone_off_and_working_alone)
                 score_values_rec_name (a->values_fit.recommendation));
   free (a);
 }
+
+/* Round 83 (pillars of blind78): a buyer's own e-mail answering "You
+   asked about my holiday. I prefer we keep these meetings about the
+   work" turns the small talk down, as does "let's start with item one";
+   "You asked about my holiday. I loved it" takes it up. */
+Test (scoring_reading, keep_meetings_about_the_work)
+{
+  read_note ("You asked about my holiday. I prefer we keep these meetings "
+             "about the work.");
+  cr_assert (! counts ("compatibility."), "'keep meetings about the work'");
+  read_note ("Tried to open with the football; Hans said 'let's start with "
+             "item one' and did.");
+  cr_assert (! counts ("compatibility."), "'start with item one' missed");
+  read_note ("You asked about my holiday. I loved it, we went to Crete.");
+  cr_assert (counts ("compatibility."), "small talk taken up missed");
+}
