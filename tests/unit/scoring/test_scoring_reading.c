@@ -5881,3 +5881,15 @@ Test (scoring_reading, keep_meetings_about_the_work)
   read_note ("You asked about my holiday. I loved it, we went to Crete.");
   cr_assert (counts ("compatibility."), "small talk taken up missed");
 }
+
+/* Round 84 (risk levels of blind72): a smaller plan asked for and every
+   naira watched are price pressure; paying early for the discount is
+   none. */
+Test (scoring_reading, a_lighter_plan_and_an_early_payment)
+{
+  read_note ("She asked whether there's a lighter plan for the next three "
+             "months; she's watching every naira.");
+  cr_assert (counts ("risk.evaluation"), "a smaller plan asked for missed");
+  read_note ("Pia paid the annual plan early for the discount.");
+  cr_assert (! counts ("risk.evaluation"), "an early payment as a review");
+}
