@@ -3076,6 +3076,8 @@ invitation_between (const struct score_scratch *s, size_t a, size_t b)
 static bool
 cut_short (const struct score_scratch *s, const struct score_hit *h)
 {
+  size_t end;
+
   if (h->first + 1 < s->n_tokens
       && keeps_to_business (s, h->first, h->first + 2))
     return true; /* the cue is the refusal's own word: "I keep work and
@@ -3113,16 +3115,15 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
       return true; /* "declined our invitation to the Christmas drinks",
                       beyond the negation's reach */
   }
+  end = h->first;
+  while (end < s->n_tokens
+         && s->tokens[end].sentence == s->tokens[h->first].sentence)
+    end++; /* the sentence's end, once */
   for (size_t q = h->first + 1; q > 0 && q + 5 > h->first; q--)
   {
-    size_t e = q - 1;
-
     if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
       break;
-    while (e < s->n_tokens
-           && s->tokens[e].sentence == s->tokens[h->first].sentence)
-      e++;
-    if (private_out_of_work (s, q - 1, e))
+    if (private_out_of_work (s, q - 1, end))
       return true; /* "she keeps personal things out of work" */
   }
   return false;
