@@ -610,10 +610,9 @@ check_consistency (struct loader *l)
            >= param (m, SCORE_P_SELLER_BUILDER))
     fail (l, "/parameters/seller.pusher_at",
           "must be below seller.builder_at");
-  else if (param (m, SCORE_P_VALUES_WALK_AWAY)
-           > param (m, SCORE_P_VALUES_PROCEED))
-    fail (l, "/parameters/values.walk_away_below",
-          "must not exceed values.proceed_at");
+  /* values.walk_away_below and values.proceed_at bound two different
+     fits (the organization's and the owner's), so neither bounds the
+     other */
 }
 
 struct score_model *

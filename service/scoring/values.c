@@ -434,13 +434,15 @@ value_vector (const struct score_model *m, struct score_scratch *s,
 
 /** Values that go together: wanting one is half of wanting the other
     (time saved is productivity; reliability is a kind of quality and of
-    service). */
+    service; quality and compliance are both work done to a standard,
+    "accuracy" beside "an audit trail nobody can fault"). */
 static const int related[][2] = {
   { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_PRODUCTIVITY },
   { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_SPEED },
   { SCORE_VALUE_PRODUCTIVITY, SCORE_VALUE_PROFITABILITY },
   { SCORE_VALUE_COST_SAVINGS, SCORE_VALUE_PROFITABILITY },
   { SCORE_VALUE_RELIABILITY, SCORE_VALUE_QUALITY },
+  { SCORE_VALUE_QUALITY, SCORE_VALUE_COMPLIANCE },
   { SCORE_VALUE_RELIABILITY, SCORE_VALUE_SERVICE },
   { SCORE_VALUE_SERVICE, SCORE_VALUE_PARTNERSHIP },
   { SCORE_VALUE_INNOVATION, SCORE_VALUE_GROWTH },

@@ -5893,3 +5893,88 @@ Test (scoring_reading, a_lighter_plan_and_an_early_payment)
   read_note ("Pia paid the annual plan early for the discount.");
   cr_assert (! counts ("risk.evaluation"), "an early payment as a review");
 }
+
+/* Round 85 (values of blind65 to blind84): a value in the everyday words
+   of its family, none of them the value's name: fossil fuels and
+   landfill are sustainability, track records and outages reliability,
+   first-of-a-kind trials innovation. The organization that speaks of
+   lifecycle data and heat pumps fits the buyer who wants off fossil
+   fuels. */
+Test (scoring_reading, a_value_in_the_words_of_its_family)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s, s]",
+                             "We want every depot off fossil fuels before "
+                             "the next contract.",
+                             "Half of what we throw out still ends up in "
+                             "landfill, and that has to stop."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Our chillers run on heat pumps and we publish "
+                             "the lifecycle data of every model."),
+                  json_pack ("{s:{s:f}}", "priorities", "sustainability", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_SUSTAINABILITY],
+                0.0, "fossil fuels and landfill missed");
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  values_account (json_pack ("[s, s]",
+                             "We choose the supplier with the longest track "
+                             "record; one outage in a season is too many.",
+                             "We like to trial first-of-a-kind kit when "
+                             "nobody else will."),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_RELIABILITY], 0.0,
+                "track records and outages missed");
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_INNOVATION], 0.0,
+                "first-of-a-kind missed");
+  free (a);
+}
+
+/* Round 85: 003's hand-off is for "a matter of personality", a clash. A
+   seller who shares one of the buyer's two values and cares for a third
+   the buyer does not name is no clash: proceed. A seller who shares
+   nothing is handed off. */
+Test (scoring_reading, a_seller_sharing_part_of_the_buyers_values_proceeds)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "We need it fast and we need it cheap."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "speed", 1.0,
+                             "cost_savings", 1.0),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "speed", 1.0,
+                             "innovation", 1.0),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  values_account (json_pack ("[s]", "We need it fast and we need it cheap."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "speed", 1.0,
+                             "cost_savings", 1.0),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "quality", 1.0,
+                             "partnership", 1.0),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
+
+/* Round 85: quality and compliance are both work done to a standard. A
+   buyer who wants accuracy and a business that sells full audit trails
+   are not strangers. */
+Test (scoring_reading, accuracy_and_an_audit_trail_go_together)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "What we need is accuracy, first time, "
+                                    "every time."),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0), a);
+  cr_assert_gt (a->values_fit.score_organization, 0.0, "no fit at all");
+  free (a);
+}
