@@ -392,6 +392,10 @@ static const struct
   { "mad", M_AGAINST },
   { "nuts", M_AGAINST },
   { "uneasy", M_AGAINST },
+  { "frustrate", M_AGAINST }, /* "the tea-and-talk part frustrates me" */
+  { "annoy", M_AGAINST },
+  { "irritate", M_AGAINST },
+  { "tedious", M_AGAINST },
   { "avoid", M_AGAINST | M_SKIP }, /* "I avoid innovation" */
   { "avoids", M_AGAINST | M_SKIP },
   { "avoided", M_AGAINST | M_SKIP },
@@ -1576,6 +1580,51 @@ static const char *const uneasy_at[] = { "when",   "with", "about",
     me mad". */
 static const char *const maddening[] = { "crazy", "mad", "nuts", NULL };
 
+/** Liking words a negator before turns into a dislike of what follows:
+    "I don't like customers who want to try things first", "I don't
+    enjoy selling them". */
+static const char *const liking[] = { "like", "enjoy", "love", NULL };
+
+/** "Not my thing", "isn't my style": what precedes is not for the
+    speaker. */
+static const char *const my_kind[] = { "thing", "style", "scene", "cup",
+                                       NULL };
+
+/** What a thing is dismissed as ("the whole sustainability thing is
+    marketing", "it's all hype") after "is", "just", "all" or "pure". */
+static const char *const mere_talk[] = { "marketing", "hype", "spin", NULL };
+static const char *const mere[] = {
+  "is", "just", "all", "pure", "mostly", NULL
+};
+
+/**
+ * Whether the negator at token @a q begins "not for me", "not my thing",
+ * "not my style": the speaker turns away what precedes it ("Long
+ * committee processes and dinners aren't for me").
+ */
+static bool
+not_for_me (const struct score_scratch *s, size_t b, size_t q)
+{
+  if (SCORE_TOKEN_NEG != s->tokens[q].hash || q + 2 > b)
+    return false;
+  if (score_token_is (s, q + 1, "for") && score_token_is (s, q + 2, "me"))
+    return true;
+  return q + 2 < b && score_token_is (s, q + 1, "my")
+         && score_token_in (s, q + 2, my_kind);
+}
+
+/** Whether token @a q is a gerund or "being" (what a word of unease
+    is uneasy with: "uncomfortable being the first to try"). */
+static bool
+gerund (const struct score_scratch *s, size_t q)
+{
+  size_t n = s->tokens[q].end - s->tokens[q].start;
+  const char *w = s->text + s->tokens[q].start;
+
+  return n > 4 && 'i' == (w[n - 3] | 0x20) && 'n' == (w[n - 2] | 0x20)
+         && 'g' == (w[n - 1] | 0x20);
+}
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -1590,13 +1639,24 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
 {
   uint64_t bits = s->tok_marks[q];
 
-  if ((bits & M_AGAINST) && q > a && *against_at > q
-      && (! score_token_in (s, q, maddening)
-          || score_token_is (s, q - 1, "me")))
-    *against_at = q; /* "... drive me crazy", not "crazy about quality" */
   if ((bits & M_AGAINST) && q + 1 < b && *skip_at > q
-      && score_token_in (s, q + 1, uneasy_at))
-    *skip_at = q; /* "I get nervous when clients want to experiment" */
+      && (score_token_in (s, q + 1, uneasy_at) || gerund (s, q + 1)))
+    *skip_at = q; /* "I get nervous when clients want to experiment",
+                     "uncomfortable being the first to try anything":
+                     uneasy with what follows, not with what went before
+                     ("I sell what's proven and I'm uncomfortable ...") */
+  else if ((bits & M_AGAINST) && q > a && *against_at > q
+           && (! score_token_in (s, q, maddening)
+               || score_token_is (s, q - 1, "me")))
+    *against_at = q; /* "... drive me crazy", not "crazy about quality" */
+  if (q > a && *against_at > q && not_for_me (s, b, q))
+    *against_at = q; /* "dinners with department heads aren't for me" */
+  if (q > a && *against_at > q && score_token_in (s, q, mere_talk)
+      && score_token_in (s, q - 1, mere))
+    *against_at = q; /* "the whole sustainability thing is marketing" */
+  if (q > a && *skip_at > q && score_token_in (s, q, liking)
+      && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
+    *skip_at = q; /* "I don't like customers who want to try things" */
   if ((bits & M_ELSE) && q > a && (s->tok_marks[q - 1] & M_SOMEONE)
       && *against_at > q)
     *against_at = q; /* "service is someone else's job" */

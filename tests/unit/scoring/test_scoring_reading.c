@@ -5978,3 +5978,40 @@ Test (scoring_reading, accuracy_and_an_audit_trail_go_together)
   cr_assert_gt (a->values_fit.score_organization, 0.0, "no fit at all");
   free (a);
 }
+
+/* Round 86 (values of blind37 to blind75): how a seller turns a value
+   away. "Aren't for me", "not my thing", "frustrates me" and "is
+   marketing" stand against what precedes them; "uncomfortable being the
+   first to try" is uneasy with what follows, not with the proven kit
+   the seller sells before it. */
+Test (scoring_reading, a_seller_turning_a_value_away)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  static const char *const owners[] = {
+    "Long committee processes and dinners with department heads aren't "
+    "for me.",
+    "Between us, the whole partnership thing is marketing.",
+    "Relationship building frustrates me; I close and move on.",
+  };
+
+  for (size_t i = 0; i < sizeof (owners) / sizeof (owners[0]); i++)
+  {
+    values_account (json_pack ("[s]", "We want a long-term partner who "
+                                      "knows our people."),
+                    json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                    json_pack ("{s:[s]}", "answers", owners[i]), a);
+    cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                  "%s: %s", owners[i],
+                  score_values_rec_name (a->values_fit.recommendation));
+  }
+  values_account (json_pack ("[s]", "We only buy proven, reliable kit."),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  json_pack ("{s:[s]}", "answers",
+                             "I prefer to sell what's proven and I'm "
+                             "uncomfortable being the first to try "
+                             "anything."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
