@@ -419,8 +419,26 @@ static const char *const banners[] = {
   "doorgestuurd bericht",      NULL
 };
 
-/** The line that opens a quoted thread. */
-static const char *const original[] = { "original message", NULL };
+/** The line that opens a quoted thread, in the mail clients of several
+    languages ("-----Ursprüngliche Nachricht-----", "-----Message
+    d'origine-----", "-----Mensaje original-----"). */
+static const char *const original[] = {
+  "original message",         "ursprüngliche nachricht",
+  "urspruengliche nachricht", "message d'origine",
+  "mensaje original",         "mensagem original",
+  "messaggio originale",      "oorspronkelijk bericht",
+  "orijinal mesaj",           NULL
+};
+
+/** Whether lowercased line @a l holds an "original message" banner. */
+static bool
+original_message (const char *l)
+{
+  for (const char *const *o = original; NULL != *o; o++)
+    if (NULL != strstr (l, *o))
+      return true;
+  return false;
+}
 
 /** Bits of struct score_line.found: which marker lists a line holds. */
 enum found
@@ -709,19 +727,22 @@ score_answered_inline (const char *t, size_t p, size_t len)
 }
 
 /** Whether line @a x is a header of a quoted message: From:, Sent:,
-    To:, Cc:, Date: or Subject:. */
+    To:, Cc:, Date: or Subject:, or the same in another language's mail
+    client ("Von:", "Gesendet:", "De :", "Envoyé :", "Asunto:"). */
 static bool
 header_of_message (const char *t, const struct line *x)
 {
   static const char *const labels[] = { "from:", "sent:",    "to:", "cc:",
                                         "date:", "subject:", NULL };
   char l[LOOK + 1];
+  size_t cut;
 
   lower_line (t, x->s, x->e, l);
   for (const char *const *k = labels; NULL != *k; k++)
     if (starts (l, *k))
       return true;
-  return false;
+  return labelled (l, foreign_from, &cut)
+         || labelled (l, foreign_headers, &cut);
 }
 
 /** Verbs of mail clients' reply banners: "On ... wrote:", "El ...
@@ -936,8 +957,7 @@ thread_line (const struct line *x, const char *l)
   /* FOUND_THREAD is needed for either: most lines stop there, before ten
      calls to strstr */
   return (x->found & FOUND_THREAD)
-         && (score_forward_banner (l)
-             || NULL != strstr (l, "original message"));
+         && (score_forward_banner (l) || original_message (l));
 }
 
 const char *const score_forward_words[] = { "below",   "fyi",      "fwd",
@@ -1405,7 +1425,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     }
     else
       pasted = false;
-    if ((x->found & FOUND_THREAD) && NULL != strstr (l, "original message")
+    if ((x->found & FOUND_THREAD) && original_message (l)
         && (! content_before (ln, i, &before) || forwarding_lead (t, ln, i)))
     {
       /* a note that opens with it pasted that message: its headers
@@ -1414,9 +1434,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_FORWARD_HEADER;
       continue;
     }
-    thread = wrote
-             || ((x->found & FOUND_THREAD)
-                 && NULL != strstr (l, "original message"));
+    thread = wrote || ((x->found & FOUND_THREAD) && original_message (l));
     if (thread && i + 1 < n
         && score_answered_inline (t, ln[i + 1].s, ln[n - 1].e))
     {
@@ -1430,8 +1448,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
         ln[++i].kind = SCORE_BOILER_QUOTED_REPLY; /* its From:, Sent: */
       continue;
     }
-    if (((x->found & FOUND_THREAD) && NULL != strstr (l, "original message"))
-        || wrote)
+    if (((x->found & FOUND_THREAD) && original_message (l)) || wrote)
     {
       rest = SCORE_BOILER_QUOTED_REPLY;
       x->kind = (int8_t) rest;

@@ -6015,3 +6015,40 @@ Test (scoring_reading, a_seller_turning_a_value_away)
                 score_values_rec_name (a->values_fit.recommendation));
   free (a);
 }
+
+/* Round 87 (orientation of blind70 and blind75): the "Original Message"
+   banner of German, French and Spanish mail clients opens a pasted
+   message as the English one does. Under it, Dana's own e-mail answers
+   the seller's questions inline: her answers are hers, and its "Von:"
+   and "Gesendet:" are headers, not the start of a quoted block that
+   hides everything after it. */
+Test (scoring_reading, a_foreign_original_message_answered_inline)
+{
+  static const char *const banners[] = {
+    "-----Original Message-----\nFrom: Dana Ruiz\nSent: Monday, 1 "
+    "December 2025 10:00\nTo: Tom Hale\n",
+    "-----Ursprüngliche Nachricht-----\nVon: Dana Ruiz\nGesendet: "
+    "Montag, 1. Dezember 2025 10:00\nAn: Tom Hale\n",
+    "-----Message d'origine-----\nDe : Dana Ruiz\nEnvoyé : lundi 1 "
+    "décembre 2025 10:00\nÀ : Tom Hale\n",
+    "-----Mensaje original-----\nDe: Dana Ruiz\nEnviado: lunes, 1 de "
+    "diciembre de 2025 10:00\nPara: Tom Hale\n",
+  };
+
+  for (size_t i = 0; i < sizeof (banners) / sizeof (banners[0]); i++)
+  {
+    char note[600];
+
+    snprintf (note, sizeof (note),
+              "%s\nTom, answers inline.\n\n"
+              "> Would you be open to the new module?\n"
+              "Yes, even though it's early. We'll accept some teething "
+              "problems and I'll take the risk with our board myself.\n"
+              "> Who should we thank for the smooth go-live?\n"
+              "My team, especially Jannik. Not me.\n",
+              banners[i]);
+    read_note (note);
+    cr_assert (counts ("actualization."),
+               "the inline answers under %.30s were set aside", banners[i]);
+  }
+}
