@@ -1347,6 +1347,48 @@ rejected_clause (const struct score_scratch *s, size_t a)
 }
 
 /**
+ * Whether the clause's own Actualization act says what hit @a g is the
+ * setting of, so the act stands against the clause's other orientations
+ * however long their phrases (oppose()):
+ * the audience credit is given in front of ("gave credit for the plan to
+ * the build team in front of the CEO" is no wish to be seen: Power's
+ * "in front of the CEO" names no credit of its own), and the case a risk
+ * is owned for ("if it goes wrong it's on her": Security's "if it goes
+ * wrong", contingency_owned()).
+ *
+ * @param m model
+ * @param s scratch
+ * @param g the hit
+ * @param h0 first hit of the clause
+ * @param h1 one past its last
+ */
+static bool
+yields (const struct score_model *m, const struct score_scratch *s,
+        const struct score_hit *g, size_t h0, size_t h1)
+{
+  const char *id = m->cues[g->cue].id;
+  const char *act;
+
+  if (0 == strcmp (id, "power.recognition"))
+  {
+    for (size_t q = g->first; q <= g->last; q++)
+      if (token_begins (s, q, "credit"))
+        return false; /* "takes the credit in front of the board" */
+    act = "actualization.shares_credit";
+  }
+  else if (0 == strcmp (id, "security.guarantee")
+           && score_token_is (s, g->first, "if"))
+    act = "actualization.takes_risks";
+  else
+    return false;
+  for (size_t k = h0; k < h1; k++)
+    if (0 == strcmp (m->cues[s->hits[k].cue].id, act)
+        && score_hit_counts (m, &s->hits[k]))
+      return true;
+  return false;
+}
+
+/**
  * Among the orientation hits of one clause that count, when Actualization
  * meets an orientation it is the opposite of (Power's wish for credit,
  * Security's aversion to risk, Affiliation's loyalty), only the longest
@@ -1368,6 +1410,7 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
   uint32_t best = 0;
   int best_o = -1;
   bool tie = false;
+  bool acted = false; /* a hit yields to the clause's Actualization act */
 
   if (h1 - h0 < 2)
     return; /* a lone hit opposes nothing */
@@ -1380,6 +1423,11 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
     if (SCORE_TARGET_ORIENTATION != cue->target.kind || cue->weight <= 0
         || ! score_hit_counts (m, h))
       continue;
+    if (yields (m, s, h, h0, h1))
+    {
+      acted = true;
+      continue;
+    }
     if (len > best)
     {
       best = len;
@@ -1388,6 +1436,12 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
     }
     else if (len == best && best_o != cue->target.index)
       tie = true;
+  }
+  if (acted)
+  {
+    best_o = SCORE_ORIENTATION_ACTUALIZATION; /* the act is what the
+                                                 clause says */
+    tie = false;
   }
   if (best_o < 0 || tie)
     return;

@@ -6052,3 +6052,23 @@ Test (scoring_reading, a_foreign_original_message_answered_inline)
                "the inline answers under %.30s were set aside", banners[i]);
   }
 }
+
+/* Round 88 (orientation of blind43, blind67 and blind69): when a clause
+   holds an Actualization act, what only sets its scene does not outvote
+   it by the length of its phrase: credit given to the team "in front of
+   the CEO" is no wish to be seen, and "if it goes wrong it's on her" is
+   a risk owned, not a guarantee wanted. Credit taken in front of the
+   board is still Power's. */
+Test (scoring_reading, an_act_outweighs_its_setting)
+{
+  read_note ("Dana gave credit for the plan to the Malmö build team in "
+             "front of the CEO.");
+  cr_assert (counts ("actualization.shares_credit"), "credit given lost");
+  cr_assert (! counts ("power.recognition"), "its audience read as Power");
+  read_note ("Dana said if it goes wrong it's on her and she'll say so to "
+             "the investment committee.");
+  cr_assert (counts ("actualization.takes_risks"), "the risk owned lost");
+  cr_assert (! counts ("security.guarantee"), "read as wanting a guarantee");
+  read_note ("Dana took the credit for the launch in front of the board.");
+  cr_assert (counts ("power."), "credit taken in front of the board lost");
+}
