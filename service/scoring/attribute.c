@@ -1460,6 +1460,25 @@ oppose (const struct score_model *m, struct score_scratch *s, size_t h0,
   }
 }
 
+/** Words that open a clause subordinate to the one before them. */
+static const char *const subordinators[] = { "until", "unless",  "who",
+                                             "which", "once",    "because",
+                                             "so",    "whereas", NULL };
+
+/**
+ * Whether a subordinate clause opens between the clause's start @a a and
+ * its negator @a q: "trains our nurses until they don't need to ring
+ * you" waves away neither the training nor anything before it.
+ */
+static bool
+subordinate (const struct score_scratch *s, size_t a, size_t q)
+{
+  for (size_t r = a + 1; r < q; r++)
+    if (score_token_in (s, r, subordinators))
+      return true;
+  return false;
+}
+
 /**
  * A negator whose line goes on to a colon opens a negated list ("What we
  * won't do: rush jobs, lowest-bid work" or a list on the next lines): its
@@ -2541,7 +2560,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
                          the whole infinitive is negated */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
-        for (size_t r = q + 1; r < b && r <= q + 4 && ! dismiss; r++)
+        for (size_t r = q + 1;
+             r < b && r <= q + 4 && ! dismiss && ! subordinate (s, a, q); r++)
           if ((s->tok_marks[r] & M_MATTER) && ! thinking_without (s, q, r))
           {
             dismiss = true; /* "price plays no role" */

@@ -6072,3 +6072,35 @@ Test (scoring_reading, an_act_outweighs_its_setting)
   read_note ("Dana took the credit for the launch in front of the board.");
   cr_assert (counts ("power."), "credit taken in front of the board lost");
 }
+
+/* Round 89 (values of blind65 and blind80): a negator in a clause
+   subordinate to the values waves none of them away: "until they don't
+   need to ring you" does not dismiss the training before it. */
+Test (scoring_reading, a_subordinate_negator_waves_nothing_away)
+{
+  read_note ("We want a supplier who is still with us in ten years and who "
+             "trains our nurses until they don't need to ring you.");
+  cr_assert (counts ("value.productivity"), "the training waved away");
+  cr_assert (counts ("value.partnership"), "the ten years waved away");
+  read_note ("Innovation is not relevant to us.");
+  cr_assert (! counts ("value.innovation"), "a topic waved away held");
+}
+
+/* Round 90 (values over the dev set): "budget" and "the cost" are as
+   often a fact of the purchase as a wish to save, "fussy" a trait of the
+   person. */
+Test (scoring_reading, a_budget_is_no_wish_to_save)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s, s]", "The port budgets it over ten years.",
+                             "If a crane stops, the cost of the delay "
+                             "dwarfs the purchase."),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  a);
+  cr_assert_eq (a->values_fit.account_priorities[SCORE_VALUE_COST_SAVINGS],
+                0.0, "cost savings held (%.2f)",
+                a->values_fit.account_priorities[SCORE_VALUE_COST_SAVINGS]);
+  free (a);
+}
