@@ -6104,3 +6104,27 @@ Test (scoring_reading, a_budget_is_no_wish_to_save)
                 a->values_fit.account_priorities[SCORE_VALUE_COST_SAVINGS]);
   free (a);
 }
+
+/* Round 91 (values of blind85 and blind86): candour is part of a
+   partnership. A buyer who wants to be told straight fits a business
+   that gives frank advice, and clashes with a seller who would rather
+   agree with clients than tell them they're wrong. */
+Test (scoring_reading, candour_is_part_of_a_partnership)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "Be blunt with us. A good supplier "
+                                    "argues with us when we're wrong."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We give clients frank advice, even when it "
+                             "loses us the sale."),
+                  json_pack ("{s:[s]}", "answers",
+                             "I'd rather keep clients happy and agree with "
+                             "them."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  free (a);
+}
