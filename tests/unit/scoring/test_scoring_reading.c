@@ -6128,3 +6128,26 @@ Test (scoring_reading, candour_is_part_of_a_partnership)
                 a->values_fit.score_organization, a->values_fit.score_owner);
   free (a);
 }
+
+/* Round 92 (orientation of blind85 and earlier): Actualization in the
+   words buyers use for it. Blunt about what we did badly is candour, a
+   failure accepted before it happens is a risk taken, thanks passed to
+   the nurses is credit shared, "fix it by March or we go" demands
+   performance, and "the mechanics deserve the credit" gives the
+   credit away. */
+Test (scoring_reading, actualization_in_a_buyers_words)
+{
+  read_note ("She was blunt that our onboarding in the Richmond clinic was "
+             "poor.");
+  cr_assert (counts ("actualization.candid"), "blunt about it missed");
+  read_note ("Anahera: 'If it fails we'll learn something, fine.'");
+  cr_assert (counts ("actualization.takes_risks"), "a failure accepted");
+  cr_assert (! counts ("security.guarantee"), "read as a guarantee wanted");
+  read_note ("Anahera said the night nurses should get the thanks.");
+  cr_assert (counts ("actualization.shares_credit"), "thanks passed on");
+  read_note ("Johan: 'Fix the service by March or we go.'");
+  cr_assert (counts ("actualization.performance"), "performance demanded");
+  read_note ("Told me the mechanics deserve the credit, he only paid.");
+  cr_assert (counts ("actualization.shares_credit"), "credit given away");
+  cr_assert (! counts ("power.recognition"), "read as credit wanted");
+}
