@@ -6151,3 +6151,23 @@ Test (scoring_reading, actualization_in_a_buyers_words)
   cr_assert (counts ("actualization.shares_credit"), "credit given away");
   cr_assert (! counts ("power.recognition"), "read as credit wanted");
 }
+
+/* Round 93 (orientation of blind66 to blind71): Affiliation in the
+   words buyers use for it: warmth, everyone getting on, a fight
+   avoided, an old supplier kept for the people, a problem kept quiet. */
+Test (scoring_reading, affiliation_in_a_buyers_words)
+{
+  read_note ("Dana: 'Oh it's so good to hear your voice! Kettle's on.'");
+  cr_assert (counts ("affiliation.warm"), "warmth missed");
+  read_note ("Dana said she'd prefer we keep good relations with everyone.");
+  cr_assert (counts ("affiliation.harmony"), "getting on missed");
+  read_note ("Dana: 'Let's not get heated. I don't want this to turn into a "
+             "whole thing between our teams.'");
+  cr_assert (counts ("affiliation.avoids_conflict"), "a fight avoided");
+  read_note ("Dana will stay with her supplier: their families have known "
+             "each other for three generations.");
+  cr_assert (counts ("affiliation.loyal"), "loyalty missed");
+  read_note ("Dana had been paying the refunds out of petty cash rather "
+             "than raise it with us.");
+  cr_assert (counts ("affiliation.withholds"), "a problem kept quiet");
+}
