@@ -6171,3 +6171,34 @@ Test (scoring_reading, affiliation_in_a_buyers_words)
              "than raise it with us.");
   cr_assert (counts ("affiliation.withholds"), "a problem kept quiet");
 }
+
+/* Round 94 (hand-offs of blind65 to blind85): a seller's working style
+   that clashes with the buyer's values. Living for this quarter's
+   number stands against partnership, waiting until a thing is proven
+   against innovation, handing after-sales to support against service. */
+Test (scoring_reading, a_sellers_style_that_clashes)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  static const char *const cases[][2] = {
+    { "partnership", "I'm driven by this quarter's number; three-year "
+                     "projects aren't for me." },
+    { "innovation", "Personally I'm wary of new gadgets; I tell clients to "
+                    "wait until it's proven." },
+    { "service", "I close, hand it to support and go find the next deal." },
+  };
+
+  for (size_t i = 0; i < sizeof (cases) / sizeof (cases[0]); i++)
+  {
+    char answer[160];
+
+    snprintf (answer, sizeof (answer), "What matters most to us is %s.",
+              cases[i][0]);
+    values_account (json_pack ("[s]", answer),
+                    json_pack ("{s:{s:f}}", "priorities", cases[i][0], 1.0),
+                    json_pack ("{s:[s]}", "answers", cases[i][1]), a);
+    cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                  "%s: %s", cases[i][1],
+                  score_values_rec_name (a->values_fit.recommendation));
+  }
+  free (a);
+}
