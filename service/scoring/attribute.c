@@ -1347,14 +1347,13 @@ rejected_clause (const struct score_scratch *s, size_t a)
 }
 
 /**
- * Whether the clause's own Actualization act says what hit @a g is the
- * setting of, so the act stands against the clause's other orientations
- * however long their phrases (oppose()):
- * the audience credit is given in front of ("gave credit for the plan to
- * the build team in front of the CEO" is no wish to be seen: Power's
- * "in front of the CEO" names no credit of its own), and the case a risk
- * is owned for ("if it goes wrong it's on her": Security's "if it goes
- * wrong", contingency_owned()).
+ * Whether hit @a g only sets the scene of an Actualization act in its
+ * clause, so the act stands against the clause's other orientations
+ * however long their phrases (oppose()): the audience credit is given in
+ * front of ("gave credit for the plan to the build team in front of the
+ * CEO" is no wish to be seen: Power's "in front of the CEO" names no
+ * credit of its own), and the case a risk is owned for ("if it goes
+ * wrong it's on her": Security's "if it goes wrong", contingency_owned()).
  *
  * @param m model
  * @param s scratch
@@ -1664,7 +1663,8 @@ static const char *const my_kind[] = { "thing", "style", "scene", "cup",
                                        NULL };
 
 /** What a thing is dismissed as ("the whole sustainability thing is
-    marketing", "it's all hype") after "is", "just", "all" or "pure". */
+    marketing", "it's all hype") after "is", "just", "all", "pure" or
+    "mostly". */
 static const char *const mere_talk[] = { "marketing", "hype", "spin", NULL };
 static const char *const mere[] = {
   "is", "just", "all", "pure", "mostly", NULL
@@ -2560,8 +2560,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
                          the whole infinitive is negated */
       if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       {
-        for (size_t r = q + 1;
-             r < b && r <= q + 4 && ! dismiss && ! subordinate (s, a, q); r++)
+        bool sub = subordinate (s, a, q);
+
+        for (size_t r = q + 1; r < b && r <= q + 4 && ! dismiss && ! sub; r++)
           if ((s->tok_marks[r] & M_MATTER) && ! thinking_without (s, q, r))
           {
             dismiss = true; /* "price plays no role" */
