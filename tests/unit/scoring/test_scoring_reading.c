@@ -6202,3 +6202,40 @@ Test (scoring_reading, a_sellers_style_that_clashes)
   }
   free (a);
 }
+
+/* Round 95 (values of blind87 and blind88): a bare "best" is no quality
+   and "for years" no partnership when the words are about something
+   else. */
+Test (scoring_reading, the_best_part_and_years_of_service)
+{
+  read_note ("Teaching people is the best part of my job.");
+  cr_assert (! counts ("value.quality"), "'the best part' read as quality");
+  read_note ("We want meters that have worked in venues like ours for "
+             "years.");
+  cr_assert (! counts ("value.partnership"), "years of service read as a "
+                                             "partnership");
+}
+
+/* Round 96 (thin records of blind87): a web form in Portuguese is a
+   record as an English one is, so the form's own question and its ticked
+   answers ("Security & guarantees; Team harmony") are no orientation. */
+Test (scoring_reading, a_foreign_lead_form_is_a_record)
+{
+  static const char *const fields[] = {
+    "Nome: Dana", "Cargo: Analista de TI",
+    "What matters most? (select all): Security & guarantees; Team "
+    "harmony",
+    NULL
+  };
+
+  assert_aside ("New inbound lead - website form\n"
+                "Nome: Dana\n"
+                "Sobrenome: Ruiz\n"
+                "Cargo: Analista de TI\n"
+                "Empresa: Instituto de Pesquisas do Norte\n"
+                "Pais: Brasil\n"
+                "What matters most? (select all): Security & guarantees; "
+                "Team harmony\n"
+                "Mensagem: (vazio)\n",
+                SCORE_BOILER_FORM_FIELD, fields);
+}
