@@ -6239,3 +6239,12 @@ Test (scoring_reading, a_foreign_lead_form_is_a_record)
                 "Mensagem: (vazio)\n",
                 SCORE_BOILER_FORM_FIELD, fields);
 }
+
+/* Round 97 (risk levels of blind87): a discount for committing longer,
+   asked because money is tighter next year, is 004's "more for less". */
+Test (scoring_reading, a_discount_for_a_longer_term)
+{
+  read_note ("Her finance partner asked whether there are multi-year "
+             "discounts, as budgets are tighter next year.");
+  cr_assert (counts ("risk.evaluation"), "a discount for committing longer");
+}
