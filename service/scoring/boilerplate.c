@@ -457,7 +457,10 @@ static const char *const original[] = {
   "urspruengliche nachricht", "message d'origine",
   "mensaje original",         "mensagem original",
   "messaggio originale",      "oorspronkelijk bericht",
-  "orijinal mesaj",           NULL
+  "orijinal mesaj",           "wiadomość oryginalna",
+  "wiadomosc oryginalna",     "ursprungligt meddelande",
+  "oprindelig meddelelse",    "opprinnelig melding",
+  "alkuperäinen viesti",      NULL
 };
 
 /** Whether lowercased line @a l holds an "original message" banner. */
@@ -690,21 +693,66 @@ labelled (const char *l, const char *const *list, size_t *cut)
 }
 
 /* The same header in the mail clients of other languages (French,
-   German, Spanish, Italian, Dutch, Portuguese): a block opens with a
+   German, Spanish, Italian, Dutch, Portuguese, Polish, Swedish, Danish
+   and Norwegian, Turkish, Finnish; a label opening with a capital
+   letter outside ASCII, "Ämne", is listed as written, since lines are
+   lowercased in ASCII only): a block opens with a
    "from" label followed by a "sent" or "date" label ("De : ...",
    "Envoyé : ..."), and the labels after it are headers while the block
    lasts ("À :" and "A :" only then: alone, "A:" is an answer). */
-static const char *const foreign_from[] = { "de", "von", "van", "da", NULL };
-static const char *const foreign_sent[] = { "envoyé",  "envoye",  "gesendet",
-                                            "enviado", "inviato", "verzonden",
-                                            "date",    "datum",   "fecha",
-                                            "data",    NULL };
-static const char *const foreign_headers[] = {
-  "envoyé", "envoye",  "gesendet",  "enviado", "inviato",    "verzonden",
-  "date",   "datum",   "fecha",     "data",    "à",          "a",
-  "an",     "para",    "aan",       "cc",      "objet",      "betreff",
-  "asunto", "oggetto", "onderwerp", "assunto", "importance", NULL
+static const char *const foreign_from[] = {
+  "de", "von", "van", "da", "od", "från", "fra", "kimden", "lähettäjä", NULL
 };
+static const char *const foreign_sent[] = {
+  "envoyé",  "envoye", "gesendet",   "enviado",    "inviato",   "verzonden",
+  "date",    "datum",  "fecha",      "data",       "wysłano",   "wyslano",
+  "skickat", "sendt",  "gönderildi", "gonderildi", "lähetetty", NULL
+};
+static const char *const foreign_headers[] = { "envoyé",
+                                               "envoye",
+                                               "gesendet",
+                                               "enviado",
+                                               "inviato",
+                                               "verzonden",
+                                               "date",
+                                               "datum",
+                                               "fecha",
+                                               "data",
+                                               "à",
+                                               "a",
+                                               "an",
+                                               "para",
+                                               "aan",
+                                               "cc",
+                                               "objet",
+                                               "betreff",
+                                               "asunto",
+                                               "oggetto",
+                                               "onderwerp",
+                                               "assunto",
+                                               "importance",
+                                               "wysłano",
+                                               "wyslano",
+                                               "do",
+                                               "dw",
+                                               "temat",
+                                               "skickat",
+                                               "till",
+                                               "ämne",
+                                               "Ämne",
+                                               "kopia",
+                                               "sendt",
+                                               "til",
+                                               "emne",
+                                               "gönderildi",
+                                               "gonderildi",
+                                               "kime",
+                                               "konu",
+                                               "bilgi",
+                                               "lähetetty",
+                                               "vastaanottaja",
+                                               "aihe",
+                                               NULL };
 
 /** Whether a lowercased line is an e-mail header field. */
 static bool

@@ -6248,3 +6248,39 @@ Test (scoring_reading, a_discount_for_a_longer_term)
              "discounts, as budgets are tighter next year.");
   cr_assert (counts ("risk.evaluation"), "a discount for committing longer");
 }
+
+/* Round 98 (orientation of blind15, blind89 and blind90): a buyer's own
+   e-mail pasted under a Polish or Swedish header ("Od:" and "Wysłano:",
+   "Från:" and "Skickat:", with or without the "Wiadomość oryginalna"
+   banner) is hers; the consequences accepted as "it is my decision and
+   I will explain it to the board" are a risk owned, and "I don't want
+   anyone upset" is Affiliation's. */
+Test (scoring_reading, polish_and_swedish_headers_and_owned_decisions)
+{
+  static const char *const headers[] = {
+    "Od: Dana Ruiz <d.ruiz@example.pl>\nWyslano: poniedzialek, 10 "
+    "listopada 2025 07:15\nDo: Tom Hale\nTemat: decyzja\n",
+    "-----Wiadomosc oryginalna-----\nOd: Dana Ruiz\nWyslano: czwartek, 6 "
+    "listopada 2025 10:41\nDo: Tom Hale\n",
+    "Från: Dana Ruiz\nSkickat: den 3 november 2025 09:12\nTill: Tom "
+    "Hale\nÄmne: beslut\n",
+  };
+
+  for (size_t i = 0; i < sizeof (headers) / sizeof (headers[0]); i++)
+  {
+    char note[400];
+
+    snprintf (note, sizeof (note),
+              "%s\nTom,\n\nBefore we sign I need it in writing, with a "
+              "written guarantee and a fallback plan.\n",
+              headers[i]);
+    read_note (note);
+    cr_assert (counts ("security."), "her e-mail under %.20s set aside",
+               headers[i]);
+  }
+  read_note ("Dana: 'If it fails, it is my decision and I will explain it "
+             "to the board.'");
+  cr_assert (counts ("actualization.takes_risks"), "the decision owned");
+  read_note ("Dana said she doesn't want anyone upset over the roster.");
+  cr_assert (counts ("affiliation."), "nobody upset missed");
+}
