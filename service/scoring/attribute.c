@@ -1657,6 +1657,9 @@ static const char *const maddening[] = { "crazy", "mad", "nuts", NULL };
     enjoy selling them". */
 static const char *const liking[] = { "like", "enjoy", "love", NULL };
 
+/** Whose time is wasted: "waste my time with X" stands against X. */
+static const char *const whose_time[] = { "my", "our", "your", NULL };
+
 /** "Not my thing", "isn't my style": what precedes is not for the
     speaker. */
 static const char *const my_kind[] = { "thing", "style", "scene", "cup",
@@ -1730,6 +1733,10 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
   if (q > a && *skip_at > q && score_token_in (s, q, liking)
       && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
     *skip_at = q; /* "I don't like customers who want to try things" */
+  if (*skip_at > q && q + 2 < b && token_begins (s, q, "wast")
+      && score_token_in (s, q + 1, whose_time)
+      && score_token_is (s, q + 2, "time"))
+    *skip_at = q; /* "don't waste my time with relationship building" */
   if ((bits & M_ELSE) && q > a && (s->tok_marks[q - 1] & M_SOMEONE)
       && *against_at > q)
     *against_at = q; /* "service is someone else's job" */

@@ -6284,3 +6284,20 @@ Test (scoring_reading, polish_and_swedish_headers_and_owned_decisions)
   read_note ("Dana said she doesn't want anyone upset over the roster.");
   cr_assert (counts ("affiliation."), "nobody upset missed");
 }
+
+/* Round 99 (values of blind38 and blind92): kit that must simply work is
+   reliability, a buyer who wants "the same person" for years values
+   partnership, and "don't waste my time with relationship building"
+   stands against it. */
+Test (scoring_reading, working_kit_the_same_person_and_time_wasted)
+{
+  read_note ("Innovation is not so relevant; we need it to work in January "
+             "at minus twenty.");
+  cr_assert (counts ("value.reliability"), "kit that must work missed");
+  read_note ("We expect the same person to know our station for years.");
+  cr_assert (counts ("value.partnership"), "the same person missed");
+  read_note ("Don't waste my time with relationship building.");
+  cr_assert (hit_of ("value.partnership")
+               && hit_of ("value.partnership")->against,
+             "time wasted on it read as holding it");
+}
