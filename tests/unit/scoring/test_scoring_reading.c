@@ -129,6 +129,22 @@ read_note (const char *notes)
 }
 
 /**
+ * Read a note made of a mail header block (a banner, From:, Sent: ... in
+ * some language) and the message under it, as read_note() does.
+ *
+ * @param header the header lines, each ending in a newline
+ * @param body the message
+ */
+static void
+read_under (const char *header, const char *body)
+{
+  char note[800];
+
+  snprintf (note, sizeof (note), "%s\n%s", header, body);
+  read_note (note);
+}
+
+/**
  * Read one call attended by two contacts named @a first (c1, a decision
  * maker) and @a second (c2, an influencer), as read_call() does.
  *
@@ -6037,17 +6053,13 @@ Test (scoring_reading, a_foreign_original_message_answered_inline)
 
   for (size_t i = 0; i < sizeof (banners) / sizeof (banners[0]); i++)
   {
-    char note[600];
-
-    snprintf (note, sizeof (note),
-              "%s\nTom, answers inline.\n\n"
-              "> Would you be open to the new module?\n"
-              "Yes, even though it's early. We'll accept some teething "
-              "problems and I'll take the risk with our board myself.\n"
-              "> Who should we thank for the smooth go-live?\n"
-              "My team, especially Jannik. Not me.\n",
-              banners[i]);
-    read_note (note);
+    read_under (banners[i],
+                "Tom, answers inline.\n\n"
+                "> Would you be open to the new module?\n"
+                "Yes, even though it's early. We'll accept some teething "
+                "problems and I'll take the risk with our board myself.\n"
+                "> Who should we thank for the smooth go-live?\n"
+                "My team, especially Jannik. Not me.\n");
     cr_assert (counts ("actualization."),
                "the inline answers under %.30s were set aside", banners[i]);
   }
@@ -6268,13 +6280,8 @@ Test (scoring_reading, polish_and_swedish_headers_and_owned_decisions)
 
   for (size_t i = 0; i < sizeof (headers) / sizeof (headers[0]); i++)
   {
-    char note[400];
-
-    snprintf (note, sizeof (note),
-              "%s\nTom,\n\nBefore we sign I need it in writing, with a "
-              "written guarantee and a fallback plan.\n",
-              headers[i]);
-    read_note (note);
+    read_under (headers[i], "Tom,\n\nBefore we sign I need it in writing, "
+                            "with a written guarantee and a fallback plan.\n");
     cr_assert (counts ("security."), "her e-mail under %.20s set aside",
                headers[i]);
   }
