@@ -84,6 +84,7 @@ static bool
 negated (const struct score_model *m, const struct score_scratch *s,
          uint32_t first, uint32_t last, bool after_too)
 {
+  size_t window;
   size_t before;
   size_t after;
 
@@ -91,7 +92,8 @@ negated (const struct score_model *m, const struct score_scratch *s,
      negator at all */
   if (! (s->tokens[first].flags & TOK_NEG_CLAUSE))
     return false;
-  before = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
+  window = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
+  before = window;
   after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
   for (size_t q = first; q > 0 && first - q < before; q--)
   {
@@ -99,6 +101,10 @@ negated (const struct score_model *m, const struct score_scratch *s,
       break;
     if (s->tokens[q - 1].flags & TOK_NEG)
       return true;
+    if (score_token_is (s, q - 1, "or"))
+      before = first - q + 1 + window; /* "didn't ask about the system or
+                                          share any plans": one negator
+                                          governs both verbs */
   }
   for (size_t q = (size_t) last + 1;
        after_too && q < s->n_tokens && q - last <= after; q++)

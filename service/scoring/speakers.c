@@ -1007,7 +1007,11 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
  * The call contact a line heads a message from ("Voice memo
  * (transcribed) from Serena Castellano, 14:02", "Voicemail from Dana",
  * "WhatsApp from Priya:"), or -1: a voice or text message word, then
- * "from" and the contact's name.
+ * "from" and the contact's name. A line that opens with a voice or chat
+ * word and names the contact without "from" is a recording's header too
+ * ("Voicemail (transcribed), 1:12, Tanya Oberholtzer, VP Fleet",
+ * "Voicemail transcription - 0:47 - Mariela Quiroga"), unless it says
+ * whom the message went to ("Voicemail for Tanya": the seller's).
  */
 static int
 message_from (struct score_scratch *s, const struct score_account_input *in,
@@ -1017,13 +1021,35 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
     "voice memo", "voicemail",    "voice mail", "voice message", "voice note",
     "whatsapp",   "text message", "sms",        "message",       NULL
   };
+  /* the kinds a header may open with, "message" being too common a
+     word to open a note's own sentence */
+  static const size_t headed = 8;
   char l[LOOK + 1];
   size_t len = lower_line (t, x->s, x->e, l);
   const char *from;
   bool kind = false;
 
-  if (len > 120 || NULL == (from = strstr (l, " from ")))
+  if (len > 120)
     return -1;
+  if (NULL == (from = strstr (l, " from ")))
+  {
+    const char *p = l + strspn (l, " \t-*#[(");
+
+    for (size_t k = 0; k < headed && ! kind; k++)
+    {
+      size_t n = strlen (kinds[k]);
+
+      if (0 == strncmp (p, kinds[k], n) && ! name_letter (p[n]))
+      {
+        kind = true;
+        p += n;
+      }
+    }
+    if (! kind || NULL != strstr (p, " for ") || NULL != strstr (p, " to ")
+        || NULL != strstr (p, " left "))
+      return -1;
+    return score_speaker_contact (s, in, c, p, NULL);
+  }
   for (const char *const *k = kinds; NULL != *k && ! kind; k++)
   {
     const char *at = strstr (l, *k);

@@ -6308,3 +6308,55 @@ Test (scoring_reading, working_kit_the_same_person_and_time_wasted)
                && hit_of ("value.partnership")->against,
              "time wasted on it read as holding it");
 }
+
+/* Round 100 (orientation of blind91): a voicemail's header that names the
+   caller without "from" ("Voicemail (transcribed), 1:12, Dana Ruiz, VP
+   Fleet") heads her words, and one that says whom it went to ("Voicemail
+   for Dana Ruiz") is still the seller's. */
+Test (scoring_reading, voicemail_headers_that_name_the_caller)
+{
+  static const char *const theirs[] = {
+    "Voicemail (transcribed), 1:12, Dana Ruiz, VP Fleet Services, Ruiz "
+    "Lease Corp.",
+    "Voicemail transcription - 0:47 - Dana Ruiz, Ruiz Lease SA",
+    "WhatsApp voice note, Dana Ruiz, 09:14",
+  };
+  const struct score_hit *h;
+
+  for (size_t i = 0; i < sizeof (theirs) / sizeof (theirs[0]); i++)
+  {
+    read_under (theirs[i], "\"Hey, it's Dana. I want to be in the room when "
+                           "you configure the rules, and I'll be the one on "
+                           "stage.\"\n");
+    h = hit_of ("power.involvement");
+    cr_assert_not_null (h, "her wish missed under %.24s", theirs[i]);
+    cr_assert_eq (SCORE_SAY_BUYER, h->speaker, "under %.24s: not hers",
+                  theirs[i]);
+  }
+  read_under ("Voicemail for Dana Ruiz, 0:30",
+              "I want to be in the room when they configure the rules.\n");
+  h = hit_of ("power.involvement");
+  cr_assert (NULL == h || SCORE_SAY_BUYER != h->speaker,
+             "the seller's own voicemail read as hers");
+}
+
+/* Round 100 (orientation and pillars of blind91): a negator governs the
+   verb after "or" too ("didn't ask about the system or share any plans"
+   shared none); the decisions kept as "mine" and a proposal rewritten
+   herself are Power's, a failure played down as "just a little thing"
+   Affiliation's. */
+Test (scoring_reading, or_under_a_negator_and_blind91_families)
+{
+  read_note ("Second meeting: rugby talk; he didn't ask about the system or "
+             "share any plans.");
+  cr_assert (! counts ("knowledge."), "plans not shared counted");
+  read_note ("He shared his expansion plans for next year.");
+  cr_assert (counts ("knowledge."), "plans shared missed");
+  read_note ("Dana: 'They can come. But the decisions are mine.'");
+  cr_assert (counts ("power.involvement"), "the decisions kept missed");
+  read_note ("Dana rewrote our proposal herself and struck out two phases.");
+  cr_assert (counts ("power.assertive"), "a proposal rewritten missed");
+  read_note ("Dana said it was just a little thing, she knows we had a lot "
+             "going on.");
+  cr_assert (counts ("affiliation.withholds"), "a failure played down missed");
+}
