@@ -1092,12 +1092,18 @@ someones_problem (const struct score_scratch *s, size_t q)
 
 /** Whether "later" at token @a q ends a clause that puts off what it
     names ("regulation and compliance we do later"), not a cue's own word
-    ("we'll fix it later" stands against a value by itself); @a hi is the
-    clause's first hit. */
+    ("we'll fix it later" stands against a value by itself) nor a span of
+    time ("survives an audit years later" insists the longer); @a hi is
+    the clause's first hit. */
 static bool
 deferred (const struct score_scratch *s, size_t hi, size_t q)
 {
-  if (! score_token_is (s, q, "later"))
+  static const char *const spans[] = { "years",   "months",  "weeks",
+                                       "days",    "hours",   "minutes",
+                                       "decades", "seasons", NULL };
+
+  if (! score_token_is (s, q, "later")
+      || (q > 0 && score_token_in (s, q - 1, spans)))
     return false;
   for (size_t j = hi; j < s->n_hits && s->hits[j].first <= q; j++)
     if (s->hits[j].last >= q)
@@ -1711,7 +1717,8 @@ gerund (const struct score_scratch *s, size_t q)
  */
 static void
 value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
-             size_t *against_at, size_t *skip_at, size_t *over_at, bool *firm)
+             size_t *against_at, size_t *skip_at, size_t *over_at,
+             size_t *under_at, bool *firm)
 {
   uint64_t bits = s->tok_marks[q];
 
@@ -1753,7 +1760,7 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
       && (s->tok_marks[q + 1] & M_PRON))
     *skip_at = SIZE_MAX; /* "I hate process and I get impatient": the
                             dislike ends where a new subject starts */
-  if ((bits & M_THAN) && q > a && *over_at > q)
+  if ((bits & M_THAN) && q > a && *over_at > q && *under_at > q)
   {
     size_t r = a;
 
@@ -1768,7 +1775,11 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
         break; /* "Nothing I enjoy more than ...": what follows is first */
       else if (s->tok_marks[r] & M_MORE)
       {
-        *over_at = q; /* "more than price", "rather X than Y" */
+        if (score_token_is (s, r, "less"))
+          *under_at = q; /* "saving money matters less than being
+                            compliant": what comes before is second */
+        else
+          *over_at = q; /* "more than price", "rather X than Y" */
         break;
       }
   }
@@ -2177,6 +2188,23 @@ waves_off (const struct score_scratch *s, size_t a, size_t b)
   return false;
 }
 
+/** Whether a negator in the clause [a, b) waits on a condition after it
+    ("will not move it forward until the archivist has signed off"): a
+    demand, not a refusal whose list goes on in the next clauses. */
+static bool
+conditioned (const struct score_scratch *s, size_t a, size_t b)
+{
+  static const char *const conditions[] = { "until", "unless", "before",
+                                            NULL };
+
+  for (size_t q = a; q < b; q++)
+    if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+      for (size_t r = q + 1; r < b; r++)
+        if (score_token_in (s, r, conditions))
+          return true;
+  return false;
+}
+
 /** Whether a semicolon stands between token @a a and the one before it:
     "a cost we don't want; cheapest labour, old methods" opens a new
     list, not more of the negated one. */
@@ -2225,6 +2253,9 @@ comma_before (const struct score_scratch *s, size_t q)
 /** "To be honest", "to be fair", "to be frank" set off by a comma or a
     semicolon, and "if I'm honest": said in passing. */
 static const char *const to_be_fillers[] = { "honest", "fair", "frank", NULL };
+/** Words after "to be honest" that make it what is asked, not a filler. */
+static const char *const to_be_objects[] = { "with", "about", "and",
+                                             "is",   "was",   NULL };
 
 /**
  * Mark each hit's speaker and reasons. Clause by clause: the subject at
@@ -2297,6 +2328,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
     size_t against_at = SIZE_MAX; /* values before it are opposed */
     size_t skip_at = SIZE_MAX;    /* values after it are opposed */
     size_t over_at = SIZE_MAX;    /* values after it are put second */
+    size_t under_at = SIZE_MAX;   /* values before it are put second */
     bool firm = false;            /* "not negotiable": insisted on */
     bool has_neg = false;
     bool any_neg = SCORE_TOKEN_NEG == s->tokens[a].hash; /* in the clause */
@@ -2357,15 +2389,19 @@ attribute (const struct score_model *m, struct score_scratch *s)
     rejected = rejected_clause (s, a);
     /* "didn't ask for guarantees, references or any paperwork": the
        items listed after a negated clause (short, with no subject of
-       their own: "we buy on uptime" is not one) are negated too */
+       their own: "we buy on uptime", "without me, and I'm open about
+       costs" are not one) are negated too */
     if (neg_list && s->tokens[a].sentence == neg_sentence
         && ! (s->tok_marks[a] & M_PRON) && ! semicolon_before (s, a)
+        && ! ((s->tok_marks[a] & M_CONJ) && a + 1 < b
+              && (s->tok_marks[a + 1] & M_PRON))
         && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)
             || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ))))
       rejected = true;
     else
       neg_list = false;
-    if (has_neg && b - a >= 3 && ! waves_off (s, a, b))
+    if (has_neg && b - a >= 3 && ! waves_off (s, a, b)
+        && ! conditioned (s, a, b))
     {
       /* a negated statement, not a "No," answer, nor one that waves a
          topic off ("quality hardly matters for this, good enough is
@@ -2560,7 +2596,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if ((bits & M_IF) && (q == a || ! (s->tok_marks[q - 1] & M_IFQ))
           && hypo_at > q && counterfactual (s, q, b))
         hypo_at = q; /* "if the price went up they'd look around" */
-      value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &firm);
+      value_marks (s, a, b, q, &against_at, &skip_at, &over_at, &under_at,
+                   &firm);
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
           && (s->tok_marks[q + 1] & M_TO) && waved_at > q)
         waved_at = q; /* "prefer not to replace the whole line in one go":
@@ -2701,7 +2738,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
           h->negated = true;
           h->reasons |= SCORE_READ_NEGATED;
         }
-        if (h->first > over_at)
+        if (h->first > over_at || (SIZE_MAX != under_at && h->last < under_at))
         {
           /* "stability over novelty", "safety before price": put second,
              not held (what the business or seller puts second it stands
@@ -2754,6 +2791,16 @@ attribute (const struct score_model *m, struct score_scratch *s)
       {
         h->negated = true; /* "we sell bicycles, that's green enough":
                               already had, not sought */
+        h->reasons |= SCORE_READ_NEGATED;
+      }
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
+          && SCORE_VALUE_GROWTH == m->cues[h->cue].target.index
+          && h->first == h->last && h->last + 1 < b
+          && score_token_is (s, h->last + 1, "up"))
+      {
+        h->negated = h->superseded = true; /* "I grew up in community
+                                              footy": a life, not a
+                                              business, growing */
         h->reasons |= SCORE_READ_NEGATED;
       }
       bare_if = guessed_if
@@ -2826,10 +2873,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (h->first > intent_at
           && SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind)
         h->reasons |= SCORE_READ_HYPOTHETICAL; /* 002's pillars are built
-                                                  by what was done */ /* "we stay with a supplier
-                                                  for years if they are
-                                                  reliable" names the
-                                                  value it asks for */
+                                                  by what was done */
       if (h->first == h->last
           && (h->first == a
               || (h->first == a + 1 && (s->tok_marks[a] & M_CONJ)))
@@ -2855,6 +2899,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
                                             with us" or "we want them to
                                             be honest." ("let me be
                                             honest, ..." opens candour) */
+      if (h->first == h->last && h->first == a + 2 && h->first + 1 < b
+          && (0 == a || (s->tokens[a].flags & TOK_SENTENCE))
+          && score_token_in (s, h->first, to_be_fillers)
+          && score_token_is (s, a, "to") && score_token_is (s, a + 1, "be")
+          && ! score_token_in (s, h->first + 1, to_be_objects))
+        h->reasons |= SCORE_READ_FILLER; /* "To be honest football passion
+                                            isn't for me", not "to be
+                                            honest with us is all we ask" */
       if (h->last == h->first && t0->start > 0 && t1->end < s->text_len)
       {
         char o = s->text[t0->start - 1];

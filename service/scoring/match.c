@@ -87,6 +87,7 @@ negated (const struct score_model *m, const struct score_scratch *s,
   size_t window;
   size_t before;
   size_t after;
+  bool joined = false; /* an "and" or "but" between it and the negator */
 
   /* a match stays inside one clause (match_at), and most clauses hold no
      negator at all */
@@ -99,8 +100,12 @@ negated (const struct score_model *m, const struct score_scratch *s,
   {
     if (s->tokens[q].flags & TOK_CLAUSE)
       break;
+    /* "no", "without" govern the words after them, not what an "and"
+       joins on: "do it without me, and I'm open about costs" */
     if (s->tokens[q - 1].flags & TOK_NEG)
-      return true;
+      return ! (joined && (s->tokens[q - 1].flags & TOK_NEG_FWD));
+    joined = joined || score_token_is (s, q - 1, "and")
+             || score_token_is (s, q - 1, "but");
     if (score_token_is (s, q - 1, "or"))
       before = first - q + 1 + window; /* "didn't ask about the system or
                                           share any plans": one negator

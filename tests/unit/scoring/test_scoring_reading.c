@@ -6360,3 +6360,59 @@ Test (scoring_reading, or_under_a_negator_and_blind91_families)
              "going on.");
   cr_assert (counts ("affiliation.withholds"), "a failure played down missed");
 }
+
+/* Round 101 (values and orientation of blind93 to blind96): "years later"
+   is a span of time, not a thing put off; "X matters less than Y" puts X
+   second; "no" reaches no further than an "and", nor does a refused list
+   go on into a clause with its own subject; "To be honest" opening a
+   sentence is a filler; "grew up" is a life, not growth; a refusal that
+   waits "until" others sign off opens no refused list. */
+Test (scoring_reading, spans_less_than_and_conditions)
+{
+  const struct score_hit *h;
+
+  read_note ("Every signature must survive an audit years later.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && score_hit_counts (fx_tmodel, h), "years later put off");
+  read_note ("Saving money matters less than being compliant.");
+  cr_assert (counts ("value.compliance"), "what matters more missed");
+  cr_assert (! counts ("value.cost"), "what matters less held");
+  read_note ("We want no delays and good quality.");
+  cr_assert (counts ("value.quality"), "'no' reached past 'and'");
+  read_note ("They can do it without me, and I'm open about costs.");
+  cr_assert (counts ("value.partnership"), "its own subject read as listed");
+  read_note ("To be honest football passion isn't for me.");
+  h = hit_of ("value.partnership");
+  cr_assert (NULL == h || (h->reasons & SCORE_READ_FILLER),
+             "'To be honest' read as honesty");
+  read_note ("I grew up in community footy.");
+  cr_assert (! counts ("value.growth"), "growing up read as growth");
+  read_note ("Margaret will not move it forward until the archivist has "
+             "signed off the mapping, field by field.");
+  cr_assert (counts ("security.detail"), "a condition read as a refusal");
+  read_note ("Coffee in the cafe, the scones are excellent.");
+  cr_assert (! counts ("actualization."), "scones read as a standard");
+}
+
+/* Round 101 (blind93 to blind96 seen): an episode that must arrive "on
+   the fixed date" is reliability, not a repair; a seller who lives for
+   the President's Club stands against partnership; "I'm the one
+   accountable" and the real work credited to the officers are
+   Actualization's; not wanting to "vex" the one who set it up is
+   Affiliation's. */
+Test (scoring_reading, fixed_dates_quotas_and_credit)
+{
+  read_note ("Every episode arrives on the fixed date.");
+  cr_assert (counts ("value.reliability"), "a fixed date missed");
+  cr_assert (! counts ("value.service"), "'fixed' read as a repair");
+  read_note ("What gets me up is hitting my number and the President's "
+             "Club trip.");
+  cr_assert (counts ("value_against.partnership"),
+             "a quota seller read as no clash");
+  read_note ("Dana said that if it fails, she is the one accountable.");
+  cr_assert (counts ("actualization.takes_risks"), "accountability missed");
+  read_note ("Dana said that was mostly my officers' work.");
+  cr_assert (counts ("actualization.shares_credit"), "credit handed missed");
+  read_note ("Dana doesn't want to vex the guy who set it up.");
+  cr_assert (counts ("affiliation.avoids_conflict"), "no vexing missed");
+}
