@@ -182,7 +182,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind70", "blind71", "blind72", "blind74", "blind75", "blind76", "blind73",
   "blind77", "blind79", "blind80", "blind78", "blind82", "blind83", "blind84",
   "blind81", "blind85", "blind86", "blind87", "blind88", "blind89", "blind90",
-  "blind91", "blind92", "blind93", "blind94", "blind95", "blind96"
+  "blind91", "blind92", "blind93", "blind94", "blind95", "blind96", "blind97",
+  "blind98", "blind99", "blind100"
 };
 
 /**
