@@ -1090,6 +1090,19 @@ someones_problem (const struct score_scratch *s, size_t q)
   return true;
 }
 
+/** Whether a subject of its own ("we", "they") stands after the word
+    that put the rest second (@a at) and before token @a q: "more than
+    the certificate we want to see that they build skills here" puts the
+    certificate second, not the skills. */
+static bool
+subject_after (const struct score_scratch *s, size_t at, size_t q)
+{
+  for (size_t r = at + 2; r < q; r++)
+    if (s->tok_marks[r] & M_PRON)
+      return true;
+  return false;
+}
+
 /** Whether "later" at token @a q ends a clause that puts off what it
     names ("regulation and compliance we do later"), not a cue's own word
     ("we'll fix it later" stands against a value by itself) nor a span of
@@ -1639,10 +1652,13 @@ over_time (const struct score_scratch *s, size_t q)
 
   if (! score_token_is (s, q, "over"))
     return false;
-  if (r < s->n_tokens && (s->tok_marks[r] & M_DET))
-    r++;
+  if (r < s->n_tokens
+      && ((s->tok_marks[r] & M_DET) || score_token_is (s, r, "many")
+          || score_token_is (s, r, "several")))
+    r++; /* "over the years", "over many years" */
   return r < s->n_tokens
          && (score_token_is (s, r, "long") || score_token_is (s, r, "years")
+             || score_token_is (s, r, "months")
              || score_token_is (s, r, "next") || score_token_is (s, r, "past")
              || score_token_is (s, r, "time")
              || score_token_is (s, r, "decades")
@@ -2738,7 +2754,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
           h->negated = true;
           h->reasons |= SCORE_READ_NEGATED;
         }
-        if (h->first > over_at || (SIZE_MAX != under_at && h->last < under_at))
+        if ((h->first > over_at && ! subject_after (s, over_at, h->first))
+            || (SIZE_MAX != under_at && h->last < under_at))
         {
           /* "stability over novelty", "safety before price": put second,
              not held (what the business or seller puts second it stands

@@ -100,10 +100,18 @@ negated (const struct score_model *m, const struct score_scratch *s,
   {
     if (s->tokens[q].flags & TOK_CLAUSE)
       break;
+    if (q >= 2 && score_token_is (s, q - 1, "of")
+        && (score_token_is (s, q - 2, "expense")
+            || score_token_is (s, q - 2, "sacrifice")))
+      break; /* "never at the expense of accuracy" guards accuracy */
     /* "no", "without" govern the words after them, not what an "and"
-       joins on: "do it without me, and I'm open about costs" */
+       joins on ("do it without me, and I'm open about costs"), and a
+       "no" hyphened to a word is that compound's ("a no-frills platform
+       at the lowest price") */
     if (s->tokens[q - 1].flags & TOK_NEG)
-      return ! (joined && (s->tokens[q - 1].flags & TOK_NEG_FWD));
+      return ! (joined && (s->tokens[q - 1].flags & TOK_NEG_FWD))
+             && ! (q < first && s->tokens[q - 1].end < s->text_len
+                   && '-' == s->text[s->tokens[q - 1].end]);
     joined = joined || score_token_is (s, q - 1, "and")
              || score_token_is (s, q - 1, "but");
     if (score_token_is (s, q - 1, "or"))

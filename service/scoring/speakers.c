@@ -864,10 +864,11 @@ transcript_labels (struct score_scratch *s,
   bool twice = false;
 
   if (1 == n && lines >= 2 && lb[0].lines >= 2
-      && (lb[0].timed || '\0' != lb[0].role[0]))
+      && (lb[0].timed || '\0' != lb[0].role[0] || lb[0].lines >= 3))
     return score_speaker_contact (s, in, c, lb[0].name, NULL) >= 0;
   /* one contact's own turns, timed or titled ("Morag Sinclair
-     00:00:30"), exported without the other side's */
+     00:00:30") or three and more of them (a chat pasted: "Joy Santos:
+     Hi Sir Andreas!!"), exported without the other side's */
   if (n < 2 || lines < 2)
     return false;
   for (size_t i = 0; i < n; i++)
@@ -1086,10 +1087,12 @@ unwrap_forwarded_quote (struct score_scratch *s)
       q++;
     if (q < e && '>' == t[q])
       break;
-    words += count_words (t, p, e, 64);
+    lower_line (t, p, e, l);
+    if (0 == score_from_label (l) && NULL == strstr (l, "-----"))
+      words += count_words (t, p, e, 64); /* a banner or From: line is
+                                             no note of its own */
     if (words > 20)
       return; /* a note of its own above the quote */
-    lower_line (t, p, e, l);
     for (const char *const *k = score_forward_words; NULL != *k && ! cue; k++)
       cue = NULL != strstr (l, *k);
     cue = cue || NULL != strstr (l, "see "); /* "see her answer" */
@@ -1278,6 +1281,10 @@ static int
 quoted_addressee (struct score_scratch *s,
                   const struct score_account_input *in,
                   const struct score_call *c, const struct line *ln, size_t n);
+
+static int
+name_signed (struct score_scratch *s, const struct score_account_input *in,
+             const struct score_call *c, const struct line *ln, size_t n);
 
 /** Labels of a visit report's record sections (lowercased): what the
     line under one says is the account's facts or our to-dos. */
@@ -1507,7 +1514,11 @@ score_read_notes (struct score_scratch *s,
   }
   decide_labels (s, in, c, lb, n_lb);
   if (0 == n_lb)
+  {
     signer = email_signer (s, in, c, ln, n, signed_at);
+    if (signer < 0)
+      signer = name_signed (s, in, c, ln, n);
+  }
   for (size_t i = 0; i < n; i++)
   {
     size_t a = ln[i].s;
@@ -1694,6 +1705,45 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
   }
   k = lone_writer (s, in, c, ln, n);
   return (k >= 0) ? k : quoted_addressee (s, in, c, ln, n);
+}
+
+/**
+ * The call contact who signed a letter pasted as the note with no closing
+ * word, or -1: a note that opens with a salutation ("Sir, thank you for
+ * the demo", "Dear Mr Tan") and ends on a line that is a contact's name,
+ * alone or before her title ("Teresita Ramos, Director of Crewing").
+ */
+static int
+name_signed (struct score_scratch *s, const struct score_account_input *in,
+             const struct score_call *c, const struct line *ln, size_t n)
+{
+  static const char *const salutes[] = { "sir", "madam", "dear", NULL };
+  char l[LOOK + 1];
+  size_t first = 0;
+  size_t last = n;
+  size_t cut;
+  size_t words;
+  bool saluted;
+
+  while (first < n && ln[first].blank)
+    first++;
+  while (last > first && ln[last - 1].blank)
+    last--;
+  if (last < first + 2 || ln[last - 1].words > 8)
+    return -1;
+  lower_line (s->read_text, ln[first].s, ln[first].e, l);
+  saluted = starts_any (l, score_greetings);
+  for (const char *const *w = salutes; NULL != *w && ! saluted; w++)
+    saluted = starts (l, *w) && ! name_letter (l[strlen (*w)]);
+  if (! saluted)
+    return -1;
+  lower_line (s->read_text, ln[last - 1].s, ln[last - 1].e, l);
+  cut = strcspn (l, ",|(");
+  l[cut] = '\0';
+  words = count_words (l, 0, cut, 8);
+  if (words < 2 || words > 4)
+    return -1; /* a name is two to four words */
+  return score_speaker_contact (s, in, c, l, NULL);
 }
 
 /**

@@ -64,6 +64,24 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/**
+ * Whether value hit @a h follows "without" in its clause: "we help fleets
+ * grow without growing their headcount" does not stand against growth,
+ * where "we don't ship betas" stands against innovation.
+ */
+static bool
+without (const struct score_scratch *s, const struct score_hit *h)
+{
+  for (size_t r = h->first; r > 0 && r + 4 > h->first; r--)
+  {
+    if (s->tokens[r].flags & TOK_CLAUSE)
+      break;
+    if (score_token_is (s, r - 1, "without"))
+      return true;
+  }
+  return false;
+}
+
 /** What a question or heading says of the answer under it. */
 struct question
 {
@@ -379,7 +397,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       if (score_hit_counts (m, h))
         sign = (h->against || (refused && cue->weight > 0)) ? -1.0 : 1.0;
       else if (negated_fact (m, h)
-               && (cue->weight < 0 || ! buyer || refused_want (s, h)))
+               && (cue->weight < 0 || (! buyer && ! without (s, h))
+                   || refused_want (s, h)))
         sign = -1.0; /* "not one-off orders"; and what the business or
                         seller says it does not do ("we don't ship
                         betas", "I never rush a decision") is what it

@@ -6416,3 +6416,75 @@ Test (scoring_reading, fixed_dates_quotas_and_credit)
   read_note ("Dana doesn't want to vex the guy who set it up.");
   cr_assert (counts ("affiliation.avoids_conflict"), "no vexing missed");
 }
+
+/* Round 102 (blind97 to blind100 seen): a letter pasted with a salutation
+   and signed by the contact's name and title alone is hers; a chat pasted
+   as three lines or more under one contact's name is hers; a forwarded
+   note's banner and From: line are no note of its own above the quote. */
+Test (scoring_reading, letters_chats_and_forwards_of_the_contact)
+{
+  const struct score_hit *h;
+
+  read_note ("Sir, thank you for the demo. I will be frank with you.\n"
+             "I am ready to try the new module even if not perfect, we will "
+             "accept mistakes.\n"
+             "Dana Ruiz, Director of Crewing");
+  h = hit_of ("actualization.takes_risks");
+  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her letter read as ours");
+  read_note ("[Viber, pasted]\n"
+             "Dana Ruiz: Hi Sir Andreas!! Hope your family is ok\n"
+             "Dana Ruiz: About the new module, I don't want to cause "
+             "problem with the principal\n"
+             "Dana Ruiz: Let's have merienda when you're in Makati\n");
+  h = hit_of ("affiliation.avoids_conflict");
+  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her chat read as ours");
+  read_note ("---------- Videresendt meddelelse ---------\n"
+             "Fra: Peter Juul (agent)\n"
+             "Peter: Kaia, such a pleasure as always! Hugs to the family. "
+             "Forwarding the note below.\n"
+             "\n"
+             "> From: Dana Ruiz (VP Fleet Performance)\n"
+             "> We are willing to try your beta optimiser on three ships; "
+             "some risk is fine if the upside is real.\n");
+  h = hit_of ("actualization.takes_risks");
+  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her forwarded note lost");
+}
+
+/* Round 102 (values of blind97 to blind100): "never at the expense of
+   accuracy" guards accuracy; "more than the certificate we want skills"
+   puts only the certificate second; a business that helps fleets "grow
+   without growing their headcount" does not stand against growth; "a
+   no-frills platform at the lowest price" holds price; "over many years"
+   is a span of time. */
+Test (scoring_reading, expense_scope_of_more_than_and_compounds)
+{
+  read_note ("Saving time matters, but never at the expense of accuracy.");
+  cr_assert (counts ("value.quality"), "accuracy guarded read as refused");
+  read_note ("More than the certificate we want to see that they build "
+             "skills here.");
+  cr_assert (counts ("value.productivity"), "a new subject put second");
+  read_note ("A no-frills platform at the lowest price we can manage.");
+  cr_assert (counts ("value.cost"), "a no- compound negated the rest");
+  read_note ("I'm happiest looking after a handful of clients over many "
+             "years.");
+  cr_assert (counts ("value.partnership"), "'over many years' put second");
+}
+
+/* Round 102 (values of blind98 seen): a business that helps fleets "grow
+   without growing their office headcount" holds growth, not a refusal of
+   it, and suits a buyer who is growing. */
+Test (scoring_reading, growth_without_headcount_is_growth)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (
+    json_pack ("[s]", "We are growing by 30% in three years; growth is what "
+                      "matters to us."),
+    json_pack ("{s:[s]}", "answers",
+               "We help fleets grow without growing their office headcount."),
+    json_pack ("{s:{s:f}}", "priorities", "growth", 1.0), a);
+  cr_assert (a->values_fit.available);
+  cr_assert_gt (a->values_fit.score_organization, 0.5, "org %.2f",
+                a->values_fit.score_organization);
+  free (a);
+}
