@@ -71,7 +71,7 @@ enum mark
 #define M_MORE (1ull << 36)    /**< more, less (before "than") */
 #define M_THAN (1ull << 37)    /**< than */
 #define M_SOMEONE (1ull << 38) /**< someone, somebody (before "else") */
-#define M_ELSE (1ull << 39)    /**< else ("someone else's job") */
+#define M_ELSE (1ull << 39)    /**< else ("someone else's job"), against */
 #define M_MEANS (1ull << 42)   /**< means, mean: "means nothing to us" */
 #define M_WISH \
   (1ull << 43) /**< love, hope, aim (to): "would love to get to
@@ -401,6 +401,7 @@ static const struct
   { "avoided", M_AGAINST | M_SKIP },
   { "avoiding", M_AGAINST | M_SKIP },
   { "else", M_ELSE },
+  { "against", M_ELSE }, /* "we're against long contracts" (value_marks) */
   { "skip", M_SKIP },
   { "ditch", M_SKIP | M_REMOVE },
   { "scrap", M_SKIP | M_REMOVE },
@@ -1090,6 +1091,19 @@ someones_problem (const struct score_scratch *s, size_t q)
   return true;
 }
 
+/** Whether token @a q is a subject with "be" contracted onto it ("we're",
+    "I'm", "they're"). */
+static bool
+contracted_be (const struct score_scratch *s, size_t q)
+{
+  const char *w = s->text + s->tokens[q].start;
+  size_t n = s->tokens[q].end - s->tokens[q].start;
+
+  return (n > 3 && '\'' == w[n - 3] && 'r' == (w[n - 2] | 0x20)
+          && 'e' == (w[n - 1] | 0x20))
+         || (n > 2 && '\'' == w[n - 2] && 'm' == (w[n - 1] | 0x20));
+}
+
 /** Whether a subject of its own ("we", "they") stands after the word
     that put the rest second (@a at) and before token @a q: "more than
     the certificate we want to see that they build skills here" puts the
@@ -1772,6 +1786,10 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
       }
   if ((bits & M_SKIP) && *skip_at > q)
     *skip_at = q;
+  if (*skip_at > q && q > a && score_token_is (s, q, "against")
+      && ((s->tok_marks[q - 1] & M_AUX) || contracted_be (s, q - 1)))
+    *skip_at = q; /* "we're against long contracts", not "insurance
+                     against outages" */
   if ((bits & M_AND) && *skip_at < q && q + 1 < b
       && (s->tok_marks[q + 1] & M_PRON))
     *skip_at = SIZE_MAX; /* "I hate process and I get impatient": the
@@ -1916,6 +1934,7 @@ static void
 dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
                size_t h0)
 {
+  static const char *const these[] = { "these", "those", "both", NULL };
   size_t st;
 
   if (0 == a)
@@ -1923,6 +1942,37 @@ dismiss_topic (const struct score_model *m, struct score_scratch *s, size_t a,
   st = a - 1;
   while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
     st--;
+  if (score_token_in (s, a, these))
+  {
+    /* "Innovation, partnership, these words are not relevant to us": the
+       short items listed before it, back to the sentence's start */
+    size_t from = a;
+    size_t end = a;
+
+    while (end - st <= 3 && s->tokens[st].sentence == s->tokens[a].sentence)
+    {
+      from = st;
+      if (0 == st || (s->tokens[st].flags & TOK_SENTENCE))
+        break;
+      end = st;
+      st = end - 1;
+      while (st > 0 && ! (s->tokens[st].flags & TOK_CLAUSE))
+        st--;
+    }
+    for (size_t j = h0; from < a && j > 0; j--)
+    {
+      struct score_hit *h = &s->hits[j - 1];
+
+      if (h->first < from)
+        break;
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
+      {
+        h->negated = true;
+        h->reasons |= SCORE_READ_NEGATED;
+      }
+    }
+    return;
+  }
   if (1 == a - st && st > 0 && filler_word (s, st))
   {
     a = st; /* "Innovation? Honestly, that's not something we think
@@ -2808,6 +2858,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
       {
         h->negated = true; /* "we sell bicycles, that's green enough":
                               already had, not sought */
+        h->reasons |= SCORE_READ_NEGATED;
+      }
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
+          && h->first > 0 && t0->start > 0 && '-' == s->text[t0->start - 1]
+          && score_token_is (s, h->first - 1, "non"))
+      {
+        h->negated = h->superseded = true; /* "non-profits", "non-standard":
+                                              not the value named */
         h->reasons |= SCORE_READ_NEGATED;
       }
       if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind

@@ -84,10 +84,15 @@ static bool
 negated (const struct score_model *m, const struct score_scratch *s,
          uint32_t first, uint32_t last, bool after_too)
 {
+  /* words that end the noun a "no" governs: "no finding at audit", "no
+     incident with a donor" (not "no interest in", "no need for") */
+  static const char *const beyond_noun[] = { "at", "during", "with", "after",
+                                             NULL };
   size_t window;
   size_t before;
   size_t after;
-  bool joined = false; /* an "and" or "but" between it and the negator */
+  bool joined = false; /* an "and", "but" or "at" between it and the
+                          negator */
 
   /* a match stays inside one clause (match_at), and most clauses hold no
      negator at all */
@@ -113,7 +118,8 @@ negated (const struct score_model *m, const struct score_scratch *s,
              && ! (q < first && s->tokens[q - 1].end < s->text_len
                    && '-' == s->text[s->tokens[q - 1].end]);
     joined = joined || score_token_is (s, q - 1, "and")
-             || score_token_is (s, q - 1, "but");
+             || score_token_is (s, q - 1, "but")
+             || score_token_in (s, q - 1, beyond_noun);
     if (score_token_is (s, q - 1, "or"))
       before = first - q + 1 + window; /* "didn't ask about the system or
                                           share any plans": one negator

@@ -755,7 +755,7 @@ dot_word (const char *w, size_t n)
  * than working with firms that are growing", "nobody does it better
  * than them" praise what follows "than". Negator @a q loses its
  * negation when "more", "better" or "rather" then "than" follow in its
- * clause.
+ * clause; so does a "no" that is said ("I'd rather say no honestly").
  *
  * @param s scratch with the tokens
  * @param q a negator's token
@@ -766,6 +766,21 @@ emphatic_negator (struct score_scratch *s, size_t q)
   struct score_token *t = &s->tokens[q];
   bool more = false;
 
+  if (SCORE_TOKEN_NEG == t->hash && q > 0 && score_token_is (s, q, "no")
+      && (score_token_is (s, q - 1, "say") || score_token_is (s, q - 1, "said")
+          || score_token_is (s, q - 1, "says")
+          || score_token_is (s, q - 1, "saying"))
+      && q + 1 < s->n_tokens && ! (s->tokens[q + 1].flags & TOK_CLAUSE)
+      && s->tokens[q + 1].end - s->tokens[q + 1].start > 4
+      && 'l' == (s->text[s->tokens[q + 1].end - 2] | 0x20)
+      && 'y' == (s->text[s->tokens[q + 1].end - 1] | 0x20))
+  {
+    /* "I'd rather say no honestly than overpromise": the word said, in
+       a manner, is no negator ("said no to the pilot" still refuses) */
+    t->hash = score_stem_hash (s, "no", 2);
+    t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
+    return;
+  }
   if (SCORE_TOKEN_NEG != t->hash
       || ! (score_token_is (s, q, "nothing")
             || score_token_is (s, q, "nobody")))

@@ -38,17 +38,24 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
  * than only does not hold: "we don't want reports", "we don't need a
  * partner", "no service visits, please", "no projects, no quarterly
  * reviews" (a negator with "want" or "need" up to four words before it
- * in its clause, or "no" right before it), where "price isn't the
- * conversation" only holds no price.
+ * in its clause, or "no" right before it or a word before: "no ongoing
+ * relationship"), where "price isn't the conversation" only holds no
+ * price.
  */
 static bool
 refused_want (const struct score_scratch *s, const struct score_hit *h)
 {
+  static const char *const between[] = { "ongoing", "long",  "further",
+                                         "more",    "extra", "real",
+                                         "big",     "fancy", NULL };
   size_t q = h->first;
 
   if (q > 0 && SCORE_TOKEN_NEG == s->tokens[q - 1].hash
       && score_token_is (s, q - 1, "no"))
     return true;
+  if (q > 1 && SCORE_TOKEN_NEG == s->tokens[q - 2].hash
+      && score_token_is (s, q - 2, "no") && score_token_in (s, q - 1, between))
+    return true; /* "no ongoing relationship" */
   if (q > 1 && SCORE_TOKEN_NEG == s->tokens[q - 1].hash
       && score_token_is (s, q - 1, "not")
       && ',' == s->text[s->tokens[q - 2].end])

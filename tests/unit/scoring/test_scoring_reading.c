@@ -6488,3 +6488,51 @@ Test (scoring_reading, growth_without_headcount_is_growth)
                 a->values_fit.score_organization);
   free (a);
 }
+
+/* Round 103 (values of blind101 to blind104): a "no" that is said in a
+   manner is no negator; "X, Y, these words are not relevant" waves both
+   away; "we're against long contracts" stands against them; a "no"
+   governs its noun, not what follows "at" ("no finding at audit"); a
+   "non-" compound is not its value; a resident is no data residency, nor
+   an experience an experiment. */
+Test (scoring_reading, said_no_these_words_against_and_non)
+{
+  const struct score_hit *h;
+
+  read_note ("I'd rather say no honestly than overpromise.");
+  cr_assert (counts ("value.partnership"), "'say no honestly' negated");
+  read_note ("Innovation, partnership, these words are not relevant to us.");
+  cr_assert (! counts ("value.innovation"), "a listed item kept");
+  cr_assert (! counts ("value.partnership"), "a listed item kept");
+  read_note ("We're against long contracts.");
+  h = hit_of ("value.partnership");
+  cr_assert (h && h->against, "'against' read as holding");
+  read_note ("Our standard is simple: no finding at audit.");
+  cr_assert (counts ("value.compliance"), "'no finding' negated the audit");
+  read_note ("We help non-profits grow individual giving.");
+  cr_assert (! counts ("value.profitability"), "a non-profit read as profit");
+  read_note ("Nothing about the resident experience may look cheap.");
+  cr_assert (! counts ("value.innovation"), "an experience read as an "
+                                            "experiment");
+  cr_assert (! counts ("value.compliance"), "a resident read as residency");
+}
+
+/* Round 103: "no ongoing relationship" is a buyer refusing partnership, so
+   a business built on multi-year partnerships is walked away from. */
+Test (scoring_reading, no_ongoing_relationship_refuses_partnership)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (
+    json_pack ("[s]", "We want one project, six weeks, then goodbye. No "
+                      "ongoing relationship, no support contract."),
+    json_pack ("{s:[s]}", "answers",
+               "We only take clients on multi-year partnerships."),
+    json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0), a);
+  cr_assert (a->values_fit.available);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
+                "%s (org %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization);
+  free (a);
+}
