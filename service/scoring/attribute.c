@@ -632,7 +632,9 @@ other_name_at (const struct score_scratch *s, size_t q, size_t end)
 /**
  * Collect the names the note gives a predecessor: right after
  * "predecessor" or a former role ("the previous owner (Mrs. Castell)"),
- * after "took over from", "replaced". A call contact's name is never one.
+ * before a tag that opens with one ("Jean-Luc (former Head of
+ * Finance)"), after "took over from", "replaced". A call contact's name
+ * is never one.
  *
  * @param s scratch with tokens and marks
  */
@@ -662,6 +664,18 @@ former_names (struct score_scratch *s)
       at = other_name_at (s, q + 2, s->n_tokens); /* "took over from" */
     else if ((b & M_REMOVE) && ! (b & M_SKIP) && q + 1 < s->n_tokens)
       at = other_name_at (s, q + 1, s->n_tokens); /* "replaced Marla" */
+    if ((b & (M_PRED | M_FORMER)) && q > 0 && SIZE_MAX == at
+        && '(' == s->text[s->tokens[q].start - 1] && name_like (s, q - 1)
+        && ! among (s->call_names, s->n_call_names, s->tokens[q - 1].hash))
+    {
+      /* "Jean-Luc (former Head of Finance, retired June)": the name
+         before the tag, both words of a hyphened one */
+      at = q - 1;
+      if (at > 0 && s->tokens[at - 1].end + 1 == s->tokens[at].start
+          && '-' == s->text[s->tokens[at - 1].end] && name_like (s, at - 1)
+          && s->n_former_names < 7)
+        s->former_names[s->n_former_names++] = s->tokens[at - 1].hash;
+    }
     if (SIZE_MAX != at && s->n_former_names < 8
         && ! among (s->former_names, s->n_former_names, s->tokens[at].hash))
       s->former_names[s->n_former_names++] = s->tokens[at].hash;
@@ -743,6 +757,14 @@ subject (struct score_scratch *s, size_t p, size_t end, bool ours_is_us)
   bool ours = false;
   size_t q;
 
+  for (q = p; q < end && q < p + 2; q++)
+    if (s->tokens[q].end < s->text_len && ':' == s->text[s->tokens[q].end]
+        && q + 1 < end && name_like (s, q + 1))
+    {
+      p = q + 1; /* "Handover context: Jean-Luc (former ...) relied on us":
+                    who follows the label */
+      break;
+    }
   while (p < end
          && ((s->tok_marks[p] & M_CONJ) || score_token_in (s, p, asides)))
     p++; /* "and my assistant ...", "oh, ...", "FYI the old buyer ..." */
@@ -2777,6 +2799,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
       }
       h->reasons |= speaker_reason ((enum score_target_kind) h->kind,
                                     h->speaker);
+      if (SCORE_TARGET_PILLAR == (enum score_target_kind) h->kind
+          && s->n_segs > 0 && SCORE_SAY_SELLER == s->segs[g].speaker
+          && SCORE_SEG_RELAYED == s->segs[g].contact)
+        h->reasons |= SCORE_READ_OUR_SIDE; /* "Our AE's note: 'trusted
+                                              partnership, we are his
+                                              go-to advisor!!'": a claim */
       if (h->negated && ! h->resolved && ! h->superseded
           && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
         affirmed_value (s, h, a);
@@ -3526,6 +3554,8 @@ static void
 refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
               struct refusals *out)
 {
+  static const char *const unread[] = { "unread", "untouched", "unopened",
+                                        NULL };
   size_t neg = SIZE_MAX; /* the last negation seen */
 
   out->plain = 0;
@@ -3570,6 +3600,13 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && score_token_in (s, q + 1, no_reply))
       out->plain = q + 1; /* "Emailed Carol our whitepaper. No reply." */
+    else if (score_token_in (s, q, unread)
+             || ((token_begins (s, q, "stay") || score_token_is (s, q, "sat")
+                  || token_begins (s, q, "remain"))
+                 && q + 3 < end && score_token_is (s, q + 1, "on")
+                 && score_token_is (s, q + 3, "table")))
+      out->plain = q + 1; /* "our market report stayed on the table",
+                             "the benchmark went unread" */
     else if (token_begins (s, q, "leav")
              && ! (q > p && (s->tok_marks[q - 1] & (M_I | M_OURS))))
     {

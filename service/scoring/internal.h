@@ -89,7 +89,9 @@ struct score_segment
 /** score_segment.contact of a narrative stretch written by someone not
     on our side who is no call contact (a forwarded e-mail from the
     buyer's colleague): read like a note, but its "I", "we" and "our"
-    are the writer's, not the seller's. */
+    are the writer's, not the seller's. On a seller's stretch: a
+    colleague's note quoted ("Our AE's note: ..."), a claim about the
+    relationship, not evidence of it. */
 #define SCORE_SEG_RELAYED (-2)
 
 /** One stretch set aside as boilerplate. */

@@ -88,7 +88,6 @@ negated (const struct score_model *m, const struct score_scratch *s,
      incident with a donor" (not "no interest in", "no need for") */
   static const char *const beyond_noun[] = { "at", "during", "with", "after",
                                              NULL };
-  size_t window;
   size_t before;
   size_t after;
   bool joined = false; /* an "and", "but" or "at" between it and the
@@ -98,8 +97,7 @@ negated (const struct score_model *m, const struct score_scratch *s,
      negator at all */
   if (! (s->tokens[first].flags & TOK_NEG_CLAUSE))
     return false;
-  window = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
-  before = window;
+  before = (size_t) score_p (m, SCORE_P_NEGATION_WINDOW);
   after = (size_t) score_p (m, SCORE_P_NEGATION_AFTER);
   for (size_t q = first; q > 0 && first - q < before; q--)
   {
@@ -121,9 +119,10 @@ negated (const struct score_model *m, const struct score_scratch *s,
              || score_token_is (s, q - 1, "but")
              || score_token_in (s, q - 1, beyond_noun);
     if (score_token_is (s, q - 1, "or"))
-      before = first - q + 1 + window; /* "didn't ask about the system or
-                                          share any plans": one negator
-                                          governs both verbs */
+      before = SIZE_MAX; /* "didn't ask about the system or share any
+                            plans", "hasn't involved us in anything else or
+                            asked our advice": one negator governs both
+                            verbs, back to the clause's start */
   }
   for (size_t q = (size_t) last + 1;
        after_too && q < s->n_tokens && q - last <= after; q++)

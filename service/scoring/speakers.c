@@ -1286,6 +1286,8 @@ static int
 name_signed (struct score_scratch *s, const struct score_account_input *in,
              const struct score_call *c, const struct line *ln, size_t n);
 
+static bool colleague_note (const char *t, size_t a, size_t b);
+
 /** Labels of a visit report's record sections (lowercased): what the
     line under one says is the account's facts or our to-dos. */
 static const char *const record_labels[] = { "background",
@@ -1593,6 +1595,9 @@ score_read_notes (struct score_scratch *s,
     else if (signer >= 0)
       score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_BUYER,
                       (int8_t) signer, 0);
+    else if (colleague_note (t, a, b))
+      score_push_seg (s, a, b + 1 < len ? b + 1 : len, SCORE_SAY_SELLER,
+                      SCORE_SEG_RELAYED, 0);
     else
     {
       size_t r = record_end (t, a, b, full_lines);
@@ -1705,6 +1710,34 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
   }
   k = lone_writer (s, in, c, ln, n);
   return (k >= 0) ? k : quoted_addressee (s, in, c, ln, n);
+}
+
+/**
+ * Whether line [@a a, @a b) quotes a colleague's note on the account ("Our
+ * AE's note: 'Excellent, trusted partnership, we are his go-to
+ * advisor!!'", "Our SDR's summary: ..."): our side's words, no evidence of
+ * the buyer.
+ */
+static bool
+colleague_note (const char *t, size_t a, size_t b)
+{
+  static const char *const kinds[] = { "'s note",    "'s notes", "'s summary",
+                                       "'s comment", "'s view",  NULL };
+  char l[LOOK + 1];
+  const char *colon;
+
+  lower_line (t, a, b, l);
+  if (! starts (l, "our ") || NULL == (colon = strchr (l, ':'))
+      || colon - l > 32)
+    return false;
+  for (const char *const *k = kinds; NULL != *k; k++)
+  {
+    const char *at = strstr (l, *k);
+
+    if (NULL != at && at < colon)
+      return true;
+  }
+  return false;
 }
 
 /**

@@ -6536,3 +6536,32 @@ Test (scoring_reading, no_ongoing_relationship_refuses_partnership)
                 a->values_fit.score_organization);
   free (a);
 }
+
+/* Round 104 (pillars of blind101 to blind104): a colleague's note quoted
+   ("Our AE's note: 'trusted partnership, we are his go-to advisor!!'") is
+   a claim, no pillar; a predecessor named before a tag that calls him
+   former, after a label ("Handover context: Jean-Luc (former Head of
+   Finance, retired June) relied on us"), is no trust of the contact's;
+   an insight that "stayed on the table" was turned down; a negator
+   reaches over "or" back to its clause's start ("hasn't involved us in
+   anything else or asked our advice"). */
+Test (scoring_reading, claims_predecessors_and_insight_left_on_the_table)
+{
+  const struct score_hit *h;
+
+  read_note ("Our AE's note: 'Excellent, trusted partnership with Dana, we "
+             "are her go-to advisor!!'");
+  cr_assert (! counts ("trust."), "a colleague's claim read as trust");
+  read_note ("Handover context: Jean-Luc (former Head of Finance, retired "
+             "June) relied on us for everything.");
+  h = hit_of ("trust.relied");
+  cr_assert (h && (h->reasons & SCORE_READ_FORMER), "the predecessor's "
+                                                    "trust read as hers");
+  read_note ("Dana said it is for the owner, and our market report I "
+             "brought stayed on the table.");
+  cr_assert (! counts ("knowledge.insight"), "an insight left on the table "
+                                             "counted");
+  read_note ("QA module only; she hasn't involved us in anything else or "
+             "asked our advice.");
+  cr_assert (! counts ("trust.advice"), "advice not asked counted");
+}
