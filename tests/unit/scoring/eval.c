@@ -169,24 +169,25 @@ suite_index (const char *suite)
 }
 
 const char *const eval_split_names[EVAL_SPLITS] = {
-  "train",    "held",     "blind3",  "blind4",  "blind5",   "blind6",
-  "forms",    "blind7",   "blind8",  "blind9",  "blind10",  "blind11",
-  "blind12",  "blind13",  "blind14", "blind15", "blind16",  "blind17",
-  "blind18",  "blind19",  "blind20", "blind21", "blind22",  "blind23",
-  "blind24",  "blind25",  "blind26", "blind27", "blind28",  "blind29",
-  "blind30",  "blind31",  "blind32", "blind33", "blind34",  "blind35",
-  "blind36",  "blind37",  "blind38", "blind39", "blind40",  "blind41",
-  "blind42",  "blind43",  "blind44", "blind45", "blind46",  "blind47",
-  "blind48",  "blind50",  "blind49", "blind51", "blind54",  "blind52",
-  "blind53",  "blind55",  "blind56", "blind57", "blind58",  "blind59",
-  "blind60",  "blind61",  "blind62", "blind63", "blind64",  "blind65",
-  "blind67",  "blind68",  "blind66", "blind69", "blind70",  "blind71",
-  "blind72",  "blind74",  "blind75", "blind76", "blind73",  "blind77",
-  "blind79",  "blind80",  "blind78", "blind82", "blind83",  "blind84",
-  "blind81",  "blind85",  "blind86", "blind87", "blind88",  "blind89",
-  "blind90",  "blind91",  "blind92", "blind93", "blind94",  "blind95",
-  "blind96",  "blind97",  "blind98", "blind99", "blind100", "blind101",
-  "blind102", "blind103", "blind104"
+  "train",    "held",     "blind3",   "blind4",   "blind5",   "blind6",
+  "forms",    "blind7",   "blind8",   "blind9",   "blind10",  "blind11",
+  "blind12",  "blind13",  "blind14",  "blind15",  "blind16",  "blind17",
+  "blind18",  "blind19",  "blind20",  "blind21",  "blind22",  "blind23",
+  "blind24",  "blind25",  "blind26",  "blind27",  "blind28",  "blind29",
+  "blind30",  "blind31",  "blind32",  "blind33",  "blind34",  "blind35",
+  "blind36",  "blind37",  "blind38",  "blind39",  "blind40",  "blind41",
+  "blind42",  "blind43",  "blind44",  "blind45",  "blind46",  "blind47",
+  "blind48",  "blind50",  "blind49",  "blind51",  "blind54",  "blind52",
+  "blind53",  "blind55",  "blind56",  "blind57",  "blind58",  "blind59",
+  "blind60",  "blind61",  "blind62",  "blind63",  "blind64",  "blind65",
+  "blind67",  "blind68",  "blind66",  "blind69",  "blind70",  "blind71",
+  "blind72",  "blind74",  "blind75",  "blind76",  "blind73",  "blind77",
+  "blind79",  "blind80",  "blind78",  "blind82",  "blind83",  "blind84",
+  "blind81",  "blind85",  "blind86",  "blind87",  "blind88",  "blind89",
+  "blind90",  "blind91",  "blind92",  "blind93",  "blind94",  "blind95",
+  "blind96",  "blind97",  "blind98",  "blind99",  "blind100", "blind101",
+  "blind102", "blind103", "blind104", "blind105", "blind106", "blind107",
+  "blind108"
 };
 
 /**
