@@ -1759,6 +1759,18 @@ gerund (const struct score_scratch *s, size_t q)
          && 'g' == (w[n - 1] | 0x20);
 }
 
+/** Whether "even" stands up to three words before token @a q in the
+    clause from @a a: "tell us the truth even when it's uncomfortable"
+    wants the truth all the same. */
+static bool
+conceding (const struct score_scratch *s, size_t a, size_t q)
+{
+  for (size_t r = q; r > a && r + 4 > q; r--)
+    if (score_token_is (s, r - 1, "even"))
+      return true;
+  return false;
+}
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -1782,16 +1794,19 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
                      ("I sell what's proven and I'm uncomfortable ...") */
   else if ((bits & M_AGAINST) && q > a && *against_at > q
            && (! score_token_in (s, q, maddening)
-               || score_token_is (s, q - 1, "me")))
-    *against_at = q; /* "... drive me crazy", not "crazy about quality" */
+               || score_token_is (s, q - 1, "me"))
+           && ! conceding (s, a, q))
+    *against_at = q; /* "... drive me crazy", not "crazy about quality",
+                        nor "the truth even when it's uncomfortable" */
   if (q > a && *against_at > q && not_for_me (s, b, q))
     *against_at = q; /* "dinners with department heads aren't for me" */
   if (q > a && *against_at > q && score_token_in (s, q, mere_talk)
       && score_token_in (s, q - 1, mere))
     *against_at = q; /* "the whole sustainability thing is marketing" */
-  if (q > a && *skip_at > q && score_token_in (s, q, liking)
-      && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
-    *skip_at = q; /* "I don't like customers who want to try things" */
+  if (*skip_at > q + 1 && q + 1 < b && SCORE_TOKEN_NEG == s->tokens[q].hash
+      && score_token_in (s, q + 1, liking))
+    *skip_at = q + 1; /* "I don't like customers who want to try things"
+                         (found at the negator: "like" carries no mark) */
   if (*skip_at > q && q + 2 < b && token_begins (s, q, "wast")
       && score_token_in (s, q + 1, whose_time)
       && score_token_is (s, q + 2, "time"))

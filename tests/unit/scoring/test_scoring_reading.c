@@ -6565,3 +6565,25 @@ Test (scoring_reading, claims_predecessors_and_insight_left_on_the_table)
              "asked our advice.");
   cr_assert (! counts ("trust.advice"), "advice not asked counted");
 }
+
+/* Round 105 (values of blind105 to blind108): "I don't enjoy customers
+   who negotiate on every euro" stands against what they want (the rule
+   was never reached: "like" and "enjoy" carry no mark, so it is found at
+   the negator); "tell us the truth even when it's uncomfortable" still
+   wants the truth. */
+Test (scoring_reading, dislikes_at_the_negator_and_conceded_discomfort)
+{
+  const struct score_hit *h;
+
+  read_note ("I don't enjoy customers who negotiate on every euro.");
+  h = hit_of ("value.cost");
+  cr_assert (h && h->against, "a dislike read as holding");
+  read_note ("I don't like customers who want to try things.");
+  h = hit_of ("value.innovation");
+  cr_assert (h && h->against, "a dislike read as holding");
+  read_note ("We choose suppliers who tell us the truth even when it's "
+             "uncomfortable.");
+  h = hit_of ("value.partnership");
+  cr_assert (h && ! h->against && score_hit_counts (fx_tmodel, h),
+             "the truth wanted read as unwanted");
+}
