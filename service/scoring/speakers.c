@@ -1020,11 +1020,12 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
 {
   static const char *const kinds[] = {
     "voice memo", "voicemail",    "voice mail", "voice message", "voice note",
-    "whatsapp",   "text message", "sms",        "message",       NULL
+    "whatsapp",   "text message", "sms",        "loom",          "message",
+    NULL
   };
   /* the kinds a header may open with, "message" being too common a
      word to open a note's own sentence */
-  static const size_t headed = 8;
+  static const size_t headed = 9;
   char l[LOOK + 1];
   size_t len = lower_line (t, x->s, x->e, l);
   const char *from;
@@ -1395,8 +1396,11 @@ score_read_notes (struct score_scratch *s,
   size_t signed_at;
   size_t full_lines = 0; /* lines that are not blank (record_end) */
   int signer = -1;
-  bool by_banner = false; /* author is the writer a reply banner named */
-  bool memo = false;      /* ... or the sender a message heading named */
+  bool by_banner = false;  /* author is the writer a reply banner named */
+  bool top_banner = false; /* that banner opens the note: what follows is
+                              the message, quoted or not */
+  bool content = false;    /* a line of the note's own read so far */
+  bool memo = false;       /* ... or the sender a message heading named */
   int named;
   int author = -2; /* a forwarded block's author: -2 none, -1 not a call
                       contact, FORWARD_SELLER, else the call contact */
@@ -1529,7 +1533,17 @@ score_read_notes (struct score_scratch *s,
     if (ln[i].kind >= 0)
     {
       if (0 == n_lb && SCORE_BOILER_FORWARD_HEADER == ln[i].kind)
-        by_banner = forward_author (s, in, c, t, &ln[i], &author) || by_banner;
+      {
+        bool by_name = forward_author (s, in, c, t, &ln[i], &author);
+
+        size_t j = i + 1;
+
+        while (j < n && ln[j].blank)
+          j++;
+        top_banner = by_name && ! content && j < n
+                     && '>' != t[ln[j].s + strspn (t + ln[j].s, " \t")];
+        by_banner = by_name || by_banner;
+      }
       /* before blanking */
       blank (s, a, b);
       push_span (s, a, b, ln[i].kind);
@@ -1575,7 +1589,9 @@ score_read_notes (struct score_scratch *s,
       memo = true;
       continue;
     }
-    if (by_banner && '>' != t[a + strspn (t + a, " \t")])
+    if (! ln[i].blank)
+      content = true;
+    if (by_banner && ! top_banner && '>' != t[a + strspn (t + a, " \t")])
     {
       by_banner = false; /* the pasted quote ended: the seller's note */
       author = -2;
@@ -1658,8 +1674,9 @@ quoted_addressee (struct score_scratch *s,
         break;
       }
     comma = strpbrk (p, ",:!");
-    if (NULL == comma || comma - p > 24)
-      return -1; /* no name before a comma on the quote's first line */
+    if (NULL == comma || comma - p > 24 || score_reply_banner (p, strlen (p)))
+      return -1; /* no name before a comma on the quote's first line; "> Ravi
+                    Anand wrote:" names who wrote the quote, not whom */
     *comma = '\0';
     return score_speaker_contact (s, in, c, p, NULL);
   }

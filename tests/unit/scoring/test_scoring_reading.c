@@ -6587,3 +6587,42 @@ Test (scoring_reading, dislikes_at_the_negator_and_conceded_discomfort)
   cr_assert (h && ! h->against && score_hit_counts (fx_tmodel, h),
              "the truth wanted read as unwanted");
 }
+
+/* Round 106 (orientation of blind105 to blind108): a note that opens on
+   a reply banner ("On Thu, ... Dana Ruiz <...> wrote:") over an unquoted
+   message is hers, and a quote under it that begins "> Tom Hale wrote:"
+   names who wrote the quote, not whom her message addresses. */
+Test (scoring_reading, a_message_under_its_reply_banner)
+{
+  const struct score_hit *h;
+
+  read_named_pair ("Dana Ruiz", "Tom Hale",
+                   "On Thu, Oct 9, 2025 at 7:12 AM Dana Ruiz "
+                   "<dana@example.com> wrote:\n"
+                   "\n"
+                   "Tom's still building his comparison. I'm not waiting "
+                   "on it. I want to be the one presenting the results, "
+                   "with my name first.\n"
+                   "\n"
+                   "> Tom Hale wrote: Could we take another month?\n");
+  h = hit_of ("power.recognition");
+  cr_assert (h && SCORE_SAY_BUYER == h->speaker && 0 == h->contact,
+             "her message read as %s", h ? "someone else's" : "nobody's");
+}
+
+/* Round 106 (risk levels of blind106 to blind108): a buyer made to
+   justify us ("the CEO asked him for a benchmark", "finance is reviewing
+   all software spend") and a new decision maker who "will want to look
+   at the stack" are risks. */
+Test (scoring_reading, buyers_made_to_justify_us)
+{
+  read_note ("Faisal said he isn't worried but the CEO asked him for a "
+             "benchmark.");
+  cr_assert (counts ("risk.evaluation"), "a benchmark asked for missed");
+  read_note ("Neeraj said finance is reviewing all software spend next "
+             "quarter.");
+  cr_assert (counts ("risk.evaluation"), "a spend review missed");
+  read_note ("A new group CTO starts in January and will want to look at "
+             "the stack.");
+  cr_assert (counts ("risk.new_dm"), "a new decision maker missed");
+}
