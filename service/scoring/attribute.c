@@ -466,6 +466,7 @@ static const struct
   { "hype", M_SPIN },
   { "spin", M_SPIN },
   { "talk", M_SPIN },
+  { "pr", M_SPIN }, /* "sustainability talk is mostly PR to me" */
   { "mostly", M_ONLY },
   { "just", M_ONLY },
   { "only", M_ONLY },
@@ -2308,6 +2309,16 @@ conditioned (const struct score_scratch *s, size_t a, size_t b)
   return false;
 }
 
+/** Whether "or" or "nor" is among tokens [@a a, @a b). */
+static bool
+or_within (const struct score_scratch *s, size_t a, size_t b)
+{
+  for (size_t q = a; q < b; q++)
+    if (score_token_is (s, q, "or") || score_token_is (s, q, "nor"))
+      return true;
+  return false;
+}
+
 /** Whether a semicolon stands between token @a a and the one before it:
     "a cost we don't want; cheapest labour, old methods" opens a new
     list, not more of the negated one. */
@@ -2385,6 +2396,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
   bool former = false;       /* the last sentence spoke of a predecessor */
   bool he_former = false;    /* and this one opens with "he" or "she" */
   bool neg_list = false;     /* a negated clause may go on as a list */
+  bool fwd_list = false;     /* ... under a "no" only: with an "or" */
   uint16_t neg_sentence = 0; /* ... in its own sentence */
   uint16_t sentence = UINT16_MAX;
   size_t former_at = SIZE_MAX; /* where the sentence names a predecessor */
@@ -2499,8 +2511,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         && ! ((s->tok_marks[a] & M_CONJ) && a + 1 < b
               && (s->tok_marks[a + 1] & M_PRON))
         && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)
-            || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ))))
-      rejected = true;
+            || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ)))
+        && ! (fwd_list && ! or_within (s, a, b)))
+      rejected = true; /* a "no" governs its noun: "no surprises, full
+                          documentation" wants the documentation, where
+                          "no delays, rework or surprises" lists */
     else
       neg_list = false;
     if (has_neg && b - a >= 3 && ! waves_off (s, a, b)
@@ -2511,6 +2526,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
          fine": what follows is no item of a refused list) */
       neg_list = true;
       neg_sentence = s->tokens[a].sentence;
+      fwd_list = true;
+      for (size_t q = a; q < b && fwd_list; q++)
+        fwd_list = SCORE_TOKEN_NEG != s->tokens[q].hash
+                   || (s->tokens[q].flags & TOK_NEG_FWD);
     }
     if (hi >= s->n_hits || s->hits[hi].first >= b)
     {
@@ -3196,6 +3215,14 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
               && score_token_is (s, q + 3, "one"))))
     return true; /* "she said she prefers to start with the agenda", "let's
                     start with item one" */
+  if (('g' == c || 'w' == c) && q + 3 < end
+      && (score_token_is (s, q, "go") || score_token_is (s, q, "went")
+          || score_token_is (s, q, "goes"))
+      && (s->tok_marks[q + 1] & M_TO)
+      && (score_token_is (s, q + 2, "agenda")
+          || score_token_is (s, q + 3, "agenda")))
+    return true; /* "she said 'better we go to the agenda, please'", "he
+                    went to the agenda" */
   if (score_token_is (s, q, "straight") || score_token_is (s, q, "down"))
     held = false;
   else if (! (token_begins (s, q, "stick") || token_begins (s, q, "stuck")
@@ -3231,8 +3258,9 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 }
 
 /** keeps_to_business() on the tokens it can open: a negator, or a word
-    starting s, d, a, k, p, w or l ("straight", "stick", "down", "keep",
-    "al", "personal/work separate", "let's get into it"); a test of one
+    starting s, d, a, k, p, w, l or g ("straight", "stick", "down", "keep",
+    "al", "personal/work separate", "let's get into it", "go to the
+    agenda"); a test of one
     letter, inlined, spares most tokens the call and its word compares. */
 static inline bool
 keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
@@ -3240,7 +3268,7 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
-      && 'k' != c && 'p' != c && 'w' != c && 'l' != c)
+      && 'k' != c && 'p' != c && 'w' != c && 'l' != c && 'g' != c)
     return false;
   return business_words (s, q, end, c);
 }

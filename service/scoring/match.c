@@ -70,6 +70,17 @@ match_at (const struct score_model *m, const struct score_scratch *s,
   return false;
 }
 
+/** Whether a comma stands between tokens @a p and @a q (the items of one
+    shorthand word share their span: nothing between them). */
+static bool
+comma_between (const struct score_scratch *s, size_t p, size_t q)
+{
+  return s->tokens[q].start > s->tokens[p].end
+         && NULL
+              != memchr (s->text + s->tokens[p].end, ',',
+                         s->tokens[q].start - s->tokens[p].end);
+}
+
 /**
  * Whether the match [first, last] sits in a negation scope.
  *
@@ -85,13 +96,14 @@ negated (const struct score_model *m, const struct score_scratch *s,
          uint32_t first, uint32_t last, bool after_too)
 {
   /* words that end the noun a "no" governs: "no finding at audit", "no
-     incident with a donor" (not "no interest in", "no need for") */
+     incident with a donor" (not "no interest in", "no need for"); so does
+     a comma ("no surprises, full documentation") */
   static const char *const beyond_noun[] = { "at", "during", "with", "after",
                                              NULL };
   size_t before;
   size_t after;
-  bool joined = false; /* an "and", "but" or "at" between it and the
-                          negator */
+  bool joined = false; /* an "and", "but", "at" or a comma between it and
+                          the negator */
 
   /* a match stays inside one clause (match_at), and most clauses hold no
      negator at all */
@@ -117,7 +129,8 @@ negated (const struct score_model *m, const struct score_scratch *s,
                    && '-' == s->text[s->tokens[q - 1].end]);
     joined = joined || score_token_is (s, q - 1, "and")
              || score_token_is (s, q - 1, "but")
-             || score_token_in (s, q - 1, beyond_noun);
+             || score_token_in (s, q - 1, beyond_noun)
+             || comma_between (s, q - 1, q);
     if (score_token_is (s, q - 1, "or"))
       before = SIZE_MAX; /* "didn't ask about the system or share any
                             plans", "hasn't involved us in anything else or

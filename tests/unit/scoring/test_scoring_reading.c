@@ -6626,3 +6626,23 @@ Test (scoring_reading, buyers_made_to_justify_us)
              "the stack.");
   cr_assert (counts ("risk.new_dm"), "a new decision maker missed");
 }
+
+/* Round 107 (blind109 to blind112): a "no" reaches no further than a
+   comma ("no surprises, full documentation" wants the documentation);
+   "sustainability talk is mostly PR to me" waves it away; small talk
+   turned to "go to the agenda" was refused. */
+Test (scoring_reading, commas_pr_and_the_agenda)
+{
+  const struct score_hit *h;
+
+  read_note ("Our standard for a supplier: no surprises, full "
+             "documentation.");
+  cr_assert (counts ("value.compliance"), "a comma did not end the 'no'");
+  read_note ("Sustainability talk is mostly PR to me.");
+  cr_assert (! counts ("value.sustainability"), "'mostly PR' held it");
+  read_note ("I asked about her weekend; she said 'better we go to the "
+             "agenda, please'.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "small talk refused "
+                                                      "counted");
+}
