@@ -220,6 +220,20 @@ hit_of (const char *cue)
 }
 
 /**
+ * The first hit of cue @a cue in the last reading when the buyer said it.
+ *
+ * @param cue cue id, e.g. "power.recognition"
+ * @return the hit, NULL when the cue did not match or was not the buyer's
+ */
+static const struct score_hit *
+buyer_hit (const char *cue)
+{
+  const struct score_hit *h = hit_of (cue);
+
+  return (NULL != h && SCORE_SAY_BUYER == h->speaker) ? h : NULL;
+}
+
+/**
  * Whether some hit of a cue whose id starts with @a prefix counts in the
  * last reading.
  *
@@ -6423,21 +6437,19 @@ Test (scoring_reading, fixed_dates_quotas_and_credit)
    note's banner and From: line are no note of its own above the quote. */
 Test (scoring_reading, letters_chats_and_forwards_of_the_contact)
 {
-  const struct score_hit *h;
-
   read_note ("Sir, thank you for the demo. I will be frank with you.\n"
              "I am ready to try the new module even if not perfect, we will "
              "accept mistakes.\n"
              "Dana Ruiz, Director of Crewing");
-  h = hit_of ("actualization.takes_risks");
-  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her letter read as ours");
+  cr_assert (buyer_hit ("actualization.takes_risks"),
+             "her letter read as ours");
   read_note ("[Viber, pasted]\n"
              "Dana Ruiz: Hi Sir Andreas!! Hope your family is ok\n"
              "Dana Ruiz: About the new module, I don't want to cause "
              "problem with the principal\n"
              "Dana Ruiz: Let's have merienda when you're in Makati\n");
-  h = hit_of ("affiliation.avoids_conflict");
-  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her chat read as ours");
+  cr_assert (buyer_hit ("affiliation.avoids_conflict"),
+             "her chat read as ours");
   read_note ("---------- Videresendt meddelelse ---------\n"
              "Fra: Peter Juul (agent)\n"
              "Peter: Kaia, such a pleasure as always! Hugs to the family. "
@@ -6446,8 +6458,8 @@ Test (scoring_reading, letters_chats_and_forwards_of_the_contact)
              "> From: Dana Ruiz (VP Fleet Performance)\n"
              "> We are willing to try your beta optimiser on three ships; "
              "some risk is fine if the upside is real.\n");
-  h = hit_of ("actualization.takes_risks");
-  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her forwarded note lost");
+  cr_assert (buyer_hit ("actualization.takes_risks"),
+             "her forwarded note lost");
 }
 
 /* Round 102 (values of blind97 to blind100): "never at the expense of
@@ -6605,9 +6617,8 @@ Test (scoring_reading, a_message_under_its_reply_banner)
                    "with my name first.\n"
                    "\n"
                    "> Tom Hale wrote: Could we take another month?\n");
-  h = hit_of ("power.recognition");
-  cr_assert (h && SCORE_SAY_BUYER == h->speaker && 0 == h->contact,
-             "her message read as %s", h ? "someone else's" : "nobody's");
+  h = buyer_hit ("power.recognition");
+  cr_assert (h && 0 == h->contact, "her message read as someone else's");
 }
 
 /* Round 106 (risk levels of blind106 to blind108): a buyer made to
