@@ -127,6 +127,7 @@ score_call_read (const struct score_model *m, struct score_scratch *s,
   score_read_notes (s, in, c);
   score_read_turns (s, in, c);
   score_blank_role_tags (s);
+  score_blank_addresses (s);
   score_turn_talk (s);
   score_text_analyze (m, s, s->read_text, s->read_len);
   call_names (s, in, c);

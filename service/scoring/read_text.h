@@ -271,6 +271,15 @@ void score_push_seg (struct score_scratch *s, size_t start, size_t end,
  */
 void score_blank_role_tags (struct score_scratch *s);
 
+/**
+ * Blank the e-mail addresses and web links in the reading text: the
+ * words of "tan@perisai-guard.com.my" or "www.guards.example" name a
+ * mailbox or a site, not how anyone behaves.
+ *
+ * @param s scratch (read_text filled)
+ */
+void score_blank_addresses (struct score_scratch *s);
+
 /* turns.c */
 
 /**

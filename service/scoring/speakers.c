@@ -1846,3 +1846,42 @@ score_blank_role_tags (struct score_scratch *s)
     p = q;
   }
 }
+
+/** Whether byte @a c ends an address: space, line break or a bracket. */
+static bool
+address_end (char c)
+{
+  return ' ' == c || '\t' == c || '\n' == c || '\r' == c || '<' == c
+         || '>' == c || '(' == c || ')' == c || '"' == c || ',' == c
+         || ';' == c;
+}
+
+void
+score_blank_addresses (struct score_scratch *s)
+{
+  char *t = s->read_text;
+  size_t len = s->read_len;
+
+  for (size_t p = 0; p < len; p++)
+  {
+    size_t a;
+    size_t b;
+
+    if (! ('@' == t[p] || (p + 4 <= len && 0 == memcmp (t + p, "www.", 4))
+           || (p + 7 <= len && 0 == memcmp (t + p, "http://", 7))
+           || (p + 8 <= len && 0 == memcmp (t + p, "https://", 8))))
+      continue;
+    a = p;
+    while (a > 0 && ! address_end (t[a - 1]))
+      a--;
+    b = p;
+    while (b < len && ! address_end (t[b]))
+      b++;
+    while (b > a + 1 && ('.' == t[b - 1] || ':' == t[b - 1]))
+      b--; /* the sentence's full stop after the address stays */
+    if ('@' == t[p] && (a == p || b == p + 1))
+      continue; /* "@ 9am", "meet @" */
+    memset (t + a, ' ', b - a);
+    p = b;
+  }
+}

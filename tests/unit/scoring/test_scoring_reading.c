@@ -6656,3 +6656,17 @@ Test (scoring_reading, commas_pr_and_the_agenda)
   cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "small talk refused "
                                                       "counted");
 }
+
+/* Round 108 (orientation of blind109 to blind111): the words of an e-mail
+   address or a web link ("yousef@aman-guards.ae", "www.guarded.example")
+   are no cue, and a security firm's guards are not "guarded". */
+Test (scoring_reading, addresses_and_guards)
+{
+  read_note ("Contact yousef@aman-guards.ae about the roster; see "
+             "www.guarded-systems.example too.");
+  cr_assert (! counts ("security."), "an address was read");
+  read_note ("Twelve guard companies in Penang use it; our guards like it.");
+  cr_assert (! counts ("security.risk_averse"), "guards read as guarded");
+  read_note ("She is guarded with vendors.");
+  cr_assert (counts ("security.risk_averse"), "guarded missed");
+}
