@@ -1856,32 +1856,58 @@ address_end (char c)
          || ';' == c;
 }
 
-void
-score_blank_addresses (struct score_scratch *s)
+/**
+ * Blank the address or link around byte @a p of the reading text, if it
+ * is one: the run of bytes up to a space or bracket either side.
+ *
+ * @return where the scan goes on
+ */
+static size_t
+blank_address_at (struct score_scratch *s, size_t p)
 {
   char *t = s->read_text;
   size_t len = s->read_len;
+  size_t a = p;
+  size_t b = p;
 
-  for (size_t p = 0; p < len; p++)
+  while (a > 0 && ! address_end (t[a - 1]))
+    a--;
+  while (b < len && ! address_end (t[b]))
+    b++;
+  while (b > a + 1 && ('.' == t[b - 1] || ':' == t[b - 1]))
+    b--; /* the sentence's full stop after the address stays */
+  if (a == p || b <= p + 1)
+    return p + 1; /* "@ 9am", "meet @", "note:" */
+  memset (t + a, ' ', b - a);
+  return b;
+}
+
+void
+score_blank_addresses (struct score_scratch *s)
+{
+  const char *t = s->read_text;
+  size_t len = s->read_len;
+  const char *hit;
+
+  /* memchr for the rare bytes, not a test of every byte: "@" of an
+     address, "://" of a link, the "." after "www" */
+  for (size_t p = 0; p < len && NULL != (hit = memchr (t + p, '@', len - p));)
+    p = blank_address_at (s, (size_t) (hit - t));
+  for (size_t p = 0; p < len && NULL != (hit = memchr (t + p, ':', len - p));)
   {
-    size_t a;
-    size_t b;
+    size_t q = (size_t) (hit - t);
 
-    if (! ('@' == t[p] || (p + 4 <= len && 0 == memcmp (t + p, "www.", 4))
-           || (p + 7 <= len && 0 == memcmp (t + p, "http://", 7))
-           || (p + 8 <= len && 0 == memcmp (t + p, "https://", 8))))
-      continue;
-    a = p;
-    while (a > 0 && ! address_end (t[a - 1]))
-      a--;
-    b = p;
-    while (b < len && ! address_end (t[b]))
-      b++;
-    while (b > a + 1 && ('.' == t[b - 1] || ':' == t[b - 1]))
-      b--; /* the sentence's full stop after the address stays */
-    if ('@' == t[p] && (a == p || b == p + 1))
-      continue; /* "@ 9am", "meet @" */
-    memset (t + a, ' ', b - a);
-    p = b;
+    p = (q + 2 < len && '/' == t[q + 1] && '/' == t[q + 2] && q >= 4)
+          ? blank_address_at (s, q)
+          : q + 1;
+  }
+  for (size_t p = 0; p < len && NULL != (hit = memchr (t + p, '.', len - p));)
+  {
+    size_t q = (size_t) (hit - t);
+
+    p = (q >= 3 && 'w' == (t[q - 1] | 0x20) && 'w' == (t[q - 2] | 0x20)
+         && 'w' == (t[q - 3] | 0x20) && (3 == q || address_end (t[q - 4])))
+          ? blank_address_at (s, q)
+          : q + 1;
   }
 }
