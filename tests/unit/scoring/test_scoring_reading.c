@@ -6670,3 +6670,17 @@ Test (scoring_reading, addresses_and_guards)
   read_note ("She is guarded with vendors.");
   cr_assert (counts ("security.risk_averse"), "guarded missed");
 }
+
+/* Round 109 (risk levels of blind93 to blind111): a new requirement the
+   buyer "isn't sure we can" meet (the alternative after "if we can't"
+   stays a supposition) and a budget cut that makes the buyer ask for a
+   reduced scope are 004's buyer reviewing us. */
+Test (scoring_reading, requirements_we_may_not_meet)
+{
+  read_note ("She isn't sure we can produce it; if we can't she said they'd "
+             "need to look at other options before the summer.");
+  cr_assert (counts ("risk.evaluation"), "the doubt missed");
+  read_note ("Lamrani asked for a proposal with a reduced scope 'just in "
+             "case'.");
+  cr_assert (counts ("risk.evaluation"), "a reduced scope missed");
+}
