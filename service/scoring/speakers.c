@@ -1023,9 +1023,6 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
     "whatsapp",   "text message", "sms",        "loom",          "message",
     NULL
   };
-  /* the kinds a header may open with, "message" being too common a
-     word to open a note's own sentence */
-  static const size_t headed = 9;
   char l[LOOK + 1];
   size_t len = lower_line (t, x->s, x->e, l);
   const char *from;
@@ -1037,11 +1034,14 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
   {
     const char *p = l + strspn (l, " \t-*#[(");
 
-    for (size_t k = 0; k < headed && ! kind; k++)
+    for (size_t k = 0; NULL != kinds[k] && ! kind; k++)
     {
       size_t n = strlen (kinds[k]);
 
-      if (0 == strncmp (p, kinds[k], n) && ! name_letter (p[n]))
+      /* a header may open with any kind but "message", too common a word
+         to open a note's own sentence */
+      if (0 == strncmp (p, kinds[k], n) && ! name_letter (p[n])
+          && 0 != strcmp (kinds[k], "message"))
       {
         kind = true;
         p += n;
