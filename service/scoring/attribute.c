@@ -2280,14 +2280,18 @@ unwanted_after (const struct score_scratch *s, const struct score_hit *h,
 
 /** Whether clause [@a a, @a b) waves its topic off: a negator with a word
     of mattering up to two words after it ("hardly matters", "doesn't
-    matter", "not a priority"). */
+    matter", "not a priority"). A "need" with its object after it is no
+    wave but a refusal whose list goes on: "we don't need validation,
+    documentation or training". */
 static bool
 waves_off (const struct score_scratch *s, size_t a, size_t b)
 {
   for (size_t q = a; q < b; q++)
     if (SCORE_TOKEN_NEG == s->tokens[q].hash)
       for (size_t r = q + 1; r < b && r <= q + 2; r++)
-        if (s->tok_marks[r] & M_MATTER)
+        if ((s->tok_marks[r] & M_MATTER)
+            && ! (score_token_is (s, r, "need") && r + 1 < b
+                  && ! score_token_is (s, r + 1, "to")))
           return true;
   return false;
 }
@@ -2505,9 +2509,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
     /* "didn't ask for guarantees, references or any paperwork": the
        items listed after a negated clause (short, with no subject of
        their own: "we buy on uptime", "without me, and I'm open about
-       costs" are not one) are negated too */
+       costs" are not one, nor what a quote opens: "doesn't need the lab
+       reports, 'give me the result'") are negated too */
     if (neg_list && s->tokens[a].sentence == neg_sentence
         && ! (s->tok_marks[a] & M_PRON) && ! semicolon_before (s, a)
+        && ! opens_quote (s, a)
         && ! ((s->tok_marks[a] & M_CONJ) && a + 1 < b
               && (s->tok_marks[a + 1] & M_PRON))
         && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)

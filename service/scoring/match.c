@@ -82,6 +82,40 @@ comma_between (const struct score_scratch *s, size_t p, size_t q)
 }
 
 /**
+ * Whether negator @a q is the subject of a phrase matched before token
+ * @a first ("nothing goes wrong during inspection": the "nothing" is the
+ * reliability phrase's, and governs no inspection). Only "nothing",
+ * "nobody" and "none" are used up so: an auxiliary's "not" governs the
+ * objects of its phrase ("won't pay for training or service"). Hits are
+ * found in text order, so every phrase that starts before @a first is in.
+ *
+ * @param m model
+ * @param s scratch
+ * @param q the negator token
+ * @param first first token of the match a negator may govern
+ * @param kind target kind of that match: only a phrase of the same kind,
+ *        and not one against its target, uses its negator up
+ * @return true if an earlier phrase holds it
+ */
+static bool
+used_negator (const struct score_model *m, const struct score_scratch *s,
+              size_t q, uint32_t first, uint8_t kind)
+{
+  if (! score_token_is (s, q, "nothing") && ! score_token_is (s, q, "nobody")
+      && ! score_token_is (s, q, "none"))
+    return false;
+  for (size_t i = s->n_hits; i > 0; i--)
+  {
+    const struct score_hit *g = &s->hits[i - 1];
+
+    if (g->first <= q && q <= g->last && g->last < first && ! g->negated
+        && g->kind == kind && m->cues[g->cue].weight > 0)
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether the match [first, last] sits in a negation scope.
  *
  * @param m model
@@ -89,11 +123,12 @@ comma_between (const struct score_scratch *s, size_t p, size_t q)
  * @param first first token
  * @param last last token
  * @param after_too whether a negator after it counts too
+ * @param kind the match's target kind (UINT8_MAX for a bare token)
  * @return true if negated
  */
 static bool
 negated (const struct score_model *m, const struct score_scratch *s,
-         uint32_t first, uint32_t last, bool after_too)
+         uint32_t first, uint32_t last, bool after_too, uint8_t kind)
 {
   /* words that end the noun a "no" governs: "no finding at audit", "no
      incident with a donor" (not "no interest in", "no need for"); so does
@@ -123,6 +158,9 @@ negated (const struct score_model *m, const struct score_scratch *s,
        joins on ("do it without me, and I'm open about costs"), and a
        "no" hyphened to a word is that compound's ("a no-frills platform
        at the lowest price") */
+    if ((s->tokens[q - 1].flags & TOK_NEG)
+        && used_negator (m, s, q - 1, first, kind))
+      return false;
     if (s->tokens[q - 1].flags & TOK_NEG)
       return ! (joined && (s->tokens[q - 1].flags & TOK_NEG_FWD))
              && ! (q < first && s->tokens[q - 1].end < s->text_len
@@ -165,7 +203,7 @@ static bool
 token_negated (const struct score_model *m, const struct score_scratch *s,
                size_t r)
 {
-  return negated (m, s, (uint32_t) r, (uint32_t) r, true);
+  return negated (m, s, (uint32_t) r, (uint32_t) r, true, UINT8_MAX);
 }
 
 /**
@@ -591,7 +629,8 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
     || negated (m, s, hit.first, hit.last,
                 ! (SCORE_TARGET_RISK == m->cues[pat->cue].target.kind
                    && SCORE_DRIVER_NEW_DECISION_MAKER
-                        == m->cues[pat->cue].target.index));
+                        == m->cues[pat->cue].target.index),
+                hit.kind);
   resolution_scope (m, s, &hit, gap_neg);
   add_hit (m, s, &hit);
 }

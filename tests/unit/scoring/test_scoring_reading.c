@@ -6684,3 +6684,29 @@ Test (scoring_reading, requirements_we_may_not_meet)
              "case'.");
   cr_assert (counts ("risk.evaluation"), "a reduced scope missed");
 }
+
+/* Round 110 (values of blind99): "we don't need" with its object after it
+   refuses a list ("validation, documentation or training"), where "it
+   doesn't need to" waves a topic off; and a quote opening after a refusal
+   is no item of its list. */
+Test (scoring_reading, needless_lists)
+{
+  read_note ("We don't need validation, documentation or training, just "
+             "switch it on.");
+  cr_assert (! counts ("value.compliance"), "documentation held");
+  cr_assert (! counts ("value.productivity"), "training held");
+  read_note ("She doesn't need the lab reports, \"quality first, always\".");
+  cr_assert (counts ("value.quality"), "the quote was read as refused");
+}
+
+/* Round 110 (values of blind108): the "nothing" of "nothing goes wrong" is
+   that phrase's, and governs no value after it; a "won't" that a phrase
+   opens ("won't pay") still governs its objects. */
+Test (scoring_reading, negator_a_phrase_used)
+{
+  read_note ("Our standard for a supplier is that nothing goes wrong during "
+             "inspection.");
+  cr_assert (counts ("value.compliance"), "the inspection was negated");
+  read_note ("We won't pay for training or service contracts.");
+  cr_assert (! counts ("value.productivity"), "the training was held");
+}
