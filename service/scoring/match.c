@@ -19,6 +19,31 @@
 /** Tokens a resolution word may stand after a problem cue. */
 #define RESOLVE_AFTER 3
 /**
+ * Whether the value phrase starting at token @a ti goes on a negated value
+ * phrase right before it: one noun ("won't spend a cent on carbon
+ * reporting": the reporting is the carbon's, and as refused). A comma
+ * or other clause break between them ends the noun.
+ *
+ * @param s scratch
+ * @param ti first token of the phrase
+ * @return true if the phrase before it is negated
+ */
+static bool
+negated_compound (const struct score_scratch *s, size_t ti)
+{
+  if (0 == ti || (s->tokens[ti].flags & TOK_CLAUSE))
+    return false;
+  for (size_t i = s->n_hits; i > 0; i--)
+  {
+    const struct score_hit *g = &s->hits[i - 1];
+
+    if (g->last + 1 == ti && SCORE_TARGET_VALUE == g->kind)
+      return g->negated;
+  }
+  return false;
+}
+
+/**
  * Try to match pattern @a pat at token @a ti, pattern token @a pi.
  *
  * @param m model
@@ -631,6 +656,8 @@ try_pattern (const struct score_model *m, struct score_scratch *s, int pi,
                    && SCORE_DRIVER_NEW_DECISION_MAKER
                         == m->cues[pat->cue].target.index),
                 hit.kind);
+  if (! hit.negated && SCORE_TARGET_VALUE == hit.kind)
+    hit.negated = negated_compound (s, ti);
   resolution_scope (m, s, &hit, gap_neg);
   add_hit (m, s, &hit);
 }

@@ -346,7 +346,9 @@ read_question (const struct score_model *m, struct score_scratch *s,
  * against partnership) lowers it, and negated ("not one-off orders")
  * raises it; a value the reading found the party against ("rules slow
  * everything down") lowers it. The net weight per value goes to @a held
- * when positive and to @a rejected when negative.
+ * when positive and to @a rejected when negative; what the party says
+ * it does not hold ("innovation is not relevant to us") goes to @a waved
+ * when nothing else it says holds the value.
  *
  * @param m model
  * @param s scratch
@@ -354,6 +356,7 @@ read_question (const struct score_model *m, struct score_scratch *s,
  * @param who "account", "organization" or "owner"
  * @param[out] held what the party values, 0..1 over the 13 values
  * @param[out] rejected what it rejects, 0..1 over the 13 values
+ * @param[out] waved what it waves off, 0..1 over the 13 values
  * @param ev evidence list (may be NULL)
  * @param[out] read whether it holds or rejects any value
  * @return true when the party has any priority or answer
@@ -361,9 +364,11 @@ read_question (const struct score_model *m, struct score_scratch *s,
 static bool
 value_vector (const struct score_model *m, struct score_scratch *s,
               const struct score_values *v, const char *who, double *held,
-              double *rejected, bool *read, struct score_evidence_list *ev)
+              double *rejected, double *waved, bool *read,
+              struct score_evidence_list *ev)
 {
   double w[SCORE_VALUE_COUNT] = { 0 };
+  double wv[SCORE_VALUE_COUNT] = { 0 };
   bool any = false;
   bool buyer = 0 == strcmp (who, "account");
   bool refused;
@@ -376,6 +381,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   *read = false;
   memset (held, 0, sizeof (double) * SCORE_VALUE_COUNT);
   memset (rejected, 0, sizeof (double) * SCORE_VALUE_COUNT);
+  memset (waved, 0, sizeof (double) * SCORE_VALUE_COUNT);
   if (NULL == v)
     return false;
   for (size_t a = 0; a < v->n_answers && a < SCORE_MAX_ANSWERS; a++)
@@ -414,7 +420,12 @@ value_vector (const struct score_model *m, struct score_scratch *s,
                         unless the buyer turns it away ("we don't want
                         reports") */
       else
+      {
+        if (negated_fact (m, h) && cue->weight > 0)
+          wv[cue->target.index] += cue->weight; /* "innovation is not
+                                                    relevant to us" */
         continue;
+      }
       w[cue->target.index] += sign * cue->weight;
       if (NULL == ev)
         continue;
@@ -446,6 +457,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
 
     if (w[i] < 0)
       rejected[i] = derived;
+    if (w[i] <= 0 && wv[i] > 0)
+      waved[i] = k * (1.0 - exp (-wv[i]));
     any = any || v->has_priority[i];
     if (v->has_priority[i])
       held[i] = v->priorities[i] < 0   ? 0
@@ -499,17 +512,23 @@ soft_dot (double k, const double *a, const double *b)
  * what one values and the other rejects, over the same norms. A buyer
  * who rebids every six months and a business built on multi-year
  * partnerships clash on partnership even when both care about price.
+ * What the first party waves off and the second rejects is common
+ * ground: a buyer to whom innovation "is not relevant" and a business
+ * that "releases conservatively" agree on it (where a buyer's wave at
+ * what the business holds is no clash: "price hardly matters" to a
+ * business that competes on price).
  *
  * @param m model
  * @param a first party's held values
  * @param ar first party's rejected values
+ * @param aw first party's waved-off values
  * @param b second party's held values
  * @param br second party's rejected values
  * @return 0..1 (0 if either holds nothing)
  */
 static double
 similarity (const struct score_model *m, const double *a, const double *ar,
-            const double *b, const double *br)
+            const double *aw, const double *b, const double *br)
 {
   double k = score_p (m, SCORE_P_VALUES_RELATED);
   double na = soft_dot (k, a, a);
@@ -518,7 +537,8 @@ similarity (const struct score_model *m, const double *a, const double *ar,
 
   if (na <= 0.0 || nb <= 0.0)
     return 0.0;
-  dot = soft_dot (k, a, b) - soft_dot (k, ar, b) - soft_dot (k, a, br);
+  dot = soft_dot (k, a, b) - soft_dot (k, ar, b) - soft_dot (k, a, br)
+        + soft_dot (k, aw, br);
   dot /= sqrt (na) * sqrt (nb);
   return dot > 1.0 ? 1.0 : dot < 0.0 ? 0.0 : dot;
 }
@@ -531,6 +551,8 @@ score_values_assess (const struct score_model *m,
 {
   double org[SCORE_VALUE_COUNT];
   double org_rej[SCORE_VALUE_COUNT];
+  double waved[SCORE_VALUE_COUNT];
+  double unused[SCORE_VALUE_COUNT];
   double owner[SCORE_VALUE_COUNT];
   double owner_rej[SCORE_VALUE_COUNT];
   bool has_org;
@@ -545,14 +567,14 @@ score_values_assess (const struct score_model *m,
   out->score_owner = -1.0;
   out->available = value_vector (m, s, in->account_values, "account",
                                  out->account_priorities, out->account_against,
-                                 &read, &out->evidence);
+                                 waved, &read, &out->evidence);
   has_org = value_vector (m, s, in->org_values, "organization", org, org_rej,
-                          &read, NULL);
+                          unused, &read, NULL);
   /* 003: a hand-off is "a matter of personality"; a seller whose answers
      name no value we read shows no clash (a business whose answers share
      nothing with the buyer's shows no fit, so it is compared even then) */
   has_owner = value_vector (m, s, in->owner_values, "owner", owner, owner_rej,
-                            &read, NULL)
+                            unused, &read, NULL)
               && read;
   if (! out->available || (! has_org && ! has_owner))
   {
@@ -561,10 +583,12 @@ score_values_assess (const struct score_model *m,
   }
   if (has_org)
     out->score_organization = similarity (m, out->account_priorities,
-                                          out->account_against, org, org_rej);
+                                          out->account_against, waved, org,
+                                          org_rej);
   if (has_owner)
     out->score_owner = similarity (m, out->account_priorities,
-                                   out->account_against, owner, owner_rej);
+                                   out->account_against, waved, owner,
+                                   owner_rej);
   out->score = (has_org && has_owner)
                  ? 0.5 * (out->score_organization + out->score_owner)
                : has_org ? out->score_organization

@@ -6710,3 +6710,48 @@ Test (scoring_reading, negator_a_phrase_used)
   read_note ("We won't pay for training or service contracts.");
   cr_assert (! counts ("value.productivity"), "the training was held");
 }
+
+/* Round 111 (values of blind113 seen): what the buyer waves off and the
+   business stands against is common ground: a buyer to whom innovation
+   "is not relevant" suits a business that "releases conservatively". */
+Test (scoring_reading, waved_off_and_rejected_agree)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (
+    json_pack ("[s, s]",
+               "Innovation is not relevant to us. We want a "
+               "system that works every day.",
+               "Productivity for us means fewer hours per loan file."),
+    json_pack ("{s:[s]}", "answers",
+               "Reliable, compliant loan software. We release "
+               "conservatively and test everything twice."),
+    json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0), a);
+  cr_assert (a->values_fit.available);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization);
+  free (a);
+}
+
+/* Round 111 (values of blind113 to blind116 seen): a refused noun goes on
+   over the value word after it ("carbon reporting"); a supplier judged
+   "by numbers" is productivity, which a seller who doesn't like "being
+   measured" stands against; candour refused ("no need to volunteer every
+   problem") and going "around procurement" stand against partnership and
+   compliance. */
+Test (scoring_reading, compounds_numbers_and_refused_candour)
+{
+  const struct score_hit *h;
+
+  read_note ("We won't spend a cent on carbon reporting.");
+  cr_assert (! counts ("value.service"), "the reporting was held");
+  read_note ("We judge suppliers by numbers, every quarter.");
+  cr_assert (counts ("value.productivity"), "by numbers missed");
+  read_note ("No need to volunteer every problem to the client.");
+  cr_assert (counts ("value_against.partnership"), "refused candour missed");
+  read_note ("I like going around procurement to the exec.");
+  h = hit_of ("value_against.compliance");
+  cr_assert (h && score_hit_counts (fx_tmodel, h), "around procurement");
+}
