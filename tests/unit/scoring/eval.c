@@ -188,7 +188,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind96",  "blind97",  "blind98",  "blind99",  "blind100", "blind101",
   "blind102", "blind103", "blind104", "blind105", "blind106", "blind107",
   "blind108", "blind109", "blind110", "blind111", "blind112", "blind113",
-  "blind114", "blind115", "blind116"
+  "blind114", "blind115", "blind116", "blind117", "blind118", "blind119",
+  "blind120"
 };
 
 /**
