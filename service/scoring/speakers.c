@@ -1012,7 +1012,9 @@ forward_author (struct score_scratch *s, const struct score_account_input *in,
  * word and names the contact without "from" is a recording's header too
  * ("Voicemail (transcribed), 1:12, Tanya Oberholtzer, VP Fleet",
  * "Voicemail transcription - 0:47 - Mariela Quiroga"), unless it says
- * whom the message went to ("Voicemail for Tanya": the seller's).
+ * whom the message went to ("Voicemail for Tanya": the seller's). An
+ * e-mail heads one only as a line of its own that ends in a colon
+ * ("Email from Edgardo:").
  */
 static int
 message_from (struct score_scratch *s, const struct score_account_input *in,
@@ -1023,6 +1025,7 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
     "whatsapp",   "text message", "sms",        "loom",          "message",
     NULL
   };
+  static const char *const mails[] = { "email", "e-mail", "mail", NULL };
   char l[LOOK + 1];
   size_t len = lower_line (t, x->s, x->e, l);
   const char *from;
@@ -1057,6 +1060,14 @@ message_from (struct score_scratch *s, const struct score_account_input *in,
     const char *at = strstr (l, *k);
 
     kind = NULL != at && at < from;
+  }
+  for (const char *const *k = mails; NULL != *k && ! kind; k++)
+  {
+    const char *at = strstr (l, *k);
+
+    /* "Email from Edgardo:" heads the message under it; "Email from
+       Dana about pricing, she wants ..." is the note's own sentence */
+    kind = NULL != at && at < from && len > 0 && ':' == l[len - 1];
   }
   return kind ? score_speaker_contact (s, in, c, from + 6, NULL) : -1;
 }

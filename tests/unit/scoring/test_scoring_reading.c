@@ -6755,3 +6755,33 @@ Test (scoring_reading, compounds_numbers_and_refused_candour)
   h = hit_of ("value_against.compliance");
   cr_assert (h && score_hit_counts (fx_tmodel, h), "around procurement");
 }
+
+/* Round 112 (orientation of blind113 to blind120 seen): "Email from Dana:"
+   on a line of its own heads her message, where "Email from Dana about
+   pricing: ..." is still the seller's sentence when it runs on; owning a
+   mistake ("it was his call and he got it wrong") is candour, not only
+   "his call"; "the merit is theirs" gives credit away; "my name goes in
+   the presentation" is Power's. */
+Test (scoring_reading, emails_from_and_orientation_words)
+{
+  const struct score_hit *h;
+
+  read_note ("Email from Dana:\n"
+             "'Send me the list every Friday. I will present the progress "
+             "to the board myself.'\n");
+  h = hit_of ("power.recognition");
+  cr_assert (h && SCORE_SAY_BUYER == h->speaker, "her e-mail was not hers");
+  cr_assert (counts ("power."), "her e-mail's 'I' was the seller's");
+  read_note ("Email from Dana about pricing, I will present the progress to "
+             "her board myself.\n");
+  cr_assert (! buyer_hit ("power.recognition"), "the seller's line was hers");
+  read_note ("She told me plainly the rollout mess was her call and she got "
+             "it wrong.");
+  cr_assert (counts ("actualization.candid"), "owning the mistake missed");
+  read_note ("The pilot was good because her producers worked hard, the "
+             "merit is theirs.");
+  cr_assert (counts ("actualization.shares_credit"), "the merit missed");
+  read_note ("Dana: 'this is the first in the region, my name goes in the "
+             "presentation.'");
+  cr_assert (counts ("power.recognition"), "her name missed");
+}
