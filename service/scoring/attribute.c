@@ -390,6 +390,7 @@ static const struct
   { "nervous", M_AGAINST },
   { "crazy", M_AGAINST }, /* after "me" only (value_marks) */
   { "mad", M_AGAINST },
+  { "wall", M_AGAINST }, /* after "me up the" only (value_marks) */
   { "nuts", M_AGAINST },
   { "uneasy", M_AGAINST },
   { "frustrate", M_AGAINST }, /* "the tea-and-talk part frustrates me" */
@@ -1796,9 +1797,13 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
   else if ((bits & M_AGAINST) && q > a && *against_at > q
            && (! score_token_in (s, q, maddening)
                || score_token_is (s, q - 1, "me"))
+           && (! score_token_is (s, q, "wall")
+               || (q >= a + 3 && score_token_is (s, q - 3, "me")
+                   && score_token_is (s, q - 2, "up")))
            && ! conceding (s, a, q))
-    *against_at = q; /* "... drive me crazy", not "crazy about quality",
-                        nor "the truth even when it's uncomfortable" */
+    *against_at = q; /* "... drive me crazy", "... drive me up the wall",
+                        not "crazy about quality", a wall display, nor
+                        "the truth even when it's uncomfortable" */
   if (q > a && *against_at > q && not_for_me (s, b, q))
     *against_at = q; /* "dinners with department heads aren't for me" */
   if (q > a && *against_at > q && score_token_in (s, q, mere_talk)
@@ -2296,6 +2301,15 @@ waves_off (const struct score_scratch *s, size_t a, size_t b)
   return false;
 }
 
+/** Whether a negator right before word @a q of the clause opening at @a a
+    turns it down: "we don't pretend to be the cheapest" supposes
+    nothing. */
+static bool
+negated_word (const struct score_scratch *s, size_t a, size_t q)
+{
+  return q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash;
+}
+
 /** Whether a negator in the clause [a, b) waits on a condition after it
     ("will not move it forward until the archivist has signed off"): a
     demand, not a refusal whose list goes on in the next clauses. */
@@ -2416,9 +2430,13 @@ attribute (const struct score_model *m, struct score_scratch *s)
     uint64_t b = mark_of (s, s->tokens[t].hash); /* once a token */
 
     s->tok_marks[t] = ((b & M_ING) && ! ing (s, t)) ? 0 : b;
-    if ((b & M_DISMISS) && score_token_is (s, t, "formal"))
+    if ((b & M_DISMISS)
+        && (score_token_is (s, t, "formal")
+            || (score_token_is (s, t, "formality")
+                && ! (t > 0 && score_token_is (s, t - 1, "a")))))
       s->tok_marks[t] &= ~M_DISMISS; /* "a formality" waves a value away,
-                                        "the formal process" is one */
+                                        "the formal process" is one, and
+                                        so is "we expect formality" */
     any_mark |= s->tok_marks[t];
     if (SCORE_TOKEN_NEG == s->tokens[t].hash && refusing_negator (s, t))
       any_mark |= M_DECLINE; /* "declined", "refused": declined() looks */
@@ -2562,7 +2580,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
                  || ((s->tok_marks[q] & M_WHATEVER) && q + 1 == b)
                  || means_nothing (s, q, b))
           waved = true;
-        else if ((s->tok_marks[q] & M_HYPO) || guess_at (s, q, a, ours_us))
+        else if (((s->tok_marks[q] & M_HYPO) && ! negated_word (s, a, q))
+                 || guess_at (s, q, a, ours_us))
           supposed = SCORE_READ_HYPOTHETICAL; /* "Might also ...": a
                                                  guess, to the end */
       if (waved)
@@ -2770,7 +2789,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
                         all get along" is his wish, and says who he is) */
         supposed = SCORE_READ_HYPOTHETICAL;
       }
-      if ((bits & M_HYPO) && hypo_at > q)
+      if ((bits & M_HYPO) && hypo_at > q && ! negated_word (s, a, q))
       {
         hypo_at = q;
         supposed = SCORE_READ_HYPOTHETICAL; /* and the rest of the

@@ -6785,3 +6785,31 @@ Test (scoring_reading, emails_from_and_orientation_words)
              "presentation.'");
   cr_assert (counts ("power.recognition"), "her name missed");
 }
+
+/* Round 113 (values of blind121 to blind124 seen): "we expect formality"
+   holds compliance where "regulations are a formality" waves it away;
+   what "drives me up the wall" is stood against, a wall display is not;
+   "we don't pretend to be" supposes nothing, so what follows is a fact;
+   tracking people "on private time" stands against compliance. */
+Test (scoring_reading, formality_walls_and_pretending)
+{
+  const struct score_hit *h;
+
+  read_note ("We expect formality and respect for seniority.");
+  cr_assert (counts ("value.compliance"), "formality waved away");
+  read_note ("Regulations are a formality.");
+  cr_assert (! counts ("value.compliance"), "a formality held");
+  read_note ("Formality and protocol drive me up the wall.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && h->against, "what drives me up the wall held");
+  read_note ("The quality of the wall displays matters.");
+  h = hit_of ("value.quality");
+  cr_assert (h && ! h->against, "a wall display stood against");
+  read_note ("We are not the cheapest and don't pretend to be; customers buy "
+             "a support team that answers at 3am.");
+  h = hit_of ("value.service");
+  cr_assert (h && ! (h->reasons & SCORE_READ_HYPOTHETICAL),
+             "'don't pretend' supposed");
+  read_note ("We want to track drivers on private time.");
+  cr_assert (counts ("value_against.compliance"), "private time missed");
+}
