@@ -2535,7 +2535,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
         && ! ((s->tok_marks[a] & M_CONJ) && a + 1 < b
               && (s->tok_marks[a + 1] & M_PRON))
         && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)
-            || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ)))
+            || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ))
+            || ((b - a) <= 6 && fwd_list && or_within (s, a, b)))
         && ! (fwd_list && ! or_within (s, a, b)))
       rejected = true; /* a "no" governs its noun: "no surprises, full
                           documentation" wants the documentation, where
@@ -3315,6 +3316,27 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
       || ('v' == c && score_token_is (s, q, "veremos")))
     return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
+      && (score_token_is (s, q + 1, "overthink")
+          || (score_token_is (s, q, "nothing")
+              && score_token_is (s, q + 1, "special"))))
+    return true; /* "'same as always, don't overthink it'", "'we will
+                    see, nothing special'" */
+  if ('k' == c && q + 2 < end
+      && (score_token_is (s, q, "keep") || score_token_is (s, q, "keeps"))
+      && score_token_is (s, q + 2, "close"))
+    return true; /* "'oh we keep that close, you know how it is'" */
+  if ('l' == c && q + 1 < end && score_token_is (s, q, "looking")
+      && score_token_is (s, q + 1, "around"))
+    return true; /* "she's still 'looking around'" */
+  if ('s' == c && q + 2 < end && score_token_is (s, q, "same")
+      && score_token_is (s, q + 1, "as")
+      && score_token_is (s, q + 2, "always"))
+    return true;
+  if ('w' == c && q + 1 < end && score_token_is (s, q, "will")
+      && score_token_is (s, q + 1, "see")
+      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)))
+    return true; /* "'we will see'" with nothing after it */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
       && (score_token_is (s, q + 1, "say")
           || (score_token_is (s, q + 1, "thinking") && q + 2 < end
               && score_token_is (s, q + 2, "that"))))
@@ -3410,14 +3432,16 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
 }
 
 /** deflect_words() on the tokens it can open: a negator, or a word
-    starting c, a, i, v, f, h or d; the one-letter test is inlined. */
+    starting c, a, i, v, f, h, d, k, l, s or w; the one-letter test is
+    inlined. */
 static inline bool
 deflects (const struct score_scratch *s, size_t q, size_t end)
 {
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 'c' != c && 'a' != c && 'i' != c
-      && 'v' != c && 'f' != c && 'h' != c && 'd' != c)
+      && 'v' != c && 'f' != c && 'h' != c && 'd' != c && 'k' != c && 'l' != c
+      && 's' != c && 'w' != c)
     return false;
   return deflect_words (s, q, end, c);
 }

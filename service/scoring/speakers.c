@@ -1743,20 +1743,28 @@ email_signer (struct score_scratch *s, const struct score_account_input *in,
 /**
  * Whether line [@a a, @a b) quotes a colleague's note on the account ("Our
  * AE's note: 'Excellent, trusted partnership, we are his go-to
- * advisor!!'", "Our SDR's summary: ..."): our side's words, no evidence of
- * the buyer.
+ * advisor!!'", "Our SDR's summary: ...", "Rep notes: 'Koos is basically
+ * our best friend'"): our side's words, no evidence of the buyer.
  */
 static bool
 colleague_note (const char *t, size_t a, size_t b)
 {
   static const char *const kinds[] = { "'s note",    "'s notes", "'s summary",
                                        "'s comment", "'s view",  NULL };
+  static const char *const roles[] = {
+    "rep note", "rep's note", "rep summary", "rep's summary",
+    "ae note",  "ae's note",  "csm note",    "csm's note",
+    "sdr note", "sdr's note", NULL
+  };
   char l[LOOK + 1];
   const char *colon;
 
   lower_line (t, a, b, l);
-  if (! starts (l, "our ") || NULL == (colon = strchr (l, ':'))
-      || colon - l > 32)
+  if (NULL == (colon = strchr (l, ':')) || colon - l > 32)
+    return false;
+  if (starts_any (l, roles))
+    return true; /* "Rep notes: ...", "AE's note: ..." */
+  if (! starts (l, "our "))
     return false;
   for (const char *const *k = kinds; NULL != *k; k++)
   {

@@ -6813,3 +6813,42 @@ Test (scoring_reading, formality_walls_and_pretending)
   read_note ("We want to track drivers on private time.");
   cr_assert (counts ("value_against.compliance"), "private time missed");
 }
+
+/* Round 114 (pillars of blind113 to blind124 seen): a question about
+   their plans answered "we keep that close", "still looking around", "we
+   will see, nothing special" is turned down; "no discussion of pricing,
+   margins or their market" negates the whole list; a line opening "Rep
+   notes:" is a colleague's claim, no trust of the buyer's. */
+Test (scoring_reading, plans_kept_close_and_rep_notes)
+{
+  const struct score_hit *h;
+
+  read_note ("When I asked about their capacity roadmap he said 'oh we keep "
+             "that close, you know how it is'.");
+  h = hit_of ("knowledge.plans");
+  cr_assert (h && ! score_hit_counts (fx_tmodel, h), "kept close counted");
+  read_note ("Asked about their plans for next year: 'we will see, nothing "
+             "special'.");
+  cr_assert (! counts ("knowledge."), "'nothing special' counted");
+  read_note ("We had nothing new to show; no discussion of pricing, margins "
+             "or their market this year.");
+  cr_assert (! counts ("knowledge."), "the list's last item counted");
+  read_note ("Rep notes: 'Dana is basically our best friend, she totally "
+             "trusts us!'");
+  cr_assert (! counts ("trust."), "the rep's claim counted");
+}
+
+/* Round 114 (risk levels of blind113 to blind124 seen): 004's buyer
+   reviewing us and our sponsor away, in these batches' words. */
+Test (scoring_reading, fewer_vendors_and_maternity_leave)
+{
+  read_note ("The parent company wants fewer vendors across its mastheads "
+             "next year.");
+  cr_assert (counts ("risk.evaluation"), "fewer vendors missed");
+  read_note ("Our sponsor is on four-month maternity leave; the interim is "
+             "from finance.");
+  cr_assert (counts ("risk.departure"), "the leave missed");
+  read_note ("She asked whether we could make an effort on the price at "
+             "renewal.");
+  cr_assert (counts ("risk.evaluation"), "the price effort missed");
+}
