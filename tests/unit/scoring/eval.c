@@ -189,7 +189,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind102", "blind103", "blind104", "blind105", "blind106", "blind107",
   "blind108", "blind109", "blind110", "blind111", "blind112", "blind113",
   "blind114", "blind115", "blind116", "blind117", "blind118", "blind119",
-  "blind120", "blind121", "blind122", "blind123", "blind124"
+  "blind120", "blind121", "blind122", "blind123", "blind124", "blind125",
+  "blind126", "blind127", "blind128"
 };
 
 /**
