@@ -378,6 +378,8 @@ static const struct
   { "uncomfortable", M_AGAINST }, /* "people who experiment all the time
                                       make me uncomfortable" */
   { "drains", M_AGAINST },
+  { "draining", M_AGAINST }, /* "I find confrontational meetings
+                                draining" */
   { "exhaust", M_AGAINST },
   { "exhausts", M_AGAINST },
   { "nonsense", M_AGAINST },

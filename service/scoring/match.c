@@ -141,6 +141,33 @@ used_negator (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
+ * Whether negator @a q after a value denies that it is mere words: "is
+ * not marketing for us", "not a slogan", "not just a buzzword" affirm
+ * what went before.
+ *
+ * @param s scratch
+ * @param q the negator token
+ * @return true if a word of spin follows it
+ */
+static bool
+denies_spin (const struct score_scratch *s, size_t q)
+{
+  static const char *const spin[] = { "marketing", "slogan",    "slogans",
+                                      "buzzword",  "buzzwords", "hype",
+                                      "pr",        "gimmick",   "trend",
+                                      "fad",       NULL };
+  static const char *const fill[] = {
+    "a", "just", "only", "some", "mere", NULL
+  };
+  size_t r = q + 1;
+
+  while (r < s->n_tokens && r <= q + 3 && score_token_in (s, r, fill))
+    r++;
+  return r < s->n_tokens && ! (s->tokens[r].flags & TOK_CLAUSE)
+         && score_token_in (s, r, spin);
+}
+
+/**
  * Whether the match [first, last] sits in a negation scope.
  *
  * @param m model
@@ -208,8 +235,10 @@ negated (const struct score_model *m, const struct score_scratch *s,
       break; /* "keeps things pleasant and never argues": the "never" is
                 the second verb's */
     if ((s->tokens[q].flags & TOK_NEG) && ! (s->tokens[q].flags & TOK_NEG_FWD))
-      return true; /* "pricing wasn't an issue"; not "grow without
-                      breaking", "uptime and no experiments" */
+      return ! denies_spin (s, q); /* "pricing wasn't an issue"; not "grow
+                                      without breaking", "uptime and no
+                                      experiments", nor "sustainability
+                                      is not marketing for us" */
   }
   return false;
 }

@@ -524,7 +524,8 @@ soft_dot (double k, const double *a, const double *b)
  * @param aw first party's waved-off values
  * @param b second party's held values
  * @param br second party's rejected values
- * @return 0..1 (0 if either holds nothing)
+ * @return 0..1 (0 if either holds nothing, unless the second only
+ *         stands against what the first waves off)
  */
 static double
 similarity (const struct score_model *m, const double *a, const double *ar,
@@ -535,6 +536,10 @@ similarity (const struct score_model *m, const double *a, const double *ar,
   double nb = soft_dot (k, b, b);
   double dot;
 
+  if (nb <= 0.0 && soft_dot (k, aw, br) > 0.0)
+    nb = soft_dot (k, br, br); /* a business that only stands against
+                                  what the buyer waves off ("we sell
+                                  value, not discounts") */
   if (na <= 0.0 || nb <= 0.0)
     return 0.0;
   dot = soft_dot (k, a, b) - soft_dot (k, ar, b) - soft_dot (k, a, br)

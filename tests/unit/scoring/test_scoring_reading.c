@@ -6852,3 +6852,35 @@ Test (scoring_reading, fewer_vendors_and_maternity_leave)
              "renewal.");
   cr_assert (counts ("risk.evaluation"), "the price effort missed");
 }
+
+/* Round 115 (values of blind125 to blind128 seen): "sustainability is
+   not marketing for us" holds it (a negator denying spin affirms); what
+   "I find draining" is stood against; a business that only stands
+   against what the buyer waves off ("we sell value, not discounts") is
+   measured against that, not found empty. */
+Test (scoring_reading, not_marketing_draining_and_value_not_discounts)
+{
+  const struct score_hit *h;
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("Sustainability is not marketing for us; the rules make it a "
+             "condition to sell.");
+  cr_assert (counts ("value.sustainability"), "'not marketing' negated");
+  read_note ("Price is not an issue.");
+  cr_assert (! counts ("value.cost"), "'not an issue' held");
+  read_note ("I find confrontational meetings and innovation draining.");
+  h = hit_of ("value.innovation");
+  cr_assert (h && h->against, "what drains was held");
+  values_account (json_pack ("[s, s]",
+                             "We choose on value over years, not on the "
+                             "first price.",
+                             "Quality and service matter more to us than "
+                             "discount."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We sell value, not discounts."),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0), a);
+  cr_assert (a->values_fit.available);
+  cr_assert_gt (a->values_fit.score_organization, 0.4, "org %.2f",
+                a->values_fit.score_organization);
+  free (a);
+}
