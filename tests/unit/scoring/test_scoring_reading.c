@@ -6884,3 +6884,25 @@ Test (scoring_reading, not_marketing_draining_and_value_not_discounts)
                 a->values_fit.score_organization);
   free (a);
 }
+
+/* Round 116 (orientation of blind125 to blind132 seen): Affiliation's
+   and Actualization's words in these batches: conflict avoided ("I don't
+   want problems between friends"), news withheld ("asked me not to put
+   it in the report"), credit given away ("put their names in the
+   report"), a risk owned ("if it goes wrong it is my job"). */
+Test (scoring_reading, friends_reports_and_owned_risks)
+{
+  read_note ("Dana: 'I don't want problems between friends, I will tell her "
+             "it's fine.'");
+  cr_assert (counts ("affiliation.avoids_conflict"), "conflict avoided "
+                                                     "missed");
+  read_note ("Dana mentioned the alarms are switched off by hand; she asked "
+             "me not to put it in the report.");
+  cr_assert (counts ("affiliation.withholds"), "the withheld news missed");
+  read_note ("Dana: 'The celadores did it. Put their names in the report, "
+             "please.'");
+  cr_assert (counts ("actualization.shares_credit"), "the credit missed");
+  read_note ("Dana: 'It is a risk, the budget is tight and if it goes wrong "
+             "it is my job.'");
+  cr_assert (counts ("actualization.takes_risks"), "the owned risk missed");
+}
