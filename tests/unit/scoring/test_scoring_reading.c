@@ -6906,3 +6906,18 @@ Test (scoring_reading, friends_reports_and_owned_risks)
              "it is my job.'");
   cr_assert (counts ("actualization.takes_risks"), "the owned risk missed");
 }
+
+/* Round 117 (orientation of blind125 to blind132 seen): Power's words in
+   these batches: "the committee just signs", "you report to me", results
+   sent "to him personally", a launch "on her scorecard", a plaque. */
+Test (scoring_reading, committees_that_sign_and_plaques)
+{
+  read_note ("Dana: 'I will choose the vendor, the committee just signs.'");
+  cr_assert (counts ("power.assertive"), "the signing committee missed");
+  read_note ("Dana: 'I am the project owner. You report to me.'");
+  cr_assert (counts ("power.assertive"), "the owner missed");
+  read_note ("Dana asked for the load-test results sent to her personally.");
+  cr_assert (counts ("power.involvement"), "sent to her missed");
+  read_note ("Dana asked that the inauguration plaque carry her name.");
+  cr_assert (counts ("power.recognition"), "the plaque missed");
+}
