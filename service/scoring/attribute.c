@@ -3243,14 +3243,16 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
               && score_token_is (s, q + 3, "one"))))
     return true; /* "she said she prefers to start with the agenda", "let's
                     start with item one" */
-  if (('g' == c || 'w' == c) && q + 3 < end
+  if (('g' == c || 'w' == c || 'r' == c) && q + 3 < end
       && (score_token_is (s, q, "go") || score_token_is (s, q, "went")
-          || score_token_is (s, q, "goes"))
+          || score_token_is (s, q, "goes") || score_token_is (s, q, "return")
+          || score_token_is (s, q, "returns")
+          || score_token_is (s, q, "returned"))
       && (s->tok_marks[q + 1] & M_TO)
       && (score_token_is (s, q + 2, "agenda")
           || score_token_is (s, q + 3, "agenda")))
     return true; /* "she said 'better we go to the agenda, please'", "he
-                    went to the agenda" */
+                    went to the agenda", "returns to the agenda" */
   if (score_token_is (s, q, "straight") || score_token_is (s, q, "down"))
     held = false;
   else if (! (token_begins (s, q, "stick") || token_begins (s, q, "stuck")
@@ -3286,9 +3288,9 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 }
 
 /** keeps_to_business() on the tokens it can open: a negator, or a word
-    starting s, d, a, k, p, w, l or g ("straight", "stick", "down", "keep",
-    "al", "personal/work separate", "let's get into it", "go to the
-    agenda"); a test of one
+    starting s, d, a, k, p, w, l, g or r ("straight", "stick", "down",
+    "keep", "al", "personal/work separate", "let's get into it", "go to the
+    agenda", "returns to the agenda"); a test of one
     letter, inlined, spares most tokens the call and its word compares. */
 static inline bool
 keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
@@ -3296,7 +3298,7 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
-      && 'k' != c && 'p' != c && 'w' != c && 'l' != c && 'g' != c)
+      && 'k' != c && 'p' != c && 'w' != c && 'l' != c && 'g' != c && 'r' != c)
     return false;
   return business_words (s, q, end, c);
 }

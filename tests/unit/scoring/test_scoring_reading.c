@@ -6921,3 +6921,16 @@ Test (scoring_reading, committees_that_sign_and_plaques)
   read_note ("Dana asked that the inauguration plaque carry her name.");
   cr_assert (counts ("power.recognition"), "the plaque missed");
 }
+
+/* Round 118 (pillars of blind134 seen): a buyer who answers a personal
+   question "thank you, fine" and "returns to the agenda" turns the small
+   talk down, as one who "went to the agenda" did. */
+Test (scoring_reading, returns_to_the_agenda)
+{
+  const struct score_hit *h;
+
+  read_note ("Still answers any personal question with 'thank you, fine' "
+             "and returns to the agenda.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "small talk counted");
+}
