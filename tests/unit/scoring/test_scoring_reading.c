@@ -6934,3 +6934,16 @@ Test (scoring_reading, returns_to_the_agenda)
   h = hit_of ("compatibility.personal");
   cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "small talk counted");
 }
+
+/* Round 119 (values of blind133 to blind135 seen): a seller who calls
+   paperwork "the worst part of the job" and would "sort things on a
+   handshake" stands against compliance; "guaranteed SLAs" are
+   reliability. */
+Test (scoring_reading, handshakes_and_guaranteed_slas)
+{
+  read_note ("Paperwork is the worst part of the job for me; I'd rather sort "
+             "things on a handshake.");
+  cr_assert (counts ("value_against.compliance"), "the handshake missed");
+  read_note ("Guaranteed SLAs and paid pilots are part of our offer.");
+  cr_assert (counts ("value.reliability"), "guaranteed SLAs missed");
+}
