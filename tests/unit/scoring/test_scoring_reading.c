@@ -6947,3 +6947,20 @@ Test (scoring_reading, handshakes_and_guaranteed_slas)
   read_note ("Guaranteed SLAs and paid pilots are part of our offer.");
   cr_assert (counts ("value.reliability"), "guaranteed SLAs missed");
 }
+
+/* 003's values in the words buyers, businesses and sellers use beyond the
+   value's own name: the metric a reliability buyer cites, the deal a cost
+   buyer wants, the "no rush" of one who stands against speed. */
+Test (scoring_reading, value_paraphrase_families)
+{
+  read_note ("We run on five nines and a failover site.");
+  cr_assert (counts ("value.reliability"), "five nines missed");
+  read_note ("We want bang for the buck, every time.");
+  cr_assert (counts ("value.cost"), "bang for the buck missed");
+  read_note ("We track our return on capital closely.");
+  cr_assert (counts ("value.profitability"), "return on capital missed");
+  read_note ("There is no need to hurry on our side.");
+  cr_assert (counts ("value_against.speed"), "no need to hurry missed");
+  read_note ("Good enough is fine for our needs.");
+  cr_assert (counts ("value_against.quality"), "good enough missed");
+}
