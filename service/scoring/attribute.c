@@ -3139,12 +3139,20 @@ skips_small_talk (const struct score_scratch *s, size_t q, size_t end)
 {
   if (! token_begins (s, q, "skip"))
     return false;
+  static const char *const softeners[] = { "please", "for",  "now", "today",
+                                           "time",   "this", NULL };
+  size_t t = q + 2;
+
+  while (t < end && t < q + 5 && ! (s->tokens[t].flags & TOK_CLAUSE)
+         && score_token_in (s, t, softeners))
+    t++;
   if (q + 1 < end
       && (score_token_is (s, q + 1, "that") || score_token_is (s, q + 1, "it"))
-      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)
-          || score_token_is (s, q + 2, "and")))
+      && (t >= end || (s->tokens[t].flags & TOK_CLAUSE)
+          || score_token_is (s, t, "and")))
     return true; /* "Let's skip that, I have twenty minutes.", "let's skip
-                    that and get into the numbers" */
+                    that and get into the numbers", "let's skip that
+                    please", "skip it for now" */
   for (size_t r = q + 1; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "pleasantries")
         || score_token_is (s, r, "niceties")

@@ -6964,3 +6964,17 @@ Test (scoring_reading, value_paraphrase_families)
   read_note ("Good enough is fine for our needs.");
   cr_assert (counts ("value_against.quality"), "good enough missed");
 }
+
+/* Round 121 (seen on blind134): small talk turned down with a softener
+   after "skip that" ("Let's skip that please", "skip it for now") is
+   turned down all the same. */
+Test (scoring_reading, skip_that_please)
+{
+  read_note ("Rep: How was your holiday in the mountains?\n"
+             "Dana: Let's skip that please. I prefer to use the time for "
+             "business.\n");
+  cr_assert (! counts ("compatibility."), "'skip that please' missed");
+  read_note ("Rep: Did you catch the match on Sunday?\n"
+             "Dana: Skip it for now, we have a lot to cover.\n");
+  cr_assert (! counts ("compatibility."), "'skip it for now' missed");
+}
