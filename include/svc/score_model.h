@@ -24,7 +24,7 @@
 #include "svc/score.h"
 
 /** Most lexicon patterns. */
-#define SCORE_MAX_PATTERNS 16384
+#define SCORE_MAX_PATTERNS 32768
 /** Most cues (groups of patterns sharing target/weight/seed). */
 #define SCORE_MAX_CUES 1024
 /** Most tokens in one lexicon pattern. */
@@ -38,9 +38,9 @@
 /** Bytes of the model version including NUL. */
 #define SCORE_VERSION_LEN 32
 /** Most distinct lexicon words kept for typo correction. */
-#define SCORE_MAX_VOCAB 8192
+#define SCORE_MAX_VOCAB 16384
 /** Most distinct lexicon stems. */
-#define SCORE_MAX_STEMS 16384
+#define SCORE_MAX_STEMS 32768
 
 /**
  * What a cue or a structured signal counts toward. Orientation, pillar

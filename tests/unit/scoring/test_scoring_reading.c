@@ -6978,3 +6978,19 @@ Test (scoring_reading, skip_that_please)
              "Dana: Skip it for now, we have a lot to cover.\n");
   cr_assert (! counts ("compatibility."), "'skip it for now' missed");
 }
+
+/* 000's characteristics in the words of a seller's note, beyond the
+   lexicon's first phrases: "redlined our contract" is involvement,
+   "squeezed us" assertive, "apologetic" avoids conflict, "a parallel run"
+   is methodical. */
+Test (scoring_reading, orientation_paraphrase_families)
+{
+  read_note ("Dana redlined our contract twice.");
+  cr_assert (counts ("power.involvement"), "redlined our missed");
+  read_note ("She squeezed us on every line.");
+  cr_assert (counts ("power.assertive"), "squeezed us missed");
+  read_note ("Dana was apologetic the whole call.");
+  cr_assert (counts ("affiliation.avoids_conflict"), "apologetic missed");
+  read_note ("They want a parallel run before go-live.");
+  cr_assert (counts ("security.methodical"), "parallel run missed");
+}
