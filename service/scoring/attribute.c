@@ -3243,6 +3243,13 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
       && (q + 3 >= end || score_token_is (s, q + 3, "it")
           || score_token_is (s, q + 3, "business")))
     return true; /* "Let's get into it, I've got a board meeting at eleven" */
+  if ('p' == c && token_begins (s, q, "prefer"))
+    for (size_t r = q + 1; r < end && r <= q + 3; r++)
+      if (token_begins (s, r, "discuss")
+          || (score_token_is (s, r, "talk") && r + 1 < end
+              && score_token_is (s, r + 1, "about")))
+        return true; /* "he answered shortly, 'I prefer to discuss
+                        work'", "'I prefer we talk about the quarry'" */
   if (score_token_is (s, q, "start") && q + 3 < end
       && score_token_is (s, q + 1, "with")
       && (score_token_is (s, q + 3, "agenda")
@@ -3289,9 +3296,11 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
     return false;
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda")
+        || score_token_is (s, r, "point")
         || (held && score_token_is (s, r, "work")))
       return true; /* "I prefer we keep to the work, thanks", "keep these
-                      meetings about the work" */
+                      meetings about the work", "let's go straight to the
+                      point" */
   return false;
 }
 

@@ -6994,3 +6994,21 @@ Test (scoring_reading, orientation_paraphrase_families)
   read_note ("They want a parallel run before go-live.");
   cr_assert (counts ("security.methodical"), "parallel run missed");
 }
+
+/* Round 123 (seen on blind137 to blind139): small talk turned down by
+   going "straight to the point" or by preferring "to discuss work" is no
+   rapport; a support or weighbridge ticket is no ticket to the game. */
+Test (scoring_reading, straight_to_the_point_and_tickets)
+{
+  read_note ("Asked about his vacation; he said 'let's go straight to the "
+             "point, I have 20 minutes'.");
+  cr_assert (! counts ("compatibility."), "'straight to the point' missed");
+  read_note ("I asked about his family; he answered shortly, 'I prefer to "
+             "discuss work', and we moved on.");
+  cr_assert (! counts ("compatibility."), "'prefer to discuss work' missed");
+  read_note ("Asked about his son's football; he said 'I prefer we talk "
+             "about the quarry'.");
+  cr_assert (! counts ("compatibility."), "'prefer we talk about' missed");
+  read_note ("Conor closed the ticket without comment.");
+  cr_assert (! counts ("compatibility."), "a support ticket read as rapport");
+}
