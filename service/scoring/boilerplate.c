@@ -217,36 +217,28 @@ static const char *const recording[] = { "recording started",
                                          NULL };
 
 /** Meeting-invite lines. */
-static const char *const invite[] = { "zoom.us/",
-                                      "join zoom meeting",
-                                      "meeting id",
-                                      "passcode",
-                                      "microsoft teams meeting",
-                                      "join on your computer",
-                                      "click here to join",
-                                      "teams.microsoft.com",
-                                      "meet.google.com",
-                                      "dial-in",
-                                      "dial in by",
-                                      "one tap mobile",
-                                      "join by phone",
-                                      "join the meeting",
-                                      "you have been invited",
-                                      "has invited you",
-                                      "invitation:",
-                                      "accepted:",
-                                      "declined:",
-                                      "tentative:",
-                                      "calendar invite",
-                                      "add to calendar",
-                                      "organizer:",
-                                      "when:",
-                                      "where:",
-                                      "video call link",
-                                      "webex",
-                                      "meeting link",
-                                      "join with google meet",
-                                      NULL };
+static const char *const invite[] = {
+  "zoom.us/", "join zoom meeting", "meeting id", "passcode",
+  "microsoft teams meeting", "join on your computer", "click here to join",
+  "teams.microsoft.com", "meet.google.com", "dial-in", "dial in by",
+  "one tap mobile", "join by phone", "join the meeting",
+  "you have been invited", "has invited you",
+  "invitation:", "accepted:", "declined:", "tentative:", "calendar invite",
+  "add to calendar", "organizer:", "when:", "where:", "video call link",
+  "webex", "meeting link", "join with google meet",
+  /* the same in the other languages
+                                         a calendar sends invites in */
+  "organisateur:", "organizador:", "organizzatore:", "organisator:",
+  "rejoindre la réunion", "unirse a la reunión", "participar da reunião",
+  "partecipa alla riunione", "an der besprechung teilnehmen", NULL
+};
+
+/** An agenda's heading, in the languages of invites: "Agenda:",
+    "Ordre du jour / Agenda:", "Orden del día:", "Tagesordnung:". */
+static const char *const agenda_heads[] = {
+  "agenda",       "ordre du jour",     "orden del día", "orden del dia",
+  "tagesordnung", "ordine del giorno", "pauta:",        NULL
+};
 
 /** Parcel and shipment tracking lines. */
 static const char *const tracking[] = { "tracking number",
@@ -270,7 +262,30 @@ static const char *const tracking[] = { "tracking number",
                                         "picked up by carrier",
                                         "label created",
                                         "awb",
+                                        "customs cleared",
+                                        "cleared customs",
+                                        "courier update",
+                                        "signed by:",
                                         NULL };
+
+/**
+ * Whether lowercased line @a l, of the tracking kind, names two of its
+ * markers: a carrier's update pasted as one line ("Courier update: crate
+ * 3 of 4 ... Customs cleared Narita 18 Nov. Out for delivery 19 Nov.
+ * Signed by: HAYASHI."), however long it runs.
+ *
+ * @param l the line
+ * @return true with two markers or more
+ */
+static bool
+tracking_line (const char *l)
+{
+  unsigned n = 0;
+
+  for (const char *const *t = tracking; NULL != *t && n < 2; t++)
+    n += NULL != strstr (l, *t);
+  return n >= 2;
+}
 
 /** Labels of web forms and CRM records (a "label: value" line), first
     the same fields in the web forms of other languages (Portuguese,
@@ -1649,7 +1664,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = (int8_t) para_kind;
       continue;
     }
-    if (starts (l, "agenda") && len < 40)
+    if (starts_any (l, agenda_heads) && len < 40)
     {
       agenda = true;
       x->kind = SCORE_BOILER_INVITE;
@@ -1678,7 +1693,8 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
       x->kind = SCORE_BOILER_FORM_FIELD; /* a field of a pasted record */
       continue;
     }
-    if (tracks >= 2 && x->words <= 2 * SHORT_LINE)
+    if ((tracks >= 2 && x->words <= 2 * SHORT_LINE)
+        || ((x->found & FOUND_TRACKING) && tracking_line (l)))
     {
       /* a pasted tracking notice: its lines are the carrier's */
       x->kind = SCORE_BOILER_TRACKING;

@@ -7012,3 +7012,30 @@ Test (scoring_reading, straight_to_the_point_and_tickets)
   read_note ("Conor closed the ticket without comment.");
   cr_assert (! counts ("compatibility."), "a support ticket read as rapport");
 }
+
+/* Round 124 (seen on blind138 to blind140): an invite's agenda under a
+   heading in another language ("Ordre du jour / Agenda:") and with an
+   organiser field in it ("Organisateur:") is the invite's; a carrier's
+   update pasted as one line is the carrier's; a whiteboard in a room is
+   furniture. */
+Test (scoring_reading, foreign_agenda_and_one_line_tracking)
+{
+  read_note ("Invitation: Carrières / HaulPoint - kick-off @ jeu. 20 nov. "
+             "10:00\n"
+             "Organisateur: Céline Dubois\n"
+             "Ordre du jour / Agenda:\n"
+             "1. Risk register and guarantees\n"
+             "2. Milestones and recognition of the project team\n"
+             "Lien Teams: Cliquez ici pour rejoindre la réunion\n");
+  cr_assert (! counts ("security.") && ! counts ("power."),
+             "a French invite's agenda read as behaviour");
+  read_note ("Courier update: Crate 3 of 4 (scanner + calibration target) "
+             "for Hayashi Kenji. Status: Customs cleared Narita 18 Nov "
+             "09:40. Out for delivery 19 Nov. Signed by: HAYASHI.");
+  cr_assert (! counts ("power."), "a one-line tracking update read as "
+                                  "behaviour");
+  read_note ("Wi-Fi: guest network, password on the whiteboard in the "
+             "arrangement room.");
+  cr_assert (! counts ("power.involvement"), "a whiteboard read as "
+                                             "involvement");
+}
