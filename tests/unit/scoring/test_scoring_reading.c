@@ -7039,3 +7039,17 @@ Test (scoring_reading, foreign_agenda_and_one_line_tracking)
   cr_assert (! counts ("power.involvement"), "a whiteboard read as "
                                              "involvement");
 }
+
+/* The second families: plain wording of a value ("the numbers are right
+   every time" is quality, "we rarely call" support stands against
+   service) and the contact's own words ("it's about the company"). */
+Test (scoring_reading, second_paraphrase_families)
+{
+  read_note ("Our standard: the numbers are right every time.");
+  cr_assert (counts ("value.quality"), "numbers are right missed");
+  read_note ("We rarely call support, honestly.");
+  cr_assert (counts ("value_against.service"), "we rarely call missed");
+  read_note ("Dana: it's about the company, whoever sells it.");
+  cr_assert (counts ("actualization.org_first"),
+             "it's about the company missed");
+}
