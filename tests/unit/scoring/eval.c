@@ -192,7 +192,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind120", "blind121", "blind122", "blind123", "blind124", "blind125",
   "blind126", "blind127", "blind128", "blind129", "blind130", "blind131",
   "blind132", "blind133", "blind134", "blind135", "blind136", "blind137",
-  "blind138", "blind139", "blind140"
+  "blind138", "blind139", "blind140", "blind141", "blind142", "blind143",
+  "blind144"
 };
 
 /**
