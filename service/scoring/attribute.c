@@ -3237,6 +3237,17 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
       if ((score_token_is (s, r, "work") || score_token_is (s, r, "business"))
           && score_token_is (s, r + 1, "first"))
         return true; /* "Sir, let us do the work first" */
+  if ('l' == c && token_begins (s, q, "let"))
+    for (size_t r = q + 2; r + 1 < end && r <= q + 4; r++)
+      if ((score_token_is (s, r, "through") || score_token_is (s, r, "to")
+           || score_token_is (s, r, "at"))
+          && (score_token_is (s, r + 1, "numbers")
+              || score_token_is (s, r + 1, "figures")
+              || (r + 2 < end && score_token_is (s, r + 1, "the")
+                  && (score_token_is (s, r + 2, "numbers")
+                      || score_token_is (s, r + 2, "figures")))))
+        return true; /* "Fine. Let's go through the numbers, I have a
+                        site visit at eleven." */
   if (q + 2 < end && token_begins (s, q, "let")
       && score_token_is (s, q + 1, "get")
       && (score_token_is (s, q + 2, "into") || score_token_is (s, q + 2, "to"))
@@ -3627,6 +3638,21 @@ withheld (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
+/** Where "keep(s)"/"kept" at @a q keeps something to the speaker: the
+    "to" of "keep my holidays to myself", "kept it to herself" (what is
+    kept lies before it and is turned down with it), or 0. */
+static size_t
+kept_to_oneself (const struct score_scratch *s, size_t q, size_t end)
+{
+  static const char *const selves[] = { "myself",     "herself",   "himself",
+                                        "themselves", "ourselves", NULL };
+
+  for (size_t r = q + 1; r + 1 < end && r <= q + 4; r++)
+    if ((s->tok_marks[r] & M_TO) && score_token_in (s, r + 1, selves))
+      return r;
+  return 0;
+}
+
 /** Where the refusals in tokens [p, end) start (refusal_scan()). */
 struct refusals
 {
@@ -3713,6 +3739,20 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && score_token_in (s, q + 1, no_reply))
       out->plain = q + 1; /* "Emailed Carol our whitepaper. No reply." */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
+             && (score_token_is (s, q + 1, "read")
+                 || (q + 2 < end && score_token_is (s, q + 1, "even")
+                     && score_token_is (s, q + 2, "read"))))
+      out->plain = q + 1; /* "sent him our study; he hadn't read it" */
+    else if ((token_begins (s, q, "keep") || score_token_is (s, q, "kept"))
+             && kept_to_oneself (s, q, end) > 0)
+      out->plain = kept_to_oneself (s, q, end) + 1; /* "I'd rather keep my
+                                                       holidays to myself" */
+    else if (q > p && score_token_is (s, q, "on")
+             && (score_token_is (s, q - 1, "moved")
+                 || score_token_is (s, q - 1, "moves")))
+      out->told = q + 1; /* "he said 'ok ok' and moved on to the karaoke
+                            plans" */
     else if (score_token_in (s, q, unread)
              || ((token_begins (s, q, "stay") || score_token_is (s, q, "sat")
                   || token_begins (s, q, "remain"))

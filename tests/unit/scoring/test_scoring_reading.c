@@ -7053,3 +7053,33 @@ Test (scoring_reading, second_paraphrase_families)
   cr_assert (counts ("actualization.org_first"),
              "it's about the company missed");
 }
+
+/* Round 126 (seen on blind141 to blind143): small talk and insight turned
+   down in new words ("Let's go through the numbers", "I'd rather keep my
+   holidays to myself", a study "he hadn't read", "'ok ok' and moved on");
+   "anything" carries a negation to the cue ("we haven't brought her
+   anything on bad-debt trends"); weather a contractor holds rigs for is
+   no small talk, and "let's go" no lay-off. */
+Test (scoring_reading, numbers_first_and_kept_to_oneself)
+{
+  read_note ("Rep: How was the trip to Langkawi?\n"
+             "Hafiz: Fine. Let's go through the numbers, I have a site "
+             "visit at eleven.\n");
+  cr_assert (! counts ("compatibility."), "'let's go through the numbers'");
+  cr_assert (! counts ("risk.new_dm"), "'let's go' read as a lay-off");
+  read_note ("Rep: How was the holiday in Croatia?\n"
+             "Ola: I'd rather keep my holidays to myself, if that's OK.\n");
+  cr_assert (! counts ("compatibility."), "'keep my holidays to myself'");
+  read_note ("Sent him our heat-map study on door faults in advance; he "
+             "hadn't read it.");
+  cr_assert (! counts ("knowledge."), "an unread study read as insight");
+  read_note ("When I shared a benchmark on attrition he said 'ok ok' and "
+             "moved on to other things.");
+  cr_assert (! counts ("knowledge."), "a brushed-off benchmark");
+  read_note ("No industry talk either side; we haven't brought her anything "
+             "on bad-debt trends.");
+  cr_assert (! counts ("knowledge."), "'anything on trends' not negated");
+  read_note ("Sub-hired rigs sat idle because the contractor holds them for "
+             "weather.");
+  cr_assert (! counts ("compatibility."), "weather read as small talk");
+}
