@@ -7083,3 +7083,17 @@ Test (scoring_reading, numbers_first_and_kept_to_oneself)
              "weather.");
   cr_assert (! counts ("compatibility."), "weather read as small talk");
 }
+
+/* Round 127 (seen on blind130 and blind141): an invoice or a quote is the
+   thing a billing or estimating product handles, not a wish to save
+   money; a seller "straightforward with clients" holds candour. */
+Test (scoring_reading, invoices_are_no_savings)
+{
+  read_note ("What matters is that every damage invoice is right the first "
+             "time.");
+  cr_assert (! counts ("value.cost"), "an invoice read as saving money");
+  read_note ("A bad quote costs us a job.");
+  cr_assert (! counts ("value.cost"), "a quote read as saving money");
+  read_note ("I'm straightforward with clients.");
+  cr_assert (counts ("value.partnership"), "candour missed");
+}
