@@ -7097,3 +7097,17 @@ Test (scoring_reading, invoices_are_no_savings)
   read_note ("I'm straightforward with clients.");
   cr_assert (counts ("value.partnership"), "candour missed");
 }
+
+/* 004's drivers in the words account managers use beyond the lexicon's
+   first phrases: a pilot with another provider is competitor activity,
+   asking for the notice period is a review of the spend, a module added
+   lowers the risk. */
+Test (scoring_reading, risk_paraphrase_families)
+{
+  read_note ("They are running a pilot with another provider at Jesup.");
+  cr_assert (counts ("risk.competitor"), "a pilot with another provider");
+  read_note ("Faizel asked what our notice period is.");
+  cr_assert (counts ("risk.evaluation"), "the notice period missed");
+  read_note ("They added the telematics module in March.");
+  cr_assert (counts ("risk.renewed"), "a module added missed");
+}
