@@ -3230,6 +3230,12 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || score_token_is (s, q, "work"))
       && score_token_is (s, q + 1, "separate"))
     return true; /* "I keep work and personal separate" */
+  if ('k' == c && q + 2 < end && token_begins (s, q, "keep")
+      && (score_token_is (s, q + 1, "that") || score_token_is (s, q + 1, "it")
+          || score_token_is (s, q + 1, "this"))
+      && score_token_is (s, q + 2, "separate"))
+    return true; /* "Thanks for asking about the holidays; I keep that
+                    separate from work" */
   if (('k' == c || 'l' == c) && private_out_of_work (s, q, end))
     return true; /* "she keeps personal things out of work" */
   if ('l' == c && token_begins (s, q, "let"))
@@ -3347,6 +3353,11 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
            || score_token_is (s, q, "interna")))
       || ('v' == c && score_token_is (s, q, "veremos")))
     return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 2 < end
+      && score_token_is (s, q + 1, "think")
+      && score_token_is (s, q + 2, "about"))
+    return true; /* asked about their plans, "he said he doesn't think about
+                    that" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
       && (score_token_is (s, q + 1, "overthink")
           || (score_token_is (s, q, "nothing")

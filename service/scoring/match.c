@@ -223,14 +223,18 @@ negated (const struct score_model *m, const struct score_scratch *s,
              || comma_between (s, q - 1, q);
     if (score_token_is (s, q - 1, "or")
         || score_token_is (s, q - 1, "anything")
-        || score_token_is (s, q - 1, "any"))
+        || score_token_is (s, q - 1, "any")
+        || (q >= 2 && score_token_is (s, q - 1, "into")
+            && (score_token_is (s, q - 2, "get")
+                || score_token_is (s, q - 2, "go"))))
       before = SIZE_MAX; /* "didn't ask about the system or share any
                             plans", "hasn't involved us in anything else or
                             asked our advice": one negator governs both
                             verbs, back to the clause's start; so does
                             one whose "anything" reaches the cue ("we
                             haven't brought her anything on bad-debt
-                            trends") */
+                            trends") or that will not "get into" it ("we
+                            didn't get into their expansion plans") */
   }
   for (size_t q = (size_t) last + 1;
        after_too && q < s->n_tokens && q - last <= after; q++)

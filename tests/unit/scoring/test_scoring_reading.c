@@ -7111,3 +7111,24 @@ Test (scoring_reading, risk_paraphrase_families)
   read_note ("They added the telematics module in March.");
   cr_assert (counts ("risk.renewed"), "a module added missed");
 }
+
+/* Round 129 (seen on blind145 and blind148): personal talk kept "separate
+   from work" and plans the buyer "doesn't think about" are turned down; a
+   negation that will not "get into" something governs it to the clause's
+   end; coffee after a board meeting is no access to the board, and
+   batch-cooking a school menu no hobby. */
+Test (scoring_reading, kept_separate_and_board_meetings)
+{
+  read_note ("Thanks for asking about the holidays; I keep that separate "
+             "from work, no offence meant.");
+  cr_assert (! counts ("compatibility."), "'keep that separate' missed");
+  read_note ("Asked Jesus about their plans for the next years; he said he "
+             "doesn't think about that.");
+  cr_assert (! counts ("knowledge."), "'doesn't think about that' missed");
+  read_note ("We didn't get into their expansion plans.");
+  cr_assert (! counts ("knowledge."), "'didn't get into' not negated");
+  read_note ("Coffee after the board meeting.");
+  cr_assert (! counts ("trust."), "a board meeting read as access");
+  read_note ("We showed her how batch-cooking the rice closes half of it.");
+  cr_assert (! counts ("compatibility."), "batch-cooking read as a hobby");
+}
