@@ -1711,8 +1711,8 @@ static const char *const uneasy_at[] = { "when",   "with", "about",
                                          "around", "if",   NULL };
 
 /** Words of M_AGAINST only after "me": "... drive(s) me crazy", "makes
-    me mad". */
-static const char *const maddening[] = { "crazy", "mad", "nuts", NULL };
+    me mad" (where "a reliability nut" is a devotee). */
+static const char *const maddening[] = { "crazy", "mad", "nuts", "nut", NULL };
 
 /** Liking words a negator before turns into a dislike of what follows:
     "I don't like customers who want to try things first", "I don't

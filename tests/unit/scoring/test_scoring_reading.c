@@ -7132,3 +7132,20 @@ Test (scoring_reading, kept_separate_and_board_meetings)
   read_note ("We showed her how batch-cooking the rice closes half of it.");
   cr_assert (! counts ("compatibility."), "batch-cooking read as a hobby");
 }
+
+/* Round 130 (seen on blind145 and blind146): "a reliability nut" holds
+   reliability ("nut" stands against only after "me": "drives me nuts");
+   "linen-hire" is no hiring; a seller "careful with details" holds
+   quality and one "on to the next target" stands against partnership. */
+Test (scoring_reading, reliability_nuts_and_linen_hire)
+{
+  read_note ("I'm a reliability nut.");
+  cr_assert (counts ("value.reliability") && ! counts ("value_against."),
+             "a devotee read as against");
+  read_note ("Templates for linen-hire routes.");
+  cr_assert (! counts ("value.growth"), "linen-hire read as hiring");
+  read_note ("I'm careful with details.");
+  cr_assert (counts ("value.quality"), "careful with details missed");
+  read_note ("Once the contract's signed I'm on to the next target.");
+  cr_assert (counts ("value_against.partnership"), "the next target missed");
+}
