@@ -7149,3 +7149,17 @@ Test (scoring_reading, reliability_nuts_and_linen_hire)
   read_note ("Once the contract's signed I'm on to the next target.");
   cr_assert (counts ("value_against.partnership"), "the next target missed");
 }
+
+/* Round 131 (seen on blind146 and blind148): a problem played down ("I
+   wouldn't call it trouble", "didn't want to raise it") withholds; a
+   rollout in checked batches is methodical. */
+Test (scoring_reading, played_down_and_checked_batches)
+{
+  read_note ("She said she wouldn't call it trouble; everybody is trying "
+             "their best, so she didn't want to raise it.");
+  cr_assert (counts ("affiliation.withholds"), "a problem played down");
+  read_note ("They prefer 300 recipes first, checked by two persons each, "
+             "then the next batch.");
+  cr_assert (counts ("security.methodical") || counts ("security.detail"),
+             "checked batches missed");
+}
