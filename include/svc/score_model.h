@@ -191,6 +191,8 @@ enum score_param_id
   SCORE_P_RISK_SHOPPING_POINTS, /**< points a competitor or review driver
                                         alone needs to make an account at
                                         least medium (004) */
+  SCORE_P_VALUES_CLASH_BELOW,   /**< owner fit under which a clash of
+                                        ways of working hands off (003) */
   SCORE_P_COUNT
 };
 

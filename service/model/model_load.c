@@ -85,7 +85,8 @@ static const struct
                                  { 0, 1 },
                                  { 0, 1 },
                                  { 0, 100 },
-                                 { 0, 100 } };
+                                 { 0, 100 },
+                                 { 0, 1 } };
 
 /**
  * Record the first error as "<pointer>: <message>".

@@ -175,7 +175,8 @@ static const char *const param_names[] = { "limits.max_calls",
                                            "risk.phrase_step",
                                            "values.related_similarity",
                                            "risk.medium_breadth_points",
-                                           "risk.medium_shopping_points" };
+                                           "risk.medium_shopping_points",
+                                           "values.clash_below" };
 /** Target kind names. */
 static const char *const target_kind_names[] = { "orientation", "pillar",
                                                  "risk", "trait", "value" };

@@ -339,6 +339,14 @@ read_question (const struct score_model *m, struct score_scratch *s,
   }
 }
 
+/** The ways of working (000's orientations) a party's answers show and
+    stand against: 003's "values and way of doing business". */
+struct ways
+{
+  double shown[SCORE_ORIENTATION_COUNT];
+  double against[SCORE_ORIENTATION_COUNT];
+};
+
 /**
  * Build one party's value vectors and record the account's evidence.
  * A cue of positive weight that counts raises the value; a cue against
@@ -358,6 +366,7 @@ read_question (const struct score_model *m, struct score_scratch *s,
  * @param[out] rejected what it rejects, 0..1 over the 13 values
  * @param[out] waved what it waves off, 0..1 over the 13 values
  * @param ev evidence list (may be NULL)
+ * @param[out] ways the ways of working its answers show and stand against
  * @param[out] read whether it holds or rejects any value
  * @return true when the party has any priority or answer
  */
@@ -365,7 +374,7 @@ static bool
 value_vector (const struct score_model *m, struct score_scratch *s,
               const struct score_values *v, const char *who, double *held,
               double *rejected, double *waved, bool *read,
-              struct score_evidence_list *ev)
+              struct score_evidence_list *ev, struct ways *ways)
 {
   double w[SCORE_VALUE_COUNT] = { 0 };
   double wv[SCORE_VALUE_COUNT] = { 0 };
@@ -382,6 +391,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   memset (held, 0, sizeof (double) * SCORE_VALUE_COUNT);
   memset (rejected, 0, sizeof (double) * SCORE_VALUE_COUNT);
   memset (waved, 0, sizeof (double) * SCORE_VALUE_COUNT);
+  memset (ways, 0, sizeof (*ways));
   if (NULL == v)
     return false;
   for (size_t a = 0; a < v->n_answers && a < SCORE_MAX_ANSWERS; a++)
@@ -405,6 +415,17 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       struct score_evidence e;
       double sign;
 
+      if (SCORE_TARGET_ORIENTATION == cue->target.kind && cue->weight > 0
+          && ! h->superseded)
+      {
+        /* the way of working an answer shows or stands against ("I
+           can't stand customers who need the spotlight") */
+        if (h->against || h->negated)
+          ways->against[cue->target.index] += cue->weight;
+        else
+          ways->shown[cue->target.index] += cue->weight;
+        continue;
+      }
       if (SCORE_TARGET_VALUE != cue->target.kind)
         continue;
       if (score_hit_counts (m, h))
@@ -548,6 +569,43 @@ similarity (const struct score_model *m, const double *a, const double *ar,
   return dot > 1.0 ? 1.0 : dot < 0.0 ? 0.0 : dot;
 }
 
+/**
+ * How far the seller stands against the way of working the buyer shows:
+ * for each of 000's orientations the buyer's answers show, what the
+ * owner's answers stand against beyond what they show of it themselves
+ * (a buyer who wants "to be in every design meeting" and "the credit",
+ * a seller who "can't stand customers who need the spotlight"; not a
+ * seller who is "careful" and "documents everything" while her clients
+ * "never get surprised").
+ *
+ * @param buyer the buyer's ways
+ * @param owner the owner's ways
+ * @param ev evidence list: a "ways_clash.<orientation>" item for each
+ * @return 0 for none
+ */
+static double
+ways_clash (const struct ways *buyer, const struct ways *owner,
+            struct score_evidence_list *ev)
+{
+  double clash = 0.0;
+
+  for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+    if (owner->against[o] > owner->shown[o] && buyer->shown[o] > 0.0)
+    {
+      double c = buyer->shown[o] * (owner->against[o] - owner->shown[o]);
+      struct score_evidence e;
+      char signal[SCORE_SIGNAL_LEN];
+
+      clash += c;
+      score_strlcpy (signal, sizeof (signal), "ways_clash.");
+      score_strlcpy (signal + 11, sizeof (signal) - 11,
+                     score_orientation_name (o));
+      score_evidence_set (&e, SCORE_SOURCE_VALUES, "owner", 0, signal, -c);
+      score_evidence_add (ev, &e);
+    }
+  return clash;
+}
+
 void
 score_values_assess (const struct score_model *m,
                      const struct score_account_input *in,
@@ -565,6 +623,10 @@ score_values_assess (const struct score_model *m,
   bool read;
   double proceed = score_p (m, SCORE_P_VALUES_PROCEED);
   double walk = score_p (m, SCORE_P_VALUES_WALK_AWAY);
+  struct ways buyer_ways;
+  struct ways org_ways;
+  struct ways owner_ways;
+  double clash;
 
   memset (out, 0, sizeof (*out));
   out->recommendation = SCORE_VALUES_NONE;
@@ -572,15 +634,16 @@ score_values_assess (const struct score_model *m,
   out->score_owner = -1.0;
   out->available = value_vector (m, s, in->account_values, "account",
                                  out->account_priorities, out->account_against,
-                                 waved, &read, &out->evidence);
+                                 waved, &read, &out->evidence, &buyer_ways);
   has_org = value_vector (m, s, in->org_values, "organization", org, org_rej,
-                          unused, &read, NULL);
+                          unused, &read, NULL, &org_ways);
   /* 003: a hand-off is "a matter of personality"; a seller whose answers
      name no value we read shows no clash (a business whose answers share
      nothing with the buyer's shows no fit, so it is compared even then) */
   has_owner = value_vector (m, s, in->owner_values, "owner", owner, owner_rej,
-                            unused, &read, NULL)
-              && read;
+                            unused, &read, NULL, &owner_ways);
+  clash = ways_clash (&buyer_ways, &owner_ways, &out->evidence);
+  has_owner = has_owner && (read || clash > 0.0);
   if (! out->available || (! has_org && ! has_owner))
   {
     out->available = false;
@@ -603,7 +666,11 @@ score_values_assess (const struct score_model *m,
      "a matter of personality", for someone else on the team */
   if (has_org && out->score_organization < walk)
     out->recommendation = SCORE_VALUES_WALK_AWAY;
-  else if (has_owner && out->score_owner < proceed)
+  else if (has_owner
+           && (out->score_owner < proceed
+               || (clash > 0.0
+                   && out->score_owner
+                        < score_p (m, SCORE_P_VALUES_CLASH_BELOW))))
     out->recommendation = SCORE_VALUES_HAND_OFF;
   else
     out->recommendation = SCORE_VALUES_PROCEED;

@@ -7163,3 +7163,49 @@ Test (scoring_reading, played_down_and_checked_batches)
   cr_assert (counts ("security.methodical") || counts ("security.detail"),
              "checked batches missed");
 }
+
+/* Round 132: 003's hand-off is "a matter of personality", and its
+   questions ask for "values and way of doing business". A seller whose
+   answers stand against the way of working the buyer's show (000's
+   orientations) is handed off even where the business fits and no value
+   of hers was read; a seller who shows that way herself is not. */
+Test (scoring_reading, ways_of_working_clash_hands_off)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  bool clash_seen = false;
+
+  values_account (
+    json_pack ("[s, s]",
+               "I want to be in every design meeting and I want it known "
+               "that this project was mine.",
+               "Growth and being first in the state matter to us."),
+    json_pack ("{s:[s]}", "answers",
+               "We help ambitious customers grow and put their name on the "
+               "launch."),
+    json_pack ("{s:[s]}", "answers",
+               "I can't stand customers who need the spotlight; I prefer "
+               "quiet clients."),
+    a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  for (size_t i = 0; i < a->values_fit.evidence.n; i++)
+    clash_seen = clash_seen
+                 || 0
+                      == strncmp (a->values_fit.evidence.items[i].signal,
+                                  "ways_clash.", 11);
+  cr_assert (clash_seen, "the clash is not in the evidence");
+  values_account (
+    json_pack ("[s, s]",
+               "Regulators audit us every year; whatever we buy has to be "
+               "compliant and documented.",
+               "Reliability: members expect their money to be there."),
+    json_pack ("{s:[s]}", "answers",
+               "Compliance and reliability are what we sell."),
+    json_pack ("{s:[s]}", "answers",
+               "I'm careful and I document everything; my clients never "
+               "get surprised at audit time."),
+    a);
+  cr_assert_neq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                 "a careful seller read as clashing");
+  free (a);
+}
