@@ -7209,3 +7209,17 @@ Test (scoring_reading, ways_of_working_clash_hands_off)
                  "a careful seller read as clashing");
   free (a);
 }
+
+/* Round 133 (seen on blind145): occupancy that "is down" is no outage;
+   "watching costs" and "something you can do for loyal clients" ask for
+   a better price; a third wrong invoice is a service problem. */
+Test (scoring_reading, occupancy_down_and_loyal_clients)
+{
+  read_note ("Hotel occupancy is down this season.");
+  cr_assert (! counts ("risk.service"), "occupancy read as an outage");
+  read_note ("They're watching costs; she asked if there is something you "
+             "can do for loyal clients on the renewal.");
+  cr_assert (counts ("risk.evaluation"), "an indirect price request missed");
+  read_note ("Third wrong lost-linen invoice this quarter.");
+  cr_assert (counts ("risk.service"), "a wrong invoice missed");
+}
