@@ -7223,3 +7223,18 @@ Test (scoring_reading, occupancy_down_and_loyal_clients)
   read_note ("Third wrong lost-linen invoice this quarter.");
   cr_assert (counts ("risk.service"), "a wrong invoice missed");
 }
+
+/* Round 134 (seen on blind149): a rollout in stages, one dock at a time,
+   stands against speed; a supplier that trains a customer's people until
+   they are self-sufficient does not stand against service; customers
+   known "by their first name" are partnership. */
+Test (scoring_reading, stages_and_self_sufficient)
+{
+  read_note ("We roll out in stages and measure before and after each.");
+  cr_assert (counts ("value_against.speed"), "a staged rollout missed");
+  read_note ("We train their people until they're self-sufficient.");
+  cr_assert (! counts ("value_against.service"),
+             "training to self-sufficiency read as against service");
+  read_note ("I like customers I know by their first name.");
+  cr_assert (counts ("value.partnership"), "first names missed");
+}
