@@ -194,7 +194,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind132", "blind133", "blind134", "blind135", "blind136", "blind137",
   "blind138", "blind139", "blind140", "blind141", "blind142", "blind143",
   "blind144", "blind145", "blind146", "blind147", "blind148", "blind149",
-  "blind150", "blind151", "blind152"
+  "blind150", "blind151", "blind152", "blind153", "blind154", "blind155",
+  "blind156"
 };
 
 /**
