@@ -1688,6 +1688,10 @@ means_nothing (const struct score_scratch *s, size_t q, size_t b)
 static bool
 over_time (const struct score_scratch *s, size_t q)
 {
+  static const char *const counts[] = { "two", "three",  "four",   "five",
+                                        "six", "seven",  "eight",  "nine",
+                                        "ten", "twenty", "thirty", "fifty",
+                                        "a",   NULL };
   size_t r = q + 1;
 
   if (! score_token_is (s, q, "over"))
@@ -1696,6 +1700,15 @@ over_time (const struct score_scratch *s, size_t q)
       && ((s->tok_marks[r] & M_DET) || score_token_is (s, r, "many")
           || score_token_is (s, r, "several")))
     r++; /* "over the years", "over many years" */
+  if (r + 1 < s->n_tokens
+      && (score_token_in (s, r, counts)
+          || (s->text[s->tokens[r].start] >= '0'
+              && s->text[s->tokens[r].start] <= '9'))
+      && (score_token_is (s, r + 1, "years")
+          || score_token_is (s, r + 1, "decade")
+          || score_token_is (s, r + 1, "decades")
+          || score_token_is (s, r + 1, "seasons")))
+    return true; /* "profitability over ten years, not one good spring" */
   return r < s->n_tokens
          && (score_token_is (s, r, "long") || score_token_is (s, r, "years")
              || score_token_is (s, r, "months")

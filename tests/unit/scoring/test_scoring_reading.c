@@ -7238,3 +7238,13 @@ Test (scoring_reading, stages_and_self_sufficient)
   read_note ("I like customers I know by their first name.");
   cr_assert (counts ("value.partnership"), "first names missed");
 }
+
+/* Round 135 (seen on blind153): "over ten years" spans a time, as "over
+   the years" does; it puts nothing second. */
+Test (scoring_reading, over_ten_years_is_a_span)
+{
+  read_note ("Profitability over ten years, not one good spring.");
+  cr_assert (counts ("value.partnership"), "'over ten years' put second");
+  read_note ("Stability over novelty.");
+  cr_assert (! counts ("value.innovation"), "what is put second counted");
+}
