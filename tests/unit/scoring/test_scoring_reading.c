@@ -7248,3 +7248,14 @@ Test (scoring_reading, over_ten_years_is_a_span)
   read_note ("Stability over novelty.");
   cr_assert (! counts ("value.innovation"), "what is put second counted");
 }
+
+/* Round 136 (seen on blind152 and blind153): commissions paid to a
+   client's staff, refused or asked for, are compliance's; a vendor who
+   "knows our names", suppliers kept "for twenty years" are partnership. */
+Test (scoring_reading, commissions_and_names)
+{
+  read_note ("We do not pay commissions to client staff, for any deal.");
+  cr_assert (counts ("value.compliance"), "commissions refused missed");
+  read_note ("We want a vendor who knows our names.");
+  cr_assert (counts ("value.partnership"), "'knows our names' missed");
+}
