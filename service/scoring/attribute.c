@@ -2883,6 +2883,12 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (h->negated && ! h->resolved && ! h->superseded
           && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
         affirmed_value (s, h, a);
+      if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind
+          && m->cues[h->cue].weight > 0
+          && ((h->last < against_at && against_at < b) || h->first > skip_at))
+        h->against = true; /* "spreadsheets bore me", "I hate paperwork":
+                              a way of working stood against, which only
+                              the values answers read (values.c) */
       if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
       {
         if (firm && ! h->resolved && ! h->superseded)

@@ -7259,3 +7259,26 @@ Test (scoring_reading, commissions_and_names)
   read_note ("We want a vendor who knows our names.");
   cr_assert (counts ("value.partnership"), "'knows our names' missed");
 }
+
+/* Round 137 (seen on blind160): a way of working a seller's answer finds
+   boring or hates ("spreadsheets bore me") is one she stands against, as
+   a value so named is. */
+Test (scoring_reading, ways_stood_against_by_boredom)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (
+    json_pack ("[s, s]",
+               "We decide with numbers. Every proposal must have data "
+               "behind it, to the decimal, in a detailed spreadsheet.",
+               "Reliability and profitability."),
+    json_pack ("{s:[s]}", "answers",
+               "We give retailers reliable data to improve profitability."),
+    json_pack ("{s:[s]}", "answers",
+               "I go with my gut. Spreadsheets bore me; I like the big "
+               "picture and the story."),
+    a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF, "%s",
+                score_values_rec_name (a->values_fit.recommendation));
+  free (a);
+}
