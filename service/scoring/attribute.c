@@ -3677,6 +3677,8 @@ kept_to_oneself (const struct score_scratch *s, size_t q, size_t end)
   static const char *const selves[] = { "myself",     "herself",   "himself",
                                         "themselves", "ourselves", NULL };
 
+  if (! (token_begins (s, q, "keep") || score_token_is (s, q, "kept")))
+    return 0;
   for (size_t r = q + 1; r + 1 < end && r <= q + 4; r++)
     if ((s->tok_marks[r] & M_TO) && score_token_in (s, r + 1, selves))
       return r;
@@ -3726,6 +3728,7 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
   static const char *const unread[] = { "unread", "untouched", "unopened",
                                         NULL };
   size_t neg = SIZE_MAX; /* the last negation seen */
+  size_t kept;           /* the "to" of "keep ... to myself" */
 
   out->plain = 0;
   out->told = 0;
@@ -3774,10 +3777,8 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
                  || (q + 2 < end && score_token_is (s, q + 1, "even")
                      && score_token_is (s, q + 2, "read"))))
       out->plain = q + 1; /* "sent him our study; he hadn't read it" */
-    else if ((token_begins (s, q, "keep") || score_token_is (s, q, "kept"))
-             && kept_to_oneself (s, q, end) > 0)
-      out->plain = kept_to_oneself (s, q, end) + 1; /* "I'd rather keep my
-                                                       holidays to myself" */
+    else if ((kept = kept_to_oneself (s, q, end)) > 0)
+      out->plain = kept + 1; /* "I'd rather keep my holidays to myself" */
     else if (q > p && score_token_is (s, q, "on")
              && (score_token_is (s, q - 1, "moved")
                  || score_token_is (s, q - 1, "moves")))
