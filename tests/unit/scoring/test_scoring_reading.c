@@ -7282,3 +7282,26 @@ Test (scoring_reading, ways_stood_against_by_boredom)
                 score_values_rec_name (a->values_fit.recommendation));
   free (a);
 }
+
+/* Round 138: one bar for fit. A buyer who shares one of its two
+   priorities with a business that holds three (org similarity 0.41) fits
+   the business: it is walked away from below the same similarity
+   (values.walk_away_below, 0.4) as the seller is handed off below
+   (values.proceed_at), no longer below 0.5. */
+Test (scoring_reading, half_shared_priorities_fit_the_business)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "Reliability first, then price."),
+                  json_pack ("{s:{s:f, s:f, s:f}}", "priorities",
+                             "reliability", 1.0, "innovation", 1.0,
+                             "compliance", 1.0),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
+                             1.0, "cost_savings", 1.0),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  free (a);
+}
