@@ -406,6 +406,14 @@ static const struct
   { "else", M_ELSE },
   { "against", M_ELSE }, /* "we're against long contracts" (value_marks) */
   { "skip", M_SKIP },
+  { "ignore", M_SKIP }, /* "ignore the regulations" */
+  { "ignores", M_SKIP },
+  { "ignoring", M_SKIP },
+  { "neglect", M_SKIP },
+  { "neglects", M_SKIP },
+  { "bypass", M_SKIP },
+  { "dodge", M_SKIP },
+  { "circumvent", M_SKIP },
   { "ditch", M_SKIP | M_REMOVE },
   { "scrap", M_SKIP | M_REMOVE },
   { "rip", M_REMOVE },
@@ -1599,10 +1607,33 @@ list_negation (const struct score_scratch *s, size_t q, size_t *from,
   }
 }
 
+/** Words that evade what follows them: "skip the certificates",
+    "ignore the regulations". */
+static const char *const evasions[] = { "skip",    "skips",      "skipping",
+                                        "avoid",   "avoids",     "avoiding",
+                                        "ignore",  "ignores",    "ignoring",
+                                        "neglect", "neglects",   "bypass",
+                                        "dodge",   "circumvent", NULL };
+
+/**
+ * Whether the word at @a q, in the clause starting at @a a, evades what
+ * follows it and a negator denies it, up to two words before it ("we
+ * don't skip", "we never ever ignore"): what it would evade is held.
+ */
+static bool
+evasion_denied (const struct score_scratch *s, size_t a, size_t q)
+{
+  if (SIZE_MAX == q || ! score_token_in (s, q, evasions))
+    return false;
+  return (q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
+         || (q > a + 1 && SCORE_TOKEN_NEG == s->tokens[q - 2].hash);
+}
+
 /**
  * A value negated through a loss is affirmed: "the workers don't lose
  * time", "never lets a farmer down", "we can't compromise on quality"
- * value time, reliability and quality.
+ * value time, reliability and quality (a cue for the value, not one
+ * against it).
  *
  * @param s scratch
  * @param h a negated value hit
@@ -2881,8 +2912,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
                                               partnership, we are his
                                               go-to advisor!!'": a claim */
       if (h->negated && ! h->resolved && ! h->superseded
-          && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind)
-        affirmed_value (s, h, a);
+          && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
+          && m->cues[h->cue].weight > 0)
+        affirmed_value (s, h, a); /* not "we don't cut corners": a cue
+                                     against a value, negated, already
+                                     holds it */
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind
           && m->cues[h->cue].weight > 0
           && ((h->last < against_at && against_at < b) || h->first > skip_at))
@@ -2903,7 +2937,15 @@ attribute (const struct score_model *m, struct score_scratch *s)
             && unwanted_after (s, h, b))
           h->against = true; /* "new technology is a cost we don't want" */
         if (h->first > skip_at && m->cues[h->cue].weight > 0
-            && ! loss_named (s, h))
+            && ! loss_named (s, h) && evasion_denied (s, a, skip_at))
+        {
+          h->negated = false; /* "we don't skip the certificates", "we
+                                 never ignore a regulation": the negator
+                                 is the evasion's; the value is held */
+          h->reasons &= ~SCORE_READ_NEGATED;
+        }
+        else if (h->first > skip_at && m->cues[h->cue].weight > 0
+                 && ! loss_named (s, h))
           h->against = true; /* "skip the certificates"; "I hate waiting"
                                 hates the loss of time */
         if (h->first > remove_at && m->cues[h->cue].weight < 0)
@@ -3984,6 +4026,10 @@ skipped_by_pronoun (const struct score_model *m, struct score_scratch *s)
     }
     else if (! (s->tok_marks[q] & M_SKIP))
       continue;
+    else if ((q > 0 && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
+             || (q > 1 && SCORE_TOKEN_NEG == s->tokens[q - 2].hash))
+      continue; /* "... and documentation; we won't skip it", "we don't
+                   ever skip them": insisted on, not skipped */
     if (q + 1 >= s->n_tokens || s->tokens[q + 1].sentence != sentence
         || ! (score_token_is (s, q + 1, "it")
               || score_token_is (s, q + 1, "them")

@@ -168,6 +168,34 @@ denies_spin (const struct score_scratch *s, size_t q)
 }
 
 /**
+ * Whether a negator or a refusal stands before "without" at token @a w
+ * in its clause: "we never go live without a sign-off", "nothing ships
+ * without an audit", "we refuse to install without a data agreement"
+ * insist on what follows "without" (two negations).
+ *
+ * @param s scratch
+ * @param w the "without"
+ * @return true if so
+ */
+static bool
+refused_before (const struct score_scratch *s, size_t w)
+{
+  static const char *const refusals[] = { "refuse", "refuses", "refused",
+                                          "refusing", NULL };
+
+  for (size_t q = w; q > 0; q--)
+  {
+    if (s->tokens[q].flags & TOK_CLAUSE)
+      break;
+    if (((s->tokens[q - 1].flags & TOK_NEG)
+         && ! score_token_is (s, q - 1, "without"))
+        || score_token_in (s, q - 1, refusals))
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether the match [first, last] sits in a negation scope.
  *
  * @param m model
@@ -213,6 +241,10 @@ negated (const struct score_model *m, const struct score_scratch *s,
     if ((s->tokens[q - 1].flags & TOK_NEG)
         && used_negator (m, s, q - 1, first, kind))
       return false;
+    if ((s->tokens[q - 1].flags & TOK_NEG)
+        && score_token_is (s, q - 1, "without") && refused_before (s, q - 1))
+      return false; /* "we never go live without a sign-off" insists on
+                       the sign-off */
     if (s->tokens[q - 1].flags & TOK_NEG)
       return ! (joined && (s->tokens[q - 1].flags & TOK_NEG_FWD))
              && ! (q < first && s->tokens[q - 1].end < s->text_len

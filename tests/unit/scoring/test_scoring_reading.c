@@ -7305,3 +7305,59 @@ Test (scoring_reading, half_shared_priorities_fit_the_business)
                 a->values_fit.score_organization, a->values_fit.score_owner);
   free (a);
 }
+
+/* Round 139 (seen on blind156): a value skipped by pronoun is stood
+   against ("certificates, we'd skip them"), but one the speaker will not
+   skip is insisted on: "a security review and documentation; we won't
+   skip it". */
+Test (scoring_reading, not_skipped_by_pronoun)
+{
+  const struct score_hit *h;
+
+  read_note ("Every implementation includes a security review and "
+             "documentation; we won't skip it.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && ! h->against && score_hit_counts (fx_tmodel, h),
+             "a review not skipped read as skipped");
+  read_note ("Audits and certificates, we skip them if we can.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && h->against, "a skipped audit read as held");
+}
+
+/* Round 139 (seen on blind154 and blind155): "without" after a negator or
+   a refusal is a second negation, which insists on what follows it: "we
+   never go live without a safety sign-off", "nothing ships without an
+   audit", "we refuse to install without a data agreement". */
+Test (scoring_reading, never_without_insists)
+{
+  read_note ("We never go live without a safety sign-off.");
+  cr_assert (counts ("value.compliance"), "'never without' read as not held");
+  read_note ("Nothing ships without an audit.");
+  cr_assert (counts ("value.compliance"), "'nothing without' not held");
+  read_note ("We refuse to go live without data-protection sign-off.");
+  cr_assert (counts ("value.compliance"), "'refuse without' not held");
+  read_note ("We ship without an audit.");
+  cr_assert (! counts ("value.compliance"), "'without' alone held");
+}
+
+/* Round 139 (seen on blind65 and blind157): a negator before a word that
+   evades what follows ("skip", "ignore", "neglect", "bypass") is the
+   evasion's, and what it would evade is held: "we don't skip the
+   certificates", "we don't ignore regulations". A cue against a value,
+   negated, holds the value and stays negated for the values reading:
+   "we don't cut corners" was turned back by the loss word in it. */
+Test (scoring_reading, evasions_denied_hold_the_value)
+{
+  const struct score_hit *h;
+
+  read_note ("We don't skip the certificates.");
+  cr_assert (counts ("value.compliance"), "a denied skip not held");
+  read_note ("We don't ignore regulations.");
+  cr_assert (counts ("value.compliance"), "a denied ignore not held");
+  read_note ("We ignore regulations.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && h->against, "ignored regulations read as held");
+  read_note ("We don't cut corners.");
+  h = hit_of ("value_against.compliance");
+  cr_assert (h && h->negated, "'don't cut corners' read as cutting them");
+}
