@@ -195,7 +195,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind138", "blind139", "blind140", "blind141", "blind142", "blind143",
   "blind144", "blind145", "blind146", "blind147", "blind148", "blind149",
   "blind150", "blind151", "blind152", "blind153", "blind154", "blind155",
-  "blind156", "blind157", "blind158", "blind159", "blind160"
+  "blind156", "blind157", "blind158", "blind159", "blind160", "blind161",
+  "blind162", "blind163", "blind164"
 };
 
 /**
