@@ -3250,6 +3250,13 @@ private_out_of_work (const struct score_scratch *s, size_t q, size_t end)
   return false;
 }
 
+/** What talk kept to business is kept to, besides "business" and "the
+    agenda": "straight to the points", "down to the numbers". */
+static const char *const business_at_hand[] = {
+  "point", "points", "numbers", "figures", "items",
+  "topic", "topics", "subject", "list",    NULL
+};
+
 /** Whether token @a q opens "straight to the agenda", "stick to
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
@@ -3374,11 +3381,11 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
     return false;
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda")
-        || score_token_is (s, r, "point")
+        || score_token_in (s, r, business_at_hand)
         || (held && score_token_is (s, r, "work")))
       return true; /* "I prefer we keep to the work, thanks", "keep these
                       meetings about the work", "let's go straight to the
-                      point" */
+                      point", "straight to the numbers" */
   return false;
 }
 
@@ -3396,6 +3403,22 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
       && 'k' != c && 'p' != c && 'w' != c && 'l' != c && 'g' != c && 'r' != c)
     return false;
   return business_words (s, q, end, c);
+}
+
+/** Whether a quotation closes right after token @a q: "'eh, we'll see'
+    and went back to the boat". */
+static bool
+quote_closes_after (const struct score_scratch *s, size_t q)
+{
+  size_t e = s->tokens[q].end;
+
+  if (e >= s->text_len)
+    return false;
+  return '\'' == s->text[e] || '"' == s->text[e]
+         || (e + 2 < s->text_len && 0xE2 == (unsigned char) s->text[e]
+             && 0x80 == (unsigned char) s->text[e + 1]
+             && (0x99 == (unsigned char) s->text[e + 2]
+                 || 0x9D == (unsigned char) s->text[e + 2])); /* ’ ” */
 }
 
 /** Whether token @a q opens an answer that passes a question on rather
@@ -3436,10 +3459,13 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
       && score_token_is (s, q + 1, "as")
       && score_token_is (s, q + 2, "always"))
     return true;
-  if ('w' == c && q + 1 < end && score_token_is (s, q, "will")
+  if ('w' == c && q + 1 < end
+      && (score_token_is (s, q, "will") || score_token_is (s, q, "we'll"))
       && score_token_is (s, q + 1, "see")
-      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)))
-    return true; /* "'we will see'" with nothing after it */
+      && (q + 2 >= end || (s->tokens[q + 2].flags & TOK_CLAUSE)
+          || quote_closes_after (s, q + 1)))
+    return true; /* "'we will see'" with nothing after it: "he said 'eh,
+                    we'll see' and went back to the boat" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
       && (score_token_is (s, q + 1, "say")
           || (score_token_is (s, q + 1, "thinking") && q + 2 < end
@@ -3550,6 +3576,12 @@ deflects (const struct score_scratch *s, size_t q, size_t end)
   return deflect_words (s, q, end, c);
 }
 
+/** Words of answering a negator before turns into silence: "no reply to
+    the invitation", "never answered our invite". */
+static const char *const answering[] = { "reply",   "replied",   "replies",
+                                         "respond", "responded", "response",
+                                         "answer",  "answered",  NULL };
+
 /** Whether an invitation is named in tokens [@a a, @a b): "declined our
     invitation to the Christmas drinks" turns the drinks down. */
 static bool
@@ -3607,6 +3639,18 @@ cut_short (const struct score_scratch *s, const struct score_hit *h)
         && ! (q > 1 && (s->tok_marks[q - 2] & (M_I | M_OURS))))
       return true; /* "declined our invitation to the Christmas drinks",
                       beyond the negation's reach */
+  }
+  for (size_t q = h->first; q > 0 && q + 10 > h->first; q--)
+  {
+    if (s->tokens[q - 1].sentence != s->tokens[h->first].sentence)
+      break;
+    if (invitation_between (s, q, h->first)
+        && ((SCORE_TOKEN_NEG == s->tokens[q - 1].hash
+             && score_token_in (s, q, answering))
+            || token_begins (s, q - 1, "ignor")))
+      return true; /* "No reply to the invitation to our customer dinner",
+                      "ignored the invite to the golf day": left
+                      unanswered */
   }
   end = h->first;
   while (end < s->n_tokens

@@ -124,6 +124,9 @@ add_cards (const struct score_model *m, const struct score_account_input *in,
     double decay = score_decay (rc->received_at, as_of,
                                 score_p (m, SCORE_P_HALF_LIFE_PILLARS));
 
+    bool counted = false; /* one card is one trust item, however many
+                             of its ratings speak for trust */
+
     if (decay <= 0.0)
       continue;
     for (int r = 0; r < SCORE_RATING_COUNT; r++)
@@ -138,8 +141,12 @@ add_cards (const struct score_model *m, const struct score_account_input *in,
                           m->ratings[r].weight * (rc->ratings[r] - 3) * decay);
       pillar_add (acc, m->ratings[r].target, &e);
       if (SCORE_TARGET_PILLAR == m->ratings[r].target.kind
-          && SCORE_PILLAR_TRUST == m->ratings[r].target.index && e.weight > 0)
+          && SCORE_PILLAR_TRUST == m->ratings[r].target.index && e.weight > 0
+          && ! counted)
+      {
         trust_item (acc, 62);
+        counted = true;
+      }
     }
   }
 }

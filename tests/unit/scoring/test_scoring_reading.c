@@ -7361,3 +7361,60 @@ Test (scoring_reading, evasions_denied_hold_the_value)
   h = hit_of ("value_against.compliance");
   cr_assert (h && h->negated, "'don't cut corners' read as cutting them");
 }
+
+/* Round 140 (seen on blind161 and blind163): small talk turned down by
+   keeping "to the subject" or going "straight to the points", and an
+   invitation left unanswered, are not rapport; "'eh, we'll see'" with
+   the quotation closed after it is a deflection of the plans asked
+   about. */
+Test (scoring_reading, unanswered_invitations_and_kept_subjects)
+{
+  const struct score_hit *h;
+
+  read_note ("Email from Jan: 'Received. Thanks.' No reply to the "
+             "invitation to our customer dinner.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "an unanswered invitation counted as rapport");
+  read_note ("I asked about his holiday; he said 'let's keep to the "
+             "subject' and opened the agenda.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "'keep to the subject' did not turn down the holiday");
+  read_note ("She said 'let's go straight to the points' when I asked "
+             "about the long weekend.");
+  cr_assert (! counts ("compatibility."), "'straight to the points' missed");
+  read_note ("Every time I raised their plans for next year, he said 'eh, "
+             "we'll see' and went back to the boat.");
+  h = hit_of ("knowledge.plans");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "'we'll see' read as plans shared");
+  read_note ("He replied to the invitation to our customer dinner.");
+  cr_assert (counts ("compatibility."), "an answered invitation refused");
+}
+
+/* Round 140 (seen on blind164, and blind76, blind86 to blind88): one
+   report card is one observation. Its promises-kept and responsiveness
+   ratings were two trust items, so one card and one kept promise made
+   trust "sustained" (002: sustained performance in a broad spectrum of
+   services). */
+Test (scoring_reading, one_card_is_one_trust_item)
+{
+  static const char *const notes[] = {
+    "Delivered the six replacement tablets by Friday as promised.", NULL
+  };
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  pillar_account (notes,
+                  json_pack ("[{s:s, s:s, s:i, s:i, s:{s:i, s:i}}]", "id",
+                             "card-1", "contact", "c1", "days_ago", 20,
+                             "overall", 4, "ratings", "promises_kept", 4,
+                             "responsiveness", 4),
+                  json_pack ("[{s:s, s:s, s:i, s:i}]", "id", "cm-1", "status",
+                             "kept", "days_ago", 90, "resolved_days_ago", 50),
+                  a);
+  cr_assert (! a->pillars.pillars[SCORE_PILLAR_TRUST].stands,
+             "one card and one kept promise made trust stand (T %.1f)",
+             a->pillars.pillars[SCORE_PILLAR_TRUST].score);
+  free (a);
+}
