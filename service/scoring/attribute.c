@@ -1630,6 +1630,25 @@ evasion_denied (const struct score_scratch *s, size_t a, size_t q)
 }
 
 /**
+ * Whether an "and" and then a relative pronoun stand between tokens
+ * @a q and @a h of one clause: "we need the lessons never to drop and a
+ * team that fixes things the same day" gives the team's fixing a verb
+ * of its own, out of the negated infinitive's reach.
+ */
+static bool
+new_predicate (const struct score_scratch *s, size_t q, size_t h)
+{
+  static const char *const relatives[] = { "that", "who", "which", NULL };
+
+  for (size_t r = q + 1; r + 1 < h; r++)
+    if (score_token_is (s, r, "and"))
+      for (size_t t = r + 1; t < h && t <= r + 4; t++)
+        if (score_token_in (s, t, relatives))
+          return true;
+  return false;
+}
+
+/**
  * A value negated through a loss is affirmed: "the workers don't lose
  * time", "never lets a farmer down", "we can't compromise on quality"
  * value time, reliability and quality (a cue for the value, not one
@@ -1787,10 +1806,25 @@ static const char *const mere[] = {
 static bool
 not_for_me (const struct score_scratch *s, size_t b, size_t q)
 {
+  static const char *const softly[] = { "really", "quite", "exactly",
+                                        "much",   "so",    NULL };
+  static const char *const wanting[] = { "want",   "like",   "enjoy", "love",
+                                         "choose", "prefer", NULL };
+
   if (SCORE_TOKEN_NEG != s->tokens[q].hash || q + 2 > b)
     return false;
+  if (q + 3 < b && score_token_in (s, q + 1, softly))
+    q++; /* "formal clients are not really for me" */
   if (score_token_is (s, q + 1, "for") && score_token_is (s, q + 2, "me"))
     return true;
+  if (q + 3 < b
+      && (score_token_is (s, q + 1, "how")
+          || score_token_is (s, q + 1, "what"))
+      && (score_token_is (s, q + 2, "i") || score_token_is (s, q + 2, "we"))
+      && (score_token_in (s, q + 3, wanting)
+          || (q + 4 < b && score_token_in (s, q + 4, wanting))))
+    return true; /* "weeks of joint workshops are not how I want to spend
+                    my time", "is not what I enjoy" */
   return q + 2 < b && score_token_is (s, q + 1, "my")
          && score_token_in (s, q + 2, my_kind);
 }
@@ -2968,7 +3002,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
           h->reasons |= SCORE_READ_NEGATED;
         }
       }
-      if (rejected || h->first > waved_at
+      if (rejected
+          || (h->first > waved_at && ! new_predicate (s, waved_at, h->first))
           || (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
               && ((dismiss && ! dismissive_cue (m, s, h, hi))
                   || (t0->start >= list_from && t0->start < list_to))))

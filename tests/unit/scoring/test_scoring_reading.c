@@ -7418,3 +7418,40 @@ Test (scoring_reading, one_card_is_one_trust_item)
              a->pillars.pillars[SCORE_PILLAR_TRUST].score);
   free (a);
 }
+
+/* Round 141 (seen on blind168): a negated infinitive ends where an "and"
+   brings a relative clause with a verb of its own ("the lessons never to
+   drop and a team that fixes things the same day"); "not really for me"
+   and "not how I want to spend my time" stand against what precedes
+   them, as "not for me" did. */
+Test (scoring_reading, own_predicates_and_softened_refusals)
+{
+  const struct score_hit *h;
+
+  read_note ("We need the lessons never to drop and a team that fixes "
+             "things the same day.");
+  cr_assert (counts ("value.service"), "the team's fixing read as negated");
+  read_note ("Formal clients are not really for me.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && h->against, "'not really for me' read as holding");
+  read_note ("Weeks of joint workshops with a client are not how I want to "
+             "spend my time.");
+  h = hit_of ("value.partnership");
+  cr_assert (h && h->against, "'not how I want' read as holding");
+}
+
+/* Round 141 (seen on blind162 and blind164): promises kept are
+   reliability ("suppliers who keep their promises", "promises are
+   kept"), a seller who will "promise whatever gets the signature" stands
+   against it, and going live in weeks is speed. */
+Test (scoring_reading, promises_kept_and_weeks_to_live)
+{
+  read_note ("We want suppliers who keep their promises.");
+  cr_assert (counts ("value.reliability"), "kept promises missed");
+  read_note ("For us the most important thing is that promises are kept.");
+  cr_assert (counts ("value.reliability"), "'promises are kept' missed");
+  read_note ("I'll promise whatever gets the signature.");
+  cr_assert (counts ("value_against.reliability"), "over-promising missed");
+  read_note ("We want to be live in a month.");
+  cr_assert (counts ("value.speed"), "'live in a month' missed");
+}
