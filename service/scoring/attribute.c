@@ -1793,7 +1793,8 @@ static const char *const my_kind[] = { "thing", "style", "scene", "cup",
 /** What a thing is dismissed as ("the whole sustainability thing is
     marketing", "it's all hype") after "is", "just", "all", "pure" or
     "mostly". */
-static const char *const mere_talk[] = { "marketing", "hype", "spin", NULL };
+static const char *const mere_talk[] = { "marketing", "hype",    "spin", "pr",
+                                         "theatre",   "theater", NULL };
 static const char *const mere[] = {
   "is", "just", "all", "pure", "mostly", NULL
 };
@@ -2748,6 +2749,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || token_begins (s, q + 3, "axe")))
         against_at = q; /* "service contracts are the first thing we
                            reduce" */
+      if ('f' == c0 && vals && q > a && against_at > q
+          && score_token_is (s, q - 1, "least")
+          && (score_token_is (s, q, "favourite")
+              || score_token_is (s, q, "favorite")))
+        against_at = q; /* "paperwork is my least favourite part" */
       if (! (bits & TOKEN_MARKS) && SCORE_TOKEN_NEG != s->tokens[q].hash)
         continue; /* no check below applies */
       if ((bits & M_REPORT) && q + 1 < b)

@@ -781,6 +781,17 @@ emphatic_negator (struct score_scratch *s, size_t q)
     t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
     return;
   }
+  if (SCORE_TOKEN_NEG == t->hash && score_token_is (s, q, "not")
+      && q + 1 < s->n_tokens
+      && (score_token_is (s, q + 1, "only")
+          || score_token_is (s, q + 1, "merely")))
+  {
+    /* "not only price matters, service too", "help us cut the energy,
+       not only report it": what follows is wanted, and more besides */
+    t->hash = score_stem_hash (s, "not", 3);
+    t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
+    return;
+  }
   if (SCORE_TOKEN_NEG != t->hash
       || ! (score_token_is (s, q, "nothing")
             || score_token_is (s, q, "nobody")))

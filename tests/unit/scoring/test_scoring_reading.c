@@ -7455,3 +7455,25 @@ Test (scoring_reading, promises_kept_and_weeks_to_live)
   read_note ("We want to be live in a month.");
   cr_assert (counts ("value.speed"), "'live in a month' missed");
 }
+
+/* Round 142 (seen on blind165 and blind166): "not only" and "not merely"
+   add, they do not negate ("help us cut the energy, not only report
+   it"); "least favourite" stands against what it is said of; sustainability talk that "is PR" is dismissed as "marketing"
+   was; and a harm refused ("a festival with no plastic", "no
+   emissions") holds sustainability. */
+Test (scoring_reading, not_only_least_favourite_and_no_plastic)
+{
+  const struct score_hit *h;
+
+  read_note ("Not only price matters, service too.");
+  cr_assert (counts ("value.cost") && counts ("value.service"),
+             "'not only' negated");
+  read_note ("Paperwork is my least favourite part.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && h->against, "'least favourite' read as holding");
+  read_note ("I think most sustainability talk is PR.");
+  h = hit_of ("value.sustainability");
+  cr_assert (h && h->against, "'is PR' read as holding");
+  read_note ("We want a festival with no plastic.");
+  cr_assert (counts ("value.sustainability"), "'no plastic' turned away");
+}
