@@ -241,6 +241,11 @@ negated (const struct score_model *m, const struct score_scratch *s,
     if ((s->tokens[q - 1].flags & TOK_NEG)
         && used_negator (m, s, q - 1, first, kind))
       return false;
+    if (score_token_is (s, q - 1, "until") || score_token_is (s, q - 1, "till")
+        || score_token_is (s, q - 1, "unless"))
+      return false; /* "I won't recommend anything until each of them has
+                       seen it", "we won't sign unless legal reviews it":
+                       the condition is what is wanted */
     if ((s->tokens[q - 1].flags & TOK_NEG)
         && score_token_is (s, q - 1, "without") && refused_before (s, q - 1))
       return false; /* "we never go live without a sign-off" insists on

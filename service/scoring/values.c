@@ -89,6 +89,58 @@ without (const struct score_scratch *s, const struct score_hit *h)
   return false;
 }
 
+/**
+ * Whether hit @a h stands in a question the answer asks itself before
+ * answering it, before the topic 003's frame names ("What are our
+ * standards? Low cost, low effort.", "Service? We'll use the help
+ * pages."): a sentence of up to three words, or one that opens with
+ * "what", "how", "why" ..., that ends in "?" and has more of the answer
+ * after it names a topic, not a value held (what the rest says of it
+ * decides), unless the
+ * hit follows "about", "define", "regarding" or "standards for" in it
+ * ("What's important to us about profitability? Numbers proven on our
+ * own data." holds profitability, as a question sent apart would).
+ *
+ * @param s scratch holding the analysed answer
+ * @param h a hit
+ * @return true if so
+ */
+static bool
+self_asked (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const openers[] = { "what",  "what's", "how",
+                                         "why",   "which",  "who",
+                                         "where", "when",   NULL };
+  uint16_t sentence = s->tokens[h->first].sentence;
+  size_t a = h->first;
+  size_t t = h->last;
+  bool asked = false;
+
+  while (t + 1 < s->n_tokens && s->tokens[t + 1].sentence == sentence)
+    t++;
+  if (t + 1 >= s->n_tokens)
+    return false; /* the answer's last sentence */
+  for (size_t e = s->tokens[t].end; e < s->tokens[t + 1].start && ! asked; e++)
+    asked = '?' == s->text[e];
+  if (! asked)
+    return false;
+  while (a > 0 && s->tokens[a - 1].sentence == sentence)
+    a--;
+  if (t - a > 2 && ! score_token_in (s, a, openers))
+    return false; /* a topic of up to three words ("Service? We'll live
+                     without it.") or a question that opens so; not "one
+                     question: will they still pick up the phone when it
+                     goes wrong? We want the same." */
+  for (size_t q = a; q < h->first; q++)
+    if (score_token_is (s, q, "about") || score_token_is (s, q, "define")
+        || score_token_is (s, q, "regarding")
+        || (q > a && score_token_is (s, q, "for")
+            && (score_token_is (s, q - 1, "standards")
+                || score_token_is (s, q - 1, "standard"))))
+      return false;
+  return true;
+}
+
 /** What a question or heading says of the answer under it. */
 struct question
 {
@@ -426,7 +478,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
           ways->shown[cue->target.index] += cue->weight;
         continue;
       }
-      if (SCORE_TARGET_VALUE != cue->target.kind)
+      if (SCORE_TARGET_VALUE != cue->target.kind || self_asked (s, h))
         continue;
       if (score_hit_counts (m, h))
         sign = (h->against || (refused && cue->weight > 0)) ? -1.0 : 1.0;

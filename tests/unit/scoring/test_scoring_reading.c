@@ -7477,3 +7477,61 @@ Test (scoring_reading, not_only_least_favourite_and_no_plastic)
   read_note ("We want a festival with no plastic.");
   cr_assert (counts ("value.sustainability"), "'no plastic' turned away");
 }
+
+/* Round 143 (seen on blind170, and blind17, blind25, blind49 and blind76
+   before): an answer that opens by asking itself its topic ("Service?
+   We'll live without it if it's cheaper.", "What are our standards? Low
+   cost, low effort.") does not hold the topic for asking it; what the
+   rest says decides. A question in 003's frame still names its value
+   ("What's important to us about profitability? Numbers proven on our
+   own data."). */
+Test (scoring_reading, a_topic_asked_is_not_held)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s, s]",
+                             "Service? We'll live without it if it's "
+                             "cheaper.",
+                             "What's important to us about profitability? "
+                             "Numbers proven on our own data."),
+                  json_pack ("{s:{s:f}}", "priorities", "service", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "service", 1.0), a);
+  cr_assert_eq (a->values_fit.account_priorities[SCORE_VALUE_SERVICE], 0.0,
+                "the topic asked was held (%.2f)",
+                a->values_fit.account_priorities[SCORE_VALUE_SERVICE]);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_PROFITABILITY],
+                0.0, "003's question no longer named its value");
+  free (a);
+}
+
+/* Round 143 (seen on blind169 to blind172): candour about one's own
+   failures is partnership's honesty ("we publish every incident to the
+   client"), a seller who would "rather not lead with problems" stands
+   against it; reports "backdated" stand against compliance; "have to look
+   at options" and a renewal to "fit the new number" are a supplier under
+   review; "until each of them has seen it" solicits others' opinions, and
+   the negator before "until" or "unless" does not reach the condition. */
+Test (scoring_reading, candour_backdating_and_options)
+{
+  const struct score_hit *h;
+
+  read_note ("We publish every incident to the client.");
+  cr_assert (counts ("value.partnership"), "published incidents missed");
+  read_note ("I'd rather not lead with problems.");
+  cr_assert (counts ("value_against.partnership"), "'not lead with "
+                                                   "problems' missed");
+  read_note ("Our reports are timestamped and cannot be backdated.");
+  h = hit_of ("value_against.compliance");
+  cr_assert (h && h->negated, "reports that cannot be backdated missed");
+  read_note ("Amina said she'd need an answer by February or she'll have to "
+             "look at options for that part.");
+  cr_assert (counts ("risk.evaluation"), "'look at options' missed");
+  read_note ("She asked us to help her make the renewal fit the new number.");
+  cr_assert (counts ("risk.evaluation"), "'fit the new number' missed");
+  read_note ("She won't recommend anything until each of them has seen "
+             "it.");
+  cr_assert (counts ("security.others_opinion"), "'until each of them' "
+                                                 "missed");
+  read_note ("We won't sign unless legal reviews it.");
+  cr_assert (counts ("security.others_opinion"), "the condition negated");
+}
