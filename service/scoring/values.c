@@ -622,6 +622,45 @@ similarity (const struct score_model *m, const double *a, const double *ar,
 }
 
 /**
+ * Whether everything the second party holds is held by the first too,
+ * itself or through a related value, and neither stands against what the
+ * other holds: a seller who loves "fast-moving customers"
+ * beside a buyer for whom "every hour counts" and who wants the phone
+ * picked up on the first ring cares for less than the buyer does, but
+ * for nothing else: no clash of personality (003) however low the fit.
+ *
+ * @param a first party's held values
+ * @param ar first party's rejected values
+ * @param b second party's held values
+ * @param br second party's rejected values
+ * @return true if so (false if the second holds nothing)
+ */
+static bool
+held_within (const double *a, const double *ar, const double *b,
+             const double *br)
+{
+  bool any = false;
+
+  for (int i = 0; i < SCORE_VALUE_COUNT; i++)
+  {
+    bool shared = a[i] > 0.0;
+
+    if ((br[i] > 0.0 && a[i] > 0.0) || (ar[i] > 0.0 && b[i] > 0.0))
+      return false;
+    if (b[i] <= 0.0)
+      continue;
+    any = true;
+    for (size_t r = 0; r < sizeof (related) / sizeof (related[0]) && ! shared;
+         r++)
+      shared = (related[r][0] == i && a[related[r][1]] > 0.0)
+               || (related[r][1] == i && a[related[r][0]] > 0.0);
+    if (! shared)
+      return false;
+  }
+  return any;
+}
+
+/**
  * How far the seller stands against the way of working the buyer shows:
  * for each of 000's orientations the buyer's answers show, what the
  * owner's answers stand against beyond what they show of it themselves
@@ -719,7 +758,9 @@ score_values_assess (const struct score_model *m,
   if (has_org && out->score_organization < walk)
     out->recommendation = SCORE_VALUES_WALK_AWAY;
   else if (has_owner
-           && (out->score_owner < proceed
+           && ((out->score_owner < proceed
+                && ! held_within (out->account_priorities,
+                                  out->account_against, owner, owner_rej))
                || (clash > 0.0
                    && out->score_owner
                         < score_p (m, SCORE_P_VALUES_CLASH_BELOW))))

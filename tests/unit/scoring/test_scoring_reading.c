@@ -7535,3 +7535,31 @@ Test (scoring_reading, candour_backdating_and_options)
   read_note ("We won't sign unless legal reviews it.");
   cr_assert (counts ("security.others_opinion"), "the condition negated");
 }
+
+/* Round 144 (seen on blind169 and blind172): a seller who cares for less
+   than the buyer does, but for nothing else (her values all held by the
+   buyer, or related to what the buyer holds, and no rejection either
+   way), is no clash of personality (003) however low the fit: she loves
+   "fast-moving customers" where every hour counts to the buyer, who also
+   wants service and productivity. */
+Test (scoring_reading, a_narrower_seller_is_no_clash)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s, s]",
+                             "Every hour counts: saving time is how we define "
+                             "productivity.",
+                             "We want the phone picked up on the first ring "
+                             "and excellent service."),
+                  json_pack ("{s:{s:f, s:f, s:f}}", "priorities",
+                             "time_savings", 1.0, "productivity", 1.0,
+                             "service", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "speed", 1.0), a);
+  cr_assert_lt (a->values_fit.score_owner, 0.4, "owner fit %.2f",
+                a->values_fit.score_owner);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  free (a);
+}
