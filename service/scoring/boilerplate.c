@@ -122,6 +122,9 @@ static const char *const disclaimer_a[] = { "confidential",
                                             "no warranty",
                                             "without warranty",
                                             "makes no representation",
+                                            "intended recipient",
+                                            "for information only",
+                                            "does not alter",
                                             NULL };
 static const char *const disclaimer_b[] = {
   "intended",  "recipient",   "addressee",     "e-mail",

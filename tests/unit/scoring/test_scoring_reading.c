@@ -7563,3 +7563,36 @@ Test (scoring_reading, a_narrower_seller_is_no_clash)
                 a->values_fit.score_organization, a->values_fit.score_owner);
   free (a);
 }
+
+/* Round 145 (seen on blind172): a notice that says its mail is "for
+   information only" and speaks to anyone "not the intended recipient" is
+   a disclaimer, and what it guarantees is no buyer's wish. */
+Test (scoring_reading, intended_recipient_notice_is_a_disclaimer)
+{
+  static const char *const phrases[] = { "Coverage is guaranteed only", NULL };
+
+  assert_aside ("See attached, as requested for the conversion test.\n"
+                "\n"
+                "This communication is for information only and does not "
+                "alter, amend or extend the coverage afforded by any policy. "
+                "Coverage is guaranteed only as stated in the policy forms. "
+                "If you are not the intended recipient, please delete this "
+                "message.\n",
+                SCORE_BOILER_DISCLAIMER, phrases);
+}
+
+/* Round 145 (seen on blind172): a dip accepted for a longer gain is risk
+   taken for the organization (Actualization), not a wish to avoid risk;
+   a buyer who "will design this one" herself wants control (Power). */
+Test (scoring_reading, a_dip_accepted_and_a_design_kept)
+{
+  read_note ("She accepted a two-month dip in adjuster productivity to get "
+             "the new workflow in.");
+  cr_assert (counts ("actualization.takes_risks"), "the accepted dip missed");
+  read_note ("She said the firm's long-term position matters more than one "
+             "quarter's numbers.");
+  cr_assert (counts ("actualization.org_first"), "the firm first missed");
+  read_note ("Thandeka: I designed the current process and I will design "
+             "this one.");
+  cr_assert (counts ("power.involvement"), "'I will design' missed");
+}
