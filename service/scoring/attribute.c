@@ -3500,6 +3500,11 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
       && score_token_is (s, q + 1, "as")
       && score_token_is (s, q + 2, "always"))
     return true;
+  if ('s' == c
+      && (score_token_is (s, q, "shrugged") || score_token_is (s, q, "shrugs")
+          || score_token_is (s, q, "shrug")))
+    return true; /* asked about plans for next year, "he shrugged, 'we'll
+                    see what the brands send'" */
   if ('w' == c && q + 1 < end
       && (score_token_is (s, q, "will") || score_token_is (s, q, "we'll"))
       && score_token_is (s, q + 1, "see")
@@ -3896,6 +3901,12 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
              && (q + 1 >= s->n_tokens
                  || (s->tokens[q + 1].flags & TOK_CLAUSE)))
       out->plain = q + 1; /* "she said 'let's not, I've twenty minutes'" */
+    else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q > p && q + 3 < end
+             && token_begins (s, q - 1, "let")
+             && token_begins (s, q + 1, "wast")
+             && score_token_is (s, q + 3, "time"))
+      out->plain = q + 1; /* asked about his holiday, "he said 'let's not
+                             waste your time or mine'" */
     else if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
              && score_token_in (s, q + 1, no_reply))
       out->plain = q + 1; /* "Emailed Carol our whitepaper. No reply." */
@@ -4087,6 +4098,38 @@ declined (const struct score_model *m, struct score_scratch *s)
 }
 
 /**
+ * A relative named for the work he does is a business contact, not
+ * personal talk (the word names a role, SCORE_READ_NAME): "introduced us to the owner's son who runs finance",
+ * "her brother, who heads purchasing" (a word of compatibility followed,
+ * up to a comma, by "who" and a verb of running a function).
+ *
+ * @param m model
+ * @param s scratch holding the attributed text
+ */
+static void
+kin_at_work (const struct score_model *m, struct score_scratch *s)
+{
+  static const char *const running[] = { "runs",    "run",      "heads",
+                                         "manages", "leads",    "handles",
+                                         "owns",    "oversees", NULL };
+
+  for (size_t i = 0; i < s->n_hits; i++)
+  {
+    struct score_hit *h = &s->hits[i];
+    size_t q = h->last + 1;
+
+    if (SCORE_TARGET_PILLAR != h->kind
+        || SCORE_PILLAR_COMPATIBILITY != m->cues[h->cue].target.index)
+      continue;
+    if (q + 1 < s->n_tokens && score_token_is (s, q, "who")
+        && score_token_in (s, q + 1, running)
+        && s->tokens[q].sentence == s->tokens[h->last].sentence)
+      h->reasons |= SCORE_READ_NAME; /* a role, as "the new plant
+                                        director" is */
+  }
+}
+
+/**
  * A value named earlier in the sentence and then skipped by pronoun is
  * stood against: "the paperwork side - certificates, audit trails, all
  * that - we'd skip it if we could", "Certifications, I hate them".
@@ -4237,6 +4280,7 @@ score_text_attribute (const struct score_model *m, struct score_scratch *s)
   if (any_mark & M_THAT)
     named_former_after (s); /* it looks for "that was", "that's" */
   declined (m, s); /* not only after a mark: "let's stick to business" */
+  kin_at_work (m, s);
   contingency_owned (m, s);
   score_mark_repeats (m, s);
 }

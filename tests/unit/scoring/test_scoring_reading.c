@@ -7596,3 +7596,31 @@ Test (scoring_reading, a_dip_accepted_and_a_design_kept)
              "this one.");
   cr_assert (counts ("power.involvement"), "'I will design' missed");
 }
+
+/* Round 146 (seen on blind176): a pet by breed is personal talk; "let's
+   not waste your time or mine" turns the holiday down; a shrug before the
+   answer deflects the plans asked about; and a relative named for the
+   work he does ("the owner's son who runs finance") is a role, not
+   personal talk. */
+Test (scoring_reading, breeds_shrugs_and_kin_at_work)
+{
+  const struct score_hit *h;
+
+  read_note ("Ashley: did u survive the parade?? Biscuit (greyhound) was "
+             "terrified of the confetti lol");
+  cr_assert (counts ("compatibility."), "the greyhound and the parade missed");
+  read_note ("I asked about his holiday; he said 'Let's not waste your time "
+             "or mine' and opened the agenda.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "'let's not waste your time' did not turn the holiday down");
+  read_note ("Asked about plans for next year; he shrugged, 'we'll see what "
+             "the brands send'.");
+  h = hit_of ("knowledge.plans");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "the shrug missed");
+  read_note ("He introduced us to the owner's son who runs finance.");
+  cr_assert (! counts ("compatibility."), "a son who runs finance read as "
+                                          "personal talk");
+  read_note ("We talked about her son who is at university.");
+  cr_assert (counts ("compatibility."), "a son at university not personal");
+}
