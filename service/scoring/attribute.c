@@ -1799,6 +1799,38 @@ static const char *const mere[] = {
   "is", "just", "all", "pure", "mostly", NULL
 };
 
+/** What a thing feels like to one who stands against it: "feels like
+    chaos", "sounds like marketing", "feels like wasted time". */
+static const char *const chores[] = {
+  "chaos",   "marketing", "hype",     "spin",  "pr",     "theatre",
+  "theater", "waste",     "wasted",   "chore", "burden", "nightmare",
+  "torture", "noise",     "homework", "red",   NULL
+};
+
+/**
+ * Whether "like" at token @a q, after "feel", "sound", "look" or "seem",
+ * says what precedes it is a chore, a waste or mere talk (@a b ends the
+ * clause): "long relationship-building feels like wasted time to me".
+ */
+static bool
+feels_like_a_chore (const struct score_scratch *s, size_t q, size_t b)
+{
+  static const char *const seeming[] = { "feel",  "feels",  "felt",
+                                         "sound", "sounds", "look",
+                                         "looks", "seems",  NULL };
+  size_t r = q + 1;
+
+  if (! score_token_is (s, q, "like") || ! score_token_in (s, q - 1, seeming))
+    return false;
+  if (r + 1 < b
+      && (score_token_is (s, r, "a") || score_token_is (s, r, "an")
+          || score_token_is (s, r, "pure")))
+    r++;
+  return score_token_in (s, r, chores)
+         && ! (score_token_is (s, r, "red") /* "red tape" only */
+               && ! (r + 1 < b && score_token_is (s, r + 1, "tape")));
+}
+
 /**
  * Whether the negator at token @a q begins "not for me", "not my thing",
  * "not my style": the speaker turns away what precedes it ("Long
@@ -2749,6 +2781,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || token_begins (s, q + 3, "axe")))
         against_at = q; /* "service contracts are the first thing we
                            reduce" */
+      if ('l' == c0 && q > a + 1 && q + 1 < b && against_at > q
+          && feels_like_a_chore (s, q, b))
+        against_at = q - 1; /* "growth projects feel like chaos to me",
+                               "all the sustainability talk feels like
+                               marketing to me" */
       if ('f' == c0 && vals && q > a && against_at > q
           && score_token_is (s, q - 1, "least")
           && (score_token_is (s, q, "favourite")

@@ -241,6 +241,12 @@ negated (const struct score_model *m, const struct score_scratch *s,
     if ((s->tokens[q - 1].flags & TOK_NEG)
         && used_negator (m, s, q - 1, first, kind))
       return false;
+    if (SCORE_TARGET_VALUE == kind
+        && (score_token_is (s, q - 1, "afraid")
+            || score_token_is (s, q - 1, "scared")))
+      return false; /* a value "not afraid of" ("suppliers not afraid of
+                       difficult conversations") is held: the negator
+                       denies the fear */
     if (score_token_is (s, q - 1, "until") || score_token_is (s, q - 1, "till")
         || score_token_is (s, q - 1, "unless"))
       return false; /* "I won't recommend anything until each of them has

@@ -7624,3 +7624,30 @@ Test (scoring_reading, breeds_shrugs_and_kin_at_work)
   read_note ("We talked about her son who is at university.");
   cr_assert (counts ("compatibility."), "a son at university not personal");
 }
+
+/* Round 147 (seen on blind173 to blind175): what "feels like chaos",
+   "feels like marketing" or "feels like wasted time" to the speaker is
+   stood against; the hard conversation is partnership's honesty, stood
+   against by a seller who would "rather avoid uncomfortable
+   conversations" and held by suppliers "not afraid of difficult
+   conversations" (the negator denies the fear, not the value). */
+Test (scoring_reading, chores_and_hard_conversations)
+{
+  const struct score_hit *h;
+
+  read_note ("Growth projects feel like chaos to me.");
+  h = hit_of ("value.growth");
+  cr_assert (h && h->against, "'feel like chaos' read as holding");
+  read_note ("All the sustainability talk feels like marketing to me.");
+  h = hit_of ("value.sustainability");
+  cr_assert (h && h->against, "'feels like marketing' read as holding");
+  read_note ("Our new process feels like a win.");
+  cr_assert (counts ("power.results"), "'feels like a win' turned against");
+  read_note ("Dana would rather avoid uncomfortable conversations with "
+             "customers.");
+  h = hit_of ("value.partnership");
+  cr_assert (h && h->against, "avoided hard conversations read as held");
+  read_note ("We value suppliers who are not afraid of difficult "
+             "conversations.");
+  cr_assert (counts ("value.partnership"), "'not afraid of' negated");
+}
