@@ -1652,16 +1652,29 @@ new_predicate (const struct score_scratch *s, size_t q, size_t h)
  * A value negated through a loss is affirmed: "the workers don't lose
  * time", "never lets a farmer down", "we can't compromise on quality"
  * value time, reliability and quality (a cue for the value, not one
- * against it).
+ * against it); so is time lost refused right before its words ("no
+ * re-keying", "without waiting").
  *
+ * @param m model
  * @param s scratch
  * @param h a negated value hit
  * @param a first token of its clause
  */
 static void
-affirmed_value (const struct score_scratch *s, struct score_hit *h, size_t a)
+affirmed_value (const struct score_model *m, const struct score_scratch *s,
+                struct score_hit *h, size_t a)
 {
   bool loss = false;
+
+  if (SCORE_VALUE_TIME_SAVINGS == m->cues[h->cue].target.index && h->first > a
+      && (score_token_is (s, h->first - 1, "no")
+          || score_token_is (s, h->first - 1, "without")
+          || score_token_is (s, h->first - 1, "zero")))
+  {
+    h->negated = false; /* "no re-keying", "without waiting": the time
+                           lost is refused, the time held */
+    return;
+  }
 
   for (size_t q = h->first; q <= h->last && ! loss; q++)
     loss = 0 != (s->tok_marks[q] & M_LOSS); /* "lose time" */
@@ -2991,7 +3004,7 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (h->negated && ! h->resolved && ! h->superseded
           && SCORE_TARGET_VALUE == (enum score_target_kind) h->kind
           && m->cues[h->cue].weight > 0)
-        affirmed_value (s, h, a); /* not "we don't cut corners": a cue
+        affirmed_value (m, s, h, a); /* not "we don't cut corners": a cue
                                      against a value, negated, already
                                      holds it */
       if (SCORE_TARGET_ORIENTATION == (enum score_target_kind) h->kind

@@ -7651,3 +7651,16 @@ Test (scoring_reading, chores_and_hard_conversations)
              "conversations.");
   cr_assert (counts ("value.partnership"), "'not afraid of' negated");
 }
+
+/* Round 148 (seen on blind173): time lost refused right before its words
+   ("no re-keying", "without waiting") holds time savings for whoever says
+   it, where a business's "no re-keying" stood against it; a record
+   "correct to the last detail, every time" is quality and reliability. */
+Test (scoring_reading, time_lost_refused_and_every_time)
+{
+  read_note ("Automatic room assignment, mobile check-in, no re-keying.");
+  cr_assert (counts ("value.time"), "'no re-keying' read as negated time");
+  read_note ("Every reservation correct to the last detail, every time.");
+  cr_assert (counts ("value.quality") && counts ("value.reliability"),
+             "'to the last detail, every time' missed");
+}
