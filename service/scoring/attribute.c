@@ -2629,6 +2629,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
         {
           if ((s->tok_marks[q] & M_MOCK) && ! token_begins (s, q, "mocks"))
             irony = SCORE_READ_SARCASM; /* not "her son's GCSE mocks" */
+          if (score_token_is (s, q, "joked")
+              || score_token_is (s, q, "jokingly"))
+            irony = SCORE_READ_SARCASM; /* "Sabine joked that switching
+                                           would be 'a good way to retire
+                                           early'"; not "I like jokes" */
           if (SIZE_MAX == former_at && (s->tok_marks[q] & M_FORMER)
               && ((q + 1 < s->n_tokens && (s->tok_marks[q + 1] & M_ROLE))
                   || (q + 2 < s->n_tokens && (s->tok_marks[q + 2] & M_ROLE))))

@@ -7664,3 +7664,16 @@ Test (scoring_reading, time_lost_refused_and_every_time)
   cr_assert (counts ("value.quality") && counts ("value.reliability"),
              "'to the last detail, every time' missed");
 }
+
+/* Round 149 (seen on blind180): what a buyer "joked" is not a fact:
+   "Sabine joked that switching LIMS would be 'a good way to retire
+   early'" names no competitor and no departure, where "I like jokes" in
+   a seller's values answer is still read. */
+Test (scoring_reading, a_joke_is_not_a_fact)
+{
+  read_note ("Sabine joked that switching LIMS would be 'a good way to "
+             "retire early'. Nothing behind it.");
+  cr_assert (! counts ("risk."), "a joke read as a risk");
+  read_note ("Sabine said switching LIMS is on the table next year.");
+  cr_assert (counts ("risk.competitor"), "a switch said in earnest missed");
+}
