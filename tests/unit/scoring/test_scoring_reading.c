@@ -7677,3 +7677,17 @@ Test (scoring_reading, a_joke_is_not_a_fact)
   read_note ("Sabine said switching LIMS is on the table next year.");
   cr_assert (counts ("risk.competitor"), "a switch said in earnest missed");
 }
+
+/* Round 150 (seen on blind178): going "at the school's pace", "as long as
+   it takes", is patience, against speed, where "pace" alone read as
+   speed. */
+Test (scoring_reading, at_the_customers_pace)
+{
+  const struct score_hit *h;
+
+  read_note ("We build long partnerships with schools and we go at the "
+             "school's pace.");
+  h = hit_of ("value_against.speed");
+  cr_assert (h && score_hit_counts (fx_tmodel, h), "'at the pace' missed");
+  cr_assert (! counts ("value.speed"), "'pace' read as speed");
+}
