@@ -255,6 +255,24 @@ counts (const char *prefix)
 }
 
 /**
+ * Read @a notes and tell whether cue @a cue was read there as stood
+ * against ("feels like chaos to me", "not really for me").
+ *
+ * @param notes the notes
+ * @param cue cue id
+ * @return true if a hit of @a cue is stood against
+ */
+static bool
+read_against (const char *notes, const char *cue)
+{
+  const struct score_hit *h;
+
+  read_note (notes);
+  h = hit_of (cue);
+  return NULL != h && h->against;
+}
+
+/**
  * Read @a notes and check that each of @a phrases lies in a boilerplate
  * span of @a kind and that no cue was read there.
  *
@@ -7319,9 +7337,9 @@ Test (scoring_reading, not_skipped_by_pronoun)
   h = hit_of ("value.compliance");
   cr_assert (h && ! h->against && score_hit_counts (fx_tmodel, h),
              "a review not skipped read as skipped");
-  read_note ("Audits and certificates, we skip them if we can.");
-  h = hit_of ("value.compliance");
-  cr_assert (h && h->against, "a skipped audit read as held");
+  cr_assert (read_against ("Audits and certificates, we skip them if we can.",
+                           "value.compliance"),
+             "a skipped audit read as held");
 }
 
 /* Round 139 (seen on blind154 and blind155): "without" after a negator or
@@ -7354,9 +7372,8 @@ Test (scoring_reading, evasions_denied_hold_the_value)
   cr_assert (counts ("value.compliance"), "a denied skip not held");
   read_note ("We don't ignore regulations.");
   cr_assert (counts ("value.compliance"), "a denied ignore not held");
-  read_note ("We ignore regulations.");
-  h = hit_of ("value.compliance");
-  cr_assert (h && h->against, "ignored regulations read as held");
+  cr_assert (read_against ("We ignore regulations.", "value.compliance"),
+             "ignored regulations read as held");
   read_note ("We don't cut corners.");
   h = hit_of ("value_against.compliance");
   cr_assert (h && h->negated, "'don't cut corners' read as cutting them");
@@ -7426,18 +7443,17 @@ Test (scoring_reading, one_card_is_one_trust_item)
    them, as "not for me" did. */
 Test (scoring_reading, own_predicates_and_softened_refusals)
 {
-  const struct score_hit *h;
-
   read_note ("We need the lessons never to drop and a team that fixes "
              "things the same day.");
   cr_assert (counts ("value.service"), "the team's fixing read as negated");
-  read_note ("Formal clients are not really for me.");
-  h = hit_of ("value.compliance");
-  cr_assert (h && h->against, "'not really for me' read as holding");
-  read_note ("Weeks of joint workshops with a client are not how I want to "
-             "spend my time.");
-  h = hit_of ("value.partnership");
-  cr_assert (h && h->against, "'not how I want' read as holding");
+  cr_assert (read_against ("Formal clients are not really for me.",
+                           "value.compliance"),
+             "'not really for me' read as holding");
+  cr_assert (read_against (
+               "Weeks of joint workshops with a client are not how I want to "
+               "spend my time.",
+               "value.partnership"),
+             "'not how I want' read as holding");
 }
 
 /* Round 141 (seen on blind162 and blind164): promises kept are
@@ -7463,17 +7479,15 @@ Test (scoring_reading, promises_kept_and_weeks_to_live)
    emissions") holds sustainability. */
 Test (scoring_reading, not_only_least_favourite_and_no_plastic)
 {
-  const struct score_hit *h;
-
   read_note ("Not only price matters, service too.");
   cr_assert (counts ("value.cost") && counts ("value.service"),
              "'not only' negated");
-  read_note ("Paperwork is my least favourite part.");
-  h = hit_of ("value.compliance");
-  cr_assert (h && h->against, "'least favourite' read as holding");
-  read_note ("I think most sustainability talk is PR.");
-  h = hit_of ("value.sustainability");
-  cr_assert (h && h->against, "'is PR' read as holding");
+  cr_assert (read_against ("Paperwork is my least favourite part.",
+                           "value.compliance"),
+             "'least favourite' read as holding");
+  cr_assert (read_against ("I think most sustainability talk is PR.",
+                           "value.sustainability"),
+             "'is PR' read as holding");
   read_note ("We want a festival with no plastic.");
   cr_assert (counts ("value.sustainability"), "'no plastic' turned away");
 }
@@ -7633,20 +7647,20 @@ Test (scoring_reading, breeds_shrugs_and_kin_at_work)
    conversations" (the negator denies the fear, not the value). */
 Test (scoring_reading, chores_and_hard_conversations)
 {
-  const struct score_hit *h;
-
-  read_note ("Growth projects feel like chaos to me.");
-  h = hit_of ("value.growth");
-  cr_assert (h && h->against, "'feel like chaos' read as holding");
-  read_note ("All the sustainability talk feels like marketing to me.");
-  h = hit_of ("value.sustainability");
-  cr_assert (h && h->against, "'feels like marketing' read as holding");
+  cr_assert (read_against ("Growth projects feel like chaos to me.",
+                           "value.growth"),
+             "'feel like chaos' read as holding");
+  cr_assert (
+    read_against ("All the sustainability talk feels like marketing to me.",
+                  "value.sustainability"),
+    "'feels like marketing' read as holding");
   read_note ("Our new process feels like a win.");
   cr_assert (counts ("power.results"), "'feels like a win' turned against");
-  read_note ("Dana would rather avoid uncomfortable conversations with "
-             "customers.");
-  h = hit_of ("value.partnership");
-  cr_assert (h && h->against, "avoided hard conversations read as held");
+  cr_assert (
+    read_against ("Dana would rather avoid uncomfortable conversations with "
+                  "customers.",
+                  "value.partnership"),
+    "avoided hard conversations read as held");
   read_note ("We value suppliers who are not afraid of difficult "
              "conversations.");
   cr_assert (counts ("value.partnership"), "'not afraid of' negated");
