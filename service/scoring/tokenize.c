@@ -755,7 +755,9 @@ dot_word (const char *w, size_t n)
  * than working with firms that are growing", "nobody does it better
  * than them" praise what follows "than". Negator @a q loses its
  * negation when "more", "better" or "rather" then "than" follow in its
- * clause; so does a "no" that is said ("I'd rather say no honestly").
+ * clause; so does a "no" that is said ("I'd rather say no honestly"),
+ * and a "not" before "only" or "merely", which adds ("not only price
+ * matters, service too").
  *
  * @param s scratch with the tokens
  * @param q a negator's token

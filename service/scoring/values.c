@@ -91,15 +91,15 @@ without (const struct score_scratch *s, const struct score_hit *h)
 
 /**
  * Whether hit @a h stands in a question the answer asks itself before
- * answering it, before the topic 003's frame names ("What are our
- * standards? Low cost, low effort.", "Service? We'll use the help
- * pages."): a sentence of up to three words, or one that opens with
- * "what", "how", "why" ..., that ends in "?" and has more of the answer
- * after it names a topic, not a value held (what the rest says of it
- * decides), unless the
- * hit follows "about", "define", "regarding" or "standards for" in it
- * ("What's important to us about profitability? Numbers proven on our
- * own data." holds profitability, as a question sent apart would).
+ * answering it ("What are our standards? Low cost, low effort.",
+ * "Service? We'll use the help pages."): a sentence of up to three
+ * words, or one that opens with "what", "how", "why" ..., that ends in
+ * "?" and has more of the answer after it names a topic, not a value
+ * held (what the rest says of it decides). A hit after "about",
+ * "define", "regarding" or "standards for", the topic of 003's frame,
+ * is not one ("What's important to us about profitability? Numbers
+ * proven on our own data." holds profitability, as a question sent
+ * apart would).
  *
  * @param s scratch holding the analysed answer
  * @param h a hit
