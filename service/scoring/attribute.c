@@ -575,6 +575,18 @@ ing (const struct score_scratch *s, size_t t)
          && 0 == strncmp (s->text + k->end - 3, "ing", 3);
 }
 
+/** Whether token @a t is written as an -ly adverb ("legally"). */
+static bool
+ly (const struct score_scratch *s, size_t t)
+{
+  const struct score_token *k = &s->tokens[t];
+
+  const char *w = s->text + k->end;
+
+  return k->end - k->start > 2 && 'l' == (w[-2] | 0x20)
+         && 'y' == (w[-1] | 0x20);
+}
+
 void
 score_marks_init (struct score_scratch *s)
 {
@@ -1745,6 +1757,12 @@ means_nothing (const struct score_scratch *s, size_t q, size_t b)
          && 0 == memcmp (s->text + t->start, "nothing", 7);
 }
 
+/** What "over long" spans when it spans a time. */
+static const char *const long_spans[] = { "run",     "term",       "haul",
+                                          "periods", "period",     "stretches",
+                                          "spells",  "horizons",   "cycles",
+                                          "years",   "timescales", NULL };
+
 /** Whether "over" at token @a q spans a time ("over the long run", "over
     the years", "over the next five years"), where it puts nothing
     second. */
@@ -1772,6 +1790,16 @@ over_time (const struct score_scratch *s, size_t q)
           || score_token_is (s, r + 1, "decades")
           || score_token_is (s, r + 1, "seasons")))
     return true; /* "profitability over ten years, not one good spring" */
+  if (r + 1 < s->n_tokens && score_token_is (s, r, "long")
+      && ! score_token_in (s, r + 1, long_spans))
+    for (size_t p = q; p > 0 && p + 8 > q
+                       && s->tokens[p - 1].sentence == s->tokens[q].sentence;
+         p--)
+      if (token_begins (s, p - 1, "prefer") || token_begins (s, p - 1, "favo")
+          || token_begins (s, p - 1, "choos")
+          || token_begins (s, p - 1, "chose"))
+        return false; /* "I prefer quick deals over long partnerships";
+                         "built over long partnerships" spans a time */
   return r < s->n_tokens
          && (score_token_is (s, r, "long") || score_token_is (s, r, "years")
              || score_token_is (s, r, "months")
@@ -1899,6 +1927,22 @@ conceding (const struct score_scratch *s, size_t a, size_t q)
   return false;
 }
 
+/** Whether a value hit before hit @a h0 starts in tokens [@a p, @a q). */
+static bool
+value_between (const struct score_scratch *s, size_t h0, size_t p, size_t q)
+{
+  for (size_t j = h0; j > 0; j--)
+  {
+    const struct score_hit *h = &s->hits[j - 1];
+
+    if (h->first < p)
+      break;
+    if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind && h->first < q)
+      return true;
+  }
+  return false;
+}
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -1990,6 +2034,17 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
       && ! (score_token_is (s, q, "ahead")
             && ! (q + 1 < b && score_token_is (s, q + 1, "of"))))
     *over_at = q; /* "ahead of the unit price", not "plan further ahead" */
+  if ((bits & M_TO) && q > a + 1 && *over_at > q && q + 1 < b
+      && ! (s->tok_marks[q + 1] & (M_AUX | M_PRON)))
+    for (size_t p = a; p + 1 < q; p++)
+      if (token_begins (s, p, "prefer")
+          && value_between (s, s->n_hits, p + 1, q))
+      {
+        *over_at = q; /* "I prefer a quick chat to formal minutes", not
+                         "prefer to talk", "prefer clients to be ready"
+                         nor "prefer customers to move fast" */
+        break;
+      }
   if ((bits & M_FIRM) && q > a && SCORE_TOKEN_NEG == s->tokens[q - 1].hash)
     *firm = true;
 }
@@ -2065,27 +2120,7 @@ equated (const struct score_scratch *s, size_t q)
 static bool
 filler_word (const struct score_scratch *s, size_t q)
 {
-  const struct score_token *t = &s->tokens[q];
-
-  return (s->tok_marks[q] & M_CONJ)
-         || (t->end - t->start > 2 && 'l' == (s->text[t->end - 2] | 0x20)
-             && 'y' == (s->text[t->end - 1] | 0x20));
-}
-
-/** Whether a value hit before hit @a h0 starts in tokens [@a p, @a q). */
-static bool
-value_between (const struct score_scratch *s, size_t h0, size_t p, size_t q)
-{
-  for (size_t j = h0; j > 0; j--)
-  {
-    const struct score_hit *h = &s->hits[j - 1];
-
-    if (h->first < p)
-      break;
-    if (SCORE_TARGET_VALUE == (enum score_target_kind) h->kind && h->first < q)
-      return true;
-  }
-  return false;
+  return (s->tok_marks[q] & M_CONJ) || ly (s, q);
 }
 
 /**
@@ -2342,7 +2377,7 @@ coordinate_negation (const struct score_model *m, struct score_scratch *s,
   (M_REPORT | M_USED | M_AND | M_QUIT | M_DISMISS | M_WHATEVER | M_MEANS \
    | M_WAIT | M_SPIN | M_AGAINST | M_ELSE | M_SLOW | M_SKIP | M_THAN | M_OVER \
    | M_FIRM | M_STOPPED | M_WERE | M_HYPO | M_IF | M_REMOVE | M_NICE | M_PLAN \
-   | M_NEXT | M_HOPE | M_GUESS)
+   | M_NEXT | M_HOPE | M_GUESS | M_TO)
 
 /** Whether negator token @a q is a refusal ("declined", "refuses"): the
     tokenizer reads them as negators. */
@@ -2556,6 +2591,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
     uint64_t b = mark_of (s, s->tokens[t].hash); /* once a token */
 
     s->tok_marks[t] = ((b & M_ING) && ! ing (s, t)) ? 0 : b;
+    if ((b & M_ROLE) && ly (s, t))
+      s->tok_marks[t] &= ~M_ROLE; /* "legally sound waivers": an adverb
+                                     shares its stem with "legal", not
+                                     its department */
     if ((b & M_DISMISS)
         && (score_token_is (s, t, "formal")
             || (score_token_is (s, t, "formality")
@@ -2836,8 +2875,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
         }
       }
       if ((bits & M_USED) && q + 1 < b && (s->tok_marks[q + 1] & M_TO)
-          && used_at > q && ! (q > a && (s->tok_marks[q - 1] & M_AUX)))
-        used_at = q; /* not "are used to him": accustomed */
+          && used_at > q
+          && ! (q > a
+                && ((s->tok_marks[q - 1] & M_AUX) || contracted_be (s, q - 1)
+                    || score_token_is (s, q - 1, "get")
+                    || score_token_is (s, q - 1, "got")
+                    || score_token_is (s, q - 1, "getting"))))
+        used_at = q; /* not "are used to him", "we're used to committee
+                        decisions", "got used to it": accustomed */
       if ((bits & M_AND) && q > a && q + 1 < b
           && (s->tok_marks[q + 1] & M_PRON) && SIZE_MAX == then_at)
       {

@@ -399,6 +399,84 @@ struct ways
   double against[SCORE_ORIENTATION_COUNT];
 };
 
+/** Values that go together: wanting one is half of wanting the other
+    (time saved is productivity; reliability is a kind of quality and of
+    service; quality and compliance are both work done to a standard,
+    "accuracy" beside "an audit trail nobody can fault"). */
+static const int related[][2] = {
+  { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_PRODUCTIVITY },
+  { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_SPEED },
+  { SCORE_VALUE_PRODUCTIVITY, SCORE_VALUE_PROFITABILITY },
+  { SCORE_VALUE_COST_SAVINGS, SCORE_VALUE_PROFITABILITY },
+  { SCORE_VALUE_RELIABILITY, SCORE_VALUE_QUALITY },
+  { SCORE_VALUE_QUALITY, SCORE_VALUE_COMPLIANCE },
+  { SCORE_VALUE_RELIABILITY, SCORE_VALUE_SERVICE },
+  { SCORE_VALUE_SERVICE, SCORE_VALUE_PARTNERSHIP },
+  { SCORE_VALUE_INNOVATION, SCORE_VALUE_GROWTH },
+};
+
+/** Whether values @a x and @a y are one value or related (above). */
+static bool
+alike (int x, int y)
+{
+  if (x == y)
+    return true;
+  for (size_t r = 0; r < sizeof (related) / sizeof (related[0]); r++)
+    if ((related[r][0] == x && related[r][1] == y)
+        || (related[r][0] == y && related[r][1] == x))
+      return true;
+  return false;
+}
+
+/**
+ * Whether value hit @a i names what a cue against the same or a related
+ * value, up to two words before it in its clause, acts on: "backdate
+ * protocol entries", "cut corners on quality". The party stands against
+ * it, not for it.
+ *
+ * @param m model
+ * @param s scratch with the text's hits
+ * @param i index of a hit whose cue is for a value
+ * @return true if so
+ */
+static bool
+object_of_against (const struct score_model *m, const struct score_scratch *s,
+                   size_t i)
+{
+  const struct score_hit *h = &s->hits[i];
+  int v = m->cues[h->cue].target.index;
+
+  static const char *const linking[] = { "on",    "the",  "our",  "their",
+                                         "any",   "all",  "with", "around",
+                                         "about", "a",    "an",   "every",
+                                         "its",   "your", "of",   NULL };
+
+  if (h->first != h->last)
+    return false; /* "long decision cycles drive me mad": a phrase after
+                     the cue says what the party feels about it */
+  for (size_t j = 0; j < i; j++)
+  {
+    const struct score_hit *g = &s->hits[j];
+    const struct score_cue *c = &m->cues[g->cue];
+    bool apart = false;
+
+    if (SCORE_TARGET_VALUE != c->target.kind || c->weight >= 0
+        || g->last >= h->first || h->first - g->last > 3
+        || ! score_hit_counts (m, g) || g->against
+        || ! alike (c->target.index, v))
+      continue;
+    if (g->last + 1 == h->first && g->last > 0
+        && '-' == s->text[s->tokens[g->last].start - 1])
+      continue; /* "self-service onboarding": a compound before a noun */
+    for (size_t t = g->last + 1; t <= h->first && ! apart; t++)
+      apart = 0 != (s->tokens[t].flags & (TOK_CLAUSE | TOK_SENTENCE))
+              || (t < h->first && ! score_token_in (s, t, linking));
+    if (! apart)
+      return true;
+  }
+  return false;
+}
+
 /**
  * Build one party's value vectors and record the account's evidence.
  * A cue of positive weight that counts raises the value; a cue against
@@ -481,7 +559,11 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       if (SCORE_TARGET_VALUE != cue->target.kind || self_asked (s, h))
         continue;
       if (score_hit_counts (m, h))
-        sign = (h->against || (refused && cue->weight > 0)) ? -1.0 : 1.0;
+        sign =
+          (h->against || (refused && cue->weight > 0)
+           || (cue->weight > 0 && ! h->against && object_of_against (m, s, i)))
+            ? -1.0
+            : 1.0;
       else if (negated_fact (m, h)
                && (cue->weight < 0 || (! buyer && ! without (s, h))
                    || refused_want (s, h)))
@@ -543,22 +625,6 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   }
   return any;
 }
-
-/** Values that go together: wanting one is half of wanting the other
-    (time saved is productivity; reliability is a kind of quality and of
-    service; quality and compliance are both work done to a standard,
-    "accuracy" beside "an audit trail nobody can fault"). */
-static const int related[][2] = {
-  { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_PRODUCTIVITY },
-  { SCORE_VALUE_TIME_SAVINGS, SCORE_VALUE_SPEED },
-  { SCORE_VALUE_PRODUCTIVITY, SCORE_VALUE_PROFITABILITY },
-  { SCORE_VALUE_COST_SAVINGS, SCORE_VALUE_PROFITABILITY },
-  { SCORE_VALUE_RELIABILITY, SCORE_VALUE_QUALITY },
-  { SCORE_VALUE_QUALITY, SCORE_VALUE_COMPLIANCE },
-  { SCORE_VALUE_RELIABILITY, SCORE_VALUE_SERVICE },
-  { SCORE_VALUE_SERVICE, SCORE_VALUE_PARTNERSHIP },
-  { SCORE_VALUE_INNOVATION, SCORE_VALUE_GROWTH },
-};
 
 /** Soft product of two vectors over the 13 values: related values
     (above) count as alike to @a k. */

@@ -7705,3 +7705,77 @@ Test (scoring_reading, at_the_customers_pace)
   cr_assert (h && score_hit_counts (fx_tmodel, h), "'at the pace' missed");
   cr_assert (! counts ("value.speed"), "'pace' read as speed");
 }
+
+/* Round 151 (seen on blind181 to blind183): "we're used to committee
+   decisions" is accustomed, not a habit that stopped, as "are used to"
+   already was; "legally sound waivers" is an adverb, not the legal
+   department speaking; a value named as what a cue against it acts on
+   ("backdate protocol entries", "cut corners on quality") is stood
+   against, not held; "I prefer a quick chat to formal minutes" and
+   "quick deals over long partnerships" put what follows second. */
+Test (scoring_reading, accustomed_adverbs_objects_and_preferences)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  const struct score_hit *h;
+
+  read_note ("We're used to committee decisions and support consensus-based "
+             "buying.");
+  h = hit_of ("value.partnership");
+  cr_assert (h && ! (h->reasons & SCORE_READ_PAST),
+             "'we're used to' read as a past habit");
+  read_note ("Our CFO used to insist on audits.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && (h->reasons & SCORE_READ_PAST), "'used to' lost");
+  read_note ("Legally sound waivers and audit-ready storage are what we do.");
+  h = hit_of ("value.compliance");
+  cr_assert (h && ! (h->reasons & SCORE_READ_THIRD_PARTY),
+             "'legally' read as the legal team");
+  cr_assert (read_against ("I prefer a quick chat to formal minutes.",
+                           "value.compliance")
+               || (hit_of ("value.compliance")
+                   && hit_of ("value.compliance")->negated),
+             "'prefer X to formal minutes' held compliance");
+  read_note ("I prefer customers to move fast.");
+  cr_assert (counts ("value.speed"), "'prefer customers to move fast' "
+                                     "put speed second");
+  read_note ("I prefer quick deals over long partnerships.");
+  cr_assert (! counts ("value.partnership"), "'over long partnerships' read "
+                                             "as a time span");
+  read_note ("Traceability, built with exporters over long partnerships.");
+  cr_assert (counts ("value.partnership"), "a time span put second");
+  values_account (json_pack ("[s]", "We need the system to let us backdate "
+                                    "protocol entries when it's convenient."),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0), a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_COMPLIANCE], 0.0,
+                "backdating protocol entries not stood against");
+  cr_assert_float_eq (a->values_fit.account_priorities[SCORE_VALUE_COMPLIANCE],
+                      0.0, 1e-9,
+                      "the protocol entries backdated read as held");
+  free (a);
+}
+
+/* Round 151, its words: minutes kept of a meeting are a record, not time;
+   "flexibility with the rules" stands against compliance; legal aid is
+   giving, not law; an expedition is not expediting, nor a double-booked
+   guide growth. */
+Test (scoring_reading, minutes_rules_and_expeditions)
+{
+  read_note ("We want formal meetings and written minutes.");
+  cr_assert (! counts ("value.time"), "meeting minutes read as time");
+  cr_assert (read_against ("Flexibility with the rules is what we value "
+                           "most.",
+                           "value_against.compliance")
+               || counts ("value_against.compliance"),
+             "'flexibility with the rules' missed");
+  cr_assert (! counts ("value.compliance"), "the rules read as held");
+  read_note ("We give staff volunteer days to legal-aid clinics.");
+  cr_assert (counts ("value.sustainability") && ! counts ("value.compliance"),
+             "legal aid read as law");
+  read_note ("No double-booked guides; each mistake costs an expedition's "
+             "margin.");
+  cr_assert (! counts ("value.speed") && ! counts ("value.growth"),
+             "an expedition or a double booking read as a value");
+  read_note ("We want to double our revenue in three years.");
+  cr_assert (counts ("value.growth"), "'double our revenue' missed");
+}
