@@ -199,7 +199,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind162", "blind163", "blind164", "blind165", "blind167", "blind168",
   "blind166", "blind169", "blind170", "blind171", "blind172", "blind173",
   "blind174", "blind175", "blind176", "blind177", "blind178", "blind179",
-  "blind180", "blind184", "blind181", "blind183", "blind182"
+  "blind180", "blind184", "blind181", "blind183", "blind182", "blind185",
+  "blind186", "blind187", "blind188"
 };
 
 /**
