@@ -3398,6 +3398,22 @@ static const char *const business_at_hand[] = {
   "topic", "topics", "subject", "list",    NULL
 };
 
+/** Whether a quotation closes right after token @a q: "'eh, we'll see'
+    and went back to the boat". */
+static bool
+quote_closes_after (const struct score_scratch *s, size_t q)
+{
+  size_t e = s->tokens[q].end;
+
+  if (e >= s->text_len)
+    return false;
+  return '\'' == s->text[e] || '"' == s->text[e]
+         || (e + 2 < s->text_len && 0xE2 == (unsigned char) s->text[e]
+             && 0x80 == (unsigned char) s->text[e + 1]
+             && (0x99 == (unsigned char) s->text[e + 2]
+                 || 0x9D == (unsigned char) s->text[e + 2])); /* ’ ” */
+}
+
 /** Whether token @a q opens "straight to the agenda", "stick to
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
@@ -3427,9 +3443,24 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || score_token_is (s, r, "chit") || score_token_is (s, r, "chitchat")
           || score_token_is (s, r, "pleasantries")
           || (score_token_is (s, r, "personal") && r + 1 < end
-              && score_token_is (s, r + 1, "chat")))
+              && (score_token_is (s, r + 1, "chat")
+                  || score_token_is (s, r + 1, "talk"))))
         return true; /* "no small talk", "I don't do chit-chat", "she
-                        doesn't do personal chat with vendors" */
+                        doesn't do personal chat with vendors", "no
+                        personal talk" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash)
+    for (size_t r = q + 1; r + 1 < end && r <= q + 2; r++)
+      if ((score_token_is (s, r, "talk") || score_token_is (s, r, "discuss"))
+          && score_token_is (s, r + 1, "about"))
+        return true; /* asked about his holiday, "I don't really talk about
+                        home at work" */
+  if ('l' == c && q + 2 < end && token_begins (s, q, "let")
+      && (score_token_is (s, q + 1, "us") || score_token_is (s, q + 1, "s"))
+      && (score_token_is (s, q + 2, "start")
+          || score_token_is (s, q + 2, "begin"))
+      && (q + 3 >= end || (s->tokens[q + 3].flags & TOK_CLAUSE)
+          || quote_closes_after (s, q + 2)))
+    return true; /* asked about his weekend, "'thank you, let us start'" */
   if ('a' == c && q + 1 < end && score_token_is (s, q, "al")
       && (score_token_is (s, q + 1, "grano")
           || score_token_is (s, q + 1, "punto")))
@@ -3476,6 +3507,17 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
               && score_token_is (s, r + 1, "about")))
         return true; /* "he answered shortly, 'I prefer to discuss
                         work'", "'I prefer we talk about the quarry'" */
+  if ('n' == c && q + 1 < end && score_token_is (s, q, "next")
+      && (score_token_is (s, q + 1, "item")
+          || score_token_is (s, q + 1, "point")
+          || score_token_is (s, q + 1, "topic")))
+    return true; /* "Any plans for Christmas?" - "Next item, please." */
+  if ('r' == c && q + 3 < end && score_token_is (s, q, "rather")
+      && (score_token_is (s, q + 1, "use")
+          || score_token_is (s, q + 1, "spend"))
+      && (s->tok_marks[q + 2] & M_DET) && score_token_is (s, q + 3, "time"))
+    return true; /* asked about the holiday, "Fine. I'd rather use the time
+                    on the drought surcharge" */
   if (score_token_is (s, q, "start") && q + 3 < end
       && score_token_is (s, q + 1, "with")
       && (score_token_is (s, q + 3, "agenda")
@@ -3498,7 +3540,7 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
     held = false;
   else if (! (token_begins (s, q, "stick") || token_begins (s, q, "stuck")
               || token_begins (s, q, "keep") || score_token_is (s, q, "kept")
-              || token_begins (s, q, "stay")))
+              || token_begins (s, q, "stay") || token_begins (s, q, "focus")))
     return false;
   if (q + 2 < end && score_token_is (s, q + 1, "back"))
     q++; /* "he steered straight back to the agenda" */
@@ -3531,9 +3573,10 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 }
 
 /** keeps_to_business() on the tokens it can open: a negator, or a word
-    starting s, d, a, k, p, w, l, g or r ("straight", "stick", "down",
-    "keep", "al", "personal/work separate", "let's get into it", "go to the
-    agenda", "returns to the agenda"); a test of one
+    starting s, d, a, k, p, w, l, g, r, f or n ("straight", "stick",
+    "down", "keep", "al", "personal/work separate", "let's get into it", "go
+    to the agenda", "returns to the agenda", "focus on the agenda", "next
+    item"); a test of one
     letter, inlined, spares most tokens the call and its word compares. */
 static inline bool
 keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
@@ -3541,25 +3584,10 @@ keeps_to_business (const struct score_scratch *s, size_t q, size_t end)
   char c = (char) (s->text[s->tokens[q].start] | 0x20);
 
   if (SCORE_TOKEN_NEG != s->tokens[q].hash && 's' != c && 'd' != c && 'a' != c
-      && 'k' != c && 'p' != c && 'w' != c && 'l' != c && 'g' != c && 'r' != c)
+      && 'k' != c && 'p' != c && 'w' != c && 'l' != c && 'g' != c && 'r' != c
+      && 'f' != c && 'n' != c)
     return false;
   return business_words (s, q, end, c);
-}
-
-/** Whether a quotation closes right after token @a q: "'eh, we'll see'
-    and went back to the boat". */
-static bool
-quote_closes_after (const struct score_scratch *s, size_t q)
-{
-  size_t e = s->tokens[q].end;
-
-  if (e >= s->text_len)
-    return false;
-  return '\'' == s->text[e] || '"' == s->text[e]
-         || (e + 2 < s->text_len && 0xE2 == (unsigned char) s->text[e]
-             && 0x80 == (unsigned char) s->text[e + 1]
-             && (0x99 == (unsigned char) s->text[e + 2]
-                 || 0x9D == (unsigned char) s->text[e + 2])); /* ’ ” */
 }
 
 /** Whether token @a q opens an answer that passes a question on rather
@@ -3612,6 +3640,11 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || quote_closes_after (s, q + 1)))
     return true; /* "'we will see'" with nothing after it: "he said 'eh,
                     we'll see' and went back to the boat" */
+  if ('a' == c && q + 3 < end && score_token_is (s, q, "above")
+      && score_token_is (s, q + 2, "pay")
+      && score_token_is (s, q + 3, "grade"))
+    return true; /* asked about their plans, "he said 'above my pay grade,
+                    mate, just keep it all running'" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
       && (score_token_is (s, q + 1, "say")
           || (score_token_is (s, q + 1, "thinking") && q + 2 < end

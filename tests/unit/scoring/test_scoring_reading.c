@@ -2985,7 +2985,8 @@ Test (scoring_reading, a_negation_carries_over_its_list)
 {
   read_note ("still no small talk; she declined the golf outing and the "
              "winter dinner");
-  cr_assert (! counts ("compatibility."), "the second item still counted");
+  cr_assert (! counts ("compatibility.personal"),
+             "the second item still counted");
   read_note ("she declined the golf outing and we had a lovely dinner "
              "instead");
   cr_assert (counts ("compatibility."), "a new clause was negated too");
@@ -5149,7 +5150,8 @@ Test (scoring_reading, second_language_refusals_and_requests)
   cr_assert (! counts ("compatibility."), "'no time for chat' was rapport");
   read_note ("Again no personal talk, he politely cut my question about the "
              "Raja match.");
-  cr_assert (! counts ("compatibility."), "a cut question was rapport");
+  cr_assert (! counts ("compatibility.personal"),
+             "a cut question was rapport");
   read_note ("Our team handled the tools, the training and the paperwork.");
   cr_assert (! counts ("compatibility."), "'our team' read as sport");
   read_note ("Maybe you can help us with something in the price, so we "
@@ -7778,4 +7780,49 @@ Test (scoring_reading, minutes_rules_and_expeditions)
              "an expedition or a double booking read as a value");
   read_note ("We want to double our revenue in three years.");
   cr_assert (counts ("value.growth"), "'double our revenue' missed");
+}
+
+/* Round 152 (seen on blind185 to blind188): a personal question turned
+   aside ("I'd rather use the time on the surcharge", "I don't really talk
+   about home at work", "thank you, let us start", "let us focus on the
+   agenda", "next item, please") and a plan passed up ("above my pay grade") are declined; "no
+   small talk" says the relationship stops at business; a "camp network"
+   and "families on monthly plans" are customers, not personal talk. */
+Test (scoring_reading, personal_talk_turned_aside)
+{
+  static const char *const asides[] = {
+    "Rep: How was Thanksgiving? Did the family make it out?\nLinda: I'd "
+    "rather use the time on the drought surcharge, if that's OK.",
+    "Asked about his holiday; he said 'I don't really talk about home at "
+    "work' and moved on.",
+    "I asked about his weekend; he said 'thank you, let us start', as "
+    "always.",
+    "Asked how the holiday was; she said 'thank you, let us focus on the "
+    "agenda please'.",
+    "Rep: Any plans for Christmas?\nHanne: Next item, please.",
+    NULL
+  };
+  const struct score_hit *h;
+
+  for (size_t i = 0; NULL != asides[i]; i++)
+  {
+    read_note (asides[i]);
+    h = hit_of ("compatibility.personal");
+    cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "not declined: %s",
+               asides[i]);
+  }
+  read_note ("Asked about his weekend; he said 'great, let's start with the "
+             "golf'.");
+  cr_assert (counts ("compatibility.personal"), "golf talk declined");
+  read_note ("Asked about their plans for the pipeline extension; he said "
+             "'above my pay grade, mate, just keep it all running'.");
+  h = hit_of ("knowledge.plans");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "pay grade answered");
+  read_note ("Forty minutes on the dot, no small talk.");
+  cr_assert (counts ("compatibility.negative"), "'no small talk' missed");
+  read_note ("We showed him numbers from three camp networks: families on "
+             "monthly plans cancel half as often.");
+  cr_assert (! counts ("compatibility."), "customers read as personal talk");
+  read_note ("Weekend at Anders' lake house with both families again.");
+  cr_assert (counts ("compatibility.personal"), "both families missed");
 }
