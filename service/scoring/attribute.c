@@ -1987,6 +1987,13 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
       && score_token_in (s, q + 1, whose_time)
       && score_token_is (s, q + 2, "time"))
     *skip_at = q; /* "don't waste my time with relationship building" */
+  if (*against_at > q && q > a && q + 2 < b && token_begins (s, q, "wast")
+      && score_token_in (s, q + 1, whose_time)
+      && score_token_is (s, q + 2, "time")
+      && SCORE_TOKEN_NEG != s->tokens[q - 1].hash
+      && value_between (s, s->n_hits, a, q))
+    *against_at = q; /* "Committees and long consensus processes waste my
+                        time" */
   if ((bits & M_ELSE) && q > a && (s->tok_marks[q - 1] & M_SOMEONE)
       && *against_at > q)
     *against_at = q; /* "service is someone else's job" */

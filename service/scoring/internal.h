@@ -352,6 +352,38 @@ score_token_in (const struct score_scratch *s, size_t t,
   return false;
 }
 
+/**
+ * Whether token @a q is an aside set off by commas: one word written as
+ * an -ly adverb between two commas ("The price, honestly, is not so
+ * important"). The clause goes on over it: the breaks before and after
+ * it end nothing.
+ */
+static inline bool
+score_aside_at (const struct score_scratch *s, size_t q)
+{
+  const struct score_token *t = &s->tokens[q];
+  const char *w = s->text + t->end;
+
+  if (0 == q || q + 1 >= s->n_tokens || t->end - t->start <= 3
+      || 'l' != (w[-2] | 0x20) || 'y' != (w[-1] | 0x20)
+      || (t->flags & TOK_SENTENCE) || ! (t->flags & TOK_CLAUSE)
+      || (s->tokens[q + 1].flags & TOK_SENTENCE)
+      || ! (s->tokens[q + 1].flags & TOK_CLAUSE))
+    return false;
+  return NULL
+           != memchr (s->text + s->tokens[q - 1].end, ',',
+                      t->start - s->tokens[q - 1].end)
+         && NULL != memchr (w, ',', s->tokens[q + 1].start - t->end);
+}
+
+/** Whether the clause break before token @a q ends nothing: it opens an
+    aside, or closes one (score_aside_at). */
+static inline bool
+score_clause_goes_on (const struct score_scratch *s, size_t q)
+{
+  return score_aside_at (s, q) || (q > 0 && score_aside_at (s, q - 1));
+}
+
 /* The note reader: tokenize.c (words, breaks), lexicon.c (stems, typo
    correction, the scratch) and match.c (phrases, negation, excerpts). */
 

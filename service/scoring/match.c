@@ -282,10 +282,14 @@ negated (const struct score_model *m, const struct score_scratch *s,
   for (size_t q = (size_t) last + 1;
        after_too && q < s->n_tokens && q - last <= after; q++)
   {
-    if ((s->tokens[q].flags & TOK_CLAUSE) || score_token_is (s, q, "and")
-        || score_token_is (s, q, "but") || score_token_is (s, q, "or"))
+    if (score_aside_at (s, q))
+      after++; /* the aside's word takes no place in the window */
+    if (((s->tokens[q].flags & TOK_CLAUSE) && ! score_clause_goes_on (s, q))
+        || score_token_is (s, q, "and") || score_token_is (s, q, "but")
+        || score_token_is (s, q, "or"))
       break; /* "keeps things pleasant and never argues": the "never" is
-                the second verb's */
+                the second verb's; "the price, honestly, is not so
+                important" goes on over its aside */
     if ((s->tokens[q].flags & TOK_NEG) && ! (s->tokens[q].flags & TOK_NEG_FWD))
       return ! denies_spin (s, q); /* "pricing wasn't an issue"; not "grow
                                       without breaking", "uptime and no

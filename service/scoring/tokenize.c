@@ -817,7 +817,8 @@ emphatic_negator (struct score_scratch *s, size_t q)
 /**
  * Set TOK_NEG_CLAUSE on every token of each clause that holds a negator,
  * so the negation test of a match (match.c) skips the rest at once; an
- * emphatic "nothing" is no negator (emphatic_negator).
+ * emphatic "nothing" is no negator (emphatic_negator), and a clause goes
+ * on over an aside ("The price, honestly, is not so important").
  *
  * @param s scratch with the tokens
  */
@@ -832,7 +833,10 @@ mark_negated_clauses (struct score_scratch *s)
     if (s->tokens[a].flags & TOK_NEG)
       emphatic_negator (s, a);
     neg = s->tokens[a].flags & TOK_NEG;
-    for (; b < s->n_tokens && ! (s->tokens[b].flags & TOK_CLAUSE); b++)
+    for (; b < s->n_tokens
+           && (! (s->tokens[b].flags & TOK_CLAUSE)
+               || score_clause_goes_on (s, b));
+         b++)
       if (s->tokens[b].flags & TOK_NEG)
       {
         emphatic_negator (s, b);

@@ -7826,3 +7826,35 @@ Test (scoring_reading, personal_talk_turned_aside)
   read_note ("Weekend at Anders' lake house with both families again.");
   cr_assert (counts ("compatibility.personal"), "both families missed");
 }
+
+/* Round 153 (seen on blind185): an aside set off by commas ("The price,
+   honestly, is not so important") does not end the clause its negation
+   reaches back over; what "wastes my time" before it is stood against;
+   a business that will not "hold your data hostage" holds partnership's
+   openness, a seller "keeping my cards close" stands against it, and
+   "I never show a client" is no no-show. */
+Test (scoring_reading, asides_wasted_time_and_openness)
+{
+  const struct score_hit *h;
+
+  read_note ("The price, honestly, is not so important for us.");
+  h = hit_of ("value.cost");
+  cr_assert (h && h->negated, "the aside ended the negation's reach");
+  read_note ("Quality, honestly, matters most.");
+  cr_assert (counts ("value.quality"), "an aside negated its clause");
+  cr_assert (read_against ("Committees and long consensus processes waste my "
+                           "time.",
+                           "value.partnership"),
+             "what wastes my time read as held");
+  read_note ("What we won't do: hold your data hostage or bury fees in the "
+             "fine print.");
+  h = hit_of ("value_against.partnership");
+  cr_assert (h && h->negated, "data held hostage missed");
+  read_note ("I never show a client my margins and I enjoy keeping my cards "
+             "close.");
+  cr_assert (! counts ("value.reliability") && ! counts ("risk."),
+             "'never show a client' read as a no-show");
+  cr_assert (counts ("value_against.partnership"), "cards kept close missed");
+  read_note ("The technician was a no-show again.");
+  cr_assert (counts ("risk.service"), "a no-show missed");
+}
