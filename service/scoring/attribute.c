@@ -2424,6 +2424,121 @@ opens_quote (const struct score_scratch *s, size_t q)
              && (0x98 == c || 0x9C == c)); /* ‘ “ */
 }
 
+/** Whether the words before a quotation opened at byte @a i, in its
+    sentence, leave the quotation the writer's side's: who says it, the
+    nearest first person, pronoun or name before it outside brackets, is
+    "I" or "we" ("I told her '...'"), or a name that is none of the
+    call's contacts ("Jess's notes: 'I always took ...'", the colleague
+    who handed the account over), where "she said", "The Chair overruled
+    it: '...'" and "Alejandro (Plant Manager, Aceros): '...'" give it to
+    the buyer, as a name set before a colon as a speaker's label does
+    ("Fede: 'Romi, no need, I already decided.'"). */
+static bool
+quoted_by_us (const struct score_scratch *s, size_t i)
+{
+  size_t q = s->n_tokens;
+  bool bracket = false;
+
+  while (q > 0 && s->tokens[q - 1].end > i)
+    q--;
+  if (0 == q
+      || (q < s->n_tokens
+          && s->tokens[q].sentence != s->tokens[q - 1].sentence))
+    return false; /* a quotation that opens its sentence: the buyer's
+                     words, set down */
+  for (size_t r = q, n = 0;
+       r > 0 && n < 16
+       && s->tokens[r - 1].sentence == s->tokens[q - 1].sentence;
+       r--, n++)
+  {
+    size_t k = r - 1;
+    size_t e = r < s->n_tokens ? s->tokens[r].start : i;
+
+    if (memchr (s->text + s->tokens[k].end, ')', e - s->tokens[k].end))
+      bracket = true;
+    if (bracket)
+    {
+      bracket = ! (k > 0
+                   && memchr (s->text + s->tokens[k - 1].end, '(',
+                              s->tokens[k].start - s->tokens[k - 1].end));
+      continue;
+    }
+    if ((s->tok_marks[k] & M_I) || score_token_is (s, k, "we"))
+      return true;
+    if (s->tok_marks[k] & M_PRON)
+      return false;
+    if (name_like (s, k) && ! (k > 0 && (s->tok_marks[k - 1] & M_DET)))
+      return ':' != byte_after (s, k)
+             && ! among (s->call_names, s->n_call_names, s->tokens[k].hash);
+  }
+  return false;
+}
+
+/**
+ * Whether token @a t stands inside a quotation in the writer's own text
+ * that someone else says ("She said 'our new CFO keeps asking ...'",
+ * "Jess: 'I need it in writing'"): its "I", "we" and "our" are that
+ * speaker's, not the writer's. The nearest quote mark before the token,
+ * up to 600 bytes back, decides: an opening one (after a space, colon
+ * or bracket, before a word) puts the token inside, a closing one
+ * outside; an apostrophe inside a word is neither.
+ *
+ * @param s scratch
+ * @param t token
+ * @return true if so
+ */
+static bool
+in_others_quote (const struct score_scratch *s, size_t t)
+{
+  size_t p = s->tokens[t].start;
+
+  for (size_t i = p; i > 0 && p - i < 600; i--)
+  {
+    size_t at = i - 1;
+    unsigned char c = (unsigned char) s->text[at];
+    size_t w = 1; /* bytes of the mark */
+    bool open;
+    bool close;
+    unsigned char before;
+    unsigned char after;
+
+    if (at >= 2 && 0xE2 == (unsigned char) s->text[at - 2]
+        && 0x80 == (unsigned char) s->text[at - 1]
+        && (0x98 == c || 0x99 == c || 0x9C == c || 0x9D == c))
+    {
+      at -= 2;
+      w = 3;
+      c = 0x98 == c || 0x9C == c ? '(' : ')'; /* ‘ “ open, ’ ” close */
+    }
+    else if ('\'' != c && '"' != c)
+      continue;
+    before = at > 0 ? (unsigned char) s->text[at - 1] : ' ';
+    after = at + w < s->text_len ? (unsigned char) s->text[at + w] : ' ';
+    open = (' ' == before || ':' == before || '(' == before || '\n' == before
+            || 0 == at)
+           && ' ' != after && '\n' != after;
+    close = ' ' != before && '\n' != before
+            && (' ' == after || '\n' == after || '.' == after || ',' == after
+                || ';' == after || '!' == after || '?' == after || ')' == after
+                || at + w >= s->text_len);
+    if ('(' == c)
+      return ! quoted_by_us (s, at); /* a curly opening mark */
+    if (')' == c && ! open)
+    {
+      if (close)
+        return false;
+      i = at + 1;
+      continue; /* an apostrophe inside a word: "it’s" */
+    }
+    if (open && ! close)
+      return ! quoted_by_us (s, at);
+    if (close)
+      return false;
+    i = at + 1;
+  }
+  return false;
+}
+
 /** Whether value hit @a h names the loss of its value ("waiting", "lose
     time"): skipping or hating it holds the value. */
 static bool
@@ -2592,6 +2707,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
   uint64_t any_mark = 0; /* every mark of the text */
   bool paren = NULL != memchr (s->text, '(', s->text_len); /* asides */
   bool wink = NULL != memchr (s->text, ';', s->text_len);  /* ";)" */
+  bool quotes = NULL != memchr (s->text, '\'', s->text_len)
+                || NULL != memchr (s->text, '"', s->text_len)
+                || NULL != memchr (s->text, 0xE2, s->text_len);
 
   for (size_t t = 0; t < s->n_tokens; t++)
   {
@@ -2653,6 +2771,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
                   && SCORE_SEG_RELAYED != s->segs[seg].contact)
               || SCORE_SAY_RECORD == s->segs[seg].speaker
               || SCORE_SAY_SELLER == s->segs[seg].speaker;
+    if (ours_us && quotes && in_others_quote (s, a))
+      ours_us = false; /* "She said 'our new CFO keeps asking ...'" */
     if (s->tokens[a].sentence != sentence)
     {
       sentence = s->tokens[a].sentence;
@@ -2866,7 +2986,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
           r++; /* "told me", "told us" */
         if (r < b && (s->tok_marks[r] & M_THAT))
           r++; /* "joked that I ..." */
-        sub = subject (s, r, b, ours_us);
+        sub = subject (s, r, b,
+                       ours_us
+                         && ! (SCORE_READ_SELLER_SELF != scope
+                               && opens_quote (s, r)
+                               && in_others_quote (s, r)));
         if (0 == sub && q + 1 > former_at && (s->tok_marks[q + 1] & M_3RD))
           sub = SCORE_READ_FORMER;
         if (0 == sub && SIZE_MAX != other_name_at (s, r, b) && r + 1 < b

@@ -7858,3 +7858,53 @@ Test (scoring_reading, asides_wasted_time_and_openness)
   read_note ("The technician was a no-show again.");
   cr_assert (counts ("risk.service"), "a no-show missed");
 }
+
+/* Round 154 (seen on blind186): in the writer's own note, a quotation
+   someone else says is theirs: "she said 'I need it in writing'" and
+   "Dana: 'our new CFO keeps asking ...'" speak for the buyer, not the
+   seller; "I told her 'our team will fix it'" stays ours, and so does a
+   colleague who is none of the call's contacts ("Jess's notes: 'I always
+   took a cautious approach'"). */
+Test (scoring_reading, quoted_words_are_the_speakers)
+{
+  const struct score_hit *h;
+
+  read_note ("She said 'I need it in writing before we sign'.");
+  h = hit_of ("security.guarantee");
+  cr_assert (h && ! (h->reasons & SCORE_READ_SELLER_SELF),
+             "the buyer's quoted 'I' read as the seller's");
+  read_note ("Dana (Dir Planning): 'our new CFO keeps asking whether we pay "
+             "too much.'");
+  h = hit_of ("risk.new_dm");
+  cr_assert (h && ! (h->reasons & SCORE_READ_OUR_SIDE),
+             "the buyer's quoted 'our' read as ours");
+  read_note ("I told her 'our team will fix it'.");
+  h = hit_of ("seller.recovery");
+  cr_assert (h && (h->reasons & SCORE_READ_OUR_SIDE), "our own quote lost");
+  read_note ("Hand-over. Jess's notes: 'I always took a cautious, detailed "
+             "approach.'");
+  h = hit_of ("security.risk_averse");
+  cr_assert (h && (h->reasons & SCORE_READ_SELLER_SELF),
+             "a colleague's quoted 'I' read as the buyer's");
+}
+
+/* Round 154, its words: a buyer asking for the data export is preparing
+   to leave, one whose CFO asks "whether we're paying what other brands
+   our size pay" benchmarks the price, a rival that "gave a full demo"
+   there is in; an export offered in a business's values is openness,
+   not growth. */
+Test (scoring_reading, leaving_signals)
+{
+  read_note ("Delta's compliance officer asked how long the data export "
+             "would take.");
+  cr_assert (counts ("risk.evaluation"), "the data export missed");
+  read_note ("Her CFO keeps asking whether they're paying what other brands "
+             "their size pay.");
+  cr_assert (counts ("risk.evaluation"), "price benchmarking missed");
+  read_note ("Heard from a factory contact that Corvid gave a full demo at "
+             "Delta last month.");
+  cr_assert (counts ("risk.competitor"), "a rival's demo missed");
+  read_note ("Open data export at any time.");
+  cr_assert (counts ("value.partnership") && ! counts ("value.growth"),
+             "a data export read as growth");
+}
