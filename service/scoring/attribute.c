@@ -1707,7 +1707,8 @@ affirmed_value (const struct score_model *m, const struct score_scratch *s,
  * Whether the negator at token @a q of the clause starting at @a a only
  * contrasts two things ("Slack not email", "a human, not a ticket
  * number"): a bare "not" after a word that is neither a pronoun nor an
- * auxiliary. It negates what follows, not a list after it.
+ * auxiliary, or opening a clause after a comma. It negates what follows,
+ * not a list after it.
  */
 static bool
 contrast (const struct score_scratch *s, size_t a, size_t q)
@@ -1715,9 +1716,17 @@ contrast (const struct score_scratch *s, size_t a, size_t q)
   const struct score_token *t = &s->tokens[q];
   const char *w = s->text + t->start;
 
-  if (q == a || t->end - t->start != 3 || 'n' != (w[0] | 0x20)
-      || 'o' != (w[1] | 0x20) || 't' != (w[2] | 0x20))
+  if (t->end - t->start != 3 || 'n' != (w[0] | 0x20) || 'o' != (w[1] | 0x20)
+      || 't' != (w[2] | 0x20))
     return false;
+  if (q == a)
+    return q > 0 && ! (t->flags & TOK_SENTENCE)
+           && NULL
+                != memchr (s->text + s->tokens[q - 1].end, ',',
+                           t->start - s->tokens[q - 1].end); /* "for
+                                    planners on the floor, not for
+                                    executives: fewer screens, faster
+                                    plans" */
   return ! (s->tok_marks[q - 1] & (M_AUX | M_PRON));
 }
 
@@ -2862,7 +2871,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       for (size_t q = a; q < b; q++)
         if (SCORE_TOKEN_NEG == s->tokens[q].hash)
         {
-          list_negation (s, q, &list_from, &list_to, &list_seen);
+          if (! contrast (s, a, q))
+            list_negation (s, q, &list_from, &list_to, &list_seen);
           waved = waved || (q + 1 < b && score_token_is (s, q + 1, "why"))
                   || (q == a && q + 1 < b
                       && score_token_is (s, q + 1, "if")); /* "Not why we
@@ -2965,6 +2975,14 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || token_begins (s, q + 3, "axe")))
         against_at = q; /* "service contracts are the first thing we
                            reduce" */
+      if ('l' == c0 && vals && q > a && q + 2 == b && against_at > q
+          && (score_token_is (s, q, "loses") || score_token_is (s, q, "lose"))
+          && (score_token_is (s, q + 1, "us")
+              || score_token_is (s, q + 1, "me"))
+          && ! conceding (s, a, q))
+        against_at = q; /* "a supplier who pushes for a quick signature loses
+                           us", not "the truth even when it loses me a
+                           sale" */
       if ('l' == c0 && q > a + 1 && q + 1 < b && against_at > q
           && feels_like_a_chore (s, q, b))
         against_at = q - 1; /* "growth projects feel like chaos to me",
@@ -3078,7 +3096,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
             if (! rank_word (s, r))
               waved_at = r; /* "doesn't care about X": X is not wanted */
           }
-        list_negation (s, q, &list_from, &list_to, &list_seen);
+        if (! contrast (s, a, q))
+          list_negation (s, q, &list_from, &list_to, &list_seen);
       }
       if (bits & M_STOPPED)
         clause |= SCORE_READ_PAST;

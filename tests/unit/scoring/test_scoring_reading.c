@@ -7908,3 +7908,33 @@ Test (scoring_reading, leaving_signals)
   cr_assert (counts ("value.partnership") && ! counts ("value.growth"),
              "a data export read as growth");
 }
+
+/* Round 155 (seen on blind189 to blind191): a clause that opens with a
+   contrasting "not" after a comma ("for planners on the floor, not for
+   executives: fewer screens, faster plans") negates its own words, not
+   the list after it; what "loses us" before it is stood against, where
+   the truth "even when it loses me a sale" is not; "exactly" is no
+   "exacting", a figure "right to the cent" is accuracy, a month-end that
+   "has to be boring" reliability. */
+Test (scoring_reading, contrasts_losses_and_accuracy)
+{
+  read_note ("We build for planners on the floor, not for executives: fewer "
+             "screens, faster plans.");
+  cr_assert (counts ("value.speed"), "the contrast negated the list after it");
+  read_note ("What we won't do: sell you a module, hold your data hostage.");
+  cr_assert (! counts ("value_against.partnership"),
+             "a refused list lost its negation");
+  cr_assert (read_against ("A supplier who pushes for a quick signature "
+                           "loses us.",
+                           "value.speed"),
+             "what loses us read as held");
+  read_note ("I tell clients the truth even when it loses me a sale.");
+  cr_assert (counts ("value.partnership"), "a concession read as a loss");
+  read_note ("I like showing a client exactly what they saved.");
+  cr_assert (! counts ("value.quality") && counts ("value.cost"),
+             "'exactly' read as exacting");
+  read_note ("Every excise figure has to be right to the cent, and the last "
+             "day of the month has to be boring.");
+  cr_assert (counts ("value.quality") && counts ("value.reliability"),
+             "accuracy or a boring month-end missed");
+}
