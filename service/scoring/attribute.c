@@ -3564,6 +3564,20 @@ quote_closes_after (const struct score_scratch *s, size_t q)
                  || 0x9D == (unsigned char) s->text[e + 2])); /* ’ ” */
 }
 
+/** The token after "let's" or "let us" at token @a q ("let us start",
+    "let's leave that"), or SIZE_MAX - 1 when @a q opens neither (or
+    nothing follows before @a end). */
+static size_t
+lets (const struct score_scratch *s, size_t q, size_t end)
+{
+  if (score_token_is (s, q, "let's") || score_token_is (s, q, "lets"))
+    return q + 1 < end ? q + 1 : SIZE_MAX - 1;
+  if (score_token_is (s, q, "let") && q + 2 < end
+      && score_token_is (s, q + 1, "us"))
+    return q + 2;
+  return SIZE_MAX - 1;
+}
+
 /** Whether token @a q opens "straight to the agenda", "stick to
     business", "down to business", "no small talk": the talk kept to
     business, small talk turned down. */
@@ -3571,6 +3585,7 @@ static bool
 business_words (const struct score_scratch *s, size_t q, size_t end, char c)
 {
   bool held = true; /* "kept", "stuck", "stayed": what is held, then "to" */
+  size_t v;         /* the verb after "let's" or "let us" */
 
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 3 < end
       && score_token_is (s, q + 1, "time") && score_token_is (s, q + 2, "for")
@@ -3604,12 +3619,10 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
           && score_token_is (s, r + 1, "about"))
         return true; /* asked about his holiday, "I don't really talk about
                         home at work" */
-  if ('l' == c && q + 2 < end && token_begins (s, q, "let")
-      && (score_token_is (s, q + 1, "us") || score_token_is (s, q + 1, "s"))
-      && (score_token_is (s, q + 2, "start")
-          || score_token_is (s, q + 2, "begin"))
-      && (q + 3 >= end || (s->tokens[q + 3].flags & TOK_CLAUSE)
-          || quote_closes_after (s, q + 2)))
+  if ('l' == c && (v = lets (s, q, end)) + 1 <= end
+      && (score_token_is (s, v, "start") || score_token_is (s, v, "begin"))
+      && (v + 1 >= end || (s->tokens[v + 1].flags & TOK_CLAUSE)
+          || quote_closes_after (s, v)))
     return true; /* asked about his weekend, "'thank you, let us start'" */
   if ('a' == c && q + 1 < end && score_token_is (s, q, "al")
       && (score_token_is (s, q + 1, "grano")
@@ -3657,6 +3670,12 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
               && score_token_is (s, r + 1, "about")))
         return true; /* "he answered shortly, 'I prefer to discuss
                         work'", "'I prefer we talk about the quarry'" */
+  if ('l' == c && (v = lets (s, q, end)) + 1 < end
+      && score_token_is (s, v, "leave")
+      && (score_token_is (s, v + 1, "that")
+          || score_token_is (s, v + 1, "it")))
+    return true; /* asked about his holiday, "'let's leave that, we have 45
+                    minutes'" */
   if ('n' == c && q + 1 < end && score_token_is (s, q, "next")
       && (score_token_is (s, q + 1, "item")
           || score_token_is (s, q + 1, "point")
@@ -3790,6 +3809,12 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
           || quote_closes_after (s, q + 1)))
     return true; /* "'we will see'" with nothing after it: "he said 'eh,
                     we'll see' and went back to the boat" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 2 < end
+      && (score_token_is (s, q + 1, "get")
+          || score_token_is (s, q + 1, "gets"))
+      && score_token_is (s, q + 2, "involved"))
+    return true; /* asked about her plans for the remodel, "she said she
+                    doesn't get involved in that side" */
   if ('a' == c && q + 3 < end && score_token_is (s, q, "above")
       && score_token_is (s, q + 2, "pay")
       && score_token_is (s, q + 3, "grade"))

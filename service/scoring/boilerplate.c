@@ -870,6 +870,37 @@ score_reply_banner (const char *l, size_t len)
 }
 
 /**
+ * Whether line @a i is a banner with no date that names who wrote the
+ * quoted lines under it: a reply verb, a colon at the end, and the next
+ * line that is not blank quoted ("Verónica Salas (administración) wrote:"
+ * then "> Diego, thank you for the lunch ...").
+ *
+ * @param t notes
+ * @param ln lines
+ * @param n number of lines
+ * @param i the line
+ * @param l the line lowercased
+ * @param len its length
+ */
+static bool
+named_banner (const char *t, const struct line *ln, size_t n, size_t i,
+              const char *l, size_t len)
+{
+  bool verb = false;
+
+  if (len < 8 || len >= LOOK || ':' != l[len - 1] || '>' == l[0])
+    return false;
+  for (const char *const *v = reply_verbs; ! verb && NULL != *v; v++)
+    verb = NULL != strstr (l, *v);
+  if (! verb)
+    return false;
+  for (size_t j = i + 1; j < n; j++)
+    if (! ln[j].blank)
+      return '>' == t[ln[j].s];
+  return false;
+}
+
+/**
  * Whether line [@a a, @a b) of @a t is a security or handling marking: at
  * most four words, no small letters, and a word of marking in it
  * ("OFFICIAL-SENSITIVE COMMERCIAL", "UNCLASSIFIED", "CONFIDENTIAL -
@@ -1491,7 +1522,7 @@ score_clean_lines (const char *t, struct line *ln, size_t n)
     wrote =
       (starts (l, "on ")
        && (ends (l, len, "wrote:") || (len > 8 && next_wrote (t, ln, n, i))))
-      || score_reply_banner (l, len);
+      || score_reply_banner (l, len) || named_banner (t, ln, n, i, l, len);
     if (wrote && ! content_before (ln, i, &before))
     {
       x->kind = SCORE_BOILER_FORWARD_HEADER;

@@ -7938,3 +7938,39 @@ Test (scoring_reading, contrasts_losses_and_accuracy)
   cr_assert (counts ("value.quality") && counts ("value.reliability"),
              "accuracy or a boring month-end missed");
 }
+
+/* Round 156 (seen on blind189 to blind194): "let's leave that" turns a
+   personal question aside, as "let us start" does written either way; a
+   plan passed up with "she doesn't get involved in that side" is
+   declined; "the operating theatres" are no evening out; a mail that
+   opens "Verónica Salas (administración) wrote:" over "> " lines is her
+   message, read, not an earlier thread set aside; "the idea you shared
+   ... is very good" and "next year we want to enter the public works"
+   are insight taken and plans shared. */
+Test (scoring_reading, asides_banners_and_plans)
+{
+  const struct score_hit *h;
+
+  read_note ("I asked about his holiday; he said 'let's leave that, we have "
+             "45 minutes' and opened the agenda.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "'let's leave that'");
+  read_note ("Asked about his weekend, he said 'let's start'.");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED), "'let's start'");
+  read_note ("Asked again about her plans for the remodel; she said she "
+             "doesn't get involved in that side.");
+  h = hit_of ("knowledge.plans");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "'doesn't get involved'");
+  read_note ("We must decide how to handle the operating theatres first.");
+  cr_assert (! counts ("compatibility."), "operating theatres as a night out");
+  read_note ("Dana Ruiz (administración, Salas Ingenieros) wrote:\n> Thank "
+             "you for the lunch, it was very nice to talk about my "
+             "daughter's university.\n> The idea you shared is very good. "
+             "Next year we want to enter the public works.");
+  cr_assert (counts ("compatibility.personal"),
+             "the quoted message set aside");
+  cr_assert (counts ("knowledge.insight") && counts ("knowledge.plans"),
+             "insight taken or plans shared missed");
+}
