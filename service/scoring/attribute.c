@@ -342,6 +342,7 @@ static const struct
   { "had", M_AUX },
   { "overrated", M_DISMISS },
   { "overhyped", M_DISMISS },
+  { "overdone", M_DISMISS },  /* "the green stuff is overdone" */
   { "overblown", M_DISMISS }, /* "the green stuff is overblown" */
   { "overvalued", M_DISMISS },
   { "pointless", M_DISMISS },
@@ -1660,12 +1661,20 @@ new_predicate (const struct score_scratch *s, size_t q, size_t h)
   return false;
 }
 
+/** What a business charges on top: refused, money is saved. */
+static const char *const burdens[] = { "fee",     "fees",      "charge",
+                                       "charges", "surcharge", "surcharges",
+                                       "extras",  "markup",    "markups",
+                                       "overage", "overages",  "costs",
+                                       NULL };
+
 /**
  * A value negated through a loss is affirmed: "the workers don't lose
  * time", "never lets a farmer down", "we can't compromise on quality"
  * value time, reliability and quality (a cue for the value, not one
  * against it); so is time lost refused right before its words ("no
- * re-keying", "without waiting").
+ * re-keying", "without waiting"), and a charge refused ("no setup
+ * fees").
  *
  * @param m model
  * @param s scratch
@@ -1685,6 +1694,19 @@ affirmed_value (const struct score_model *m, const struct score_scratch *s,
   {
     h->negated = false; /* "no re-keying", "without waiting": the time
                            lost is refused, the time held */
+    return;
+  }
+  if (SCORE_VALUE_COST_SAVINGS == m->cues[h->cue].target.index
+      && score_token_in (s, h->last, burdens)
+      && (score_token_is (s, h->first, "no")
+          || (h->first > a
+              && (score_token_is (s, h->first - 1, "no")
+                  || score_token_is (s, h->first - 1, "zero")
+                  || score_token_is (s, h->first - 1, "without")))))
+  {
+    h->negated = false; /* "no setup fees", "no extras we won't use": a
+                           cost refused, money saved held, where "no
+                           discounts" still refuses the cheap deal */
     return;
   }
 
@@ -2975,6 +2997,11 @@ attribute (const struct score_model *m, struct score_scratch *s)
               || token_begins (s, q + 3, "axe")))
         against_at = q; /* "service contracts are the first thing we
                            reduce" */
+      if ('k' == c0 && vals && q > a && q + 1 < b && against_at > q
+          && (score_token_is (s, q, "kill") || score_token_is (s, q, "kills"))
+          && (score_token_is (s, q + 1, "me")
+              || score_token_is (s, q + 1, "us")))
+        against_at = q; /* "paperwork and committees kill me" */
       if ('l' == c0 && vals && q > a && q + 2 == b && against_at > q
           && (score_token_is (s, q, "loses") || score_token_is (s, q, "lose"))
           && (score_token_is (s, q + 1, "us")

@@ -39,8 +39,8 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
  * partner", "no service visits, please", "no projects, no quarterly
  * reviews" (a negator with "want" or "need" up to four words before it
  * in its clause, or "no" right before it or a word before: "no ongoing
- * relationship"), where "price isn't the conversation" only holds no
- * price.
+ * relationship"; or told not to: "Please don't take me to dinner"),
+ * where "price isn't the conversation" only holds no price.
  */
 static bool
 refused_want (const struct score_scratch *s, const struct score_hit *h)
@@ -62,6 +62,12 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
     return true; /* "we need results, not rules" */
   for (size_t r = q; r > 0 && r + 5 > q; r--)
   {
+    if (SCORE_TOKEN_NEG == s->tokens[r - 1].hash
+        && score_token_is (s, r - 1, "don't")
+        && ((s->tokens[r - 1].flags & TOK_CLAUSE)
+            || (r > 1 && score_token_is (s, r - 2, "please"))))
+      return true; /* "Please don't take me to dinner", "Don't send me
+                      brochures": told not to */
     if (s->tokens[r].flags & TOK_CLAUSE)
       break;
     if (SCORE_TOKEN_NEG == s->tokens[r - 1].hash && r < q

@@ -7974,3 +7974,38 @@ Test (scoring_reading, asides_banners_and_plans)
   cr_assert (counts ("knowledge.insight") && counts ("knowledge.plans"),
              "insight taken or plans shared missed");
 }
+
+/* Round 157 (seen on blind195 to blind198): a charge refused ("no setup
+   fees") holds money saved, where "no discounts" still refuses the cheap
+   deal; what "kills me" and what is "overdone" are stood against or
+   waved off; a buyer told not to ("Please don't take me to dinner")
+   turns it away; figures "adjusted a little so the covenants look fine"
+   stand against compliance. */
+Test (scoring_reading, charges_refused_and_things_told_not_to)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  const struct score_hit *h;
+
+  read_note ("We run lean nonprofit pricing: only the modules you use, no "
+             "setup fees.");
+  h = hit_of ("value.cost");
+  cr_assert (counts ("value.cost") && h, "a refused charge read as negated");
+  read_note ("No discounts, ever.");
+  cr_assert (! counts ("value.cost"), "a refused discount read as held");
+  cr_assert (read_against ("Paperwork and committees kill me.",
+                           "value.compliance"),
+             "what kills me read as held");
+  read_note ("To be honest I think the green stuff is overdone.");
+  cr_assert (! counts ("value.sustainability"), "'overdone' held the value");
+  read_note ("We need the reports adjusted a little so the covenants look "
+             "fine.");
+  cr_assert (counts ("value_against.compliance"), "adjusted figures missed");
+  values_account (json_pack ("[s]", "Please don't take me to dinner; it "
+                                    "wastes both our evenings."),
+                  json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_PARTNERSHIP], 0.0,
+                "a dinner the buyer told us not to offer was not turned away");
+  free (a);
+}
