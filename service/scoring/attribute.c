@@ -581,7 +581,6 @@ static bool
 ly (const struct score_scratch *s, size_t t)
 {
   const struct score_token *k = &s->tokens[t];
-
   const char *w = s->text + k->end;
 
   return k->end - k->start > 2 && 'l' == (w[-2] | 0x20)
@@ -2455,15 +2454,18 @@ opens_quote (const struct score_scratch *s, size_t q)
              && (0x98 == c || 0x9C == c)); /* ‘ “ */
 }
 
-/** Whether the words before a quotation opened at byte @a i, in its
-    sentence, leave the quotation the writer's side's: who says it, the
-    nearest first person, pronoun or name before it outside brackets, is
-    "I" or "we" ("I told her '...'"), or a name that is none of the
-    call's contacts ("Jess's notes: 'I always took ...'", the colleague
-    who handed the account over), where "she said", "The Chair overruled
-    it: '...'" and "Alejandro (Plant Manager, Aceros): '...'" give it to
-    the buyer, as a name set before a colon as a speaker's label does
-    ("Fede: 'Romi, no need, I already decided.'"). */
+/**
+ * Whether a quotation opened at byte @a i is the writer's side's. Who
+ * says it is the nearest first person, pronoun or name before it in its
+ * sentence, outside brackets:
+ * - "I" or "we" ("I told her '...'"): ours;
+ * - a name none of the call's contacts has ("Jess's notes: 'I always
+ *   took ...'", the colleague who handed the account over): ours;
+ * - "she said", "The Chair overruled it: '...'", "Alejandro (Plant
+ *   Manager, Aceros): '...'", a name set before a colon as a speaker's
+ *   label ("Fede: 'Romi, no need ...'"), or nobody (the quotation opens
+ *   its sentence): the buyer's.
+ */
 static bool
 quoted_by_us (const struct score_scratch *s, size_t i)
 {
@@ -2483,7 +2485,7 @@ quoted_by_us (const struct score_scratch *s, size_t i)
        r--, n++)
   {
     size_t k = r - 1;
-    size_t e = r < s->n_tokens ? s->tokens[r].start : i;
+    size_t e = r == q ? i : s->tokens[r].start; /* the gap after k */
 
     if (memchr (s->text + s->tokens[k].end, ')', e - s->tokens[k].end))
       bracket = true;

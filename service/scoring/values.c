@@ -449,13 +449,12 @@ static bool
 object_of_against (const struct score_model *m, const struct score_scratch *s,
                    size_t i)
 {
-  const struct score_hit *h = &s->hits[i];
-  int v = m->cues[h->cue].target.index;
-
   static const char *const linking[] = { "on",    "the",  "our",  "their",
                                          "any",   "all",  "with", "around",
                                          "about", "a",    "an",   "every",
                                          "its",   "your", "of",   NULL };
+  const struct score_hit *h = &s->hits[i];
+  int v = m->cues[h->cue].target.index;
 
   if (h->first != h->last)
     return false; /* "long decision cycles drive me mad": a phrase after
@@ -565,11 +564,10 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       if (SCORE_TARGET_VALUE != cue->target.kind || self_asked (s, h))
         continue;
       if (score_hit_counts (m, h))
-        sign =
-          (h->against || (refused && cue->weight > 0)
-           || (cue->weight > 0 && ! h->against && object_of_against (m, s, i)))
-            ? -1.0
-            : 1.0;
+        sign = (h->against || (refused && cue->weight > 0)
+                || (cue->weight > 0 && object_of_against (m, s, i)))
+                 ? -1.0
+                 : 1.0;
       else if (negated_fact (m, h)
                && (cue->weight < 0 || (! buyer && ! without (s, h))
                    || refused_want (s, h)))
@@ -715,17 +713,15 @@ held_within (const double *a, const double *ar, const double *b,
 
   for (int i = 0; i < SCORE_VALUE_COUNT; i++)
   {
-    bool shared = a[i] > 0.0;
+    bool shared = false;
 
     if ((br[i] > 0.0 && a[i] > 0.0) || (ar[i] > 0.0 && b[i] > 0.0))
       return false;
     if (b[i] <= 0.0)
       continue;
     any = true;
-    for (size_t r = 0; r < sizeof (related) / sizeof (related[0]) && ! shared;
-         r++)
-      shared = (related[r][0] == i && a[related[r][1]] > 0.0)
-               || (related[r][1] == i && a[related[r][0]] > 0.0);
+    for (int j = 0; j < SCORE_VALUE_COUNT && ! shared; j++)
+      shared = a[j] > 0.0 && alike (i, j);
     if (! shared)
       return false;
   }
