@@ -1724,6 +1724,16 @@ affirmed_value (const struct score_model *m, const struct score_scratch *s,
   }
 }
 
+/** Whether "until" or "till" stands in tokens [@a a, @a q). */
+static bool
+until_before (const struct score_scratch *s, size_t a, size_t q)
+{
+  for (size_t r = a; r < q; r++)
+    if (score_token_is (s, r, "until") || score_token_is (s, r, "till"))
+      return true;
+  return false;
+}
+
 /**
  * Whether the negator at token @a q of the clause starting at @a a only
  * contrasts two things ("Slack not email", "a human, not a ticket
@@ -3131,8 +3141,9 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (bits & M_STOPPED)
         clause |= SCORE_READ_PAST;
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
-          && (s->tok_marks[q + 1] & M_LONGER))
-        clause |= SCORE_READ_PAST;
+          && (s->tok_marks[q + 1] & M_LONGER) && ! until_before (s, a, q))
+        clause |= SCORE_READ_PAST; /* not "train their teams until they no
+                                      longer need us": the goal */
       if ((bits & M_WERE) && q + 2 < b && (s->tok_marks[q + 1] & M_WISH)
           && (s->tok_marks[q + 2] & M_TO) && hypo_at > q)
       {

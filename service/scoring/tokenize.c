@@ -750,6 +750,14 @@ dot_word (const char *w, size_t n)
                   n);
 }
 
+/** Spanish verbs a "no" stands before as English "not" ("no es
+    relevante", "no importa"). */
+static const char *const verbs_after_no[] = {
+  "es",    "está",    "esta",        "son",      "era",
+  "fue",   "será",    "sera",        "importa",  "interesa",
+  "tiene", "tenemos", "necesitamos", "queremos", NULL
+};
+
 /**
  * An emphatic "nothing" / "nobody" is no negator: "Nothing I enjoy more
  * than working with firms that are growing", "nobody does it better
@@ -757,7 +765,8 @@ dot_word (const char *w, size_t n)
  * negation when "more", "better" or "rather" then "than" follow in its
  * clause; so does a "no" that is said ("I'd rather say no honestly"),
  * and a "not" before "only" or "merely", which adds ("not only price
- * matters, service too").
+ * matters, service too"). A Spanish "no" before its verb ("no es
+ * relevante") governs back to its subject as "not" does.
  *
  * @param s scratch with the tokens
  * @param q a negator's token
@@ -781,6 +790,15 @@ emphatic_negator (struct score_scratch *s, size_t q)
        a manner, is no negator ("said no to the pilot" still refuses) */
     t->hash = score_stem_hash (s, "no", 2);
     t->flags &= (uint16_t) ~(TOK_NEG | TOK_NEG_FWD);
+    return;
+  }
+  if ((t->flags & TOK_NEG_FWD) && score_token_is (s, q, "no")
+      && q + 1 < s->n_tokens && score_token_in (s, q + 1, verbs_after_no))
+  {
+    /* "La innovación no es relevante para nosotros": a Spanish "no"
+       before its verb is English "not", and reaches back to its
+       subject */
+    t->flags &= (uint16_t) ~TOK_NEG_FWD;
     return;
   }
   if (SCORE_TOKEN_NEG == t->hash && score_token_is (s, q, "not")

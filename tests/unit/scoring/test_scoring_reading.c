@@ -8007,3 +8007,24 @@ Test (scoring_reading, charges_refused_and_things_told_not_to)
                 "a dinner the buyer told us not to offer was not turned away");
   free (a);
 }
+
+/* Round 158 (seen on blind199 and blind200): "train their teams until
+   they no longer need us" is a goal, not a habit that stopped; a Spanish
+   "no" before its verb ("La innovación no es relevante para nosotros")
+   reaches back to its subject as "not" does; a business that publishes
+   its roadmap and seats clients on its product council is open. */
+Test (scoring_reading, goals_spanish_negation_and_roadmaps)
+{
+  const struct score_hit *h;
+
+  read_note ("We work with customers for years and train their teams until "
+             "they no longer need us.");
+  h = hit_of ("value.partnership");
+  cr_assert (h && ! (h->reasons & SCORE_READ_PAST), "a goal read as past");
+  read_note ("La innovación no es relevante para nosotros.");
+  h = hit_of ("value.innovation");
+  cr_assert (h && h->negated, "'no es relevante' did not negate");
+  read_note ("We publish our roadmap, including what we've dropped, and our "
+             "clients sit on our product council.");
+  cr_assert (counts ("value.partnership"), "an open roadmap missed");
+}
