@@ -1724,15 +1724,22 @@ affirmed_value (const struct score_model *m, const struct score_scratch *s,
   }
 }
 
-/** Whether "until" or "till" stands in tokens [@a a, @a q). */
+/** Whether one of @a words stands among tokens [@a a, @a b). */
 static bool
-until_before (const struct score_scratch *s, size_t a, size_t q)
+any_within (const struct score_scratch *s, size_t a, size_t b,
+            const char *const *words)
 {
-  for (size_t r = a; r < q; r++)
-    if (score_token_is (s, r, "until") || score_token_is (s, r, "till"))
+  for (size_t q = a; q < b; q++)
+    if (score_token_in (s, q, words))
       return true;
   return false;
 }
+
+/** What makes a clause's end its goal ("until they no longer need us"). */
+static const char *const untils[] = { "until", "till", NULL };
+
+/** What joins the items of a list that may go on under a "no". */
+static const char *const ors[] = { "or", "nor", NULL };
 
 /**
  * Whether the negator at token @a q of the clause starting at @a a only
@@ -2653,16 +2660,6 @@ conditioned (const struct score_scratch *s, size_t a, size_t b)
   return false;
 }
 
-/** Whether "or" or "nor" is among tokens [@a a, @a b). */
-static bool
-or_within (const struct score_scratch *s, size_t a, size_t b)
-{
-  for (size_t q = a; q < b; q++)
-    if (score_token_is (s, q, "or") || score_token_is (s, q, "nor"))
-      return true;
-  return false;
-}
-
 /** Whether a semicolon stands between token @a a and the one before it:
     "a cost we don't want; cheapest labour, old methods" opens a new
     list, not more of the negated one. */
@@ -2876,8 +2873,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
               && (s->tok_marks[a + 1] & M_PRON))
         && ((b - a) <= 4 || ((s->tok_marks[a] & M_CONJ) && (b - a) <= 6)
             || ((b - a) <= 6 && (s->tok_marks[b - 3] & M_CONJ))
-            || ((b - a) <= 6 && fwd_list && or_within (s, a, b)))
-        && ! (fwd_list && ! or_within (s, a, b)))
+            || ((b - a) <= 6 && fwd_list && any_within (s, a, b, ors)))
+        && ! (fwd_list && ! any_within (s, a, b, ors)))
       rejected = true; /* a "no" governs its noun: "no surprises, full
                           documentation" wants the documentation, where
                           "no delays, rework or surprises" lists */
@@ -3141,7 +3138,8 @@ attribute (const struct score_model *m, struct score_scratch *s)
       if (bits & M_STOPPED)
         clause |= SCORE_READ_PAST;
       if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < b
-          && (s->tok_marks[q + 1] & M_LONGER) && ! until_before (s, a, q))
+          && (s->tok_marks[q + 1] & M_LONGER)
+          && ! any_within (s, a, q, untils))
         clause |= SCORE_READ_PAST; /* not "train their teams until they no
                                       longer need us": the goal */
       if ((bits & M_WERE) && q + 2 < b && (s->tok_marks[q + 1] & M_WISH)
