@@ -365,8 +365,9 @@ static const struct
   { "wait", M_LOSS | M_WAIT },
   { "later", M_WAIT },
   { "overkill", M_DISMISS },
-  { "formality", M_DISMISS }, /* "regulations are a formality" */
-  { "fad", M_DISMISS },       /* "green is a fad" */
+  { "formality", M_DISMISS },   /* "regulations are a formality" */
+  { "fad", M_DISMISS },         /* "green is a fad" */
+  { "distraction", M_DISMISS }, /* "green stuff is a distraction" */
   { "afterthought", M_DISMISS },
   { "distant", M_DISMISS },
   { "fourth", M_DISMISS }, /* "Quality is maybe fifth" */
@@ -3085,9 +3086,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
         used_at = q + 1; /* "they dropped the rival trial in October",
                             "ended their pilot with the other firm": what
                             was ended is a thing of the past */
-      if ((bits & M_DISMISS) || ((bits & M_WHATEVER) && q + 1 == b)
-          || means_nothing (s, q, b))
-        dismiss = true;
+      if (((bits & M_DISMISS) && ! ly (s, q))
+          || ((bits & M_WHATEVER) && q + 1 == b) || means_nothing (s, q, b))
+        dismiss = true; /* "regulations are a formality", not "we address
+                           the board formally" (one stem) */
       if ((bits & M_WAIT) && q + 1 == b && q > a
           && ((s->tok_marks[q - 1] & M_AUX) || deferred (s, hi, q)))
         dismiss = true; /* "the paperwork can wait", "compliance we do

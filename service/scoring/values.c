@@ -37,8 +37,8 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
  * Whether negated value hit @a h is something the buyer turns away rather
  * than only does not hold: "we don't want reports", "we don't need a
  * partner", "no service visits, please", "no projects, no quarterly
- * reviews" (a negator with "want" or "need" up to four words before it
- * in its clause, or "no" right before it or a word before: "no ongoing
+ * reviews", "not interested in long pilots" (a negator with "want",
+ * "need" or "interested" up to four words before it in its clause, or "no" right before it or a word before: "no ongoing
  * relationship"; or told not to: "Please don't take me to dinner"),
  * where "price isn't the conversation" only holds no price.
  */
@@ -71,7 +71,8 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
     if (s->tokens[r].flags & TOK_CLAUSE)
       break;
     if (SCORE_TOKEN_NEG == s->tokens[r - 1].hash && r < q
-        && (score_token_is (s, r, "want") || score_token_is (s, r, "need")))
+        && (score_token_is (s, r, "want") || score_token_is (s, r, "need")
+            || score_token_is (s, r, "interested")))
       return true;
   }
   return false;
@@ -403,6 +404,9 @@ struct ways
 {
   double shown[SCORE_ORIENTATION_COUNT];
   double against[SCORE_ORIENTATION_COUNT];
+  /** what it turns away outright ("we do not want suppliers who take
+      credit"), not merely denies ("price hardly matters") */
+  double refused[SCORE_ORIENTATION_COUNT];
 };
 
 /** Values that go together: wanting one is half of wanting the other
@@ -555,6 +559,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       {
         /* the way of working an answer shows or stands against ("I
            can't stand customers who need the spotlight") */
+        if (h->against || (h->negated && refused_want (s, h)))
+          ways->refused[cue->target.index] += cue->weight;
         if (h->against || h->negated)
           ways->against[cue->target.index] += cue->weight;
         else
@@ -659,7 +665,10 @@ soft_dot (double k, const double *a, const double *b)
  * ground: a buyer to whom innovation "is not relevant" and a business
  * that "releases conservatively" agree on it (where a buyer's wave at
  * what the business holds is no clash: "price hardly matters" to a
- * business that competes on price).
+ * business that competes on price). So is what both stand against when
+ * the first party holds nothing else: a buyer whose only word is that
+ * they "won't rush it" and a business that runs "long, careful
+ * evaluations".
  *
  * @param m model
  * @param a first party's held values
@@ -668,7 +677,8 @@ soft_dot (double k, const double *a, const double *b)
  * @param b second party's held values
  * @param br second party's rejected values
  * @return 0..1 (0 if either holds nothing, unless the second only
- *         stands against what the first waves off)
+ *         stands against what the first waves off or the first only
+ *         against what the second does too)
  */
 static double
 similarity (const struct score_model *m, const double *a, const double *ar,
@@ -677,16 +687,23 @@ similarity (const struct score_model *m, const double *a, const double *ar,
   double k = score_p (m, SCORE_P_VALUES_RELATED);
   double na = soft_dot (k, a, a);
   double nb = soft_dot (k, b, b);
+  double shared = 0.0;
   double dot;
 
   if (nb <= 0.0 && soft_dot (k, aw, br) > 0.0)
     nb = soft_dot (k, br, br); /* a business that only stands against
                                   what the buyer waves off ("we sell
                                   value, not discounts") */
+  if (na <= 0.0 && soft_dot (k, ar, br) > 0.0)
+  { /* a buyer who only turns away what the other turns away too */
+    shared = soft_dot (k, ar, br);
+    na += soft_dot (k, ar, ar);
+    nb += soft_dot (k, br, br);
+  }
   if (na <= 0.0 || nb <= 0.0)
     return 0.0;
   dot = soft_dot (k, a, b) - soft_dot (k, ar, b) - soft_dot (k, a, br)
-        + soft_dot (k, aw, br);
+        + soft_dot (k, aw, br) + shared;
   dot /= sqrt (na) * sqrt (nb);
   return dot > 1.0 ? 1.0 : dot < 0.0 ? 0.0 : dot;
 }
@@ -735,7 +752,10 @@ held_within (const double *a, const double *ar, const double *b,
  * (a buyer who wants "to be in every design meeting" and "the credit",
  * a seller who "can't stand customers who need the spotlight"; not a
  * seller who is "careful" and "documents everything" while her clients
- * "never get surprised").
+ * "never get surprised"), and the other way round, how far the buyer
+ * turns away outright the way the seller shows ("we don't like people
+ * who seek the spotlight" to a seller who wants "to be seen as the
+ * hero"; not a buyer's mere "innovation is not relevant to us").
  *
  * @param buyer the buyer's ways
  * @param owner the owner's ways
@@ -749,9 +769,15 @@ ways_clash (const struct ways *buyer, const struct ways *owner,
   double clash = 0.0;
 
   for (int o = 0; o < SCORE_ORIENTATION_COUNT; o++)
+  {
+    double c = 0.0;
+
     if (owner->against[o] > owner->shown[o] && buyer->shown[o] > 0.0)
+      c += buyer->shown[o] * (owner->against[o] - owner->shown[o]);
+    if (buyer->refused[o] > buyer->shown[o] && owner->shown[o] > 0.0)
+      c += owner->shown[o] * (buyer->refused[o] - buyer->shown[o]);
+    if (c > 0.0)
     {
-      double c = buyer->shown[o] * (owner->against[o] - owner->shown[o]);
       struct score_evidence e;
       char signal[SCORE_SIGNAL_LEN];
 
@@ -762,6 +788,7 @@ ways_clash (const struct ways *buyer, const struct ways *owner,
       score_evidence_set (&e, SCORE_SOURCE_VALUES, "owner", 0, signal, -c);
       score_evidence_add (ev, &e);
     }
+  }
   return clash;
 }
 

@@ -8028,3 +8028,80 @@ Test (scoring_reading, goals_spanish_negation_and_roadmaps)
              "clients sit on our product council.");
   cr_assert (counts ("value.partnership"), "an open roadmap missed");
 }
+
+/* Round 159 (seen on blind201 to blind208): "formally" is not "a
+   formality" (one stem), so it waves nothing away; and a buyer who turns
+   a way of working away ("we don't like people who chase the
+   limelight") clashes with a seller who shows it, as a seller who turns
+   away the buyer's way does, where a buyer's mere denial ("innovation
+   is not relevant to us") turns nothing away. */
+Test (scoring_reading, formally_and_buyers_who_turn_a_way_away)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("We write to the council formally and keep strict quality "
+             "checks on every batch.");
+  cr_assert (counts ("value.quality"), "'formally' waved quality away");
+  read_note ("We publish our known issues on the status page.");
+  cr_assert (counts ("value.partnership"), "published known issues missed");
+  read_note ("The customer is always right and I keep the peace.");
+  cr_assert (counts ("value_against.partnership"),
+             "'the customer is always right' missed");
+  read_note ("Green stuff is a distraction to me.");
+  cr_assert (! counts ("value.sustainability"), "a distraction read as held");
+  values_account (json_pack ("[s]", "We are not interested in discounts."),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0), a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_COST_SAVINGS], 0.0,
+                "'not interested in discounts' turned nothing away");
+  values_account (json_pack ("[s, s]",
+                             "We win as one crew. Credit is shared and we "
+                             "don't like people who chase the limelight.",
+                             "Service and productivity."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "service", 1.0,
+                             "productivity", 0.9),
+                  json_pack ("{s:[s]}", "answers",
+                             "I want to be seen as the one who won the "
+                             "account; recognition drives me."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  values_account (json_pack ("[s, s]",
+                             "Innovation is not relevant to us; we need "
+                             "records that are right every single day.",
+                             "Reliability and compliance."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
+                             1.0, "compliance", 0.9),
+                  json_pack ("{s:[s]}", "answers",
+                             "I'm careful and I like clients who want "
+                             "things done properly."),
+                  a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  free (a);
+}
+
+/* Round 159: what both stand against is common ground when the buyer
+   holds nothing else. A board that "won't rush" beside a business that
+   "never rushes a client" is no misfit with the business. */
+Test (scoring_reading, shared_refusals_are_common_ground)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "The board decides slowly and we won't "
+                                    "rush it for anyone."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We never rush a client; every decision takes "
+                             "the time it needs."),
+                  json_pack ("{s:[s]}", "answers",
+                             "I never rush a client either."),
+                  a);
+  cr_assert_gt (a->values_fit.score_organization, 0.5, "org %.2f",
+                a->values_fit.score_organization);
+  cr_assert_neq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY);
+  free (a);
+}
