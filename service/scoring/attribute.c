@@ -3753,7 +3753,8 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
     return false;
   if (q + 2 < end && score_token_is (s, q + 1, "back"))
     q++; /* "he steered straight back to the agenda" */
-  else if (held && q + 3 < end && ! (s->tok_marks[q + 1] & M_TO))
+  else if (held && q + 3 < end && ! (s->tok_marks[q + 1] & M_TO)
+           && ! score_token_is (s, q + 1, "with"))
   {
     /* "kept the conversation on the agenda", "keeps things to
        business": what is kept, then "to" or "on" */
@@ -3769,8 +3770,10 @@ business_words (const struct score_scratch *s, size_t q, size_t end, char c)
   }
   if (q + 2 >= end
       || ! ((s->tok_marks[q + 1] & M_TO) || score_token_is (s, q + 1, "on")
-            || (held && score_token_is (s, q + 1, "about"))))
-    return false;
+            || (held
+                && (score_token_is (s, q + 1, "about")
+                    || score_token_is (s, q + 1, "with")))))
+    return false; /* "let's stay with the agenda, please" */
   for (size_t r = q + 2; r < end && r <= q + 3; r++)
     if (score_token_is (s, r, "business") || score_token_is (s, r, "agenda")
         || score_token_in (s, r, business_at_hand)
@@ -3815,6 +3818,14 @@ deflect_words (const struct score_scratch *s, size_t q, size_t end, char c)
            || score_token_is (s, q, "interna")))
       || ('v' == c && score_token_is (s, q, "veremos")))
     return true; /* "Eso es interno, disculpa", "eso ya lo veremos" */
+  if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 1 < end
+      && score_token_is (s, q, "no")
+      && (score_token_is (s, q + 1, "se")
+          || (s->tokens[q + 1].end - s->tokens[q + 1].start == 3
+              && 0
+                   == memcmp (s->text + s->tokens[q + 1].start, "s\xc3\xa9",
+                              3))))
+    return true; /* "eso lo ve el consejo, no sé nada" */
   if (SCORE_TOKEN_NEG == s->tokens[q].hash && q + 2 < end
       && score_token_is (s, q + 1, "think")
       && score_token_is (s, q + 2, "about"))
@@ -4337,6 +4348,47 @@ refusal_scan (const struct score_scratch *s, size_t p, size_t end, bool answer,
 }
 
 /**
+ * Whether knowledge hit @a h is insight the seller offered in a question
+ * ("Could I walk you through what the relief changes mean for you?",
+ * "Shall we look at your volumes?", "Would you like our view on ...?")
+ * that the next turn answers "No": an offer turned down shares nothing
+ * (002's knowledge is built with the customer).
+ *
+ * @param s scratch holding the attributed text
+ * @param h a knowledge hit
+ * @return true if so
+ */
+static bool
+offer_refused (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const modals[] = { "could", "can",    "shall",
+                                        "may",   "should", NULL };
+  static const char *const nos[] = { "no", "nope", "nah", NULL };
+  uint16_t sentence = s->tokens[h->first].sentence;
+  size_t a = h->first;
+  size_t q = h->last + 1;
+
+  if (SCORE_SAY_SELLER != h->speaker)
+    return false;
+  while (a > 0 && s->tokens[a - 1].sentence == sentence)
+    a--;
+  if (a + 1 >= s->n_tokens
+      || ! ((score_token_in (s, a, modals)
+             && (score_token_is (s, a + 1, "i")
+                 || score_token_is (s, a + 1, "we")))
+            || ((score_token_is (s, a, "would") || score_token_is (s, a, "do"))
+                && score_token_is (s, a + 1, "you"))))
+    return false;
+  while (q < s->n_tokens && s->tokens[q].sentence == sentence)
+    q++;
+  if (q >= s->n_tokens || ! another_turn (s, q - 1, q)
+      || '?' != s->text[s->tokens[q - 1].end])
+    return false; /* a question, answered in the next turn */
+  return score_token_in (s, q, nos)
+         && (q + 1 >= s->n_tokens || (s->tokens[q + 1].flags & TOK_CLAUSE));
+}
+
+/**
  * Mark the pillar hits the customer turned down, and the rival's approach
  * she turned down ("a rival's rep asked her for a meeting; she turned it
  * down"): a question about their
@@ -4438,6 +4490,7 @@ declined (const struct score_model *m, struct score_scratch *s)
     }
     if ((telling ? in.told : in.plain) > h->last + 1
         || (telling ? ans.told : ans.plain) > 0 || (telling && untold (s, h))
+        || (telling && offer_refused (s, h))
         || (SCORE_TARGET_PILLAR == h->kind
             && SCORE_PILLAR_COMPATIBILITY == cue->target.index
             && cut_short (s, h)))

@@ -8105,3 +8105,46 @@ Test (scoring_reading, shared_refusals_are_common_ground)
   cr_assert_neq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY);
   free (a);
 }
+
+/* Round 160 (seen on blind201 to blind208): Security in a buyer's own
+   steps (sending the proposal to others and speaking again "when both of
+   them are comfortable", proof "on our own data" before signing, a trial
+   on "the two small tanks, only these"); "let's stay with the agenda"
+   turns small talk down as "stick to" does; insight the rep offers in a
+   question that the next turn answers "No" is turned down; a Spanish
+   "no sé" passes a question on. */
+Test (scoring_reading, own_steps_agenda_offers_and_no_se)
+{
+  const struct score_hit *h;
+
+  read_note ("Dana will send your proposal to our auditor and the plant "
+             "manager, and we speak again when both of them are "
+             "comfortable.");
+  cr_assert (counts ("security.others_opinion"), "others' views missed");
+  read_note ("Dana wants to see the trail on our own data before she signs "
+             "anything, and we try it on the two small lines, only these.");
+  cr_assert (counts ("security.documentation"), "proof on own data missed");
+  cr_assert (counts ("security.methodical"), "a small trial missed");
+  read_note ("Asked about her holiday; she: 'Let's stay with the agenda, "
+             "please.'");
+  h = hit_of ("compatibility.personal");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "'stay with the agenda' did not turn the holiday down");
+  read_note ("Rep: Could I walk you through what the new duty rules mean "
+             "for your volumes next year?\n"
+             "Dana Ruiz: No, the accountant does all that.\n");
+  h = hit_of ("knowledge.insight");
+  cr_assert (h && (h->reasons & SCORE_READ_DECLINED),
+             "an offer answered 'No' read as insight shared");
+  read_note ("Rep: Could I walk you through what the new duty rules mean "
+             "for your volumes next year?\n"
+             "Dana Ruiz: Yes please, that would help a lot.\n");
+  h = hit_of ("knowledge.insight");
+  cr_assert (h && ! (h->reasons & SCORE_READ_DECLINED),
+             "an offer taken up read as turned down");
+  read_note ("I asked about their plans for the new warehouse; Dana said "
+             "'eso lo ve el consejo, no sé nada'.");
+  h = hit_of ("knowledge.plans");
+  cr_assert (! h || (h->reasons & SCORE_READ_DECLINED),
+             "'no sé' read as plans shared");
+}
