@@ -203,7 +203,9 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind186", "blind187", "blind188", "blind189", "blind190", "blind191",
   "blind192", "blind193", "blind194", "blind195", "blind196", "blind197",
   "blind198", "blind199", "blind200", "blind201", "blind202", "blind203",
-  "blind204", "blind205", "blind206", "blind207", "blind208"
+  "blind204", "blind205", "blind206", "blind207", "blind208", "blind209",
+  "blind210", "blind211", "blind212", "blind213", "blind214", "blind215",
+  "blind216"
 };
 
 /**
