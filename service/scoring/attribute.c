@@ -1563,7 +1563,9 @@ subordinate (const struct score_scratch *s, size_t a, size_t q)
  * won't do: rush jobs, lowest-bid work" or a list on the next lines): its
  * items are not values held, to the end of the sentence when they follow
  * the colon on its line, to the next blank line when they start on the
- * next line.
+ * next line. A negated clause that names a value of its own before the
+ * colon ("We do not cut corners: every implementation ...") opens no
+ * list: what follows explains it.
  *
  * @param s scratch
  * @param q the negator token
@@ -1594,6 +1596,14 @@ list_negation (const struct score_scratch *s, size_t q, size_t *from,
     const char *end = NULL;
 
     size_t k = (size_t) (x - t) + 1;
+
+    for (size_t i = 0; i < s->n_hits; i++)
+      if (SCORE_TARGET_VALUE == (enum score_target_kind) s->hits[i].kind
+          && s->tokens[s->hits[i].first].start > p
+          && s->tokens[s->hits[i].last].end <= (size_t) (x - t))
+        return; /* "We do not cut corners: every implementation follows a
+                   full method": the negated clause names its value, and
+                   the colon explains it */
 
     p = (size_t) (x - t);
     while (k < s->text_len && (' ' == t[k] || '\t' == t[k]))

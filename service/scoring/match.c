@@ -206,6 +206,13 @@ refused_before (const struct score_scratch *s, size_t w)
  * @param kind the match's target kind (UINT8_MAX for a bare token)
  * @return true if negated
  */
+/** Words that open a clause of their own after a cue: a negator past
+    one is that clause's ("someone helps us when it doesn't", "say so
+    openly when a module isn't earning its keep"). */
+static const char *const opens_clause[] = { "when",    "whenever", "if",
+                                            "because", "unless",   "while",
+                                            NULL };
+
 static bool
 negated (const struct score_model *m, const struct score_scratch *s,
          uint32_t first, uint32_t last, bool after_too, uint8_t kind)
@@ -286,7 +293,8 @@ negated (const struct score_model *m, const struct score_scratch *s,
       after++; /* the aside's word takes no place in the window */
     if (((s->tokens[q].flags & TOK_CLAUSE) && ! score_clause_goes_on (s, q))
         || score_token_is (s, q, "and") || score_token_is (s, q, "but")
-        || score_token_is (s, q, "or"))
+        || score_token_is (s, q, "or") || score_token_in (s, q, opens_clause)
+        || score_token_in (s, last, opens_clause))
       break; /* "keeps things pleasant and never argues": the "never" is
                 the second verb's; "the price, honestly, is not so
                 important" goes on over its aside */

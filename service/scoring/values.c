@@ -400,8 +400,41 @@ read_question (const struct score_model *m, struct score_scratch *s,
 
 /** The ways of working (000's orientations) a party's answers show and
     stand against: 003's "values and way of doing business". */
+/**
+ * Traits of 000's orientations that are each other's opposite: the
+ * Actualizer, "open, honest", against the Affiliator who "avoids
+ * conflict" and is slow "to bring problems to your attention"; "willing
+ * to take risks" against "avoid controversy, risk or change"; "shares
+ * credit" against "getting credit"; "demands high performance", "not
+ * overly loyal", against "innate loyalty".
+ * A buyer who wants "a supplier who argues with us when we're wrong"
+ * beside a seller for whom "arguments drain me" differ in personality
+ * (003's hand-off) though neither stands against the other's word.
+ */
+static const struct
+{
+  const char *cue[2];
+  int orientation[2];
+} opposed[] = {
+  { { "actualization.candid", "affiliation.avoids_conflict" },
+    { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_AFFILIATION } },
+  { { "actualization.candid", "affiliation.withholds" },
+    { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_AFFILIATION } },
+  { { "actualization.takes_risks", "security.risk_averse" },
+    { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_SECURITY } },
+  { { "actualization.shares_credit", "power.recognition" },
+    { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_POWER } },
+  { { "actualization.performance", "affiliation.loyal" },
+    { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_AFFILIATION } },
+};
+
+/** Number of opposed pairs. */
+#define N_OPPOSED (sizeof (opposed) / sizeof (opposed[0]))
+
 struct ways
 {
+  /** how much each side of each opposed pair is shown */
+  double trait[N_OPPOSED][2];
   double shown[SCORE_ORIENTATION_COUNT];
   double against[SCORE_ORIENTATION_COUNT];
   /** what it turns away outright ("we do not want suppliers who take
@@ -565,6 +598,10 @@ value_vector (const struct score_model *m, struct score_scratch *s,
           ways->against[cue->target.index] += cue->weight;
         else
           ways->shown[cue->target.index] += cue->weight;
+        for (size_t p = 0; p < N_OPPOSED && ! h->against && ! h->negated; p++)
+          for (int side = 0; side < 2; side++)
+            if (0 == strcmp (cue->id, opposed[p].cue[side]))
+              ways->trait[p][side] += cue->weight;
         continue;
       }
       if (SCORE_TARGET_VALUE != cue->target.kind || self_asked (s, h))
@@ -755,7 +792,11 @@ held_within (const double *a, const double *ar, const double *b,
  * "never get surprised"), and the other way round, how far the buyer
  * turns away outright the way the seller shows ("we don't like people
  * who seek the spotlight" to a seller who wants "to be seen as the
- * hero"; not a buyer's mere "innovation is not relevant to us").
+ * hero"; not a buyer's mere "innovation is not relevant to us"); and
+ * how far each shows a trait the other shows the opposite of (opposed[],
+ * above: a buyer who wants suppliers "to argue with us when we're
+ * wrong", a seller for whom "arguments drain me"), counted under the
+ * buyer's side's orientation.
  *
  * @param buyer the buyer's ways
  * @param owner the owner's ways
@@ -776,6 +817,16 @@ ways_clash (const struct ways *buyer, const struct ways *owner,
       c += buyer->shown[o] * (owner->against[o] - owner->shown[o]);
     if (buyer->refused[o] > buyer->shown[o] && owner->shown[o] > 0.0)
       c += owner->shown[o] * (buyer->refused[o] - buyer->shown[o]);
+    for (size_t p = 0; p < N_OPPOSED; p++)
+      for (int side = 0; side < 2; side++)
+      {
+        const double *bt = buyer->trait[p];
+        const double *ot = owner->trait[p];
+
+        if (o == opposed[p].orientation[side] && bt[side] > bt[! side]
+            && ot[! side] > ot[side])
+          c += (bt[side] - bt[! side]) * (ot[! side] - ot[side]);
+      }
     if (c > 0.0)
     {
       struct score_evidence e;

@@ -8148,3 +8148,54 @@ Test (scoring_reading, own_steps_agenda_offers_and_no_se)
   cr_assert (! h || (h->reasons & SCORE_READ_DECLINED),
              "'no sé' read as plans shared");
 }
+
+/* Round 161 (seen on blind209 to blind216): traits 000 sets against each
+   other clash in values answers though neither side stands against the
+   other's word: a buyer who wants to be told bluntly when they are wrong
+   beside a seller who avoids conflict is a matter of personality (003's
+   hand-off); the same seller beside a buyer who wants none of it is
+   not. */
+Test (scoring_reading, opposed_traits_clash)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+  json_t *owner = json_pack ("{s:[s]}", "answers",
+                             "I'm a gentle person and I avoid conflict with "
+                             "clients at all costs.");
+
+  values_account (json_pack ("[s, s]",
+                             "We want a supplier who argues with us when "
+                             "we're wrong, honestly and openly.",
+                             "Reliability and service."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
+                             1.0, "service", 0.9),
+                  json_incref (owner), a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  values_account (json_pack ("[s, s]",
+                             "We want a supplier we can rely on every day.",
+                             "Reliability and service."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
+                             1.0, "service", 0.9),
+                  owner, a);
+  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
+                "%s (org %.2f, owner %.2f)",
+                score_values_rec_name (a->values_fit.recommendation),
+                a->values_fit.score_organization, a->values_fit.score_owner);
+  free (a);
+}
+
+/* Round 161: a negator past a word that opens a clause of its own is
+   that clause's ("someone helps us when it doesn't"); a negated clause
+   that names its value before a colon opens no list of refusals ("We do
+   not cut corners: every implementation follows a full method"). */
+Test (scoring_reading, clauses_after_when_and_colons_that_explain)
+{
+  read_note ("We need the alert to reach every branch, and someone who "
+             "helps us when it doesn't.");
+  cr_assert (counts ("value.service"), "'when it doesn't' negated the help");
+  read_note ("We do not cut corners: every implementation follows a "
+             "methodical plan with testing at each stage.");
+  cr_assert (counts ("value.quality"), "an explanation read as a refusal");
+}
