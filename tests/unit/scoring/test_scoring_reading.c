@@ -1909,6 +1909,15 @@ values_account (json_t *answers, json_t *org, json_t *owner,
   account (c, a);
 }
 
+/** Assert the values recommendation of @a a, naming what it got and the
+    two fits when it is another. */
+#define assert_recommendation(a, want) \
+  cr_assert_eq ((a)->values_fit.recommendation, (want), \
+                "%s (org %.2f, owner %.2f)", \
+                score_values_rec_name ((a)->values_fit.recommendation), \
+                (a)->values_fit.score_organization, \
+                (a)->values_fit.score_owner)
+
 /** Answers of a buyer who buys on uptime and service. */
 static json_t *
 uptime_answers (void)
@@ -1934,10 +1943,7 @@ Test (scoring_reading, poor_organization_fit_walks_away)
                   a);
   cr_assert (a->values_fit.available);
   cr_assert_lt (a->values_fit.score_organization, a->values_fit.score_owner);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_WALK_AWAY,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_WALK_AWAY);
   free (a);
 }
 
@@ -1955,10 +1961,7 @@ Test (scoring_reading, poor_owner_fit_hands_off)
                   a);
   cr_assert (a->values_fit.available);
   cr_assert_gt (a->values_fit.score_organization, a->values_fit.score_owner);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   free (a);
 }
 
@@ -5966,10 +5969,7 @@ Test (scoring_reading, a_value_in_the_words_of_its_family)
                   a);
   cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_SUSTAINABILITY],
                 0.0, "fossil fuels and landfill missed");
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
   values_account (json_pack ("[s, s]",
                              "We choose the supplier with the longest track "
                              "record; one outage in a season is too many.",
@@ -5999,10 +5999,7 @@ Test (scoring_reading, a_seller_sharing_part_of_the_buyers_values_proceeds)
                   json_pack ("{s:{s:f, s:f}}", "priorities", "speed", 1.0,
                              "innovation", 1.0),
                   a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
   values_account (json_pack ("[s]", "We need it fast and we need it cheap."),
                   json_pack ("{s:{s:f, s:f}}", "priorities", "speed", 1.0,
                              "cost_savings", 1.0),
@@ -6168,10 +6165,7 @@ Test (scoring_reading, candour_is_part_of_a_partnership)
                              "I'd rather keep clients happy and agree with "
                              "them."),
                   a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   free (a);
 }
 
@@ -7319,10 +7313,7 @@ Test (scoring_reading, half_shared_priorities_fit_the_business)
                   json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
                              1.0, "cost_savings", 1.0),
                   a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
   free (a);
 }
 
@@ -7573,10 +7564,7 @@ Test (scoring_reading, a_narrower_seller_is_no_clash)
                   json_pack ("{s:{s:f}}", "priorities", "speed", 1.0), a);
   cr_assert_lt (a->values_fit.score_owner, 0.4, "owner fit %.2f",
                 a->values_fit.score_owner);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
   free (a);
 }
 
@@ -8064,10 +8052,7 @@ Test (scoring_reading, formally_and_buyers_who_turn_a_way_away)
                              "I want to be seen as the one who won the "
                              "account; recognition drives me."),
                   a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   values_account (json_pack ("[s, s]",
                              "Innovation is not relevant to us; we need "
                              "records that are right every single day.",
@@ -8078,10 +8063,7 @@ Test (scoring_reading, formally_and_buyers_who_turn_a_way_away)
                              "I'm careful and I like clients who want "
                              "things done properly."),
                   a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
   free (a);
 }
 
@@ -8169,20 +8151,14 @@ Test (scoring_reading, opposed_traits_clash)
                   json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
                              1.0, "service", 0.9),
                   json_incref (owner), a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_HAND_OFF,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   values_account (json_pack ("[s, s]",
                              "We want a supplier we can rely on every day.",
                              "Reliability and service."),
                   json_pack ("{s:{s:f, s:f}}", "priorities", "reliability",
                              1.0, "service", 0.9),
                   owner, a);
-  cr_assert_eq (a->values_fit.recommendation, SCORE_VALUES_PROCEED,
-                "%s (org %.2f, owner %.2f)",
-                score_values_rec_name (a->values_fit.recommendation),
-                a->values_fit.score_organization, a->values_fit.score_owner);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
   free (a);
 }
 
