@@ -8175,3 +8175,14 @@ Test (scoring_reading, clauses_after_when_and_colons_that_explain)
              "methodical plan with testing at each stage.");
   cr_assert (counts ("value.quality"), "an explanation read as a refusal");
 }
+
+/* Round 162 (seen on blind209 to blind216): a buyer "happy to try a new
+   way, even if it is a little risky" takes the risk, where "risky" alone
+   reads as risk to avoid. */
+Test (scoring_reading, a_little_risky_is_taken)
+{
+  read_note ("If you can improve it, Dana is happy to try a new way, even "
+             "if it is a little risky.");
+  cr_assert (counts ("actualization.takes_risks"), "taking a risk missed");
+  cr_assert (! counts ("security.risk_averse"), "'a little risky' avoided");
+}
