@@ -8186,3 +8186,27 @@ Test (scoring_reading, a_little_risky_is_taken)
   cr_assert (counts ("actualization.takes_risks"), "taking a risk missed");
   cr_assert (! counts ("security.risk_averse"), "'a little risky' avoided");
 }
+
+/* Round 163: a seller's way with clients in her own words ("new faces",
+   "I get restless", "manage what they hear") stands against what a
+   buyer who wants one contact for years, and every figure, holds. */
+Test (scoring_reading, sellers_restless_and_managed_news)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("I like new faces; after a year with one client I get "
+             "restless.");
+  cr_assert (counts ("value_against.partnership"), "restlessness missed");
+  values_account (json_pack ("[s, s]",
+                             "We want the same contact for ten years and "
+                             "full transparency on every figure.",
+                             "Partnership and service."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "partnership",
+                             1.0, "service", 0.9),
+                  json_pack ("{s:[s]}", "answers",
+                             "Clients are better off not seeing everything; "
+                             "I manage what they hear."),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
+  free (a);
+}
