@@ -38,8 +38,9 @@ negated_fact (const struct score_model *m, const struct score_hit *h)
  * than only does not hold: "we don't want reports", "we don't need a
  * partner", "no service visits, please", "no projects, no quarterly
  * reviews", "not interested in long pilots" (a negator with "want",
- * "need" or "interested" up to four words before it in its clause, or "no" right before it or a word before: "no ongoing
- * relationship"; or told not to: "Please don't take me to dinner"),
+ * "need" or "interested" up to four words before it in its clause, or
+ * "no" right before it or a word before: "no ongoing relationship"; or
+ * told not to: "Please don't take me to dinner"),
  * where "price isn't the conversation" only holds no price.
  */
 static bool
@@ -595,10 +596,12 @@ value_vector (const struct score_model *m, struct score_scratch *s,
         if (h->against || (h->negated && refused_want (s, h)))
           ways->refused[cue->target.index] += cue->weight;
         if (h->against || h->negated)
+        {
           ways->against[cue->target.index] += cue->weight;
-        else
-          ways->shown[cue->target.index] += cue->weight;
-        for (size_t p = 0; p < N_OPPOSED && ! h->against && ! h->negated; p++)
+          continue;
+        }
+        ways->shown[cue->target.index] += cue->weight;
+        for (size_t p = 0; p < N_OPPOSED; p++)
           for (int side = 0; side < 2; side++)
             if (0 == strcmp (cue->id, opposed[p].cue[side]))
               ways->trait[p][side] += cue->weight;
