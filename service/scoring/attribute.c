@@ -448,6 +448,8 @@ static const struct
   { "beats", M_OVER }, /* "careful beats quick" */
   { "ahead", M_OVER }, /* "quality comes ahead of the unit price" */
   { "trumps", M_OVER },
+  { "despite", M_OVER },    /* "despite the price": put second */
+  { "regardless", M_OVER }, /* "regardless of the deadline" */
   { "outweighs", M_OVER },
   { "rather", M_MORE },
   { "someone", M_SOMEONE },
@@ -2095,6 +2097,13 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
         break;
       }
   }
+  if (*over_at > q && q + 1 < b
+      && (score_token_is (s, q, "despite")
+          || score_token_is (s, q, "regardless")
+          || ((bits & M_WHATEVER) && (s->tok_marks[q + 1] & M_DET))))
+    *over_at = q; /* "whatever the deadline pressure", "regardless of
+                     cost", "despite the price": what follows is put
+                     second, even at the clause's start */
   if ((bits & M_OVER) && q > a && *over_at > q && ! over_time (s, q)
       && ! (score_token_is (s, q, "ahead")
             && ! (q + 1 < b && score_token_is (s, q + 1, "of"))))
@@ -2607,6 +2616,24 @@ loss_named (const struct score_scratch *s, const struct score_hit *h)
 {
   for (size_t q = h->first; q <= h->last; q++)
     if (s->tok_marks[q] & M_LOSS)
+      return true;
+  return false;
+}
+
+/** Whether value hit @a h names a failing of its value ("downtime",
+    "delays", "mistakes"): what a party hates of it, it holds the value
+    against ("downtime is what kills us" holds reliability). */
+static bool
+pain_named (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const pains[] = { "downtime", "outage",    "outages",
+                                       "delay",    "delays",    "delayed",
+                                       "mistake",  "mistakes",  "error",
+                                       "errors",   "breakdown", "breakdowns",
+                                       "failure",  "failures",  NULL };
+
+  for (size_t q = h->first; q <= h->last; q++)
+    if (score_token_in (s, q, pains))
       return true;
   return false;
 }
@@ -3271,8 +3298,10 @@ attribute (const struct score_model *m, struct score_scratch *s)
            paperwork and like to wing it" is not for compliance twice
            over */
         if (h->last < against_at && against_at < b
-            && m->cues[h->cue].weight > 0)
-          h->against = true; /* "rules slow everything down" */
+            && m->cues[h->cue].weight > 0 && ! pain_named (s, h))
+          h->against = true; /* "rules slow everything down", where
+                                "downtime is what kills us" hates the
+                                loss of reliability */
         if (m->cues[h->cue].weight > 0 && ! h->negated
             && unwanted_after (s, h, b))
           h->against = true; /* "new technology is a cost we don't want" */

@@ -80,6 +80,53 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
 }
 
 /**
+ * Whether value hit @a h is what a concession sets aside, up to four
+ * words before it in its clause: "the cheapest hardware, whatever the
+ * energy use", "regardless of the rules", "despite the price", "no
+ * matter the cost". A buyer who sets a value aside so stands against it,
+ * as one who turns it away does.
+ */
+static bool
+conceded (const struct score_scratch *s, const struct score_hit *h)
+{
+  for (size_t r = h->first; r > 0 && r + 5 > h->first; r--)
+  {
+    if (s->tokens[r].flags & TOK_CLAUSE)
+      break;
+    if (score_token_is (s, r - 1, "whatever")
+        || score_token_is (s, r - 1, "regardless")
+        || score_token_is (s, r - 1, "despite")
+        || (r > 1 && score_token_is (s, r - 1, "matter")
+            && score_token_is (s, r - 2, "no")))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Whether value hit @a h stands in a condition, a "when", "if" or
+ * "unless" up to six words before it in its clause: "we say so openly
+ * when a module isn't earning its keep" tells what the business does in
+ * that case; it does not stand against profitability as "we don't ship
+ * betas" stands against innovation.
+ */
+static bool
+conditioned (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const conditions[] = { "when", "whenever", "if", "unless",
+                                            "once", "until",    NULL };
+
+  for (size_t r = h->first; r > 0 && r + 7 > h->first; r--)
+  {
+    if (score_token_in (s, r - 1, conditions))
+      return true;
+    if (s->tokens[r - 1].flags & (TOK_CLAUSE | TOK_SENTENCE))
+      break;
+  }
+  return false;
+}
+
+/**
  * Whether value hit @a h follows "without" in its clause: "we help fleets
  * grow without growing their headcount" does not stand against growth,
  * where "we don't ship betas" stands against innovation.
@@ -615,8 +662,9 @@ value_vector (const struct score_model *m, struct score_scratch *s,
                  ? -1.0
                  : 1.0;
       else if (negated_fact (m, h)
-               && (cue->weight < 0 || (! buyer && ! without (s, h))
-                   || refused_want (s, h)))
+               && (cue->weight < 0
+                   || (! buyer && ! without (s, h) && ! conditioned (s, h))
+                   || refused_want (s, h) || conceded (s, h)))
         sign = -1.0; /* "not one-off orders"; and what the business or
                         seller says it does not do ("we don't ship
                         betas", "I never rush a decision") is what it

@@ -8210,3 +8210,59 @@ Test (scoring_reading, sellers_restless_and_managed_news)
   assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   free (a);
 }
+
+/* Round 164: a failing of a value that the buyer hates ("breakdowns on
+   the line drive me crazy") holds the value, as "no breakdowns" does; it is
+   not stood against. And what a concession sets aside ("whatever the
+   carbon footprint", "regardless of the rules") is stood against: a buyer
+   after the cheapest kit whatever the carbon footprint does not suit a
+   business built on saving energy, and a business that tests everything
+   whatever the deadline pressure does not hold speed. */
+Test (scoring_reading, hated_failings_and_concessions)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "Breakdowns on the line drive me crazy."),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "reliability", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_RELIABILITY], 0.0,
+                "a hated failing read as standing against reliability");
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  values_account (json_pack ("[s]", "Give us the cheapest units you have, "
+                                    "whatever the carbon footprint."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We only sell low-power units; cutting energy "
+                             "use and emissions is why we exist."),
+                  json_pack ("{s:{s:f}}", "priorities", "cost_savings", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_SUSTAINABILITY], 0.0,
+                "the footprint set aside not stood against");
+  assert_recommendation (a, SCORE_VALUES_WALK_AWAY);
+  values_account (json_pack ("[s]", "Do it properly, even if it takes "
+                                    "longer. No shortcuts."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Every rollout meets our quality standard, "
+                             "regardless of the deadline pressure."),
+                  json_pack ("{s:{s:f}}", "priorities", "quality", 1.0), a);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  free (a);
+}
+
+/* Round 164: what a business negates inside a condition ("we tell you
+   when one isn't profitable") is what it does in that case, not a value
+   it stands against. */
+Test (scoring_reading, negations_in_a_condition)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "Every module has to pay for itself; "
+                                    "margins are what we watch."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We report the margin of each module monthly "
+                             "and tell you when one isn't profitable."),
+                  json_pack ("{s:{s:f}}", "priorities", "profitability", 1.0),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  free (a);
+}
