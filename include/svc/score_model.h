@@ -193,6 +193,9 @@ enum score_param_id
                                         least medium (004) */
   SCORE_P_VALUES_CLASH_BELOW,   /**< owner fit under which a clash of
                                         ways of working hands off (003) */
+  SCORE_P_VALUES_CLASH_AT,      /**< a clash of ways of working this
+                                        strong hands off whatever the owner
+                                        fit (003) */
   SCORE_P_COUNT
 };
 

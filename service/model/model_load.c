@@ -86,7 +86,8 @@ static const struct
                                  { 0, 1 },
                                  { 0, 100 },
                                  { 0, 100 },
-                                 { 0, 1 } };
+                                 { 0, 1 },
+                                 { 0, 100 } };
 
 /**
  * Record the first error as "<pointer>: <message>".

@@ -401,6 +401,7 @@ static const struct
   { "annoy", M_AGAINST },
   { "irritate", M_AGAINST },
   { "tedious", M_AGAINST },
+  { "stress", M_AGAINST }, /* "stress me out", "stressful" (value_marks) */
   { "avoid", M_AGAINST | M_SKIP }, /* "I avoid innovation" */
   { "avoids", M_AGAINST | M_SKIP },
   { "avoided", M_AGAINST | M_SKIP },
@@ -2030,10 +2031,17 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
            && (! score_token_is (s, q, "wall")
                || (q >= a + 3 && score_token_is (s, q - 3, "me")
                    && score_token_is (s, q - 2, "up")))
+           && (! token_begins (s, q, "stress")
+               || score_token_is (s, q, "stressful")
+               || (q + 1 < b
+                   && (score_token_is (s, q + 1, "me")
+                       || score_token_is (s, q + 1, "us"))))
            && ! conceding (s, a, q))
     *against_at = q; /* "... drive me crazy", "... drive me up the wall",
-                        not "crazy about quality", a wall display, nor
-                        "the truth even when it's uncomfortable" */
+                        "scorecards stress me out", not "crazy about
+                        quality", a wall display, "quality is what we
+                        stress", nor "the truth even when it's
+                        uncomfortable" */
   if (q > a && *against_at > q && not_for_me (s, b, q))
     *against_at = q; /* "dinners with department heads aren't for me" */
   if (q > a && *against_at > q && score_token_in (s, q, mere_talk)

@@ -176,7 +176,8 @@ static const char *const param_names[] = { "limits.max_calls",
                                            "values.related_similarity",
                                            "risk.medium_breadth_points",
                                            "risk.medium_shopping_points",
-                                           "values.clash_below" };
+                                           "values.clash_below",
+                                           "values.clash_hand_off_at" };
 /** Target kind names. */
 static const char *const target_kind_names[] = { "orientation", "pillar",
                                                  "risk", "trait", "value" };

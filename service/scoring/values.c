@@ -454,7 +454,10 @@ read_question (const struct score_model *m, struct score_scratch *s,
  * conflict" and is slow "to bring problems to your attention"; "willing
  * to take risks" against "avoid controversy, risk or change"; "shares
  * credit" against "getting credit"; "demands high performance", "not
- * overly loyal", against "innate loyalty".
+ * overly loyal", against "innate loyalty"; the Power customer's
+ * "assertive" against the Affiliator who "seeks harmony; avoids
+ * conflict" (a buyer who wants a gentle supplier, a seller who tells a
+ * client's team off in front of everyone).
  * A buyer who wants "a supplier who argues with us when we're wrong"
  * beside a seller for whom "arguments drain me" differ in personality
  * (003's hand-off) though neither stands against the other's word.
@@ -474,6 +477,10 @@ static const struct
     { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_POWER } },
   { { "actualization.performance", "affiliation.loyal" },
     { SCORE_ORIENTATION_ACTUALIZATION, SCORE_ORIENTATION_AFFILIATION } },
+  { { "power.assertive", "affiliation.avoids_conflict" },
+    { SCORE_ORIENTATION_POWER, SCORE_ORIENTATION_AFFILIATION } },
+  { { "power.assertive", "affiliation.harmony" },
+    { SCORE_ORIENTATION_POWER, SCORE_ORIENTATION_AFFILIATION } },
 };
 
 /** Number of opposed pairs. */
@@ -601,6 +608,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   bool any = false;
   bool buyer = 0 == strcmp (who, "account");
   bool refused;
+  bool partnered;
+  const struct score_hit *loyal;
   struct question qn;
   char asked[SCORE_EXCERPT_LEN * 2];
   const char *text;
@@ -628,6 +637,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
     refused = ! buyer && qn.negated;
     score_text_analyze (m, s, text, strlen (text));
     score_text_attribute (m, s);
+    loyal = NULL;
+    partnered = false;
     for (size_t i = 0; i < s->n_hits; i++)
     {
       const struct score_hit *h = &s->hits[i];
@@ -648,6 +659,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
           continue;
         }
         ways->shown[cue->target.index] += cue->weight;
+        if (NULL == loyal && 0 == strcmp (cue->id, "affiliation.loyal"))
+          loyal = h;
         for (size_t p = 0; p < N_OPPOSED; p++)
           for (int side = 0; side < 2; side++)
             if (0 == strcmp (cue->id, opposed[p].cue[side]))
@@ -656,6 +669,7 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       }
       if (SCORE_TARGET_VALUE != cue->target.kind || self_asked (s, h))
         continue;
+      partnered = partnered || SCORE_VALUE_PARTNERSHIP == cue->target.index;
       if (score_hit_counts (m, h))
         sign = (h->against || (refused && cue->weight > 0)
                 || (cue->weight > 0 && object_of_against (m, s, i)))
@@ -686,6 +700,22 @@ value_vector (const struct score_model *m, struct score_scratch *s,
                           sign * cue->weight);
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
+    }
+    if (NULL != loyal && ! partnered && ! refused)
+    {
+      /* 000's loyalty is 003's partnership: "we work with distributors
+         for years", "the same consultant year after year" */
+      const struct score_cue *cue = &m->cues[loyal->cue];
+      struct score_evidence e;
+
+      w[SCORE_VALUE_PARTNERSHIP] += cue->weight;
+      if (NULL != ev)
+      {
+        score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
+                            cue->weight);
+        score_text_excerpt (s, loyal, e.excerpt);
+        score_evidence_add (ev, &e);
+      }
     }
     bare_value (m, s, text, &qn);
     if (refused || (qn.n > 0 && turned_down (m, s, &qn)))
@@ -959,8 +989,9 @@ score_values_assess (const struct score_model *m,
                 && ! held_within (out->account_priorities,
                                   out->account_against, owner, owner_rej))
                || (clash > 0.0
-                   && out->score_owner
-                        < score_p (m, SCORE_P_VALUES_CLASH_BELOW))))
+                   && (out->score_owner
+                         < score_p (m, SCORE_P_VALUES_CLASH_BELOW)
+                       || clash >= score_p (m, SCORE_P_VALUES_CLASH_AT)))))
     out->recommendation = SCORE_VALUES_HAND_OFF;
   else
     out->recommendation = SCORE_VALUES_PROCEED;

@@ -8266,3 +8266,45 @@ Test (scoring_reading, negations_in_a_condition)
   assert_recommendation (a, SCORE_VALUES_PROCEED);
   free (a);
 }
+
+/* Round 165: 000's loyalty is 003's partnership: a business that keeps
+   "the same crews on each plant year after year" suits a buyer who wants
+   a supplier that stays. A buyer who wants gentle people beside a seller
+   who is blunt in front of the whole room clash in personality (000's
+   assertive Power customer, the Affiliator who avoids conflict), and so
+   does a buyer who runs weekly KPI reviews beside a seller they "stress
+   out": a clash that strong hands off whatever the values shared. */
+Test (scoring_reading, loyalty_partnership_and_strong_clashes)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "We want a supplier that stays with us "
+                                    "and knows our plants."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We keep the same crews on each plant year "
+                             "after year."),
+                  json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  values_account (json_pack ("[s, s]",
+                             "We want gentle, friendly people around our "
+                             "team.",
+                             "Partnership and reliability matter most."),
+                  json_pack ("{s:{s:f, s:f}}", "priorities", "partnership",
+                             1.0, "reliability", 1.0),
+                  json_pack ("{s:[s]}", "answers",
+                             "I'm blunt. When a client's team gets it wrong "
+                             "I say so in front of everyone, and I'm a "
+                             "partner for the long run."),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
+  values_account (json_pack ("[s]", "Every supplier sits through a weekly "
+                                    "KPI review with us."),
+                  json_pack ("{s:{s:f}}", "priorities", "productivity", 1.0),
+                  json_pack ("{s:[s]}", "answers",
+                             "Weekly KPI reviews stress me out; I prefer to "
+                             "judge a client by the overall relationship."),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
+  free (a);
+}
