@@ -127,6 +127,30 @@ conditioned (const struct score_scratch *s, const struct score_hit *h)
 }
 
 /**
+ * Whether hypothetical value hit @a h is a plan of the party's own, up
+ * to eight words after "plan", "aim" or "intend" in its sentence with no
+ * "if" between: "we plan to triple output in three years" is what the
+ * buyer values, where "if we were the sort of buyer who ..." is not.
+ */
+static bool
+planned (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const plans[] = { "plan", "plans",  "planning", "aim",
+                                       "aims", "intend", "intends",  NULL };
+  uint16_t sentence = s->tokens[h->first].sentence;
+
+  for (size_t r = h->first; r > 0 && r + 9 > h->first; r--)
+  {
+    if (s->tokens[r - 1].sentence != sentence
+        || score_token_is (s, r - 1, "if"))
+      return false;
+    if (score_token_in (s, r - 1, plans))
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether value hit @a h follows "without" in its clause: "we help fleets
  * grow without growing their headcount" does not stand against growth,
  * where "we don't ship betas" stands against innovation.
@@ -483,6 +507,24 @@ static const struct
     { SCORE_ORIENTATION_POWER, SCORE_ORIENTATION_AFFILIATION } },
 };
 
+/** Ways of working (000) that are a value (003) in the words of the
+    way: "innate loyalty" is partnership, "we work with distributors for
+    years"; so is the Actualizer's "open, honest" dealing, as the
+    lexicon's partnership already holds "honest" and "open book" ("we
+    tell customers plainly when an estimate looks wrong"). An answer that
+    shows the way and does not name the value holds it. */
+static const struct
+{
+  const char *cue;
+  int value;
+} way_values[] = {
+  { "affiliation.loyal", SCORE_VALUE_PARTNERSHIP },
+  { "actualization.candid", SCORE_VALUE_PARTNERSHIP },
+};
+
+/** Number of ways that are values. */
+#define N_WAY_VALUES (sizeof (way_values) / sizeof (way_values[0]))
+
 /** Number of opposed pairs. */
 #define N_OPPOSED (sizeof (opposed) / sizeof (opposed[0]))
 
@@ -608,8 +650,9 @@ value_vector (const struct score_model *m, struct score_scratch *s,
   bool any = false;
   bool buyer = 0 == strcmp (who, "account");
   bool refused;
-  bool partnered;
-  const struct score_hit *loyal;
+  bool named[SCORE_VALUE_COUNT];
+  const struct score_hit *way[N_WAY_VALUES];
+  struct score_hit plain;
   struct question qn;
   char asked[SCORE_EXCERPT_LEN * 2];
   const char *text;
@@ -637,8 +680,8 @@ value_vector (const struct score_model *m, struct score_scratch *s,
     refused = ! buyer && qn.negated;
     score_text_analyze (m, s, text, strlen (text));
     score_text_attribute (m, s);
-    loyal = NULL;
-    partnered = false;
+    memset (way, 0, sizeof (way));
+    memset (named, 0, sizeof (named));
     for (size_t i = 0; i < s->n_hits; i++)
     {
       const struct score_hit *h = &s->hits[i];
@@ -659,8 +702,9 @@ value_vector (const struct score_model *m, struct score_scratch *s,
           continue;
         }
         ways->shown[cue->target.index] += cue->weight;
-        if (NULL == loyal && 0 == strcmp (cue->id, "affiliation.loyal"))
-          loyal = h;
+        for (size_t y = 0; y < N_WAY_VALUES; y++)
+          if (NULL == way[y] && 0 == strcmp (cue->id, way_values[y].cue))
+            way[y] = h;
         for (size_t p = 0; p < N_OPPOSED; p++)
           for (int side = 0; side < 2; side++)
             if (0 == strcmp (cue->id, opposed[p].cue[side]))
@@ -669,7 +713,13 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       }
       if (SCORE_TARGET_VALUE != cue->target.kind || self_asked (s, h))
         continue;
-      partnered = partnered || SCORE_VALUE_PARTNERSHIP == cue->target.index;
+      if ((h->reasons & SCORE_READ_HYPOTHETICAL) && planned (s, h))
+      {
+        plain = *h; /* a plan is what the party values */
+        plain.reasons &= (uint16_t) ~SCORE_READ_HYPOTHETICAL;
+        h = &plain;
+      }
+      named[cue->target.index] = true;
       if (score_hit_counts (m, h))
         sign = (h->against || (refused && cue->weight > 0)
                 || (cue->weight > 0 && object_of_against (m, s, i)))
@@ -701,21 +751,21 @@ value_vector (const struct score_model *m, struct score_scratch *s,
       score_text_excerpt (s, h, e.excerpt);
       score_evidence_add (ev, &e);
     }
-    if (NULL != loyal && ! partnered && ! refused)
+    for (size_t y = 0; y < N_WAY_VALUES && ! refused; y++)
     {
-      /* 000's loyalty is 003's partnership: "we work with distributors
-         for years", "the same consultant year after year" */
-      const struct score_cue *cue = &m->cues[loyal->cue];
+      const struct score_cue *cue;
       struct score_evidence e;
 
-      w[SCORE_VALUE_PARTNERSHIP] += cue->weight;
-      if (NULL != ev)
-      {
-        score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
-                            cue->weight);
-        score_text_excerpt (s, loyal, e.excerpt);
-        score_evidence_add (ev, &e);
-      }
+      if (NULL == way[y] || named[way_values[y].value])
+        continue;
+      cue = &m->cues[way[y]->cue];
+      w[way_values[y].value] += cue->weight;
+      if (NULL == ev)
+        continue;
+      score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
+                          cue->weight);
+      score_text_excerpt (s, way[y], e.excerpt);
+      score_evidence_add (ev, &e);
     }
     bare_value (m, s, text, &qn);
     if (refused || (qn.n > 0 && turned_down (m, s, &qn)))

@@ -23,6 +23,17 @@ show_evidence (const char *what, const struct score_evidence_list *l)
             l->items[i].signal, l->items[i].weight, l->items[i].excerpt);
 }
 
+/** Number of ways_clash items in evidence list @a l. */
+static size_t
+clashes (const struct score_evidence_list *l)
+{
+  size_t n = 0;
+
+  for (size_t i = 0; i < l->n; i++)
+    n += 0 == strncmp (l->items[i].signal, "ways_clash.", 11);
+  return n;
+}
+
 /**
  * Predicted label of one case.
  *
@@ -137,6 +148,23 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
                     score_value_name (v), a->values_fit.account_priorities[v],
                     a->values_fit.account_against[v]);
         show_evidence ("", &a->values_fit.evidence);
+      }
+      if (NULL != getenv ("SCORING_EVAL_VALUES")
+          && 0 == strcmp (suite, "values"))
+      {
+        int held = 0;
+        int against = 0;
+
+        for (int v = 0; v < SCORE_VALUE_COUNT; v++)
+        {
+          held += a->values_fit.account_priorities[v] > 0;
+          against += a->values_fit.account_against[v] > 0;
+        }
+        printf ("values-fit %s org %.2f owner %.2f held %d against %d "
+                "clash %zu got %s\n",
+                json_string_value (json_object_get (c, "id")),
+                a->values_fit.score_organization, a->values_fit.score_owner,
+                held, against, clashes (&a->values_fit.evidence), label);
       }
       if (show)
         printf ("  risk %.1f\n", a->buyer_risk.score);

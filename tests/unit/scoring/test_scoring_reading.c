@@ -8308,3 +8308,40 @@ Test (scoring_reading, loyalty_partnership_and_strong_clashes)
   assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   free (a);
 }
+
+/* Round 166: in a values answer a plan of the party's own is what it
+   values ("we plan to double our output"), not a supposition; the
+   Actualizer's open dealing is partnership when the answer names no
+   value ("we say it straight when a project is slipping"); and buying
+   "spot" with "no contracts" stands against partnership. */
+Test (scoring_reading, plans_open_dealing_and_spot_buying)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  values_account (json_pack ("[s]", "We plan to double our output in two "
+                                    "years."),
+                  json_pack ("{s:[s]}", "answers",
+                             "Our machines lift output per shift; that is "
+                             "what we sell."),
+                  json_pack ("{s:{s:f}}", "priorities", "productivity", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_priorities[SCORE_VALUE_PRODUCTIVITY],
+                0.0, "a plan read as a supposition");
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  values_account (json_pack ("[s]", "We want a supplier who is open with us "
+                                    "about problems."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We say it straight when a project is "
+                             "slipping."),
+                  json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  values_account (json_pack ("[s]", "We buy spot, no contracts."),
+                  json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "partnership", 1.0),
+                  a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_PARTNERSHIP], 0.0,
+                "spot buying not read against partnership");
+  assert_recommendation (a, SCORE_VALUES_WALK_AWAY);
+  free (a);
+}
