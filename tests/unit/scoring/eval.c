@@ -234,7 +234,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind204", "blind205", "blind206", "blind207", "blind208", "blind209",
   "blind210", "blind211", "blind212", "blind213", "blind214", "blind215",
   "blind216", "blind217", "blind218", "blind219", "blind220", "blind221",
-  "blind222", "blind223", "blind224"
+  "blind222", "blind223", "blind224", "blind225", "blind226", "blind227",
+  "blind228", "blind229", "blind230", "blind231", "blind232"
 };
 
 /**
