@@ -402,6 +402,8 @@ static const struct
   { "irritate", M_AGAINST },
   { "tedious", M_AGAINST },
   { "stress", M_AGAINST }, /* "stress me out", "stressful" (value_marks) */
+  { "wear", M_AGAINST },   /* "wear me out" (value_marks) */
+  { "unproductive", M_AGAINST },   /* "visits ... I find them unproductive" */
   { "avoid", M_AGAINST | M_SKIP }, /* "I avoid innovation" */
   { "avoids", M_AGAINST | M_SKIP },
   { "avoided", M_AGAINST | M_SKIP },
@@ -459,6 +461,7 @@ static const struct
   { "than", M_THAN },
   { "more", M_MORE },
   { "less", M_MORE },
+  { "better", M_MORE }, /* "good enough today is better than perfect" */
   { "negotiable", M_FIRM },
   { "optional", M_FIRM },
   { "slow", M_SLOW },
@@ -1589,6 +1592,9 @@ list_negation (const struct score_scratch *s, size_t q, size_t *from,
      last look finds what that look found, and set it already */
   if (p <= *seen)
     return;
+  if (p < s->text_len && '-' == t[p])
+    return; /* "the low-cost, no-frills option: quick installation":
+               a compound, not a negator opening a list */
   if (p < stop && NULL != (x = memchr (t + p, '\n', stop - p)))
     stop = (size_t) (x - t);
   if (p < stop && NULL != (x = memchr (t + p, '.', stop - p)))
@@ -1824,6 +1830,14 @@ static const char *const long_spans[] = { "run",     "term",       "haul",
                                           "spells",  "horizons",   "cycles",
                                           "years",   "timescales", NULL };
 
+/** Verbs "over" completes ("hand over the paperwork", "go over the
+    figures", "win them over"), where it puts nothing second. */
+static const char *const handing[] = {
+  "hand",   "hands", "handed", "handing", "go",   "goes", "went", "going",
+  "look",   "looks", "looked", "run",     "runs", "ran",  "pass", "passes",
+  "passed", "turn",  "turns",  "turned",  "win",  "won",  "all",  NULL
+};
+
 /** Whether "over" at token @a q spans a time ("over the long run", "over
     the years", "over the next five years"), where it puts nothing
     second. */
@@ -1838,6 +1852,8 @@ over_time (const struct score_scratch *s, size_t q)
 
   if (! score_token_is (s, q, "over"))
     return false;
+  if (q > 0 && score_token_in (s, q - 1, handing))
+    return true; /* "hand over paperwork", "go over the figures" */
   if (r < s->n_tokens
       && ((s->tok_marks[r] & M_DET) || score_token_is (s, r, "many")
           || score_token_is (s, r, "several")))
@@ -2031,14 +2047,16 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
            && (! score_token_is (s, q, "wall")
                || (q >= a + 3 && score_token_is (s, q - 3, "me")
                    && score_token_is (s, q - 2, "up")))
-           && (! token_begins (s, q, "stress")
+           && ((! token_begins (s, q, "stress")
+                && ! token_begins (s, q, "wear"))
                || score_token_is (s, q, "stressful")
                || (q + 1 < b
                    && (score_token_is (s, q + 1, "me")
                        || score_token_is (s, q + 1, "us"))))
            && ! conceding (s, a, q))
     *against_at = q; /* "... drive me crazy", "... drive me up the wall",
-                        "scorecards stress me out", not "crazy about
+                        "scorecards stress me out", "committees wear me
+                        out", not "crazy about
                         quality", a wall display, "quality is what we
                         stress", nor "the truth even when it's
                         uncomfortable" */

@@ -75,6 +75,11 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
         && (score_token_is (s, r, "want") || score_token_is (s, r, "need")
             || score_token_is (s, r, "interested")))
       return true;
+    if (SCORE_TOKEN_NEG == s->tokens[r - 1].hash && r < q && q <= r + 2
+        && (score_token_is (s, r, "do") || score_token_is (s, r, "pay")))
+      return true; /* "I don't do lunches, golf or small talk", "we don't
+                      pay for service contracts" (not "what we won't do:
+                      compete on price", a list's heading) */
   }
   return false;
 }

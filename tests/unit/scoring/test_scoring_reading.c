@@ -8345,3 +8345,35 @@ Test (scoring_reading, plans_open_dealing_and_spot_buying)
   assert_recommendation (a, SCORE_VALUES_WALK_AWAY);
   free (a);
 }
+
+/* Round 167 (seen on blind225 to blind227): "over" that completes a verb
+   puts nothing second ("hand over test certificates"); a hyphened "no-"
+   is a compound, not a negator opening the list after its colon ("the
+   budget, no-frills choice: fast setup"); "we don't pay for" and "I
+   don't do" turn away what follows; "wear me out" and "unproductive"
+   stand against what they are said of. */
+Test (scoring_reading, handing_over_compounds_and_refusals)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("Every supplier has to hand over test certificates.");
+  cr_assert (counts ("value.compliance"), "'hand over' put the value second");
+  read_note ("We are the budget, no-frills choice: fast setup.");
+  cr_assert (counts ("value.speed"), "a no-frills colon read as a refusal");
+  values_account (json_pack ("[s]", "We don't pay for maintenance "
+                                    "contracts."),
+                  json_pack ("{s:{s:f}}", "priorities", "service", 1.0),
+                  json_pack ("{s:{s:f}}", "priorities", "service", 1.0), a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_SERVICE], 0.0,
+                "'don't pay for' not a refusal");
+  assert_recommendation (a, SCORE_VALUES_WALK_AWAY);
+  values_account (json_pack ("[s]", "We want the supplier's people on "
+                                    "site, visiting us every month."),
+                  json_pack ("{s:{s:f}}", "priorities", "service", 1.0),
+                  json_pack ("{s:[s]}", "answers",
+                             "Site visits are unproductive, I find; I "
+                             "work by email."),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
+  free (a);
+}
