@@ -149,6 +149,12 @@ predict (const struct score_model *m, struct score_scratch *s, json_t *c,
                     a->values_fit.account_against[v]);
         show_evidence ("", &a->values_fit.evidence);
       }
+      if (NULL != getenv ("SCORING_EVAL_PILLARS")
+          && 0 == strcmp (suite, "pillars"))
+        printf ("pillars-fit %s %.1f %.1f %.1f got %s\n",
+                json_string_value (json_object_get (c, "id")),
+                a->pillars.pillars[0].score, a->pillars.pillars[1].score,
+                a->pillars.pillars[2].score, label);
       if (NULL != getenv ("SCORING_EVAL_VALUES")
           && 0 == strcmp (suite, "values"))
       {

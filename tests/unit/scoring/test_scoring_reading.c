@@ -8377,3 +8377,19 @@ Test (scoring_reading, handing_over_compounds_and_refusals)
   assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   free (a);
 }
+
+/* Round 168 (seen on blind219 to blind231): the personal side in its
+   everyday words (a mother asked after, a regatta, a sore knee) is
+   compatibility; a parent company and a company's anniversary are not. */
+Test (scoring_reading, family_and_weekend_talk)
+{
+  read_note ("Opened with her regatta on Saturday; she asked after my "
+             "mother.");
+  cr_assert (counts ("compatibility.personal"), "family talk missed");
+  read_note ("Hope the knee's better after the half marathon!");
+  cr_assert (counts ("compatibility.personal"), "weekend talk missed");
+  read_note ("Their parent company may consolidate two sites; sent a card "
+             "for the company's anniversary.");
+  cr_assert (! counts ("compatibility.personal"),
+             "a parent company read as family");
+}
