@@ -241,7 +241,9 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind210", "blind211", "blind212", "blind213", "blind214", "blind215",
   "blind216", "blind217", "blind218", "blind219", "blind220", "blind221",
   "blind222", "blind223", "blind224", "blind225", "blind226", "blind227",
-  "blind228", "blind229", "blind230", "blind231", "blind232"
+  "blind228", "blind229", "blind230", "blind231", "blind232", "blind233",
+  "blind234", "blind235", "blind236", "blind237", "blind238", "blind239",
+  "blind240"
 };
 
 /**
