@@ -2020,6 +2020,25 @@ value_between (const struct score_scratch *s, size_t h0, size_t p, size_t q)
   return false;
 }
 
+/** Whether a number follows "than" at token @a q ("clients with me for
+    more than ten years", "more than 40 sites"): a quantity, not one
+    thing put before another. */
+static bool
+counted_after (const struct score_scratch *s, size_t q)
+{
+  static const char *const numbers[] = {
+    "two",     "three", "four", "five",   "six",    "seven",  "eight",
+    "nine",    "ten",   "a",    "one",    "twenty", "thirty", "fifty",
+    "hundred", "dozen", "half", "double", "twice",  NULL
+  };
+  char c;
+
+  if (q + 1 >= s->n_tokens)
+    return false;
+  c = s->text[s->tokens[q + 1].start];
+  return (c >= '0' && c <= '9') || score_token_in (s, q + 1, numbers);
+}
+
 /**
  * Value marks at token @a q of the clause [a, b): a word against what
  * precedes it ("rules slow everything down", "sustainability talk is
@@ -2100,7 +2119,8 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
       && (s->tok_marks[q + 1] & M_PRON))
     *skip_at = SIZE_MAX; /* "I hate process and I get impatient": the
                             dislike ends where a new subject starts */
-  if ((bits & M_THAN) && q > a && *over_at > q && *under_at > q)
+  if ((bits & M_THAN) && q > a && *over_at > q && *under_at > q
+      && ! counted_after (s, q))
   {
     size_t r = a;
 

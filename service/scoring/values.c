@@ -156,6 +156,31 @@ planned (const struct score_scratch *s, const struct score_hit *h)
 }
 
 /**
+ * Whether negated value hit @a h is only free of a fear: "audits don't
+ * worry me", "inspections never bother us" (a negator, then "worry",
+ * "bother", "scare" or "faze", within four words after it). The party
+ * is at ease with the value, not against it.
+ */
+static bool
+fear_denied (const struct score_scratch *s, const struct score_hit *h)
+{
+  static const char *const fears[] = { "worry",     "worries", "bother",
+                                       "bothers",   "scare",   "scares",
+                                       "faze",      "fazes",   "frighten",
+                                       "frightens", NULL };
+
+  for (size_t r = h->last + 1; r + 1 < s->n_tokens && r <= h->last + 4; r++)
+  {
+    if (s->tokens[r].flags & (TOK_CLAUSE | TOK_SENTENCE))
+      break;
+    if (SCORE_TOKEN_NEG == s->tokens[r].hash
+        && score_token_in (s, r + 1, fears))
+      return true;
+  }
+  return false;
+}
+
+/**
  * Whether value hit @a h follows "without" in its clause: "we help fleets
  * grow without growing their headcount" does not stand against growth,
  * where "we don't ship betas" stands against innovation.
@@ -730,6 +755,9 @@ value_vector (const struct score_model *m, struct score_scratch *s,
                 || (cue->weight > 0 && object_of_against (m, s, i)))
                  ? -1.0
                  : 1.0;
+      else if (negated_fact (m, h) && cue->weight > 0 && fear_denied (s, h))
+        sign = 1.0; /* "audits don't worry me, I enjoy showing people
+                       our line" */
       else if (negated_fact (m, h)
                && (cue->weight < 0
                    || (! buyer && ! without (s, h) && ! conditioned (s, h))

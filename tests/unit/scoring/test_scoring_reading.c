@@ -8393,3 +8393,32 @@ Test (scoring_reading, family_and_weekend_talk)
   cr_assert (! counts ("compatibility.personal"),
              "a parent company read as family");
 }
+
+/* Round 169 (seen on blind233 to blind240): "more than" before a number
+   is a quantity, not one thing put before another ("clients with me for
+   more than ten years" holds partnership); "audits don't worry me" is
+   at ease with compliance, not against it; a seller who protects her
+   weekends and takes no work calls after six stands against service. */
+Test (scoring_reading, quantities_ease_and_protected_evenings)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("We keep clients for more than ten years.");
+  cr_assert (counts ("value.partnership"), "a quantity read as second");
+  values_account (json_pack ("[s]", "Every supplier of ours is audited "
+                                    "twice a year; compliance comes first."),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0),
+                  json_pack ("{s:[s]}", "answers",
+                             "Audits don't worry me, and never have."),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_PROCEED);
+  values_account (json_pack ("[s]", "We call our suppliers at all hours "
+                                    "and expect an answer."),
+                  json_pack ("{s:{s:f}}", "priorities", "service", 1.0),
+                  json_pack ("{s:[s]}", "answers",
+                             "I protect my weekends and don't take work "
+                             "calls after six."),
+                  a);
+  assert_recommendation (a, SCORE_VALUES_HAND_OFF);
+  free (a);
+}
