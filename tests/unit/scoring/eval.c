@@ -243,7 +243,8 @@ const char *const eval_split_names[EVAL_SPLITS] = {
   "blind222", "blind223", "blind224", "blind225", "blind226", "blind227",
   "blind228", "blind229", "blind230", "blind231", "blind232", "blind233",
   "blind234", "blind235", "blind236", "blind237", "blind238", "blind239",
-  "blind240"
+  "blind240", "blind241", "blind242", "blind243", "blind244", "blind245",
+  "blind246", "blind247", "blind248"
 };
 
 /**
