@@ -8422,3 +8422,16 @@ Test (scoring_reading, quantities_ease_and_protected_evenings)
   assert_recommendation (a, SCORE_VALUES_HAND_OFF);
   free (a);
 }
+
+/* Round 170 (seen on blind241 to blind248): a process "built around
+   procurement and records rules" keeps the rules; only finding "ways
+   around procurement" stands against compliance. */
+Test (scoring_reading, built_around_and_ways_around)
+{
+  read_note ("Our process is built around procurement and records rules.");
+  cr_assert (! counts ("value_against.compliance"),
+             "'built around procurement' read as evading it");
+  read_note ("I find creative ways around procurement.");
+  cr_assert (counts ("value_against.compliance"),
+             "'ways around procurement' missed");
+}
