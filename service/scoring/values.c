@@ -85,6 +85,30 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
 }
 
 /**
+ * Where one of @a words stands up to @a span words before value hit @a h
+ * in its clause (the clause's first word included), nearest first.
+ *
+ * @param s scratch holding the analysed text
+ * @param h a hit
+ * @param span how many words back to look
+ * @param words the words, NULL-terminated
+ * @return its token, or SIZE_MAX if none
+ */
+static size_t
+word_before (const struct score_scratch *s, const struct score_hit *h,
+             size_t span, const char *const *words)
+{
+  for (size_t r = h->first; r > 0 && r + span > h->first; r--)
+  {
+    if (s->tokens[r].flags & (TOK_CLAUSE | TOK_SENTENCE))
+      break;
+    if (score_token_in (s, r - 1, words))
+      return r - 1;
+  }
+  return SIZE_MAX;
+}
+
+/**
  * Whether value hit @a h is what a concession sets aside, up to four
  * words before it in its clause: "the cheapest hardware, whatever the
  * energy use", "regardless of the rules", "despite the price", "no
@@ -94,18 +118,13 @@ refused_want (const struct score_scratch *s, const struct score_hit *h)
 static bool
 conceded (const struct score_scratch *s, const struct score_hit *h)
 {
-  for (size_t r = h->first; r > 0 && r + 5 > h->first; r--)
-  {
-    if (s->tokens[r].flags & TOK_CLAUSE)
-      break;
-    if (score_token_is (s, r - 1, "whatever")
-        || score_token_is (s, r - 1, "regardless")
-        || score_token_is (s, r - 1, "despite")
-        || (r > 1 && score_token_is (s, r - 1, "matter")
-            && score_token_is (s, r - 2, "no")))
-      return true;
-  }
-  return false;
+  static const char *const concessions[] = { "whatever", "regardless",
+                                             "despite", "matter", NULL };
+  size_t at = word_before (s, h, 5, concessions);
+
+  return SIZE_MAX != at
+         && (! score_token_is (s, at, "matter")
+             || (at > 0 && score_token_is (s, at - 1, "no")));
 }
 
 /**
@@ -121,14 +140,7 @@ conditioned (const struct score_scratch *s, const struct score_hit *h)
   static const char *const conditions[] = { "when", "whenever", "if", "unless",
                                             "once", "until",    NULL };
 
-  for (size_t r = h->first; r > 0 && r + 7 > h->first; r--)
-  {
-    if (score_token_in (s, r - 1, conditions))
-      return true;
-    if (s->tokens[r - 1].flags & (TOK_CLAUSE | TOK_SENTENCE))
-      break;
-  }
-  return false;
+  return SIZE_MAX != word_before (s, h, 7, conditions);
 }
 
 /**
@@ -188,14 +200,9 @@ fear_denied (const struct score_scratch *s, const struct score_hit *h)
 static bool
 without (const struct score_scratch *s, const struct score_hit *h)
 {
-  for (size_t r = h->first; r > 0 && r + 4 > h->first; r--)
-  {
-    if (s->tokens[r].flags & TOK_CLAUSE)
-      break;
-    if (score_token_is (s, r - 1, "without"))
-      return true;
-  }
-  return false;
+  static const char *const withouts[] = { "without", NULL };
+
+  return SIZE_MAX != word_before (s, h, 4, withouts);
 }
 
 /**
