@@ -403,6 +403,7 @@ static const struct
   { "tedious", M_AGAINST },
   { "stress", M_AGAINST }, /* "stress me out", "stressful" (value_marks) */
   { "wear", M_AGAINST },   /* "wear me out" (value_marks) */
+  { "too", M_AGAINST },    /* "certification takes too long" (value_marks) */
   { "unproductive", M_AGAINST },   /* "visits ... I find them unproductive" */
   { "avoid", M_AGAINST | M_SKIP }, /* "I avoid innovation" */
   { "avoids", M_AGAINST | M_SKIP },
@@ -1895,6 +1896,15 @@ static const char *const uneasy_at[] = { "when",   "with", "about",
     me mad" (where "a reliability nut" is a devotee). */
 static const char *const maddening[] = { "crazy", "mad", "nuts", "nut", NULL };
 
+/** What "too" says is in excess of what the party will bear:
+    "certification takes too long", "the green option is too expensive
+    for us", "human casting is too slow": it stands against what comes
+    before it in its clause. */
+static const char *const excess[] = {
+  "long",         "slow",  "expensive", "costly", "complicated", "complex",
+  "bureaucratic", "risky", "rigid",     "formal", NULL
+};
+
 /** Liking words a negator before turns into a dislike of what follows:
     "I don't like customers who want to try things first", "I don't
     enjoy selling them". */
@@ -2055,6 +2065,7 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
   uint64_t bits = s->tok_marks[q];
 
   if ((bits & M_AGAINST) && q + 1 < b && *skip_at > q
+      && ! score_token_is (s, q, "too")
       && (score_token_in (s, q + 1, uneasy_at) || gerund (s, q + 1)))
     *skip_at = q; /* "I get nervous when clients want to experiment",
                      "uncomfortable being the first to try anything":
@@ -2066,6 +2077,8 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
            && (! score_token_is (s, q, "wall")
                || (q >= a + 3 && score_token_is (s, q - 3, "me")
                    && score_token_is (s, q - 2, "up")))
+           && (! score_token_is (s, q, "too")
+               || (q + 1 < b && score_token_in (s, q + 1, excess)))
            && ((! token_begins (s, q, "stress")
                 && ! token_begins (s, q, "wear"))
                || score_token_is (s, q, "stressful")

@@ -31,7 +31,7 @@ Test (scoring_model, shipped_model_loads)
   struct score_model *m = model_load (RAPPORT_MODEL_PATH, err, sizeof (err));
 
   cr_assert_not_null (m, "%s", err);
-  cr_assert_str_eq (m->version, "2026-12-05.190");
+  cr_assert_str_eq (m->version, "2026-12-05.191");
   cr_assert_gt (m->n_patterns, 1000);
   for (int i = 0; i < m->n_cues; i++)
     cr_assert_str_neq (m->cues[i].seed, "");
@@ -150,7 +150,7 @@ Test (scoring_model, render_round_trips)
   struct score_model *again;
 
   cr_assert_str_eq (json_string_value (json_object_get (j, "model_version")),
-                    "2026-12-05.190");
+                    "2026-12-05.191");
   cr_assert_gt (json_array_size (json_object_get (j, "lexicon")), 10);
   cr_assert_not_null (
     json_object_get (json_array_get (json_object_get (j, "lexicon"), 0),

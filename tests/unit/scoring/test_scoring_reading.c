@@ -8435,3 +8435,24 @@ Test (scoring_reading, built_around_and_ways_around)
   cr_assert (counts ("value_against.compliance"),
              "'ways around procurement' missed");
 }
+
+/* Round 171 (seen on blind245): what a party says takes "too long" or is
+   "too expensive" for it, it stands against ("certification takes too
+   long"), while the complaint itself still holds speed ("it takes too
+   long"). */
+Test (scoring_reading, too_long_and_too_expensive)
+{
+  struct score_account_assessment *a = calloc (1, sizeof (*a));
+
+  read_note ("It takes too long.");
+  cr_assert (counts ("value.speed"), "a complaint of slowness lost");
+  values_account (json_pack ("[s]", "Certification takes too long; we use "
+                                    "whoever is free."),
+                  json_pack ("{s:[s]}", "answers",
+                             "We only send certified interpreters."),
+                  json_pack ("{s:{s:f}}", "priorities", "compliance", 1.0), a);
+  cr_assert_gt (a->values_fit.account_against[SCORE_VALUE_COMPLIANCE], 0.0,
+                "'takes too long' not read against what it is said of");
+  assert_recommendation (a, SCORE_VALUES_WALK_AWAY);
+  free (a);
+}
