@@ -1831,6 +1831,13 @@ static const char *const long_spans[] = { "run",     "term",       "haul",
                                           "spells",  "horizons",   "cycles",
                                           "years",   "timescales", NULL };
 
+/** Words that count: "over ten years", "more than a dozen sites". */
+static const char *const counting[] = {
+  "a",       "one",   "two",  "three",  "four",   "five",   "six",
+  "seven",   "eight", "nine", "ten",    "twenty", "thirty", "fifty",
+  "hundred", "dozen", "half", "double", "twice",  NULL
+};
+
 /** Verbs "over" completes ("hand over the paperwork", "go over the
     figures", "win them over"), where it puts nothing second. */
 static const char *const handing[] = {
@@ -1845,10 +1852,6 @@ static const char *const handing[] = {
 static bool
 over_time (const struct score_scratch *s, size_t q)
 {
-  static const char *const counts[] = { "two", "three",  "four",   "five",
-                                        "six", "seven",  "eight",  "nine",
-                                        "ten", "twenty", "thirty", "fifty",
-                                        "a",   NULL };
   size_t r = q + 1;
 
   if (! score_token_is (s, q, "over"))
@@ -1860,7 +1863,7 @@ over_time (const struct score_scratch *s, size_t q)
           || score_token_is (s, r, "several")))
     r++; /* "over the years", "over many years" */
   if (r + 1 < s->n_tokens
-      && (score_token_in (s, r, counts)
+      && (score_token_in (s, r, counting)
           || (s->text[s->tokens[r].start] >= '0'
               && s->text[s->tokens[r].start] <= '9'))
       && (score_token_is (s, r + 1, "years")
@@ -2036,17 +2039,12 @@ value_between (const struct score_scratch *s, size_t h0, size_t p, size_t q)
 static bool
 counted_after (const struct score_scratch *s, size_t q)
 {
-  static const char *const numbers[] = {
-    "two",     "three", "four", "five",   "six",    "seven",  "eight",
-    "nine",    "ten",   "a",    "one",    "twenty", "thirty", "fifty",
-    "hundred", "dozen", "half", "double", "twice",  NULL
-  };
   char c;
 
   if (q + 1 >= s->n_tokens)
     return false;
   c = s->text[s->tokens[q + 1].start];
-  return (c >= '0' && c <= '9') || score_token_in (s, q + 1, numbers);
+  return (c >= '0' && c <= '9') || score_token_in (s, q + 1, counting);
 }
 
 /**
@@ -2088,10 +2086,9 @@ value_marks (const struct score_scratch *s, size_t a, size_t b, size_t q,
            && ! conceding (s, a, q))
     *against_at = q; /* "... drive me crazy", "... drive me up the wall",
                         "scorecards stress me out", "committees wear me
-                        out", not "crazy about
-                        quality", a wall display, "quality is what we
-                        stress", nor "the truth even when it's
-                        uncomfortable" */
+                        out", not "crazy about quality", a wall display,
+                        "quality is what we stress", nor "the truth even
+                        when it's uncomfortable" */
   if (q > a && *against_at > q && not_for_me (s, b, q))
     *against_at = q; /* "dinners with department heads aren't for me" */
   if (q > a && *against_at > q && score_token_in (s, q, mere_talk)

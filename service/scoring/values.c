@@ -654,6 +654,30 @@ object_of_against (const struct score_model *m, const struct score_scratch *s,
 }
 
 /**
+ * Record a values item read from hit @a h (its excerpt) in @a ev.
+ *
+ * @param ev evidence list (may be NULL: nothing is recorded)
+ * @param s scratch holding the analysed answer
+ * @param who "account", "organization" or "owner"
+ * @param h the hit
+ * @param signal the item's signal (a cue id)
+ * @param weight its signed weight
+ */
+static void
+hit_evidence (struct score_evidence_list *ev, const struct score_scratch *s,
+              const char *who, const struct score_hit *h, const char *signal,
+              double weight)
+{
+  struct score_evidence e;
+
+  if (NULL == ev)
+    return;
+  score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, signal, weight);
+  score_text_excerpt (s, h, e.excerpt);
+  score_evidence_add (ev, &e);
+}
+
+/**
  * Build one party's value vectors and record the account's evidence.
  * A cue of positive weight that counts raises the value; a cue against
  * a value (negative weight: "we rebid everything every six months"
@@ -723,7 +747,6 @@ value_vector (const struct score_model *m, struct score_scratch *s,
     {
       const struct score_hit *h = &s->hits[i];
       const struct score_cue *cue = &m->cues[h->cue];
-      struct score_evidence e;
       double sign;
 
       if (SCORE_TARGET_ORIENTATION == cue->target.kind && cue->weight > 0
@@ -784,28 +807,17 @@ value_vector (const struct score_model *m, struct score_scratch *s,
         continue;
       }
       w[cue->target.index] += sign * cue->weight;
-      if (NULL == ev)
-        continue;
-      score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
-                          sign * cue->weight);
-      score_text_excerpt (s, h, e.excerpt);
-      score_evidence_add (ev, &e);
+      hit_evidence (ev, s, who, h, cue->id, sign * cue->weight);
     }
     for (size_t y = 0; y < N_WAY_VALUES && ! refused; y++)
     {
       const struct score_cue *cue;
-      struct score_evidence e;
 
       if (NULL == way[y] || named[way_values[y].value])
         continue;
       cue = &m->cues[way[y]->cue];
       w[way_values[y].value] += cue->weight;
-      if (NULL == ev)
-        continue;
-      score_evidence_set (&e, SCORE_SOURCE_VALUES, who, 0, cue->id,
-                          cue->weight);
-      score_text_excerpt (s, way[y], e.excerpt);
-      score_evidence_add (ev, &e);
+      hit_evidence (ev, s, who, way[y], cue->id, cue->weight);
     }
     bare_value (m, s, text, &qn);
     if (refused || (qn.n > 0 && turned_down (m, s, &qn)))
